@@ -1,0 +1,251 @@
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import type { Category, Programme, ThemeCategoryCount } from "../domain/programmes/types";
+import { localeOf, type Language } from "../lib/i18n";
+import { CategoryBadge } from "./category-badge";
+import { PageTitle } from "./page-title";
+import { ParagraphList, Paragraphs } from "./paragraphs";
+
+interface Props {
+  programme: Programme;
+  counts: ThemeCategoryCount[];
+  organisationActions: { number: number; title: string; group: string | null; category: number | null }[];
+}
+
+function formatDate(iso: string, language: Language) {
+  return new Intl.DateTimeFormat(localeOf(language), { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
+}
+
+/** The programme at a glance: ambition, themes with counts per category, the organisation chapter. */
+export function ProgrammeOverview({ programme, counts, organisationActions }: Props) {
+  const { t, i18n } = useTranslation();
+  const language: Language = i18n.language === "en" ? "en" : "nl";
+  const base = `/programmes/${programme.slug}`;
+  const codes = programme.categories.map((c) => c.code);
+  const count = (theme: number | null | undefined, category?: number) =>
+    counts
+      .filter((c) => (theme === undefined || c.theme === theme) && (category === undefined || c.category === category))
+      .reduce((n, c) => n + c.count, 0);
+  const total = count(undefined);
+
+  return (
+    <>
+      <PageTitle title={`${programme.title}, ${programme.subtitle}`} />
+      <div className="regie-lead" lang={programme.language}>
+        <h1 className="nl-heading nl-heading--level-1">
+          {programme.title}
+          <span className="regie-subtitle">{programme.subtitle}</span>
+        </h1>
+      </div>
+      <p className="nl-paragraph regie-meta">
+        {programme.adoptedOn
+          ? t("overview.adopted", { by: programme.adoptedBy ?? "", date: formatDate(programme.adoptedOn, language) }) + ". "
+          : null}
+        {t("overview.period", { start: programme.period.start, end: programme.period.end })}.{" "}
+        {programme.revisionIntervalYears ? t("overview.revision", { years: programme.revisionIntervalYears }) : null}
+      </p>
+      <dl className="regie-facts">
+        <div>
+          <dt>{t("overview.municipalities")}</dt>
+          <dd>
+            <OrgLinks orgs={programme.municipalities} />
+          </dd>
+        </div>
+        {programme.coAuthors.length > 0 ? (
+          <div>
+            <dt>{t("overview.coAuthors")}</dt>
+            <dd>
+              <OrgLinks orgs={programme.coAuthors} />
+            </dd>
+          </div>
+        ) : null}
+      </dl>
+
+      <section aria-labelledby="ambitie">
+        <h2 className="nl-heading nl-heading--level-2" id="ambitie">
+          {t("overview.ambition")}
+        </h2>
+        <blockquote className="regie-ambition" lang={programme.language}>
+          <Paragraphs text={programme.ambition} />
+        </blockquote>
+      </section>
+
+      <section aria-labelledby="categorieen">
+        <h2 className="nl-heading nl-heading--level-2" id="categorieen">
+          {t("overview.countsByCategory")}
+        </h2>
+        <ul className="regie-category-legend">
+          {programme.categories.map((c) => (
+            <li key={c.code}>
+              <Link className="nl-link" to={`${base}/actions?category=${c.code}`}>
+                <CategoryBadge code={c.code} categories={programme.categories} />
+                <span className="regie-count">{t("overview.actionsCount", { count: count(undefined, c.code) })}</span>
+              </Link>
+              <span className="regie-category-legend__text" lang={programme.language}>
+                {c.description}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="themas">
+        <h2 className="nl-heading nl-heading--level-2" id="themas">
+          {t("overview.themes")}
+        </h2>
+        <ol className="regie-theme-cards">
+          {programme.themes.map((theme) => (
+            <li key={theme.number} className="regie-card">
+              <h3 className="nl-heading nl-heading--level-3">
+                <Link className="nl-link" to={`${base}/themes/${theme.number}`}>
+                  <span lang={programme.language}>
+                    {theme.number}. {theme.title}
+                  </span>
+                </Link>
+              </h3>
+              <p className="nl-paragraph">{t("overview.actionsCount", { count: count(theme.number) })}</p>
+              <CategoryBar categories={programme.categories} counts={codes.map((code) => count(theme.number, code))} />
+            </li>
+          ))}
+        </ol>
+        <CountsTable programme={programme} count={count} total={total} />
+        <p className="nl-paragraph">
+          <Link className="nl-link" to={`${base}/actions`}>
+            {t("overview.allActions")} ({total})
+          </Link>
+        </p>
+      </section>
+
+      {programme.organisationChapter ? (
+        <section aria-labelledby="organisatie">
+          <h2 className="nl-heading nl-heading--level-2" id="organisatie">
+            {programme.organisationChapter.number}. <span lang={programme.language}>{programme.organisationChapter.title}</span>
+          </h2>
+          {programme.organisationChapter.groups.map((group) => (
+            <div key={group}>
+              <h3 className="nl-heading nl-heading--level-3" lang={programme.language}>
+                {group}
+              </h3>
+              <ul className="regie-action-links">
+                {organisationActions
+                  .filter((a) => a.group === group)
+                  .map((a) => (
+                    <li key={a.number}>
+                      <Link className="nl-link" to={`${base}/actions/${a.number}`}>
+                        {t("action.heading", { number: a.number })}: <span lang={programme.language}>{a.title}</span>
+                      </Link>{" "}
+                      <CategoryBadge code={a.category} categories={programme.categories} />
+                    </li>
+                  ))}
+              </ul>
+            </div>
+          ))}
+        </section>
+      ) : null}
+
+      {programme.introduction.length > 0 ? (
+        <section aria-labelledby="inleiding">
+          <h2 className="nl-heading nl-heading--level-2" id="inleiding">
+            {t("overview.showIntroduction")}
+          </h2>
+          {programme.introduction.map((section, i) => (
+            <details key={i} className="regie-details">
+              <summary lang={programme.language}>{section.heading}</summary>
+              <ParagraphList paragraphs={section.paragraphs} lang={programme.language} />
+            </details>
+          ))}
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+function OrgLinks({ orgs }: { orgs: { slug: string; name: string }[] }) {
+  return (
+    <ul className="regie-inline-list">
+      {orgs.map((o) => (
+        <li key={o.slug}>
+          <Link className="nl-link" to={`/organisations/${o.slug}`}>
+            {o.name}
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A stacked bar per theme; decorative, the counts table beside it carries the numbers. */
+function CategoryBar({ categories, counts }: { categories: Category[]; counts: number[] }) {
+  const sum = counts.reduce((a, b) => a + b, 0) || 1;
+  return (
+    <div className="regie-bar" aria-hidden="true">
+      {categories.map((c, i) =>
+        counts[i] ? <span key={c.code} className={`regie-bar__part regie-bar__part--${c.colour} regie-w-${Math.round(((counts[i] ?? 0) / sum) * 20) * 5}`} /> : null,
+      )}
+    </div>
+  );
+}
+
+function CountsTable({
+  programme,
+  count,
+  total,
+}: {
+  programme: Programme;
+  count: (theme: number | null | undefined, category?: number) => number;
+  total: number;
+}) {
+  const { t } = useTranslation();
+  const rows: { key: string; label: string; theme: number | null }[] = programme.themes.map((th) => ({
+    key: String(th.number),
+    label: `${th.number}. ${th.title}`,
+    theme: th.number,
+  }));
+  if (programme.organisationChapter) {
+    rows.push({ key: "org", label: `${programme.organisationChapter.number}. ${programme.organisationChapter.title}`, theme: null });
+  }
+  return (
+    <div className="regie-table-wrap">
+      <table className="regie-table">
+        <caption>{t("overview.countsTableCaption")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("overview.theme")}</th>
+            {programme.categories.map((c) => (
+              <th scope="col" key={c.code}>
+                <CategoryBadge code={c.code} categories={programme.categories} />
+              </th>
+            ))}
+            <th scope="col">{t("overview.total")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key}>
+              <th scope="row" lang={programme.language}>
+                {r.label}
+              </th>
+              {programme.categories.map((c) => (
+                <td key={c.code} className="regie-num">
+                  {count(r.theme, c.code)}
+                </td>
+              ))}
+              <td className="regie-num">{count(r.theme)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{t("overview.total")}</th>
+            {programme.categories.map((c) => (
+              <td key={c.code} className="regie-num">
+                {count(undefined, c.code)}
+              </td>
+            ))}
+            <td className="regie-num">{total}</td>
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}

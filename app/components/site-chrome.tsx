@@ -1,0 +1,79 @@
+import { useTranslation } from "react-i18next";
+import { NavLink, useLocation, useParams } from "react-router";
+import type { Language } from "../lib/i18n";
+
+/** The link that shows the same page in the other language (a plain link: works without JavaScript). */
+function LanguageSwitch({ language }: { language: Language }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const other: Language = language === "nl" ? "en" : "nl";
+  const params = new URLSearchParams(location.search);
+  params.set("lang", other);
+  return (
+    <a className="nl-link regie-language-switch" href={`${location.pathname}?${params.toString()}`} hrefLang={other} lang={other}>
+      <span aria-hidden="true">{other.toUpperCase()} · </span>
+      {t("app.switchLanguage")}
+    </a>
+  );
+}
+
+export function SiteHeader({ language, defaultProgramme }: { language: Language; defaultProgramme: string | null }) {
+  const { t } = useTranslation();
+  const params = useParams();
+  const location = useLocation();
+  const programme = (location.pathname.startsWith("/programmes/") ? params.slug : undefined) ?? defaultProgramme;
+  const navClass = ({ isActive }: { isActive: boolean }) => (isActive ? "nl-link regie-nav__link is-active" : "nl-link regie-nav__link");
+  return (
+    <header className="regie-header">
+      <a className="nl-skip-link" href="#inhoud">
+        {t("app.skipToContent")}
+      </a>
+      <div className="regie-header__bar">
+        <a className="regie-brand" href="/">
+          {t("app.name")}
+        </a>
+        <LanguageSwitch language={language} />
+      </div>
+      <nav aria-label={t("app.mainNavigation")} className="regie-nav">
+        <ul>
+          <li>
+            <NavLink className={navClass} to="/" end>
+              {t("nav.overview")}
+            </NavLink>
+          </li>
+          {programme ? (
+            <li>
+              <NavLink className={navClass} to={`/programmes/${programme}/actions`}>
+                {t("nav.actions")}
+              </NavLink>
+            </li>
+          ) : null}
+          <li>
+            <NavLink className={navClass} to="/organisations">
+              {t("nav.organisations")}
+            </NavLink>
+          </li>
+          <li>
+            <NavLink className={navClass} to="/programmes" end>
+              {t("nav.programmes")}
+            </NavLink>
+          </li>
+        </ul>
+      </nav>
+    </header>
+  );
+}
+
+export function SiteFooter() {
+  const { t } = useTranslation();
+  return (
+    <footer className="regie-footer">
+      <p className="nl-paragraph">{t("app.footer")}</p>
+      <p className="nl-paragraph">
+        <a className="nl-link" href="/api/v1/openapi.json">
+          {t("app.openData")}
+        </a>
+      </p>
+    </footer>
+  );
+}

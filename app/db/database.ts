@@ -1,0 +1,53 @@
+import { mkdirSync } from "node:fs";
+import { dirname, isAbsolute, resolve } from "node:path";
+import SQLite from "better-sqlite3";
+import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import pg from "pg";
+import type { Database } from "./schema";
+
+export type Dialect = "sqlite" | "postgres";
+
+export interface Db {
+  kysely: Kysely<Database>;
+  dialect: Dialect;
+  /** A readable description without credentials, for logs. */
+  description: string;
+  close(): Promise<void>;
+}
+
+/** Opens the database named by a DATABASE_URL (`sqlite:path` or `postgres://…`). */
+export function openDatabase(url: string, options: { cwd?: string; poolSize?: number } = {}): Db {
+  if (url.startsWith("sqlite:")) {
+    const raw = url.slice("sqlite:".length).replace(/^\/\/(?=\/)/, "");
+    const file = raw === ":memory:" ? raw : isAbsolute(raw) ? raw : resolve(options.cwd ?? process.cwd(), raw);
+    if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
+    const sqlite = new SQLite(file);
+    // WAL and a busy timeout let the CLI work while the server holds the same file.
+    sqlite.pragma("journal_mode = WAL");
+    sqlite.pragma("busy_timeout = 5000");
+    sqlite.pragma("foreign_keys = ON");
+    sqlite.pragma("synchronous = NORMAL");
+    const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    return {
+      kysely,
+      dialect: "sqlite",
+      description: `sqlite:${file}`,
+      close: () => kysely.destroy(),
+    };
+  }
+  if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
+    // int8 (COUNT(*)) comes back as a string by default; counts here stay far below 2^53.
+    pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+    const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const safe = new URL(url);
+    safe.password = safe.password ? "***" : "";
+    return {
+      kysely,
+      dialect: "postgres",
+      description: safe.toString(),
+      close: () => kysely.destroy(),
+    };
+  }
+  throw new Error("DATABASE_URL must start with sqlite:, postgres:// or postgresql://");
+}

@@ -1,0 +1,30 @@
+import { Migrator, type Migration, type MigrationProvider } from "kysely";
+import type { Db } from "./database";
+import * as m0001 from "./migrations/0001-programme-register";
+
+// Migrations are listed here, in order, so that they travel inside the server bundle as well as
+// the CLI. A landed migration is never edited; a change is a new file.
+const MIGRATIONS = [["0001-programme-register", m0001]] as const;
+
+class StaticProvider implements MigrationProvider {
+  constructor(private readonly db: Db) {}
+  getMigrations(): Promise<Record<string, Migration>> {
+    const out: Record<string, Migration> = {};
+    for (const [name, module] of MIGRATIONS) {
+      out[name] = { up: (k) => module.up(k, this.db.dialect) };
+    }
+    return Promise.resolve(out);
+  }
+}
+
+/** Applies every pending migration; returns the names applied. Throws with the failing migration's name. */
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db: db.kysely, provider: new StaticProvider(db) });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === "Error");
+  if (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`Migration ${failed?.migrationName ?? "(unknown)"} failed: ${reason}`);
+  }
+  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}

@@ -1,0 +1,100 @@
+import { z } from "zod";
+
+/** Filters of the action list, the same names on pages, API and CSV. */
+export interface ActionFilters {
+  q?: string;
+  theme?: number;
+  intention?: string;
+  category: number[];
+  lead?: string;
+  partner?: string;
+  year?: number;
+}
+
+export interface Paging {
+  limit: number;
+  offset: number;
+}
+
+export const DEFAULT_LIMIT = 100;
+export const MAX_LIMIT = 500;
+
+const single = (name: string) =>
+  z
+    .array(z.string())
+    .max(1, { message: `filter.repeated` })
+    .transform((v) => v[0])
+    .describe(name);
+
+const slugValue = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: "filter.slug" }).max(200, { message: "filter.slug" });
+
+const filterSchema = z.object({
+  q: single("q").pipe(z.string().trim().max(200, { message: "filter.qTooLong" }).optional()),
+  theme: single("theme").pipe(z.string().regex(/^[1-9]\d{0,2}$/, { message: "filter.theme" }).transform(Number).optional()),
+  intention: single("intention").pipe(z.string().regex(/^\d{1,3}\.\d{1,3}$/, { message: "filter.intention" }).optional()),
+  category: z.array(z.string().regex(/^[1-4]$/, { message: "filter.category" }).transform(Number)).max(4, { message: "filter.category" }),
+  lead: single("lead").pipe(slugValue.optional()),
+  partner: single("partner").pipe(slugValue.optional()),
+  year: single("year").pipe(z.string().regex(/^\d{4}$/, { message: "filter.year" }).transform(Number).optional()),
+  limit: single("limit").pipe(z.string().regex(/^\d{1,4}$/, { message: "filter.limit" }).transform(Number).optional()),
+  offset: single("offset").pipe(z.string().regex(/^\d{1,9}$/, { message: "filter.offset" }).transform(Number).optional()),
+});
+
+export const FILTER_NAMES = ["q", "theme", "intention", "category", "lead", "partner", "year"] as const;
+
+/** Field errors carry message keys ("filter.year") that the caller translates. */
+export type FieldErrors = Record<string, string>;
+
+export type ParsedFilters = { ok: true; filters: ActionFilters; paging: Paging } | { ok: false; errors: FieldErrors };
+
+/**
+ * Reads filters and paging from a query string. Empty values count as absent (an HTML form sends
+ * `theme=` for "all themes"); a malformed value is an error, never silently ignored.
+ */
+export function parseActionFilters(params: URLSearchParams): ParsedFilters {
+  const raw: Record<string, string[]> = { category: [] };
+  for (const name of [...FILTER_NAMES, "limit", "offset"]) {
+    const values = params.getAll(name).filter((v) => v.trim() !== "");
+    raw[name] = values;
+  }
+  const result = filterSchema.safeParse(raw);
+  if (!result.success) {
+    const errors: FieldErrors = {};
+    for (const issue of result.error.issues) {
+      const field = String(issue.path[0] ?? "query");
+      errors[field] ??= issue.message.startsWith("filter.") ? issue.message : `filter.${field}`;
+    }
+    return { ok: false, errors };
+  }
+  const v = result.data;
+  const limit = v.limit ?? DEFAULT_LIMIT;
+  if (limit < 1 || limit > MAX_LIMIT) return { ok: false, errors: { limit: "filter.limit" } };
+  const filters: ActionFilters = { category: [...new Set(v.category)].sort() };
+  if (v.q) filters.q = v.q;
+  if (v.theme !== undefined) filters.theme = v.theme;
+  if (v.intention !== undefined) filters.intention = v.intention;
+  if (v.lead !== undefined) filters.lead = v.lead;
+  if (v.partner !== undefined) filters.partner = v.partner;
+  if (v.year !== undefined) filters.year = v.year;
+  return { ok: true, filters, paging: { limit, offset: v.offset ?? 0 } };
+}
+
+/** The query string for a set of filters, in a stable order, for shareable links. */
+export function filtersToSearchParams(filters: ActionFilters, paging?: Partial<Paging>): URLSearchParams {
+  const p = new URLSearchParams();
+  if (filters.q) p.set("q", filters.q);
+  if (filters.theme !== undefined) p.set("theme", String(filters.theme));
+  if (filters.intention) p.set("intention", filters.intention);
+  for (const c of filters.category) p.append("category", String(c));
+  if (filters.lead) p.set("lead", filters.lead);
+  if (filters.partner) p.set("partner", filters.partner);
+  if (filters.year !== undefined) p.set("year", String(filters.year));
+  if (paging?.limit !== undefined && paging.limit !== DEFAULT_LIMIT) p.set("limit", String(paging.limit));
+  if (paging?.offset) p.set("offset", String(paging.offset));
+  return p;
+}
+
+/** Whether any filter narrows the list. */
+export function hasFilters(f: ActionFilters): boolean {
+  return Boolean(f.q || f.theme !== undefined || f.intention || f.category.length || f.lead || f.partner || f.year !== undefined);
+}

@@ -1,0 +1,43 @@
+import type { ActionRepository } from "../../db/action-repository";
+import type { OrganisationRepository } from "../../db/organisation-repository";
+import { parseActionFilters, type ActionFilters, type FieldErrors, type Paging } from "./action-filters";
+import type { Action, Programme } from "./types";
+
+export type ListActionsResult =
+  | { ok: true; filters: ActionFilters; paging: Paging; data: Action[]; total: number }
+  | { ok: false; errors: FieldErrors; params: Record<string, string> };
+
+/**
+ * Lists a programme's actions for a query string: parses the filters, checks that the themes,
+ * intentions and organisations they name exist, then reads one page. Pages, API and CSV share it.
+ */
+export async function listActions(options: {
+  programme: Programme;
+  query: URLSearchParams;
+  actions: ActionRepository;
+  organisations: OrganisationRepository;
+}): Promise<ListActionsResult> {
+  const parsed = parseActionFilters(options.query);
+  if (!parsed.ok) return { ok: false, errors: parsed.errors, params: {} };
+  const { filters, paging } = parsed;
+  const errors: FieldErrors = {};
+  const params: Record<string, string> = {};
+  if (filters.theme !== undefined && !options.programme.themes.some((t) => t.number === filters.theme)) {
+    errors.theme = "filter.unknownTheme";
+    params.theme = String(filters.theme);
+  }
+  if (filters.intention && !options.programme.themes.some((t) => t.intentions.some((i) => i.code === filters.intention))) {
+    errors.intention = "filter.unknownIntention";
+    params.intention = filters.intention;
+  }
+  for (const field of ["lead", "partner"] as const) {
+    const slug = filters[field];
+    if (slug && !(await options.organisations.exists(slug))) {
+      errors[field] = "filter.unknownOrganisation";
+      params[field] = slug;
+    }
+  }
+  if (Object.keys(errors).length > 0) return { ok: false, errors, params };
+  const { data, total } = await options.actions.list(options.programme.id, filters, paging);
+  return { ok: true, filters, paging, data, total };
+}

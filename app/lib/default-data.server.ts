@@ -1,0 +1,35 @@
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Db } from "../db/database";
+import { importProgrammeDocument, type ProgrammeImportReport } from "../db/programme-import";
+import { programmeDocumentSchema, type ProgrammeDocument } from "../domain/programmes/programme-document";
+
+/** The programme Regie shows at `/` on a new installation. */
+export const DEFAULT_PROGRAMME_SLUG = "kennis-en-werk-071-2013-2015";
+
+/** Reads and validates a programme document in its structured (JSON) form. */
+export function readProgrammeFile(file: string): ProgrammeDocument {
+  const raw: unknown = JSON.parse(readFileSync(file, "utf8"));
+  return programmeDocumentSchema.parse(raw);
+}
+
+/** The structured programme files shipped under data/programmes (not the import hints). */
+export function shippedProgrammeFiles(dataDir: string): string[] {
+  const dir = join(dataDir, "programmes");
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".json") && !f.endsWith(".hints.json"))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+/** Loads the shipped programmes into a database that holds none; does nothing otherwise. */
+export async function loadDefaultDataIfEmpty(db: Db, dataDir: string): Promise<ProgrammeImportReport[]> {
+  const existing = await db.kysely.selectFrom("programme").select("id").limit(1).execute();
+  if (existing.length > 0) return [];
+  const reports: ProgrammeImportReport[] = [];
+  for (const file of shippedProgrammeFiles(dataDir)) {
+    const doc = readProgrammeFile(file);
+    reports.push(await importProgrammeDocument(db, doc, { isDefault: doc.slug === DEFAULT_PROGRAMME_SLUG }));
+  }
+  return reports;
+}

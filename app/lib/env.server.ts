@@ -1,0 +1,41 @@
+import { z } from "zod";
+
+/** Settings read from the environment, each with a default; see the README's table. */
+const envSchema = z.object({
+  HOST: z.string().min(1).default("0.0.0.0"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: z
+    .string()
+    .default("sqlite:./var/regie.sqlite")
+    .refine((v) => /^(sqlite:|postgres:\/\/|postgresql:\/\/)/.test(v), {
+      message: "DATABASE_URL must start with sqlite:, postgres:// or postgresql://",
+    }),
+  PUBLIC_URL: z.string().url().optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  TRUST_PROXY: z
+    .enum(["true", "false", "1", "0", ""])
+    .default("false")
+    .transform((v) => v === "true" || v === "1"),
+  MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(20),
+  REGIE_DATA_DIR: z.string().optional(),
+  REGIE_SKIP_DEFAULT_DATA: z
+    .enum(["true", "false", "1", "0", ""])
+    .default("false")
+    .transform((v) => v === "true" || v === "1"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Parses the environment once; a wrong value stops start-up with a message naming the variable. */
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigurationError(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+export class ConfigurationError extends Error {
+  override name = "ConfigurationError";
+}

@@ -1,0 +1,34 @@
+import { data } from "react-router";
+import type { AppLoadContext } from "react-router";
+import { translator } from "./i18n";
+
+/** The programme named in the URL, or a 404 the route's ErrorBoundary shows. */
+export async function requireProgramme(context: AppLoadContext, slug: string | undefined) {
+  const programme = slug ? await context.services.programmes.get(slug) : undefined;
+  if (!programme) throw data(translator(context.language)("errors.programmeNotFound"), { status: 404 });
+  return programme;
+}
+
+/** Everything the programme overview shows. */
+export async function loadProgrammeOverview(context: AppLoadContext, slug: string | undefined) {
+  const programme = await requireProgramme(context, slug);
+  const { actions } = context.services;
+  const [counts, chapterActions] = await Promise.all([
+    actions.countByThemeAndCategory(programme.id),
+    programme.organisationChapter
+      ? actions.list(programme.id, { category: [], theme: undefined }, { limit: 500, offset: 0 })
+      : Promise.resolve({ data: [], total: 0 }),
+  ]);
+  const organisationActions = chapterActions.data
+    .filter((a) => a.theme === null)
+    .map((a) => ({ number: a.number, title: a.title, group: a.group, category: a.category }));
+  return { programme, counts, organisationActions };
+}
+
+/** A positive whole number from a URL segment, or a 404. */
+export function requireNumber(context: AppLoadContext, raw: string | undefined, messageKey: string): number {
+  if (!raw || !/^[1-9]\d{0,5}$/.test(raw)) {
+    throw data(translator(context.language)(messageKey, { number: raw ?? "" }), { status: 404 });
+  }
+  return Number(raw);
+}

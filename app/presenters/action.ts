@@ -1,0 +1,82 @@
+import type { Action, Category } from "../domain/programmes/types";
+import { toCsv } from "./csv";
+import { presentCategory } from "./programme";
+
+/** The open-data shape of an action; no personal data, no internal ids. */
+export function presentAction(a: Action, categories: Category[]) {
+  return {
+    number: a.number,
+    title: a.title,
+    description: a.description,
+    notes: a.notes,
+    theme: a.theme,
+    intention: a.intention,
+    group: a.group,
+    leads: a.leads.map(presentRef),
+    partners: a.partners.map(presentRef),
+    toInvolve: a.toInvolve.map(presentRef),
+    leadUnknown: a.leadUnknown,
+    intendedResults: a.intendedResults,
+    planningText: a.planningText,
+    planningYears: a.planningYears,
+    category: presentCategory(a.category, categories),
+    categoryNote: a.categoryNote,
+    links: a.links.map((l) => ({
+      type: l.type,
+      target: "action" in l.target ? { action: l.target.action } : { theme: l.target.theme },
+    })),
+    linkedFrom: a.linkedFrom.map((l) => ({ type: l.type, source: { action: l.source.action } })),
+    updatedAt: a.updatedAt,
+  };
+}
+
+function presentRef(r: Action["leads"][number]) {
+  return { name: r.name, slug: r.slug, kind: r.kind, qualifier: r.qualifier };
+}
+
+export const ACTION_CSV_HEADERS = [
+  "number",
+  "title",
+  "description",
+  "notes",
+  "theme",
+  "intention",
+  "group",
+  "leads",
+  "partners",
+  "toInvolve",
+  "leadUnknown",
+  "intendedResults",
+  "planningText",
+  "category",
+  "categoryNote",
+  "links",
+  "linkedFrom",
+] as const;
+
+const LIST_SEPARATOR = " | ";
+
+/** Actions as CSV with the JSON field names as headers; lists joined by " | ". */
+export function actionsToCsv(actions: Action[], categories: Category[]): string {
+  const names = (refs: Action["leads"]) => refs.map((r) => (r.qualifier ? `${r.name} (${r.qualifier})` : r.name)).join(LIST_SEPARATOR);
+  const rows = actions.map((a) => [
+    a.number,
+    a.title,
+    a.description,
+    a.notes.join(LIST_SEPARATOR),
+    a.theme ? a.theme.number : null,
+    a.intention ? a.intention.code : null,
+    a.group,
+    names(a.leads),
+    names(a.partners),
+    names(a.toInvolve),
+    a.leadUnknown,
+    a.intendedResults.join(LIST_SEPARATOR),
+    a.planningText,
+    presentCategory(a.category, categories)?.code ?? null,
+    a.categoryNote,
+    a.links.map((l) => `${l.type}:${"action" in l.target ? `action ${l.target.action}` : `theme ${l.target.theme}`}`).join(LIST_SEPARATOR),
+    a.linkedFrom.map((l) => `${l.type}:action ${l.source.action}`).join(LIST_SEPARATOR),
+  ]);
+  return toCsv(ACTION_CSV_HEADERS, rows);
+}

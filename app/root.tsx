@@ -1,0 +1,111 @@
+import { useTranslation } from "react-i18next";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "react-router";
+import { SiteFooter, SiteHeader } from "./components/site-chrome";
+import { PageTitle } from "./components/page-title";
+import type { Language } from "./lib/i18n";
+import stylesheet from "./styles/app.css?url";
+import type { Route } from "./+types/root";
+
+export const links = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ context }: Route.LoaderArgs) {
+  const defaultProgramme = (await context.services.programmes.defaultSlug()) ?? null;
+  return { language: context.language, nonce: context.nonce, requestId: context.requestId, defaultProgramme };
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>>;
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData<RootData>("root");
+  const { i18n } = useTranslation();
+  const language: Language = data?.language ?? (i18n.language === "en" ? "en" : "nl");
+  if (i18n.language !== language) void i18n.changeLanguage(language);
+  return (
+    <html lang={language}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links nonce={data?.nonce} />
+      </head>
+      <body className="voorbeeld-theme">
+        <SiteHeader language={language} defaultProgramme={data?.defaultProgramme ?? null} />
+        <main id="inhoud" tabIndex={-1} className="regie-main">
+          {children}
+        </main>
+        <SiteFooter />
+        <ScrollRestoration nonce={data?.nonce} />
+        <Scripts nonce={data?.nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const data = useRouteLoaderData<RootData>("root");
+  const location = useLocation();
+  if (isRouteErrorResponse(error) && error.status === 404) {
+    return (
+      <>
+        <PageTitle title={t("errors.notFoundTitle")} />
+        <h1 className="nl-heading nl-heading--level-1">{t("errors.notFoundTitle")}</h1>
+        <p className="nl-paragraph">{typeof error.data === "string" && error.data ? error.data : t("errors.notFoundText")}</p>
+        <p className="nl-paragraph">
+          <code>{location.pathname}</code>
+        </p>
+        <p className="nl-paragraph">
+          <a className="nl-link" href="/">
+            {t("errors.backHome")}
+          </a>
+        </p>
+      </>
+    );
+  }
+  if (isRouteErrorResponse(error) && error.status === 400) {
+    return (
+      <>
+        <PageTitle title={t("errors.badRequestTitle")} />
+        <h1 className="nl-heading nl-heading--level-1">{t("errors.badRequestTitle")}</h1>
+        <p className="nl-paragraph">{typeof error.data === "string" ? error.data : ""}</p>
+        <p className="nl-paragraph">
+          <a className="nl-link" href="/">
+            {t("errors.backHome")}
+          </a>
+        </p>
+      </>
+    );
+  }
+  return (
+    <>
+      <PageTitle title={t("errors.errorTitle")} />
+      <h1 className="nl-heading nl-heading--level-1">{t("errors.errorTitle")}</h1>
+      <p className="nl-paragraph">
+        {t("errors.errorText")} <code>{data?.requestId ?? "–"}</code>
+      </p>
+      <p className="nl-paragraph">
+        <a className="nl-link" href="/">
+          {t("errors.backHome")}
+        </a>
+      </p>
+    </>
+  );
+}

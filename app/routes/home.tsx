@@ -1,0 +1,16 @@
+import { data, useLoaderData } from "react-router";
+import type { Route } from "./+types/home";
+import { ProgrammeOverview } from "../components/programme-overview";
+import { translator } from "../lib/i18n";
+import { loadProgrammeOverview } from "../lib/page-data.server";
+
+export async function loader({ context }: Route.LoaderArgs) {
+  const slug = await context.services.programmes.defaultSlug();
+  if (!slug) throw data(translator(context.language)("errors.programmeNotFound"), { status: 404 });
+  return loadProgrammeOverview(context, slug);
+}
+
+export default function Home() {
+  const d = useLoaderData<typeof loader>();
+  return <ProgrammeOverview {...d} />;
+}

@@ -1,0 +1,82 @@
+import { useTranslation } from "react-i18next";
+import { data, Link, useLoaderData } from "react-router";
+import type { Route } from "./+types/organisation";
+import { CategoryBadge } from "../components/category-badge";
+import { PageTitle } from "../components/page-title";
+import type { ActionRole } from "../domain/programmes/types";
+import { translator } from "../lib/i18n";
+
+export async function loader({ context, params }: Route.LoaderArgs) {
+  const organisation = params.slug ? await context.services.organisations.get(params.slug) : undefined;
+  if (!organisation) throw data(translator(context.language)("errors.organisationNotFound"), { status: 404 });
+  const programmeSlugs = [...new Set(organisation.actions.map((a) => a.programme))];
+  const programmes = await Promise.all(programmeSlugs.map((slug) => context.services.programmes.get(slug)));
+  const categories = Object.fromEntries(programmes.filter((p) => p !== undefined).map((p) => [p.slug, p.categories]));
+  const titles = Object.fromEntries(programmes.filter((p) => p !== undefined).map((p) => [p.slug, `${p.title}, ${p.subtitle}`]));
+  return { organisation, categories, titles };
+}
+
+const ROLES: { role: ActionRole; key: "leads" | "partners" | "toInvolve" }[] = [
+  { role: "lead", key: "leads" },
+  { role: "partner", key: "partners" },
+  { role: "to-involve", key: "toInvolve" },
+];
+
+export default function OrganisationPage() {
+  const { organisation, categories, titles } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const multipleProgrammes = Object.keys(titles).length > 1;
+  return (
+    <>
+      <PageTitle title={organisation.name} />
+      <nav aria-label={t("app.breadcrumb")} className="regie-breadcrumb">
+        <ol>
+          <li>
+            <Link className="nl-link" to="/organisations">
+              {t("organisations.heading")}
+            </Link>
+          </li>
+          <li aria-current="page">{organisation.name}</li>
+        </ol>
+      </nav>
+      <h1 className="nl-heading nl-heading--level-1">{organisation.name}</h1>
+      <dl className="regie-facts">
+        <div>
+          <dt>{t("organisation.kind")}</dt>
+          <dd>{t(`kind.${organisation.kind}`)}</dd>
+        </div>
+        {organisation.aliases.length > 0 ? (
+          <div>
+            <dt>{t("organisation.aliases")}</dt>
+            <dd>{organisation.aliases.join(", ")}</dd>
+          </div>
+        ) : null}
+      </dl>
+      {ROLES.map(({ role, key }) => {
+        const list = organisation.actions.filter((a) => a.role === role);
+        return (
+          <section key={role} aria-labelledby={`rol-${role}`}>
+            <h2 className="nl-heading nl-heading--level-2" id={`rol-${role}`}>
+              {t(`organisation.${key}`)} ({list.length})
+            </h2>
+            {list.length === 0 ? (
+              <p className="nl-paragraph">{t("organisation.none")}</p>
+            ) : (
+              <ul className="regie-action-links">
+                {list.map((a) => (
+                  <li key={`${a.programme}-${a.number}`}>
+                    <Link className="nl-link" to={`/programmes/${a.programme}/actions/${a.number}`}>
+                      {t("action.heading", { number: a.number })}: {a.title}
+                    </Link>
+                    {a.qualifier ? ` (${a.qualifier})` : null} <CategoryBadge code={a.category} categories={categories[a.programme] ?? []} />
+                    {multipleProgrammes ? <span className="regie-muted"> · {titles[a.programme]}</span> : null}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        );
+      })}
+    </>
+  );
+}

@@ -1,0 +1,72 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { defineConfig, type PlaywrightTestConfig } from "@playwright/test";
+
+// Browser journeys run against the production build in Debian's Chromium: on SQLite with
+// JavaScript on and off, plus one smoke journey on PostgreSQL when `npm test` provides a cluster.
+const chromium = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const sqlitePort = 3100 + Math.floor(Math.random() * 500);
+const pgPort = sqlitePort + 600;
+const sqliteFile = join(mkdtempSync(join(tmpdir(), "regie-e2e-")), "regie.sqlite");
+const pgUrl = process.env.TEST_POSTGRES_URL;
+
+const launchOptions = {
+  executablePath: chromium,
+  args: [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+  ],
+};
+
+const webServer: NonNullable<PlaywrightTestConfig["webServer"]> = [
+  {
+    command: "node server.js",
+    url: `http://127.0.0.1:${sqlitePort}/health`,
+    env: { PORT: String(sqlitePort), HOST: "127.0.0.1", DATABASE_URL: `sqlite:${sqliteFile}`, LOG_LEVEL: "warn" },
+    reuseExistingServer: false,
+    timeout: 60_000,
+  },
+];
+const projects: NonNullable<PlaywrightTestConfig["projects"]> = [
+  {
+    name: "sqlite-js",
+    testIgnore: /postgres-smoke/,
+    use: { baseURL: `http://127.0.0.1:${sqlitePort}`, javaScriptEnabled: true },
+  },
+  {
+    name: "sqlite-no-js",
+    testIgnore: /postgres-smoke/,
+    use: { baseURL: `http://127.0.0.1:${sqlitePort}`, javaScriptEnabled: false },
+  },
+];
+if (pgUrl) {
+  const db = new URL(pgUrl);
+  db.pathname = "/regie_e2e";
+  webServer.push({
+    command: `node scripts/create-database.js ${JSON.stringify(db.toString())} && node server.js`,
+    url: `http://127.0.0.1:${pgPort}/health`,
+    env: { PORT: String(pgPort), HOST: "127.0.0.1", DATABASE_URL: db.toString(), LOG_LEVEL: "warn" },
+    reuseExistingServer: false,
+    timeout: 60_000,
+  });
+  projects.push({ name: "postgres-smoke", testMatch: /postgres-smoke/, use: { baseURL: `http://127.0.0.1:${pgPort}` } });
+}
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  timeout: 60_000,
+  reporter: [["list"]],
+  use: { launchOptions, locale: "nl-NL", trace: "off", screenshot: "off" },
+  projects,
+  webServer,
+});

@@ -1,0 +1,170 @@
+import "react-router";
+import { join } from "node:path";
+import { createRequestHandler } from "@react-router/express";
+import compression from "compression";
+import express, { type NextFunction, type Request, type Response } from "express";
+import * as build from "virtual:react-router/server-build";
+import { createApiRouter } from "../app/api/router";
+import { sendProblem, STATUS_TITLES } from "../app/api/problem";
+import { migrateToLatest } from "../app/db/migrate";
+import { loadDefaultDataIfEmpty } from "../app/lib/default-data.server";
+import { readEnv, type Env } from "../app/lib/env.server";
+import { LANGUAGE_COOKIE, negotiateLanguage, translator, type Language } from "../app/lib/i18n";
+import { createLogger, type Logger } from "../app/lib/logger.server";
+import { dataDir, projectRoot } from "../app/lib/paths.server";
+import { createServices, type Services } from "../app/lib/services.server";
+import { renderErrorPage } from "./error-page";
+import { requestIdentity, securityHeaders } from "./security";
+
+/** Builds the HTTP application around ready services (tests call this with their own database). */
+export function createApp(services: Services): express.Express {
+  const { env, logger } = services;
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", env.TRUST_PROXY);
+  app.set("query parser", "extended");
+
+  app.use(requestIdentity);
+  app.use(securityHeaders({ secure: env.TRUST_PROXY }));
+  app.use(accessLog(logger));
+  app.use(compression({ threshold: 1024 }));
+  app.use(languageNegotiation);
+  app.use(bodySizeLimit(env.MAX_UPLOAD_MB));
+
+  const client = join(projectRoot(), "build", "client");
+  app.use("/assets", express.static(join(client, "assets"), { immutable: true, maxAge: "1y", index: false }));
+  app.use(express.static(client, { maxAge: "1h", index: false }));
+
+  app.get("/health", async (_req, res) => {
+    try {
+      await services.programmes.count();
+      res.setHeader("Cache-Control", "no-store");
+      res.json({ status: "ok", database: services.db.dialect });
+    } catch (error) {
+      logger.error({ err: error, requestId: res.locals.requestId }, "health check failed");
+      res.status(503).json({ status: "unavailable" });
+    }
+  });
+
+  app.use("/api/v1", createApiRouter(services));
+
+  app.all(
+    "/{*path}",
+    createRequestHandler({
+      build,
+      mode: process.env.NODE_ENV === "development" ? "development" : "production",
+      getLoadContext: (_req, res) => ({
+        services,
+        requestId: String(res.locals.requestId),
+        nonce: String(res.locals.nonce),
+        language: res.locals.language as Language,
+      }),
+    }),
+  );
+
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const requestId = String(res.locals.requestId);
+    logger.error({ err: error, requestId, method: req.method, path: req.path }, "unhandled error");
+    if (res.headersSent) return res.end();
+    const language = (res.locals.language as Language | undefined) ?? "nl";
+    if (req.path.startsWith("/api/")) {
+      return sendProblem(res, 500, { title: STATUS_TITLES[500]![language], detail: `${translator(language)("errors.requestId")}: ${requestId}` });
+    }
+    res.status(500).type("html").send(renderErrorPage({ language, requestId, nonce: String(res.locals.nonce) }));
+  });
+  return app;
+}
+
+function accessLog(logger: Logger) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const start = process.hrtime.bigint();
+    res.on("finish", () => {
+      const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      logger.info(
+        { requestId: res.locals.requestId, method: req.method, path: req.originalUrl.split("?")[0], status: res.statusCode, ms: Math.round(ms * 10) / 10 },
+        "request",
+      );
+    });
+    next();
+  };
+}
+
+function languageNegotiation(req: Request, res: Response, next: NextFunction) {
+  const query = typeof req.query.lang === "string" ? req.query.lang : null;
+  const language = negotiateLanguage({
+    query,
+    cookie: readCookie(req.headers.cookie, LANGUAGE_COOKIE),
+    acceptLanguage: req.get("accept-language"),
+  });
+  res.locals.language = language;
+  if (query === language) {
+    res.cookie(LANGUAGE_COOKIE, language, { maxAge: 365 * 24 * 3600 * 1000, sameSite: "lax", httpOnly: true, path: "/" });
+  }
+  res.vary("Accept-Language");
+  next();
+}
+
+function readCookie(header: string | undefined, name: string): string | null {
+  if (!header) return null;
+  for (const part of header.split(";")) {
+    const [k, ...v] = part.trim().split("=");
+    if (k === name) return decodeURIComponent(v.join("="));
+  }
+  return null;
+}
+
+/** Refuses a body larger than the limit from its declared length, before reading it. */
+function bodySizeLimit(maxMb: number) {
+  const max = maxMb * 1024 * 1024;
+  return (req: Request, res: Response, next: NextFunction) => {
+    const declared = Number(req.get("content-length") ?? 0);
+    if (declared > max) {
+      const language = res.locals.language as Language;
+      res.setHeader("Connection", "close");
+      return sendProblem(res, 413, {
+        title: STATUS_TITLES[413]![language],
+        detail: translator(language)("errors.payloadTooLarge", { mb: maxMb }),
+      });
+    }
+    next();
+  };
+}
+
+export interface RunningServer {
+  url: string;
+  services: Services;
+  close(): Promise<void>;
+}
+
+/** Reads the environment, migrates, loads the default programme into an empty database and listens. */
+export async function start(overrides: Partial<NodeJS.ProcessEnv> = {}): Promise<RunningServer> {
+  const env: Env = readEnv({ ...process.env, ...overrides });
+  const logger = createLogger(env.LOG_LEVEL);
+  const services = createServices(env, logger);
+  const applied = await migrateToLatest(services.db);
+  if (applied.length > 0) logger.info({ migrations: applied }, "migrations applied");
+  if (!env.REGIE_SKIP_DEFAULT_DATA) {
+    const reports = await loadDefaultDataIfEmpty(services.db, dataDir(env.REGIE_DATA_DIR));
+    for (const r of reports) logger.info({ programme: r.programme.slug, actions: r.actions.created }, "default programme loaded");
+  }
+  const app = createApp(services);
+  const server = app.listen(env.PORT, env.HOST);
+  await new Promise<void>((resolve, reject) => {
+    server.once("listening", resolve);
+    server.once("error", reject);
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : env.PORT;
+  const host = env.HOST === "0.0.0.0" || env.HOST === "::" ? "localhost" : env.HOST;
+  const url = `http://${host}:${port}`;
+  logger.info({ url, database: services.db.description }, "Regie is listening");
+  return {
+    url,
+    services,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await services.db.close();
+    },
+  };
+}

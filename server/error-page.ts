@@ -1,0 +1,9 @@
+import { translator, type Language } from "../app/lib/i18n";
+
+const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** A plain error page for failures outside React: no internals, only the request id. */
+export function renderErrorPage(options: { language: Language; requestId: string; nonce: string }): string {
+  const t = translator(options.language);
+  return `<!doctype html><html lang="${options.language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(t("errors.errorTitle"))} – Regie</title></head><body><main><h1>${escape(t("errors.errorTitle"))}</h1><p>${escape(t("errors.errorText"))} <code>${escape(options.requestId)}</code></p><p><a href="/">${escape(t("errors.backHome"))}</a></p></main></body></html>`;
+}
