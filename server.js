@@ -1,7 +1,7 @@
 // Starts Regie from the production build (`npm run build`), printing the address it serves on.
 import { existsSync } from "node:fs";
 
-const entry = new URL("./build/server/index.js", import.meta.url);
+const entry = new URL(`./${process.env.REGIE_BUILD_DIR ?? "build"}/server/index.js`, import.meta.url);
 if (!existsSync(entry)) {
   console.error("Regie has not been built yet: run `npm run build` (or `npm start`, which builds first).");
   process.exit(1);

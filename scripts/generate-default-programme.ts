@@ -65,7 +65,9 @@ function main(): void {
   }
   for (const issue of result.warnings) console.warn(formatIssue(files.source, issue));
   writeFileSync(files.output, programmeJson(result.document));
-  console.log(`Wrote ${files.output}: ${result.document.actions.length} actions, ${result.document.organisations.length} organisations`);
+  console.log(
+    `Wrote ${files.output}: ${result.document.actions.length} actions, ${result.document.organisations.length} organisations`,
+  );
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

@@ -3,13 +3,11 @@
 // throw-away PostgreSQL 15 cluster on 127.0.0.1), then runs typecheck, lint, build, unit and
 // integration tests on SQLite and PostgreSQL, and the browser journeys. Benchmarks are not run here.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, chownSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { PG_BIN, startPostgres } from "./postgres-cluster.js";
 
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-const PG_BIN = process.env.PG_BIN || "/usr/lib/postgresql/15/bin";
 const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
 const args = new Set(process.argv.slice(2));
 const results = [];
@@ -54,44 +52,6 @@ function ensurePrerequisites() {
     console.error("\nThe test suite cannot run; missing:\n" + missing.map((m) => `  - ${m}`).join("\n"));
     process.exit(2);
   }
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-/** Starts a throw-away cluster; initdb refuses root, so it runs as the `postgres` (or `nobody`) user. */
-async function startPostgres() {
-  const port = await freePort();
-  const dir = mkdtempSync(join(tmpdir(), "regie-pg-"));
-  const data = join(dir, "data");
-  const asUser = isRoot ? (run("id", ["-u", "postgres"], { stdio: "ignore" }) ? "postgres" : "nobody") : null;
-  const exec = (bin, argv) =>
-    asUser
-      ? spawnSync("runuser", ["-u", asUser, "--", join(PG_BIN, bin), ...argv], { encoding: "utf8" })
-      : spawnSync(join(PG_BIN, bin), argv, { encoding: "utf8" });
-  if (asUser) {
-    const uid = Number(spawnSync("id", ["-u", asUser], { encoding: "utf8" }).stdout.trim());
-    const gid = Number(spawnSync("id", ["-g", asUser], { encoding: "utf8" }).stdout.trim());
-    chownSync(dir, uid, gid);
-  }
-  let r = exec("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8", "-N"]);
-  if (r.status !== 0) throw new Error(`initdb failed:\n${r.stdout}\n${r.stderr}`);
-  const opts = `-h 127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
-  r = exec("pg_ctl", ["-D", data, "-o", opts, "-l", join(dir, "server.log"), "-w", "-t", "60", "start"]);
-  if (r.status !== 0) throw new Error(`PostgreSQL did not start:\n${r.stdout}\n${r.stderr}`);
-  const stop = () => {
-    exec("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]);
-    rmSync(dir, { recursive: true, force: true });
-  };
-  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, stop };
 }
 
 function step(name, cmd, argv, env) {

@@ -31,7 +31,7 @@ export function createApp(services: Services): express.Express {
   app.use(languageNegotiation);
   app.use(bodySizeLimit(env.MAX_UPLOAD_MB));
 
-  const client = join(projectRoot(), "build", "client");
+  const client = join(projectRoot(), process.env.REGIE_BUILD_DIR ?? "build", "client");
   app.use("/assets", express.static(join(client, "assets"), { immutable: true, maxAge: "1y", index: false }));
   app.use(express.static(client, { maxAge: "1h", index: false }));
 

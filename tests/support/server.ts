@@ -4,7 +4,7 @@ import type { RunningServer } from "../../server/app";
 import { createTestDatabase, type TestDatabase } from "./databases";
 import type { Dialect } from "../../app/db/database";
 
-const BUILD = join(import.meta.dirname, "..", "..", "build", "server", "index.js");
+const BUILD = join(import.meta.dirname, "..", "..", process.env.REGIE_BUILD_DIR ?? "build", "server", "index.js");
 
 export interface TestServer {
   url: string;

@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { findTitleEnd, readActionCell, readCategoryCell, readResultsCell } from "./action-cells";
 import { nameKey } from "./organisation-names";
 
-const KEYS = new Set(["Leiden Marketing", "Universiteit Leiden", "WFIA/ROM", "Leiden Bio Science Park", "BSP"].map(nameKey));
+const KEYS = new Set(
+  ["Leiden Marketing", "Universiteit Leiden", "WFIA/ROM", "Leiden Bio Science Park", "BSP"].map(nameKey),
+);
 
 function title(text: string): string {
   const tokens = text.split(" ");
@@ -12,16 +14,18 @@ function title(text: string): string {
 
 describe("findTitleEnd", () => {
   it("splits before a sentence opener", () => {
-    expect(title("Opschalen Leiden Kennisstad Het programma wordt verbreed.")).toBe("Opschalen Leiden Kennisstad");
+    expect(title("Opschalen Leiden Kennisstad Het programma wordt verbreed.")).toBe(
+      "Opschalen Leiden Kennisstad",
+    );
     expect(title("Hotspots vrije WiFi Ontmoetingsplekken regio We streven naar WiFi")).toBe(
       "Hotspots vrije WiFi Ontmoetingsplekken regio",
     );
   });
 
   it("splits before a capitalised word that starts a sentence", () => {
-    expect(title("Instroom vergroten in tekortsectoren Scholieren, studenten en werkzoekenden stimuleren.")).toBe(
-      "Instroom vergroten in tekortsectoren",
-    );
+    expect(
+      title("Instroom vergroten in tekortsectoren Scholieren, studenten en werkzoekenden stimuleren."),
+    ).toBe("Instroom vergroten in tekortsectoren");
     expect(title("Leidse regio Werk-top Gemeenten organiseren een werktop.")).toBe("Leidse regio Werk-top");
     expect(title("Leidse agglomeratie bereikbaar (LAB071) Opstellen en uitvoeren agenda.")).toBe(
       "Leidse agglomeratie bereikbaar (LAB071)",
@@ -60,13 +64,21 @@ describe("readActionCell", () => {
     const cell = "12. Iets onduidelijks zonder opener in de eerste zin.";
     expect(readActionCell(cell, { ...options, titleHint: "Iets onduidelijks" })).toEqual({
       ok: true,
-      cell: { number: 12, title: "Iets onduidelijks", description: "zonder opener in de eerste zin.", notes: [] },
+      cell: {
+        number: 12,
+        title: "Iets onduidelijks",
+        description: "zonder opener in de eerste zin.",
+        notes: [],
+      },
     });
     expect(readActionCell(cell, { ...options, titleHint: "Iets anders" })).toMatchObject({
       ok: false,
       problem: { code: "title-hint-mismatch" },
     });
-    expect(readActionCell(cell, options)).toMatchObject({ ok: false, problem: { code: "action-title-unclear" } });
+    expect(readActionCell(cell, options)).toMatchObject({
+      ok: false,
+      problem: { code: "action-title-unclear" },
+    });
   });
 
   it("requires an action number", () => {
@@ -83,7 +95,9 @@ describe("readResultsCell", () => {
       ok: true,
       results: ["Allianties", "Lange termijn visie"],
     });
-    expect(readResultsCell("Inzicht in toeleveranciers op BSP Succesvolle matches tussen MKB en bedrijven", [])).toEqual({
+    expect(
+      readResultsCell("Inzicht in toeleveranciers op BSP Succesvolle matches tussen MKB en bedrijven", []),
+    ).toEqual({
       ok: true,
       results: ["Inzicht in toeleveranciers op BSP", "Succesvolle matches tussen MKB en bedrijven"],
     });
@@ -118,6 +132,9 @@ describe("readCategoryCell", () => {
 
   it("refuses non-numeric and unknown categories", () => {
     expect(readCategoryCell("x", [])).toMatchObject({ ok: false, problem: { code: "category-not-numeric" } });
-    expect(readCategoryCell("5", [])).toMatchObject({ ok: false, problem: { code: "category-out-of-range" } });
+    expect(readCategoryCell("5", [])).toMatchObject({
+      ok: false,
+      problem: { code: "category-out-of-range" },
+    });
   });
 });

@@ -15,17 +15,19 @@ export interface CellProblem {
 }
 
 // Capitalised function words that start a Dutch sentence but do not occur inside an action title.
-const SENTENCE_OPENERS = new Set([
-  "De", "Het", "Een", "We", "Wij", "Er", "In", "Op", "Om", "Als", "Bij", "Door", "Deze", "Dit", "Dat",
-  "Zo", "Ook", "Hierbij", "Hiertoe", "Hiervoor", "Indien", "Naar", "Na", "Met", "Tevens", "Daarnaast",
-  "Daartoe", "Alle", "Elke", "Elk", "Zij", "Wie", "Wat", "Hoe", "Via", "Vanuit", "Samen", "Onze", "Ons",
-]);
+const SENTENCE_OPENERS = new Set(
+  (
+    "De Het Een We Wij Er In Op Om Als Bij Door Deze Dit Dat Zo Ook Hierbij Hiertoe Hiervoor Indien Naar Na " +
+    "Met Tevens Daarnaast Daartoe Alle Elke Elk Zij Wie Wat Hoe Via Vanuit Samen Onze Ons"
+  ).split(" "),
+);
 
 // Lower-case words after which a capitalised word does not start a new item of a list of results.
-const LINK_WORDS = new Set([
-  "de", "het", "een", "van", "voor", "op", "in", "en", "of", "met", "naar", "bij", "tussen", "waarbij",
-  "aan", "om", "te", "over", "door", "qua", "per", "tot", "uit",
-]);
+const LINK_WORDS = new Set(
+  "de het een van voor op in en of met naar bij tussen waarbij aan om te over door qua per tot uit".split(
+    " ",
+  ),
+);
 
 const MAX_TITLE_PARAGRAPH_WORDS = 15;
 
@@ -70,7 +72,11 @@ function startsLowercase(token: string | undefined): boolean {
  *     followed by lower case or a comma ("… beeldmerk Leiden Marketing bedenkt …").
  * Returns the index of the first description token, or null when no split is found.
  */
-export function findTitleEnd(tokens: readonly string[], organisationKeys: ReadonlySet<string>, maxNameWords: number): number | null {
+export function findTitleEnd(
+  tokens: readonly string[],
+  organisationKeys: ReadonlySet<string>,
+  maxNameWords: number,
+): number | null {
   let windowEnd = tokens.length - 1;
   for (let i = 0; i < tokens.length; i++) {
     if (endsSentence(tokens[i]!)) {
@@ -116,7 +122,12 @@ export interface ActionCell {
  */
 export function readActionCell(
   raw: string,
-  options: { mendWords: readonly string[]; organisationKeys: ReadonlySet<string>; maxNameWords: number; titleHint?: string },
+  options: {
+    mendWords: readonly string[];
+    organisationKeys: ReadonlySet<string>;
+    maxNameWords: number;
+    titleHint?: string;
+  },
 ): { ok: true; cell: ActionCell } | { ok: false; problem: CellProblem } {
   const cell = readCell(raw, options.mendWords);
   const first = cell.paragraphs[0] ?? "";
@@ -139,7 +150,10 @@ export function readActionCell(
     const hint = options.titleHint.trim();
     if (head === hint || head.startsWith(`${hint} `)) {
       const remainder = head.slice(hint.length).trim();
-      return { ok: true, cell: { number, title: hint, description: joinParagraphs([remainder, ...rest]), notes: cell.notes } };
+      return {
+        ok: true,
+        cell: { number, title: hint, description: joinParagraphs([remainder, ...rest]), notes: cell.notes },
+      };
     }
     return {
       ok: false,
@@ -159,7 +173,12 @@ export function readActionCell(
   }
   const end = findTitleEnd(words, options.organisationKeys, options.maxNameWords);
   if (end === null) {
-    if (words.length > 0 && words.length <= MAX_TITLE_PARAGRAPH_WORDS && !/[.!?]$/.test(head) && rest.length === 0) {
+    if (
+      words.length > 0 &&
+      words.length <= MAX_TITLE_PARAGRAPH_WORDS &&
+      !/[.!?]$/.test(head) &&
+      rest.length === 0
+    ) {
       // A cell with only a title.
       return { ok: true, cell: { number, title: head, description: "", notes: cell.notes } };
     }
@@ -187,7 +206,11 @@ function joinParagraphs(paragraphs: readonly string[]): string {
  * a lower-case word (not a linking word such as "en", "van") or an acronym, and is followed by
  * lower case. `<p>` cells keep their paragraphs as items and are not split further.
  */
-export function readResultsCell(raw: string, mendWords: readonly string[], hint?: readonly string[]): { ok: true; results: string[] } | { ok: false; problem: CellProblem } {
+export function readResultsCell(
+  raw: string,
+  mendWords: readonly string[],
+  hint?: readonly string[],
+): { ok: true; results: string[] } | { ok: false; problem: CellProblem } {
   const cell = readCell(raw, mendWords);
   const all = [...cell.paragraphs, ...cell.notes.map((n) => n.source)];
   if (hint !== undefined) {
@@ -248,7 +271,10 @@ export function readPlanningCell(raw: string, mendWords: readonly string[]): str
 }
 
 /** "2 (taak onderwijs)" → 2 and "taak onderwijs"; empty → null; anything else is a problem. */
-export function readCategoryCell(raw: string, mendWords: readonly string[]): { ok: true; category: number | null; note: string | null } | { ok: false; problem: CellProblem } {
+export function readCategoryCell(
+  raw: string,
+  mendWords: readonly string[],
+): { ok: true; category: number | null; note: string | null } | { ok: false; problem: CellProblem } {
   const text = readCell(raw, mendWords).paragraphs.join(" ").trim();
   if (text.length === 0) return { ok: true, category: null, note: null };
   const match = /^(\d+)\s*(?:\((.*)\))?\s*\.?$/s.exec(text);

@@ -25,9 +25,9 @@ describe("linksFromNote", () => {
       ["related", { action: 6 }],
       ["related", { action: 7 }],
     ]);
-    expect(targets("N.B. Link met doelstelling 3 en koppeling met programma Leiden Kennisstad (ambacht)", 49)).toEqual([
-      ["related", { theme: 3 }],
-    ]);
+    expect(
+      targets("N.B. Link met doelstelling 3 en koppeling met programma Leiden Kennisstad (ambacht)", 49),
+    ).toEqual([["related", { theme: 3 }]]);
   });
 
   it("reads directed links and drops the citing action itself", () => {

@@ -9,8 +9,14 @@ import type { ActionLink, LinkTarget, LinkType } from "./programme-document";
 
 // Phrases that give the references after them a direction; everything else is "related".
 const DIRECTED_PHRASES: { pattern: RegExp; type: LinkType }[] = [
-  { pattern: /\bis\s+(?:een\s+)?randvoorwaarde\s+voor\b|\bis\s+voorwaarde\s+voor\b/i, type: "prerequisiteFor" },
-  { pattern: /\b(?:wordt|worden)\s+uitvoering\s+gegeven\s+aan\b|\bmaakt\s+mogelijk\b|\bleidt\s+tot\b/i, type: "enables" },
+  {
+    pattern: /\bis\s+(?:een\s+)?randvoorwaarde\s+voor\b|\bis\s+voorwaarde\s+voor\b/i,
+    type: "prerequisiteFor",
+  },
+  {
+    pattern: /\b(?:wordt|worden)\s+uitvoering\s+gegeven\s+aan\b|\bmaakt\s+mogelijk\b|\bleidt\s+tot\b/i,
+    type: "enables",
+  },
 ];
 
 // "actie 17", "acties 6 en 7", "acties 21 t/m 27", "doelstelling 5", "thema 3".

@@ -23,7 +23,9 @@ function reader(registry: OrganisationRegistry | undefined = REGISTRY): Organisa
 }
 
 function list(text: string, r = reader()) {
-  return readOrganisationList(r, text).refs.map((x) => (x.qualifier ? `${x.organisation} (${x.qualifier})` : x.organisation));
+  return readOrganisationList(r, text).refs.map((x) =>
+    x.qualifier ? `${x.organisation} (${x.qualifier})` : x.organisation,
+  );
 }
 
 describe("readOrganisationList", () => {
@@ -42,7 +44,9 @@ describe("readOrganisationList", () => {
       "rocs",
       "regionaal-meld-en-coordinatiepunt-rmc",
     ]);
-    expect(list("primair en voortgezet onderwijs", reader(undefined))).toEqual(["primair-en-voortgezet-onderwijs"]);
+    expect(list("primair en voortgezet onderwijs", reader(undefined))).toEqual([
+      "primair-en-voortgezet-onderwijs",
+    ]);
     expect(list("zorg- en welzijninstellingen", reader(undefined))).toEqual(["zorg-en-welzijninstellingen"]);
     expect(list("Stichting Wireless / coöperatieve aanleg en beheer", reader(undefined))).toEqual([
       "stichting-wireless-cooperatieve-aanleg-en-beheer",
@@ -89,7 +93,10 @@ describe("readOrganisationList", () => {
 
   it("keeps remarks that are not organisations as notes", () => {
     const r = reader();
-    const out = readOrganisationList(r, "Regiogemeenten, Uitkristallisering van dit actiepunt n.a.v. rol KvK");
+    const out = readOrganisationList(
+      r,
+      "Regiogemeenten, Uitkristallisering van dit actiepunt n.a.v. rol KvK",
+    );
     expect(out.refs.map((x) => x.organisation)).toEqual(["regiogemeenten"]);
     expect(out.notes).toEqual(["Uitkristallisering van dit actiepunt n.a.v. rol KvK"]);
   });
@@ -98,7 +105,10 @@ describe("readOrganisationList", () => {
     const r = reader();
     expect(list("Janssen Biologics", r)).toEqual(["janssen-biologics"]);
     expect(r.issues).toEqual([
-      expect.objectContaining({ code: "organisation-not-in-registry", params: { name: "Janssen Biologics", slug: "janssen-biologics", kind: "other" } }),
+      expect.objectContaining({
+        code: "organisation-not-in-registry",
+        params: { name: "Janssen Biologics", slug: "janssen-biologics", kind: "other" },
+      }),
     ]);
   });
 });

@@ -1,10 +1,6 @@
 import type { ParseIssueCode } from "./parse-issues";
 import type { OrganisationRef } from "./programme-document";
-import {
-  capitaliseFirst,
-  readCell,
-  type CellNote,
-} from "./programme-text";
+import { capitaliseFirst, readCell, type CellNote } from "./programme-text";
 import {
   guessOrganisationKind,
   municipalityName,
@@ -128,7 +124,12 @@ function withinOneEdit(a: string, b: string): boolean {
   return edits + (a.length - i) + (b.length - j) <= 1;
 }
 
-function ref(reader: OrganisationReader, org: KnownOrganisation, spelling: string, qualifier: string | null): OrganisationRef {
+function ref(
+  reader: OrganisationReader,
+  org: KnownOrganisation,
+  spelling: string,
+  qualifier: string | null,
+): OrganisationRef {
   reader.index.noteSpelling(org, spelling);
   return { organisation: org.slug, qualifier: qualifier && qualifier.length > 0 ? qualifier : null };
 }
@@ -145,7 +146,9 @@ function resolveBareName(reader: OrganisationReader, name: string, qualifier: st
     const placeKey = nameKey(place);
     const near =
       placeKey.length >= 7
-        ? reader.index.municipalities().find((m) => withinOneEdit(nameKey(m.name), nameKey(municipalityName(place))))
+        ? reader.index
+            .municipalities()
+            .find((m) => withinOneEdit(nameKey(m.name), nameKey(municipalityName(place))))
         : undefined;
     if (near) {
       reader.issues.push({
@@ -283,7 +286,10 @@ function splitConjunctions(reader: OrganisationReader, chunk: string): string[] 
             (loneWord(nextText) && /^\p{Ll}/u.test(lastWord) && !known(reader, current)));
         // "Zorg & Zekerheid": an ampersand between two single words is part of a name.
         const ampersandName =
-          next.before.trim() === "&" && !/\s/.test(current) && !/\s/.test(nextText) && !(known(reader, current) && known(reader, nextText));
+          next.before.trim() === "&" &&
+          !/\s/.test(current) &&
+          !/\s/.test(nextText) &&
+          !(known(reader, current) && known(reader, nextText));
         if (!suspended && !loneLowercase && !ampersandName) break;
         taken++;
       }
@@ -295,7 +301,10 @@ function splitConjunctions(reader: OrganisationReader, chunk: string): string[] 
 }
 
 /** Reads a list of organisations; remarks that are not organisations come back as notes. */
-export function readOrganisationList(reader: OrganisationReader, text: string): { refs: OrganisationRef[]; notes: string[] } {
+export function readOrganisationList(
+  reader: OrganisationReader,
+  text: string,
+): { refs: OrganisationRef[]; notes: string[] } {
   const refs: OrganisationRef[] = [];
   const notes: string[] = [];
   for (const chunk of splitOutsideParentheses(text, /[,;] ?/y)) {
@@ -341,10 +350,20 @@ function roleOf(label: string): "leads" | "partners" | "toInvolve" {
  * Reads a "Trekker/partners" cell. A cell without labels names the leads
  * ("Gemeente Leiden (programmabeheer)"); text that is not an organisation becomes a note.
  */
-export function readLeadCell(reader: OrganisationReader, raw: string, mendWords: readonly string[] = []): LeadCell {
+export function readLeadCell(
+  reader: OrganisationReader,
+  raw: string,
+  mendWords: readonly string[] = [],
+): LeadCell {
   const cell = readCell(raw, mendWords);
   const text = cell.paragraphs.join(" ");
-  const result: LeadCell = { leads: [], partners: [], toInvolve: [], leadUnknown: false, notes: [...cell.notes] };
+  const result: LeadCell = {
+    leads: [],
+    partners: [],
+    toInvolve: [],
+    leadUnknown: false,
+    notes: [...cell.notes],
+  };
 
   const labels = [...text.matchAll(ROLE_LABEL)].map((m) => ({
     role: roleOf(m[2]!),
@@ -359,7 +378,10 @@ export function readLeadCell(reader: OrganisationReader, raw: string, mendWords:
     if (before.length > 0) segments.push({ role: null, text: before });
     labels.forEach((label, k) => {
       const end = k + 1 < labels.length ? labels[k + 1]!.start : text.length;
-      segments.push({ role: label.role, text: text.slice(label.end, end).trim().replace(/[,;]$/, "").trim() });
+      segments.push({
+        role: label.role,
+        text: text.slice(label.end, end).trim().replace(/[,;]$/, "").trim(),
+      });
     });
   }
 
@@ -375,7 +397,8 @@ export function readLeadCell(reader: OrganisationReader, raw: string, mendWords:
     const list = readOrganisationList(reader, segment.text);
     for (const r of list.refs) {
       const target = result[segment.role];
-      if (!target.some((x) => x.organisation === r.organisation && x.qualifier === r.qualifier)) target.push(r);
+      if (!target.some((x) => x.organisation === r.organisation && x.qualifier === r.qualifier))
+        target.push(r);
     }
     for (const note of list.notes) result.notes.push({ text: note, source: note });
   }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { guessOrganisationKind, nameKey, organisationSlug, OrganisationIndex, tidyName } from "./organisation-names";
+import {
+  guessOrganisationKind,
+  nameKey,
+  organisationSlug,
+  OrganisationIndex,
+  tidyName,
+} from "./organisation-names";
 
 describe("organisationSlug", () => {
   it("makes lowercase ASCII slugs with hyphens", () => {
@@ -31,7 +37,9 @@ describe("tidyName", () => {
   it("drops trailing punctuation and fillers", () => {
     expect(tidyName(" KvK. ")).toBe("KvK");
     expect(tidyName("o.a. Corpus")).toBe("Corpus");
-    expect(tidyName("het Leids Universitair Medisch Centrum (LUMC)")).toBe("Leids Universitair Medisch Centrum (LUMC)");
+    expect(tidyName("het Leids Universitair Medisch Centrum (LUMC)")).toBe(
+      "Leids Universitair Medisch Centrum (LUMC)",
+    );
   });
 });
 
@@ -55,7 +63,11 @@ describe("OrganisationIndex", () => {
   const index = new OrganisationIndex({
     organisations: [
       { name: "Gemeente Leiden", kind: "municipality", aliases: [] },
-      { name: "Universiteit Leiden", kind: "knowledge-institution", aliases: ["UvL", "Universiteit van Leiden"] },
+      {
+        name: "Universiteit Leiden",
+        kind: "knowledge-institution",
+        aliases: ["UvL", "Universiteit van Leiden"],
+      },
     ],
   });
 

@@ -7,11 +7,16 @@ import { programmeDocumentSchema, type ActionDoc, type ProgrammeDocument } from 
 import { programmeHintsSchema } from "./programme-hints";
 
 const ROOT = join(import.meta.dirname, "../../..");
-const SEED = readFileSync(join(ROOT, "data/sources/kennis-en-werk-071-uitvoeringsprogramma-2013-2015.txt"), "utf8");
+const SEED = readFileSync(
+  join(ROOT, "data/sources/kennis-en-werk-071-uitvoeringsprogramma-2013-2015.txt"),
+  "utf8",
+);
 const SLUG = "kennis-en-werk-071-2013-2015";
 const OPTIONS: ParseOptions = {
   slug: SLUG,
-  registry: organisationRegistrySchema.parse(JSON.parse(readFileSync(join(ROOT, "data/organisations.json"), "utf8"))),
+  registry: organisationRegistrySchema.parse(
+    JSON.parse(readFileSync(join(ROOT, "data/organisations.json"), "utf8")),
+  ),
   hints: programmeHintsSchema.parse(
     JSON.parse(readFileSync(join(ROOT, `data/programmes/${SLUG}.hints.json`), "utf8")),
   ),
@@ -21,7 +26,10 @@ function parse(text: string = SEED): ParseResult {
   return parseProgrammeDocument(text, OPTIONS);
 }
 
-function parsed(text: string = SEED): { document: ProgrammeDocument; warnings: ReturnType<typeof warningsOf> } {
+function parsed(text: string = SEED): {
+  document: ProgrammeDocument;
+  warnings: ReturnType<typeof warningsOf>;
+} {
   const result = parse(text);
   if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.errors, null, 2)}`);
   return { document: result.document, warnings: warningsOf(result) };
@@ -180,7 +188,9 @@ describe("parseProgrammeDocument on Kennis & Werk #071", () => {
     ]);
     const inleiding = doc.introduction[0]!.paragraphs;
     expect(inleiding).toHaveLength(1);
-    expect(inleiding[0]).toMatch(/^De gemeenten Leiden, Oegstgeest, Leiderdorp, Voorschoten en Zoeterwoude hebben/);
+    expect(inleiding[0]).toMatch(
+      /^De gemeenten Leiden, Oegstgeest, Leiderdorp, Voorschoten en Zoeterwoude hebben/,
+    );
     expect(inleiding[0]).toMatch(/Elke twee jaar wordt het herzien door de gezamenlijke partners\.$/);
     // The section stays whole, lead-in included; `ambition` is the statement extracted from it.
     expect(doc.introduction[1]!.paragraphs).toEqual([
@@ -208,7 +218,8 @@ describe("parseProgrammeDocument on Kennis & Werk #071", () => {
         code: 1,
         colour: "green",
         label: "Laaghangend fruit",
-        description: "laaghangend fruit, actie wordt uitgevoerd in 2013/2014 (vastgesteld door Stuurgroep op 18 juli jl.)",
+        description:
+          "laaghangend fruit, actie wordt uitgevoerd in 2013/2014 (vastgesteld door Stuurgroep op 18 juli jl.)",
       },
       {
         code: 2,
@@ -223,7 +234,12 @@ describe("parseProgrammeDocument on Kennis & Werk #071", () => {
         label: "Invulling van de actie wordt nader verkend",
         description: "invulling van de actie wordt nader verkend, er is nog geen budget en/of eigenaarschap",
       },
-      { code: 4, colour: "red", label: "Nu onvoldoende prioriteit", description: "nu onvoldoende prioriteit, vallen af" },
+      {
+        code: 4,
+        colour: "red",
+        label: "Nu onvoldoende prioriteit",
+        description: "nu onvoldoende prioriteit, vallen af",
+      },
     ]);
   });
 
@@ -240,7 +256,9 @@ describe("parseProgrammeDocument on Kennis & Werk #071", () => {
     expect(theme1.goal.split("\n\n")).toHaveLength(2);
     expect(theme1.goal).toMatch(/^De Leidse regio heeft een zeer uitgesproken economisch profiel/);
     expect(theme1.goal).toMatch(/haar sterke positie in de top van de Europese innovatieregio's behoudt\.$/);
-    expect(theme1.intentionsIntro).toBe("Om deze doelstelling te bereiken zijn drie voornemens geformuleerd:");
+    expect(theme1.intentionsIntro).toBe(
+      "Om deze doelstelling te bereiken zijn drie voornemens geformuleerd:",
+    );
     expect(theme1.intentions[0]).toEqual({
       code: "1.1",
       text: "Versterken van wat het sterkst is met de kennisintensieve life sciences & health & zorginnovatie als sleutelsectoren.",
@@ -249,7 +267,10 @@ describe("parseProgrammeDocument on Kennis & Werk #071", () => {
       "Om doelstelling 3 te bereiken werken de partners van de Economische agenda de komende jaren samen aan vijf voornemens:",
     );
     // The list text is canonical, not the table's variant ("leerwerkplekken").
-    expect(doc.themes[2]!.intentions[3]).toEqual({ code: "3.4", text: "Voldoende stages en leer-werkplekken." });
+    expect(doc.themes[2]!.intentions[3]).toEqual({
+      code: "3.4",
+      text: "Voldoende stages en leer-werkplekken.",
+    });
     expect(doc.themes[3]!.intentions[0]!.text).toBe(
       "Zorgen voor voldoende en complementair aanbod van werklandschappen en andere werklocaties binnen de regio.",
     );
@@ -269,7 +290,12 @@ describe("parseProgrammeDocument on Kennis & Werk #071", () => {
     expect(doc.organisationChapter).toEqual({
       number: 6,
       title: "Organisatie",
-      groups: ["Sturing op de uitvoering", "Uitvoeringsorganisatie", "Programmering en monitoring", "Financiering"],
+      groups: [
+        "Sturing op de uitvoering",
+        "Uitvoeringsorganisatie",
+        "Programmering en monitoring",
+        "Financiering",
+      ],
     });
     const groups = doc.actions.filter((a) => a.themeNumber === null).map((a) => [a.number, a.group]);
     expect(groups).toEqual([
@@ -332,7 +358,8 @@ describe("parseProgrammeDocument on Kennis & Werk #071", () => {
       53: "Leiden Bio Science Park en WFIA zullen",
       58: "Stuurgroep leden spannen zich er voor in",
     };
-    for (const [n, start] of Object.entries(starts)) expect(action(Number(n)).description.startsWith(start)).toBe(true);
+    for (const [n, start] of Object.entries(starts))
+      expect(action(Number(n)).description.startsWith(start)).toBe(true);
   });
 
   it("keeps paragraphs of <p> cells and drops notes from descriptions", () => {
@@ -350,7 +377,9 @@ describe("parseProgrammeDocument on Kennis & Werk #071", () => {
       "Actie 10 is randvoorwaarde voor acties 11 en 12",
       "Uitvoering van acties die voortvloeien uit de inventarisatie gebeurt door de scholen zelf.",
     ]);
-    expect(action(22).notes).toEqual(["Voor financiering gebruik maken van landelijke en Europese subsidies."]);
+    expect(action(22).notes).toEqual([
+      "Voor financiering gebruik maken van landelijke en Europese subsidies.",
+    ]);
     expect(action(43).notes).toEqual(["Uitkristallisering van dit actiepunt n.a.v. rol KvK"]);
     expect(action(49).notes).toEqual([
       "Link met doelstelling 3 en koppeling met programma Leiden Kennisstad (ambacht)",
@@ -376,7 +405,9 @@ describe("parseProgrammeDocument on Kennis & Werk #071", () => {
       ["related", { action: 7 }],
     ]);
     expect(targets(20)).toEqual([21, 22, 23, 24, 25, 26, 27].map((n) => ["enables", { action: n }]));
-    expect(action(20).links[0]!.source).toBe("N.B. n.a.v. actie 20 wordt uitvoering gegeven aan acties 21 t/m 27.");
+    expect(action(20).links[0]!.source).toBe(
+      "N.B. n.a.v. actie 20 wordt uitvoering gegeven aan acties 21 t/m 27.",
+    );
     expect(targets(49)).toEqual([["related", { theme: 3 }]]);
     expect(targets(51)).toEqual([["related", { action: 46 }]]);
     const withLinks = doc.actions.filter((a) => a.links.length > 0).map((a) => a.number);
@@ -402,7 +433,9 @@ describe("parseProgrammeDocument on Kennis & Werk #071", () => {
     expect(action(1).planningText).toBe("Start 4e kwartaal 2013");
     expect(action(3).planningText).toBe("Business case uitgewerkt: 2e kwartaal 2014");
     expect(action(7).planningText).toBe("Kickoff 4 november 2013\nUitvoering 2014-2015");
-    expect(action(9).planningText).toBe("Onderzoeksopzet: 1e kwartaal 2014\nOnderzoek gereed: 2e kwartaal 2014");
+    expect(action(9).planningText).toBe(
+      "Onderzoeksopzet: 1e kwartaal 2014\nOnderzoek gereed: 2e kwartaal 2014",
+    );
     expect(action(14).planningText).toBe("Aanjagersol t/m begin 2014\nDaarna structureel");
     expect(action(35).planningText).toBe("2013-14");
   });
@@ -412,7 +445,10 @@ describe("parseProgrammeDocument on Kennis & Werk #071", () => {
       2,
       "Aanhaken op arbeidsmonitor Regionaal Platform Arbeidsmarkt Rijn Gouwe of eigen monitor opzetten",
     ]);
-    expect([action(22).category, action(22).categoryNote]).toEqual([2, "subsidie Techniekpact, Holland Rijnland"]);
+    expect([action(22).category, action(22).categoryNote]).toEqual([
+      2,
+      "subsidie Techniekpact, Holland Rijnland",
+    ]);
     expect([action(24).category, action(24).categoryNote]).toEqual([2, "taak onderwijs"]);
     expect(doc.actions.filter((a) => a.categoryNote !== null).map((a) => a.number)).toEqual([21, 22, 24]);
     expect(action(12).category).toBe(3);
@@ -429,7 +465,10 @@ describe("parseProgrammeDocument on Kennis & Werk #071", () => {
       "Informatiebrochure",
       "Positieve grondhouding ondernemers richting verzoeken onderwijs",
     ]);
-    expect(action(54).intendedResults).toEqual(["Strategie congressen", "Matches tussen MKB en congresmarketeers"]);
+    expect(action(54).intendedResults).toEqual([
+      "Strategie congressen",
+      "Matches tussen MKB en congresmarketeers",
+    ]);
     expect(action(36).intendedResults).toEqual([
       "Succesvolle lobby voor prioriteiten kennisregio Agenda bereikbaarheid",
     ]);
@@ -445,7 +484,14 @@ describe("parseProgrammeDocument on Kennis & Werk #071", () => {
     for (const broken of ["Tech-niekpact", "bereikbaar- heid", "knel- punten", "ontwik- keling"]) {
       expect(all).not.toContain(broken);
     }
-    for (const real of ["VMBO-MBO-HBO-Bedrijfsleven", "Werk-top", "Wi-Fi", "Holland-Rijnland", "onderwijs- & kennisinstellingen", "Meld- en Coördinatiepunt"]) {
+    for (const real of [
+      "VMBO-MBO-HBO-Bedrijfsleven",
+      "Werk-top",
+      "Wi-Fi",
+      "Holland-Rijnland",
+      "onderwijs- & kennisinstellingen",
+      "Meld- en Coördinatiepunt",
+    ]) {
       expect(all).toContain(real);
     }
   });
@@ -488,7 +534,11 @@ describe("parseProgrammeDocument on Kennis & Werk #071", () => {
       "zorg-en-welzijninstellingen",
     ]);
     expect(action(27).leads).toEqual([{ organisation: "gemeente-leiden", qualifier: "werkbedrijf" }]);
-    expect(slugs(action(27).partners)).toEqual(["dzb-leiden", "bv-leiden", "leids-universitair-medisch-centrum"]);
+    expect(slugs(action(27).partners)).toEqual([
+      "dzb-leiden",
+      "bv-leiden",
+      "leids-universitair-medisch-centrum",
+    ]);
     expect(action(27).toInvolve).toEqual([
       { organisation: "uwv", qualifier: null },
       { organisation: "holland-rijnland", qualifier: "project 3D, werkgroep werkgeversdienstverlening" },
@@ -498,7 +548,10 @@ describe("parseProgrammeDocument on Kennis & Werk #071", () => {
       },
     ]);
     expect(slugs(action(32).leads)).toEqual(["regiogemeenten", "gemeente-leiden"]);
-    expect(slugs(action(40).partners)).toEqual(["regiogemeenten", "stichting-wireless-cooperatieve-aanleg-en-beheer"]);
+    expect(slugs(action(40).partners)).toEqual([
+      "regiogemeenten",
+      "stichting-wireless-cooperatieve-aanleg-en-beheer",
+    ]);
     expect(slugs(action(43).leads)).toEqual(["regiogemeenten"]);
     expect(slugs(action(47).partners)).toEqual(["wfia-rom"]);
     expect(action(51).partners).toEqual([{ organisation: "leiden-marketing", qualifier: "kennistafel" }]);
@@ -527,7 +580,18 @@ describe("parseProgrammeDocument on Kennis & Werk #071", () => {
     expect(users("lab071")).toEqual([33, 34, 35, 36]);
     expect(users("regiogemeenten")).toEqual(expect.arrayContaining([1, 5, 10, 18]));
     const slugsInDoc = doc.organisations.map((o) => o.slug);
-    for (const unwanted of ["vno-ncw", "uvl", "kvk", "bsp-foundation", "roc-s", "lab-071", "proeftuin-zorg-welzijn", "zorg", "wfia", "rom"]) {
+    for (const unwanted of [
+      "vno-ncw",
+      "uvl",
+      "kvk",
+      "bsp-foundation",
+      "roc-s",
+      "lab-071",
+      "proeftuin-zorg-welzijn",
+      "zorg",
+      "wfia",
+      "rom",
+    ]) {
       expect(slugsInDoc).not.toContain(unwanted);
     }
     const byslug = new Map(doc.organisations.map((o) => [o.slug, o]));
@@ -553,7 +617,17 @@ describe("parseProgrammeDocument on Kennis & Werk #071", () => {
   it("imports nothing from the colophon or the photo captions", () => {
     const result = parse();
     const everything = JSON.stringify(result);
-    for (const name of ["Jasmijn Bongers", "Lisanne Korteling", "Piet Minderhoud", "Gert Jan Hospers", "Tordoir", "RHDHV", "schrijfteam", "Bootverhuur", "Leidse Loper"]) {
+    for (const name of [
+      "Jasmijn Bongers",
+      "Lisanne Korteling",
+      "Piet Minderhoud",
+      "Gert Jan Hospers",
+      "Tordoir",
+      "RHDHV",
+      "schrijfteam",
+      "Bootverhuur",
+      "Leidse Loper",
+    ]) {
       expect(everything).not.toContain(name);
     }
   });
@@ -577,7 +651,11 @@ describe("parseProgrammeDocument on Kennis & Werk #071", () => {
   });
 
   it("accepts CRLF line ends, a byte-order mark and trailing spaces", () => {
-    const messy = "\uFEFF" + SEED.split("\n").map((l) => `${l}  `).join("\r\n");
+    const messy =
+      "\uFEFF" +
+      SEED.split("\n")
+        .map((l) => `${l}  `)
+        .join("\r\n");
     expect(parse(messy)).toEqual(parse());
   });
 
@@ -598,7 +676,9 @@ describe("parseProgrammeDocument refuses documents it cannot read", () => {
     const lines = SEED.split("\n");
     const cut = lineOf(SEED, "22. Instroom vergroten in tekortsectoren");
     // Cut in the middle of the row of action 22.
-    const truncated = [...lines.slice(0, cut - 1), lines[cut - 1]!.split("\t").slice(0, 3).join("\t")].join("\n");
+    const truncated = [...lines.slice(0, cut - 1), lines[cut - 1]!.split("\t").slice(0, 3).join("\t")].join(
+      "\n",
+    );
     const errors = errorsOf(truncated);
     expect(errors).toContainEqual(
       expect.objectContaining({ line: cut, code: "row-column-count", params: { expected: 6, found: 3 } }),
@@ -619,7 +699,9 @@ describe("parseProgrammeDocument refuses documents it cannot read", () => {
   });
 
   it("refuses a row with 4 columns", () => {
-    const broken = editLine(SEED, "5. Rijksinstrumenten voor MKB promoten", (l) => l.split("\t").slice(0, 4).join("\t"));
+    const broken = editLine(SEED, "5. Rijksinstrumenten voor MKB promoten", (l) =>
+      l.split("\t").slice(0, 4).join("\t"),
+    );
     const errors = errorsOf(broken);
     expect(errors).toEqual([
       expect.objectContaining({
@@ -632,7 +714,9 @@ describe("parseProgrammeDocument refuses documents it cannot read", () => {
   });
 
   it("refuses a duplicate action number", () => {
-    const broken = editLine(SEED, "6. Opzetten biobased cluster", (l) => l.replace("6. Opzetten", "5. Opzetten"));
+    const broken = editLine(SEED, "6. Opzetten biobased cluster", (l) =>
+      l.replace("6. Opzetten", "5. Opzetten"),
+    );
     const errors = errorsOf(broken);
     expect(errors).toContainEqual(
       expect.objectContaining({
@@ -644,7 +728,9 @@ describe("parseProgrammeDocument refuses documents it cannot read", () => {
   });
 
   it("refuses actions out of sequence", () => {
-    const broken = editLine(SEED, "62. Aanjaagbudget", (l) => l.replace("62. Aanjaagbudget", "64. Aanjaagbudget"));
+    const broken = editLine(SEED, "62. Aanjaagbudget", (l) =>
+      l.replace("62. Aanjaagbudget", "64. Aanjaagbudget"),
+    );
     expect(errorsOf(broken)).toEqual([
       expect.objectContaining({
         line: lineOf(SEED, "62. Aanjaagbudget"),
@@ -690,12 +776,18 @@ describe("parseProgrammeDocument refuses documents it cannot read", () => {
   it("refuses an action without a number", () => {
     const broken = SEED.replace("<p>8. Verkenning zakelijke", "<p>Verkenning zakelijke");
     expect(errorsOf(broken)).toContainEqual(
-      expect.objectContaining({ line: lineOf(SEED, "8. Verkenning zakelijke"), code: "action-number-missing" }),
+      expect.objectContaining({
+        line: lineOf(SEED, "8. Verkenning zakelijke"),
+        code: "action-number-missing",
+      }),
     );
   });
 
   it("refuses an intention that is not in the chapter's list", () => {
-    const broken = SEED.replace("4.4 - Optimaliseren digitale bereikbaarheid\t", "4.9 - Optimaliseren digitale bereikbaarheid\t");
+    const broken = SEED.replace(
+      "4.4 - Optimaliseren digitale bereikbaarheid\t",
+      "4.9 - Optimaliseren digitale bereikbaarheid\t",
+    );
     expect(errorsOf(broken)).toContainEqual(
       expect.objectContaining({
         line: lineOf(SEED, "4.4 - Optimaliseren digitale bereikbaarheid\t"),
@@ -713,7 +805,10 @@ describe("parseProgrammeDocument refuses documents it cannot read", () => {
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.errors).toEqual([
-        expect.objectContaining({ line: lineOf(SEED, "47. Regionale merknaam"), code: "title-hint-mismatch" }),
+        expect.objectContaining({
+          line: lineOf(SEED, "47. Regionale merknaam"),
+          code: "title-hint-mismatch",
+        }),
       ]);
     }
   });
@@ -728,7 +823,10 @@ describe("parseProgrammeDocument without curated data", () => {
     expect(result.warnings.some((w) => w.code === "organisation-not-in-registry")).toBe(true);
     // A one-letter slip in a known municipality's name is still recognised.
     expect(result.warnings).toContainEqual(
-      expect.objectContaining({ code: "organisation-spelling-corrected", params: { text: "gemeente Oegstgees", name: "Gemeente Oegstgeest" } }),
+      expect.objectContaining({
+        code: "organisation-spelling-corrected",
+        params: { text: "gemeente Oegstgees", name: "Gemeente Oegstgeest" },
+      }),
     );
     expect(() => programmeDocumentSchema.parse(result.document)).not.toThrow();
   });

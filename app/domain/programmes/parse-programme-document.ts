@@ -1,11 +1,7 @@
 import { readActionCell, readCategoryCell, readPlanningCell, readResultsCell } from "./action-cells";
 import { linksFromNote } from "./action-links";
-import { readLeadCell, readOrganisationList, type NameIssue, type OrganisationReader } from "./organisation-list";
-import {
-  nameKey,
-  OrganisationIndex,
-  type OrganisationRegistry,
-} from "./organisation-names";
+import { readLeadCell, readOrganisationList, type OrganisationReader } from "./organisation-list";
+import { nameKey, OrganisationIndex, type OrganisationRegistry } from "./organisation-names";
 import type { ParseIssue, ParseIssueCode } from "./parse-issues";
 import type {
   ActionDoc,
@@ -43,8 +39,7 @@ export interface ParseOptions {
 }
 
 export type ParseResult =
-  | { ok: true; document: ProgrammeDocument; warnings: ParseIssue[] }
-  | { ok: false; errors: ParseIssue[] };
+  { ok: true; document: ProgrammeDocument; warnings: ParseIssue[] } | { ok: false; errors: ParseIssue[] };
 
 interface Line {
   /** 1-based line number. */
@@ -58,12 +53,32 @@ const FOOTNOTE_LINE = new RegExp(`^([${FOOTNOTE_MARKS}]+)\\s+(\\S.*)$`);
 const FOOTNOTE_SUFFIX = new RegExp(`([${FOOTNOTE_MARKS}]+)$`);
 
 const DUTCH_MONTHS: Record<string, number> = {
-  januari: 1, februari: 2, maart: 3, april: 4, mei: 5, juni: 6,
-  juli: 7, augustus: 8, september: 9, oktober: 10, november: 11, december: 12,
+  januari: 1,
+  februari: 2,
+  maart: 3,
+  april: 4,
+  mei: 5,
+  juni: 6,
+  juli: 7,
+  augustus: 8,
+  september: 9,
+  oktober: 10,
+  november: 11,
+  december: 12,
 };
 
 const DUTCH_NUMBERS: Record<string, number> = {
-  een: 1, één: 1, twee: 2, drie: 3, vier: 4, vijf: 5, zes: 6, zeven: 7, acht: 8, negen: 9, tien: 10,
+  een: 1,
+  één: 1,
+  twee: 2,
+  drie: 3,
+  vier: 4,
+  vijf: 5,
+  zes: 6,
+  zeven: 7,
+  acht: 8,
+  negen: 9,
+  tien: 10,
 };
 
 const COLOURS: Record<string, CategoryColour> = { groen: "green", oranje: "orange", rood: "red" };
@@ -150,7 +165,9 @@ interface ThemeDraft {
 /** Heading-like line in running text: short, no closing punctuation, not a list item. */
 function isHeadingLike(text: string): boolean {
   const t = text.trim();
-  return t.length > 0 && t.length <= 100 && !/[.:;,!?]$/.test(t) && !/^[-•*]\s/.test(t) && !/^\d+[.)]\s/.test(t);
+  return (
+    t.length > 0 && t.length <= 100 && !/[.:;,!?]$/.test(t) && !/^[-•*]\s/.test(t) && !/^\d+[.)]\s/.test(t)
+  );
 }
 
 /** Groups lines into blocks of consecutive non-blank lines. */
@@ -170,8 +187,15 @@ function blocks(lines: Line[]): Line[][] {
 }
 
 /** Section headings and paragraphs of running text; a one-line heading-like block starts a section. */
-function readSections(lines: Line[], mendWords: readonly string[]): { heading: string; line: number; paragraphs: { text: string; raw: string; line: number }[] }[] {
-  const sections: { heading: string; line: number; paragraphs: { text: string; raw: string; line: number }[] }[] = [];
+function readSections(
+  lines: Line[],
+  mendWords: readonly string[],
+): { heading: string; line: number; paragraphs: { text: string; raw: string; line: number }[] }[] {
+  const sections: {
+    heading: string;
+    line: number;
+    paragraphs: { text: string; raw: string; line: number }[];
+  }[] = [];
   for (const block of blocks(lines)) {
     if (block.length === 1 && isHeadingLike(block[0]!.text)) {
       sections.push({ heading: cleanText(block[0]!.text, mendWords), line: block[0]!.no, paragraphs: [] });
@@ -180,7 +204,11 @@ function readSections(lines: Line[], mendWords: readonly string[]): { heading: s
     if (sections.length === 0) sections.push({ heading: "", line: block[0]!.no, paragraphs: [] });
     const section = sections[sections.length - 1]!;
     for (const line of block) {
-      section.paragraphs.push({ text: cleanText(stripBoldMarkup(line.text), mendWords), raw: line.text, line: line.no });
+      section.paragraphs.push({
+        text: cleanText(stripBoldMarkup(line.text), mendWords),
+        raw: line.text,
+        line: line.no,
+      });
     }
   }
   return sections;
@@ -198,10 +226,20 @@ function placeList(text: string): string[] {
 export function parseProgrammeDocument(text: string, options: ParseOptions): ParseResult {
   const errors: ParseIssue[] = [];
   const warnings: ParseIssue[] = [];
-  const error = (line: number, code: ParseIssueCode, params: Record<string, string | number>, message: string): void => {
+  const error = (
+    line: number,
+    code: ParseIssueCode,
+    params: Record<string, string | number>,
+    message: string,
+  ): void => {
     errors.push({ line, code, params, message });
   };
-  const warn = (line: number, code: ParseIssueCode, params: Record<string, string | number>, message: string): void => {
+  const warn = (
+    line: number,
+    code: ParseIssueCode,
+    params: Record<string, string | number>,
+    message: string,
+  ): void => {
     warnings.push({ line, code, params, message });
   };
 
@@ -214,12 +252,15 @@ export function parseProgrammeDocument(text: string, options: ParseOptions): Par
   const index = new OrganisationIndex(options.registry);
   const reader: OrganisationReader = { index, issues: [] };
   const drainNameIssues = (line: number): void => {
-    for (const issue of reader.issues.splice(0) as NameIssue[]) warn(line, issue.code, issue.params, issue.message);
+    for (const issue of reader.issues.splice(0)) warn(line, issue.code, issue.params, issue.message);
   };
 
   const lines = splitLines(text);
   if (lines.every((l) => isBlank(l))) {
-    return { ok: false, errors: [{ line: 1, code: "empty-document", params: {}, message: "The document is empty" }] };
+    return {
+      ok: false,
+      errors: [{ line: 1, code: "empty-document", params: {}, message: "The document is empty" }],
+    };
   }
 
   // ---- Locate the parts: front matter, table of contents, introduction, chapters.
@@ -242,7 +283,8 @@ export function parseProgrammeDocument(text: string, options: ParseOptions): Par
           line: 1,
           code: "not-a-programme-document",
           params: {},
-          message: "This is not a programme document of the expected form: no numbered chapters with action tables were found",
+          message:
+            "This is not a programme document of the expected form: no numbered chapters with action tables were found",
         },
       ],
     };
@@ -287,7 +329,8 @@ export function parseProgrammeDocument(text: string, options: ParseOptions): Par
   const coAuthors: string[] = [];
   for (const line of front.slice(1)) {
     const t = cleanText(line.text, mendWords);
-    const adopted = /^vastgesteld\s+door\s+(?:de\s+|het\s+)?(.+?)\s+op\s+(\d{1,2}\s+\p{L}+\s+\d{4})\s*\.?$/iu.exec(t);
+    const adopted =
+      /^vastgesteld\s+door\s+(?:de\s+|het\s+)?(.+?)\s+op\s+(\d{1,2}\s+\p{L}+\s+\d{4})\s*\.?$/iu.exec(t);
     const coop = /^met\s+medewerking\s+van\s*:?\s*(.+)$/i.exec(t);
     const gemeenten = /^gemeenten?\s+(.+)$/i.exec(t);
     if (t === title || t === subtitle) continue;
@@ -302,7 +345,8 @@ export function parseProgrammeDocument(text: string, options: ParseOptions): Par
       for (const place of placeList(gemeenten[1]!)) {
         const list = readOrganisationList(reader, `gemeente ${place}`);
         drainNameIssues(line.no);
-        for (const r of list.refs) if (!municipalities.includes(r.organisation)) municipalities.push(r.organisation);
+        for (const r of list.refs)
+          if (!municipalities.includes(r.organisation)) municipalities.push(r.organisation);
       }
     } else if (dutchDate(t)) {
       standaloneDate ??= dutchDate(t);
@@ -344,17 +388,27 @@ export function parseProgrammeDocument(text: string, options: ParseOptions): Par
       if (category) {
         const body = category[2]!;
         const colourMatch = /\s*[-–]?\s*\*\*\s*(groen|oranje|rood)\s*[;.,]?\s*\*\*\s*[;.,]?\s*$/i.exec(body);
-        const description = cleanText(colourMatch ? body.slice(0, colourMatch.index) : body, mendWords).replace(
-          /\s*[-–;]\s*$/,
-          "",
-        );
+        const description = cleanText(
+          colourMatch ? body.slice(0, colourMatch.index) : body,
+          mendWords,
+        ).replace(/\s*[-–;]\s*$/, "");
         const code = Number(category[1]);
         if (!colourMatch) {
-          error(p.line, "category-colour-missing", { category: code }, `Category ${code} has no colour (**GROEN**, **ORANJE** or **ROOD**)`);
+          error(
+            p.line,
+            "category-colour-missing",
+            { category: code },
+            `Category ${code} has no colour (**GROEN**, **ORANJE** or **ROOD**)`,
+          );
           continue;
         }
         if (code < 1 || code > 4) {
-          error(p.line, "category-out-of-range", { value: code }, `Category ${code} does not exist; categories run from 1 to 4`);
+          error(
+            p.line,
+            "category-out-of-range",
+            { value: code },
+            `Category ${code} does not exist; categories run from 1 to 4`,
+          );
           continue;
         }
         const label = capitaliseFirst(description.split(/[,.;]|\s\(/)[0]!.trim());
@@ -363,10 +417,13 @@ export function parseProgrammeDocument(text: string, options: ParseOptions): Par
     }
   }
   if (ambition === "") {
-    const statement = sections.flatMap((s) => s.paragraphs).find((p) => /\bwil\b/.test(p.text) && /ambitie/i.test(p.text));
+    const statement = sections
+      .flatMap((s) => s.paragraphs)
+      .find((p) => /\bwil\b/.test(p.text) && /ambitie/i.test(p.text));
     ambition = statement?.text ?? "";
   }
-  if (categories.length === 0) warn(1, "categories-missing", {}, 'No "Categorie N: …" list was found in the introduction');
+  if (categories.length === 0)
+    warn(1, "categories-missing", {}, 'No "Categorie N: …" list was found in the introduction');
 
   // ---- Period.
   let period: { start: number; end: number } | null = null;
@@ -377,7 +434,13 @@ export function parseProgrammeDocument(text: string, options: ParseOptions): Par
       break;
     }
   }
-  if (!period) error(1, "period-missing", {}, 'The programme period ("2013-2015") was not found in the title or introduction');
+  if (!period)
+    error(
+      1,
+      "period-missing",
+      {},
+      'The programme period ("2013-2015") was not found in the title or introduction',
+    );
 
   // ---- Table of contents check: every chapter it lists must be present.
   for (const entry of tocChapters) {
@@ -396,7 +459,9 @@ export function parseProgrammeDocument(text: string, options: ParseOptions): Par
   const rawActions: RawAction[] = [];
   const footnotes: Footnote[] = [];
   const footnoteRefs: FootnoteRef[] = [];
-  const chapterState: { organisation: { number: number; title: string; groups: string[] } | null } = { organisation: null };
+  const chapterState: { organisation: { number: number; title: string; groups: string[] } | null } = {
+    organisation: null,
+  };
 
   chapterStarts.forEach((chapter, ci) => {
     const isLast = ci === chapterStarts.length - 1;
@@ -408,9 +473,19 @@ export function parseProgrammeDocument(text: string, options: ParseOptions): Par
     const isTheme = first !== undefined && !isTableHeader(first);
 
     if (!isTheme) {
-      const organisation = { number: chapter.number, title: cleanText(chapterTitle, mendWords), groups: [] as string[] };
+      const organisation = {
+        number: chapter.number,
+        title: cleanText(chapterTitle, mendWords),
+        groups: [] as string[],
+      };
       chapterState.organisation = organisation;
-      readTable(body, { themeNumber: null, chapterTitle, isLast, intentions: [], groups: organisation.groups });
+      readTable(body, {
+        themeNumber: null,
+        chapterTitle,
+        isLast,
+        intentions: [],
+        groups: organisation.groups,
+      });
       return;
     }
 
@@ -424,7 +499,8 @@ export function parseProgrammeDocument(text: string, options: ParseOptions): Par
     };
     themes.push({ doc: theme, line: headingLine.no });
     const headingMark = FOOTNOTE_SUFFIX.exec(chapter.title);
-    if (headingMark) footnoteRefs.push({ mark: headingMark[1]!, themeNumber: theme.number, line: headingLine.no });
+    if (headingMark)
+      footnoteRefs.push({ mark: headingMark[1]!, themeNumber: theme.number, line: headingLine.no });
 
     // Split the chapter into its numbered subsections.
     const subsectionPattern = new RegExp(`^${chapter.number}\\.(\\d+)\\s+(\\S.*)$`);
@@ -438,7 +514,12 @@ export function parseProgrammeDocument(text: string, options: ParseOptions): Par
       } else if (subsections.length > 0) {
         subsections[subsections.length - 1]!.lines.push(line);
       } else if (!isBlank(line)) {
-        warn(line.no, "line-ignored", {}, `Line ${line.no} before the first section of chapter ${chapter.number} is ignored`);
+        warn(
+          line.no,
+          "line-ignored",
+          {},
+          `Line ${line.no} before the first section of chapter ${chapter.number} is ignored`,
+        );
       }
     }
 
@@ -454,16 +535,37 @@ export function parseProgrammeDocument(text: string, options: ParseOptions): Par
       } else if (/^acties?\b/i.test(sub.title)) {
         sawActions = true;
         const intentionCodes = theme.intentions.map((x) => x.code);
-        readTable(sub.lines, { themeNumber: theme.number, chapterTitle, isLast, intentions: intentionCodes, groups: [] });
+        readTable(sub.lines, {
+          themeNumber: theme.number,
+          chapterTitle,
+          isLast,
+          intentions: intentionCodes,
+          groups: [],
+        });
       } else {
-        warn(sub.line, "line-ignored", { section: sub.title }, `Section "${sub.title}" of chapter ${chapter.number} is not recognised and is ignored`);
+        warn(
+          sub.line,
+          "line-ignored",
+          { section: sub.title },
+          `Section "${sub.title}" of chapter ${chapter.number} is not recognised and is ignored`,
+        );
       }
     }
     if (theme.goal === "") {
-      error(headingLine.no, "theme-goal-missing", { theme: theme.number }, `Chapter ${theme.number} has no "${theme.number}.1 Doelstelling" section`);
+      error(
+        headingLine.no,
+        "theme-goal-missing",
+        { theme: theme.number },
+        `Chapter ${theme.number} has no "${theme.number}.1 Doelstelling" section`,
+      );
     }
     if (!sawActions || !rawActions.some((a) => a.themeNumber === theme.number)) {
-      error(headingLine.no, "theme-without-actions", { theme: theme.number }, `Chapter ${theme.number} has no action table`);
+      error(
+        headingLine.no,
+        "theme-without-actions",
+        { theme: theme.number },
+        `Chapter ${theme.number} has no action table`,
+      );
     }
   });
 
@@ -476,10 +578,18 @@ export function parseProgrammeDocument(text: string, options: ParseOptions): Par
       if (item) {
         const code = item[1]!;
         if (!code.startsWith(`${theme.number}.`)) {
-          error(line.no, "intention-code-mismatch", { code, theme: theme.number }, `Intention ${code} is listed under chapter ${theme.number}`);
+          error(
+            line.no,
+            "intention-code-mismatch",
+            { code, theme: theme.number },
+            `Intention ${code} is listed under chapter ${theme.number}`,
+          );
           continue;
         }
-        theme.intentions.push({ code, text: cleanText(stripBoldMarkup(item[2]!), mendWords) } satisfies IntentionDoc);
+        theme.intentions.push({
+          code,
+          text: cleanText(stripBoldMarkup(item[2]!), mendWords),
+        } satisfies IntentionDoc);
       } else if (theme.intentions.length === 0) {
         intro.push(cleanText(stripBoldMarkup(line.text), mendWords));
       } else {
@@ -505,7 +615,13 @@ export function parseProgrammeDocument(text: string, options: ParseOptions): Par
   /** Reads the action tables of a chapter section into raw rows, checking their shape. */
   function readTable(
     sectionLines: Line[],
-    context: { themeNumber: number | null; chapterTitle: string; isLast: boolean; intentions: string[]; groups: string[] },
+    context: {
+      themeNumber: number | null;
+      chapterTitle: string;
+      isLast: boolean;
+      intentions: string[];
+      groups: string[];
+    },
   ): void {
     let header: number | null = null;
     let intention: string | null = null;
@@ -532,19 +648,34 @@ export function parseProgrammeDocument(text: string, options: ParseOptions): Par
           ignoredTrailing.push(line);
           return;
         }
-        warn(line.no, "line-ignored", {}, `Line ${line.no} between the action tables is not part of a table and is ignored (a caption?)`);
+        warn(
+          line.no,
+          "line-ignored",
+          {},
+          `Line ${line.no} between the action tables is not part of a table and is ignored (a caption?)`,
+        );
         return;
       }
       const row = cells(line);
       if (isTableHeader(line)) {
         if (row.length !== TABLE_COLUMNS) {
-          error(line.no, "table-header-unexpected", { expected: TABLE_COLUMNS, found: row.length }, `The table header has ${row.length} columns; expected ${TABLE_COLUMNS}`);
+          error(
+            line.no,
+            "table-header-unexpected",
+            { expected: TABLE_COLUMNS, found: row.length },
+            `The table header has ${row.length} columns; expected ${TABLE_COLUMNS}`,
+          );
         }
         header = row.length;
         return;
       }
       if (header === null) {
-        error(line.no, "table-header-missing", {}, `Table row on line ${line.no} comes before any table header`);
+        error(
+          line.no,
+          "table-header-missing",
+          {},
+          `Table row on line ${line.no} comes before any table header`,
+        );
         return;
       }
       const cleaned = row.map((c) => cleanText(c, mendWords));
@@ -568,7 +699,14 @@ export function parseProgrammeDocument(text: string, options: ParseOptions): Par
           { expected: TABLE_COLUMNS, found: row.length },
           `Row on line ${line.no} has ${row.length} columns; expected ${TABLE_COLUMNS} (Voornemen, Actie, Trekker/partners, Beoogd resultaat, Planning, Categorie)`,
         );
-        rawActions.push({ line: line.no, cells: row, themeNumber: context.themeNumber, intentionCode: null, group: null, broken: true });
+        rawActions.push({
+          line: line.no,
+          cells: row,
+          themeNumber: context.themeNumber,
+          intentionCode: null,
+          group: null,
+          broken: true,
+        });
         return;
       }
       const first = cleaned[0]!;
@@ -582,7 +720,12 @@ export function parseProgrammeDocument(text: string, options: ParseOptions): Par
       } else if (first.length > 0) {
         intention = readIntentionLabel(first, line, context) ?? intention;
       } else if (intention === null) {
-        error(line.no, "intention-missing", {}, `The first action of chapter ${context.themeNumber} (line ${line.no}) has no intention in its first column`);
+        error(
+          line.no,
+          "intention-missing",
+          {},
+          `The first action of chapter ${context.themeNumber} (line ${line.no}) has no intention in its first column`,
+        );
       }
       rawActions.push({
         line: line.no,
@@ -597,25 +740,49 @@ export function parseProgrammeDocument(text: string, options: ParseOptions): Par
       const from = ignoredTrailing[0]!.no;
       const to = ignoredTrailing[ignoredTrailing.length - 1]!.no;
       // The closing text (colophon, credits) is deliberately not quoted: it names people.
-      warn(from, "trailing-text-ignored", { from, to }, `Lines ${from}-${to} after the last action table are not part of the programme and are ignored`);
+      warn(
+        from,
+        "trailing-text-ignored",
+        { from, to },
+        `Lines ${from}-${to} after the last action table are not part of the programme and are ignored`,
+      );
       ignoredTrailing = [];
     }
   }
 
   /** "1.1 – Versterken …", "Voornemen 3.1 – …" → "1.1", checked against the chapter's intentions. */
-  function readIntentionLabel(label: string, line: Line, context: { themeNumber: number | null; intentions: string[] }): string | null {
+  function readIntentionLabel(
+    label: string,
+    line: Line,
+    context: { themeNumber: number | null; intentions: string[] },
+  ): string | null {
     const match = /^(?:voornemen\s+)?(\d+\.\d+)\b/i.exec(label);
     if (!match) {
-      error(line.no, "intention-unreadable", { text: label.slice(0, 80) }, `The first column "${label.slice(0, 80)}" does not start with an intention number ("${context.themeNumber}.1 …")`);
+      error(
+        line.no,
+        "intention-unreadable",
+        { text: label.slice(0, 80) },
+        `The first column "${label.slice(0, 80)}" does not start with an intention number ("${context.themeNumber}.1 …")`,
+      );
       return null;
     }
     const code = match[1]!;
     if (!code.startsWith(`${context.themeNumber}.`)) {
-      error(line.no, "intention-code-mismatch", { code, theme: context.themeNumber ?? 0 }, `Intention ${code} appears in the table of chapter ${context.themeNumber}`);
+      error(
+        line.no,
+        "intention-code-mismatch",
+        { code, theme: context.themeNumber ?? 0 },
+        `Intention ${code} appears in the table of chapter ${context.themeNumber}`,
+      );
       return null;
     }
     if (!context.intentions.includes(code)) {
-      error(line.no, "intention-unknown", { code }, `Intention ${code} is not in the chapter's list of intentions`);
+      error(
+        line.no,
+        "intention-unknown",
+        { code },
+        `Intention ${code} is not in the chapter's list of intentions`,
+      );
       return null;
     }
     return code;
@@ -629,21 +796,38 @@ export function parseProgrammeDocument(text: string, options: ParseOptions): Par
   for (const refMark of footnoteRefs) {
     const note = footnotes.find((f) => f.mark === refMark.mark);
     if (!note) {
-      warn(refMark.line, "footnote-missing", { mark: refMark.mark }, `Footnote ${refMark.mark} has no footnote text`);
+      warn(
+        refMark.line,
+        "footnote-missing",
+        { mark: refMark.mark },
+        `Footnote ${refMark.mark} has no footnote text`,
+      );
       continue;
     }
     const theme = themes.find((t) => t.doc.number === refMark.themeNumber)!.doc;
     const named = municipalityPlaces.filter((m) => new RegExp(`\\b${m.place}\\b`, "i").test(note.text));
     if (named.length === 0) {
-      warn(note.line, "footnote-unused", { mark: note.mark }, `Footnote ${note.mark} names no municipality of the programme and is not imported`);
+      warn(
+        note.line,
+        "footnote-unused",
+        { mark: note.mark },
+        `Footnote ${note.mark} names no municipality of the programme and is not imported`,
+      );
       continue;
     }
     let status: ParticipationDoc["status"];
-    if (/\bniet\s+(?:besloten|beslist)|\bnog\s+geen\s+besluit|\bberaadt\b/i.test(note.text)) status = "undecided";
-    else if (/\b(?:doet|doen|neemt|nemen)\s+niet\s+(?:mee|deel)\b/i.test(note.text)) status = "not-participating";
+    if (/\bniet\s+(?:besloten|beslist)|\bnog\s+geen\s+besluit|\bberaadt\b/i.test(note.text))
+      status = "undecided";
+    else if (/\b(?:doet|doen|neemt|nemen)\s+niet\s+(?:mee|deel)\b/i.test(note.text))
+      status = "not-participating";
     else {
       status = "undecided";
-      warn(note.line, "participation-status-guessed", { mark: note.mark }, `Footnote ${note.mark}: participation status not stated clearly; read as undecided`);
+      warn(
+        note.line,
+        "participation-status-guessed",
+        { mark: note.mark },
+        `Footnote ${note.mark}: participation status not stated clearly; read as undecided`,
+      );
     }
     for (const m of named) {
       if (!theme.participation.some((p) => p.municipality === m.slug)) {
@@ -653,7 +837,12 @@ export function parseProgrammeDocument(text: string, options: ParseOptions): Par
   }
   for (const note of footnotes) {
     if (!footnoteRefs.some((r) => r.mark === note.mark)) {
-      warn(note.line, "footnote-unused", { mark: note.mark }, `Footnote ${note.mark} is not referred to from a heading and is not imported`);
+      warn(
+        note.line,
+        "footnote-unused",
+        { mark: note.mark },
+        `Footnote ${note.mark} is not referred to from a heading and is not imported`,
+      );
     }
   }
 
@@ -692,35 +881,63 @@ export function parseProgrammeDocument(text: string, options: ParseOptions): Par
     const { number } = actionCell.cell;
     const seen = firstLineOf.get(number);
     if (seen !== undefined) {
-      error(raw.line, "action-number-duplicate", { number, firstLine: seen }, `Action ${number} appears twice: on line ${seen} and on line ${raw.line}`);
+      error(
+        raw.line,
+        "action-number-duplicate",
+        { number, firstLine: seen },
+        `Action ${number} appears twice: on line ${seen} and on line ${raw.line}`,
+      );
       return;
     }
     firstLineOf.set(number, raw.line);
     if (number !== expected) {
-      error(raw.line, "action-out-of-sequence", { expected, found: number }, `Action ${number} is out of sequence: expected action ${expected}`);
+      error(
+        raw.line,
+        "action-out-of-sequence",
+        { expected, found: number },
+        `Action ${number} is out of sequence: expected action ${expected}`,
+      );
     }
     expected = number + 1;
 
     const results = readResultsCell(raw.cells[3]!, mendWords, hints.resultHints[String(number)]);
     if (!results.ok) error(raw.line, results.problem.code, results.problem.params, results.problem.message);
     const category = readCategoryCell(raw.cells[5]!, mendWords);
-    if (!category.ok) error(raw.line, category.problem.code, category.problem.params, category.problem.message);
-    else if (category.category === null) warn(raw.line, "category-missing", { number }, `Action ${number} has no category`);
+    if (!category.ok)
+      error(raw.line, category.problem.code, category.problem.params, category.problem.message);
+    else if (category.category === null)
+      warn(raw.line, "category-missing", { number }, `Action ${number} has no category`);
     else if (categories.length > 0 && !categories.some((c) => c.code === category.category)) {
-      error(raw.line, "category-undefined", { number, category: category.category }, `Action ${number} has category ${category.category}, which the introduction does not define`);
+      error(
+        raw.line,
+        "category-undefined",
+        { number, category: category.category },
+        `Action ${number} has category ${category.category}, which the introduction does not define`,
+      );
     }
 
     const lead = leadCells[k]!;
     for (const note of lead.notes) {
-      if (!actionCell.cell.notes.some((n) => n.source === note.source) && !/^(?:N\.?\s?B)/.test(note.source)) {
-        warn(raw.line, "lead-text-as-note", { number, text: note.text }, `Action ${number}: "${note.text}" in the lead cell is not an organisation; kept as a note`);
+      if (
+        !actionCell.cell.notes.some((n) => n.source === note.source) &&
+        !/^(?:N\.?\s?B)/.test(note.source)
+      ) {
+        warn(
+          raw.line,
+          "lead-text-as-note",
+          { number, text: note.text },
+          `Action ${number}: "${note.text}" in the lead cell is not an organisation; kept as a note`,
+        );
       }
     }
     const allNotes = [...actionCell.cell.notes, ...lead.notes];
     const links: ActionLink[] = [];
     for (const note of allNotes) {
       for (const link of linksFromNote(note.source, number)) {
-        if (!links.some((l) => l.type === link.type && JSON.stringify(l.target) === JSON.stringify(link.target))) links.push(link);
+        if (
+          !links.some((l) => l.type === link.type && JSON.stringify(l.target) === JSON.stringify(link.target))
+        )
+          links.push(link);
       }
     }
     actions.push({
@@ -764,18 +981,31 @@ export function parseProgrammeDocument(text: string, options: ParseOptions): Par
   for (const { doc: theme, line } of themes) {
     for (const intention of theme.intentions) {
       if (!actions.some((a) => a.intentionCode === intention.code)) {
-        warn(line, "intention-without-actions", { code: intention.code }, `Intention ${intention.code} has no actions`);
+        warn(
+          line,
+          "intention-without-actions",
+          { code: intention.code },
+          `Intention ${intention.code} has no actions`,
+        );
       }
     }
   }
   for (const key of Object.keys(hints.titleHints)) {
-    if (!actionNumbers.has(Number(key))) warn(1, "hint-unused", { hint: `titleHints.${key}` }, `Title hint for action ${key}: no such action`);
+    if (!actionNumbers.has(Number(key)))
+      warn(1, "hint-unused", { hint: `titleHints.${key}` }, `Title hint for action ${key}: no such action`);
   }
   for (const key of Object.keys(hints.resultHints)) {
-    if (!actionNumbers.has(Number(key))) warn(1, "hint-unused", { hint: `resultHints.${key}` }, `Results hint for action ${key}: no such action`);
+    if (!actionNumbers.has(Number(key)))
+      warn(
+        1,
+        "hint-unused",
+        { hint: `resultHints.${key}` },
+        `Results hint for action ${key}: no such action`,
+      );
   }
   for (const word of hints.mendHyphenation) {
-    if (!text.includes(word)) warn(1, "hint-unused", { hint: word }, `Hyphenation hint "${word}" does not occur in the text`);
+    if (!text.includes(word))
+      warn(1, "hint-unused", { hint: word }, `Hyphenation hint "${word}" does not occur in the text`);
   }
 
   if (errors.length > 0 || !period) return { ok: false, errors: sortIssues(errors) };
@@ -789,19 +1019,18 @@ export function parseProgrammeDocument(text: string, options: ParseOptions): Par
     addRefs(action.toInvolve);
   }
   for (const { doc } of themes) doc.participation.forEach((p) => referenced.add(p.municipality));
-  const organisations: OrganisationDoc[] = [...referenced]
-    .sort()
-    .map((slug) => {
-      const org = index.get(slug)!;
-      // Registry aliases first, then spellings met; spellings that differ only in case count once.
-      const aliases: string[] = [];
-      for (const alias of [...org.aliases, ...index.metAliases(slug)]) {
-        const lower = alias.toLowerCase();
-        if (lower !== org.name.toLowerCase() && !aliases.some((a) => a.toLowerCase() === lower)) aliases.push(alias);
-      }
-      aliases.sort();
-      return { slug, name: org.name, kind: org.kind, aliases };
-    });
+  const organisations: OrganisationDoc[] = [...referenced].sort().map((slug) => {
+    const org = index.get(slug)!;
+    // Registry aliases first, then spellings met; spellings that differ only in case count once.
+    const aliases: string[] = [];
+    for (const alias of [...org.aliases, ...index.metAliases(slug)]) {
+      const lower = alias.toLowerCase();
+      if (lower !== org.name.toLowerCase() && !aliases.some((a) => a.toLowerCase() === lower))
+        aliases.push(alias);
+    }
+    aliases.sort();
+    return { slug, name: org.name, kind: org.kind, aliases };
+  });
 
   const document: ProgrammeDocument = {
     slug: options.slug,

@@ -5,7 +5,8 @@
  */
 
 // Activities that run for the whole programme period.
-const WHOLE_PERIOD = /\b(continu\w*|doorlopend\w*|lopende\s+trajecten|lopend|jaarlijks\w*|structureel|permanent|voortdurend)\b/i;
+const WHOLE_PERIOD =
+  /\b(continu\w*|doorlopend\w*|lopende\s+trajecten|lopend|jaarlijks\w*|structureel|permanent|voortdurend)\b/i;
 
 // Years outside this window are not plannable dates (street numbers, amounts) and are ignored.
 const MIN_YEAR = 1950;
@@ -54,12 +55,15 @@ export function planningYears(planningText: string, period: { start: number; end
   );
 
   // "t/m begin 2014", "tot eind 2014" without a start: from the start of the period.
-  rest = rest.replace(/\b(?:t\/m|tot en met|tot|uiterlijk)\b[^.;\n\d]*?((?:19|20)\d{2})\b/gi, (whole, a: string) => {
-    const to = Number(a);
-    if (!plausible(to)) return whole;
-    add(to >= period.start ? range(period.start, to) : [to]);
-    return " ";
-  });
+  rest = rest.replace(
+    /\b(?:t\/m|tot en met|tot|uiterlijk)\b[^.;\n\d]*?((?:19|20)\d{2})\b/gi,
+    (whole, a: string) => {
+      const to = Number(a);
+      if (!plausible(to)) return whole;
+      add(to >= period.start ? range(period.start, to) : [to]);
+      return " ";
+    },
+  );
 
   for (const match of rest.matchAll(/\b((?:19|20)\d{2})\b/g)) {
     const year = Number(match[1]);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { cleanText, decodeEntities, mendWrappedHyphenation, readCell, stripNotePrefix } from "./programme-text";
+import {
+  cleanText,
+  decodeEntities,
+  mendWrappedHyphenation,
+  readCell,
+  stripNotePrefix,
+} from "./programme-text";
 
 describe("cleanText", () => {
   it("strips tags, decodes entities and mends superscript ordinals", () => {
@@ -55,7 +61,10 @@ describe("readCell", () => {
     const cell = readCell("Tekst over de actie. NB: Voor financiering subsidies gebruiken.");
     expect(cell.paragraphs).toEqual(["Tekst over de actie."]);
     expect(cell.notes).toEqual([
-      { text: "Voor financiering subsidies gebruiken.", source: "NB: Voor financiering subsidies gebruiken." },
+      {
+        text: "Voor financiering subsidies gebruiken.",
+        source: "NB: Voor financiering subsidies gebruiken.",
+      },
     ]);
   });
 

@@ -26,7 +26,8 @@ const NAMED_ENTITIES: Record<string, string> = {
 /** Decodes named and numeric HTML entities; unknown named entities are left as they are. */
 export function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, body: string) => {
-    if (body.startsWith("#x") || body.startsWith("#X")) return String.fromCodePoint(parseInt(body.slice(2), 16));
+    if (body.startsWith("#x") || body.startsWith("#X"))
+      return String.fromCodePoint(parseInt(body.slice(2), 16));
     if (body.startsWith("#")) return String.fromCodePoint(parseInt(body.slice(1), 10));
     return NAMED_ENTITIES[body.toLowerCase()] ?? whole;
   });
@@ -81,7 +82,9 @@ export function collapseWhitespace(text: string): string {
 /** Text clean-up shared by every field: entities, tags, superscripts, hyphenation, whitespace. */
 export function cleanText(raw: string, mendWords: readonly string[] = []): string {
   const plain = decodeEntities(stripTags(raw));
-  return collapseWhitespace(mendListedHyphenations(mendWrappedHyphenation(fixSuperscriptOrdinals(plain)), mendWords));
+  return collapseWhitespace(
+    mendListedHyphenations(mendWrappedHyphenation(fixSuperscriptOrdinals(plain)), mendWords),
+  );
 }
 
 /** Upper-cases the first letter, for names and labels read from the middle of a sentence. */
