@@ -6,9 +6,13 @@ import { defineConfig, type PlaywrightTestConfig } from "@playwright/test";
 // Browser journeys run against the production build in Debian's Chromium: on SQLite with
 // JavaScript on and off, plus one smoke journey on PostgreSQL when `npm test` provides a cluster.
 const chromium = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-const sqlitePort = 3100 + Math.floor(Math.random() * 500);
+// Playwright evaluates this file in the runner and again in every worker: pick the port and the
+// database file once, in the runner, and hand them to the workers through the environment.
+process.env.REGIE_E2E_PORT ??= String(3100 + Math.floor(Math.random() * 500));
+process.env.REGIE_E2E_SQLITE ??= join(mkdtempSync(join(tmpdir(), "regie-e2e-")), "regie.sqlite");
+const sqlitePort = Number(process.env.REGIE_E2E_PORT);
 const pgPort = sqlitePort + 600;
-const sqliteFile = join(mkdtempSync(join(tmpdir(), "regie-e2e-")), "regie.sqlite");
+const sqliteFile = process.env.REGIE_E2E_SQLITE;
 const pgUrl = process.env.TEST_POSTGRES_URL;
 
 const launchOptions = {

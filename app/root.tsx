@@ -22,7 +22,8 @@ export const links = () => [
 ];
 
 export async function loader({ context }: Route.LoaderArgs) {
-  const defaultProgramme = (await context.services.programmes.defaultSlug()) ?? null;
+  // The shell must render even when the database fails, so the error page can show the request id.
+  const defaultProgramme = await context.services.programmes.defaultSlug().catch(() => null);
   return { language: context.language, nonce: context.nonce, requestId: context.requestId, defaultProgramme };
 }
 

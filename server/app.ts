@@ -64,15 +64,26 @@ export function createApp(services: Services): express.Express {
 
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     const requestId = String(res.locals.requestId);
-    logger.error({ err: error, requestId, method: req.method, path: req.path }, "unhandled error");
+    // Express marks errors the client caused (a path that cannot be decoded: /actions/%ZZ) with a 4xx status.
+    const status = clientErrorStatus(error) ?? 500;
+    if (status === 500) logger.error({ err: error, requestId, method: req.method, path: req.path }, "unhandled error");
+    else logger.warn({ err: error, requestId, method: req.method, path: req.path, status }, "bad request");
     if (res.headersSent) return res.end();
     const language = (res.locals.language as Language | undefined) ?? "nl";
     if (req.path.startsWith("/api/")) {
-      return sendProblem(res, 500, { title: STATUS_TITLES[500]![language], detail: `${translator(language)("errors.requestId")}: ${requestId}` });
+      const title = STATUS_TITLES[status]?.[language] ?? STATUS_TITLES[400]![language];
+      return sendProblem(res, status, { title, detail: `${translator(language)("errors.requestId")}: ${requestId}` });
     }
-    res.status(500).type("html").send(renderErrorPage({ language, requestId, nonce: String(res.locals.nonce) }));
+    res.status(status).type("html").send(renderErrorPage({ language, requestId, nonce: String(res.locals.nonce) }));
   });
   return app;
+}
+
+/** The 4xx status an error carries (Express sets `status` on errors the request caused), if any. */
+function clientErrorStatus(error: unknown): number | undefined {
+  if (typeof error !== "object" || error === null) return undefined;
+  const status = (error as { status?: unknown; statusCode?: unknown }).status ?? (error as { statusCode?: unknown }).statusCode;
+  return typeof status === "number" && Number.isInteger(status) && status >= 400 && status < 500 ? status : undefined;
 }
 
 function accessLog(logger: Logger) {

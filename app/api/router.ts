@@ -1,5 +1,7 @@
 import { Router, type Request, type Response } from "express";
+import { MAX_LIMIT, parsePaging, type FieldErrors } from "../domain/programmes/action-filters";
 import { listActions } from "../domain/programmes/list-actions";
+import { ORGANISATION_KINDS, type OrganisationKind } from "../domain/programmes/programme-document";
 import type { Programme } from "../domain/programmes/types";
 import { translator, type Language } from "../lib/i18n";
 import type { Services } from "../lib/services.server";
@@ -27,9 +29,19 @@ export function createApiRouter(services: Services): Router {
     res.json(openApiDocument());
   });
 
-  router.get("/programmes", async (_req, res) => {
-    const list = await services.programmes.list();
-    res.json({ data: list.map(presentProgrammeSummary), total: list.length, limit: list.length, offset: 0 });
+  /** A 400 problem with field errors; `errors` holds message keys ("filter.year"). */
+  const invalidQuery = (res: Response, errors: FieldErrors, params: Record<string, string> = {}) => {
+    const t = translator(lang(res));
+    sendProblem(res, 400, { title: title(res, 400), detail: t("errors.invalidFilters"), errors: translateErrors(t, errors, params) });
+  };
+
+  const queryOf = (req: Request) => new URL(req.originalUrl, "http://x").searchParams;
+
+  router.get("/programmes", async (req, res) => {
+    const parsed = parsePaging(queryOf(req));
+    if (!parsed.ok) return invalidQuery(res, parsed.errors);
+    const [list, total] = await Promise.all([services.programmes.list(parsed.paging), services.programmes.count()]);
+    res.json({ data: list.map(presentProgrammeSummary), total, ...parsed.paging });
   });
 
   async function withProgramme(req: Request, res: Response): Promise<Programme | undefined> {
@@ -48,18 +60,10 @@ export function createApiRouter(services: Services): Router {
   async function actionList(req: Request, res: Response, format: "json" | "csv") {
     const programme = await withProgramme(req, res);
     if (!programme) return;
-    const query = new URL(req.originalUrl, "http://x").searchParams;
-    if (format === "csv" && !query.has("limit")) query.set("limit", "500");
+    const query = queryOf(req);
+    if (format === "csv" && !query.has("limit")) query.set("limit", String(MAX_LIMIT));
     const result = await listActions({ programme, query, actions: services.actions, organisations: services.organisations });
-    if (!result.ok) {
-      const t = translator(lang(res));
-      sendProblem(res, 400, {
-        title: title(res, 400),
-        detail: t("errors.invalidFilters"),
-        errors: translateErrors(t, result.errors, result.params),
-      });
-      return;
-    }
+    if (!result.ok) return invalidQuery(res, result.errors, result.params);
     if (format === "csv") {
       res
         .type("text/csv; charset=utf-8")
@@ -92,9 +96,20 @@ export function createApiRouter(services: Services): Router {
     res.json(presentAction(action, programme.categories));
   });
 
-  router.get("/organisations", async (_req, res) => {
-    const list = await services.organisations.list();
-    res.json({ data: list.map(presentOrganisationListItem), total: list.length, limit: list.length, offset: 0 });
+  router.get("/organisations", async (req, res) => {
+    const query = queryOf(req);
+    const parsed = parsePaging(query);
+    const kinds = query.getAll("kind").filter((v) => v.trim() !== "");
+    const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
+    if (kinds.length > 1) errors.kind = "filter.repeated";
+    else if (kinds.length === 1 && !isOrganisationKind(kinds[0])) errors.kind = "filter.kind";
+    if (!parsed.ok || Object.keys(errors).length > 0) return invalidQuery(res, errors);
+    const kind = kinds[0] as OrganisationKind | undefined;
+    const [list, total] = await Promise.all([
+      services.organisations.list({ kind, paging: parsed.paging }),
+      services.organisations.count({ kind }),
+    ]);
+    res.json({ data: list.map(presentOrganisationListItem), total, ...parsed.paging });
   });
 
   router.get("/organisations/:slug", async (req, res) => {
@@ -113,4 +128,8 @@ export function createApiRouter(services: Services): Router {
   });
 
   return router;
+}
+
+function isOrganisationKind(value: unknown): value is OrganisationKind {
+  return (ORGANISATION_KINDS as readonly unknown[]).includes(value);
 }

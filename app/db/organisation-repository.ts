@@ -1,3 +1,4 @@
+import type { Paging } from "../domain/programmes/action-filters";
 import type { OrganisationKind } from "../domain/programmes/programme-document";
 import type { ActionRole, Organisation, OrganisationListItem } from "../domain/programmes/types";
 import type { Db } from "./database";
@@ -7,8 +8,11 @@ export function createOrganisationRepository(db: Db) {
   const k = db.kysely;
 
   return {
-    /** Organisations with their number of actions per role, optionally within one programme. */
-    async list(options: { programmeId?: number; kind?: OrganisationKind } = {}): Promise<OrganisationListItem[]> {
+    /**
+     * Organisations with their number of actions per role, optionally within one programme or of one
+     * kind, by name (slug breaks ties, so pages are stable); `paging` reads one page.
+     */
+    async list(options: { programmeId?: number; kind?: OrganisationKind; paging?: Paging } = {}): Promise<OrganisationListItem[]> {
       let q = k
         .selectFrom("organisation")
         .leftJoin("action_organisation", "action_organisation.organisation_id", "organisation.id")
@@ -22,8 +26,10 @@ export function createOrganisationRepository(db: Db) {
           eb.fn.count<number>(eb.case().when("action_organisation.role", "=", "to-involve").then(1).end()).as("to_involve"),
         ])
         .groupBy(["organisation.id", "organisation.slug", "organisation.name", "organisation.kind"])
-        .orderBy("organisation.name");
+        .orderBy("organisation.name")
+        .orderBy("organisation.slug");
       if (options.kind) q = q.where("organisation.kind", "=", options.kind);
+      if (options.paging) q = q.limit(options.paging.limit).offset(options.paging.offset);
       if (options.programmeId !== undefined) {
         const pid = options.programmeId;
         q = q.where((eb) => eb.or([eb("action.programme_id", "=", pid), eb("action.programme_id", "is", null)]));
@@ -71,6 +77,14 @@ export function createOrganisationRepository(db: Db) {
         aliases: aliases.map((a) => a.alias).filter((a) => a !== org.name),
         actions: actions.map((a) => ({ ...a, role: a.role as ActionRole })),
       };
+    },
+
+    /** How many organisations there are, optionally of one kind. */
+    async count(options: { kind?: OrganisationKind } = {}): Promise<number> {
+      let q = k.selectFrom("organisation").select((eb) => eb.fn.countAll<number>().as("n"));
+      if (options.kind) q = q.where("kind", "=", options.kind);
+      const row = await q.executeTakeFirstOrThrow();
+      return Number(row.n);
     },
 
     async exists(slug: string): Promise<boolean> {

@@ -1,3 +1,4 @@
+import type { Paging } from "../domain/programmes/action-filters";
 import type { CategoryColour, OrganisationKind, SectionDoc } from "../domain/programmes/programme-document";
 import type { OrganisationSummary, Programme, ProgrammeSummary, Theme } from "../domain/programmes/types";
 import type { Db } from "./database";
@@ -7,15 +8,16 @@ export function createProgrammeRepository(db: Db) {
   const k = db.kysely;
 
   return {
-    /** All programmes, the default first, then newest period first. */
-    async list(): Promise<ProgrammeSummary[]> {
-      const rows = await k
+    /** All programmes (or one page of them), the default first, then newest period first. */
+    async list(paging?: Paging): Promise<ProgrammeSummary[]> {
+      let q = k
         .selectFrom("programme")
         .select(["slug", "title", "subtitle", "period_start", "period_end", "is_default"])
         .orderBy("is_default", "desc")
         .orderBy("period_start", "desc")
-        .orderBy("slug")
-        .execute();
+        .orderBy("slug");
+      if (paging) q = q.limit(paging.limit).offset(paging.offset);
+      const rows = await q.execute();
       return rows.map((r) => ({
         slug: r.slug,
         title: r.title,

@@ -28,6 +28,11 @@ const single = (name: string) =>
 
 const slugValue = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: "filter.slug" }).max(200, { message: "filter.slug" });
 
+const pagingFields = {
+  limit: single("limit").pipe(z.string().regex(/^\d{1,4}$/, { message: "filter.limit" }).transform(Number).optional()),
+  offset: single("offset").pipe(z.string().regex(/^\d{1,9}$/, { message: "filter.offset" }).transform(Number).optional()),
+};
+
 const filterSchema = z.object({
   q: single("q").pipe(z.string().trim().max(200, { message: "filter.qTooLong" }).optional()),
   theme: single("theme").pipe(z.string().regex(/^[1-9]\d{0,2}$/, { message: "filter.theme" }).transform(Number).optional()),
@@ -36,8 +41,7 @@ const filterSchema = z.object({
   lead: single("lead").pipe(slugValue.optional()),
   partner: single("partner").pipe(slugValue.optional()),
   year: single("year").pipe(z.string().regex(/^\d{4}$/, { message: "filter.year" }).transform(Number).optional()),
-  limit: single("limit").pipe(z.string().regex(/^\d{1,4}$/, { message: "filter.limit" }).transform(Number).optional()),
-  offset: single("offset").pipe(z.string().regex(/^\d{1,9}$/, { message: "filter.offset" }).transform(Number).optional()),
+  ...pagingFields,
 });
 
 export const FILTER_NAMES = ["q", "theme", "intention", "category", "lead", "partner", "year"] as const;
@@ -52,20 +56,8 @@ export type ParsedFilters = { ok: true; filters: ActionFilters; paging: Paging }
  * `theme=` for "all themes"); a malformed value is an error, never silently ignored.
  */
 export function parseActionFilters(params: URLSearchParams): ParsedFilters {
-  const raw: Record<string, string[]> = { category: [] };
-  for (const name of [...FILTER_NAMES, "limit", "offset"]) {
-    const values = params.getAll(name).filter((v) => v.trim() !== "");
-    raw[name] = values;
-  }
-  const result = filterSchema.safeParse(raw);
-  if (!result.success) {
-    const errors: FieldErrors = {};
-    for (const issue of result.error.issues) {
-      const field = String(issue.path[0] ?? "query");
-      errors[field] ??= issue.message.startsWith("filter.") ? issue.message : `filter.${field}`;
-    }
-    return { ok: false, errors };
-  }
+  const result = filterSchema.safeParse(rawValues(params, [...FILTER_NAMES, "limit", "offset"]));
+  if (!result.success) return { ok: false, errors: fieldErrors(result.error.issues) };
   const v = result.data;
   const limit = v.limit ?? DEFAULT_LIMIT;
   if (limit < 1 || limit > MAX_LIMIT) return { ok: false, errors: { limit: "filter.limit" } };
@@ -77,6 +69,37 @@ export function parseActionFilters(params: URLSearchParams): ParsedFilters {
   if (v.partner !== undefined) filters.partner = v.partner;
   if (v.year !== undefined) filters.year = v.year;
   return { ok: true, filters, paging: { limit, offset: v.offset ?? 0 } };
+}
+
+const pagingSchema = z.object(pagingFields);
+
+export type ParsedPaging = { ok: true; paging: Paging } | { ok: false; errors: FieldErrors };
+
+/**
+ * Reads `limit` (1-500, default 100) and `offset` (default 0) alone, for lists without filters
+ * (organisations, programmes), with the same rules and messages as the action list.
+ */
+export function parsePaging(params: URLSearchParams): ParsedPaging {
+  const result = pagingSchema.safeParse(rawValues(params, ["limit", "offset"]));
+  if (!result.success) return { ok: false, errors: fieldErrors(result.error.issues) };
+  const limit = result.data.limit ?? DEFAULT_LIMIT;
+  if (limit < 1 || limit > MAX_LIMIT) return { ok: false, errors: { limit: "filter.limit" } };
+  return { ok: true, paging: { limit, offset: result.data.offset ?? 0 } };
+}
+
+/** Every value of each named parameter; empty values count as absent. */
+function rawValues(params: URLSearchParams, names: readonly string[]): Record<string, string[]> {
+  return Object.fromEntries(names.map((name) => [name, params.getAll(name).filter((v) => v.trim() !== "")]));
+}
+
+/** The first message key per field; keys that are not filter messages become `filter.<field>`. */
+function fieldErrors(issues: readonly z.core.$ZodIssue[]): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of issues) {
+    const field = String(issue.path[0] ?? "query");
+    errors[field] ??= issue.message.startsWith("filter.") ? issue.message : `filter.${field}`;
+  }
+  return errors;
 }
 
 /** The query string for a set of filters, in a stable order, for shareable links. */

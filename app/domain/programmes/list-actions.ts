@@ -26,7 +26,10 @@ export async function listActions(options: {
     errors.theme = "filter.unknownTheme";
     params.theme = String(filters.theme);
   }
-  if (filters.intention && !options.programme.themes.some((t) => t.intentions.some((i) => i.code === filters.intention))) {
+  if (
+    filters.intention &&
+    !options.programme.themes.some((t) => t.intentions.some((i) => i.code === filters.intention))
+  ) {
     errors.intention = "filter.unknownIntention";
     params.intention = filters.intention;
   }

@@ -38,11 +38,11 @@ describe("readOrganisationList", () => {
   it("keeps names that contain a separator whole", () => {
     expect(list("Zorg & Zekerheid, WFIA/ROM")).toEqual(["zorg-zekerheid", "wfia-rom"]);
     expect(list("Samenwerking Beroepsonderwijs & Bedrijfsleven (SBB)", reader(undefined))).toEqual([
-      "samenwerking-beroepsonderwijs-bedrijfsleven-sbb",
+      "samenwerking-beroepsonderwijs-bedrijfsleven",
     ]);
     expect(list("ROC's en Regionaal Meld- en Coördinatiepunt (RMC)")).toEqual([
       "rocs",
-      "regionaal-meld-en-coordinatiepunt-rmc",
+      "regionaal-meld-en-coordinatiepunt",
     ]);
     expect(list("primair en voortgezet onderwijs", reader(undefined))).toEqual([
       "primair-en-voortgezet-onderwijs",
@@ -64,8 +64,10 @@ describe("readOrganisationList", () => {
     ]);
     const r = reader(undefined);
     expect(list("Platform Belangenbehartiging Ondernemersverenigingen (PBO)", r)).toEqual([
-      "platform-belangenbehartiging-ondernemersverenigingen-pbo",
+      "platform-belangenbehartiging-ondernemersverenigingen",
     ]);
+    // The abbreviation is remembered for later mentions.
+    expect(list("PBO", r)).toEqual(["platform-belangenbehartiging-ondernemersverenigingen"]);
   });
 
   it("reads descriptive words around a known name as qualifier", () => {

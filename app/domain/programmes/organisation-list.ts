@@ -101,7 +101,7 @@ function known(reader: OrganisationReader, spelling: string, places = true): Kno
   return /^\p{Lu}\S*$/u.test(spelling.trim()) ? reader.index.findMunicipalityByPlace(spelling) : undefined;
 }
 
-/** Levenshtein distance, capped: only "is it at most 1" matters here. */
+/** True when two strings differ by at most one inserted, deleted or replaced character. */
 function withinOneEdit(a: string, b: string): boolean {
   if (Math.abs(a.length - b.length) > 1) return false;
   let i = 0;
@@ -238,7 +238,11 @@ function resolveItem(reader: OrganisationReader, raw: string): ResolvedItem {
       // The parenthetical is the organisation's abbreviation, not a qualifier.
       const org = known(reader, base) ?? known(reader, inner);
       if (org) return { refs: [ref(reader, org, item, null)], note: null };
-      return resolveBareName(reader, item, null);
+      const resolved = resolveBareName(reader, base, null);
+      const created =
+        resolved.refs.length === 1 ? reader.index.get(resolved.refs[0]!.organisation) : undefined;
+      if (created) reader.index.addAlias(created, inner);
+      return resolved;
     }
     return resolveBareName(reader, base, inner.length > 0 ? inner : null);
   }
@@ -397,8 +401,9 @@ export function readLeadCell(
     const list = readOrganisationList(reader, segment.text);
     for (const r of list.refs) {
       const target = result[segment.role];
-      if (!target.some((x) => x.organisation === r.organisation && x.qualifier === r.qualifier))
+      if (!target.some((x) => x.organisation === r.organisation && x.qualifier === r.qualifier)) {
         target.push(r);
+      }
     }
     for (const note of list.notes) result.notes.push({ text: note, source: note });
   }

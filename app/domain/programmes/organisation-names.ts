@@ -167,6 +167,14 @@ export class OrganisationIndex {
     return org;
   }
 
+  /** Adds a spelling to an organisation met for the first time ("PBO" for the platform it abbreviates). */
+  addAlias(org: KnownOrganisation, alias: string): void {
+    if (org.fromRegistry || org.aliases.includes(alias)) return;
+    org.aliases.push(alias);
+    const key = nameKey(alias);
+    if (key.length > 0 && !this.byKey.has(key)) this.byKey.set(key, org);
+  }
+
   /** Records that a document used this spelling for the organisation. */
   noteSpelling(org: KnownOrganisation, spelling: string): void {
     const set = this.met.get(org.slug) ?? new Set<string>();

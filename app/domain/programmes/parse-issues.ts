@@ -59,3 +59,24 @@ export interface ParseIssue {
   params: Record<string, string | number>;
   message: string;
 }
+
+/** Collects errors and warnings while a document is read. */
+export class IssueLog {
+  readonly errors: ParseIssue[] = [];
+  readonly warnings: ParseIssue[] = [];
+
+  /** Records a problem that makes the document unreadable. */
+  error(line: number, code: ParseIssueCode, params: Record<string, string | number>, message: string): void {
+    this.errors.push({ line, code, params, message });
+  }
+
+  /** Records something the reviewer should know; the document is still read. */
+  warn(line: number, code: ParseIssueCode, params: Record<string, string | number>, message: string): void {
+    this.warnings.push({ line, code, params, message });
+  }
+}
+
+/** Issues sorted by line; the sort is stable, so issues on one line keep their order. */
+export function sortIssues(issues: readonly ParseIssue[]): ParseIssue[] {
+  return [...issues].sort((a, b) => a.line - b.line);
+}

@@ -99,7 +99,7 @@ const NOTE_MARKER_IN_TEXT = /(?:^|\s)(?:N\.\s?B\.?|NB)(?=[\s:.])/;
 
 /** True when the text is an N.B. note. */
 export function isNote(text: string): boolean {
-  return NOTE_PREFIX.test(text) && /^(?:N\.\s?B|NB)\b/.test(text);
+  return /^(?:N\.\s?B|NB)\b/.test(text);
 }
 
 /** The note without its "N.B." prefix. */
@@ -126,10 +126,7 @@ export interface CellNote {
 /** Splits raw cell HTML into paragraphs on `<p>` boundaries; plain cells give one paragraph. */
 function rawParagraphs(raw: string): { parts: string[]; hasParagraphMarkup: boolean } {
   if (!/<p[\s>]/i.test(raw)) return { parts: [raw], hasParagraphMarkup: false };
-  const parts = raw
-    .split(/<\/?p(?:\s[^>]*)?>/i)
-    .map((part) => part)
-    .filter((part) => part.trim().length > 0);
+  const parts = raw.split(/<\/?p(?:\s[^>]*)?>/i).filter((part) => part.trim().length > 0);
   return { parts, hasParagraphMarkup: true };
 }
 

@@ -68,7 +68,8 @@ export interface ProgrammeSummary {
   isDefault: boolean;
 }
 
-export type LinkTargetView = { action: number; title: string | null } | { theme: number; title: string | null };
+export type LinkTargetView =
+  { action: number; title: string | null } | { theme: number; title: string | null };
 
 export interface ActionLinkView {
   type: LinkType;
@@ -119,7 +120,14 @@ export type ActionRole = "lead" | "partner" | "to-involve";
 export interface Organisation extends OrganisationSummary {
   id: number;
   aliases: string[];
-  actions: { role: ActionRole; qualifier: string | null; programme: string; number: number; title: string; category: number | null }[];
+  actions: {
+    role: ActionRole;
+    qualifier: string | null;
+    programme: string;
+    number: number;
+    title: string;
+    category: number | null;
+  }[];
 }
 
 export interface OrganisationListItem extends OrganisationSummary {

@@ -209,6 +209,7 @@ export const en: Messages = {
     lead: "Unknown organisation.",
     partner: "Unknown organisation.",
     q: "Invalid search query.",
+    kind: "Choose a kind of organisation: municipality, business, knowledge-institution, government or other.",
     unknownTheme: "This programme has no theme {{value}}.",
     unknownIntention: "This programme has no intention {{value}}.",
     unknownOrganisation: "There is no organisation “{{value}}”.",

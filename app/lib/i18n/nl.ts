@@ -204,6 +204,7 @@ export const nl = {
     lead: "Onbekende organisatie.",
     partner: "Onbekende organisatie.",
     q: "Ongeldige zoekvraag.",
+    kind: "Kies een soort organisatie: municipality, business, knowledge-institution, government of other.",
     unknownTheme: "Dit programma heeft geen thema {{value}}.",
     unknownIntention: "Dit programma heeft geen voornemen {{value}}.",
     unknownOrganisation: "Er is geen organisatie „{{value}}”.",
