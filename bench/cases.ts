@@ -22,7 +22,13 @@ export const PROGRAMME = "kennis-en-werk-071-2013-2015";
 const DUTCH = { "accept-language": "nl" };
 
 export const CASES: BenchCase[] = [
-  { id: "overview", label: "GET / (overview page)", kind: "page", path: "/", headers: { ...DUTCH, accept: "text/html" } },
+  {
+    id: "overview",
+    label: "GET / (overview page)",
+    kind: "page",
+    path: "/",
+    headers: { ...DUTCH, accept: "text/html" },
+  },
   {
     id: "actions-json",
     label: "GET /api/v1/…/actions (JSON)",

@@ -53,7 +53,12 @@ export interface LoadResult {
 
 type Outcome = { ok: true; ns: bigint; bytes: number } | { ok: false; kind: string };
 
-function once(agent: http.Agent, url: URL, headers: Record<string, string>, timeoutMs: number): Promise<Outcome> {
+function once(
+  agent: http.Agent,
+  url: URL,
+  headers: Record<string, string>,
+  timeoutMs: number,
+): Promise<Outcome> {
   return new Promise((resolve) => {
     const start = process.hrtime.bigint();
     let settled = false;
@@ -91,7 +96,8 @@ function once(agent: http.Agent, url: URL, headers: Record<string, string>, time
 /** Runs the warm-up, then the measured part, and summarises it. */
 export async function runLoad(o: LoadOptions, onMeasureStart?: () => void): Promise<LoadResult> {
   const url = new URL(o.url);
-  if (url.protocol !== "http:" || url.hostname !== "127.0.0.1") throw new Error(`Only http://127.0.0.1 is benchmarked, not ${o.url}`);
+  if (url.protocol !== "http:" || url.hostname !== "127.0.0.1")
+    throw new Error(`Only http://127.0.0.1 is benchmarked, not ${o.url}`);
   const agent = new http.Agent({ keepAlive: true, maxSockets: o.concurrency, maxFreeSockets: o.concurrency });
   const headers = { ...o.headers };
   const timeoutMs = o.timeoutMs ?? 10_000;
@@ -158,7 +164,10 @@ export async function runLoad(o: LoadOptions, onMeasureStart?: () => void): Prom
   };
 }
 
-export type LoadMessage = { type: "phase"; phase: "measure" } | { type: "result"; result: LoadResult } | { type: "error"; message: string };
+export type LoadMessage =
+  | { type: "phase"; phase: "measure" }
+  | { type: "result"; result: LoadResult }
+  | { type: "error"; message: string };
 
 // Entry point: as an IPC child, or by hand from the command line.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
@@ -173,10 +182,18 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   } else {
     const [url, c = "1", s = "5"] = process.argv.slice(2);
     if (!url) {
-      console.error("Usage: node --import tsx bench/load.ts http://127.0.0.1:PORT/path [concurrency] [seconds]");
+      console.error(
+        "Usage: node --import tsx bench/load.ts http://127.0.0.1:PORT/path [concurrency] [seconds]",
+      );
       process.exit(2);
     }
-    const result = await runLoad({ url, concurrency: Number(c), seconds: Number(s), warmupSeconds: 1, maxRequests: 1_000_000 });
+    const result = await runLoad({
+      url,
+      concurrency: Number(c),
+      seconds: Number(s),
+      warmupSeconds: 1,
+      maxRequests: 1_000_000,
+    });
     console.log(JSON.stringify(result, null, 2));
   }
 }

@@ -88,7 +88,10 @@ function fmtRatio(v: number): string {
 function table(header: string[], body: string[][], rightAligned: Set<number>): string {
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
   const line = (cells: string[]) =>
-    cells.map((c, i) => (rightAligned.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join("  ").trimEnd();
+    cells
+      .map((c, i) => (rightAligned.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join("  ")
+      .trimEnd();
   return [line(header), widths.map((w) => "─".repeat(w)).join("  "), ...body.map(line)].join("\n");
 }
 
@@ -97,9 +100,25 @@ export function formatTable(rows: Row[]): string {
   const caseOrder = (id: string) => CASES.findIndex((c) => c.id === id);
   const targetOrder = (id: TargetId) => TARGETS.findIndex((t) => t.id === id);
   const sorted = [...rows].sort(
-    (a, b) => caseOrder(a.caseId) - caseOrder(b.caseId) || a.concurrency - b.concurrency || targetOrder(a.target) - targetOrder(b.target),
+    (a, b) =>
+      caseOrder(a.caseId) - caseOrder(b.caseId) ||
+      a.concurrency - b.concurrency ||
+      targetOrder(a.target) - targetOrder(b.target),
   );
-  const header = ["case", "c", "server", "req/s", "÷ bare", "p50 ms", "p99 ms", "max ms", "errors", "server CPU", "loadgen CPU", "machine busy"];
+  const header = [
+    "case",
+    "c",
+    "server",
+    "req/s",
+    "÷ bare",
+    "p50 ms",
+    "p99 ms",
+    "max ms",
+    "errors",
+    "server CPU",
+    "loadgen CPU",
+    "machine busy",
+  ];
   let previous = "";
   const body = sorted.map((r) => {
     const key = `${r.caseId}/${r.concurrency}`;
@@ -128,7 +147,9 @@ export function formatAims(checks: AimCheck[]): string {
   const lines = ["Aims (Regie only; throughput compared with the bare server at the same concurrency):"];
   for (const c of checks) {
     const target = TARGETS.find((t) => t.id === c.target)?.label ?? c.target;
-    lines.push(`  ${c.status.padEnd(4)}  ${target.padEnd(17)}  ${c.caseId.padEnd(14)}  c=${String(c.concurrency).padEnd(3)} ${c.text}`);
+    lines.push(
+      `  ${c.status.padEnd(4)}  ${target.padEnd(17)}  ${c.caseId.padEnd(14)}  c=${String(c.concurrency).padEnd(3)} ${c.text}`,
+    );
   }
   const miss = checks.filter((c) => c.status === "MISS").length;
   lines.push(`  ${checks.length - miss} of ${checks.length} aims met${miss ? `, ${miss} missed` : ""}.`);

@@ -27,7 +27,12 @@ function numberFromEnv(name: string, fallback: number): number {
 
 function listFromEnv(name: string): string[] | null {
   const raw = process.env[name];
-  return raw ? raw.split(",").map((s) => s.trim()).filter(Boolean) : null;
+  return raw
+    ? raw
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : null;
 }
 
 const settings = {
@@ -43,9 +48,12 @@ const settings = {
   serverNodeEnv: process.env.BENCH_NODE_ENV ?? "production",
   output: resolve(root, process.env.BENCH_OUTPUT ?? "bench/results/latest.json"),
 };
-for (const t of settings.targets) if (!TARGETS.some((x) => x.id === t)) throw new Error(`Unknown target in BENCH_TARGETS: ${t}`);
-for (const c of settings.cases) if (!CASES.some((x) => x.id === c)) throw new Error(`Unknown case in BENCH_CASES: ${c}`);
-for (const c of settings.concurrency) if (!Number.isInteger(c) || c < 1) throw new Error(`Bad concurrency: ${c}`);
+for (const t of settings.targets)
+  if (!TARGETS.some((x) => x.id === t)) throw new Error(`Unknown target in BENCH_TARGETS: ${t}`);
+for (const c of settings.cases)
+  if (!CASES.some((x) => x.id === c)) throw new Error(`Unknown case in BENCH_CASES: ${c}`);
+for (const c of settings.concurrency)
+  if (!Number.isInteger(c) || c < 1) throw new Error(`Bad concurrency: ${c}`);
 const cases = CASES.filter((c) => settings.cases.includes(c.id));
 
 // ---- Server processes -----------------------------------------------------------------------------
@@ -65,7 +73,11 @@ function serverEnv(): NodeJS.ProcessEnv {
 }
 
 async function startServer(command: Extract<ServerCommand, { type: "start" }>): Promise<ServerHandle> {
-  const child = fork(join(here, "server.ts"), [], { execArgv: ["--import", "tsx"], env: serverEnv(), cwd: root });
+  const child = fork(join(here, "server.ts"), [], {
+    execArgv: ["--import", "tsx"],
+    env: serverEnv(),
+    cwd: root,
+  });
   let nextId = 0;
   const waiting = new Map<number, (u: NodeJS.CpuUsage) => void>();
   const ready = new Promise<{ url: string; nodeEnv: string | null }>((resolveReady, reject) => {
@@ -140,8 +152,14 @@ function runLoadProcess(options: LoadOptions, onMeasureStart: () => void): Promi
   });
 }
 
-async function measure(target: TargetId, server: ServerHandle, c: BenchCase, concurrency: number): Promise<Row> {
-  let start: Promise<{ cpu: NodeJS.CpuUsage; machine: ReturnType<typeof machineTimes>; at: bigint }> | undefined;
+async function measure(
+  target: TargetId,
+  server: ServerHandle,
+  c: BenchCase,
+  concurrency: number,
+): Promise<Row> {
+  let start:
+    Promise<{ cpu: NodeJS.CpuUsage; machine: ReturnType<typeof machineTimes>; at: bigint }> | undefined;
   const load = await runLoadProcess(
     {
       url: server.url + c.path,
@@ -171,7 +189,8 @@ async function measure(target: TargetId, server: ServerHandle, c: BenchCase, con
     concurrency,
     load,
     serverCpuPercentOfOneCore: (serverCpuS / wallS) * 100,
-    machineBusyPercent: ((machine.busy - s.machine.busy) / Math.max(1, machine.total - s.machine.total)) * 100,
+    machineBusyPercent:
+      ((machine.busy - s.machine.busy) / Math.max(1, machine.total - s.machine.total)) * 100,
   };
 }
 
@@ -183,7 +202,9 @@ async function measureTarget(target: TargetId, server: ServerHandle, rows: Row[]
       const row = await measure(target, server, c, concurrency);
       rows.push(row);
       const l = row.load;
-      console.log(`${l.rps.toFixed(0)} req/s, p99 ${l.latency.p99Ms.toFixed(2)} ms${l.errors ? `, ${l.errors} errors` : ""}`);
+      console.log(
+        `${l.rps.toFixed(0)} req/s, p99 ${l.latency.p99Ms.toFixed(2)} ms${l.errors ? `, ${l.errors} errors` : ""}`,
+      );
     }
   }
 }
@@ -210,8 +231,13 @@ async function fetchBodies(baseUrl: string): Promise<BareBody[]> {
   for (const c of cases) {
     const res = await fetch(baseUrl + c.path, { headers: c.headers });
     const body = Buffer.from(await res.arrayBuffer());
-    if (res.status !== 200) throw new Error(`${c.path} answered ${res.status}, not 200:\n${body.toString().slice(0, 500)}`);
-    bodies.push({ path: c.path, contentType: res.headers.get("content-type") ?? "application/octet-stream", base64: body.toString("base64") });
+    if (res.status !== 200)
+      throw new Error(`${c.path} answered ${res.status}, not 200:\n${body.toString().slice(0, 500)}`);
+    bodies.push({
+      path: c.path,
+      contentType: res.headers.get("content-type") ?? "application/octet-stream",
+      base64: body.toString("base64"),
+    });
   }
   return bodies;
 }
@@ -257,7 +283,12 @@ async function main() {
     // SQLite first: it also supplies the bytes the bare server replays.
     {
       console.log("Regie on SQLite (fresh database, default programme) …");
-      const server = await startServer({ type: "start", target: "regie", databaseUrl: `sqlite:${join(tmp, "regie.sqlite")}`, buildDir: settings.buildDir });
+      const server = await startServer({
+        type: "start",
+        target: "regie",
+        databaseUrl: `sqlite:${join(tmp, "regie.sqlite")}`,
+        buildDir: settings.buildDir,
+      });
       nodeEnvSeen = server.nodeEnv;
       try {
         bodies = await fetchBodies(server.url);
@@ -268,7 +299,9 @@ async function main() {
     }
 
     if (settings.targets.includes("postgres")) {
-      const cluster = (await import(pathToFileURL(join(root, "scripts", "postgres-cluster.js")).href)) as ClusterModule;
+      const cluster = (await import(
+        pathToFileURL(join(root, "scripts", "postgres-cluster.js")).href
+      )) as ClusterModule;
       if (!cluster.postgresAvailable()) {
         notes.push("PostgreSQL skipped: no PostgreSQL 15 binaries (set PG_BIN).");
         console.log(notes.at(-1));
@@ -278,9 +311,18 @@ async function main() {
         cleanups.push(() => pg.stop());
         const dbUrl = new URL(pg.url);
         dbUrl.pathname = "/regie_bench";
-        const created = spawnSync(process.execPath, [join(root, "scripts", "create-database.js"), dbUrl.toString()], { cwd: root, encoding: "utf8" });
+        const created = spawnSync(
+          process.execPath,
+          [join(root, "scripts", "create-database.js"), dbUrl.toString()],
+          { cwd: root, encoding: "utf8" },
+        );
         if (created.status !== 0) throw new Error(`could not create the database:\n${created.stderr}`);
-        const server = await startServer({ type: "start", target: "regie", databaseUrl: dbUrl.toString(), buildDir: settings.buildDir });
+        const server = await startServer({
+          type: "start",
+          target: "regie",
+          databaseUrl: dbUrl.toString(),
+          buildDir: settings.buildDir,
+        });
         try {
           await measureTarget("postgres", server, rows);
         } finally {
@@ -324,9 +366,17 @@ async function main() {
       node: process.version,
       loadAverageAtStart: os.loadavg(),
     },
-    regie: { commit: git(["rev-parse", "HEAD"]), uncommittedChanges: (git(["status", "--porcelain"]) ?? "") !== "", buildDir: settings.buildDir },
+    regie: {
+      commit: git(["rev-parse", "HEAD"]),
+      uncommittedChanges: (git(["status", "--porcelain"]) ?? "") !== "",
+      buildDir: settings.buildDir,
+    },
     settings: { ...settings, output: undefined, serverNodeEnvSeen: nodeEnvSeen },
-    bodies: bodies.map((b) => ({ path: b.path, contentType: b.contentType, bytes: Buffer.from(b.base64, "base64").length })),
+    bodies: bodies.map((b) => ({
+      path: b.path,
+      contentType: b.contentType,
+      bytes: Buffer.from(b.base64, "base64").length,
+    })),
     results: rows,
     aims,
     notes,

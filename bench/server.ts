@@ -41,7 +41,9 @@ async function startRegie(databaseUrl: string, buildDir: string): Promise<Runnin
 
 /** The same bytes from memory, with the same content-type; nothing else. */
 async function startBare(bodies: BareBody[]): Promise<Running> {
-  const byPath = new Map(bodies.map((b) => [b.path, { type: b.contentType, body: Buffer.from(b.base64, "base64") }]));
+  const byPath = new Map(
+    bodies.map((b) => [b.path, { type: b.contentType, body: Buffer.from(b.base64, "base64") }]),
+  );
   const server = http.createServer((req, res) => {
     const hit = byPath.get(req.url ?? "");
     if (!hit) {
@@ -78,7 +80,9 @@ if (process.send) {
             running = r;
             send({ type: "ready", url: r.url, nodeEnv: process.env.NODE_ENV ?? null });
           })
-          .catch((e: unknown) => send({ type: "error", message: e instanceof Error ? (e.stack ?? e.message) : String(e) }));
+          .catch((e: unknown) =>
+            send({ type: "error", message: e instanceof Error ? (e.stack ?? e.message) : String(e) }),
+          );
         break;
       case "cpu":
         send({ type: "cpu", id: m.id, usage: process.cpuUsage() });

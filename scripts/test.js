@@ -84,7 +84,7 @@ async function main() {
     log("Starting a throw-away PostgreSQL 15 cluster on 127.0.0.1");
     pg = await startPostgres();
     const env = { TEST_POSTGRES_URL: pg.url, CHROMIUM_PATH: CHROMIUM, NODE_ENV: "test" };
-    step("Typecheck", bin("react-router"), ["typegen"]) && step("Typecheck (tsc)", bin("tsc"), ["--noEmit"]);
+    if (step("Typecheck: route types", bin("react-router"), ["typegen"])) step("Typecheck", bin("tsc"), ["--noEmit"]);
     if (!quick) step("Lint", bin("eslint"), [".", "--max-warnings=0"]);
     const built = step("Build", bin("react-router"), ["build"], { NODE_ENV: "production" });
     step("Unit and integration tests (SQLite and PostgreSQL)", bin("vitest"), ["run"], env);

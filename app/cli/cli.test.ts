@@ -74,7 +74,7 @@ describe.each(testDialects())("regie import-programme on %s", (dialect) => {
     expect(await main(["import-programme", file], run.io)).toBe(1);
     const message = run.err.join("\n");
     expect(message).toContain("is geweigerd; er is niets geschreven");
-    expect(message).toContain(`regel ${row + 1}:`);
+    expect(message).toContain(`regel ${row + 1}: Deze rij heeft 4 kolommen; verwacht zijn er 6`);
     expect(await counts(database)).toEqual({ programmes: 0, actions: 0, organisations: 0, links: 0 });
   });
 

@@ -2,7 +2,14 @@ import { sql, type SelectQueryBuilder } from "kysely";
 import type { ActionFilters, Paging } from "../domain/programmes/action-filters";
 import { searchTerms } from "../domain/programmes/search-terms";
 import type { OrganisationKind, LinkType } from "../domain/programmes/programme-document";
-import type { Action, ActionBacklinkView, ActionLinkView, CategoryCount, OrganisationRefView, ThemeCategoryCount } from "../domain/programmes/types";
+import type {
+  Action,
+  ActionBacklinkView,
+  ActionLinkView,
+  CategoryCount,
+  OrganisationRefView,
+  ThemeCategoryCount,
+} from "../domain/programmes/types";
 import type { Db } from "./database";
 import type { Database } from "./schema";
 
@@ -17,7 +24,11 @@ export function createActionRepository(db: Db) {
     if (f.theme !== undefined) {
       const theme = f.theme;
       q = q.where("action.theme_id", "in", (eb) =>
-        eb.selectFrom("theme").select("theme.id").where("theme.programme_id", "=", programmeId).where("theme.number", "=", theme),
+        eb
+          .selectFrom("theme")
+          .select("theme.id")
+          .where("theme.programme_id", "=", programmeId)
+          .where("theme.number", "=", theme),
       );
     }
     if (f.intention !== undefined) {
@@ -37,9 +48,10 @@ export function createActionRepository(db: Db) {
       ["partner", f.partner],
     ] as const) {
       if (!slug) continue;
-      q = q.where(({ exists, selectFrom }) =>
-        exists(
-          selectFrom("action_organisation")
+      q = q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom("action_organisation")
             .innerJoin("organisation", "organisation.id", "action_organisation.organisation_id")
             .select(sql.lit(1).as("one"))
             .whereRef("action_organisation.action_id", "=", "action.id")
@@ -50,9 +62,10 @@ export function createActionRepository(db: Db) {
     }
     if (f.year !== undefined) {
       const year = f.year;
-      q = q.where(({ exists, selectFrom }) =>
-        exists(
-          selectFrom("action_year")
+      q = q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom("action_year")
             .select(sql.lit(1).as("one"))
             .whereRef("action_year.action_id", "=", "action.id")
             .where("action_year.year", "=", year),
@@ -63,7 +76,10 @@ export function createActionRepository(db: Db) {
   }
 
   /** Adds the full-text condition and returns an expression for relevance (higher is better). */
-  function applySearch(query: ActionQuery, q: string | undefined): { query: ActionQuery; rank: ReturnType<typeof sql<number>> | null } {
+  function applySearch(
+    query: ActionQuery,
+    q: string | undefined,
+  ): { query: ActionQuery; rank: ReturnType<typeof sql<number>> | null } {
     const terms = q ? searchTerms(q) : [];
     if (terms.length === 0) return { query, rank: null };
     if (db.dialect === "postgres") {
@@ -128,14 +144,24 @@ export function createActionRepository(db: Db) {
         .where("action_link.target_action_id", "in", ids)
         .orderBy("source.number")
         .execute(),
-      k.selectFrom("action_year").select(["action_id", "year"]).where("action_id", "in", ids).orderBy("year").execute(),
+      k
+        .selectFrom("action_year")
+        .select(["action_id", "year"])
+        .where("action_id", "in", ids)
+        .orderBy("year")
+        .execute(),
     ]);
     return rows.map((r) => {
       const mine = orgs.filter((o) => o.action_id === r.id);
       const ref = (role: string): OrganisationRefView[] =>
         mine
           .filter((o) => o.role === role)
-          .map((o) => ({ slug: o.slug, name: o.name, kind: o.kind as OrganisationKind, qualifier: o.qualifier }));
+          .map((o) => ({
+            slug: o.slug,
+            name: o.name,
+            kind: o.kind as OrganisationKind,
+            qualifier: o.qualifier,
+          }));
       const actionLinks: ActionLinkView[] = links
         .filter((l) => l.action_id === r.id)
         .map((l) => ({
@@ -156,7 +182,8 @@ export function createActionRepository(db: Db) {
         description: r.description,
         notes: JSON.parse(r.notes) as string[],
         theme: r.theme_number === null ? null : { number: r.theme_number, title: r.theme_title ?? "" },
-        intention: r.intention_code === null ? null : { code: r.intention_code, text: r.intention_text ?? "" },
+        intention:
+          r.intention_code === null ? null : { code: r.intention_code, text: r.intention_text ?? "" },
         group: r.group_name,
         leads: ref("lead"),
         partners: ref("partner"),
@@ -202,7 +229,11 @@ export function createActionRepository(db: Db) {
 
   return {
     /** One page of actions matching the filters, sorted by number, or by relevance when searching. */
-    async list(programmeId: number, filters: ActionFilters, paging: Paging): Promise<{ data: Action[]; total: number }> {
+    async list(
+      programmeId: number,
+      filters: ActionFilters,
+      paging: Paging,
+    ): Promise<{ data: Action[]; total: number }> {
       const filtered = applyFilters(k.selectFrom("action"), programmeId, filters);
       const { query, rank } = applySearch(filtered, filters.q);
       const totalRow = await query.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();

@@ -10,5 +10,6 @@ export interface RequestContext {
 }
 
 declare module "react-router" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- augmentation: the context is exactly RequestContext
   interface AppLoadContext extends RequestContext {}
 }

@@ -24,7 +24,9 @@ const SENTENCE_OPENERS = new Set(
 
 // Lower-case words after which a capitalised word does not start a new item of a list of results.
 const LINK_WORDS = new Set(
-  ("de het een van voor op in en of met naar bij tussen waarbij " + "aan om te over door qua per tot uit").split(" "),
+  (
+    "de het een van voor op in en of met naar bij tussen waarbij " + "aan om te over door qua per tot uit"
+  ).split(" "),
 );
 
 const MAX_TITLE_PARAGRAPH_WORDS = 15;

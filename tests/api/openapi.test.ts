@@ -1,0 +1,197 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openApiDocument, type SchemaObject } from "../../app/api/openapi";
+import { createApiRouter } from "../../app/api/router";
+import { FILTER_NAMES } from "../../app/domain/programmes/action-filters";
+import type { Services } from "../../app/lib/services.server";
+import { testDialects } from "../support/databases";
+import { DEFAULT_PROGRAMME_SLUG } from "../support/default-programme";
+import { resolveRef, validate } from "../support/json-schema";
+import { startTestServer, type TestServer } from "../support/server";
+
+const doc = openApiDocument();
+const schema = (name: string): SchemaObject => ({ $ref: `#/components/schemas/${name}` });
+
+/** The routes the Express router really has: "/programmes/:slug" → "/programmes/{slug}", with their methods. */
+function routerRoutes(): { path: string; methods: string[] }[] {
+  // The handlers never run here, so the services are not needed.
+  const router = createApiRouter({} as Services) as unknown as {
+    stack: { route?: { path: string; methods: Record<string, boolean> } }[];
+  };
+  return router.stack
+    .filter((layer) => layer.route !== undefined)
+    .map((layer) => ({
+      path: layer.route!.path.replace(/:(\w+)/g, "{$1}"),
+      methods: Object.keys(layer.route!.methods).filter((m) => m !== "_all"),
+    }))
+    .filter((r) => !r.path.includes("{*")); // the catch-all that answers 404/405
+}
+
+/** Every `$ref` anywhere in a value. */
+function refsIn(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(refsIn);
+  if (typeof value !== "object" || value === null) return [];
+  return Object.entries(value).flatMap(([k, v]) => (k === "$ref" && typeof v === "string" ? [v] : refsIn(v)));
+}
+
+/** Every object schema in the components, with its path, to check that each is closed. */
+function objectSchemas(value: unknown, path: string): { path: string; schema: SchemaObject }[] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => objectSchemas(v, `${path}[${i}]`));
+  if (typeof value !== "object" || value === null) return [];
+  const s = value as SchemaObject;
+  const own = s.type === "object" && s.properties ? [{ path, schema: s }] : [];
+  return [...own, ...Object.entries(value).flatMap(([k, v]) => objectSchemas(v, `${path}.${k}`))];
+}
+
+describe("OpenAPI document", () => {
+  it("is OpenAPI 3.1 with the software licence, the region's text noted, and relative servers", () => {
+    expect(doc.openapi).toBe("3.1.0");
+    expect(doc.info.license).toEqual({ name: "EUPL-1.2", identifier: "EUPL-1.2" });
+    expect(doc.info.description).toMatch(/region's own/);
+    expect(doc.info.description).toMatch(/CC BY 4\.0/);
+    expect(doc.servers).toEqual([{ url: "/api/v1", description: expect.any(String) as string }]);
+  });
+
+  it("documents every route of the router, and nothing the router does not have", () => {
+    const routes = routerRoutes();
+    expect(routes.map((r) => r.path).sort()).toEqual(Object.keys(doc.paths).sort());
+    for (const route of routes) {
+      expect(route.methods, route.path).toEqual(["get"]);
+      expect(Object.keys(doc.paths[route.path]!), route.path).toEqual(["get"]);
+    }
+    // The eight endpoints the API promises.
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      "/openapi.json",
+      "/organisations",
+      "/organisations/{slug}",
+      "/programmes",
+      "/programmes/{slug}",
+      "/programmes/{slug}/actions",
+      "/programmes/{slug}/actions.csv",
+      "/programmes/{slug}/actions/{number}",
+    ]);
+  });
+
+  it("resolves every reference and declares every path parameter", () => {
+    for (const ref of refsIn(doc)) expect(() => resolveRef(doc, ref), ref).not.toThrow();
+    for (const [path, item] of Object.entries(doc.paths)) {
+      const declared = (item.get.parameters ?? [])
+        .map((p) => ("$ref" in p ? (resolveRef(doc, p.$ref) as { name: string; in: string }) : p))
+        .filter((p) => p.in === "path")
+        .map((p) => p.name);
+      const inTemplate = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+      expect(declared, path).toEqual(inTemplate);
+    }
+  });
+
+  it("lists every filter of the action list, and paging, as query parameters", () => {
+    const names = (path: string) =>
+      (doc.paths[path]!.get.parameters ?? [])
+        .map((p) => ("$ref" in p ? (resolveRef(doc, p.$ref) as { name: string; in: string }) : p))
+        .filter((p) => p.in === "query")
+        .map((p) => p.name);
+    expect(names("/programmes/{slug}/actions")).toEqual([...FILTER_NAMES, "limit", "offset"]);
+    expect(names("/programmes/{slug}/actions.csv")).toEqual([...FILTER_NAMES, "limit", "offset"]);
+    expect(names("/organisations")).toEqual(["kind", "limit", "offset"]);
+    expect(names("/programmes")).toEqual(["limit", "offset"]);
+    const limit = doc.components.parameters.limit!.schema;
+    expect(limit).toMatchObject({ minimum: 1, maximum: 500, default: 100 });
+    expect(doc.components.parameters.category).toMatchObject({ explode: true, schema: { type: "array", maxItems: 4 } });
+  });
+
+  it("closes every object schema, so an undocumented field cannot pass unnoticed", () => {
+    const open = objectSchemas(doc.components.schemas, "schemas").filter(
+      (s) => s.schema.additionalProperties !== false && !s.path.startsWith("schemas.Problem"),
+    );
+    expect(open.map((s) => s.path)).toEqual([]);
+  });
+
+  it("describes the CSV download with its media type and the problems as application/problem+json", () => {
+    const csv = doc.paths["/programmes/{slug}/actions.csv"]!.get.responses["200"]!;
+    expect("content" in csv && Object.keys(csv.content!)).toEqual(["text/csv"]);
+    for (const name of ["BadRequest", "NotFound"]) {
+      expect(Object.keys(doc.components.responses[name]!.content!)).toEqual(["application/problem+json"]);
+    }
+  });
+
+  it("has examples that fit their own schemas", () => {
+    const example = doc.components.responses.BadRequest!.content!["application/problem+json"]!;
+    expect(validate(doc, example.schema, example.example)).toEqual([]);
+    // The validator does catch a wrong example.
+    expect(validate(doc, example.schema, { status: "400", title: "x" })).not.toEqual([]);
+    expect(validate(doc, schema("Action"), { number: 1 }).length).toBeGreaterThan(10);
+  });
+});
+
+describe.each(testDialects())("OpenAPI document against real answers (%s)", (dialect) => {
+  let server: TestServer;
+  const base = `/api/v1/programmes/${DEFAULT_PROGRAMME_SLUG}`;
+  beforeAll(async () => {
+    server = await startTestServer(dialect);
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  async function getJson(path: string, status = 200): Promise<unknown> {
+    const res = await server.get(`/api/v1${path}`);
+    expect(res.status, path).toBe(status);
+    return res.json();
+  }
+
+  /** The schema of the 200 (or other) JSON answer the document gives for a path. */
+  function responseSchema(path: string, status = "200"): SchemaObject {
+    let r = doc.paths[path]!.get.responses[status]!;
+    if ("$ref" in r) r = resolveRef(doc, r.$ref) as typeof r;
+    const content = (r as { content: Record<string, { schema: SchemaObject }> }).content;
+    return Object.values(content)[0]!.schema;
+  }
+
+  it("serves the document at /api/v1/openapi.json", async () => {
+    expect(await getJson("/openapi.json")).toEqual(JSON.parse(JSON.stringify(doc)));
+  });
+
+  it.each([
+    ["/programmes", "/programmes"],
+    ["/programmes/{slug}", `/programmes/${DEFAULT_PROGRAMME_SLUG}`],
+    ["/programmes/{slug}/actions", `/programmes/${DEFAULT_PROGRAMME_SLUG}/actions?limit=500`],
+    ["/programmes/{slug}/actions", `/programmes/${DEFAULT_PROGRAMME_SLUG}/actions?q=ondernemerschap&category=2`],
+    ["/programmes/{slug}/actions/{number}", `/programmes/${DEFAULT_PROGRAMME_SLUG}/actions/10`],
+    ["/programmes/{slug}/actions/{number}", `/programmes/${DEFAULT_PROGRAMME_SLUG}/actions/61`],
+    ["/organisations", "/organisations?limit=500"],
+    ["/organisations", "/organisations?kind=municipality"],
+    ["/organisations/{slug}", "/organisations/gemeente-leiden"],
+    ["/organisations/{slug}", "/organisations/regiogemeenten"],
+  ])("%s: the answer to %s fits the documented schema", async (documented, actual) => {
+    const body = await getJson(actual);
+    expect(validate(doc, responseSchema(documented), body)).toEqual([]);
+  });
+
+  it("an action has exactly the documented properties, all of them", async () => {
+    const action = (await getJson(`${base.slice("/api/v1".length)}/actions/20`)) as Record<string, unknown>;
+    const documented = doc.components.schemas.Action!;
+    expect(Object.keys(action).sort()).toEqual(Object.keys(documented.properties!).sort());
+    expect([...documented.required!].sort()).toEqual(Object.keys(documented.properties!).sort());
+    // And the validator rejects an answer with a field the document does not describe.
+    expect(validate(doc, schema("Action"), { ...action, internalId: 7 })).toEqual(['$: undocumented property "internalId"']);
+  });
+
+  it.each([
+    ["/programmes/{slug}/actions", "400", `/programmes/${DEFAULT_PROGRAMME_SLUG}/actions?year=abc`],
+    ["/programmes/{slug}/actions", "404", "/programmes/no-such-programme/actions"],
+    ["/programmes/{slug}/actions/{number}", "400", `/programmes/${DEFAULT_PROGRAMME_SLUG}/actions/abc`],
+    ["/programmes/{slug}/actions/{number}", "404", `/programmes/${DEFAULT_PROGRAMME_SLUG}/actions/999`],
+    ["/organisations", "400", "/organisations?kind=bank"],
+    ["/organisations/{slug}", "404", "/organisations/no-such-organisation"],
+  ])("%s %s: the problem for %s fits the documented schema", async (documented, status, actual) => {
+    const res = await server.get(`/api/v1${actual}`);
+    expect(res.status).toBe(Number(status));
+    expect(res.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+    expect(validate(doc, responseSchema(documented, status), await res.json())).toEqual([]);
+  });
+
+  it("the CSV answer has the documented media type", async () => {
+    const res = await server.get(`${base}/actions.csv`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^text\/csv/);
+  });
+});
