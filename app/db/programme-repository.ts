@@ -72,6 +72,7 @@ export function createProgrammeRepository(db: Db) {
             "organisation.kind",
           ])
           .where("theme.programme_id", "=", p.id)
+          .orderBy("organisation.slug")
           .execute(),
       ]);
       const summary = (o: { slug: string; name: string; kind: string }): OrganisationSummary => ({
