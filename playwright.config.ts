@@ -33,7 +33,12 @@ const webServer: NonNullable<PlaywrightTestConfig["webServer"]> = [
   {
     command: "node server.js",
     url: `http://127.0.0.1:${sqlitePort}/health`,
-    env: { PORT: String(sqlitePort), HOST: "127.0.0.1", DATABASE_URL: `sqlite:${sqliteFile}`, LOG_LEVEL: "warn" },
+    env: {
+      PORT: String(sqlitePort),
+      HOST: "127.0.0.1",
+      DATABASE_URL: `sqlite:${sqliteFile}`,
+      LOG_LEVEL: "warn",
+    },
     reuseExistingServer: false,
     timeout: 60_000,
   },
@@ -60,7 +65,11 @@ if (pgUrl) {
     reuseExistingServer: false,
     timeout: 60_000,
   });
-  projects.push({ name: "postgres-smoke", testMatch: /postgres-smoke/, use: { baseURL: `http://127.0.0.1:${pgPort}` } });
+  projects.push({
+    name: "postgres-smoke",
+    testMatch: /postgres-smoke/,
+    use: { baseURL: `http://127.0.0.1:${pgPort}` },
+  });
 }
 
 export default defineConfig({

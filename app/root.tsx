@@ -24,7 +24,15 @@ export const links = () => [
 export async function loader({ context }: Route.LoaderArgs) {
   // The shell must render even when the database fails, so the error page can show the request id.
   const defaultProgramme = await context.services.programmes.defaultSlug().catch(() => null);
-  return { language: context.language, nonce: context.nonce, requestId: context.requestId, defaultProgramme };
+  const user = context.principal.user;
+  return {
+    language: context.language,
+    nonce: context.nonce,
+    requestId: context.requestId,
+    defaultProgramme,
+    csrfToken: context.csrfToken,
+    user: user ? { name: user.name, isAdmin: user.isAdmin } : null,
+  };
 }
 
 export type RootData = Awaited<ReturnType<typeof loader>>;

@@ -9,5 +9,12 @@ export default [
   route("programmes/:slug/actions/:number", "routes/action.tsx"),
   route("organisations", "routes/organisations.tsx"),
   route("organisations/:slug", "routes/organisation.tsx"),
+  route("sign-in", "routes/sign-in.tsx"),
+  route("sign-out", "routes/sign-out.tsx"),
+  route("setup/:token", "routes/setup.tsx"),
+  route("password/forgot", "routes/password-forgot.tsx"),
+  route("password/reset/:token", "routes/password-reset.tsx"),
+  route("invite/:token", "routes/invite.tsx"),
+  route("account", "routes/account.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

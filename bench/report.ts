@@ -13,6 +13,13 @@ export interface Row {
   serverCpuPercentOfOneCore: number;
   /** Busy time of all cores together during the measured part (100 % = every core busy). */
   machineBusyPercent: number;
+  /**
+   * CPU time used by everything except the server's and the load generator's processes, as % of one
+   * core: PostgreSQL's processes for the PostgreSQL server, and any other work on the machine.
+   */
+  otherCpuPercentOfOneCore: number;
+  /** How busy the machine was (all cores, %) just before this case and concurrency, with no load running. */
+  backgroundBusyPercentBefore: number;
 }
 
 export interface AimCheck {
@@ -95,7 +102,10 @@ function table(header: string[], body: string[][], rightAligned: Set<number>): s
   return [line(header), widths.map((w) => "─".repeat(w)).join("  "), ...body.map(line)].join("\n");
 }
 
-/** One line per case, concurrency and server, grouped by case. */
+/**
+ * One line per case, concurrency and server, grouped by case. CPU columns are % of one core over the
+ * measured part; "other CPU" is PostgreSQL's processes plus anything else running on the machine.
+ */
 export function formatTable(rows: Row[]): string {
   const caseOrder = (id: string) => CASES.findIndex((c) => c.id === id);
   const targetOrder = (id: TargetId) => TARGETS.findIndex((t) => t.id === id);
@@ -117,7 +127,7 @@ export function formatTable(rows: Row[]): string {
     "errors",
     "server CPU",
     "loadgen CPU",
-    "machine busy",
+    "other CPU",
   ];
   let previous = "";
   const body = sorted.map((r) => {
@@ -137,7 +147,7 @@ export function formatTable(rows: Row[]): string {
       String(r.load.errors),
       `${fmt(r.serverCpuPercentOfOneCore, 0)} %`,
       `${fmt(r.load.cpuPercentOfOneCore, 0)} %`,
-      `${fmt(r.machineBusyPercent, 0)} %`,
+      `${fmt(r.otherCpuPercentOfOneCore, 0)} %`,
     ];
   });
   return table(header, body, new Set([1, 3, 4, 5, 6, 7, 8, 9, 10, 11]));

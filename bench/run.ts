@@ -17,11 +17,13 @@ const root = resolve(here, "..");
 
 // ---- Settings -------------------------------------------------------------------------------------
 
-function numberFromEnv(name: string, fallback: number): number {
+function numberFromEnv(name: string, fallback: number, zeroAllowed = false): number {
   const raw = process.env[name];
   if (raw === undefined || raw === "") return fallback;
   const n = Number(raw);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, not "${raw}"`);
+  if (!Number.isFinite(n) || n < 0 || (n === 0 && !zeroAllowed)) {
+    throw new Error(`${name} must be a positive number, not "${raw}"`);
+  }
   return n;
 }
 
@@ -47,6 +49,9 @@ const settings = {
   // The server processes run with NODE_ENV=production (React's production build) unless told otherwise.
   serverNodeEnv: process.env.BENCH_NODE_ENV ?? "production",
   output: resolve(root, process.env.BENCH_OUTPUT ?? "bench/results/latest.json"),
+  // Before each case and concurrency, wait (up to this long) until the machine is this idle.
+  quietWaitSeconds: numberFromEnv("BENCH_QUIET_WAIT_SECONDS", 30, true),
+  quietBusyPercent: numberFromEnv("BENCH_QUIET_BUSY_PERCENT", 15),
 };
 for (const t of settings.targets)
   if (!TARGETS.some((x) => x.id === t)) throw new Error(`Unknown target in BENCH_TARGETS: ${t}`);
@@ -72,6 +77,7 @@ function serverEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
+/** Forks bench/server.ts, starts one server in it and waits until it listens. */
 async function startServer(command: Extract<ServerCommand, { type: "start" }>): Promise<ServerHandle> {
   const child = fork(join(here, "server.ts"), [], {
     execArgv: ["--import", "tsx"],
@@ -79,12 +85,18 @@ async function startServer(command: Extract<ServerCommand, { type: "start" }>): 
     cwd: root,
   });
   let nextId = 0;
-  const waiting = new Map<number, (u: NodeJS.CpuUsage) => void>();
+  let exited = false;
+  const waiting = new Map<number, { resolve: (u: NodeJS.CpuUsage) => void; reject: (e: Error) => void }>();
+  child.once("exit", (code) => {
+    exited = true;
+    for (const w of waiting.values()) w.reject(new Error(`server process exited (${code})`));
+    waiting.clear();
+  });
   const ready = new Promise<{ url: string; nodeEnv: string | null }>((resolveReady, reject) => {
     child.on("message", (m: ServerMessage) => {
       if (m.type === "ready") resolveReady({ url: m.url, nodeEnv: m.nodeEnv });
       else if (m.type === "error") reject(new Error(`server did not start: ${m.message}`));
-      else if (m.type === "cpu") waiting.get(m.id)?.(m.usage);
+      else if (m.type === "cpu") waiting.get(m.id)?.resolve(m.usage);
     });
     child.once("exit", (code) => reject(new Error(`server process exited (${code})`)));
   });
@@ -97,16 +109,21 @@ async function startServer(command: Extract<ServerCommand, { type: "start" }>): 
     url,
     nodeEnv,
     cpu: () =>
-      new Promise((res) => {
+      new Promise((res, rej) => {
+        if (exited) return rej(new Error("server process has exited"));
         const id = nextId++;
-        waiting.set(id, (u) => {
-          waiting.delete(id);
-          res(u);
+        waiting.set(id, {
+          resolve: (u) => {
+            waiting.delete(id);
+            res(u);
+          },
+          reject: rej,
         });
         child.send({ type: "cpu", id } satisfies ServerCommand);
       }),
     stop: () =>
       new Promise<void>((res) => {
+        if (exited) return res();
         const timer = setTimeout(() => child.kill(), 10_000);
         child.once("exit", () => {
           clearTimeout(timer);
@@ -129,6 +146,27 @@ function machineTimes() {
     total += t.user + t.nice + t.sys + t.irq + t.idle;
   }
   return { busy, total };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Share of all cores busy over the next `ms` (with no load running: the machine's background). */
+async function machineBusyOver(ms: number): Promise<number> {
+  const a = machineTimes();
+  await sleep(ms);
+  const b = machineTimes();
+  return ((b.busy - a.busy) / Math.max(1, b.total - a.total)) * 100;
+}
+
+/** Waits until the machine is quiet (or the wait runs out); returns the last background reading. */
+async function waitForQuiet(): Promise<{ busyPercent: number; waitedS: number }> {
+  const t0 = performance.now();
+  for (;;) {
+    const busyPercent = await machineBusyOver(1000);
+    const waitedS = (performance.now() - t0) / 1000;
+    if (busyPercent <= settings.quietBusyPercent || waitedS >= settings.quietWaitSeconds)
+      return { busyPercent, waitedS };
+  }
 }
 
 function runLoadProcess(options: LoadOptions, onMeasureStart: () => void): Promise<LoadResult> {
@@ -157,6 +195,7 @@ async function measure(
   server: ServerHandle,
   c: BenchCase,
   concurrency: number,
+  background: number,
 ): Promise<Row> {
   let start:
     Promise<{ cpu: NodeJS.CpuUsage; machine: ReturnType<typeof machineTimes>; at: bigint }> | undefined;
@@ -180,7 +219,9 @@ async function measure(
   const cpu = await server.cpu();
   const s = await start!;
   const wallS = Number(at - s.at) / 1e9;
-  const serverCpuS = (cpu.user - s.cpu.user + cpu.system - s.cpu.system) / 1e6;
+  const serverCpuPercentOfOneCore = ((cpu.user - s.cpu.user + cpu.system - s.cpu.system) / 1e6 / wallS) * 100;
+  const machineBusyPercent =
+    ((machine.busy - s.machine.busy) / Math.max(1, machine.total - s.machine.total)) * 100;
   return {
     target,
     caseId: c.id,
@@ -188,25 +229,14 @@ async function measure(
     kind: c.kind,
     concurrency,
     load,
-    serverCpuPercentOfOneCore: (serverCpuS / wallS) * 100,
-    machineBusyPercent:
-      ((machine.busy - s.machine.busy) / Math.max(1, machine.total - s.machine.total)) * 100,
+    serverCpuPercentOfOneCore,
+    machineBusyPercent,
+    otherCpuPercentOfOneCore: Math.max(
+      0,
+      machineBusyPercent * os.cpus().length - serverCpuPercentOfOneCore - load.cpuPercentOfOneCore,
+    ),
+    backgroundBusyPercentBefore: background,
   };
-}
-
-async function measureTarget(target: TargetId, server: ServerHandle, rows: Row[]) {
-  for (const c of cases) {
-    for (const concurrency of settings.concurrency) {
-      const label = `${target.padEnd(8)} ${c.id.padEnd(14)} c=${concurrency}`;
-      process.stdout.write(`  ${label} … `);
-      const row = await measure(target, server, c, concurrency);
-      rows.push(row);
-      const l = row.load;
-      console.log(
-        `${l.rps.toFixed(0)} req/s, p99 ${l.latency.p99Ms.toFixed(2)} ms${l.errors ? `, ${l.errors} errors` : ""}`,
-      );
-    }
-  }
 }
 
 // ---- Orchestration --------------------------------------------------------------------------------
@@ -231,8 +261,9 @@ async function fetchBodies(baseUrl: string): Promise<BareBody[]> {
   for (const c of cases) {
     const res = await fetch(baseUrl + c.path, { headers: c.headers });
     const body = Buffer.from(await res.arrayBuffer());
-    if (res.status !== 200)
+    if (res.status !== 200) {
       throw new Error(`${c.path} answered ${res.status}, not 200:\n${body.toString().slice(0, 500)}`);
+    }
     bodies.push({
       path: c.path,
       contentType: res.headers.get("content-type") ?? "application/octet-stream",
@@ -245,13 +276,18 @@ async function fetchBodies(baseUrl: string): Promise<BareBody[]> {
 async function main() {
   const started = new Date();
   const cpus = os.cpus();
+  const notes: string[] = [];
+  const note = (text: string) => {
+    notes.push(text);
+    console.log(text);
+  };
   console.log(`Regie benchmark — ${started.toISOString()}`);
   console.log(
     `Machine: ${cpus.length} × ${cpus[0]?.model ?? "unknown CPU"}, Node ${process.version}, ${os.platform()} ${os.release()}. ` +
-      `Server, load generator${settings.targets.includes("postgres") ? " and PostgreSQL" : ""} share these cores.`,
+      `Servers, load generator${settings.targets.includes("postgres") ? " and PostgreSQL" : ""} share these cores.`,
   );
   console.log(
-    `Per case: ${settings.warmupSeconds} s warm-up + ${settings.seconds} s measured (at most ${settings.maxRequests} requests), ` +
+    `Per measurement: ${settings.warmupSeconds} s warm-up + ${settings.seconds} s measured (at most ${settings.maxRequests} requests); ` +
       `concurrency ${settings.concurrency.join(", ")}; servers run with NODE_ENV=${settings.serverNodeEnv}.`,
   );
 
@@ -266,7 +302,7 @@ async function main() {
   }
 
   const rows: Row[] = [];
-  const notes: string[] = [];
+  const servers = new Map<TargetId, ServerHandle>();
   const cleanups: (() => Promise<void> | void)[] = [];
   const cleanup = async () => {
     for (const f of cleanups.splice(0).reverse()) await f();
@@ -280,33 +316,27 @@ async function main() {
   let bodies: BareBody[] = [];
   let nodeEnvSeen: string | null = null;
   try {
-    // SQLite first: it also supplies the bytes the bare server replays.
-    {
-      console.log("Regie on SQLite (fresh database, default programme) …");
-      const server = await startServer({
-        type: "start",
-        target: "regie",
-        databaseUrl: `sqlite:${join(tmp, "regie.sqlite")}`,
-        buildDir: settings.buildDir,
-      });
-      nodeEnvSeen = server.nodeEnv;
-      try {
-        bodies = await fetchBodies(server.url);
-        if (settings.targets.includes("sqlite")) await measureTarget("sqlite", server, rows);
-      } finally {
-        await server.stop();
-      }
-    }
+    // All servers start first and wait idle, so that for each case the servers are measured one right
+    // after the other, under the same conditions. SQLite also supplies the bytes the bare server replays.
+    console.log("Starting Regie on SQLite (fresh database, default programme) …");
+    const sqlite = await startServer({
+      type: "start",
+      target: "regie",
+      databaseUrl: `sqlite:${join(tmp, "regie.sqlite")}`,
+      buildDir: settings.buildDir,
+    });
+    cleanups.push(() => sqlite.stop());
+    nodeEnvSeen = sqlite.nodeEnv;
+    bodies = await fetchBodies(sqlite.url);
+    if (settings.targets.includes("sqlite")) servers.set("sqlite", sqlite);
 
     if (settings.targets.includes("postgres")) {
-      const cluster = (await import(
-        pathToFileURL(join(root, "scripts", "postgres-cluster.js")).href
-      )) as ClusterModule;
+      const clusterModule = pathToFileURL(join(root, "scripts", "postgres-cluster.js")).href;
+      const cluster = (await import(clusterModule)) as ClusterModule;
       if (!cluster.postgresAvailable()) {
-        notes.push("PostgreSQL skipped: no PostgreSQL 15 binaries (set PG_BIN).");
-        console.log(notes.at(-1));
+        note("PostgreSQL skipped: no PostgreSQL 15 binaries found (set PG_BIN).");
       } else {
-        console.log("Regie on PostgreSQL 15 (throw-away cluster on 127.0.0.1, fresh database) …");
+        console.log("Starting PostgreSQL 15 (throw-away cluster on 127.0.0.1) and Regie on it …");
         const pg = await cluster.startPostgres();
         cleanups.push(() => pg.stop());
         const dbUrl = new URL(pg.url);
@@ -314,7 +344,10 @@ async function main() {
         const created = spawnSync(
           process.execPath,
           [join(root, "scripts", "create-database.js"), dbUrl.toString()],
-          { cwd: root, encoding: "utf8" },
+          {
+            cwd: root,
+            encoding: "utf8",
+          },
         );
         if (created.status !== 0) throw new Error(`could not create the database:\n${created.stderr}`);
         const server = await startServer({
@@ -323,21 +356,37 @@ async function main() {
           databaseUrl: dbUrl.toString(),
           buildDir: settings.buildDir,
         });
-        try {
-          await measureTarget("postgres", server, rows);
-        } finally {
-          await server.stop();
-        }
+        cleanups.push(() => server.stop());
+        servers.set("postgres", server);
       }
     }
 
     if (settings.targets.includes("bare")) {
-      console.log("Bare node:http server replaying Regie's bytes …");
+      console.log("Starting the bare node:http server with Regie's bytes …");
       const server = await startServer({ type: "start", target: "bare", bodies });
-      try {
-        await measureTarget("bare", server, rows);
-      } finally {
-        await server.stop();
+      cleanups.push(() => server.stop());
+      servers.set("bare", server);
+    }
+
+    for (const c of cases) {
+      for (const concurrency of settings.concurrency) {
+        const quiet = await waitForQuiet();
+        console.log(
+          `${c.label}, concurrency ${concurrency} (machine ${quiet.busyPercent.toFixed(0)} % busy before` +
+            `${quiet.waitedS > 1.5 ? `, after waiting ${quiet.waitedS.toFixed(0)} s` : ""}):`,
+        );
+        for (const t of TARGETS) {
+          const server = servers.get(t.id);
+          if (!server) continue;
+          process.stdout.write(`  ${t.label.padEnd(18)} … `);
+          const row = await measure(t.id, server, c, concurrency, quiet.busyPercent);
+          rows.push(row);
+          const l = row.load;
+          console.log(
+            `${l.rps.toFixed(0)} req/s, p50 ${l.latency.p50Ms.toFixed(2)} ms, p99 ${l.latency.p99Ms.toFixed(2)} ms` +
+              `${l.errors ? `, ${l.errors} errors` : ""}`,
+          );
+        }
       }
     }
   } finally {
@@ -349,7 +398,22 @@ async function main() {
   console.log(formatTable(rows));
   console.log("");
   console.log(formatAims(aims));
-  for (const n of notes) console.log(n);
+
+  const noisy = rows.filter((r) => r.backgroundBusyPercentBefore > settings.quietBusyPercent);
+  if (noisy.length > 0) {
+    note(
+      `Warning: other processes kept the machine busy (> ${settings.quietBusyPercent} % before ${noisy.length} ` +
+        `measurement(s)); see the "other CPU" column. Those figures are lower than on a quiet machine.`,
+    );
+  }
+  const saturated = rows.filter((r) => r.load.cpuPercentOfOneCore >= 90);
+  if (saturated.length > 0) {
+    note(
+      `The load generator used ≥ 90 % of a core in ${saturated.length} measurement(s) (${saturated
+        .map((r) => `${r.target}/${r.caseId}/c=${r.concurrency}`)
+        .join(", ")}): there it, not the server, may be the limit.`,
+    );
+  }
 
   const result = {
     date: started.toISOString(),
@@ -364,7 +428,8 @@ async function main() {
       release: os.release(),
       arch: os.arch(),
       node: process.version,
-      loadAverageAtStart: os.loadavg(),
+      loadAverageAtEnd: os.loadavg(),
+      note: "The servers under test, the load generator and PostgreSQL all run on this machine.",
     },
     regie: {
       commit: git(["rev-parse", "HEAD"]),

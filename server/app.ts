@@ -1,6 +1,5 @@
 import "react-router";
 import { join } from "node:path";
-import { createRequestHandler } from "@react-router/express";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import * as build from "virtual:react-router/server-build";
@@ -8,12 +7,15 @@ import { createApiRouter } from "../app/api/router";
 import { sendProblem, STATUS_TITLES } from "../app/api/problem";
 import { migrateToLatest } from "../app/db/migrate";
 import { loadDefaultDataIfEmpty } from "../app/lib/default-data.server";
+import { loadDefaultMonitorIfEmpty } from "../app/db/monitor-default-data";
 import { readEnv, type Env } from "../app/lib/env.server";
 import { LANGUAGE_COOKIE, negotiateLanguage, translator, type Language } from "../app/lib/i18n";
 import { createLogger, type Logger } from "../app/lib/logger.server";
 import { dataDir, projectRoot } from "../app/lib/paths.server";
 import { createServices, type Services } from "../app/lib/services.server";
+import { authenticate } from "./auth";
 import { renderErrorPage } from "./error-page";
+import { reactRouterHandler } from "./react-router";
 import { requestIdentity, securityHeaders } from "./security";
 
 /** Builds the HTTP application around ready services (tests call this with their own database). */
@@ -46,20 +48,11 @@ export function createApp(services: Services): express.Express {
     }
   });
 
+  app.use(authenticate(services));
   app.use("/api/v1", createApiRouter(services));
-
   app.all(
     "/{*path}",
-    createRequestHandler({
-      build,
-      mode: process.env.NODE_ENV === "development" ? "development" : "production",
-      getLoadContext: (_req, res) => ({
-        services,
-        requestId: String(res.locals.requestId),
-        nonce: String(res.locals.nonce),
-        language: res.locals.language as Language,
-      }),
-    }),
+    reactRouterHandler({ build, services, mode: process.env.NODE_ENV === "development" ? "development" : "production" }),
   );
 
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
@@ -157,9 +150,12 @@ export async function start(overrides: Partial<NodeJS.ProcessEnv> = {}): Promise
   if (!env.REGIE_SKIP_DEFAULT_DATA) {
     const reports = await loadDefaultDataIfEmpty(services.db, dataDir(env.REGIE_DATA_DIR));
     for (const r of reports) logger.info({ programme: r.programme.slug, actions: r.actions.created }, "default programme loaded");
+    const monitor = await loadDefaultMonitorIfEmpty(services.db, dataDir(env.REGIE_DATA_DIR));
+    if (monitor) logger.info({ indicators: monitor.definitions.created.length, files: monitor.files.length }, "default monitor loaded");
   }
   const app = createApp(services);
   const server = app.listen(env.PORT, env.HOST);
+  server.requestTimeout = 120_000;
   await new Promise<void>((resolve, reject) => {
     server.once("listening", resolve);
     server.once("error", reject);
@@ -169,6 +165,13 @@ export async function start(overrides: Partial<NodeJS.ProcessEnv> = {}): Promise
   const host = env.HOST === "0.0.0.0" || env.HOST === "::" ? "localhost" : env.HOST;
   const url = `http://${host}:${port}`;
   logger.info({ url, database: services.db.description }, "Regie is listening");
+  if ((await services.users.count()) === 0) {
+    // No accounts yet: a one-time link creates the first administrator; there are no default passwords.
+    const token = await services.auth.issueOneTimeToken("first-admin", null);
+    const link = `${env.PUBLIC_URL ?? url}/setup/${token}`;
+    logger.warn({ setup: "first-administrator" }, "no accounts yet: open the one-time link printed on the console");
+    if (env.LOG_LEVEL !== "silent") process.stdout.write(`\nNo accounts yet. Create the first administrator (link valid 24 hours):\n  ${link}\n\n`);
+  }
   return {
     url,
     services,

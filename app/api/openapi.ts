@@ -100,7 +100,10 @@ const ref = (name: string): SchemaObject => ({ $ref: `#/components/schemas/${nam
 const param = (name: string): Ref => ({ $ref: `#/components/parameters/${name}` });
 const response = (name: string): Ref => ({ $ref: `#/components/responses/${name}` });
 const nullable = (schema: SchemaObject): SchemaObject => ({ anyOf: [schema, { type: "null" }] });
-const string = (description?: string): SchemaObject => ({ type: "string", ...(description ? { description } : {}) });
+const string = (description?: string): SchemaObject => ({
+  type: "string",
+  ...(description ? { description } : {}),
+});
 const nullableString = (description: string): SchemaObject => ({ type: ["string", "null"], description });
 const integer = (description?: string, extra: Partial<SchemaObject> = {}): SchemaObject => ({
   type: "integer",
@@ -129,7 +132,9 @@ function listOf(item: string, description: string): SchemaObject {
   return object(
     {
       data: arrayOf(ref(item), "This page of the list."),
-      total: integer("How many items the whole list holds (with the same filters), not just this page.", { minimum: 0 }),
+      total: integer("How many items the whole list holds (with the same filters), not just this page.", {
+        minimum: 0,
+      }),
       limit: integer("The page size used.", { minimum: 1, maximum: MAX_LIMIT }),
       offset: integer("How many items were skipped.", { minimum: 0 }),
     },
@@ -137,7 +142,9 @@ function listOf(item: string, description: string): SchemaObject {
   );
 }
 
-const REQUEST_ID_HEADER: Record<string, Ref> = { "X-Request-Id": { $ref: "#/components/headers/X-Request-Id" } };
+const REQUEST_ID_HEADER: Record<string, Ref> = {
+  "X-Request-Id": { $ref: "#/components/headers/X-Request-Id" },
+};
 
 const json = (schema: SchemaObject, description: string): ResponseObject => ({
   description,
@@ -148,19 +155,34 @@ const json = (schema: SchemaObject, description: string): ResponseObject => ({
 // ---- Schemas, one per presenter ----
 
 const schemas: Record<string, SchemaObject> = {
-  OrganisationKind: { type: "string", enum: ORGANISATION_KINDS, description: "What kind of party an organisation is." },
+  OrganisationKind: {
+    type: "string",
+    enum: ORGANISATION_KINDS,
+    description: "What kind of party an organisation is.",
+  },
   LinkType: {
     type: "string",
     enum: LINK_TYPES,
     description:
       "How an action relates to its target: `related` (see also), `prerequisiteFor` (this action must be done first), `enables` (this action leads to the target).",
   },
-  CategoryColour: { type: "string", enum: CATEGORY_COLOURS, description: "The traffic-light colour the steering group gave a category." },
+  CategoryColour: {
+    type: "string",
+    enum: CATEGORY_COLOURS,
+    description: "The traffic-light colour the steering group gave a category.",
+  },
 
-  Period: object({ start: integer("First year."), end: integer("Last year.") }, "The years a programme runs, both included."),
+  Period: object(
+    { start: integer("First year."), end: integer("Last year.") },
+    "The years a programme runs, both included.",
+  ),
 
   OrganisationSummary: object(
-    { name: string("Display name."), slug: string("Stable key, used in URLs and filters."), kind: ref("OrganisationKind") },
+    {
+      name: string("Display name."),
+      slug: string("Stable key, used in URLs and filters."),
+      kind: ref("OrganisationKind"),
+    },
     "An organisation named in a programme.",
   ),
 
@@ -186,7 +208,12 @@ const schemas: Record<string, SchemaObject> = {
   ),
 
   CategoryDefinition: object(
-    { code: integer(undefined, { minimum: 1, maximum: 4 }), colour: ref("CategoryColour"), label: string(), description: string() },
+    {
+      code: integer(undefined, { minimum: 1, maximum: 4 }),
+      colour: ref("CategoryColour"),
+      label: string(),
+      description: string(),
+    },
     "One of the programme's action categories, as the document defines it.",
   ),
 
@@ -209,15 +236,25 @@ const schemas: Record<string, SchemaObject> = {
     participation: arrayOf(ref("Participation")),
   }),
 
-  Section: object({ heading: string(), paragraphs: arrayOf(string(), 'List items are paragraphs that start with "- ".') }),
+  Section: object({
+    heading: string(),
+    paragraphs: arrayOf(string(), 'List items are paragraphs that start with "- ".'),
+  }),
 
   OrganisationChapter: object(
-    { number: integer(), title: string(), groups: arrayOf(string(), "Group headings of the chapter's actions.") },
+    {
+      number: integer(),
+      title: string(),
+      groups: arrayOf(string(), "Group headings of the chapter's actions."),
+    },
     "The closing chapter about running the programme; its actions have no theme but a group.",
   ),
 
   CategoryCount: object({
-    category: { type: ["integer", "null"], description: "Category code; null for actions without a category." },
+    category: {
+      type: ["integer", "null"],
+      description: "Category code; null for actions without a category.",
+    },
     count: integer(undefined, { minimum: 0 }),
   }),
 
@@ -231,10 +268,16 @@ const schemas: Record<string, SchemaObject> = {
       adoptedOn: { type: ["string", "null"], format: "date", description: "When the programme was adopted." },
       adoptedBy: nullableString("Who adopted it."),
       isDefault: { type: "boolean" },
-      revisionIntervalYears: { type: ["integer", "null"], description: "How often the programme is revised, in years." },
+      revisionIntervalYears: {
+        type: ["integer", "null"],
+        description: "How often the programme is revised, in years.",
+      },
       ambition: string(),
       municipalities: arrayOf(ref("OrganisationSummary"), "The municipalities that own the programme."),
-      coAuthors: arrayOf(ref("OrganisationSummary"), 'The parties that co-authored it ("Met medewerking van").'),
+      coAuthors: arrayOf(
+        ref("OrganisationSummary"),
+        'The parties that co-authored it ("Met medewerking van").',
+      ),
       categories: arrayOf(ref("CategoryDefinition")),
       themes: arrayOf(ref("Theme")),
       organisationChapter: nullable(ref("OrganisationChapter")),
@@ -248,7 +291,10 @@ const schemas: Record<string, SchemaObject> = {
   Category: object(
     {
       code: integer(undefined, { minimum: 1, maximum: 4 }),
-      colour: { ...nullable(ref("CategoryColour")), description: "null only when the programme does not define this code." },
+      colour: {
+        ...nullable(ref("CategoryColour")),
+        description: "null only when the programme does not define this code.",
+      },
       label: nullableString("null only when the programme does not define this code."),
     },
     "The category the steering group gave an action.",
@@ -258,7 +304,10 @@ const schemas: Record<string, SchemaObject> = {
     {
       type: ref("LinkType"),
       target: {
-        oneOf: [object({ action: integer("Number of the target action.") }), object({ theme: integer("Number of the target theme.") })],
+        oneOf: [
+          object({ action: integer("Number of the target action.") }),
+          object({ theme: integer("Number of the target theme.") }),
+        ],
       },
     },
     "A link from this action to another action or to a whole theme.",
@@ -275,8 +324,14 @@ const schemas: Record<string, SchemaObject> = {
       title: string(),
       description: string("Paragraphs separated by a blank line."),
       notes: arrayOf(string(), 'The document\'s "N.B." remarks.'),
-      theme: { ...nullable(object({ number: integer(), title: string() })), description: "null for actions of the organisation chapter." },
-      intention: { ...nullable(ref("Intention")), description: "null when the action sits under a group instead." },
+      theme: {
+        ...nullable(object({ number: integer(), title: string() })),
+        description: "null for actions of the organisation chapter.",
+      },
+      intention: {
+        ...nullable(ref("Intention")),
+        description: "null when the action sits under a group instead.",
+      },
       group: nullableString("Group heading in the organisation chapter; null elsewhere."),
       leads: arrayOf(ref("OrganisationRef"), 'Who leads ("Trekker").'),
       partners: arrayOf(ref("OrganisationRef")),
@@ -284,7 +339,10 @@ const schemas: Record<string, SchemaObject> = {
       leadUnknown: { type: "boolean", description: "The document says the lead is not known yet." },
       intendedResults: arrayOf(string()),
       planningText: string("The planning as the document words it; may be empty."),
-      planningYears: arrayOf(integer(), "The years the planning names or covers; standing activities cover the whole period."),
+      planningYears: arrayOf(
+        integer(),
+        "The years the planning names or covers; standing activities cover the whole period.",
+      ),
       category: nullable(ref("Category")),
       categoryNote: nullableString('The remark in the category cell, e.g. "taak onderwijs".'),
       links: arrayOf(ref("Link")),
@@ -336,7 +394,8 @@ const schemas: Record<string, SchemaObject> = {
 
   Problem: {
     type: "object",
-    description: "An RFC 9457 problem, in the request's language (Dutch unless Accept-Language or ?lang= asks for English).",
+    description:
+      "An RFC 9457 problem, in the request's language (Dutch unless Accept-Language or ?lang= asks for English).",
     properties: {
       status: integer("The HTTP status code."),
       title: string("Short summary of the kind of problem."),
@@ -391,11 +450,19 @@ const parameters: Record<string, ParameterObject> = {
     "Full-text search in title, description, intended results and notes. Every word must match, as a word or the start of one; accents are ignored. Results are ordered by relevance (the title weighs most), then by number.",
     { type: "string", maxLength: 200 },
   ),
-  theme: query("theme", "Only actions of this theme (its number). A theme the programme does not have is a 400.", integer(undefined, { minimum: 1, maximum: 999 })),
-  intention: query("intention", "Only actions under this intention, e.g. `2.1`. An unknown intention is a 400.", {
-    type: "string",
-    pattern: "^[0-9]{1,3}\\.[0-9]{1,3}$",
-  }),
+  theme: query(
+    "theme",
+    "Only actions of this theme (its number). A theme the programme does not have is a 400.",
+    integer(undefined, { minimum: 1, maximum: 999 }),
+  ),
+  intention: query(
+    "intention",
+    "Only actions under this intention, e.g. `2.1`. An unknown intention is a 400.",
+    {
+      type: "string",
+      pattern: "^[0-9]{1,3}\\.[0-9]{1,3}$",
+    },
+  ),
   category: {
     ...query(
       "category",
@@ -405,21 +472,43 @@ const parameters: Record<string, ParameterObject> = {
     style: "form",
     explode: true,
   },
-  lead: query("lead", "Only actions this organisation (slug) leads. An unknown organisation is a 400.", slugSchema),
-  partner: query("partner", "Only actions this organisation (slug) is a partner in. An unknown organisation is a 400.", slugSchema),
+  lead: query(
+    "lead",
+    "Only actions this organisation (slug) leads. An unknown organisation is a 400.",
+    slugSchema,
+  ),
+  partner: query(
+    "partner",
+    "Only actions this organisation (slug) is a partner in. An unknown organisation is a 400.",
+    slugSchema,
+  ),
   year: query(
     "year",
     'Only actions whose planning names this year or a range that covers it; standing activities ("Continu", "jaarlijks") cover every year of the programme.',
     { type: "integer", minimum: 1000, maximum: 9999 },
   ),
-  limit: query("limit", `Page size, 1 to ${MAX_LIMIT}.`, { type: "integer", minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT }),
-  csvLimit: query("limit", `How many actions, 1 to ${MAX_LIMIT}; without it all actions up to ${MAX_LIMIT}.`, {
+  limit: query("limit", `Page size, 1 to ${MAX_LIMIT}.`, {
     type: "integer",
     minimum: 1,
     maximum: MAX_LIMIT,
-    default: MAX_LIMIT,
+    default: DEFAULT_LIMIT,
   }),
-  offset: query("offset", "How many items to skip.", { type: "integer", minimum: 0, maximum: 999_999_999, default: 0 }),
+  csvLimit: query(
+    "limit",
+    `How many actions, 1 to ${MAX_LIMIT}; without it all actions up to ${MAX_LIMIT}.`,
+    {
+      type: "integer",
+      minimum: 1,
+      maximum: MAX_LIMIT,
+      default: MAX_LIMIT,
+    },
+  ),
+  offset: query("offset", "How many items to skip.", {
+    type: "integer",
+    minimum: 0,
+    maximum: 999_999_999,
+    default: 0,
+  }),
   kind: query("kind", "Only organisations of this kind.", ref("OrganisationKind")),
 };
 
@@ -433,7 +522,9 @@ const problem = (description: string): ResponseObject => ({
 
 const responses: Record<string, ResponseObject> = {
   BadRequest: {
-    ...problem("A parameter is malformed, repeated where only one is allowed, or names something the programme does not have."),
+    ...problem(
+      "A parameter is malformed, repeated where only one is allowed, or names something the programme does not have.",
+    ),
     content: {
       "application/problem+json": {
         schema: ref("Problem"),
@@ -453,7 +544,7 @@ const filterParameters = ["q", "theme", "intention", "category", "lead", "partne
 
 const CSV_DESCRIPTION = [
   "The same actions as the JSON list, as CSV the way Dutch spreadsheet programs open it: UTF-8 with a byte-order mark,",
-  "`;` between cells, CRLF between rows, cells quoted when they hold `;`, `\"` or a line break.",
+  '`;` between cells, CRLF between rows, cells quoted when they hold `;`, `"` or a line break.',
   "The header row uses the JSON field names. Lists are joined with ` | `; organisations are written as",
   "`name (qualifier)`, `theme` is the theme's number, `intention` its code, `category` the category code,",
   "links as `type:action N` or `type:theme N`. A text cell that starts with `=`, `+`, `-`, `@`, a tab or a",
@@ -469,7 +560,8 @@ export function openApiDocument(): OpenApiDocument {
     info: {
       title: "Regie open-data API",
       version: "1.0.0",
-      summary: "Read-only access to regional economic-agenda implementation programmes, their actions and organisations.",
+      summary:
+        "Read-only access to regional economic-agenda implementation programmes, their actions and organisations.",
       description: [
         "Regie publishes implementation programmes of regional economic agendas, such as *Kennis & Werk #071,",
         "Uitvoeringsprogramma 2013-2015* of the Leidse regio: themes, intentions, numbered actions with the",
@@ -512,7 +604,10 @@ export function openApiDocument(): OpenApiDocument {
           description: "The default programme first, then the newest period first.",
           tags: ["programmes"],
           parameters: [param("limit"), param("offset")],
-          responses: { "200": json(ref("ProgrammeList"), "A page of programmes."), "400": response("BadRequest") },
+          responses: {
+            "200": json(ref("ProgrammeList"), "A page of programmes."),
+            "400": response("BadRequest"),
+          },
         },
       },
       "/programmes/{slug}": {
@@ -528,7 +623,8 @@ export function openApiDocument(): OpenApiDocument {
         get: {
           operationId: "listActions",
           summary: "List and filter a programme's actions",
-          description: "Filters combine (all must hold); `category` may repeat (any of). Sorted by number, or by relevance when `q` is given.",
+          description:
+            "Filters combine (all must hold); `category` may repeat (any of). Sorted by number, or by relevance when `q` is given.",
           tags: ["programmes"],
           parameters: [param("programmeSlug"), ...filterParameters, param("limit"), param("offset")],
           responses: {
@@ -551,8 +647,12 @@ export function openApiDocument(): OpenApiDocument {
               headers: REQUEST_ID_HEADER,
               content: {
                 "text/csv": {
-                  schema: { type: "string", description: "UTF-8 with byte-order mark; `;`-separated; CRLF line ends." },
-                  example: "\uFEFFnumber;title;description;notes;theme;intention;group;leads;…\r\n1;Opschalen Leiden Kennisstad;…\r\n",
+                  schema: {
+                    type: "string",
+                    description: "UTF-8 with byte-order mark; `;`-separated; CRLF line ends.",
+                  },
+                  example:
+                    "\uFEFFnumber;title;description;notes;theme;intention;group;leads;…\r\n1;Opschalen Leiden Kennisstad;…\r\n",
                 },
               },
             },
@@ -581,7 +681,10 @@ export function openApiDocument(): OpenApiDocument {
           description: "By name. Action counts are over all programmes.",
           tags: ["organisations"],
           parameters: [param("kind"), param("limit"), param("offset")],
-          responses: { "200": json(ref("OrganisationList"), "A page of organisations."), "400": response("BadRequest") },
+          responses: {
+            "200": json(ref("OrganisationList"), "A page of organisations."),
+            "400": response("BadRequest"),
+          },
         },
       },
       "/organisations/{slug}": {
@@ -600,7 +703,8 @@ export function openApiDocument(): OpenApiDocument {
       responses,
       headers: {
         "X-Request-Id": {
-          description: "The request's id, for support; a well-formed id sent with the request (8-128 of `A-Za-z0-9._:-`) is kept.",
+          description:
+            "The request's id, for support; a well-formed id sent with the request (8-128 of `A-Za-z0-9._:-`) is kept.",
           schema: { type: "string", pattern: "^[A-Za-z0-9._:-]{8,128}$" },
         },
       },

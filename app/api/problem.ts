@@ -20,6 +20,12 @@ export function translateErrors(t: TFunction, errors: Record<string, string>, pa
 
 export const STATUS_TITLES: Record<number, { nl: string; en: string }> = {
   400: { nl: "Ongeldig verzoek", en: "Bad request" },
+  401: { nl: "Niet ingelogd", en: "Unauthorised" },
+  403: { nl: "Niet toegestaan", en: "Forbidden" },
+  409: { nl: "Conflict", en: "Conflict" },
+  412: { nl: "Verouderde versie", en: "Precondition failed" },
+  428: { nl: "Versie ontbreekt", en: "Precondition required" },
+  429: { nl: "Te veel pogingen", en: "Too many requests" },
   404: { nl: "Niet gevonden", en: "Not found" },
   405: { nl: "Methode niet toegestaan", en: "Method not allowed" },
   413: { nl: "Te groot", en: "Payload too large" },

@@ -5,6 +5,7 @@ import { readEnv } from "../lib/env.server";
 import { isLanguage, translator, type Language } from "../lib/i18n";
 import { exportProgrammeCommand } from "./export-programme";
 import { importProgrammeCommand } from "./import-programme";
+import { addUserCommand, createTokenCommand } from "./users";
 import { CliError, type CliContext } from "./context";
 
 /** The interface language of the command line: REGIE_LANG, else LANG when it names English, else Dutch. */
@@ -53,6 +54,28 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
       case "export-programme": {
         const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { out: { type: "string" } } });
         return await exportProgrammeCommand(ctx, { slug: positionals[0], out: values.out });
+      }
+      case "user": {
+        const [sub, ...args] = rest;
+        if (sub !== "add") throw new CliError(`${t("cli.unknownCommand", { command: `user ${sub ?? ""}`.trim() })}\n\n${t("cli.usage")}`, 2);
+        const { values } = parseArgs({
+          args,
+          options: {
+            email: { type: "string" },
+            name: { type: "string" },
+            organisation: { type: "string" },
+            role: { type: "string" },
+            programme: { type: "string" },
+            actions: { type: "string" },
+          },
+        });
+        return await addUserCommand(ctx, values);
+      }
+      case "token": {
+        const [sub, ...args] = rest;
+        if (sub !== "create") throw new CliError(`${t("cli.unknownCommand", { command: `token ${sub ?? ""}`.trim() })}\n\n${t("cli.usage")}`, 2);
+        const { values } = parseArgs({ args, options: { email: { type: "string" }, name: { type: "string" } } });
+        return await createTokenCommand(ctx, values);
       }
       case "migrate": {
         parseArgs({ args: rest, options: {} });

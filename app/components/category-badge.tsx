@@ -41,7 +41,9 @@ export function CategoryBadge({
       <span className="regie-category__swatch" aria-hidden="true">
         {code}
       </span>
-      <span className="regie-category__label">{t("category.withColour", { code, colour: t(`category.colour_${colour}`) })}</span>
+      <span className="regie-category__label">
+        {t("category.withColour", { code, colour: t(`category.colour_${colour}`) })}
+      </span>
       {noteText}
     </span>
   );

@@ -1,8 +1,9 @@
-import { useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Category, Programme, ThemeCategoryCount } from "../domain/programmes/types";
 import { localeOf, type Language } from "../lib/i18n";
 import { CategoryBadge } from "./category-badge";
+import { fivePercentSteps } from "./bar-widths";
 import { PageTitle } from "./page-title";
 import { ParagraphList, Paragraphs } from "./paragraphs";
 
@@ -13,7 +14,9 @@ interface Props {
 }
 
 function formatDate(iso: string, language: Language) {
-  return new Intl.DateTimeFormat(localeOf(language), { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
+  return new Intl.DateTimeFormat(localeOf(language), { dateStyle: "long", timeZone: "UTC" }).format(
+    new Date(`${iso}T00:00:00Z`),
+  );
 }
 
 /** The programme at a glance: ambition, themes with counts per category, the organisation chapter. */
@@ -24,7 +27,10 @@ export function ProgrammeOverview({ programme, counts, organisationActions }: Pr
   const codes = programme.categories.map((c) => c.code);
   const count = (theme: number | null | undefined, category?: number) =>
     counts
-      .filter((c) => (theme === undefined || c.theme === theme) && (category === undefined || c.category === category))
+      .filter(
+        (c) =>
+          (theme === undefined || c.theme === theme) && (category === undefined || c.category === category),
+      )
       .reduce((n, c) => n + c.count, 0);
   const total = count(undefined);
 
@@ -38,24 +44,33 @@ export function ProgrammeOverview({ programme, counts, organisationActions }: Pr
         </h1>
       </div>
       <p className="nl-paragraph regie-meta">
-        {programme.adoptedOn
-          ? t("overview.adopted", { by: programme.adoptedBy ?? "", date: formatDate(programme.adoptedOn, language) }) + ". "
-          : null}
+        {programme.adoptedOn ? (
+          <>
+            <Trans
+              i18nKey="overview.adopted"
+              values={{ by: programme.adoptedBy ?? "", date: formatDate(programme.adoptedOn, language) }}
+              components={{ by: <span lang={programme.language} /> }}
+            />
+            {". "}
+          </>
+        ) : null}
         {t("overview.period", { start: programme.period.start, end: programme.period.end })}.{" "}
-        {programme.revisionIntervalYears ? t("overview.revision", { years: programme.revisionIntervalYears }) : null}
+        {programme.revisionIntervalYears
+          ? t("overview.revision", { years: programme.revisionIntervalYears })
+          : null}
       </p>
       <dl className="regie-facts">
         <div>
           <dt>{t("overview.municipalities")}</dt>
           <dd>
-            <OrgLinks orgs={programme.municipalities} />
+            <OrgLinks orgs={programme.municipalities} lang={programme.language} />
           </dd>
         </div>
         {programme.coAuthors.length > 0 ? (
           <div>
             <dt>{t("overview.coAuthors")}</dt>
             <dd>
-              <OrgLinks orgs={programme.coAuthors} />
+              <OrgLinks orgs={programme.coAuthors} lang={programme.language} />
             </dd>
           </div>
         ) : null}
@@ -76,14 +91,19 @@ export function ProgrammeOverview({ programme, counts, organisationActions }: Pr
         </h2>
         <ul className="regie-category-legend">
           {programme.categories.map((c) => (
-            <li key={c.code}>
-              <Link className="nl-link" to={`${base}/actions?category=${c.code}`}>
+            <li
+              key={c.code}
+              className={`regie-category-legend__item regie-category-legend__item--${c.colour}`}
+            >
+              <Link className="nl-link regie-category-legend__link" to={`${base}/actions?category=${c.code}`}>
                 <CategoryBadge code={c.code} categories={programme.categories} />
-                <span className="regie-count">{t("overview.actionsCount", { count: count(undefined, c.code) })}</span>
+                <span className="regie-count">
+                  {t("overview.actionsCount", { count: count(undefined, c.code) })}
+                </span>
               </Link>
-              <span className="regie-category-legend__text" lang={programme.language}>
+              <p className="nl-paragraph regie-category-legend__text" lang={programme.language}>
                 {c.description}
-              </span>
+              </p>
             </li>
           ))}
         </ul>
@@ -103,13 +123,18 @@ export function ProgrammeOverview({ programme, counts, organisationActions }: Pr
                   </span>
                 </Link>
               </h3>
-              <p className="nl-paragraph">{t("overview.actionsCount", { count: count(theme.number) })}</p>
-              <CategoryBar categories={programme.categories} counts={codes.map((code) => count(theme.number, code))} />
+              <p className="nl-paragraph regie-card__count">
+                {t("overview.actionsCount", { count: count(theme.number) })}
+              </p>
+              <CategoryBar
+                categories={programme.categories}
+                counts={codes.map((code) => count(theme.number, code))}
+              />
             </li>
           ))}
         </ol>
         <CountsTable programme={programme} count={count} total={total} />
-        <p className="nl-paragraph">
+        <p className="nl-paragraph regie-more">
           <Link className="nl-link" to={`${base}/actions`}>
             {t("overview.allActions")} ({total})
           </Link>
@@ -119,7 +144,8 @@ export function ProgrammeOverview({ programme, counts, organisationActions }: Pr
       {programme.organisationChapter ? (
         <section aria-labelledby="organisatie">
           <h2 className="nl-heading nl-heading--level-2" id="organisatie">
-            {programme.organisationChapter.number}. <span lang={programme.language}>{programme.organisationChapter.title}</span>
+            {programme.organisationChapter.number}.{" "}
+            <span lang={programme.language}>{programme.organisationChapter.title}</span>
           </h2>
           {programme.organisationChapter.groups.map((group) => (
             <div key={group}>
@@ -132,7 +158,8 @@ export function ProgrammeOverview({ programme, counts, organisationActions }: Pr
                   .map((a) => (
                     <li key={a.number}>
                       <Link className="nl-link" to={`${base}/actions/${a.number}`}>
-                        {t("action.heading", { number: a.number })}: <span lang={programme.language}>{a.title}</span>
+                        {t("action.heading", { number: a.number })}:{" "}
+                        <span lang={programme.language}>{a.title}</span>
                       </Link>{" "}
                       <CategoryBadge code={a.category} categories={programme.categories} />
                     </li>
@@ -160,9 +187,9 @@ export function ProgrammeOverview({ programme, counts, organisationActions }: Pr
   );
 }
 
-function OrgLinks({ orgs }: { orgs: { slug: string; name: string }[] }) {
+function OrgLinks({ orgs, lang }: { orgs: { slug: string; name: string }[]; lang: string }) {
   return (
-    <ul className="regie-inline-list">
+    <ul className="regie-inline-list" lang={lang}>
       {orgs.map((o) => (
         <li key={o.slug}>
           <Link className="nl-link" to={`/organisations/${o.slug}`}>
@@ -174,13 +201,18 @@ function OrgLinks({ orgs }: { orgs: { slug: string; name: string }[] }) {
   );
 }
 
-/** A stacked bar per theme; decorative, the counts table beside it carries the numbers. */
+/** A stacked bar per theme; decorative, the counts table below carries the numbers. */
 function CategoryBar({ categories, counts }: { categories: Category[]; counts: number[] }) {
-  const sum = counts.reduce((a, b) => a + b, 0) || 1;
+  const widths = fivePercentSteps(counts);
   return (
     <div className="regie-bar" aria-hidden="true">
       {categories.map((c, i) =>
-        counts[i] ? <span key={c.code} className={`regie-bar__part regie-bar__part--${c.colour} regie-w-${Math.round(((counts[i] ?? 0) / sum) * 20) * 5}`} /> : null,
+        counts[i] ? (
+          <span
+            key={c.code}
+            className={`regie-bar__part regie-bar__part--${c.colour} regie-w-${widths[i] ?? 0}`}
+          />
+        ) : null,
       )}
     </div>
   );
@@ -202,7 +234,11 @@ function CountsTable({
     theme: th.number,
   }));
   if (programme.organisationChapter) {
-    rows.push({ key: "org", label: `${programme.organisationChapter.number}. ${programme.organisationChapter.title}`, theme: null });
+    rows.push({
+      key: "org",
+      label: `${programme.organisationChapter.number}. ${programme.organisationChapter.title}`,
+      theme: null,
+    });
   }
   return (
     <div className="regie-table-wrap">
@@ -212,11 +248,13 @@ function CountsTable({
           <tr>
             <th scope="col">{t("overview.theme")}</th>
             {programme.categories.map((c) => (
-              <th scope="col" key={c.code}>
-                <CategoryBadge code={c.code} categories={programme.categories} />
+              <th scope="col" key={c.code} className="regie-num">
+                <CategoryBadge code={c.code} categories={programme.categories} compact />
               </th>
             ))}
-            <th scope="col">{t("overview.total")}</th>
+            <th scope="col" className="regie-num">
+              {t("overview.total")}
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { NavLink, useLocation, useParams } from "react-router";
 import type { Language } from "../lib/i18n";
+import { AccountMenu } from "./account-menu";
 
 /** The link that shows the same page in the other language (a plain link: works without JavaScript). */
 function LanguageSwitch({ language }: { language: Language }) {
@@ -10,19 +11,36 @@ function LanguageSwitch({ language }: { language: Language }) {
   const params = new URLSearchParams(location.search);
   params.set("lang", other);
   return (
-    <a className="nl-link regie-language-switch" href={`${location.pathname}?${params.toString()}`} hrefLang={other} lang={other}>
+    <a
+      className="nl-link regie-language-switch"
+      href={`${location.pathname}?${params.toString()}`}
+      hrefLang={other}
+      lang={other}
+    >
       <span aria-hidden="true">{other.toUpperCase()} · </span>
       {t("app.switchLanguage")}
     </a>
   );
 }
 
-export function SiteHeader({ language, defaultProgramme }: { language: Language; defaultProgramme: string | null }) {
+export function SiteHeader({
+  language,
+  defaultProgramme,
+}: {
+  language: Language;
+  defaultProgramme: string | null;
+}) {
   const { t } = useTranslation();
   const params = useParams();
   const location = useLocation();
-  const programme = (location.pathname.startsWith("/programmes/") ? params.slug : undefined) ?? defaultProgramme;
-  const navClass = ({ isActive }: { isActive: boolean }) => (isActive ? "nl-link regie-nav__link is-active" : "nl-link regie-nav__link");
+  const programme =
+    (location.pathname.startsWith("/programmes/") ? params.slug : undefined) ?? defaultProgramme;
+  // The default programme lives at "/"; another programme's overview at its own address.
+  const overview = programme && programme !== defaultProgramme ? `/programmes/${programme}` : "/";
+  const navClass = ({ isActive }: { isActive: boolean }) =>
+    isActive ? "nl-link regie-nav__link is-active" : "nl-link regie-nav__link";
+  // An active item is "the current page" only on that page itself; on a page below it, "current section".
+  const current = (to: string) => (location.pathname === to ? "page" : "true");
   return (
     <header className="regie-header">
       <a className="nl-skip-link" href="#inhoud">
@@ -32,24 +50,31 @@ export function SiteHeader({ language, defaultProgramme }: { language: Language;
         <a className="regie-brand" href="/">
           {t("app.name")}
         </a>
-        <LanguageSwitch language={language} />
+        <div className="regie-header__tools">
+          <LanguageSwitch language={language} />
+          <AccountMenu />
+        </div>
       </div>
       <nav aria-label={t("app.mainNavigation")} className="regie-nav">
         <ul>
           <li>
-            <NavLink className={navClass} to="/" end>
+            <NavLink className={navClass} to={overview} end>
               {t("nav.overview")}
             </NavLink>
           </li>
           {programme ? (
             <li>
-              <NavLink className={navClass} to={`/programmes/${programme}/actions`}>
+              <NavLink
+                className={navClass}
+                to={`/programmes/${programme}/actions`}
+                aria-current={current(`/programmes/${programme}/actions`)}
+              >
                 {t("nav.actions")}
               </NavLink>
             </li>
           ) : null}
           <li>
-            <NavLink className={navClass} to="/organisations">
+            <NavLink className={navClass} to="/organisations" aria-current={current("/organisations")}>
               {t("nav.organisations")}
             </NavLink>
           </li>
@@ -68,12 +93,14 @@ export function SiteFooter() {
   const { t } = useTranslation();
   return (
     <footer className="regie-footer">
-      <p className="nl-paragraph">{t("app.footer")}</p>
-      <p className="nl-paragraph">
-        <a className="nl-link" href="/api/v1/openapi.json">
-          {t("app.openData")}
-        </a>
-      </p>
+      <div className="regie-footer__inner">
+        <p className="nl-paragraph">{t("app.footer")}</p>
+        <p className="nl-paragraph">
+          <a className="nl-link" href="/api/v1/openapi.json">
+            {t("app.openData")}
+          </a>
+        </p>
+      </div>
     </footer>
   );
 }

@@ -11,6 +11,7 @@ import type {
   ThemeCategoryCount,
 } from "../domain/programmes/types";
 import type { Db } from "./database";
+import { DUTCH_STOP_WORDS } from "./dutch-stop-words";
 import type { Database } from "./schema";
 
 type ActionQuery = SelectQueryBuilder<Database, "action", object>;
@@ -89,7 +90,11 @@ export function createActionRepository(db: Db) {
         rank: sql<number>`ts_rank(action.search_vector, to_tsquery('dutch', ${tsquery}))`,
       };
     }
-    const match = terms.map((t) => `"${t}"*`).join(" ");
+    // PostgreSQL drops Dutch stop words from a query; so does this, and a query of stop words alone
+    // finds nothing on either engine.
+    const words = terms.filter((t) => !DUTCH_STOP_WORDS.has(t));
+    if (words.length === 0) return { query: query.where(sql<boolean>`0 = 1`), rank: null };
+    const match = words.map((t) => `"${t}"*`).join(" ");
     return {
       query: query.where(
         "action.id",

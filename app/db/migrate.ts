@@ -1,10 +1,16 @@
 import { Migrator, type Migration, type MigrationProvider } from "kysely";
 import type { Db } from "./database";
 import * as m0001 from "./migrations/0001-programme-register";
+import * as m0002 from "./migrations/0002-governance";
+import * as m0003 from "./migrations/0003-economic-monitor";
 
 // Migrations are listed here, in order, so that they travel inside the server bundle as well as
 // the CLI. A landed migration is never edited; a change is a new file.
-const MIGRATIONS = [["0001-programme-register", m0001]] as const;
+const MIGRATIONS = [
+  ["0001-programme-register", m0001],
+  ["0002-governance", m0002],
+  ["0003-economic-monitor", m0003],
+] as const;
 
 class StaticProvider implements MigrationProvider {
   constructor(private readonly db: Db) {}

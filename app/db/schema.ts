@@ -18,6 +18,25 @@ export interface Database {
   action_organisation: ActionOrganisationTable;
   action_link: ActionLinkTable;
   action_year: ActionYearTable;
+  user_account: UserAccountTable;
+  role_assignment: RoleAssignmentTable;
+  contact: ContactTable;
+  action_contact: ActionContactTable;
+  session: SessionTable;
+  api_token: ApiTokenTable;
+  one_time_token: OneTimeTokenTable;
+  auth_attempt: AuthAttemptTable;
+  mail_outbox: MailOutboxTable;
+  audit_event: AuditEventTable;
+  meeting: MeetingTable;
+  meeting_attendee: MeetingAttendeeTable;
+  decision: DecisionTable;
+  decision_action: DecisionActionTable;
+  plan_of_approach: PlanOfApproachTable;
+  indicator: IndicatorTable;
+  indicator_region: IndicatorRegionTable;
+  monitor_import: MonitorImportTable;
+  measurement: MeasurementTable;
 }
 
 export interface ProgrammeTable {
@@ -146,4 +165,247 @@ export interface ActionLinkTable {
 export interface ActionYearTable {
   action_id: number;
   year: number;
+}
+
+export interface UserAccountTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  organisation_id: number | null;
+  password_hash: string | null;
+  is_admin: number;
+  active: number;
+  language: string | null;
+  created_at: string;
+  updated_at: string;
+  erased_at: string | null;
+  version: number;
+}
+
+export interface RoleAssignmentTable {
+  id: Generated<number>;
+  user_id: number;
+  programme_id: number;
+  role: string;
+  created_at: string;
+}
+
+export interface ContactTable {
+  id: Generated<number>;
+  name: string;
+  email: string;
+  organisation_id: number | null;
+  user_id: number | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface ActionContactTable {
+  action_id: number;
+  contact_id: number;
+  created_at: string;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the cookie's token: a stolen database holds no usable session. */
+  id_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface ApiTokenTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface OneTimeTokenTable {
+  id: Generated<number>;
+  /** "first-admin" | "invite" | "password-reset" */
+  purpose: string;
+  token_hash: string;
+  user_id: number | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface AuthAttemptTable {
+  id: Generated<number>;
+  /** "account:<email>" or "address:<ip>" */
+  key: string;
+  at: string;
+}
+
+export interface MailOutboxTable {
+  id: Generated<number>;
+  recipient: string;
+  subject: string;
+  body_text: string;
+  purpose: string;
+  created_at: string;
+  sent_at: string | null;
+  error: string | null;
+}
+
+export interface AuditEventTable {
+  id: Generated<number>;
+  at: string;
+  actor_user_id: number | null;
+  actor_label: string;
+  programme_id: number | null;
+  entity_type: string;
+  entity_id: number | null;
+  entity_label: string;
+  operation: string;
+  before_json: string | null;
+  after_json: string | null;
+  request_id: string | null;
+}
+
+export interface MeetingTable {
+  id: Generated<number>;
+  programme_id: number;
+  held_on: string;
+  title: string;
+  agenda: string;
+  minutes: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface MeetingAttendeeTable {
+  meeting_id: number;
+  organisation_id: number;
+}
+
+export interface DecisionTable {
+  id: Generated<number>;
+  programme_id: number;
+  meeting_id: number | null;
+  decided_on: string;
+  /** "general" | "categories" | "adopt-programme" | "adopt-annual-plan" */
+  kind: string;
+  /** "taken" | "planned" */
+  status: string;
+  title: string;
+  text: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface DecisionActionTable {
+  decision_id: number;
+  action_id: number;
+  category_from: number | null;
+  category_to: number | null;
+}
+
+export interface PlanOfApproachTable {
+  id: Generated<number>;
+  action_id: number;
+  version_no: number;
+  /** "draft" | "submitted" | "approved" | "returned" */
+  status: string;
+  aim: string;
+  approach: string;
+  deliverables: string;
+  milestones: string;
+  budget: string;
+  capacity: string;
+  risks: string;
+  author_user_id: number | null;
+  submitted_at: string | null;
+  decided_at: string | null;
+  decided_by_user_id: number | null;
+  decision_note: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+// ---- The economic monitor (migration 0003) ----
+
+export interface IndicatorTable {
+  id: Generated<number>;
+  programme_id: number;
+  /** The indicator's id in URLs and the API, unique per programme. */
+  slug: string;
+  theme_number: number;
+  position: number;
+  name: string;
+  definition: string;
+  unit: string;
+  decimals: number;
+  /** "count" | "percentage" | "average" | "ratio" */
+  kind: string;
+  /** "up" | "down" | "neutral" */
+  good_direction: string;
+  /** "sum" | "stated" | null */
+  region_aggregate: string | null;
+  /** "cbs" | "other" */
+  source_type: string;
+  source_table: string | null;
+  source_measure: string | null;
+  source_title: string | null;
+  source_name: string | null;
+  source_url: string | null;
+  /** JSON: {v3Keys, dimensions, equivalents} */
+  source_detail: string;
+  attribution: string;
+  baseline_period: string;
+  target_value: number | null;
+  target_year: number | null;
+  note: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface IndicatorRegionTable {
+  indicator_id: number;
+  region: string;
+  position: number;
+}
+
+export interface MonitorImportTable {
+  id: Generated<number>;
+  programme_id: number;
+  imported_at: string;
+  /** "web" | "cli" | "cbs-api" | "start-up" */
+  channel: string;
+  user_id: number | null;
+  format: string;
+  source_name: string;
+  table_id: string | null;
+  attribution: string;
+  retrieved_at: string | null;
+  added: number;
+  changed: number;
+  unchanged: number;
+}
+
+export interface MeasurementTable {
+  indicator_id: number;
+  region: string;
+  /** CBS period code: 2013JJ00, 2014KW02, 2014MM03 */
+  period: string;
+  value: number | null;
+  value_attribute: string;
+  /** "final" | "provisional" | "revised-provisional" */
+  status: string;
+  import_id: number;
+  retrieved_at: string | null;
+  created_at: string;
+  updated_at: string;
 }

@@ -17,6 +17,12 @@ const envSchema = z.object({
     .default("false")
     .transform((v) => v === "true" || v === "1"),
   MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(20),
+  SMTP_URL: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || /^smtps?:\/\//.test(v), { message: "SMTP_URL must start with smtp:// or smtps://" }),
+  MAIL_FROM: z.string().min(3).default("Regie <regie@localhost>"),
   REGIE_DATA_DIR: z.string().optional(),
   REGIE_SKIP_DEFAULT_DATA: z
     .enum(["true", "false", "1", "0", ""])

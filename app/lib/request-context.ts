@@ -1,3 +1,4 @@
+import type { Principal } from "../domain/auth/roles";
 import type { Language } from "./i18n";
 import type { Services } from "./services.server";
 
@@ -7,6 +8,15 @@ export interface RequestContext {
   requestId: string;
   nonce: string;
   language: Language;
+  /** Who is asking (the public when nobody signed in). */
+  principal: Principal;
+  /** The anti-forgery token that forms must send back in the `_csrf` field. */
+  csrfToken: string;
+  /** The raw session token of a signed-in visitor, for signing out. */
+  sessionToken: string | null;
+  /** Whether the request came over HTTPS (directly or through a trusted proxy): cookies get Secure. */
+  secure: boolean;
+  clientAddress: string;
 }
 
 declare module "react-router" {

@@ -14,7 +14,12 @@ export async function loader({ context, params }: Route.LoaderArgs) {
   const action = await context.services.actions.get(programme.id, number);
   if (!action) throw data(translator(context.language)("errors.actionNotFound", { number }), { status: 404 });
   return {
-    programme: { slug: programme.slug, title: programme.title, language: programme.language, categories: programme.categories },
+    programme: {
+      slug: programme.slug,
+      title: programme.title,
+      language: programme.language,
+      categories: programme.categories,
+    },
     action,
   };
 }
@@ -53,8 +58,13 @@ export default function ActionPage() {
         <span className="regie-kicker">{t("action.heading", { number: action.number })}</span>
         <span lang={lang}>{action.title}</span>
       </h1>
-      <p className="nl-paragraph">
-        <CategoryBadge code={action.category} categories={programme.categories} note={action.categoryNote} />
+      <p className="nl-paragraph regie-lead-badge">
+        <CategoryBadge
+          code={action.category}
+          categories={programme.categories}
+          note={action.categoryNote}
+          lang={lang}
+        />
       </p>
 
       <div className="regie-columns">
@@ -102,7 +112,9 @@ export default function ActionPage() {
             <h2 className="nl-heading nl-heading--level-2" id="samenhang">
               {t("action.links")}
             </h2>
-            {action.links.length === 0 && action.linkedFrom.length === 0 ? <p className="nl-paragraph">{t("action.noLinks")}</p> : null}
+            {action.links.length === 0 && action.linkedFrom.length === 0 ? (
+              <p className="nl-paragraph">{t("action.noLinks")}</p>
+            ) : null}
             {action.links.length > 0 ? (
               <ul className="regie-links" aria-label={t("action.linksOut")}>
                 {action.links.map((l, i) => (
@@ -110,11 +122,21 @@ export default function ActionPage() {
                     {t("action.linksOut")} {t(`action.link_${l.type}`)}{" "}
                     {"action" in l.target ? (
                       <Link className="nl-link" to={`${base}/actions/${l.target.action}`}>
-                        {t("action.linkTargetAction", { number: l.target.action, title: l.target.title ?? "" })}
+                        {t("action.heading", { number: l.target.action })}
+                        {l.target.title ? (
+                          <>
+                            : <span lang={lang}>{l.target.title}</span>
+                          </>
+                        ) : null}
                       </Link>
                     ) : (
                       <Link className="nl-link" to={`${base}/themes/${l.target.theme}`}>
-                        {t("action.linkTargetTheme", { number: l.target.theme, title: l.target.title ?? "" })}
+                        {t("overview.theme")} {l.target.theme}
+                        {l.target.title ? (
+                          <>
+                            : <span lang={lang}>{l.target.title}</span>
+                          </>
+                        ) : null}
                       </Link>
                     )}
                   </li>
@@ -126,7 +148,8 @@ export default function ActionPage() {
                 {action.linkedFrom.map((l, i) => (
                   <li key={i}>
                     <Link className="nl-link" to={`${base}/actions/${l.source.action}`}>
-                      {t("action.linkSourceIs", { number: l.source.action, title: l.source.title })}
+                      {t("action.heading", { number: l.source.action })}:{" "}
+                      <span lang={lang}>{l.source.title}</span>
                     </Link>{" "}
                     {t(`action.link_${l.type}`)} {t("action.actionRef", { number: action.number })}
                   </li>
@@ -139,7 +162,7 @@ export default function ActionPage() {
           <h2 className="nl-heading nl-heading--level-2" id="gegevens">
             {t("action.facts")}
           </h2>
-          <dl className="regie-facts">
+          <dl className="regie-facts regie-facts--stacked">
             {action.theme ? (
               <div>
                 <dt>{t("action.theme")}</dt>
@@ -169,13 +192,19 @@ export default function ActionPage() {
             ) : null}
             <div>
               <dt>{t("action.leads")}</dt>
-              <dd>{action.leadUnknown ? t("action.leadUnknown") : <OrganisationRefs refs={action.leads} />}</dd>
+              <dd>
+                {action.leadUnknown ? (
+                  t("action.leadUnknown")
+                ) : (
+                  <OrganisationRefs refs={action.leads} lang={lang} />
+                )}
+              </dd>
             </div>
             {action.partners.length > 0 ? (
               <div>
                 <dt>{t("action.partners")}</dt>
                 <dd>
-                  <OrganisationRefs refs={action.partners} />
+                  <OrganisationRefs refs={action.partners} lang={lang} />
                 </dd>
               </div>
             ) : null}
@@ -183,7 +212,7 @@ export default function ActionPage() {
               <div>
                 <dt>{t("action.toInvolve")}</dt>
                 <dd>
-                  <OrganisationRefs refs={action.toInvolve} />
+                  <OrganisationRefs refs={action.toInvolve} lang={lang} />
                 </dd>
               </div>
             ) : null}

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, useLoaderData } from "react-router";
+import { data, Form, Link, useLoaderData, useLocation } from "react-router";
 import type { Route } from "./+types/actions";
 import { CategoryBadge } from "../components/category-badge";
 import { PageTitle } from "../components/page-title";
@@ -24,7 +24,11 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
       title: programme.title,
       language: programme.language,
       categories: programme.categories,
-      themes: programme.themes.map((th) => ({ number: th.number, title: th.title, intentions: th.intentions })),
+      themes: programme.themes.map((th) => ({
+        number: th.number,
+        title: th.title,
+        intentions: th.intentions,
+      })),
     },
     leads: organisations.filter((o) => o.leads > 0).map((o) => ({ slug: o.slug, name: o.name })),
     partners: organisations.filter((o) => o.partners > 0).map((o) => ({ slug: o.slug, name: o.name })),
@@ -34,9 +38,15 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
   };
   if (!result.ok) {
     const errors = Object.fromEntries(
-      Object.entries(result.errors).map(([field, key]) => [field, t(key, { value: result.params[field] ?? "" })]),
+      Object.entries(result.errors).map(([field, key]) => [
+        field,
+        t(key, { value: result.params[field] ?? "" }),
+      ]),
     );
-    return data({ ...page, ok: false as const, errors, actions: [], total: 0, filters: null, paging: null }, { status: 400 });
+    return data(
+      { ...page, ok: false as const, errors, actions: [], total: 0, filters: null, paging: null },
+      { status: 400 },
+    );
   }
   return {
     ...page,
@@ -61,6 +71,7 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
 export default function ActionsPage() {
   const d = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  const location = useLocation();
   const base = `/programmes/${d.programme.slug}`;
   const lang = d.programme.language;
   const value = (name: string) => d.raw[name] ?? "";
@@ -90,7 +101,8 @@ export default function ActionsPage() {
       </nav>
       <h1 className="nl-heading nl-heading--level-1">{t("actions.heading")}</h1>
 
-      <Form method="get" className="regie-filters" aria-labelledby="filters-kop">
+      {/* Keyed by the query: after a client-side navigation ("Filters wissen", paging) the fields show the new address. */}
+      <Form key={location.search} method="get" className="regie-filters" aria-labelledby="filters-kop">
         <h2 className="nl-heading nl-heading--level-2" id="filters-kop">
           {t("actions.filters")}
         </h2>
@@ -124,12 +136,42 @@ export default function ActionsPage() {
           />
           {fieldError("q")}
         </div>
+        <fieldset
+          className="regie-field regie-field--wide regie-field--categories"
+          id="filter-category"
+          aria-describedby={errorId("category")}
+        >
+          <legend>{t("actions.category")}</legend>
+          <div className="regie-checks">
+            {d.programme.categories.map((c) => (
+              <div key={c.code} className="regie-check">
+                <input
+                  type="checkbox"
+                  id={`filter-category-${c.code}`}
+                  name="category"
+                  value={c.code}
+                  defaultChecked={d.rawCategories.includes(String(c.code))}
+                />
+                <label htmlFor={`filter-category-${c.code}`}>
+                  <CategoryBadge code={c.code} categories={d.programme.categories} />
+                </label>
+              </div>
+            ))}
+          </div>
+          {fieldError("category")}
+        </fieldset>
         <div className="regie-field">
           <label htmlFor="filter-theme">{t("actions.theme")}</label>
-          <select id="filter-theme" name="theme" defaultValue={value("theme")} aria-describedby={errorId("theme")} aria-invalid={d.errors.theme ? true : undefined}>
+          <select
+            id="filter-theme"
+            name="theme"
+            defaultValue={value("theme")}
+            aria-describedby={errorId("theme")}
+            aria-invalid={d.errors.theme ? true : undefined}
+          >
             <option value="">{t("actions.all")}</option>
             {d.programme.themes.map((th) => (
-              <option key={th.number} value={th.number}>
+              <option key={th.number} value={th.number} lang={lang}>
                 {th.number}. {th.title}
               </option>
             ))}
@@ -148,7 +190,7 @@ export default function ActionsPage() {
             <option value="">{t("actions.all")}</option>
             {d.programme.themes.flatMap((th) =>
               th.intentions.map((i) => (
-                <option key={i.code} value={i.code}>
+                <option key={i.code} value={i.code} lang={lang}>
                   {i.code} {i.text.length > 70 ? `${i.text.slice(0, 68)}…` : i.text}
                 </option>
               )),
@@ -156,30 +198,36 @@ export default function ActionsPage() {
           </select>
           {fieldError("intention")}
         </div>
-        <fieldset className="regie-field" id="filter-category" aria-describedby={errorId("category")}>
-          <legend>{t("actions.category")}</legend>
-          {d.programme.categories.map((c) => (
-            <div key={c.code} className="regie-check">
-              <input
-                type="checkbox"
-                id={`filter-category-${c.code}`}
-                name="category"
-                value={c.code}
-                defaultChecked={d.rawCategories.includes(String(c.code))}
-              />
-              <label htmlFor={`filter-category-${c.code}`}>
-                <CategoryBadge code={c.code} categories={d.programme.categories} />
-              </label>
-            </div>
-          ))}
-          {fieldError("category")}
-        </fieldset>
+        <div className="regie-field">
+          <label htmlFor="filter-year">{t("actions.year")}</label>
+          <select
+            id="filter-year"
+            name="year"
+            defaultValue={value("year")}
+            aria-describedby={errorId("year")}
+            aria-invalid={d.errors.year ? true : undefined}
+          >
+            <option value="">{t("actions.all")}</option>
+            {d.years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+          {fieldError("year")}
+        </div>
         <div className="regie-field">
           <label htmlFor="filter-lead">{t("actions.lead")}</label>
-          <select id="filter-lead" name="lead" defaultValue={value("lead")} aria-describedby={errorId("lead")} aria-invalid={d.errors.lead ? true : undefined}>
+          <select
+            id="filter-lead"
+            name="lead"
+            defaultValue={value("lead")}
+            aria-describedby={errorId("lead")}
+            aria-invalid={d.errors.lead ? true : undefined}
+          >
             <option value="">{t("actions.all")}</option>
             {d.leads.map((o) => (
-              <option key={o.slug} value={o.slug}>
+              <option key={o.slug} value={o.slug} lang={lang}>
                 {o.name}
               </option>
             ))}
@@ -197,24 +245,12 @@ export default function ActionsPage() {
           >
             <option value="">{t("actions.all")}</option>
             {d.partners.map((o) => (
-              <option key={o.slug} value={o.slug}>
+              <option key={o.slug} value={o.slug} lang={lang}>
                 {o.name}
               </option>
             ))}
           </select>
           {fieldError("partner")}
-        </div>
-        <div className="regie-field">
-          <label htmlFor="filter-year">{t("actions.year")}</label>
-          <select id="filter-year" name="year" defaultValue={value("year")} aria-describedby={errorId("year")} aria-invalid={d.errors.year ? true : undefined}>
-            <option value="">{t("actions.all")}</option>
-            {d.years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-          {fieldError("year")}
         </div>
         <div className="regie-actions-row">
           <button className="nl-button nl-button--primary" type="submit">
@@ -246,10 +282,14 @@ export default function ActionsPage() {
           ) : (
             <div className="regie-table-wrap">
               <table className="regie-table regie-table--actions">
-                <caption className="regie-visually-hidden">{t("actions.results", { count: d.total })}</caption>
+                <caption className="regie-visually-hidden">
+                  {t("actions.results", { count: d.total })}
+                </caption>
                 <thead>
                   <tr>
-                    <th scope="col">{t("actions.number")}</th>
+                    <th scope="col" className="regie-num">
+                      {t("actions.number")}
+                    </th>
                     <th scope="col">{t("actions.title")}</th>
                     <th scope="col">{t("actions.theme")}</th>
                     <th scope="col">{t("actions.leads")}</th>
@@ -260,14 +300,16 @@ export default function ActionsPage() {
                 <tbody>
                   {d.actions.map((a) => (
                     <tr key={a.number}>
-                      <td className="regie-num">{a.number}</td>
+                      <td className="regie-num regie-cell--number">{a.number}</td>
                       <th scope="row">
                         <Link className="nl-link" to={`${base}/actions/${a.number}`}>
                           <span lang={lang}>{a.title}</span>
                         </Link>
                       </th>
-                      <td>{a.theme === null ? t("actions.organisationChapter") : a.intention ?? a.theme}</td>
-                      <td>
+                      <td data-label={t("actions.theme")}>
+                        {a.theme === null ? t("actions.organisationChapter") : (a.intention ?? a.theme)}
+                      </td>
+                      <td data-label={t("actions.leads")} lang={lang}>
                         {a.leadUnknown
                           ? t("action.leadUnknown")
                           : a.leads.map((l, i) => (
@@ -279,7 +321,7 @@ export default function ActionsPage() {
                               </span>
                             ))}
                       </td>
-                      <td lang={lang} className="regie-pre-line">
+                      <td lang={lang} className="regie-pre-line" data-label={t("actions.planning")}>
                         {a.planningText || "–"}
                       </td>
                       <td>
@@ -294,12 +336,18 @@ export default function ActionsPage() {
           {d.paging && d.filters && d.total > d.paging.limit ? (
             <nav aria-label={t("actions.pagination")} className="regie-pagination">
               {d.paging.offset > 0 ? (
-                <Link className="nl-link" to={pageLink(d.filters, Math.max(0, d.paging.offset - d.paging.limit), d.paging.limit)}>
+                <Link
+                  className="nl-link"
+                  to={pageLink(d.filters, Math.max(0, d.paging.offset - d.paging.limit), d.paging.limit)}
+                >
                   {t("actions.previous")}
                 </Link>
               ) : null}
               {d.paging.offset + d.paging.limit < d.total ? (
-                <Link className="nl-link" to={pageLink(d.filters, d.paging.offset + d.paging.limit, d.paging.limit)}>
+                <Link
+                  className="nl-link"
+                  to={pageLink(d.filters, d.paging.offset + d.paging.limit, d.paging.limit)}
+                >
                   {t("actions.next")}
                 </Link>
               ) : null}

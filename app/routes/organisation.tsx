@@ -11,9 +11,16 @@ export async function loader({ context, params }: Route.LoaderArgs) {
   if (!organisation) throw data(translator(context.language)("errors.organisationNotFound"), { status: 404 });
   const programmeSlugs = [...new Set(organisation.actions.map((a) => a.programme))];
   const programmes = await Promise.all(programmeSlugs.map((slug) => context.services.programmes.get(slug)));
-  const categories = Object.fromEntries(programmes.filter((p) => p !== undefined).map((p) => [p.slug, p.categories]));
-  const titles = Object.fromEntries(programmes.filter((p) => p !== undefined).map((p) => [p.slug, `${p.title}, ${p.subtitle}`]));
-  return { organisation, categories, titles };
+  const categories = Object.fromEntries(
+    programmes.filter((p) => p !== undefined).map((p) => [p.slug, p.categories]),
+  );
+  const titles = Object.fromEntries(
+    programmes.filter((p) => p !== undefined).map((p) => [p.slug, `${p.title}, ${p.subtitle}`]),
+  );
+  const languages = Object.fromEntries(
+    programmes.filter((p) => p !== undefined).map((p) => [p.slug, p.language]),
+  );
+  return { organisation, categories, titles, languages };
 }
 
 const ROLES: { role: ActionRole; key: "leads" | "partners" | "toInvolve" }[] = [
@@ -23,7 +30,7 @@ const ROLES: { role: ActionRole; key: "leads" | "partners" | "toInvolve" }[] = [
 ];
 
 export default function OrganisationPage() {
-  const { organisation, categories, titles } = useLoaderData<typeof loader>();
+  const { organisation, categories, titles, languages } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const multipleProgrammes = Object.keys(titles).length > 1;
   return (
@@ -66,10 +73,17 @@ export default function OrganisationPage() {
                 {list.map((a) => (
                   <li key={`${a.programme}-${a.number}`}>
                     <Link className="nl-link" to={`/programmes/${a.programme}/actions/${a.number}`}>
-                      {t("action.heading", { number: a.number })}: {a.title}
+                      {t("action.heading", { number: a.number })}:{" "}
+                      <span lang={languages[a.programme]}>{a.title}</span>
                     </Link>
-                    {a.qualifier ? ` (${a.qualifier})` : null} <CategoryBadge code={a.category} categories={categories[a.programme] ?? []} />
-                    {multipleProgrammes ? <span className="regie-muted"> · {titles[a.programme]}</span> : null}
+                    {a.qualifier ? <span lang={languages[a.programme]}> ({a.qualifier})</span> : null}{" "}
+                    <CategoryBadge code={a.category} categories={categories[a.programme] ?? []} />
+                    {multipleProgrammes ? (
+                      <span className="regie-muted" lang={languages[a.programme]}>
+                        {" "}
+                        · {titles[a.programme]}
+                      </span>
+                    ) : null}
                   </li>
                 ))}
               </ul>

@@ -4,7 +4,12 @@ import type { Route } from "./+types/programmes";
 import { PageTitle } from "../components/page-title";
 
 export async function loader({ context }: Route.LoaderArgs) {
-  return { programmes: await context.services.programmes.list() };
+  const programmes = await context.services.programmes.list();
+  // The list gives no language; a programme's title is in its own language (a handful of programmes).
+  const languages = await Promise.all(
+    programmes.map(async (p) => (await context.services.programmes.get(p.slug))?.language),
+  );
+  return { programmes: programmes.map((p, i) => ({ ...p, language: languages[i] })) };
 }
 
 export default function ProgrammesPage() {
@@ -19,7 +24,9 @@ export default function ProgrammesPage() {
         {programmes.map((p) => (
           <li key={p.slug}>
             <Link className="nl-link" to={`/programmes/${p.slug}`}>
-              {p.title}, {p.subtitle}
+              <span lang={p.language}>
+                {p.title}, {p.subtitle}
+              </span>
             </Link>{" "}
             <span className="regie-muted">
               ({p.period.start}–{p.period.end}

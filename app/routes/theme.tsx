@@ -12,9 +12,18 @@ export async function loader({ context, params }: Route.LoaderArgs) {
   const number = requireNumber(context, params.number, "errors.themeNotFound");
   const theme = programme.themes.find((t) => t.number === number);
   if (!theme) throw data(translator(context.language)("errors.themeNotFound"), { status: 404 });
-  const { data: actions } = await context.services.actions.list(programme.id, { theme: number, category: [] }, { limit: 500, offset: 0 });
+  const { data: actions } = await context.services.actions.list(
+    programme.id,
+    { theme: number, category: [] },
+    { limit: 500, offset: 0 },
+  );
   return {
-    programme: { slug: programme.slug, title: programme.title, language: programme.language, categories: programme.categories },
+    programme: {
+      slug: programme.slug,
+      title: programme.title,
+      language: programme.language,
+      categories: programme.categories,
+    },
     theme,
     actions: actions.map((a) => ({
       number: a.number,
@@ -43,7 +52,9 @@ export default function ThemePage() {
               <span lang={lang}>{programme.title}</span>
             </Link>
           </li>
-          <li aria-current="page">{t("overview.theme")} {theme.number}</li>
+          <li aria-current="page">
+            {t("overview.theme")} {theme.number}
+          </li>
         </ol>
       </nav>
       <h1 className="nl-heading nl-heading--level-1">
@@ -61,16 +72,22 @@ export default function ThemePage() {
             {t("theme.participation")}
           </h2>
           {theme.participation.map((p) => (
-            <div key={p.municipality.slug}>
+            <div key={p.municipality.slug} className="regie-participation">
               <p className="nl-paragraph">
-                {t(`theme.participationStatus_${p.status === "not-participating" ? "not_participating" : p.status}`, {
-                  name: p.municipality.name,
-                })}
+                {t(
+                  `theme.participationStatus_${p.status === "not-participating" ? "not_participating" : p.status}`,
+                  {
+                    name: p.municipality.name,
+                  },
+                )}
               </p>
               {p.note ? (
-                <p className="nl-paragraph" lang={lang}>
-                  {p.note}
-                </p>
+                <figure className="regie-quote">
+                  <figcaption>{t("theme.participationNote")}</figcaption>
+                  <blockquote lang={lang}>
+                    <p className="nl-paragraph">{p.note}</p>
+                  </blockquote>
+                </figure>
               ) : null}
             </div>
           ))}
@@ -88,7 +105,11 @@ export default function ThemePage() {
         {theme.intentions.map((intention) => {
           const mine = actions.filter((a) => a.intention === intention.code);
           return (
-            <section key={intention.code} aria-labelledby={`voornemen-${intention.code}`} className="regie-intention">
+            <section
+              key={intention.code}
+              aria-labelledby={`voornemen-${intention.code}`}
+              className="regie-intention"
+            >
               <h3 className="nl-heading nl-heading--level-3" id={`voornemen-${intention.code}`}>
                 {intention.code} <span lang={lang}>{intention.text}</span>
               </h3>
@@ -102,9 +123,13 @@ export default function ThemePage() {
                         {t("action.heading", { number: a.number })}: <span lang={lang}>{a.title}</span>
                       </Link>{" "}
                       <CategoryBadge code={a.category} categories={programme.categories} />
-                      <span className="regie-muted">
-                        {" "}
-                        · {t("actions.leads")}: {a.leadUnknown ? t("action.leadUnknown") : a.leads.join(", ")}
+                      <span className="regie-muted regie-action-links__leads">
+                        {t("actions.leads")}:{" "}
+                        {a.leadUnknown ? (
+                          t("action.leadUnknown")
+                        ) : (
+                          <span lang={lang}>{a.leads.join(", ")}</span>
+                        )}
                       </span>
                     </li>
                   ))}

@@ -45,7 +45,12 @@ describe.each(testDialects())("programmes API (%s)", (dialect) => {
     const res = await server.get("/api/v1/programmes");
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^application\/json/);
-    const body = (await res.json()) as { data: Record<string, unknown>[]; total: number; limit: number; offset: number };
+    const body = (await res.json()) as {
+      data: Record<string, unknown>[];
+      total: number;
+      limit: number;
+      offset: number;
+    };
     expect(body).toEqual({
       data: [
         {
@@ -63,8 +68,17 @@ describe.each(testDialects())("programmes API (%s)", (dialect) => {
   });
 
   it("pages the programme list with limit and offset", async () => {
-    expect(await (await server.get("/api/v1/programmes?limit=1&offset=1")).json()).toEqual({ data: [], total: 1, limit: 1, offset: 1 });
-    expect(await (await server.get("/api/v1/programmes?limit=500")).json()).toMatchObject({ total: 1, limit: 500, offset: 0 });
+    expect(await (await server.get("/api/v1/programmes?limit=1&offset=1")).json()).toEqual({
+      data: [],
+      total: 1,
+      limit: 1,
+      offset: 1,
+    });
+    expect(await (await server.get("/api/v1/programmes?limit=500")).json()).toMatchObject({
+      total: 1,
+      limit: 500,
+      offset: 0,
+    });
     for (const bad of ["limit=0", "limit=501", "limit=x", "offset=-1", "limit=1&limit=2"]) {
       const res = await server.get(`/api/v1/programmes?${bad}`);
       expect(res.status, bad).toBe(400);
@@ -97,7 +111,11 @@ describe.each(testDialects())("programmes API (%s)", (dialect) => {
       "gemeente-voorschoten",
       "gemeente-zoeterwoude",
     ]);
-    expect(p.municipalities[0]).toEqual({ name: "Gemeente Leiden", slug: "gemeente-leiden", kind: "municipality" });
+    expect(p.municipalities[0]).toEqual({
+      name: "Gemeente Leiden",
+      slug: "gemeente-leiden",
+      kind: "municipality",
+    });
     expect(p.municipalities.every((m) => m.kind === "municipality")).toBe(true);
     expect(p.coAuthors.map((o) => o.slug)).toEqual(doc.coAuthors);
 
@@ -112,10 +130,15 @@ describe.each(testDialects())("programmes API (%s)", (dialect) => {
       expect(theme.goal).toBe(expected.goal);
       expect(theme.goal.length).toBeGreaterThan(50);
       expect(theme.intentions).toEqual(expected.intentions);
-      const bySlug = (a: { municipality: string }, b: { municipality: string }) => (a.municipality < b.municipality ? -1 : 1);
-      expect(theme.participation.map((x) => ({ municipality: x.municipality.slug, status: x.status, note: x.note }))).toEqual(
-        [...expected.participation].sort(bySlug),
-      );
+      const bySlug = (a: { municipality: string }, b: { municipality: string }) =>
+        a.municipality < b.municipality ? -1 : 1;
+      expect(
+        theme.participation.map((x) => ({
+          municipality: x.municipality.slug,
+          status: x.status,
+          note: x.note,
+        })),
+      ).toEqual([...expected.participation].sort(bySlug));
     }
     expect(p.themes[2]!.participation).toEqual([
       {
@@ -130,7 +153,9 @@ describe.each(testDialects())("programmes API (%s)", (dialect) => {
   });
 
   it("counts the actions per category as the document holds them", async () => {
-    const p = (await (await server.get(`/api/v1/programmes/${DEFAULT_PROGRAMME_SLUG}`)).json()) as ProgrammeJson;
+    const p = (await (
+      await server.get(`/api/v1/programmes/${DEFAULT_PROGRAMME_SLUG}`)
+    ).json()) as ProgrammeJson;
     const expected = new Map<number | null, number>();
     for (const a of doc.actions) expected.set(a.category, (expected.get(a.category) ?? 0) + 1);
     expect(new Map(p.actionCounts.map((c) => [c.category, c.count]))).toEqual(expected);
@@ -138,11 +163,19 @@ describe.each(testDialects())("programmes API (%s)", (dialect) => {
   });
 
   it("answers 404 as a problem for an unknown programme", async () => {
-    for (const path of ["/api/v1/programmes/no-such-programme", "/api/v1/programmes/no-such-programme/actions", "/api/v1/programmes/no-such-programme/actions/1"]) {
+    for (const path of [
+      "/api/v1/programmes/no-such-programme",
+      "/api/v1/programmes/no-such-programme/actions",
+      "/api/v1/programmes/no-such-programme/actions/1",
+    ]) {
       const res = await server.get(path);
       expect(res.status, path).toBe(404);
       expect(res.headers.get("content-type")).toMatch(/^application\/problem\+json/);
-      expect(await res.json()).toEqual({ status: 404, title: "Niet gevonden", detail: "Er is geen programma met deze naam." });
+      expect(await res.json()).toEqual({
+        status: 404,
+        title: "Niet gevonden",
+        detail: "Er is geen programma met deze naam.",
+      });
     }
   });
 });

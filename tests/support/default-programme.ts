@@ -6,5 +6,7 @@ export { DEFAULT_PROGRAMME_SLUG };
 
 /** The shipped default programme document (data/programmes), validated; a fresh copy on every call. */
 export function defaultProgrammeDocument(): ProgrammeDocument {
-  return readProgrammeFile(join(import.meta.dirname, "..", "..", "data", "programmes", `${DEFAULT_PROGRAMME_SLUG}.json`));
+  return readProgrammeFile(
+    join(import.meta.dirname, "..", "..", "data", "programmes", `${DEFAULT_PROGRAMME_SLUG}.json`),
+  );
 }

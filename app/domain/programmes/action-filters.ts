@@ -29,7 +29,14 @@ const single = (name: string) =>
 const slugValue = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: "filter.slug" }).max(200, { message: "filter.slug" });
 
 const pagingFields = {
-  limit: single("limit").pipe(z.string().regex(/^\d{1,4}$/, { message: "filter.limit" }).transform(Number).optional()),
+  limit: single("limit").pipe(
+    z
+      .string()
+      .regex(/^\d{1,4}$/, { message: "filter.limit" })
+      .transform(Number)
+      .pipe(z.number().min(1, { message: "filter.limit" }).max(MAX_LIMIT, { message: "filter.limit" }))
+      .optional(),
+  ),
   offset: single("offset").pipe(z.string().regex(/^\d{1,9}$/, { message: "filter.offset" }).transform(Number).optional()),
 };
 
@@ -60,7 +67,6 @@ export function parseActionFilters(params: URLSearchParams): ParsedFilters {
   if (!result.success) return { ok: false, errors: fieldErrors(result.error.issues) };
   const v = result.data;
   const limit = v.limit ?? DEFAULT_LIMIT;
-  if (limit < 1 || limit > MAX_LIMIT) return { ok: false, errors: { limit: "filter.limit" } };
   const filters: ActionFilters = { category: [...new Set(v.category)].sort() };
   if (v.q) filters.q = v.q;
   if (v.theme !== undefined) filters.theme = v.theme;
@@ -82,9 +88,7 @@ export type ParsedPaging = { ok: true; paging: Paging } | { ok: false; errors: F
 export function parsePaging(params: URLSearchParams): ParsedPaging {
   const result = pagingSchema.safeParse(rawValues(params, ["limit", "offset"]));
   if (!result.success) return { ok: false, errors: fieldErrors(result.error.issues) };
-  const limit = result.data.limit ?? DEFAULT_LIMIT;
-  if (limit < 1 || limit > MAX_LIMIT) return { ok: false, errors: { limit: "filter.limit" } };
-  return { ok: true, paging: { limit, offset: result.data.offset ?? 0 } };
+  return { ok: true, paging: { limit: result.data.limit ?? DEFAULT_LIMIT, offset: result.data.offset ?? 0 } };
 }
 
 /** Every value of each named parameter; empty values count as absent. */

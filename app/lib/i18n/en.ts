@@ -52,7 +52,7 @@ export const en: Messages = {
     other: "Other",
   },
   overview: {
-    adopted: "Adopted by {{by}} on {{date}}",
+    adopted: "Adopted by <by>{{by}}</by> on {{date}}",
     period: "Runs {{start}}–{{end}}",
     municipalities: "Municipalities",
     coAuthors: "In collaboration with",
@@ -82,6 +82,7 @@ export const en: Messages = {
     participationStatus_participating: "{{name}} takes part.",
     intention: "Intention {{code}}",
     filterActions: "This theme's actions in the list",
+    participationNote: "Footnote in the programme",
   },
   actions: {
     heading: "Actions",
@@ -216,7 +217,7 @@ export const en: Messages = {
   },
   cli: {
     usage:
-      "Usage: regie <command> [options]\n\nCommands:\n  import-programme FILE [--slug S] [--dry-run] [--default]\n      Reads a programme document (a text export from Word, or the JSON form) and writes it into the database.\n  export-programme SLUG [--out FILE]\n      Writes a programme in its JSON form (by default to data/programmes/SLUG.json).\n  migrate\n      Applies pending database migrations.\n\nThe database comes from DATABASE_URL (default sqlite:./var/regie.sqlite).",
+      "Usage: regie <command> [options]\n\nCommands:\n  import-programme FILE [--slug S] [--dry-run] [--default]\n      Reads a programme document (a text export from Word, or the JSON form) and writes it into the database.\n  export-programme SLUG [--out FILE]\n      Writes a programme in its JSON form (by default to data/programmes/SLUG.json).\n  user add --email E --name N --role ROLE [--organisation SLUG] [--programme SLUG] [--actions 5,17]\n      Creates an account; the password comes from standard input.\n  token create --email E [--name N]\n      Creates a personal API token; the last line is the token.\n  migrate\n      Applies pending database migrations.\n\nThe database comes from DATABASE_URL (default sqlite:./var/regie.sqlite).",
     unknownCommand: "Unknown command “{{command}}”.",
     badOption: "Invalid option: {{message}}",
     missingFile: "Name the file to import.",
@@ -247,6 +248,14 @@ export const en: Messages = {
     upToDate: "The database is up to date.",
     databaseError: "The database could not be used: {{message}}",
     failed: "Failed: {{message}}",
+    roleInvalid: "Give a role with --role: one of {{roles}}.",
+    organisationNotFound: "There is no organisation with slug “{{slug}}”.",
+    actionsRequired: "An action contact needs actions: --actions 5,17.",
+    actionsNotFound: "These actions do not exist in the programme: {{numbers}}.",
+    actionsOnlyForContacts: "--actions belongs only with the role action-contact.",
+    userAdded: "Account {{email}} created as {{role}} (programme {{programme}}).",
+    userNotFound: "There is no active account with email address {{email}}.",
+    tokenCreated: "Token for {{email}} created (it is shown only once):",
   },
   importIssue: {
     "empty-document": "The document is empty.",

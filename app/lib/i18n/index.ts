@@ -1,5 +1,7 @@
 import i18next, { type i18n, type TFunction } from "i18next";
 import { en } from "./en";
+import { governanceEn } from "./governance.en";
+import { governanceNl } from "./governance.nl";
 import { nl } from "./nl";
 
 export const LANGUAGES = ["nl", "en"] as const;
@@ -17,7 +19,7 @@ export function createI18n(language: Language): i18n {
   void instance.init({
     lng: language,
     fallbackLng: DEFAULT_LANGUAGE,
-    resources: { nl: { translation: nl }, en: { translation: en } },
+    resources: { nl: { translation: { ...nl, ...governanceNl } }, en: { translation: { ...en, ...governanceEn } } },
     interpolation: { escapeValue: false },
     initAsync: false,
     showSupportNotice: false,

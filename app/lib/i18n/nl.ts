@@ -47,7 +47,7 @@ export const nl = {
     other: "Overig",
   },
   overview: {
-    adopted: "Vastgesteld door {{by}} op {{date}}",
+    adopted: "Vastgesteld door <by>{{by}}</by> op {{date}}",
     period: "Looptijd {{start}}–{{end}}",
     municipalities: "Gemeenten",
     coAuthors: "Met medewerking van",
@@ -77,6 +77,7 @@ export const nl = {
     participationStatus_participating: "{{name}} neemt deel.",
     intention: "Voornemen {{code}}",
     filterActions: "Acties van dit thema in de lijst",
+    participationNote: "Voetnoot in het programma",
   },
   actions: {
     heading: "Acties",
@@ -211,7 +212,7 @@ export const nl = {
   },
   cli: {
     usage:
-      "Gebruik: regie <opdracht> [opties]\n\nOpdrachten:\n  import-programme BESTAND [--slug S] [--dry-run] [--default]\n      Leest een programmadocument (tekstexport uit Word, of de JSON-vorm) en schrijft het in de database.\n  export-programme SLUG [--out BESTAND]\n      Schrijft een programma in zijn JSON-vorm (standaard naar data/programmes/SLUG.json).\n  migrate\n      Voert openstaande databasemigraties uit.\n\nDe database komt uit DATABASE_URL (standaard sqlite:./var/regie.sqlite).",
+      "Gebruik: regie <opdracht> [opties]\n\nOpdrachten:\n  import-programme BESTAND [--slug S] [--dry-run] [--default]\n      Leest een programmadocument (tekstexport uit Word, of de JSON-vorm) en schrijft het in de database.\n  export-programme SLUG [--out BESTAND]\n      Schrijft een programma in zijn JSON-vorm (standaard naar data/programmes/SLUG.json).\n  user add --email E --name N --role ROL [--organisation SLUG] [--programme SLUG] [--actions 5,17]\n      Maakt een account aan; het wachtwoord komt van de standaardinvoer.\n  token create --email E [--name N]\n      Maakt een persoonlijk API-token; de laatste regel is het token.\n  migrate\n      Voert openstaande databasemigraties uit.\n\nDe database komt uit DATABASE_URL (standaard sqlite:./var/regie.sqlite).",
     unknownCommand: "Onbekende opdracht „{{command}}”.",
     badOption: "Ongeldige optie: {{message}}",
     missingFile: "Geef het bestand op dat moet worden ingelezen.",
@@ -242,6 +243,14 @@ export const nl = {
     upToDate: "De database is bij.",
     databaseError: "De database kon niet worden gebruikt: {{message}}",
     failed: "Mislukt: {{message}}",
+    roleInvalid: "Geef een rol op met --role: een van {{roles}}.",
+    organisationNotFound: "Er is geen organisatie met slug „{{slug}}”.",
+    actionsRequired: "Een contactpersoon heeft acties nodig: --actions 5,17.",
+    actionsNotFound: "Deze acties bestaan niet in het programma: {{numbers}}.",
+    actionsOnlyForContacts: "--actions hoort alleen bij de rol action-contact.",
+    userAdded: "Account {{email}} aangemaakt als {{role}} (programma {{programme}}).",
+    userNotFound: "Er is geen actief account met e-mailadres {{email}}.",
+    tokenCreated: "Token voor {{email}} aangemaakt (het wordt maar één keer getoond):",
   },
   importIssue: {
     "empty-document": "Het document is leeg.",

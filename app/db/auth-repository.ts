@@ -1,0 +1,101 @@
+import type { Db } from "./database";
+
+/** Sessions, API tokens, one-time links and sign-in attempts. Only hashes of secrets are stored. */
+export function createAuthRepository(db: Db) {
+  const k = db.kysely;
+  return {
+    async createSession(s: { idHash: string; userId: number; csrfToken: string; now: string; expiresAt: string }) {
+      await k
+        .insertInto("session")
+        .values({ id_hash: s.idHash, user_id: s.userId, csrf_token: s.csrfToken, created_at: s.now, last_seen_at: s.now, expires_at: s.expiresAt })
+        .execute();
+    },
+    findSession(idHash: string) {
+      return k.selectFrom("session").selectAll().where("id_hash", "=", idHash).executeTakeFirst();
+    },
+    async touchSession(idHash: string, now: string) {
+      await k.updateTable("session").set({ last_seen_at: now }).where("id_hash", "=", idHash).execute();
+    },
+    async deleteSession(idHash: string) {
+      await k.deleteFrom("session").where("id_hash", "=", idHash).execute();
+    },
+    async deleteSessionsOf(userId: number) {
+      await k.deleteFrom("session").where("user_id", "=", userId).execute();
+    },
+    async deleteExpiredSessions(now: string, idleBefore: string) {
+      await k
+        .deleteFrom("session")
+        .where((eb) => eb.or([eb("expires_at", "<=", now), eb("last_seen_at", "<=", idleBefore)]))
+        .execute();
+    },
+
+    async createToken(t: { userId: number; name: string; tokenHash: string; now: string }) {
+      const row = await k
+        .insertInto("api_token")
+        .values({ user_id: t.userId, name: t.name, token_hash: t.tokenHash, created_at: t.now })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      return row.id;
+    },
+    findToken(tokenHash: string) {
+      return k.selectFrom("api_token").selectAll().where("token_hash", "=", tokenHash).where("revoked_at", "is", null).executeTakeFirst();
+    },
+    listTokens(userId: number) {
+      return k
+        .selectFrom("api_token")
+        .select(["id", "name", "created_at", "last_used_at", "revoked_at"])
+        .where("user_id", "=", userId)
+        .orderBy("created_at", "desc")
+        .execute();
+    },
+    async revokeToken(userId: number, id: number, now: string): Promise<boolean> {
+      const r = await k
+        .updateTable("api_token")
+        .set({ revoked_at: now })
+        .where("id", "=", id)
+        .where("user_id", "=", userId)
+        .where("revoked_at", "is", null)
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows) > 0;
+    },
+    async touchToken(id: number, now: string) {
+      await k.updateTable("api_token").set({ last_used_at: now }).where("id", "=", id).execute();
+    },
+
+    async createOneTimeToken(t: { purpose: string; tokenHash: string; userId: number | null; now: string; expiresAt: string }) {
+      await k
+        .insertInto("one_time_token")
+        .values({ purpose: t.purpose, token_hash: t.tokenHash, user_id: t.userId, created_at: t.now, expires_at: t.expiresAt })
+        .execute();
+    },
+    findOneTimeToken(purpose: string, tokenHash: string) {
+      return k
+        .selectFrom("one_time_token")
+        .selectAll()
+        .where("purpose", "=", purpose)
+        .where("token_hash", "=", tokenHash)
+        .executeTakeFirst();
+    },
+
+    async recordAttempt(key: string, at: string) {
+      await k.insertInto("auth_attempt").values({ key, at }).execute();
+    },
+    async countAttempts(key: string, since: string): Promise<{ count: number; oldest: string | null }> {
+      const row = await k
+        .selectFrom("auth_attempt")
+        .select((eb) => [eb.fn.countAll<number>().as("n"), eb.fn.min("at").as("oldest")])
+        .where("key", "=", key)
+        .where("at", ">", since)
+        .executeTakeFirstOrThrow();
+      return { count: Number(row.n), oldest: (row.oldest as string | null) ?? null };
+    },
+    async clearAttempts(key: string) {
+      await k.deleteFrom("auth_attempt").where("key", "=", key).execute();
+    },
+    async pruneAttempts(before: string) {
+      await k.deleteFrom("auth_attempt").where("at", "<", before).execute();
+    },
+  };
+}
+
+export type AuthRepository = ReturnType<typeof createAuthRepository>;

@@ -1,0 +1,58 @@
+import { z } from "zod";
+
+export const PASSWORD_MIN = 12;
+export const PASSWORD_MAX = 200;
+
+/** Form fields arrive as strings; messages are i18n keys the page translates. */
+const email = z
+  .string({ message: "auth.emailInvalid" })
+  .trim()
+  .toLowerCase()
+  .max(254, { message: "auth.emailInvalid" })
+  .pipe(z.email({ message: "auth.emailInvalid" }));
+
+const password = z
+  .string({ message: "auth.passwordTooShort" })
+  .min(PASSWORD_MIN, { message: "auth.passwordTooShort" })
+  .max(PASSWORD_MAX, { message: "auth.passwordTooLong" });
+
+export const signInSchema = z.object({
+  email,
+  password: z.string({ message: "auth.invalidCredentials" }).min(1, { message: "auth.invalidCredentials" }).max(PASSWORD_MAX, { message: "auth.passwordTooLong" }),
+});
+
+export const newPasswordSchema = z
+  .object({ password, passwordRepeat: z.string({ message: "auth.passwordMismatch" }) })
+  .refine((v) => v.password === v.passwordRepeat, { message: "auth.passwordMismatch", path: ["passwordRepeat"] });
+
+export const setupSchema = z
+  .object({
+    name: z.string({ message: "auth.nameRequired" }).trim().min(1, { message: "auth.nameRequired" }).max(200, { message: "auth.fieldTooLong" }),
+    email,
+    password,
+    passwordRepeat: z.string({ message: "auth.passwordMismatch" }),
+  })
+  .refine((v) => v.password === v.passwordRepeat, { message: "auth.passwordMismatch", path: ["passwordRepeat"] });
+
+export const forgotSchema = z.object({ email });
+
+export const tokenNameSchema = z.object({
+  name: z.string({ message: "auth.nameRequired" }).trim().min(1, { message: "auth.nameRequired" }).max(100, { message: "auth.fieldTooLong" }),
+});
+
+/** Field errors as i18n keys, first message per field. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "form");
+    out[field] ??= issue.message;
+  }
+  return out;
+}
+
+/** A form's string fields as a plain object (files and repeated fields are read separately). */
+export function formFields(form: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of form.entries()) if (typeof value === "string" && !(key in out)) out[key] = value;
+  return out;
+}

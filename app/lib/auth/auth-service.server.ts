@@ -1,0 +1,159 @@
+import type { AuthRepository } from "../../db/auth-repository";
+import type { UserRepository } from "../../db/user-repository";
+import { PUBLIC, type Principal } from "../../domain/auth/roles";
+import { timestamp, type Clock } from "../time";
+import { hashPassword, verifyPassword } from "./passwords.server";
+import { hashSecret, newSecret } from "./secrets.server";
+
+export const SESSION_IDLE_MS = 30 * 60 * 1000;
+export const SESSION_MAX_MS = 12 * 60 * 60 * 1000;
+/** Sign-in throttling: failures per account and per address within the window. */
+export const THROTTLE = { windowMs: 15 * 60 * 1000, perAccount: 5, perAddress: 20 } as const;
+const TOUCH_EVERY_MS = 60 * 1000;
+
+export const ONE_TIME_TTL_MS = {
+  "first-admin": 24 * 60 * 60 * 1000,
+  invite: 7 * 24 * 60 * 60 * 1000,
+  "password-reset": 60 * 60 * 1000,
+} as const;
+export type OneTimePurpose = keyof typeof ONE_TIME_TTL_MS;
+
+export type SignInResult =
+  | { ok: true; sessionToken: string; csrfToken: string; principal: Principal }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "throttled"; retryAfterSeconds: number };
+
+export interface ResolvedSession {
+  principal: Principal;
+  csrfToken: string;
+  idHash: string;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** Sign-in, sessions, API tokens and one-time links. */
+export function createAuthService(deps: { auth: AuthRepository; users: UserRepository; clock: Clock }) {
+  const { auth, users, clock } = deps;
+  const now = () => clock.now().getTime();
+
+  async function throttled(keys: string[]): Promise<number> {
+    const since = iso(now() - THROTTLE.windowMs);
+    let retryAfter = 0;
+    for (const key of keys) {
+      const limit = key.startsWith("account:") ? THROTTLE.perAccount : THROTTLE.perAddress;
+      const { count, oldest } = await auth.countAttempts(key, since);
+      if (count >= limit && oldest) {
+        const wait = Math.ceil((new Date(oldest).getTime() + THROTTLE.windowMs - now()) / 1000);
+        retryAfter = Math.max(retryAfter, wait, 1);
+      }
+    }
+    return retryAfter;
+  }
+
+  async function startSession(userId: number, via: Principal["via"]): Promise<SignInResult> {
+    const principal = await users.principal(userId, via);
+    if (!principal) return { ok: false, reason: "invalid" };
+    const sessionToken = newSecret();
+    const csrfToken = newSecret();
+    await auth.createSession({
+      idHash: hashSecret(sessionToken),
+      userId,
+      csrfToken,
+      now: timestamp(clock),
+      expiresAt: iso(now() + SESSION_MAX_MS),
+    });
+    return { ok: true, sessionToken, csrfToken, principal };
+  }
+
+  return {
+    /** Checks email and password, with throttling that answers the same for known and unknown accounts. */
+    async signIn(input: { email: string; password: string; address: string }): Promise<SignInResult> {
+      const email = input.email.trim().toLowerCase();
+      const keys = [`account:${email}`, `address:${input.address}`];
+      const wait = await throttled(keys);
+      if (wait > 0) return { ok: false, reason: "throttled", retryAfterSeconds: wait };
+      const user = await users.findByEmail(email);
+      const valid = await verifyPassword(user?.active ? user.passwordHash : null, input.password);
+      if (!user || !valid) {
+        const at = timestamp(clock);
+        for (const key of keys) await auth.recordAttempt(key, at);
+        return { ok: false, reason: "invalid" };
+      }
+      await auth.clearAttempts(`account:${email}`);
+      return startSession(user.id, "session");
+    },
+
+    /** A new session for a user who just proved who they are some other way (a one-time link). */
+    startSession: (userId: number) => startSession(userId, "session"),
+
+    /** The principal behind a session cookie, or undefined when it is unknown, idle too long or too old. */
+    async resolveSession(sessionToken: string): Promise<ResolvedSession | undefined> {
+      const idHash = hashSecret(sessionToken);
+      const session = await auth.findSession(idHash);
+      if (!session) return undefined;
+      const t = now();
+      if (new Date(session.expires_at).getTime() <= t || new Date(session.last_seen_at).getTime() + SESSION_IDLE_MS <= t) {
+        await auth.deleteSession(idHash);
+        return undefined;
+      }
+      const principal = await users.principal(session.user_id, "session");
+      if (!principal) {
+        await auth.deleteSessionsOf(session.user_id);
+        return undefined;
+      }
+      if (t - new Date(session.last_seen_at).getTime() >= TOUCH_EVERY_MS) await auth.touchSession(idHash, timestamp(clock));
+      return { principal, csrfToken: session.csrf_token, idHash };
+    },
+
+    async signOut(sessionToken: string): Promise<void> {
+      await auth.deleteSession(hashSecret(sessionToken));
+    },
+
+    /** Ends every session of a user (deactivation, password change). */
+    endSessionsOf: (userId: number) => auth.deleteSessionsOf(userId),
+
+    /** A personal API token; only its hash is kept, so it is shown once. */
+    async createApiToken(userId: number, name: string): Promise<{ id: number; token: string }> {
+      const token = `regie_${newSecret()}`;
+      const id = await auth.createToken({ userId, name, tokenHash: hashSecret(token), now: timestamp(clock) });
+      return { id, token };
+    },
+
+    listTokens: (userId: number) => auth.listTokens(userId),
+    revokeToken: (userId: number, id: number) => auth.revokeToken(userId, id, timestamp(clock)),
+
+    async resolveApiToken(token: string): Promise<Principal | undefined> {
+      const row = await auth.findToken(hashSecret(token));
+      if (!row) return undefined;
+      const principal = await users.principal(row.user_id, "token");
+      if (!principal) return undefined;
+      await auth.touchToken(row.id, timestamp(clock));
+      return principal;
+    },
+
+    /** A one-time link's secret for a purpose; only the hash is stored. */
+    async issueOneTimeToken(purpose: OneTimePurpose, userId: number | null): Promise<string> {
+      const token = newSecret();
+      await auth.createOneTimeToken({
+        purpose,
+        tokenHash: hashSecret(token),
+        userId,
+        now: timestamp(clock),
+        expiresAt: iso(now() + ONE_TIME_TTL_MS[purpose]),
+      });
+      return token;
+    },
+
+    /** A one-time token that is known, unused and not expired; undefined otherwise. */
+    async checkOneTimeToken(purpose: OneTimePurpose, token: string) {
+      const row = await auth.findOneTimeToken(purpose, hashSecret(token));
+      if (!row || row.used_at || new Date(row.expires_at).getTime() <= now()) return undefined;
+      return row;
+    },
+
+    hashPassword,
+    public: PUBLIC,
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

@@ -1,0 +1,32 @@
+import { data, redirect, type AppLoadContext } from "react-router";
+import { decide, type Operation, type Target } from "../../domain/auth/permissions";
+import { translator } from "../i18n";
+
+/**
+ * Stops a loader or action unless the visitor may perform the operation: the public is sent to
+ * sign in (and back), a signed-in person without the right gets 403, and hidden operations
+ * answer 404 so that their pages do not reveal they exist.
+ */
+export function requirePermission(context: AppLoadContext, request: Request, operation: Operation, target: Target = {}): void {
+  const verdict = decide(context.principal, operation, target);
+  if (verdict === "allow") return;
+  const t = translator(context.language);
+  if (verdict === "sign-in") {
+    const url = new URL(request.url);
+    throw redirect(`/sign-in?next=${encodeURIComponent(url.pathname + url.search)}`);
+  }
+  if (verdict === "not-found") throw data(t("errors.notFoundText"), { status: 404 });
+  throw data(t("auth.forbidden"), { status: 403 });
+}
+
+/** The signed-in user, or a redirect to sign in. */
+export function requireUser(context: AppLoadContext, request: Request) {
+  requirePermission(context, request, "account.self");
+  return context.principal.user!;
+}
+
+/** A local path to go to after signing in; anything else falls back to the home page. */
+export function safeNext(value: string | null | undefined): string {
+  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/";
+  return value;
+}

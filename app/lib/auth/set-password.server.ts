@@ -1,0 +1,34 @@
+import { data, redirect, type AppLoadContext } from "react-router";
+import { fieldErrors, formFields, newPasswordSchema, PASSWORD_MAX, PASSWORD_MIN } from "../../domain/auth/schemas";
+import { translator } from "../i18n";
+import { timestamp } from "../time";
+import { sessionCookie } from "./cookies.server";
+import { hashSecret } from "./secrets.server";
+
+/** The shared action of the reset and invitation pages: check the link, set the password, sign in. */
+export async function setPasswordFromLink(context: AppLoadContext, request: Request, purpose: "password-reset" | "invite", token: string) {
+  const t = translator(context.language);
+  if (!(await context.services.auth.checkOneTimeToken(purpose, token))) throw data(t("auth.linkInvalid"), { status: 404 });
+  const parsed = newPasswordSchema.safeParse(formFields(await request.formData()));
+  if (!parsed.success) {
+    const errors = Object.fromEntries(Object.entries(fieldErrors(parsed.error)).map(([k, v]) => [k, t(v, { min: PASSWORD_MIN, max: PASSWORD_MAX })]));
+    return data({ errors }, { status: 400 });
+  }
+  const result = await context.services.accounts.setPasswordWithToken({
+    purpose,
+    tokenHash: hashSecret(token),
+    passwordHash: await context.services.auth.hashPassword(parsed.data.password),
+    now: timestamp(context.services.clock),
+  });
+  if (!result.ok) throw data(t("auth.linkInvalid"), { status: 404 });
+  const session = await context.services.auth.startSession(result.value);
+  if (!session.ok) throw redirect("/sign-in");
+  return redirect(`/account?${purpose === "invite" ? "welcome" : "reset"}=1`, {
+    headers: { "Set-Cookie": sessionCookie(session.sessionToken, context.secure) },
+  });
+}
+
+/** The address links in email point to: PUBLIC_URL, or the address the request came in on. */
+export function publicOrigin(context: AppLoadContext, request: Request): string {
+  return (context.services.env.PUBLIC_URL ?? new URL(request.url).origin).replace(/\/$/, "");
+}

@@ -1,0 +1,102 @@
+import { writeReadableStreamToWritable } from "@react-router/node";
+import type { NextFunction, Request, Response } from "express";
+import { createRequestHandler, type AppLoadContext, type ServerBuild } from "react-router";
+import { CSRF_FIELD } from "../app/lib/auth/cookies.server";
+import type { Language } from "../app/lib/i18n";
+import type { Services } from "../app/lib/services.server";
+import { csrfMatches, needsCsrf, type AuthLocals } from "./auth";
+import { renderMessagePage } from "./error-page";
+
+export class PayloadTooLarge extends Error {}
+
+/** Reads a request body into memory, refusing it as soon as it passes the limit. */
+export async function readBody(req: Request, maxBytes: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string);
+    size += buffer.length;
+    if (size > maxBytes) throw new PayloadTooLarge();
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Hands a request to React Router. Bodies are read here with the size limit, and every form post is
+ * checked for its anti-forgery token before any route action runs.
+ */
+export function reactRouterHandler(options: { build: ServerBuild; services: Services; mode: string }) {
+  const handle = createRequestHandler(options.build, options.mode);
+  const maxBytes = options.services.env.MAX_UPLOAD_MB * 1024 * 1024;
+  return async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      const language = res.locals.language as Language;
+      const controller = new AbortController();
+      res.on("close", () => controller.abort());
+      const url = new URL(req.originalUrl, `${req.protocol}://${req.get("host") ?? "localhost"}`);
+      const headers = new Headers();
+      for (const [key, value] of Object.entries(req.headers)) {
+        if (value === undefined) continue;
+        for (const v of Array.isArray(value) ? value : [value]) headers.append(key, v);
+      }
+      let body: Buffer | undefined;
+      if (req.method !== "GET" && req.method !== "HEAD") {
+        try {
+          body = await readBody(req, maxBytes);
+        } catch (error) {
+          if (error instanceof PayloadTooLarge) {
+            res.setHeader("Connection", "close");
+            res.status(413).type("html").send(renderMessagePage({ language, kind: "tooLarge", mb: options.services.env.MAX_UPLOAD_MB }));
+            return;
+          }
+          throw error;
+        }
+      }
+      const request = new globalThis.Request(url, { method: req.method, headers, body: body ? new Uint8Array(body) : undefined, signal: controller.signal });
+      if (needsCsrf(req, res)) {
+        let presented: string | null = request.headers.get("x-csrf-token");
+        const type = request.headers.get("content-type") ?? "";
+        if (!presented && (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data"))) {
+          const form = await request
+            .clone()
+            .formData()
+            .catch(() => null);
+          const value = form?.get(CSRF_FIELD);
+          presented = typeof value === "string" ? value : null;
+        }
+        if (!csrfMatches(res, presented)) {
+          res.status(403).type("html").send(renderMessagePage({ language, kind: "csrf" }));
+          return;
+        }
+      }
+      const auth = res.locals as unknown as AuthLocals;
+      const context: AppLoadContext = {
+        services: options.services,
+        requestId: String(res.locals.requestId),
+        nonce: String(res.locals.nonce),
+        language,
+        principal: auth.principal,
+        csrfToken: auth.csrfToken,
+        sessionToken: auth.sessionToken,
+        secure: req.secure,
+        clientAddress: req.ip ?? "unknown",
+      };
+      const response = await handle(request, context);
+      res.status(response.status);
+      res.statusMessage = response.statusText || res.statusMessage;
+      for (const [key, value] of response.headers.entries()) {
+        if (key === "set-cookie") continue;
+        res.setHeader(key, value);
+      }
+      for (const value of response.headers.getSetCookie()) res.append("Set-Cookie", value);
+      if (response.body && req.method !== "HEAD") {
+        await writeReadableStreamToWritable(response.body, res);
+      } else {
+        res.end();
+      }
+    } catch (error) {
+      next(error);
+    }
+  };
+}
