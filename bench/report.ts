@@ -11,6 +11,11 @@ export interface Row {
   load: LoadResult;
   /** CPU time of the server's process during the measured part, as % of one core (PostgreSQL's own processes not included). */
   serverCpuPercentOfOneCore: number;
+  /**
+   * The server process's CPU time per successful request, in ms. Less disturbed by other load than
+   * req/s; for PostgreSQL it leaves out the database's own processes.
+   */
+  serverCpuMsPerRequest: number;
   /** Busy time of all cores together during the measured part (100 % = every core busy). */
   machineBusyPercent: number;
   /**
@@ -123,9 +128,9 @@ export function formatTable(rows: Row[]): string {
     "÷ bare",
     "p50 ms",
     "p99 ms",
-    "max ms",
     "errors",
     "server CPU",
+    "CPU ms/req",
     "loadgen CPU",
     "other CPU",
   ];
@@ -143,9 +148,9 @@ export function formatTable(rows: Row[]): string {
       v === null ? "" : `1/${(1 / v).toFixed(1)}`,
       fmt(r.load.latency.p50Ms, 2),
       fmt(r.load.latency.p99Ms, 2),
-      fmt(r.load.latency.maxMs, 1),
       String(r.load.errors),
       `${fmt(r.serverCpuPercentOfOneCore, 0)} %`,
+      fmt(r.serverCpuMsPerRequest, 2),
       `${fmt(r.load.cpuPercentOfOneCore, 0)} %`,
       `${fmt(r.otherCpuPercentOfOneCore, 0)} %`,
     ];

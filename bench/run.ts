@@ -230,6 +230,7 @@ async function measure(
     concurrency,
     load,
     serverCpuPercentOfOneCore,
+    serverCpuMsPerRequest: load.rps > 0 ? (serverCpuPercentOfOneCore * 10) / load.rps : Number.NaN,
     machineBusyPercent,
     otherCpuPercentOfOneCore: Math.max(
       0,

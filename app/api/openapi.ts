@@ -1,5 +1,6 @@
 import { DEFAULT_LIMIT, MAX_LIMIT } from "../domain/programmes/action-filters";
 import { CATEGORY_COLOURS, LINK_TYPES, ORGANISATION_KINDS } from "../domain/programmes/programme-document";
+import { monitorOpenApi } from "./monitor-openapi";
 
 /**
  * The OpenAPI 3.1 description of the open-data API, served at /api/v1/openapi.json.
@@ -587,6 +588,7 @@ export function openApiDocument(): OpenApiDocument {
       { name: "programmes", description: "Programmes and their actions." },
       { name: "organisations", description: "Organisations over all programmes." },
       { name: "meta", description: "This description." },
+      monitorOpenApi().tag,
     ],
     paths: {
       "/openapi.json": {
@@ -696,10 +698,11 @@ export function openApiDocument(): OpenApiDocument {
           responses: { "200": json(ref("Organisation"), "The organisation."), "404": response("NotFound") },
         },
       },
+      ...monitorOpenApi().paths,
     },
     components: {
-      schemas,
-      parameters,
+      schemas: { ...schemas, ...monitorOpenApi().schemas },
+      parameters: { ...parameters, ...monitorOpenApi().parameters },
       responses,
       headers: {
         "X-Request-Id": {

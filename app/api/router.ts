@@ -1,5 +1,6 @@
 import { Router, type Request, type Response } from "express";
 import { MAX_LIMIT, parsePaging, type FieldErrors } from "../domain/programmes/action-filters";
+import type { Principal } from "../domain/auth/roles";
 import { listActions } from "../domain/programmes/list-actions";
 import { ORGANISATION_KINDS, type OrganisationKind } from "../domain/programmes/programme-document";
 import type { Programme } from "../domain/programmes/types";
@@ -8,6 +9,8 @@ import type { Services } from "../lib/services.server";
 import { actionsToCsv, presentAction } from "../presenters/action";
 import { presentOrganisation, presentOrganisationListItem } from "../presenters/organisation";
 import { presentProgramme, presentProgrammeSummary } from "../presenters/programme";
+import { registerMonitorRoutes } from "./monitor-routes";
+import { mountActionWrites } from "./action-write-routes";
 import { openApiDocument } from "./openapi";
 import { sendProblem, STATUS_TITLES, translateErrors } from "./problem";
 
@@ -21,7 +24,9 @@ export function createApiRouter(services: Services): Router {
 
   router.use((_req, res, next) => {
     res.setHeader("Access-Control-Allow-Origin", "*");
-    res.setHeader("Cache-Control", "public, max-age=60");
+    // Shared caches may keep public reads for a minute; anything personal or changing is never cached.
+    const anonymous = (res.locals.principal as Principal | undefined)?.user == null;
+    res.setHeader("Cache-Control", anonymous && (_req.method === "GET" || _req.method === "HEAD") ? "public, max-age=60" : "private, no-store");
     next();
   });
 
@@ -117,6 +122,10 @@ export function createApiRouter(services: Services): Router {
     if (!org) return notFound(res, "errors.organisationNotFound");
     res.json(presentOrganisation(org));
   });
+
+  registerMonitorRoutes(router, services);
+
+  mountActionWrites(router, services);
 
   router.all("/{*rest}", (req, res) => {
     if (req.method !== "GET" && req.method !== "HEAD") {

@@ -5,6 +5,7 @@ import { readEnv } from "../lib/env.server";
 import { isLanguage, translator, type Language } from "../lib/i18n";
 import { exportProgrammeCommand } from "./export-programme";
 import { importProgrammeCommand } from "./import-programme";
+import { fetchMonitorCommand, importMonitorCommand } from "./import-monitor";
 import { addUserCommand, createTokenCommand } from "./users";
 import { CliError, type CliContext } from "./context";
 
@@ -76,6 +77,28 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
         if (sub !== "create") throw new CliError(`${t("cli.unknownCommand", { command: `token ${sub ?? ""}`.trim() })}\n\n${t("cli.usage")}`, 2);
         const { values } = parseArgs({ args, options: { email: { type: "string" }, name: { type: "string" } } });
         return await createTokenCommand(ctx, values);
+      }
+      case "import-monitor": {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          allowPositionals: true,
+          options: {
+            indicator: { type: "string" },
+            table: { type: "string" },
+            retrieved: { type: "string" },
+            programme: { type: "string" },
+            "dry-run": { type: "boolean" },
+          },
+        });
+        return await importMonitorCommand(ctx, { file: positionals[0], ...values, dryRun: values["dry-run"] ?? false });
+      }
+      case "fetch-monitor": {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          allowPositionals: true,
+          options: { indicator: { type: "string" }, since: { type: "string" }, programme: { type: "string" }, "dry-run": { type: "boolean" } },
+        });
+        return await fetchMonitorCommand(ctx, { table: positionals[0], ...values, dryRun: values["dry-run"] ?? false });
       }
       case "migrate": {
         parseArgs({ args: rest, options: {} });

@@ -73,6 +73,13 @@ export function SiteHeader({
               </NavLink>
             </li>
           ) : null}
+          {programme ? (
+            <li>
+              <NavLink className={navClass} to={`/programmes/${programme}/monitor`} aria-current={current(`/programmes/${programme}/monitor`)}>
+                {t("monitor.nav")}
+              </NavLink>
+            </li>
+          ) : null}
           <li>
             <NavLink className={navClass} to="/organisations" aria-current={current("/organisations")}>
               {t("nav.organisations")}

@@ -39,6 +39,11 @@ export function openDatabase(url: string, options: { cwd?: string; poolSize?: nu
     // int8 (COUNT(*)) comes back as a string by default; counts here stay far below 2^53.
     pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
     const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+    // When the server ends an idle connection (a restart, a failover, idle_session_timeout) the pool
+    // drops it and opens a new one on the next query. Without a listener the pool's "error" event
+    // would be an uncaught exception that stops the whole process; a database that is really gone
+    // shows in the next query's error instead.
+    pool.on("error", () => undefined);
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const safe = new URL(url);
     safe.password = safe.password ? "***" : "";

@@ -1,6 +1,8 @@
 import { createActionRepository } from "../db/action-repository";
 import { createAccountStore } from "../db/account-store";
+import { createActionStore } from "../db/action-store";
 import { createAuthRepository } from "../db/auth-repository";
+import { createHistoryRepository } from "../db/history-repository";
 import { createUserRepository } from "../db/user-repository";
 import { createAuthService } from "./auth/auth-service.server";
 import { createMailer, type Mailer } from "./mail/mailer.server";
@@ -24,6 +26,8 @@ export interface Services {
   auth: ReturnType<typeof createAuthService>;
   mailer: Mailer;
   accounts: ReturnType<typeof createAccountStore>;
+  actionStore: ReturnType<typeof createActionStore>;
+  history: ReturnType<typeof createHistoryRepository>;
   clock: Clock;
   monitor: ReturnType<typeof createMonitorRepository>;
 }
@@ -41,6 +45,8 @@ export function createServices(env: Env, logger: Logger, db: Db = openDatabase(e
     organisations: createOrganisationRepository(db),
     users,
     accounts: createAccountStore(db),
+    actionStore: createActionStore(db),
+    history: createHistoryRepository(db),
     auth: createAuthService({ auth: createAuthRepository(db), users, clock }),
     monitor: createMonitorRepository(db),
     mailer: createMailer({ db, logger, clock, smtpUrl: env.SMTP_URL, from: env.MAIL_FROM }),

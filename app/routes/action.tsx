@@ -7,8 +7,10 @@ import { PageTitle } from "../components/page-title";
 import { Paragraphs } from "../components/paragraphs";
 import { translator } from "../lib/i18n";
 import { requireNumber, requireProgramme } from "../lib/page-data.server";
+import { loadActionGovernance } from "../lib/action-governance.server";
+import { ActionGovernancePanel } from "../components/action-governance";
 
-export async function loader({ context, params }: Route.LoaderArgs) {
+export async function loader({ context, params, request }: Route.LoaderArgs) {
   const programme = await requireProgramme(context, params.slug);
   const number = requireNumber(context, params.number, "errors.actionNotFound");
   const action = await context.services.actions.get(programme.id, number);
@@ -21,11 +23,12 @@ export async function loader({ context, params }: Route.LoaderArgs) {
       categories: programme.categories,
     },
     action,
+    governance: await loadActionGovernance(context, programme, action, request),
   };
 }
 
 export default function ActionPage() {
-  const { programme, action } = useLoaderData<typeof loader>();
+  const { programme, action, governance } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const base = `/programmes/${programme.slug}`;
   const lang = programme.language;
@@ -224,6 +227,7 @@ export default function ActionPage() {
           </p>
         </aside>
       </div>
+      <ActionGovernancePanel governance={governance} editHref={`${base}/actions/${action.number}/edit`} />
     </>
   );
 }

@@ -4,6 +4,8 @@ import type { Route } from "./+types/theme";
 import { CategoryBadge } from "../components/category-badge";
 import { PageTitle } from "../components/page-title";
 import { Paragraphs } from "../components/paragraphs";
+import { ThemeIndicators } from "../components/monitor/theme-indicators";
+import { themeIndicatorItems } from "../components/monitor/page-data.server";
 import { translator } from "../lib/i18n";
 import { requireNumber, requireProgramme } from "../lib/page-data.server";
 
@@ -25,6 +27,7 @@ export async function loader({ context, params }: Route.LoaderArgs) {
       categories: programme.categories,
     },
     theme,
+    indicators: await themeIndicatorItems(context, programme.id, number),
     actions: actions.map((a) => ({
       number: a.number,
       title: a.title,
@@ -38,7 +41,7 @@ export async function loader({ context, params }: Route.LoaderArgs) {
 }
 
 export default function ThemePage() {
-  const { programme, theme, actions } = useLoaderData<typeof loader>();
+  const { programme, theme, actions, indicators } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const base = `/programmes/${programme.slug}`;
   const lang = programme.language;
@@ -144,6 +147,7 @@ export default function ThemePage() {
           {t("theme.filterActions")}
         </Link>
       </p>
+      <ThemeIndicators programme={programme.slug} items={indicators} lang={lang} />
     </>
   );
 }

@@ -58,17 +58,19 @@ describe("OpenAPI document", () => {
       expect(route.methods, route.path).toEqual(["get"]);
       expect(Object.keys(doc.paths[route.path]!), route.path).toEqual(["get"]);
     }
-    // The eight endpoints the API promises.
-    expect(Object.keys(doc.paths).sort()).toEqual([
-      "/openapi.json",
-      "/organisations",
-      "/organisations/{slug}",
-      "/programmes",
-      "/programmes/{slug}",
-      "/programmes/{slug}/actions",
-      "/programmes/{slug}/actions.csv",
-      "/programmes/{slug}/actions/{number}",
-    ]);
+    // The programme register's eight endpoints (other parts, such as the monitor, add their own).
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        "/openapi.json",
+        "/organisations",
+        "/organisations/{slug}",
+        "/programmes",
+        "/programmes/{slug}",
+        "/programmes/{slug}/actions",
+        "/programmes/{slug}/actions.csv",
+        "/programmes/{slug}/actions/{number}",
+      ]),
+    );
   });
 
   it("resolves every reference and declares every path parameter", () => {

@@ -23,7 +23,9 @@ test("the action list filters by lead organisation and planning year through the
   await expect(rows).toHaveCount(13);
   for (const row of await rows.all()) await expect(row).toContainText("Gemeente Leiden");
   // Action 10 (2014) is in; action 5 (Gemeente Leiden, 2015 only) is not.
-  await expect(page.getByRole("link", { name: "Inventarisatie onderwijsprogramma's voor ondernemerschap" })).toBeVisible();
+  await expect(
+    page.getByRole("link", { name: "Inventarisatie onderwijsprogramma's voor ondernemerschap" }),
+  ).toBeVisible();
   await expect(page.getByRole("link", { name: "Rijksinstrumenten voor MKB promoten" })).toHaveCount(0);
 
   // Clearing the filters empties the form too.

@@ -3,7 +3,9 @@ import { expect, test } from "@playwright/test";
 // Journey 1 of the domain guide, as a visitor without an account, with JavaScript on and off:
 // overview → theme 2 → its actions → category 1 → action 10 → the actions it is a prerequisite
 // for → back from action 11 → the lead organisation → the same site in English.
-test("a visitor follows a prerequisite from the overview to an organisation, then reads it in English", async ({ page }) => {
+test("a visitor follows a prerequisite from the overview to an organisation, then reads it in English", async ({
+  page,
+}) => {
   await page.goto("/");
   await expect(page.locator("html")).toHaveAttribute("lang", "nl");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Kennis & Werk #071");

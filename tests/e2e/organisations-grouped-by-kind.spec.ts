@@ -6,14 +6,22 @@ test("the organisation list groups organisations by kind, each with its count", 
   await expect(page.getByText("62 organisaties")).toBeVisible();
 
   const groups = page.getByRole("heading", { level: 2 });
-  await expect(groups).toHaveText(["Gemeenten (6)", "Bedrijfsleven (16)", "Kennisinstellingen (9)", "Overige overheden (8)", "Overig (23)"]);
+  await expect(groups).toHaveText([
+    "Gemeenten (6)",
+    "Bedrijfsleven (16)",
+    "Kennisinstellingen (9)",
+    "Overige overheden (8)",
+    "Overig (23)",
+  ]);
 
   const municipalities = page.getByRole("region", { name: "Gemeenten (6)" });
   await expect(municipalities.getByRole("row")).toHaveCount(7); // header and six municipalities
   await expect(municipalities.getByRole("rowheader", { name: "Gemeente Voorschoten" })).toBeVisible();
   await expect(municipalities.getByRole("rowheader", { name: "Hogeschool Leiden" })).toHaveCount(0);
   await expect(
-    page.getByRole("region", { name: "Kennisinstellingen (9)" }).getByRole("rowheader", { name: "Hogeschool Leiden" }),
+    page
+      .getByRole("region", { name: "Kennisinstellingen (9)" })
+      .getByRole("rowheader", { name: "Hogeschool Leiden" }),
   ).toBeVisible();
 
   // Gemeente Leiden leads 20 actions.

@@ -10,7 +10,9 @@ test("Accept-Language: en gives English by default, and the switch to Dutch hold
   await expect(page.getByRole("heading", { name: "Ambition" })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Main menu" })).toBeVisible();
   // Programme text stays Dutch, marked as such inside the English page.
-  await expect(page.getByRole("heading", { level: 1 }).locator("xpath=ancestor-or-self::*[@lang][1]")).toHaveAttribute("lang", "nl");
+  await expect(
+    page.getByRole("heading", { level: 1 }).locator("xpath=ancestor-or-self::*[@lang][1]"),
+  ).toHaveAttribute("lang", "nl");
 
   await page.getByRole("link", { name: "Actions", exact: true }).first().click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Actions");

@@ -18,7 +18,10 @@ test("an invalid filter in the address is explained above the form and at its fi
   const summary = page.getByRole("alert");
   await expect(summary).toContainText("Een of meer filters zijn ongeldig");
   // The summary links to the field; the field carries the same message as its description.
-  await expect(summary.getByRole("link", { name: /Geef een jaartal op/ })).toHaveAttribute("href", "#filter-year");
+  await expect(summary.getByRole("link", { name: /Geef een jaartal op/ })).toHaveAttribute(
+    "href",
+    "#filter-year",
+  );
   await expect(page.getByLabel("Planningsjaar")).toHaveAccessibleDescription(/Geef een jaartal op/);
   await expect(page.getByLabel("Planningsjaar")).toHaveAttribute("aria-invalid", "true");
 });

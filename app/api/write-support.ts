@@ -1,0 +1,77 @@
+import type { NextFunction, Request, Response } from "express";
+import express from "express";
+import { decide, type Operation, type Target } from "../domain/auth/permissions";
+import type { Principal } from "../domain/auth/roles";
+import { sameSecret } from "../lib/auth/secrets.server";
+import { translator, type Language } from "../lib/i18n";
+import { sendProblem, STATUS_TITLES } from "./problem";
+
+const lang = (res: Response): Language => res.locals.language as Language;
+const title = (res: Response, status: number) => STATUS_TITLES[status]?.[lang(res)] ?? String(status);
+
+/** A problem answer with a translated detail. */
+export function problem(res: Response, status: number, detailKey: string, params: Record<string, unknown> = {}, errors?: Record<string, string>) {
+  sendProblem(res, status, { title: title(res, status), detail: translator(lang(res))(detailKey, params), ...(errors ? { errors } : {}) });
+}
+
+/**
+ * The first checks of every API write, in the documented order: 401 without credentials, then
+ * 404 or 403 from the permission table; cookie-authenticated writes must also carry X-CSRF-Token.
+ */
+export function authorise(res: Response, operation: Operation, target: Target): boolean {
+  const principal = res.locals.principal as Principal;
+  const verdict = decide(principal, operation, target);
+  if (verdict === "allow") {
+    if (principal.via === "session") {
+      const presented = String(res.req.get("x-csrf-token") ?? "");
+      const expected = String(res.locals.csrfToken ?? "");
+      if (!presented || !expected || !sameSecret(presented, expected)) {
+        problem(res, 403, "auth.csrfText");
+        return false;
+      }
+    }
+    return true;
+  }
+  if (verdict === "sign-in") {
+    res.setHeader("WWW-Authenticate", 'Bearer realm="regie"');
+    problem(res, 401, "auth.signInRequired");
+  } else if (verdict === "not-found") problem(res, 404, "errors.notFoundText");
+  else problem(res, 403, "auth.forbidden");
+  return false;
+}
+
+/** A strong ETag from a record's version. */
+export function etag(kind: string, id: number, version: number): string {
+  return `"${kind}-${id}-v${version}"`;
+}
+
+/**
+ * The version an If-Match header names for this record: 428 when it is missing, 412 when it names
+ * another version (or another record). Returns the version to expect, or null when answered.
+ */
+export function requireIfMatch(req: Request, res: Response, kind: string, id: number, currentVersion: number): number | null {
+  const header = req.get("if-match");
+  if (!header) {
+    problem(res, 428, "api.ifMatchRequired");
+    return null;
+  }
+  const tags = header.split(",").map((s) => s.trim());
+  const current = etag(kind, id, currentVersion);
+  if (tags.includes("*") || tags.includes(current)) return currentVersion;
+  res.setHeader("ETag", current);
+  problem(res, 412, "api.stale");
+  return null;
+}
+
+/** JSON bodies for API writes, with the upload limit; malformed JSON is a 400 problem. */
+export function jsonBody(maxMb: number) {
+  const parse = express.json({ limit: `${maxMb}mb`, strict: true, type: ["application/json", "application/merge-patch+json"] });
+  return (req: Request, res: Response, next: NextFunction) => {
+    parse(req, res, (error?: unknown) => {
+      if (!error) return next();
+      const status = (error as { status?: number }).status === 413 ? 413 : 400;
+      if (status === 413) return problem(res, 413, "errors.payloadTooLarge", { mb: maxMb });
+      return problem(res, 400, "api.invalidJson");
+    });
+  };
+}

@@ -1,0 +1,139 @@
+import type { TFunction } from "i18next";
+import { type AppLoadContext } from "react-router";
+import { fetchMonitorTable, importMonitorFile, type MonitorImportResult } from "../../db/monitor-files";
+import { DEFAULT_CBS_ODATA_URL } from "../../domain/monitor/cbs-api";
+import { cbsKeysOf } from "../../domain/monitor/indicator-definition";
+import { describeLocation, type MonitorIssue } from "../../domain/monitor/issues";
+import { translator, type Language } from "../../lib/i18n";
+
+/** The CBS OData v4 address: CBS_ODATA_URL, else CBS's own service. */
+export function cbsOdataUrl(env: NodeJS.ProcessEnv = process.env): string {
+  const raw = env.CBS_ODATA_URL?.trim();
+  return raw ? raw.replace(/\/+$/, "") : DEFAULT_CBS_ODATA_URL;
+}
+
+/** An issue in words of the language, with where it is. */
+export function issueText(t: TFunction, issue: MonitorIssue, language: Language): string {
+  const message = t(`monitorIssue.${issue.code}`, { ...issue.params, ...(issue.params.count !== undefined ? { count: Number(issue.params.count) } : {}) });
+  const where = describeLocation(issue.location, language);
+  return where ? t("monitor.import.where", { where, message }) : message;
+}
+
+export interface ImportActionResult {
+  ok: boolean;
+  intent: "import" | "fetch";
+  dryRun: boolean;
+  summary: string;
+  perIndicator: { id: string; text: string }[];
+  attribution: string | null;
+  errors: string[];
+  warnings: string[];
+  fieldErrors: Record<string, string>;
+}
+
+/** The tables the programme's indicators can be fetched from (those with a chosen measure). */
+export async function fetchableTables(context: AppLoadContext, programmeId: number): Promise<string[]> {
+  const indicators = await context.services.monitor.list(programmeId);
+  return [...new Set(indicators.flatMap((i) => cbsKeysOf(i.source).filter((k) => k.measure !== null).map((k) => k.table)))].sort();
+}
+
+function describe(result: MonitorImportResult, t: TFunction, language: Language, names: Map<string, string>, dryRun: boolean, source: string, intent: "import" | "fetch"): ImportActionResult {
+  const empty = { perIndicator: [], attribution: null, warnings: [], fieldErrors: {} };
+  if (!result.ok) {
+    return {
+      ok: false,
+      intent,
+      dryRun,
+      summary: t(intent === "fetch" ? "monitor.import.fetchFailed" : "monitor.import.failed"),
+      errors: result.issues.filter((i) => i.severity === "error").map((i) => issueText(t, i, language)),
+      ...empty,
+      warnings: result.issues.filter((i) => i.severity === "warning").map((i) => issueText(t, i, language)),
+    };
+  }
+  const counts = { added: result.report.added, changed: result.report.changed, unchanged: result.report.unchanged };
+  return {
+    ok: true,
+    intent,
+    dryRun,
+    summary: dryRun ? t("monitor.import.dryRunSuccess", counts) : t("monitor.import.success", { source, ...counts }),
+    perIndicator: result.report.perIndicator.map((p) => ({
+      id: p.indicator,
+      text: t("monitor.import.perIndicator", { name: names.get(p.indicator) ?? p.indicator, ...p }),
+    })),
+    attribution: t("monitor.import.attribution", { attribution: result.attribution }),
+    errors: [],
+    warnings: result.issues.filter((i) => i.severity === "warning").map((i) => issueText(t, i, language)),
+    fieldErrors: {},
+  };
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Handles the monitor page's two forms (the caller has checked the permission): `intent=import`
+ * with a file, `intent=fetch` with a CBS table. Answers the report and the HTTP status.
+ */
+export async function handleMonitorImport(
+  context: AppLoadContext,
+  request: Request,
+  programmeId: number,
+): Promise<{ status: number; result: ImportActionResult }> {
+  const language = context.language;
+  const t = translator(language);
+  const maxMb = context.services.env.MAX_UPLOAD_MB;
+  const form = await request.formData();
+  const intent = form.get("intent") === "fetch" ? "fetch" : "import";
+  const dryRun = form.get("dryRun") === "1";
+  const indicators = await context.services.monitor.list(programmeId);
+  const names = new Map(indicators.map((i) => [i.id, i.name]));
+  const indicatorRaw = String(form.get("indicator") ?? "").trim();
+  const indicator = indicatorRaw === "" ? undefined : indicatorRaw;
+  const fail = (status: number, fieldErrors: Record<string, string>) => ({
+    status,
+    result: {
+      ok: false,
+      intent,
+      dryRun,
+      summary: t(intent === "fetch" ? "monitor.import.fetchFailed" : "monitor.import.failed"),
+      perIndicator: [],
+      attribution: null,
+      errors: Object.values(fieldErrors),
+      warnings: [],
+      fieldErrors,
+    } satisfies ImportActionResult,
+  });
+
+  if (intent === "fetch") {
+    const table = String(form.get("table") ?? "");
+    const tables = await fetchableTables(context, programmeId);
+    if (!tables.includes(table)) return fail(400, { table: t("monitor.import.badTable") });
+    const baseUrl = cbsOdataUrl();
+    const result = await fetchMonitorTable(context.services.db, { programmeId, table, baseUrl, since: "2013JJ00", dryRun, clock: context.services.clock });
+    const report = describe(result, t, language, names, dryRun, result.url ?? baseUrl, "fetch");
+    return { status: result.ok ? 200 : 502, result: report };
+  }
+
+  const file = form.get("file");
+  if (!(file instanceof File) || file.size === 0) return fail(400, { file: t("monitor.import.noFile") });
+  if (file.size > maxMb * 1024 * 1024) return fail(413, { file: t("monitor.import.tooLarge", { mb: maxMb }) });
+  const retrievedRaw = String(form.get("retrieved") ?? "").trim();
+  if (retrievedRaw !== "" && (!DATE.test(retrievedRaw) || Number.isNaN(Date.parse(`${retrievedRaw}T00:00:00Z`)))) {
+    return fail(400, { retrieved: t("monitor.import.badDate") });
+  }
+  const retrievedAt = retrievedRaw !== "" ? `${retrievedRaw}T00:00:00.000Z` : context.services.clock.now().toISOString();
+  if (indicator !== undefined && !names.has(indicator)) {
+    return fail(400, { indicator: t("monitorIssue.indicator-unknown", { indicator }) });
+  }
+  const result = await importMonitorFile(context.services.db, {
+    programmeId,
+    bytes: new Uint8Array(await file.arrayBuffer()),
+    fileName: file.name,
+    indicator,
+    channel: "web",
+    userId: context.principal?.user?.id ?? null,
+    retrievedAt,
+    dryRun,
+    clock: context.services.clock,
+  });
+  return { status: result.ok ? 200 : 400, result: describe(result, t, language, names, dryRun, file.name, "import") };
+}

@@ -1,0 +1,273 @@
+import type { Transaction } from "kysely";
+import type { ActionChanges, ActionPatch } from "../domain/actions/action-changes";
+import { planningYears } from "../domain/programmes/planning-years";
+import type { LinkType } from "../domain/programmes/programme-document";
+import { recordAudit, type Actor } from "./audit";
+import type { Db } from "./database";
+import { actionSearchText } from "./programme-import";
+import type { Database } from "./schema";
+
+export type ActionSnapshot = ActionChanges & { number: number; category: number | null; version: number; updatedAt: string };
+
+export type UpdateResult =
+  | { status: "ok"; version: number; changed: string[] }
+  | { status: "not-found" }
+  | { status: "conflict"; current: ActionSnapshot }
+  | { status: "invalid"; errors: Record<string, string> };
+
+/** Reads one action in its editable form (what history records and the edit form shows). */
+export async function snapshotAction(trx: Transaction<Database> | Db["kysely"], actionId: number): Promise<ActionSnapshot | undefined> {
+  const a = await trx
+    .selectFrom("action")
+    .leftJoin("intention", "intention.id", "action.intention_id")
+    .select([
+      "action.id",
+      "action.number",
+      "action.title",
+      "action.description",
+      "action.notes",
+      "action.group_name",
+      "action.lead_unknown",
+      "action.intended_results",
+      "action.planning_text",
+      "action.category",
+      "action.category_note",
+      "action.version",
+      "action.updated_at",
+      "intention.code as intention_code",
+    ])
+    .where("action.id", "=", actionId)
+    .executeTakeFirst();
+  if (!a) return undefined;
+  const [refs, links] = await Promise.all([
+    trx
+      .selectFrom("action_organisation")
+      .innerJoin("organisation", "organisation.id", "action_organisation.organisation_id")
+      .select(["action_organisation.role", "action_organisation.qualifier", "organisation.slug"])
+      .where("action_organisation.action_id", "=", actionId)
+      .orderBy("action_organisation.role")
+      .orderBy("action_organisation.position")
+      .execute(),
+    trx
+      .selectFrom("action_link")
+      .leftJoin("action as target", "target.id", "action_link.target_action_id")
+      .leftJoin("theme", "theme.id", "action_link.target_theme_id")
+      .select(["action_link.type", "target.number as action_number", "theme.number as theme_number"])
+      .where("action_link.action_id", "=", actionId)
+      .orderBy("action_link.position")
+      .execute(),
+  ]);
+  const byRole = (role: string) => refs.filter((r) => r.role === role).map((r) => ({ organisation: r.slug, qualifier: r.qualifier }));
+  return {
+    number: a.number,
+    title: a.title,
+    description: a.description,
+    notes: JSON.parse(a.notes) as string[],
+    intentionCode: a.intention_code,
+    group: a.group_name,
+    leads: byRole("lead"),
+    partners: byRole("partner"),
+    toInvolve: byRole("to-involve"),
+    leadUnknown: a.lead_unknown === 1,
+    intendedResults: JSON.parse(a.intended_results) as string[],
+    planningText: a.planning_text,
+    category: a.category,
+    categoryNote: a.category_note,
+    links: links.map((l) => ({
+      type: l.type as LinkType,
+      target: l.action_number !== null ? { action: l.action_number } : { theme: l.theme_number ?? 0 },
+    })),
+    version: a.version,
+    updatedAt: a.updated_at,
+  };
+}
+
+const EDITABLE = [
+  "title",
+  "description",
+  "notes",
+  "intentionCode",
+  "group",
+  "leads",
+  "partners",
+  "toInvolve",
+  "leadUnknown",
+  "intendedResults",
+  "planningText",
+  "categoryNote",
+  "links",
+] as const;
+
+/** Changes to actions, each in one transaction with optimistic concurrency and a history entry. */
+export function createActionStore(db: Db) {
+  return {
+    async snapshot(programmeId: number, number: number): Promise<(ActionSnapshot & { id: number }) | undefined> {
+      const row = await db.kysely
+        .selectFrom("action")
+        .select("id")
+        .where("programme_id", "=", programmeId)
+        .where("number", "=", number)
+        .executeTakeFirst();
+      if (!row) return undefined;
+      const s = await snapshotAction(db.kysely, row.id);
+      return s ? { ...s, id: row.id } : undefined;
+    },
+
+    /**
+     * Applies a change if the action is still at the version the editor saw. References (intention,
+     * group, organisations, link targets) are checked against the programme; nothing is written
+     * unless all of it holds.
+     */
+    async update(input: {
+      programmeId: number;
+      number: number;
+      expectedVersion: number;
+      patch: ActionPatch;
+      actor: Actor;
+      requestId?: string;
+      now: string;
+    }): Promise<UpdateResult> {
+      return db.kysely.transaction().execute(async (trx): Promise<UpdateResult> => {
+        const row = await trx
+          .selectFrom("action")
+          .select(["id", "version"])
+          .where("programme_id", "=", input.programmeId)
+          .where("number", "=", input.number)
+          .executeTakeFirst();
+        if (!row) return { status: "not-found" };
+        const before = (await snapshotAction(trx, row.id))!;
+        if (row.version !== input.expectedVersion) return { status: "conflict", current: before };
+        const next: ActionChanges = { ...pick(before), ...input.patch };
+        const errors: Record<string, string> = {};
+
+        let intentionId: number | null = null;
+        let themeId: number | null = null;
+        if (next.intentionCode) {
+          const intention = await trx
+            .selectFrom("intention")
+            .innerJoin("theme", "theme.id", "intention.theme_id")
+            .select(["intention.id", "theme.id as theme_id"])
+            .where("theme.programme_id", "=", input.programmeId)
+            .where("intention.code", "=", next.intentionCode)
+            .executeTakeFirst();
+          if (!intention) errors.intentionCode = "edit.intentionUnknown";
+          else {
+            intentionId = intention.id;
+            themeId = intention.theme_id;
+          }
+          next.group = null;
+        } else if (next.group) {
+          const programme = await trx.selectFrom("programme").select("organisation_chapter").where("id", "=", input.programmeId).executeTakeFirstOrThrow();
+          const groups = programme.organisation_chapter ? (JSON.parse(programme.organisation_chapter) as { groups: string[] }).groups : [];
+          if (!groups.includes(next.group)) errors.group = "edit.groupUnknown";
+        } else {
+          errors.intentionCode = "edit.placementRequired";
+        }
+
+        const slugs = [...new Set([...next.leads, ...next.partners, ...next.toInvolve].map((r) => r.organisation))];
+        const orgs = slugs.length
+          ? await trx.selectFrom("organisation").select(["id", "slug"]).where("slug", "in", slugs).execute()
+          : [];
+        const orgId = new Map(orgs.map((o) => [o.slug, o.id]));
+        for (const field of ["leads", "partners", "toInvolve"] as const) {
+          const missing = next[field].find((r) => !orgId.has(r.organisation));
+          if (missing) errors[field] = `edit.organisationUnknownName|${missing.organisation}`;
+          const seen = new Set<string>();
+          for (const r of next[field]) {
+            if (seen.has(r.organisation)) errors[field] ??= `edit.duplicate|${r.organisation}`;
+            seen.add(r.organisation);
+          }
+        }
+        if (next.leadUnknown && next.leads.length > 0) errors.leadUnknown = "edit.leadUnknownWithLeads";
+
+        const actionNumbers = next.links.flatMap((l) => ("action" in l.target ? [l.target.action] : []));
+        const themeNumbers = next.links.flatMap((l) => ("theme" in l.target ? [l.target.theme] : []));
+        const targets = actionNumbers.length
+          ? await trx.selectFrom("action").select(["id", "number"]).where("programme_id", "=", input.programmeId).where("number", "in", actionNumbers).execute()
+          : [];
+        const themes = themeNumbers.length
+          ? await trx.selectFrom("theme").select(["id", "number"]).where("programme_id", "=", input.programmeId).where("number", "in", themeNumbers).execute()
+          : [];
+        const badAction = actionNumbers.find((n) => n === input.number || !targets.some((t) => t.number === n));
+        if (badAction !== undefined) errors.links = `edit.linkActionUnknown|${badAction}`;
+        const badTheme = themeNumbers.find((n) => !themes.some((t) => t.number === n));
+        if (badTheme !== undefined) errors.links ??= `edit.linkThemeUnknown|${badTheme}`;
+        if (Object.keys(errors).length > 0) return { status: "invalid", errors };
+
+        const changed = EDITABLE.filter((f) => JSON.stringify(before[f]) !== JSON.stringify(next[f]));
+        if (changed.length === 0) return { status: "ok", version: before.version, changed };
+
+        const version = before.version + 1;
+        await trx
+          .updateTable("action")
+          .set({
+            title: next.title,
+            description: next.description,
+            notes: JSON.stringify(next.notes),
+            intention_id: intentionId,
+            theme_id: themeId,
+            group_name: next.group,
+            lead_unknown: next.leadUnknown ? 1 : 0,
+            intended_results: JSON.stringify(next.intendedResults),
+            planning_text: next.planningText,
+            category_note: next.categoryNote,
+            search_text: actionSearchText(next),
+            updated_at: input.now,
+            version,
+          })
+          .where("id", "=", row.id)
+          .execute();
+        if (changed.some((f) => f === "leads" || f === "partners" || f === "toInvolve")) {
+          await trx.deleteFrom("action_organisation").where("action_id", "=", row.id).execute();
+          const refs = (["leads", "partners", "toInvolve"] as const).flatMap((field) =>
+            next[field].map((r, position) => ({
+              action_id: row.id,
+              organisation_id: orgId.get(r.organisation)!,
+              role: field === "leads" ? "lead" : field === "partners" ? "partner" : "to-involve",
+              qualifier: r.qualifier,
+              position,
+            })),
+          );
+          if (refs.length) await trx.insertInto("action_organisation").values(refs).execute();
+        }
+        if (changed.includes("links")) {
+          await trx.deleteFrom("action_link").where("action_id", "=", row.id).execute();
+          const values = next.links.map((l, position) => ({
+            action_id: row.id,
+            type: l.type,
+            target_action_id: "action" in l.target ? targets.find((t) => t.number === (l.target as { action: number }).action)!.id : null,
+            target_theme_id: "theme" in l.target ? themes.find((t) => t.number === (l.target as { theme: number }).theme)!.id : null,
+            source_text: null,
+            position,
+          }));
+          if (values.length) await trx.insertInto("action_link").values(values).execute();
+        }
+        if (changed.includes("planningText")) {
+          const programme = await trx.selectFrom("programme").select(["period_start", "period_end"]).where("id", "=", input.programmeId).executeTakeFirstOrThrow();
+          const years = planningYears(next.planningText, { start: programme.period_start, end: programme.period_end });
+          await trx.deleteFrom("action_year").where("action_id", "=", row.id).execute();
+          if (years.length) await trx.insertInto("action_year").values(years.map((year) => ({ action_id: row.id, year }))).execute();
+        }
+        await recordAudit(trx, {
+          actor: input.actor,
+          at: input.now,
+          programmeId: input.programmeId,
+          entityType: "action",
+          entityId: row.id,
+          entityLabel: `${input.number}. ${next.title}`,
+          operation: "update",
+          before: Object.fromEntries(changed.map((f) => [f, before[f]])),
+          after: Object.fromEntries(changed.map((f) => [f, next[f]])),
+          requestId: input.requestId,
+        });
+        return { status: "ok", version, changed };
+      });
+    },
+  };
+}
+
+function pick(s: ActionSnapshot): ActionChanges {
+  return Object.fromEntries(EDITABLE.map((f) => [f, s[f]])) as ActionChanges;
+}
+
+export type ActionStore = ReturnType<typeof createActionStore>;

@@ -1,0 +1,53 @@
+import { z } from "zod";
+import { LINK_TYPES } from "../programmes/programme-document";
+
+/** What editing may change on an action. The category is not here: it changes through steering-group decisions. */
+const text = (max: number) => z.string().max(max, { message: `edit.tooLong|${max}` });
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: "edit.organisationUnknown" });
+const ref = z.object({ organisation: slug, qualifier: text(500).trim().nullable().default(null) }).strict();
+
+export const actionChangesSchema = z
+  .object({
+    title: z.string().trim().min(1, { message: "edit.required" }).max(500, { message: "edit.tooLong|500" }),
+    description: text(20000),
+    notes: z.array(z.string().trim().min(1).max(5000, { message: "edit.tooLong|5000" })).max(50, { message: "edit.tooMany|50" }),
+    intentionCode: z.string().regex(/^\d+\.\d+$/, { message: "edit.intentionUnknown" }).nullable(),
+    group: text(200).trim().nullable(),
+    leads: z.array(ref).max(50, { message: "edit.tooMany|50" }),
+    partners: z.array(ref).max(100, { message: "edit.tooMany|100" }),
+    toInvolve: z.array(ref).max(100, { message: "edit.tooMany|100" }),
+    leadUnknown: z.boolean({ message: "edit.boolean" }),
+    intendedResults: z.array(z.string().trim().min(1).max(2000, { message: "edit.tooLong|2000" })).max(50, { message: "edit.tooMany|50" }),
+    planningText: text(2000),
+    categoryNote: text(1000).trim().nullable(),
+    links: z
+      .array(
+        z
+          .object({
+            type: z.enum(LINK_TYPES, { message: "edit.linkType" }),
+            target: z.union([
+              z.object({ action: z.number({ message: "edit.linkTarget" }).int().positive() }).strict(),
+              z.object({ theme: z.number({ message: "edit.linkTarget" }).int().positive() }).strict(),
+            ], { message: "edit.linkTarget" }),
+          })
+          .strict(),
+      )
+      .max(100, { message: "edit.tooMany|100" }),
+  })
+  .strict();
+
+export type ActionChanges = z.infer<typeof actionChangesSchema>;
+
+/** A partial change, as the API's PATCH takes it: any subset of the fields. */
+export const actionPatchSchema = actionChangesSchema.partial().strict();
+export type ActionPatch = z.infer<typeof actionPatchSchema>;
+
+/** Field errors as message keys ("edit.tooLong|500" carries its parameter after the bar). */
+export function changeErrors(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = issue.path.length ? String(issue.path[0]) : "form";
+    out[field] ??= issue.code === "unrecognized_keys" ? `edit.unknownField|${issue.keys.join(", ")}` : issue.message.startsWith("edit.") ? issue.message : "edit.invalid";
+  }
+  return out;
+}
