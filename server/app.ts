@@ -1,4 +1,5 @@
 import "react-router";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
@@ -171,6 +172,7 @@ export async function start(overrides: Partial<NodeJS.ProcessEnv> = {}): Promise
     const link = `${env.PUBLIC_URL ?? url}/setup/${token}`;
     logger.warn({ setup: "first-administrator" }, "no accounts yet: open the one-time link printed on the console");
     if (env.LOG_LEVEL !== "silent") process.stdout.write(`\nNo accounts yet. Create the first administrator (link valid 24 hours):\n  ${link}\n\n`);
+    if (env.REGIE_SETUP_LINK_FILE) writeFileSync(env.REGIE_SETUP_LINK_FILE, `${link}\n`, { mode: 0o600 });
   }
   return {
     url,

@@ -75,6 +75,11 @@ export interface OperationObject {
   responses: Record<string, ResponseObject | Ref>;
 }
 
+export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
+
+/** The operations of one path; the read-only API has only `get`, writes add the others. */
+export type PathItemObject = Partial<Record<HttpMethod, OperationObject>>;
+
 export interface OpenApiDocument {
   openapi: "3.1.0";
   info: {
@@ -86,7 +91,7 @@ export interface OpenApiDocument {
   };
   servers: { url: string; description: string }[];
   tags: { name: string; description: string }[];
-  paths: Record<string, { get: OperationObject }>;
+  paths: Record<string, PathItemObject>;
   components: {
     schemas: Record<string, SchemaObject>;
     parameters: Record<string, ParameterObject>;

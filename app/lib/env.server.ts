@@ -24,6 +24,8 @@ const envSchema = z.object({
     .refine((v) => v === undefined || /^smtps?:\/\//.test(v), { message: "SMTP_URL must start with smtp:// or smtps://" }),
   MAIL_FROM: z.string().min(3).default("Regie <regie@localhost>"),
   REGIE_DATA_DIR: z.string().optional(),
+  /** When set, start-up also writes the one-time first-administrator link to this file (browser tests read it). */
+  REGIE_SETUP_LINK_FILE: z.string().optional(),
   REGIE_SKIP_DEFAULT_DATA: z
     .enum(["true", "false", "1", "0", ""])
     .default("false")

@@ -30,6 +30,7 @@ export async function loader({ context, params }: Route.LoaderArgs) {
       indicators: indicators.filter((i) => i.theme === theme.number).map((i) => indicatorGlance(i, language)),
     })),
     canImport,
+    signedIn: context.principal.user !== null,
     importForm: canImport
       ? {
           maxMb: services.env.MAX_UPLOAD_MB,
@@ -228,7 +229,14 @@ export default function MonitorPage() {
             ) : null}
           </>
         ) : (
-          <p className="nl-paragraph">{t("monitor.import.signInToImport")}</p>
+          <p className="nl-paragraph">
+            {t("monitor.import.signInToImport")}{" "}
+            {d.signedIn ? null : (
+              <Link className="nl-link" to={`/sign-in?next=${encodeURIComponent(`${base}/monitor`)}`}>
+                {t("auth.signIn")}
+              </Link>
+            )}
+          </p>
         )}
       </section>
     </>
