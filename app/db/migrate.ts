@@ -3,6 +3,9 @@ import type { Db } from "./database";
 import * as m0001 from "./migrations/0001-programme-register";
 import * as m0002 from "./migrations/0002-governance";
 import * as m0003 from "./migrations/0003-economic-monitor";
+import * as m0005 from "./migrations/0005-plans";
+import * as m0007 from "./migrations/0007-editing";
+import * as m0008 from "./migrations/0008-progress";
 
 // Migrations are listed here, in order, so that they travel inside the server bundle as well as
 // the CLI. A landed migration is never edited; a change is a new file.
@@ -10,6 +13,9 @@ const MIGRATIONS = [
   ["0001-programme-register", m0001],
   ["0002-governance", m0002],
   ["0003-economic-monitor", m0003],
+  ["0005-plans", m0005],
+  ["0007-editing", m0007],
+  ["0008-progress", m0008],
 ] as const;
 
 class StaticProvider implements MigrationProvider {

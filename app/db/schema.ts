@@ -14,6 +14,7 @@ export interface Database {
   theme_participation: ThemeParticipationTable;
   organisation: OrganisationTable;
   organisation_alias: OrganisationAliasTable;
+  organisation_former_slug: OrganisationFormerSlugTable;
   action: ActionTable;
   action_organisation: ActionOrganisationTable;
   action_link: ActionLinkTable;
@@ -33,6 +34,11 @@ export interface Database {
   decision: DecisionTable;
   decision_action: DecisionActionTable;
   plan_of_approach: PlanOfApproachTable;
+  milestone: MilestoneTable;
+  update_round: UpdateRoundTable;
+  progress_update: ProgressUpdateTable;
+  round_request: RoundRequestTable;
+  job: JobTable;
   indicator: IndicatorTable;
   indicator_region: IndicatorRegionTable;
   monitor_import: MonitorImportTable;
@@ -110,6 +116,13 @@ export interface OrganisationTable {
   created_at: string;
   updated_at: string;
   version: number;
+}
+
+/** A slug an organisation no longer carries (merged away or changed); it redirects (migration 0007). */
+export interface OrganisationFormerSlugTable {
+  slug: string;
+  organisation_id: number;
+  created_at: string;
 }
 
 export interface OrganisationAliasTable {
@@ -406,6 +419,85 @@ export interface MeasurementTable {
   status: string;
   import_id: number;
   retrieved_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MilestoneTable {
+  id: Generated<number>;
+  action_id: number;
+  position: number;
+  label: string | null;
+  due_text: string;
+  due_start: string;
+  due_end: string | null;
+  /** day | month | quarter | season | half | year | range | open | recurring | none */
+  precision: string;
+  recurrence: string | null;
+  done_on: string | null;
+  manual: number;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface UpdateRoundTable {
+  id: Generated<number>;
+  programme_id: number;
+  period: string;
+  opened_on: string;
+  due_on: string;
+  closes_on: string;
+  reminder_offsets: string;
+  /** open | closed */
+  status: string;
+  opened_by_user_id: number | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface ProgressUpdateTable {
+  id: Generated<number>;
+  action_id: number;
+  round_id: number | null;
+  period: string;
+  /** on-track | at-risk | delayed | done | stopped */
+  status: string;
+  percent: number | null;
+  narrative: string;
+  narrative_public: number;
+  milestones_reached: string;
+  author_user_id: number | null;
+  author_contact_id: number | null;
+  author_label: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface RoundRequestTable {
+  id: Generated<number>;
+  round_id: number;
+  action_id: number;
+  contact_id: number;
+  token_hash: string;
+  sent_at: string | null;
+  last_reminded_at: string | null;
+  answered_at: string | null;
+  update_id: number | null;
+  created_at: string;
+}
+
+export interface JobTable {
+  id: Generated<number>;
+  kind: string;
+  payload: string;
+  run_at: string;
+  status: string;
+  attempts: number;
+  locked_at: string | null;
+  last_error: string | null;
   created_at: string;
   updated_at: string;
 }
