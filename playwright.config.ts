@@ -46,15 +46,41 @@ const webServer: NonNullable<PlaywrightTestConfig["webServer"]> = [
 const projects: NonNullable<PlaywrightTestConfig["projects"]> = [
   {
     name: "sqlite-js",
-    testIgnore: /postgres-smoke/,
+    testIgnore: /postgres-smoke|first-admin/,
     use: { baseURL: `http://127.0.0.1:${sqlitePort}`, javaScriptEnabled: true },
   },
   {
     name: "sqlite-no-js",
-    testIgnore: /postgres-smoke/,
+    testIgnore: /postgres-smoke|first-admin/,
     use: { baseURL: `http://127.0.0.1:${sqlitePort}`, javaScriptEnabled: false },
   },
 ];
+// The first administrator's journey needs a server without accounts: one per project (JavaScript on
+// and off), each with its own database, writing its one-time setup link to a file the spec reads.
+process.env.REGIE_E2E_FIRST_ADMIN_DIR ??= mkdtempSync(join(tmpdir(), "regie-e2e-first-admin-"));
+for (const [offset, name, javaScriptEnabled] of [[700, "first-admin-js", true], [701, "first-admin-no-js", false]] as const) {
+  const port = sqlitePort + offset;
+  const dir = process.env.REGIE_E2E_FIRST_ADMIN_DIR;
+  webServer.push({
+    command: "node server.js",
+    url: `http://127.0.0.1:${port}/health`,
+    env: {
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATABASE_URL: `sqlite:${join(dir, `${name}.sqlite`)}`,
+      LOG_LEVEL: "warn",
+      REGIE_SETUP_LINK_FILE: join(dir, `${name}.link`),
+    },
+    reuseExistingServer: false,
+    timeout: 60_000,
+  });
+  projects.push({
+    name,
+    testMatch: /first-admin/,
+    use: { baseURL: `http://127.0.0.1:${port}`, javaScriptEnabled },
+    metadata: { setupLinkFile: join(dir, `${name}.link`) },
+  });
+}
 if (pgUrl) {
   const db = new URL(pgUrl);
   db.pathname = "/regie_e2e";

@@ -154,6 +154,9 @@ export async function start(overrides: Partial<NodeJS.ProcessEnv> = {}): Promise
     const monitor = await loadDefaultMonitorIfEmpty(services.db, dataDir(env.REGIE_DATA_DIR));
     if (monitor) logger.info({ indicators: monitor.definitions.created.length, files: monitor.files.length }, "default monitor loaded");
   }
+  // Milestones for programmes loaded before milestones existed (new imports read them themselves).
+  const milestones = await services.progress.milestones.backfill(services.clock.now().toISOString());
+  if (milestones > 0) logger.info({ actions: milestones }, "milestones read from the planning texts");
   const app = createApp(services);
   const server = app.listen(env.PORT, env.HOST);
   server.requestTimeout = 120_000;
@@ -166,6 +169,8 @@ export async function start(overrides: Partial<NodeJS.ProcessEnv> = {}): Promise
   const host = env.HOST === "0.0.0.0" || env.HOST === "::" ? "localhost" : env.HOST;
   const url = `http://${host}:${port}`;
   logger.info({ url, database: services.db.description }, "Regie is listening");
+  // Reminders and the mail of update rounds: jobs in the database, run from this process every minute.
+  services.jobs.runner.start();
   if ((await services.users.count()) === 0) {
     // No accounts yet: a one-time link creates the first administrator; there are no default passwords.
     const token = await services.auth.issueOneTimeToken("first-admin", null);
@@ -178,6 +183,7 @@ export async function start(overrides: Partial<NodeJS.ProcessEnv> = {}): Promise
     url,
     services,
     close: async () => {
+      await services.jobs.runner.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await services.db.close();

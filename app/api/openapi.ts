@@ -1,6 +1,9 @@
 import { DEFAULT_LIMIT, MAX_LIMIT } from "../domain/programmes/action-filters";
 import { CATEGORY_COLOURS, LINK_TYPES, ORGANISATION_KINDS } from "../domain/programmes/programme-document";
 import { monitorOpenApi } from "./monitor-openapi";
+import { planOpenApi } from "./plan-openapi";
+import { decisionOpenApi } from "./decision-openapi";
+import { editingOpenApi, MOVED_ORGANISATION, withEditingPaths, withETag } from "./editing-openapi";
 
 /**
  * The OpenAPI 3.1 description of the open-data API, served at /api/v1/openapi.json.
@@ -72,6 +75,7 @@ export interface OperationObject {
   description?: string;
   tags: string[];
   parameters?: (ParameterObject | Ref)[];
+  requestBody?: { required: boolean; description?: string; content: Record<string, MediaTypeObject> };
   responses: Record<string, ResponseObject | Ref>;
 }
 
@@ -238,6 +242,7 @@ const schemas: Record<string, SchemaObject> = {
     number: integer(undefined, { minimum: 1 }),
     title: string(),
     goal: string('The "Doelstelling" section; paragraphs separated by a blank line.'),
+    intentionsIntro: nullableString("The sentence that introduces the intentions."),
     intentions: arrayOf(ref("Intention")),
     participation: arrayOf(ref("Participation")),
   }),
@@ -354,6 +359,7 @@ const schemas: Record<string, SchemaObject> = {
       links: arrayOf(ref("Link")),
       linkedFrom: arrayOf(ref("Backlink")),
       updatedAt: { type: "string", format: "date-time" },
+      plan: { ...nullable(ref("ApprovedPlan")), description: "The adopted plan of approach; null while none is approved." },
     },
     "One action of a programme.",
   ),
@@ -546,7 +552,7 @@ const responses: Record<string, ResponseObject> = {
   NotFound: problem("There is no such programme, action or organisation."),
 };
 
-const filterParameters = ["q", "theme", "intention", "category", "lead", "partner", "year"].map(param);
+const filterParameters = ["q", "theme", "intention", "category", "lead", "partner", "year", "plan", "asOf"].map(param);
 
 const CSV_DESCRIPTION = [
   "The same actions as the JSON list, as CSV the way Dutch spreadsheet programs open it: UTF-8 with a byte-order mark,",
@@ -561,13 +567,14 @@ const CSV_DESCRIPTION = [
 
 /** The OpenAPI 3.1 description of the open-data API, served at /api/v1/openapi.json. */
 export function openApiDocument(): OpenApiDocument {
+  const decisionDoc = decisionOpenApi({ action: schemas.Action! });
   return {
     openapi: "3.1.0",
     info: {
       title: "Regie open-data API",
       version: "1.0.0",
       summary:
-        "Read-only access to regional economic-agenda implementation programmes, their actions and organisations.",
+        "Open access to regional economic-agenda implementation programmes, their actions and organisations; writes for the people who keep them.",
       description: [
         "Regie publishes implementation programmes of regional economic agendas, such as *Kennis & Werk #071,",
         "Uitvoeringsprogramma 2013-2015* of the Leidse regio: themes, intentions, numbered actions with the",
@@ -585,6 +592,12 @@ export function openApiDocument(): OpenApiDocument {
         "body over the configured size `413`, an unknown path `404`, all as problems. Every answer carries an",
         "`X-Request-Id` header (a well-formed one sent with the request is kept). Answers may be cached for 60 seconds",
         "and are open to any origin (CORS).",
+        "",
+        "**Writes.** Programme managers change the programme, its themes and actions, and the organisations, with a",
+        "Bearer token (`Authorization: Bearer …`) or a session cookie plus its `X-CSRF-Token`. Single records carry a",
+        "strong `ETag` from their version; a change must send it back in `If-Match` (`428` without it, `412` when the",
+        "record changed meanwhile), so that concurrent edits never silently overwrite each other. Writes are checked in",
+        "the order 401, 404/403, 428/412, 400, and either happen whole, with a history entry, or not at all.",
       ].join("\n"),
       license: { name: "EUPL-1.2", identifier: "EUPL-1.2" },
     },
@@ -594,8 +607,9 @@ export function openApiDocument(): OpenApiDocument {
       { name: "organisations", description: "Organisations over all programmes." },
       { name: "meta", description: "This description." },
       monitorOpenApi().tag,
+      decisionDoc.tag,
     ],
-    paths: {
+    paths: withEditingPaths({
       "/openapi.json": {
         get: {
           operationId: "getOpenApi",
@@ -622,8 +636,8 @@ export function openApiDocument(): OpenApiDocument {
           operationId: "getProgramme",
           summary: "One programme with its themes, intentions, categories and action counts",
           tags: ["programmes"],
-          parameters: [param("programmeSlug")],
-          responses: { "200": json(ref("Programme"), "The programme."), "404": response("NotFound") },
+          parameters: [param("programmeSlug"), param("asOf")],
+          responses: { "200": withETag(json(ref("Programme"), "The programme.")), "400": response("BadRequest"), "404": response("NotFound") },
         },
       },
       "/programmes/{slug}/actions": {
@@ -673,9 +687,9 @@ export function openApiDocument(): OpenApiDocument {
           operationId: "getAction",
           summary: "One action",
           tags: ["programmes"],
-          parameters: [param("programmeSlug"), param("actionNumber")],
+          parameters: [param("programmeSlug"), param("actionNumber"), param("asOf")],
           responses: {
-            "200": json(ref("Action"), "The action."),
+            "200": withETag(json(ref("ActionDetail"), "The action, with its category history.")),
             "400": response("BadRequest"),
             "404": response("NotFound"),
           },
@@ -700,15 +714,21 @@ export function openApiDocument(): OpenApiDocument {
           summary: "One organisation with its actions by role",
           tags: ["organisations"],
           parameters: [param("organisationSlug")],
-          responses: { "200": json(ref("Organisation"), "The organisation."), "404": response("NotFound") },
+          responses: {
+            "200": withETag(json(ref("Organisation"), "The organisation.")),
+            "301": MOVED_ORGANISATION,
+            "404": response("NotFound"),
+          },
         },
       },
       ...monitorOpenApi().paths,
-    },
+      ...planOpenApi().paths,
+      ...decisionDoc.paths,
+    }),
     components: {
-      schemas: { ...schemas, ...monitorOpenApi().schemas },
-      parameters: { ...parameters, ...monitorOpenApi().parameters },
-      responses,
+      schemas: { ...schemas, ...monitorOpenApi().schemas, ...planOpenApi().schemas, ...decisionDoc.schemas, ...editingOpenApi().schemas },
+      parameters: { ...parameters, ...monitorOpenApi().parameters, ...planOpenApi().parameters, ...decisionDoc.parameters, ...editingOpenApi().parameters },
+      responses: { ...responses, ...editingOpenApi().responses },
       headers: {
         "X-Request-Id": {
           description:

@@ -2,15 +2,22 @@ import { Router, type Request, type Response } from "express";
 import { MAX_LIMIT, parsePaging, type FieldErrors } from "../domain/programmes/action-filters";
 import type { Principal } from "../domain/auth/roles";
 import { listActions } from "../domain/programmes/list-actions";
+import { calendarDate, effectiveAsOf, parseAsOf } from "../domain/decisions/as-of";
+import { categoryAsOf } from "../domain/decisions/category-history";
 import { ORGANISATION_KINDS, type OrganisationKind } from "../domain/programmes/programme-document";
 import type { Programme } from "../domain/programmes/types";
 import { translator, type Language } from "../lib/i18n";
 import type { Services } from "../lib/services.server";
-import { actionsToCsv, presentAction } from "../presenters/action";
+import { actionsToCsv, presentAction, presentActionDetail } from "../presenters/action";
 import { presentOrganisation, presentOrganisationListItem } from "../presenters/organisation";
 import { presentProgramme, presentProgrammeSummary } from "../presenters/programme";
 import { registerMonitorRoutes } from "./monitor-routes";
 import { mountActionWrites } from "./action-write-routes";
+import { formerOrganisationLocation, mountOrganisationWrites } from "./organisation-write-routes";
+import { mountProgrammeWrites } from "./programme-write-routes";
+import { etag, sendRecord } from "./write-support";
+import { mountPlanRoutes } from "./plan-routes";
+import { mountDecisionRoutes } from "./decision-routes";
 import { openApiDocument } from "./openapi";
 import { sendProblem, STATUS_TITLES, translateErrors } from "./problem";
 
@@ -41,6 +48,8 @@ export function createApiRouter(services: Services): Router {
   };
 
   const queryOf = (req: Request) => new URL(req.originalUrl, "http://x").searchParams;
+  /** Today's calendar date in the Netherlands: `asOf` today or later is the current state. */
+  const today = () => calendarDate(services.clock.now());
 
   router.get("/programmes", async (req, res) => {
     const parsed = parsePaging(queryOf(req));
@@ -58,8 +67,11 @@ export function createApiRouter(services: Services): Router {
   router.get("/programmes/:slug", async (req, res) => {
     const programme = await withProgramme(req, res);
     if (!programme) return;
-    const counts = await services.actions.countByCategory(programme.id);
-    res.json(presentProgramme(programme, counts));
+    // `?asOf=YYYY-MM-DD`: the counts as the categories were at the end of that day.
+    const asOf = parseAsOf(queryOf(req));
+    if (!asOf.ok) return invalidQuery(res, { asOf: "filter.asOf" });
+    const counts = await services.actions.countByCategory(programme.id, effectiveAsOf(asOf.asOf, today()) ?? undefined);
+    sendRecord(res, etag("programme", programme.id, programme.version), presentProgramme(programme, counts));
   });
 
   async function actionList(req: Request, res: Response, format: "json" | "csv") {
@@ -67,7 +79,7 @@ export function createApiRouter(services: Services): Router {
     if (!programme) return;
     const query = queryOf(req);
     if (format === "csv" && !query.has("limit")) query.set("limit", String(MAX_LIMIT));
-    const result = await listActions({ programme, query, actions: services.actions, organisations: services.organisations });
+    const result = await listActions({ programme, query, actions: services.actions, organisations: services.organisations, today: today() });
     if (!result.ok) return invalidQuery(res, result.errors, result.params);
     if (format === "csv") {
       res
@@ -96,9 +108,14 @@ export function createApiRouter(services: Services): Router {
       sendProblem(res, 400, { title: title(res, 400), detail: t("errors.invalidNumber"), errors: { number: t("errors.invalidNumber") } });
       return;
     }
+    const asOf = parseAsOf(queryOf(req));
+    if (!asOf.ok) return invalidQuery(res, { asOf: "filter.asOf" });
     const action = await services.actions.get(programme.id, Number(raw));
     if (!action) return notFound(res, "errors.actionNotFound", { number: raw });
-    res.json(presentAction(action, programme.categories));
+    const history = await services.decisions.categoryHistory(action.id);
+    const at = effectiveAsOf(asOf.asOf, today());
+    const shown = at ? { ...action, category: categoryAsOf(history, at) } : action;
+    sendRecord(res, etag("action", action.id, action.version), presentActionDetail(shown, programme.categories, history));
   });
 
   router.get("/organisations", async (req, res) => {
@@ -119,13 +136,21 @@ export function createApiRouter(services: Services): Router {
 
   router.get("/organisations/:slug", async (req, res) => {
     const org = await services.organisations.get(String(req.params.slug));
-    if (!org) return notFound(res, "errors.organisationNotFound");
-    res.json(presentOrganisation(org));
+    if (!org) {
+      // A slug merged away or changed answers 301 to where the organisation is now.
+      const moved = await formerOrganisationLocation(services, req);
+      return moved ? res.redirect(301, moved) : notFound(res, "errors.organisationNotFound");
+    }
+    sendRecord(res, etag("organisation", org.id, org.version), presentOrganisation(org));
   });
 
   registerMonitorRoutes(router, services);
 
   mountActionWrites(router, services);
+  mountOrganisationWrites(router, services);
+  mountProgrammeWrites(router, services);
+  mountPlanRoutes(router, services);
+  mountDecisionRoutes(router, services);
 
   router.all("/{*rest}", (req, res) => {
     if (req.method !== "GET" && req.method !== "HEAD") {

@@ -46,6 +46,19 @@ export function etag(kind: string, id: number, version: number): string {
 }
 
 /**
+ * Sends one record as JSON with its strong ETag (from the record's version), for If-Match on writes.
+ * A conditional GET (If-None-Match) is always answered in full: an answer also shows parts of other
+ * records (organisation names, links from other actions) that the record's own version does not count,
+ * so a matching version is no promise that the whole answer is unchanged.
+ */
+export function sendRecord(res: Response, tag: string, body: unknown, status = 200): void {
+  const text = JSON.stringify(body);
+  res.status(status).setHeader("ETag", tag);
+  res.type("application/json; charset=utf-8").setHeader("Content-Length", Buffer.byteLength(text));
+  res.end(text);
+}
+
+/**
  * The version an If-Match header names for this record: 428 when it is missing, 412 when it names
  * another version (or another record). Returns the version to expect, or null when answered.
  */
@@ -74,4 +87,38 @@ export function jsonBody(maxMb: number) {
       return problem(res, 400, "api.invalidJson");
     });
   };
+}
+
+/**
+ * JSON bodies for API writes whose checks must come in the documented order (401, 404/403, 428/412,
+ * then 400): a body that is not JSON, or too large, is only noted here, and `requireJsonObject`
+ * answers it once the earlier checks have passed.
+ */
+export function jsonBodyLater(maxMb: number) {
+  const parse = express.json({ limit: `${maxMb}mb`, strict: true, type: ["application/json", "application/merge-patch+json"] });
+  return (req: Request, res: Response, next: NextFunction) => {
+    parse(req, res, (error?: unknown) => {
+      if (error) res.locals.bodyError = (error as { status?: number }).status === 413 ? 413 : 400;
+      next();
+    });
+  };
+}
+
+/** The write's JSON object, or null after answering 400 (not JSON, not an object) or 413. */
+export function requireJsonObject(req: Request, res: Response, maxMb: number): Record<string, unknown> | null {
+  const error = res.locals.bodyError as number | undefined;
+  if (error === 413) {
+    problem(res, 413, "errors.payloadTooLarge", { mb: maxMb });
+    return null;
+  }
+  if (error === 400) {
+    problem(res, 400, "api.invalidJson");
+    return null;
+  }
+  const body: unknown = req.body;
+  if (!body || typeof body !== "object" || Array.isArray(body)) {
+    problem(res, 400, "api.bodyRequired");
+    return null;
+  }
+  return body as Record<string, unknown>;
 }

@@ -3,10 +3,15 @@ import { Link } from "react-router";
 import type { ActionGovernance } from "../lib/action-governance.server";
 import { Notice } from "./forms";
 import { HistoryList } from "./history-list";
+import { ActionCategoryHistory } from "./action-category-history";
+import { ActionContactsSummary } from "./action-contacts-summary";
+import { usePlanDate } from "./plan-view";
 
-/** The action page's parts for people who keep the programme: edit, history. */
+/** The action page's parts beyond the published record: edit, the plan of approach (for everyone), history. */
 export function ActionGovernancePanel({ governance, editHref }: { governance: ActionGovernance; editHref: string }) {
   const { t } = useTranslation();
+  const date = usePlanDate();
+  const plan = governance.plan;
   return (
     <>
       {governance.saved !== null ? (
@@ -19,6 +24,30 @@ export function ActionGovernancePanel({ governance, editHref }: { governance: Ac
           </Link>
         </p>
       ) : null}
+      <section aria-labelledby="plan-van-aanpak">
+        <h2 className="nl-heading nl-heading--level-2" id="plan-van-aanpak">
+          {t("plans.title")}
+        </h2>
+        <p className="nl-paragraph">
+          {plan.approved ? (
+            t("plans.actionApproved", { version: plan.approved.version, date: date(`${plan.approved.approvedOn}T12:00:00Z`, false) })
+          ) : (
+            t("plans.noneApproved")
+          )}
+        </p>
+        {plan.newer ? (
+          <p className="nl-paragraph">
+            {t(`plans.actionOpen_${plan.newer.status}`, { version: plan.newer.versionNo })}
+          </p>
+        ) : null}
+        <p className="nl-paragraph">
+          <Link className="nl-link" to={plan.href}>
+            {t("plans.actionLink")}
+          </Link>
+        </p>
+      </section>
+      <ActionCategoryHistory categories={governance.categories} />
+      {governance.contacts ? <ActionContactsSummary contacts={governance.contacts} /> : null}
       {governance.history ? (
         <section aria-labelledby="geschiedenis">
           <h2 className="nl-heading nl-heading--level-2" id="geschiedenis">

@@ -37,7 +37,7 @@ export function HistoryList({ entries }: { entries: HistoryEntry[] }) {
             <p className="nl-paragraph">
               <strong>{t(`edit.operation_${e.operation}`, { defaultValue: e.operation })}</strong> · {t("edit.historyBy", { actor: e.actor, date: date(e.at) })}
             </p>
-            {fields.length > 0 && e.operation === "update" ? (
+            {fields.length > 0 && (e.operation === "update" || e.operation === "merge") ? (
               <dl>
                 {fields.map((f) => (
                   <div key={f} className="regie-history__row">

@@ -2,6 +2,7 @@ import { Trans, useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Category, Programme, ThemeCategoryCount } from "../domain/programmes/types";
 import { localeOf, type Language } from "../lib/i18n";
+import { AsOfForm, AsOfNotice } from "./as-of";
 import { CategoryBadge } from "./category-badge";
 import { fivePercentSteps } from "./bar-widths";
 import { PageTitle } from "./page-title";
@@ -11,6 +12,12 @@ interface Props {
   programme: Programme;
   counts: ThemeCategoryCount[];
   organisationActions: { number: number; title: string; group: string | null; category: number | null }[];
+  /** How many actions have an approved plan of approach, of how many. */
+  planCount?: { approved: number; actions: number };
+  /** The date (YYYY-MM-DD) whose categories are shown; null or absent for today. */
+  asOf?: string | null;
+  /** Controls for people who keep the programme (edit links, a confirmation), shown under the heading. */
+  tools?: React.ReactNode;
 }
 
 function formatDate(iso: string, language: Language) {
@@ -20,10 +27,12 @@ function formatDate(iso: string, language: Language) {
 }
 
 /** The programme at a glance: ambition, themes with counts per category, the organisation chapter. */
-export function ProgrammeOverview({ programme, counts, organisationActions }: Props) {
+export function ProgrammeOverview({ programme, counts, organisationActions, planCount, asOf = null, tools }: Props) {
   const { t, i18n } = useTranslation();
   const language: Language = i18n.language === "en" ? "en" : "nl";
   const base = `/programmes/${programme.slug}`;
+  // Links to the action list keep the date, so that its categories match these counts.
+  const asOfParam = asOf ? `asOf=${asOf}` : "";
   const codes = programme.categories.map((c) => c.code);
   const count = (theme: number | null | undefined, category?: number) =>
     counts
@@ -59,6 +68,7 @@ export function ProgrammeOverview({ programme, counts, organisationActions }: Pr
           ? t("overview.revision", { years: programme.revisionIntervalYears })
           : null}
       </p>
+      {tools}
       <dl className="regie-facts">
         <div>
           <dt>{t("overview.municipalities")}</dt>
@@ -89,13 +99,15 @@ export function ProgrammeOverview({ programme, counts, organisationActions }: Pr
         <h2 className="nl-heading nl-heading--level-2" id="categorieen">
           {t("overview.countsByCategory")}
         </h2>
+        {asOf ? <AsOfNotice date={asOf} /> : null}
+        <AsOfForm date={asOf} />
         <ul className="regie-category-legend">
           {programme.categories.map((c) => (
             <li
               key={c.code}
               className={`regie-category-legend__item regie-category-legend__item--${c.colour}`}
             >
-              <Link className="nl-link regie-category-legend__link" to={`${base}/actions?category=${c.code}`}>
+              <Link className="nl-link regie-category-legend__link" to={`${base}/actions?category=${c.code}${asOfParam ? `&${asOfParam}` : ""}`}>
                 <CategoryBadge code={c.code} categories={programme.categories} />
                 <span className="regie-count">
                   {t("overview.actionsCount", { count: count(undefined, c.code) })}
@@ -135,10 +147,17 @@ export function ProgrammeOverview({ programme, counts, organisationActions }: Pr
         </ol>
         <CountsTable programme={programme} count={count} total={total} />
         <p className="nl-paragraph regie-more">
-          <Link className="nl-link" to={`${base}/actions`}>
+          <Link className="nl-link" to={`${base}/actions${asOfParam ? `?${asOfParam}` : ""}`}>
             {t("overview.allActions")} ({total})
           </Link>
         </p>
+        {planCount ? (
+          <p className="nl-paragraph regie-plan-count">
+            <Link className="nl-link" to={`${base}/actions?plan=approved`}>
+              {t("plans.approvedCount", { count: planCount.approved, total: planCount.actions })}
+            </Link>
+          </p>
+        ) : null}
       </section>
 
       {programme.organisationChapter ? (

@@ -80,6 +80,13 @@ export function SiteHeader({
               </NavLink>
             </li>
           ) : null}
+          {programme ? (
+            <li>
+              <NavLink className={navClass} to={`/programmes/${programme}/decisions`} aria-current={current(`/programmes/${programme}/decisions`)}>
+                {t("decisions.nav")}
+              </NavLink>
+            </li>
+          ) : null}
           <li>
             <NavLink className={navClass} to="/organisations" aria-current={current("/organisations")}>
               {t("nav.organisations")}
@@ -105,6 +112,14 @@ export function SiteFooter() {
         <p className="nl-paragraph">
           <a className="nl-link" href="/api/v1/openapi.json">
             {t("app.openData")}
+          </a>
+        </p>
+        <p className="nl-paragraph regie-footer__links">
+          <a className="nl-link" href="/privacy">
+            {t("privacy.title")}
+          </a>
+          <a className="nl-link" href="/accessibility">
+            {t("accessibilityStatement.title")}
           </a>
         </p>
       </div>

@@ -1,4 +1,4 @@
-import { sql, type SelectQueryBuilder } from "kysely";
+import { sql, type ExpressionBuilder, type SelectQueryBuilder } from "kysely";
 import type { ActionFilters, Paging } from "../domain/programmes/action-filters";
 import { searchTerms } from "../domain/programmes/search-terms";
 import type { OrganisationKind, LinkType } from "../domain/programmes/programme-document";
@@ -10,7 +10,11 @@ import type {
   OrganisationRefView,
   ThemeCategoryCount,
 } from "../domain/programmes/types";
+import { approvedRef } from "../domain/plans/plan-types";
 import type { Db } from "./database";
+import { createMilestoneStore } from "./milestone-store";
+import { createProgressStore } from "./progress-store";
+import { categoryAsOfQuery } from "./decision-repository";
 import { DUTCH_STOP_WORDS } from "./dutch-stop-words";
 import type { Database } from "./schema";
 
@@ -19,6 +23,8 @@ type ActionQuery = SelectQueryBuilder<Database, "action", object>;
 /** Reads actions: filtered pages for lists, one whole action, counts for the overview. */
 export function createActionRepository(db: Db) {
   const k = db.kysely;
+  const milestoneStore = createMilestoneStore(db);
+  const progressStore = createProgressStore(db);
 
   function applyFilters(query: ActionQuery, programmeId: number, f: ActionFilters): ActionQuery {
     let q = query.where("action.programme_id", "=", programmeId);
@@ -43,7 +49,10 @@ export function createActionRepository(db: Db) {
           .where("intention.code", "=", code),
       );
     }
-    if (f.category.length > 0) q = q.where("action.category", "in", f.category);
+    if (f.category.length > 0) {
+      const codes = f.category;
+      q = q.where((eb) => eb(categoryOf(eb, f.asOf), "in", codes));
+    }
     for (const [role, slug] of [
       ["lead", f.lead],
       ["partner", f.partner],
@@ -70,6 +79,17 @@ export function createActionRepository(db: Db) {
             .select(sql.lit(1).as("one"))
             .whereRef("action_year.action_id", "=", "action.id")
             .where("action_year.year", "=", year),
+        ),
+      );
+    }
+    if (f.plan === "approved") {
+      q = q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom("plan_of_approach")
+            .select(sql.lit(1).as("one"))
+            .whereRef("plan_of_approach.action_id", "=", "action.id")
+            .where("plan_of_approach.status", "=", "approved"),
         ),
       );
     }
@@ -109,7 +129,7 @@ export function createActionRepository(db: Db) {
   async function hydrate(rows: RawAction[]): Promise<Action[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
-    const [orgs, links, backlinks, years] = await Promise.all([
+    const [orgs, links, backlinks, years, plans, milestones, progress] = await Promise.all([
       k
         .selectFrom("action_organisation")
         .innerJoin("organisation", "organisation.id", "action_organisation.organisation_id")
@@ -155,6 +175,16 @@ export function createActionRepository(db: Db) {
         .where("action_id", "in", ids)
         .orderBy("year")
         .execute(),
+      // The adopted plan of approach: the newest approved version.
+      k
+        .selectFrom("plan_of_approach")
+        .select(["action_id", "version_no", "status", "decided_at"])
+        .where("action_id", "in", ids)
+        .where("status", "=", "approved")
+        .execute(),
+      // Milestones and the newest progress: one query each for the whole page.
+      milestoneStore.listForActions(ids),
+      progressStore.latestForActions(ids),
     ]);
     return rows.map((r) => {
       const mine = orgs.filter((o) => o.action_id === r.id);
@@ -203,11 +233,19 @@ export function createActionRepository(db: Db) {
         linkedFrom,
         updatedAt: r.updated_at,
         version: r.version,
+        plan: approvedRef(plans.filter((p) => p.action_id === r.id).map((p) => ({ versionNo: p.version_no, status: p.status, decidedAt: p.decided_at }))),
+        milestones: milestones.get(r.id) ?? [],
+        progress: progress.get(r.id) ?? null,
       };
     });
   }
 
-  function baseSelect(query: ActionQuery) {
+  /** The action's category: the current one, or as it was at the end of `asOf` (by the decisions taken). */
+  function categoryOf(eb: ExpressionBuilder<Database, "action">, asOf: string | undefined) {
+    return asOf ? categoryAsOfQuery(eb, asOf) : eb.ref("action.category");
+  }
+
+  function baseSelect(query: ActionQuery, asOf?: string) {
     return query
       .leftJoin("theme", "theme.id", "action.theme_id")
       .leftJoin("intention", "intention.id", "action.intention_id")
@@ -221,7 +259,6 @@ export function createActionRepository(db: Db) {
         "action.lead_unknown",
         "action.intended_results",
         "action.planning_text",
-        "action.category",
         "action.category_note",
         "action.updated_at",
         "action.version",
@@ -229,7 +266,8 @@ export function createActionRepository(db: Db) {
         "theme.title as theme_title",
         "intention.code as intention_code",
         "intention.text as intention_text",
-      ]);
+      ])
+      .select((eb) => categoryOf(eb, asOf).as("category"));
   }
 
   return {
@@ -242,7 +280,7 @@ export function createActionRepository(db: Db) {
       const filtered = applyFilters(k.selectFrom("action"), programmeId, filters);
       const { query, rank } = applySearch(filtered, filters.q);
       const totalRow = await query.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-      let page = baseSelect(query);
+      let page = baseSelect(query, filters.asOf);
       if (rank) page = page.orderBy(rank, "desc");
       const rows = await page.orderBy("action.number").limit(paging.limit).offset(paging.offset).execute();
       return { data: await hydrate(rows), total: Number(totalRow.n) };
@@ -258,26 +296,32 @@ export function createActionRepository(db: Db) {
       return action;
     },
 
-    /** Actions per category, for the whole programme. */
-    async countByCategory(programmeId: number): Promise<CategoryCount[]> {
-      const rows = await k
+    /** Actions per category, for the whole programme; with `asOf`, the categories at the end of that day. */
+    async countByCategory(programmeId: number, asOf?: string): Promise<CategoryCount[]> {
+      const categorised = k
         .selectFrom("action")
-        .select(["category", (eb) => eb.fn.countAll<number>().as("count")])
-        .where("programme_id", "=", programmeId)
-        .groupBy("category")
-        .orderBy("category")
+        .select((eb) => categoryOf(eb, asOf).as("category"))
+        .where("action.programme_id", "=", programmeId);
+      const rows = await k
+        .selectFrom(categorised.as("a"))
+        .select(["a.category", (eb) => eb.fn.countAll<number>().as("count")])
+        .groupBy("a.category")
+        .orderBy("a.category")
         .execute();
       return rows.map((r) => ({ category: r.category, count: Number(r.count) }));
     },
 
-    /** Actions per theme and category; theme null is the organisation chapter. */
-    async countByThemeAndCategory(programmeId: number): Promise<ThemeCategoryCount[]> {
-      const rows = await k
+    /** Actions per theme and category; theme null is the organisation chapter. `asOf` as for countByCategory. */
+    async countByThemeAndCategory(programmeId: number, asOf?: string): Promise<ThemeCategoryCount[]> {
+      const categorised = k
         .selectFrom("action")
         .leftJoin("theme", "theme.id", "action.theme_id")
-        .select(["theme.number as theme", "action.category", (eb) => eb.fn.countAll<number>().as("count")])
-        .where("action.programme_id", "=", programmeId)
-        .groupBy(["theme.number", "action.category"])
+        .select((eb) => ["theme.number as theme", categoryOf(eb, asOf).as("category")])
+        .where("action.programme_id", "=", programmeId);
+      const rows = await k
+        .selectFrom(categorised.as("a"))
+        .select(["a.theme", "a.category", (eb) => eb.fn.countAll<number>().as("count")])
+        .groupBy(["a.theme", "a.category"])
         .execute();
       return rows.map((r) => ({ theme: r.theme, category: r.category, count: Number(r.count) }));
     },

@@ -4,8 +4,10 @@ import { planningYears } from "../domain/programmes/planning-years";
 import type { LinkType } from "../domain/programmes/programme-document";
 import { recordAudit, type Actor } from "./audit";
 import type { Db } from "./database";
+import { syncMilestonesFromPlanning } from "./milestone-store";
 import { actionSearchText } from "./programme-import";
 import type { Database } from "./schema";
+import { forUpdate } from "./write-locks";
 
 export type ActionSnapshot = ActionChanges & { number: number; category: number | null; version: number; updatedAt: string };
 
@@ -98,6 +100,126 @@ const EDITABLE = [
   "links",
 ] as const;
 
+export type CreateResult =
+  | { status: "ok"; id: number; number: number; version: number }
+  | { status: "invalid"; errors: Record<string, string> };
+
+/** What an action's references resolve to, or why they do not. */
+interface References {
+  errors: Record<string, string>;
+  intentionId: number | null;
+  themeId: number | null;
+  orgId: Map<string, number>;
+  targets: { id: number; number: number }[];
+  themes: { id: number; number: number }[];
+}
+
+/**
+ * Checks an action's references against its programme: the intention or group, the organisations
+ * in each role (known, each once), and link targets (other actions, themes). `next.group` is cleared
+ * when an intention places the action.
+ */
+async function checkReferences(trx: Transaction<Database>, programmeId: number, number: number, next: ActionChanges): Promise<References> {
+  const errors: Record<string, string> = {};
+  let intentionId: number | null = null;
+  let themeId: number | null = null;
+  if (next.intentionCode) {
+    const intention = await trx
+      .selectFrom("intention")
+      .innerJoin("theme", "theme.id", "intention.theme_id")
+      .select(["intention.id", "theme.id as theme_id"])
+      .where("theme.programme_id", "=", programmeId)
+      .where("intention.code", "=", next.intentionCode)
+      .executeTakeFirst();
+    if (!intention) errors.intentionCode = "edit.intentionUnknown";
+    else {
+      intentionId = intention.id;
+      themeId = intention.theme_id;
+    }
+    next.group = null;
+  } else if (next.group) {
+    const programme = await trx.selectFrom("programme").select("organisation_chapter").where("id", "=", programmeId).executeTakeFirstOrThrow();
+    const groups = programme.organisation_chapter ? (JSON.parse(programme.organisation_chapter) as { groups: string[] }).groups : [];
+    if (!groups.includes(next.group)) errors.group = "edit.groupUnknown";
+  } else {
+    errors.intentionCode = "edit.placementRequired";
+  }
+
+  const slugs = [...new Set([...next.leads, ...next.partners, ...next.toInvolve].map((r) => r.organisation))];
+  const orgs = slugs.length ? await trx.selectFrom("organisation").select(["id", "slug"]).where("slug", "in", slugs).execute() : [];
+  const orgId = new Map(orgs.map((o) => [o.slug, o.id]));
+  for (const field of ["leads", "partners", "toInvolve"] as const) {
+    const missing = next[field].find((r) => !orgId.has(r.organisation));
+    if (missing) errors[field] = `edit.organisationUnknownName|${missing.organisation}`;
+    const seen = new Set<string>();
+    for (const r of next[field]) {
+      if (seen.has(r.organisation)) errors[field] ??= `edit.duplicate|${r.organisation}`;
+      seen.add(r.organisation);
+    }
+  }
+  if (next.leadUnknown && next.leads.length > 0) errors.leadUnknown = "edit.leadUnknownWithLeads";
+
+  const actionNumbers = next.links.flatMap((l) => ("action" in l.target ? [l.target.action] : []));
+  const themeNumbers = next.links.flatMap((l) => ("theme" in l.target ? [l.target.theme] : []));
+  const targets = actionNumbers.length
+    ? await trx.selectFrom("action").select(["id", "number"]).where("programme_id", "=", programmeId).where("number", "in", actionNumbers).execute()
+    : [];
+  const themes = themeNumbers.length
+    ? await trx.selectFrom("theme").select(["id", "number"]).where("programme_id", "=", programmeId).where("number", "in", themeNumbers).execute()
+    : [];
+  const badAction = actionNumbers.find((n) => n === number || !targets.some((t) => t.number === n));
+  if (badAction !== undefined) errors.links = `edit.linkActionUnknown|${badAction}`;
+  const badTheme = themeNumbers.find((n) => !themes.some((t) => t.number === n));
+  if (badTheme !== undefined) errors.links ??= `edit.linkThemeUnknown|${badTheme}`;
+  return { errors, intentionId, themeId, orgId, targets, themes };
+}
+
+const ROLE_OF = { leads: "lead", partners: "partner", toInvolve: "to-involve" } as const;
+
+/** Rewrites the organisations, links and planning years of an action (those named in `parts`). */
+async function writeRelations(
+  trx: Transaction<Database>,
+  action: { id: number; programmeId: number },
+  next: ActionChanges,
+  refs: References,
+  parts: { organisations: boolean; links: boolean; years: boolean; now: string },
+): Promise<void> {
+  if (parts.organisations) {
+    await trx.deleteFrom("action_organisation").where("action_id", "=", action.id).execute();
+    const rows = (["leads", "partners", "toInvolve"] as const).flatMap((field) =>
+      next[field].map((r, position) => ({
+        action_id: action.id,
+        organisation_id: refs.orgId.get(r.organisation)!,
+        role: ROLE_OF[field],
+        qualifier: r.qualifier,
+        position,
+      })),
+    );
+    if (rows.length) await trx.insertInto("action_organisation").values(rows).execute();
+  }
+  if (parts.links) {
+    await trx.deleteFrom("action_link").where("action_id", "=", action.id).execute();
+    const values = next.links.map((l, position) => ({
+      action_id: action.id,
+      type: l.type,
+      target_action_id: "action" in l.target ? refs.targets.find((t) => t.number === (l.target as { action: number }).action)!.id : null,
+      target_theme_id: "theme" in l.target ? refs.themes.find((t) => t.number === (l.target as { theme: number }).theme)!.id : null,
+      source_text: null,
+      position,
+    }));
+    if (values.length) await trx.insertInto("action_link").values(values).execute();
+  }
+  if (parts.years) {
+    const programme = await trx.selectFrom("programme").select(["period_start", "period_end"]).where("id", "=", action.programmeId).executeTakeFirstOrThrow();
+    const period = { start: programme.period_start, end: programme.period_end };
+    const years = planningYears(next.planningText, period);
+    await trx.deleteFrom("action_year").where("action_id", "=", action.id).execute();
+    if (years.length) await trx.insertInto("action_year").values(years.map((year) => ({ action_id: action.id, year }))).execute();
+    // The milestones follow the planning text (hand corrections stay).
+    await syncMilestonesFromPlanning(trx, { actionId: action.id, planningText: next.planningText, period, now: parts.now });
+  }
+}
+
 /** Changes to actions, each in one transaction with optimistic concurrency and a history entry. */
 export function createActionStore(db: Db) {
   return {
@@ -113,10 +235,21 @@ export function createActionStore(db: Db) {
       return s ? { ...s, id: row.id } : undefined;
     },
 
+    /** The number a new action gets when none is asked for: one above the highest. */
+    async nextNumber(programmeId: number): Promise<number> {
+      const row = await db.kysely
+        .selectFrom("action")
+        .select((eb) => eb.fn.max("number").as("n"))
+        .where("programme_id", "=", programmeId)
+        .executeTakeFirst();
+      return Number(row?.n ?? 0) + 1;
+    },
+
     /**
      * Applies a change if the action is still at the version the editor saw. References (intention,
      * group, organisations, link targets) are checked against the programme; nothing is written
-     * unless all of it holds.
+     * unless all of it holds. The action's row is locked while the change is checked and written,
+     * so that of two writers who saw the same version exactly one succeeds.
      */
     async update(input: {
       programmeId: number;
@@ -128,71 +261,16 @@ export function createActionStore(db: Db) {
       now: string;
     }): Promise<UpdateResult> {
       return db.kysely.transaction().execute(async (trx): Promise<UpdateResult> => {
-        const row = await trx
-          .selectFrom("action")
-          .select(["id", "version"])
-          .where("programme_id", "=", input.programmeId)
-          .where("number", "=", input.number)
-          .executeTakeFirst();
+        const row = await forUpdate(
+          trx.selectFrom("action").select(["id", "version"]).where("programme_id", "=", input.programmeId).where("number", "=", input.number),
+          db.dialect,
+        ).executeTakeFirst();
         if (!row) return { status: "not-found" };
         const before = (await snapshotAction(trx, row.id))!;
         if (row.version !== input.expectedVersion) return { status: "conflict", current: before };
         const next: ActionChanges = { ...pick(before), ...input.patch };
-        const errors: Record<string, string> = {};
-
-        let intentionId: number | null = null;
-        let themeId: number | null = null;
-        if (next.intentionCode) {
-          const intention = await trx
-            .selectFrom("intention")
-            .innerJoin("theme", "theme.id", "intention.theme_id")
-            .select(["intention.id", "theme.id as theme_id"])
-            .where("theme.programme_id", "=", input.programmeId)
-            .where("intention.code", "=", next.intentionCode)
-            .executeTakeFirst();
-          if (!intention) errors.intentionCode = "edit.intentionUnknown";
-          else {
-            intentionId = intention.id;
-            themeId = intention.theme_id;
-          }
-          next.group = null;
-        } else if (next.group) {
-          const programme = await trx.selectFrom("programme").select("organisation_chapter").where("id", "=", input.programmeId).executeTakeFirstOrThrow();
-          const groups = programme.organisation_chapter ? (JSON.parse(programme.organisation_chapter) as { groups: string[] }).groups : [];
-          if (!groups.includes(next.group)) errors.group = "edit.groupUnknown";
-        } else {
-          errors.intentionCode = "edit.placementRequired";
-        }
-
-        const slugs = [...new Set([...next.leads, ...next.partners, ...next.toInvolve].map((r) => r.organisation))];
-        const orgs = slugs.length
-          ? await trx.selectFrom("organisation").select(["id", "slug"]).where("slug", "in", slugs).execute()
-          : [];
-        const orgId = new Map(orgs.map((o) => [o.slug, o.id]));
-        for (const field of ["leads", "partners", "toInvolve"] as const) {
-          const missing = next[field].find((r) => !orgId.has(r.organisation));
-          if (missing) errors[field] = `edit.organisationUnknownName|${missing.organisation}`;
-          const seen = new Set<string>();
-          for (const r of next[field]) {
-            if (seen.has(r.organisation)) errors[field] ??= `edit.duplicate|${r.organisation}`;
-            seen.add(r.organisation);
-          }
-        }
-        if (next.leadUnknown && next.leads.length > 0) errors.leadUnknown = "edit.leadUnknownWithLeads";
-
-        const actionNumbers = next.links.flatMap((l) => ("action" in l.target ? [l.target.action] : []));
-        const themeNumbers = next.links.flatMap((l) => ("theme" in l.target ? [l.target.theme] : []));
-        const targets = actionNumbers.length
-          ? await trx.selectFrom("action").select(["id", "number"]).where("programme_id", "=", input.programmeId).where("number", "in", actionNumbers).execute()
-          : [];
-        const themes = themeNumbers.length
-          ? await trx.selectFrom("theme").select(["id", "number"]).where("programme_id", "=", input.programmeId).where("number", "in", themeNumbers).execute()
-          : [];
-        const badAction = actionNumbers.find((n) => n === input.number || !targets.some((t) => t.number === n));
-        if (badAction !== undefined) errors.links = `edit.linkActionUnknown|${badAction}`;
-        const badTheme = themeNumbers.find((n) => !themes.some((t) => t.number === n));
-        if (badTheme !== undefined) errors.links ??= `edit.linkThemeUnknown|${badTheme}`;
-        if (Object.keys(errors).length > 0) return { status: "invalid", errors };
+        const refs = await checkReferences(trx, input.programmeId, input.number, next);
+        if (Object.keys(refs.errors).length > 0) return { status: "invalid", errors: refs.errors };
 
         const changed = EDITABLE.filter((f) => JSON.stringify(before[f]) !== JSON.stringify(next[f]));
         if (changed.length === 0) return { status: "ok", version: before.version, changed };
@@ -204,8 +282,8 @@ export function createActionStore(db: Db) {
             title: next.title,
             description: next.description,
             notes: JSON.stringify(next.notes),
-            intention_id: intentionId,
-            theme_id: themeId,
+            intention_id: refs.intentionId,
+            theme_id: refs.themeId,
             group_name: next.group,
             lead_unknown: next.leadUnknown ? 1 : 0,
             intended_results: JSON.stringify(next.intendedResults),
@@ -217,37 +295,12 @@ export function createActionStore(db: Db) {
           })
           .where("id", "=", row.id)
           .execute();
-        if (changed.some((f) => f === "leads" || f === "partners" || f === "toInvolve")) {
-          await trx.deleteFrom("action_organisation").where("action_id", "=", row.id).execute();
-          const refs = (["leads", "partners", "toInvolve"] as const).flatMap((field) =>
-            next[field].map((r, position) => ({
-              action_id: row.id,
-              organisation_id: orgId.get(r.organisation)!,
-              role: field === "leads" ? "lead" : field === "partners" ? "partner" : "to-involve",
-              qualifier: r.qualifier,
-              position,
-            })),
-          );
-          if (refs.length) await trx.insertInto("action_organisation").values(refs).execute();
-        }
-        if (changed.includes("links")) {
-          await trx.deleteFrom("action_link").where("action_id", "=", row.id).execute();
-          const values = next.links.map((l, position) => ({
-            action_id: row.id,
-            type: l.type,
-            target_action_id: "action" in l.target ? targets.find((t) => t.number === (l.target as { action: number }).action)!.id : null,
-            target_theme_id: "theme" in l.target ? themes.find((t) => t.number === (l.target as { theme: number }).theme)!.id : null,
-            source_text: null,
-            position,
-          }));
-          if (values.length) await trx.insertInto("action_link").values(values).execute();
-        }
-        if (changed.includes("planningText")) {
-          const programme = await trx.selectFrom("programme").select(["period_start", "period_end"]).where("id", "=", input.programmeId).executeTakeFirstOrThrow();
-          const years = planningYears(next.planningText, { start: programme.period_start, end: programme.period_end });
-          await trx.deleteFrom("action_year").where("action_id", "=", row.id).execute();
-          if (years.length) await trx.insertInto("action_year").values(years.map((year) => ({ action_id: row.id, year }))).execute();
-        }
+        await writeRelations(trx, { id: row.id, programmeId: input.programmeId }, next, refs, {
+          organisations: changed.some((f) => f === "leads" || f === "partners" || f === "toInvolve"),
+          links: changed.includes("links"),
+          years: changed.includes("planningText"),
+          now: input.now,
+        });
         await recordAudit(trx, {
           actor: input.actor,
           at: input.now,
@@ -263,10 +316,79 @@ export function createActionStore(db: Db) {
         return { status: "ok", version, changed };
       });
     },
+
+    /**
+     * Adds an action to a programme: the number asked for (when free) or the next free one, the same
+     * checks as a change, no category (the steering group decides it), and a history entry.
+     */
+    async create(input: {
+      programmeId: number;
+      number?: number;
+      changes: ActionChanges;
+      actor: Actor;
+      requestId?: string;
+      now: string;
+    }): Promise<CreateResult> {
+      return db.kysely.transaction().execute(async (trx): Promise<CreateResult> => {
+        // One creation at a time per programme, so that two cannot take the same next number.
+        await forUpdate(trx.selectFrom("programme").select("id").where("id", "=", input.programmeId), db.dialect).executeTakeFirstOrThrow();
+        const errors: Record<string, string> = {};
+        let number = input.number;
+        if (number !== undefined) {
+          const taken = await trx.selectFrom("action").select("id").where("programme_id", "=", input.programmeId).where("number", "=", number).executeTakeFirst();
+          if (taken) errors.number = `editing.actionNumberTaken|${number}`;
+        } else {
+          const max = await trx.selectFrom("action").select((eb) => eb.fn.max("number").as("n")).where("programme_id", "=", input.programmeId).executeTakeFirst();
+          number = Number(max?.n ?? 0) + 1;
+        }
+        const next: ActionChanges = { ...input.changes };
+        const refs = await checkReferences(trx, input.programmeId, number, next);
+        Object.assign(errors, refs.errors);
+        if (Object.keys(errors).length > 0) return { status: "invalid", errors };
+
+        const row = await trx
+          .insertInto("action")
+          .values({
+            programme_id: input.programmeId,
+            number,
+            title: next.title,
+            description: next.description,
+            notes: JSON.stringify(next.notes),
+            theme_id: refs.themeId,
+            intention_id: refs.intentionId,
+            group_name: next.group,
+            lead_unknown: next.leadUnknown ? 1 : 0,
+            intended_results: JSON.stringify(next.intendedResults),
+            planning_text: next.planningText,
+            category: null,
+            category_note: next.categoryNote,
+            search_text: actionSearchText(next),
+            created_at: input.now,
+            updated_at: input.now,
+            version: 1,
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        await writeRelations(trx, { id: row.id, programmeId: input.programmeId }, next, refs, { organisations: true, links: true, years: true, now: input.now });
+        await recordAudit(trx, {
+          actor: input.actor,
+          at: input.now,
+          programmeId: input.programmeId,
+          entityType: "action",
+          entityId: row.id,
+          entityLabel: `${number}. ${next.title}`,
+          operation: "create",
+          before: null,
+          after: { number, ...pick(next) },
+          requestId: input.requestId,
+        });
+        return { status: "ok", id: row.id, number, version: 1 };
+      });
+    },
   };
 }
 
-function pick(s: ActionSnapshot): ActionChanges {
+function pick(s: ActionChanges): ActionChanges {
   return Object.fromEntries(EDITABLE.map((f) => [f, s[f]])) as ActionChanges;
 }
 

@@ -65,6 +65,18 @@ export function createHistoryRepository(db: Db) {
       return { data: rows.map(toEntry), total: Number(total.n) };
     },
 
+    /** The kinds of record the log holds, for a filter. */
+    async entityTypes(): Promise<string[]> {
+      const rows = await k.selectFrom("audit_event").select("entity_type").distinct().orderBy("entity_type").execute();
+      return rows.map((r) => r.entity_type);
+    },
+
+    /** The entries made by one person (for their personal-data export), newest first. */
+    async byActor(userId: number): Promise<HistoryEntry[]> {
+      const rows = await k.selectFrom("audit_event").selectAll().where("actor_user_id", "=", userId).orderBy("at", "desc").orderBy("id", "desc").execute();
+      return rows.map(toEntry);
+    },
+
     async count(): Promise<number> {
       const row = await k.selectFrom("audit_event").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
       return Number(row.n);

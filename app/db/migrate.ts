@@ -6,6 +6,7 @@ import * as m0003 from "./migrations/0003-economic-monitor";
 import * as m0005 from "./migrations/0005-plans";
 import * as m0007 from "./migrations/0007-editing";
 import * as m0008 from "./migrations/0008-progress";
+import * as m0009 from "./migrations/0009-progress-more";
 
 // Migrations are listed here, in order, so that they travel inside the server bundle as well as
 // the CLI. A landed migration is never edited; a change is a new file.
@@ -16,6 +17,7 @@ const MIGRATIONS = [
   ["0005-plans", m0005],
   ["0007-editing", m0007],
   ["0008-progress", m0008],
+  ["0009-progress-more", m0009],
 ] as const;
 
 class StaticProvider implements MigrationProvider {

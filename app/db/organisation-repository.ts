@@ -71,6 +71,7 @@ export function createOrganisationRepository(db: Db) {
       ]);
       return {
         id: org.id,
+        version: org.version,
         slug: org.slug,
         name: org.name,
         kind: org.kind as OrganisationKind,

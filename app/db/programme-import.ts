@@ -4,6 +4,7 @@ import { planningYears } from "../domain/programmes/planning-years";
 import { nameKey as normaliseOrganisationName } from "../domain/programmes/organisation-names";
 import { timestamp, type Clock, systemClock } from "../lib/time";
 import type { Db } from "./database";
+import { syncMilestonesFromPlanning } from "./milestone-store";
 import type { Database } from "./schema";
 
 export interface ImportCounts {
@@ -343,6 +344,10 @@ async function upsertActions(
     const changedLinks = await syncActionLinks(trx, actionId, action, actionIds, refs.themeIds);
     const changedYears = await syncActionYears(trx, actionId, planningYears(action.planningText, doc.period));
     const existing = byNumber.get(action.number);
+    // Milestones are read again only when the planning text is new or changed (hand corrections stay).
+    if (!existing || existing.planning_text !== action.planningText) {
+      await syncMilestonesFromPlanning(trx, { actionId, planningText: action.planningText, period: doc.period, now });
+    }
     if (existing) {
       if (touched.has(action.number) || changedRefs || changedLinks || changedYears) {
         if (!touched.has(action.number)) {

@@ -85,6 +85,7 @@ export function createProgrammeRepository(db: Db) {
         title: t.title,
         goal: t.goal,
         intentionsIntro: t.intentions_intro,
+        version: t.version,
         intentions: intentions.filter((i) => i.theme_id === t.id).map((i) => ({ code: i.code, text: i.text })),
         participation: participation
           .filter((x) => x.theme_id === t.id)
@@ -109,6 +110,7 @@ export function createProgrammeRepository(db: Db) {
         categories: categories.map((c) => ({ code: c.code, colour: c.colour as CategoryColour, label: c.label, description: c.description })),
         themes: themeViews,
         updatedAt: p.updated_at,
+        version: p.version,
       };
     },
   };

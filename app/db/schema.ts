@@ -436,6 +436,8 @@ export interface MilestoneTable {
   recurrence: string | null;
   done_on: string | null;
   manual: number;
+  /** The planning reading it came from, "label\u0000date phrase" (migration 0009); null when added by hand. */
+  source_key: string | null;
   created_at: string;
   updated_at: string;
   version: number;
@@ -500,4 +502,6 @@ export interface JobTable {
   last_error: string | null;
   created_at: string;
   updated_at: string;
+  /** What the job is about: "round:5/request:12", "round:5" (migration 0009); null when nothing in particular. */
+  subject: string | null;
 }

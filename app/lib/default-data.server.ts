@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Db } from "../db/database";
+import { seedDocumentDecisions } from "../db/decision-seed";
 import { importProgrammeDocument, type ProgrammeImportReport } from "../db/programme-import";
 import { programmeDocumentSchema, type ProgrammeDocument } from "../domain/programmes/programme-document";
 
@@ -22,14 +23,20 @@ export function shippedProgrammeFiles(dataDir: string): string[] {
     .map((f) => join(dir, f));
 }
 
-/** Loads the shipped programmes into a database that holds none; does nothing otherwise. */
+/**
+ * Loads the shipped programmes into a database that holds none, with the steering-group decisions
+ * the default programme's document records. On a database that holds programmes it only adds those
+ * decisions where the default programme has none yet (a database made before decisions existed).
+ */
 export async function loadDefaultDataIfEmpty(db: Db, dataDir: string): Promise<ProgrammeImportReport[]> {
   const existing = await db.kysely.selectFrom("programme").select("id").limit(1).execute();
-  if (existing.length > 0) return [];
   const reports: ProgrammeImportReport[] = [];
-  for (const file of shippedProgrammeFiles(dataDir)) {
-    const doc = readProgrammeFile(file);
-    reports.push(await importProgrammeDocument(db, doc, { isDefault: doc.slug === DEFAULT_PROGRAMME_SLUG }));
+  if (existing.length === 0) {
+    for (const file of shippedProgrammeFiles(dataDir)) {
+      const doc = readProgrammeFile(file);
+      reports.push(await importProgrammeDocument(db, doc, { isDefault: doc.slug === DEFAULT_PROGRAMME_SLUG }));
+    }
   }
+  await seedDocumentDecisions(db, DEFAULT_PROGRAMME_SLUG);
   return reports;
 }

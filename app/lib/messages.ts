@@ -1,9 +1,12 @@
 import type { TFunction } from "i18next";
 
-/** Translates an error key that may carry one parameter after a bar ("edit.tooLong|500"). */
+/**
+ * Translates an error key that may carry parameters after bars: one ("edit.tooLong|500") or two
+ * ("editing.aliasTaken|Gemeente Leiden|gem. Leiden", the second as `param2`, which may hold bars).
+ */
 export function translateKey(t: TFunction, key: string): string {
-  const [name = key, param = ""] = key.split("|");
-  return t(name, { param });
+  const [name = key, param = "", ...rest] = key.split("|");
+  return t(name, { param, param2: rest.join("|") });
 }
 
 /** Translates every field error. */

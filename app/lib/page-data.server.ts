@@ -1,5 +1,6 @@
 import { data } from "react-router";
 import type { AppLoadContext } from "react-router";
+import { requireAsOf } from "./as-of.server";
 import { translator } from "./i18n";
 
 /** The programme named in the URL, or a 404 the route's ErrorBoundary shows. */
@@ -9,20 +10,23 @@ export async function requireProgramme(context: AppLoadContext, slug: string | u
   return programme;
 }
 
-/** Everything the programme overview shows. */
-export async function loadProgrammeOverview(context: AppLoadContext, slug: string | undefined) {
+/** Everything the programme overview shows; with `?asOf=`, the categories as they were at the end of that day. */
+export async function loadProgrammeOverview(context: AppLoadContext, slug: string | undefined, request: Request) {
   const programme = await requireProgramme(context, slug);
+  const asOf = requireAsOf(context, request);
+  const effective = asOf.effective ?? undefined;
   const { actions } = context.services;
-  const [counts, chapterActions] = await Promise.all([
-    actions.countByThemeAndCategory(programme.id),
+  const [counts, chapterActions, planCount] = await Promise.all([
+    actions.countByThemeAndCategory(programme.id, effective),
     programme.organisationChapter
-      ? actions.list(programme.id, { category: [], theme: undefined }, { limit: 500, offset: 0 })
+      ? actions.list(programme.id, { category: [], theme: undefined, asOf: effective }, { limit: 500, offset: 0 })
       : Promise.resolve({ data: [], total: 0 }),
+    context.services.plans.approvedCount(programme.id),
   ]);
   const organisationActions = chapterActions.data
     .filter((a) => a.theme === null)
     .map((a) => ({ number: a.number, title: a.title, group: a.group, category: a.category }));
-  return { programme, counts, organisationActions };
+  return { programme, counts, organisationActions, planCount, asOf: asOf.date };
 }
 
 /** A positive whole number from a URL segment, or a 404. */

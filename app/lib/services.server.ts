@@ -1,9 +1,19 @@
 import { createActionRepository } from "../db/action-repository";
 import { createAccountStore } from "../db/account-store";
 import { createActionStore } from "../db/action-store";
+import { createOrganisationStore } from "../db/organisation-store";
+import { createProgrammeStore } from "../db/programme-store";
 import { createAuthRepository } from "../db/auth-repository";
 import { createHistoryRepository } from "../db/history-repository";
+import { createDecisionRepository } from "../db/decision-repository";
+import { createDecisionStore } from "../db/decision-store";
 import { createUserRepository } from "../db/user-repository";
+import { createContactStore } from "../db/contact-store";
+import { createOutboxRepository } from "../db/outbox-repository";
+import { createPersonalDataRepository } from "../db/personal-data";
+import { createUserAdminStore } from "../db/user-admin-store";
+import { createPlanStore } from "../db/plan-store";
+import { createPlanService } from "./plans/plan-service.server";
 import { createAuthService } from "./auth/auth-service.server";
 import { createMailer, type Mailer } from "./mail/mailer.server";
 import { systemClock, type Clock } from "./time";
@@ -11,6 +21,8 @@ import { openDatabase, type Db } from "../db/database";
 import { createOrganisationRepository } from "../db/organisation-repository";
 import { createProgrammeRepository } from "../db/programme-repository";
 import { createMonitorRepository } from "../db/monitor-repository";
+import { createProgressReadModel } from "../db/progress-read-model";
+import { createProgressServices, type JobServices, type ProgressServices } from "./progress/progress-services.server";
 import type { Env } from "./env.server";
 import type { Logger } from "./logger.server";
 
@@ -27,14 +39,33 @@ export interface Services {
   mailer: Mailer;
   accounts: ReturnType<typeof createAccountStore>;
   actionStore: ReturnType<typeof createActionStore>;
+  /** Creating, editing and merging organisations. */
+  organisationStore: ReturnType<typeof createOrganisationStore>;
+  /** Editing a programme's front matter and its themes. */
+  programmeStore: ReturnType<typeof createProgrammeStore>;
   history: ReturnType<typeof createHistoryRepository>;
+  /** The steering group's decisions and meetings: reading, and recording them. */
+  decisions: ReturnType<typeof createDecisionRepository>;
+  decisionStore: ReturnType<typeof createDecisionStore>;
   clock: Clock;
   monitor: ReturnType<typeof createMonitorRepository>;
+  contacts: ReturnType<typeof createContactStore>;
+  userAdmin: ReturnType<typeof createUserAdminStore>;
+  outbox: ReturnType<typeof createOutboxRepository>;
+  personalData: ReturnType<typeof createPersonalDataRepository>;
+  plans: ReturnType<typeof createPlanService>;
+  /** Read models of the dashboard, the timeline and the dependency graphs (cached per database change). */
+  progressViews: ReturnType<typeof createProgressReadModel>;
+  /** Milestones, progress updates and update rounds. */
+  progress: ProgressServices;
+  /** Jobs kept in the database (the rounds' mail) and the runner that the server process starts. */
+  jobs: JobServices;
 }
 
 /** Builds the services on an open database. */
 export function createServices(env: Env, logger: Logger, db: Db = openDatabase(env.DATABASE_URL), clock: Clock = systemClock): Services {
   const users = createUserRepository(db);
+  const mailer = createMailer({ db, logger, clock, smtpUrl: env.SMTP_URL, from: env.MAIL_FROM });
   return {
     env,
     db,
@@ -46,9 +77,20 @@ export function createServices(env: Env, logger: Logger, db: Db = openDatabase(e
     users,
     accounts: createAccountStore(db),
     actionStore: createActionStore(db),
+    organisationStore: createOrganisationStore(db),
+    programmeStore: createProgrammeStore(db),
     history: createHistoryRepository(db),
+    decisions: createDecisionRepository(db),
+    decisionStore: createDecisionStore(db),
     auth: createAuthService({ auth: createAuthRepository(db), users, clock }),
     monitor: createMonitorRepository(db),
-    mailer: createMailer({ db, logger, clock, smtpUrl: env.SMTP_URL, from: env.MAIL_FROM }),
+    contacts: createContactStore(db),
+    userAdmin: createUserAdminStore(db),
+    outbox: createOutboxRepository(db),
+    personalData: createPersonalDataRepository(db),
+    mailer,
+    plans: createPlanService({ store: createPlanStore(db), mailer, logger }),
+    progressViews: createProgressReadModel(db),
+    ...createProgressServices({ db, mailer, clock, logger }),
   };
 }

@@ -1,6 +1,9 @@
 import type { Action, Category } from "../domain/programmes/types";
+import type { CategoryChange } from "../domain/decisions/category-history";
 import { toCsv } from "./csv";
+import { presentCategoryHistory } from "./decision";
 import { presentCategory } from "./programme";
+import { presentLatestProgress, presentMilestone } from "./progress";
 
 /** The open-data shape of an action; no personal data, no internal ids. */
 export function presentAction(a: Action, categories: Category[]) {
@@ -27,7 +30,17 @@ export function presentAction(a: Action, categories: Category[]) {
     })),
     linkedFrom: a.linkedFrom.map((l) => ({ type: l.type, source: { action: l.source.action } })),
     updatedAt: a.updatedAt,
+    // The adopted plan of approach only; open versions are at …/plan for those who may read them.
+    plan: a.plan ? { status: a.plan.status, version: a.plan.version, approvedOn: a.plan.approvedOn } : null,
+    // Milestones read from the planning (due at the end of their period) and the newest progress, without names.
+    milestones: (a.milestones ?? []).map(presentMilestone),
+    progress: presentLatestProgress(a.progress),
   };
+}
+
+/** One action on its own: the list shape plus its category history (the decisions that set it, oldest first). */
+export function presentActionDetail(a: Action, categories: Category[], history: readonly CategoryChange[]) {
+  return { ...presentAction(a, categories), categoryHistory: presentCategoryHistory(history) };
 }
 
 function presentRef(r: Action["leads"][number]) {

@@ -1,5 +1,5 @@
 import type { ActionRepository } from "../db/action-repository";
-import type { Category, OrganisationSummary, Programme, ProgrammeSummary } from "../domain/programmes/types";
+import type { Category, OrganisationSummary, Programme, ProgrammeSummary, Theme } from "../domain/programmes/types";
 
 /** Open-data shapes: exactly these fields leave the server. */
 
@@ -23,6 +23,22 @@ export function presentProgrammeSummary(p: ProgrammeSummary) {
   };
 }
 
+/** One theme of a programme: texts, intentions and the municipalities whose part differs. */
+export function presentTheme(t: Theme) {
+  return {
+    number: t.number,
+    title: t.title,
+    goal: t.goal,
+    intentionsIntro: t.intentionsIntro,
+    intentions: t.intentions.map((i) => ({ code: i.code, text: i.text })),
+    participation: t.participation.map((x) => ({
+      municipality: presentOrganisationSummary(x.municipality),
+      status: x.status,
+      note: x.note,
+    })),
+  };
+}
+
 export function presentProgramme(p: Programme, counts?: Awaited<ReturnType<ActionRepository["countByCategory"]>>) {
   return {
     slug: p.slug,
@@ -38,17 +54,7 @@ export function presentProgramme(p: Programme, counts?: Awaited<ReturnType<Actio
     municipalities: p.municipalities.map(presentOrganisationSummary),
     coAuthors: p.coAuthors.map(presentOrganisationSummary),
     categories: p.categories.map((c) => ({ code: c.code, colour: c.colour, label: c.label, description: c.description })),
-    themes: p.themes.map((t) => ({
-      number: t.number,
-      title: t.title,
-      goal: t.goal,
-      intentions: t.intentions.map((i) => ({ code: i.code, text: i.text })),
-      participation: t.participation.map((x) => ({
-        municipality: presentOrganisationSummary(x.municipality),
-        status: x.status,
-        note: x.note,
-      })),
-    })),
+    themes: p.themes.map(presentTheme),
     organisationChapter: p.organisationChapter,
     introduction: p.introduction,
     ...(counts ? { actionCounts: counts.map((c) => ({ category: c.category, count: c.count })) } : {}),

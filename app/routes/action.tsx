@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { data, Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/action";
+import { AsOfNotice } from "../components/as-of";
 import { CategoryBadge } from "../components/category-badge";
 import { OrganisationRefs } from "../components/organisation-refs";
 import { PageTitle } from "../components/page-title";
@@ -61,9 +62,10 @@ export default function ActionPage() {
         <span className="regie-kicker">{t("action.heading", { number: action.number })}</span>
         <span lang={lang}>{action.title}</span>
       </h1>
+      {governance.categories.asOf ? <AsOfNotice date={governance.categories.asOf.date} /> : null}
       <p className="nl-paragraph regie-lead-badge">
         <CategoryBadge
-          code={action.category}
+          code={governance.categories.asOf ? governance.categories.asOf.category : action.category}
           categories={programme.categories}
           note={action.categoryNote}
           lang={lang}

@@ -1,10 +1,12 @@
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, useLoaderData, useLocation } from "react-router";
 import type { Route } from "./+types/actions";
+import { AsOfNotice } from "../components/as-of";
 import { CategoryBadge } from "../components/category-badge";
 import { PageTitle } from "../components/page-title";
 import { filtersToSearchParams, type ActionFilters } from "../domain/programmes/action-filters";
 import { listActions } from "../domain/programmes/list-actions";
+import { today } from "../lib/as-of.server";
 import { translator } from "../lib/i18n";
 import { requireProgramme } from "../lib/page-data.server";
 
@@ -13,7 +15,7 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
   const query = new URL(request.url).searchParams;
   const { services } = context;
   const [result, organisations, years] = await Promise.all([
-    listActions({ programme, query, actions: services.actions, organisations: services.organisations }),
+    listActions({ programme, query, actions: services.actions, organisations: services.organisations, today: today(context) }),
     services.organisations.list({ programmeId: programme.id }),
     services.actions.planningYears(programme.id),
   ]);
@@ -64,6 +66,7 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
       leads: a.leads.map((l) => ({ slug: l.slug, name: l.name })),
       leadUnknown: a.leadUnknown,
       planningText: a.planningText,
+      planApproved: Boolean(a.plan),
     })),
   };
 }
@@ -217,6 +220,21 @@ export default function ActionsPage() {
           {fieldError("year")}
         </div>
         <div className="regie-field">
+          <label htmlFor="filter-asOf">{t("decisions.asOfLabel")}</label>
+          <span className="regie-hint" id="filter-asOf-hint">
+            {t("decisions.asOfHint")}
+          </span>
+          <input
+            id="filter-asOf"
+            name="asOf"
+            type="date"
+            defaultValue={value("asOf")}
+            aria-describedby={["filter-asOf-hint", errorId("asOf")].filter(Boolean).join(" ")}
+            aria-invalid={d.errors.asOf ? true : undefined}
+          />
+          {fieldError("asOf")}
+        </div>
+        <div className="regie-field">
           <label htmlFor="filter-lead">{t("actions.lead")}</label>
           <select
             id="filter-lead"
@@ -252,6 +270,21 @@ export default function ActionsPage() {
           </select>
           {fieldError("partner")}
         </div>
+        <div className="regie-field regie-field--wide">
+          <div className="regie-check">
+            <input
+              type="checkbox"
+              id="filter-plan"
+              name="plan"
+              value="approved"
+              defaultChecked={value("plan") === "approved"}
+              aria-describedby={errorId("plan")}
+              aria-invalid={d.errors.plan ? true : undefined}
+            />
+            <label htmlFor="filter-plan">{t("plans.filterLabel")}</label>
+          </div>
+          {fieldError("plan")}
+        </div>
         <div className="regie-actions-row">
           <button className="nl-button nl-button--primary" type="submit">
             {t("actions.apply")}
@@ -264,6 +297,12 @@ export default function ActionsPage() {
 
       {d.ok ? (
         <section aria-labelledby="resultaten" className="regie-results">
+          {d.filters?.asOf ? (
+            <AsOfNotice
+              date={d.filters.asOf}
+              todayHref={`${base}/actions?${filtersToSearchParams({ ...d.filters, asOf: undefined }).toString()}`}
+            />
+          ) : null}
           <h2 className="nl-heading nl-heading--level-2" id="resultaten" aria-live="polite">
             {t("actions.results", { count: d.total })}
           </h2>
@@ -305,6 +344,12 @@ export default function ActionsPage() {
                         <Link className="nl-link" to={`${base}/actions/${a.number}`}>
                           <span lang={lang}>{a.title}</span>
                         </Link>
+                        {a.planApproved ? (
+                          <>
+                            {" "}
+                            <span className="regie-plan-status regie-plan-status--approved">{t("plans.listBadge")}</span>
+                          </>
+                        ) : null}
                       </th>
                       <td data-label={t("actions.theme")}>
                         {a.theme === null ? t("actions.organisationChapter") : (a.intention ?? a.theme)}

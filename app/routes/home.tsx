@@ -4,10 +4,10 @@ import { ProgrammeOverview } from "../components/programme-overview";
 import { translator } from "../lib/i18n";
 import { loadProgrammeOverview } from "../lib/page-data.server";
 
-export async function loader({ context }: Route.LoaderArgs) {
+export async function loader({ context, request }: Route.LoaderArgs) {
   const slug = await context.services.programmes.defaultSlug();
   if (!slug) throw data(translator(context.language)("errors.programmeNotFound"), { status: 404 });
-  return loadProgrammeOverview(context, slug);
+  return loadProgrammeOverview(context, slug, request);
 }
 
 export default function Home() {

@@ -23,7 +23,8 @@ export async function loader({ context, params }: Route.LoaderArgs) {
   return {
     programme: { slug: programme.slug, title: programme.title, language: programme.language },
     baselineYear: periodLabel(baselinePeriod, language),
-    action61: programme.organisationChapter ? 61 : null,
+    // The action that asks for the monitor (61 in Kennis & Werk #071), when the programme has it.
+    action61: (await services.actions.get(programme.id, 61))?.title.toLowerCase().includes("monitor") ? 61 : null,
     themes: programme.themes.map((theme) => ({
       number: theme.number,
       title: theme.title,
@@ -134,7 +135,7 @@ export default function MonitorPage() {
           <>
             <Form method="post" encType="multipart/form-data" className="regie-import" aria-labelledby="inlezen-bestand">
               <h3 className="nl-heading nl-heading--level-3" id="inlezen-bestand">
-                {t("monitor.import.file")}
+                {t("monitor.import.fileHeading")}
               </h3>
               <p className="nl-paragraph">{t("monitor.import.intro")}</p>
               <CsrfField />

@@ -1,14 +1,23 @@
 import { useTranslation } from "react-i18next";
-import { data, Link, useLoaderData } from "react-router";
+import { data, Link, redirect, useLoaderData } from "react-router";
 import type { Route } from "./+types/organisation";
 import { CategoryBadge } from "../components/category-badge";
+import { HistoryList } from "../components/history-list";
+import { OrganisationToolsPanel } from "../components/organisation-tools";
 import { PageTitle } from "../components/page-title";
 import type { ActionRole } from "../domain/programmes/types";
+import { can } from "../domain/auth/permissions";
 import { translator } from "../lib/i18n";
+import { loadOrganisationTools } from "../lib/organisation-governance.server";
 
-export async function loader({ context, params }: Route.LoaderArgs) {
+export async function loader({ context, params, request }: Route.LoaderArgs) {
   const organisation = params.slug ? await context.services.organisations.get(params.slug) : undefined;
-  if (!organisation) throw data(translator(context.language)("errors.organisationNotFound"), { status: 404 });
+  if (!organisation) {
+    // A slug merged away or changed redirects to where the organisation is now.
+    const current = params.slug ? await context.services.organisationStore.currentSlugFor(params.slug) : undefined;
+    if (current) throw redirect(`/organisations/${current}`, 301);
+    throw data(translator(context.language)("errors.organisationNotFound"), { status: 404 });
+  }
   const programmeSlugs = [...new Set(organisation.actions.map((a) => a.programme))];
   const programmes = await Promise.all(programmeSlugs.map((slug) => context.services.programmes.get(slug)));
   const categories = Object.fromEntries(
@@ -20,7 +29,9 @@ export async function loader({ context, params }: Route.LoaderArgs) {
   const languages = Object.fromEntries(
     programmes.filter((p) => p !== undefined).map((p) => [p.slug, p.language]),
   );
-  return { organisation, categories, titles, languages };
+  // The organisation's history, for signed-in members of any programme (organisations are global).
+  const history = can(context.principal, "organisation.history") ? await context.services.history.forEntity("organisation", organisation.id) : null;
+  return { organisation, categories, titles, languages, history, tools: loadOrganisationTools(context, request) };
 }
 
 const ROLES: { role: ActionRole; key: "leads" | "partners" | "toInvolve" }[] = [
@@ -30,7 +41,7 @@ const ROLES: { role: ActionRole; key: "leads" | "partners" | "toInvolve" }[] = [
 ];
 
 export default function OrganisationPage() {
-  const { organisation, categories, titles, languages } = useLoaderData<typeof loader>();
+  const { organisation, categories, titles, languages, history, tools } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const multipleProgrammes = Object.keys(titles).length > 1;
   return (
@@ -59,6 +70,7 @@ export default function OrganisationPage() {
           </div>
         ) : null}
       </dl>
+      <OrganisationToolsPanel tools={tools} slug={organisation.slug} />
       {ROLES.map(({ role, key }) => {
         const list = organisation.actions.filter((a) => a.role === role);
         return (
@@ -91,6 +103,14 @@ export default function OrganisationPage() {
           </section>
         );
       })}
+      {history ? (
+        <section aria-labelledby="geschiedenis">
+          <h2 className="nl-heading nl-heading--level-2" id="geschiedenis">
+            {t("edit.history")}
+          </h2>
+          <HistoryList entries={history} />
+        </section>
+      ) : null}
     </>
   );
 }

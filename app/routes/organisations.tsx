@@ -1,16 +1,18 @@
 import { useTranslation } from "react-i18next";
 import { Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/organisations";
+import { EditLinks } from "../components/editing";
 import { PageTitle } from "../components/page-title";
+import { can } from "../domain/auth/permissions";
 import { ORGANISATION_KINDS } from "../domain/programmes/programme-document";
 
 export async function loader({ context }: Route.LoaderArgs) {
   const organisations = await context.services.organisations.list();
-  return { organisations };
+  return { organisations, canCreate: can(context.principal, "organisation.edit") };
 }
 
 export default function OrganisationsPage() {
-  const { organisations } = useLoaderData<typeof loader>();
+  const { organisations, canCreate } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <>
@@ -18,6 +20,7 @@ export default function OrganisationsPage() {
       <h1 className="nl-heading nl-heading--level-1">{t("organisations.heading")}</h1>
       <p className="nl-paragraph">{t("organisations.intro")}</p>
       <p className="nl-paragraph regie-muted">{t("organisations.count", { count: organisations.length })}</p>
+      <EditLinks links={canCreate ? [{ href: "/organisations/new", text: t("editing.newOrganisation") }] : []} />
       {ORGANISATION_KINDS.map((kind) => {
         const list = organisations.filter((o) => o.kind === kind);
         if (list.length === 0) return null;

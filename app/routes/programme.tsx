@@ -1,13 +1,16 @@
 import { useLoaderData } from "react-router";
 import type { Route } from "./+types/programme";
+import { ProgrammeToolsPanel } from "../components/editing-tools";
 import { ProgrammeOverview } from "../components/programme-overview";
+import { loadProgrammeTools } from "../lib/editing-tools.server";
 import { loadProgrammeOverview } from "../lib/page-data.server";
 
-export async function loader({ context, params }: Route.LoaderArgs) {
-  return loadProgrammeOverview(context, params.slug);
+export async function loader({ context, params, request }: Route.LoaderArgs) {
+  const overview = await loadProgrammeOverview(context, params.slug, request);
+  return { ...overview, tools: loadProgrammeTools(context, overview.programme.id, request) };
 }
 
 export default function ProgrammePage() {
-  const d = useLoaderData<typeof loader>();
-  return <ProgrammeOverview {...d} />;
+  const { tools, ...d } = useLoaderData<typeof loader>();
+  return <ProgrammeOverview {...d} tools={<ProgrammeToolsPanel tools={tools} slug={d.programme.slug} />} />;
 }

@@ -14,6 +14,12 @@ export function loader({ context, request }: Route.LoaderArgs) {
   return { next };
 }
 
+/** A throttled sign-in answers with Retry-After (React Router passes an action's headers on only through this). */
+export function headers({ actionHeaders }: Route.HeadersArgs) {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+}
+
 export async function action({ context, request }: Route.ActionArgs) {
   const t = translator(context.language);
   const form = await request.formData();

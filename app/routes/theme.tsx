@@ -6,10 +6,12 @@ import { PageTitle } from "../components/page-title";
 import { Paragraphs } from "../components/paragraphs";
 import { ThemeIndicators } from "../components/monitor/theme-indicators";
 import { themeIndicatorItems } from "../components/monitor/page-data.server";
+import { ThemeToolsPanel } from "../components/editing-tools";
+import { loadThemeTools } from "../lib/editing-tools.server";
 import { translator } from "../lib/i18n";
 import { requireNumber, requireProgramme } from "../lib/page-data.server";
 
-export async function loader({ context, params }: Route.LoaderArgs) {
+export async function loader({ context, params, request }: Route.LoaderArgs) {
   const programme = await requireProgramme(context, params.slug);
   const number = requireNumber(context, params.number, "errors.themeNotFound");
   const theme = programme.themes.find((t) => t.number === number);
@@ -28,6 +30,7 @@ export async function loader({ context, params }: Route.LoaderArgs) {
     },
     theme,
     indicators: await themeIndicatorItems(context, programme.id, number),
+    tools: loadThemeTools(context, programme.id, request),
     actions: actions.map((a) => ({
       number: a.number,
       title: a.title,
@@ -41,7 +44,7 @@ export async function loader({ context, params }: Route.LoaderArgs) {
 }
 
 export default function ThemePage() {
-  const { programme, theme, actions, indicators } = useLoaderData<typeof loader>();
+  const { programme, theme, actions, indicators, tools } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const base = `/programmes/${programme.slug}`;
   const lang = programme.language;
@@ -63,6 +66,7 @@ export default function ThemePage() {
       <h1 className="nl-heading nl-heading--level-1">
         {t("overview.theme")} {theme.number}: <span lang={lang}>{theme.title}</span>
       </h1>
+      <ThemeToolsPanel tools={tools} slug={programme.slug} number={theme.number} />
       <section aria-labelledby="doelstelling">
         <h2 className="nl-heading nl-heading--level-2" id="doelstelling">
           {t("theme.goal")}

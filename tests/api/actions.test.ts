@@ -65,6 +65,7 @@ const ACTION_FIELDS = [
   "links",
   "linkedFrom",
   "updatedAt",
+  "plan",
 ];
 
 /** The numbers of the document's actions that satisfy a condition, ascending. */
@@ -167,6 +168,8 @@ describe.each(testDialects())("actions API (%s)", (dialect) => {
             )
             .sort((x, y) => x.source.action - y.source.action),
           updatedAt: TIMESTAMP,
+          // No plan of approach has been approved in a fresh database.
+          plan: null,
         });
       }
     });

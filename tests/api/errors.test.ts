@@ -204,7 +204,7 @@ describe.each(testDialects())("bad input (%s)", (dialect) => {
       ["POST", "/api/v1/programmes"],
       ["PUT", `/api/v1/programmes/${DEFAULT_PROGRAMME_SLUG}`],
       ["DELETE", `${actions}/1`],
-      ["PATCH", "/api/v1/organisations/gemeente-leiden"],
+      ["PUT", "/api/v1/organisations/gemeente-leiden"],
     ]) {
       const res = await fetch(server.url + path, {
         method,

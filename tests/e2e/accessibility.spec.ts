@@ -21,6 +21,10 @@ const PAGES = [
   ["theme in English", `${P}/themes/3?lang=en`],
   ["action in English", `${P}/actions/11?lang=en`],
   ["organisation in English", "/organisations/gemeente-leiden?lang=en"],
+  ["privacy statement", "/privacy"],
+  ["privacy statement in English", "/privacy?lang=en"],
+  ["accessibility statement", "/accessibility"],
+  ["accessibility statement in English", "/accessibility?lang=en"],
 ] as const;
 
 // The pages whose layout changes on a phone: stacked action list, compact table headers, one-column form.
@@ -59,4 +63,137 @@ test.describe("on a 390 px wide screen", () => {
       expect(overflow).toBeLessThanOrEqual(0);
     });
   }
+});
+
+// Plans of approach, signed in: every state of the plan pages a programme manager meets.
+test.describe("plan of approach pages pass axe, signed in", () => {
+  test.skip(({ javaScriptEnabled }) => !javaScriptEnabled, "axe needs script in the page");
+  const A = `${P}/actions/30`;
+  const email = "axe-plan-pm@example.org";
+
+  test.beforeAll(async ({ browserName: _ }, testInfo) => {
+    // beforeAll runs even where the tests are skipped; the account is made once, for the project with script.
+    if (testInfo.project.use.javaScriptEnabled === false) return;
+    const { execFileSync } = await import("node:child_process");
+    execFileSync("node", ["bin/regie.js", "user", "add", "--email", email, "--name", "Axe Programmamanager", "--role", "programme-manager"], {
+      input: "password123456\n",
+      env: { ...process.env, DATABASE_URL: `sqlite:${process.env.REGIE_E2E_SQLITE}`, LOG_LEVEL: "silent" },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+  });
+
+  test("plan, edit form (empty, with errors), draft, submitted with the decision form, version page", async ({ page }) => {
+    await page.goto("/sign-in");
+    await page.getByLabel("E-mailadres").fill(email);
+    await page.getByLabel("Wachtwoord", { exact: true }).fill("password123456");
+    await page.getByRole("button", { name: "Inloggen" }).click();
+    await expect(page.getByRole("button", { name: "Uitloggen" })).toBeVisible();
+
+    await page.goto(`${A}/plan`);
+    expect(await violations(page), "plan, none yet").toEqual([]);
+    await page.goto(`${A}/plan/edit`);
+    expect(await violations(page), "edit form").toEqual([]);
+    await page.getByLabel("Doel").fill("x".repeat(2001));
+    await page.getByRole("button", { name: "Concept opslaan" }).click();
+    await expect(page.getByRole("alert")).toBeVisible();
+    expect(await violations(page), "edit form with errors").toEqual([]);
+    for (const [label, value] of [
+      ["Doel", "Doel"],
+      ["Aanpak", "Aanpak"],
+      ["Op te leveren resultaten", "Resultaat"],
+      ["Mijlpalen", "Q1 2014"],
+      ["Gevraagd budget", "n.v.t."],
+      ["Gevraagde capaciteit", "0,1 fte"],
+      ["Risico's", "Geen"],
+    ]) {
+      await page.getByLabel(label!).fill(value!);
+    }
+    await page.getByRole("button", { name: "Concept opslaan" }).click();
+    await expect(page.getByRole("status")).toBeVisible();
+    expect(await violations(page), "draft").toEqual([]);
+    await page.getByRole("button", { name: "Indienen ter goedkeuring" }).click();
+    await expect(page.getByRole("button", { name: "Goedkeuren" })).toBeVisible();
+    expect(await violations(page), "submitted, with the decision form").toEqual([]);
+    await page.getByRole("button", { name: "Terugsturen" }).click();
+    await expect(page.getByRole("alert")).toBeVisible();
+    expect(await violations(page), "decision refused without a note").toEqual([]);
+    await page.goto(`${A}/plan/versions/1`);
+    expect(await violations(page), "version page").toEqual([]);
+    await page.goto(`${A}/plan/edit`);
+    expect(await violations(page), "edit while submitted").toEqual([]);
+    await page.goto(`${A}/plan?lang=en`);
+    expect(await violations(page), "plan in English").toEqual([]);
+    await page.goto(`${P}/actions?plan=approved&lang=nl`);
+    expect(await violations(page), "action list filtered by plan").toEqual([]);
+  });
+});
+
+// Administration and contacts, signed in: every page an administrator and a programme manager meet.
+test.describe("administration and contact pages pass axe, signed in", () => {
+  test.skip(({ javaScriptEnabled }) => !javaScriptEnabled, "axe needs script in the page");
+  const email = "axe-admin@example.org";
+  const password = "axe administrator password";
+
+  test.beforeAll(async ({ browserName: _ }, testInfo) => {
+    if (testInfo.project.use.javaScriptEnabled === false) return;
+    const { execFileSync } = await import("node:child_process");
+    execFileSync("node", ["bin/regie.js", "user", "add", "--email", email, "--name", "Axe Beheerder", "--role", "admin"], {
+      input: `${password}\n`,
+      env: { ...process.env, DATABASE_URL: `sqlite:${process.env.REGIE_E2E_SQLITE}`, LOG_LEVEL: "silent" },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+  });
+
+  test("overview, users (with errors), account, outbox, message, history, contacts, import (with errors)", async ({ page }) => {
+    await page.goto("/sign-in");
+    await page.getByLabel("E-mailadres").fill(email);
+    await page.getByLabel("Wachtwoord", { exact: true }).fill(password);
+    await page.getByRole("button", { name: "Inloggen" }).click();
+    await expect(page.getByRole("button", { name: "Uitloggen" })).toBeVisible();
+
+    await page.goto("/admin");
+    expect(await violations(page), "administration").toEqual([]);
+    await page.goto("/admin/users");
+    expect(await violations(page), "users").toEqual([]);
+    await page.getByRole("button", { name: "Uitnodiging versturen" }).click();
+    await expect(page.getByRole("alert")).toBeVisible();
+    expect(await violations(page), "users with errors").toEqual([]);
+    await page.getByLabel("Naam").fill("Axe Genodigde");
+    await page.getByLabel("E-mailadres").fill(`axe-invitee-${Date.now()}@example.org`);
+    await page.getByLabel("Rol").selectOption({ label: "Stuurgroeplid" });
+    await page.getByRole("button", { name: "Uitnodiging versturen" }).click();
+    await expect(page.getByRole("status")).toContainText("De uitnodiging is aangemaakt.");
+    expect(await violations(page), "an account, invited").toEqual([]);
+    await page.getByLabel("Actienummers").fill("abc");
+    await page.getByRole("button", { name: "Contactacties opslaan" }).click();
+    await expect(page.getByRole("alert")).toContainText("Geef actienummers op");
+    expect(await violations(page), "an account, with an error").toEqual([]);
+    await page.goto("/admin/outbox");
+    expect(await violations(page), "outbox").toEqual([]);
+    await page.getByRole("row").nth(1).getByRole("link").click();
+    await expect(page.locator("pre")).toContainText("/invite/");
+    expect(await violations(page), "outbox message").toEqual([]);
+    await page.goto("/admin/history");
+    await page.locator("details summary").first().click();
+    expect(await violations(page), "history, a change opened").toEqual([]);
+    await page.goto("/admin/history?type=user&lang=en");
+    expect(await violations(page), "history filtered, in English").toEqual([]);
+
+    await page.goto(`${P}/actions/17/contacts`);
+    await page.getByLabel("Naam").fill("Axe Contact");
+    await page.getByLabel("E-mailadres").fill("axe-contact@example.org");
+    await page.getByRole("button", { name: "Toevoegen" }).click();
+    await expect(page.getByRole("status")).toBeVisible();
+    expect(await violations(page), "contacts of an action").toEqual([]);
+    await page.goto(`${P}/actions/17`);
+    expect(await violations(page), "action with its contacts").toEqual([]);
+    await page.goto(`${P}/contacts/import`);
+    expect(await violations(page), "contacts import").toEqual([]);
+    await page.getByLabel("CSV-bestand").setInputFiles({ name: "contacts.csv", mimeType: "text/csv", buffer: Buffer.from("action;name;email;organisation\n999;;nope;\n") });
+    await page.getByRole("button", { name: "Inlezen" }).click();
+    await expect(page.getByRole("alert")).toContainText("Regel 2");
+    expect(await violations(page), "contacts import refused").toEqual([]);
+    await page.goto("/account");
+    expect(await violations(page), "account").toEqual([]);
+  });
 });

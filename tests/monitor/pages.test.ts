@@ -1,7 +1,9 @@
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDialects } from "../support/databases";
 import { startTestServer, type TestServer } from "../support/server";
-import { FULL_83625NED, read } from "./fixtures";
+import { startCbsFixtureServer } from "./cbs-fixture-server";
+import { FULL_83625NED, MONITOR_DATA, read } from "./fixtures";
 import { P, postImport, signInAs, tableValues, type Session } from "./support";
 
 async function measurementCount(app: TestServer): Promise<number> {
@@ -143,7 +145,7 @@ describe.each(testDialects())("monitor pages (%s)", (dialect) => {
     it("shows analysts the form; refuses visitors and people without the right role", async () => {
       const page = await html(`${P}/monitor`, { cookie: analyst.cookie });
       expect(page.body).toContain('type="file"');
-      expect(page.body).toContain('enctype="multipart/form-data"');
+      expect(page.body).toMatch(/<form[^>]*encType="multipart\/form-data"[^>]*method="post"/i);
       expect(page.body).toContain(`name="_csrf" value="${analyst.csrf}"`);
       const partner = await signInAs(app, "partner");
       expect((await postImport(app, partner, { name: "x.json", content: read(FULL_83625NED) })).status).toBe(403);
@@ -172,6 +174,16 @@ describe.each(testDialects())("monitor pages (%s)", (dialect) => {
       expect(imports[0]).toMatchObject({ channel: "web", sourceName: "observations-page-1.json" });
     });
 
+    it("updates the indicator definitions from their JSON file", async () => {
+      const file = read(join(MONITOR_DATA, "indicators.json"));
+      const res = await postImport(app, analyst, { name: "indicators.json", content: file });
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain("Indicatordefinities voor kennis-en-werk-071-2013-2015: 0 nieuw, 0 gewijzigd, 19 ongewijzigd.");
+      const broken = await postImport(app, analyst, { name: "indicators.json", content: file.replace('"theme": 5', '"theme": 9') });
+      expect(broken.status).toBe(400);
+      expect(await broken.text()).toContain("hoort bij thema 9, dat het programma niet heeft");
+    });
+
     it("marks provisional figures, in the table and the chart", async () => {
       const csv = "indicator,region,period,value,status\nverkoopprijs-koopwoningen,GM0638,2025JJ00,612000,voorlopig\n";
       const res = await postImport(app, analyst, { name: "voorlopig.csv", content: csv, type: "text/csv" }, { retrieved: "2026-11-01" });
@@ -185,12 +197,39 @@ describe.each(testDialects())("monitor pages (%s)", (dialect) => {
       expect(/<svg\b[\s\S]*?<\/svg>/.exec(page.body)![0]).toMatch(/fill="#fff" stroke="#6b5800"/);
     });
 
+    it("fetches a table from the CBS API (CBS_ODATA_URL) with the button", async () => {
+      const cbs = await startCbsFixtureServer({ pageSize: 25 });
+      const saved = process.env.CBS_ODATA_URL;
+      process.env.CBS_ODATA_URL = cbs.url;
+      try {
+        const page = await html(`${P}/monitor`, { cookie: analyst.cookie });
+        expect(page.body).toContain(`Haalt de cijfers van een CBS-tabel voor alle indicatoren die erop steunen rechtstreeks op bij ${cbs.url}.`);
+        expect(page.body).toMatch(/<option value="03759ned"/);
+        const form = new FormData();
+        form.set("_csrf", analyst.csrf);
+        form.set("intent", "fetch");
+        form.set("table", "03759ned");
+        const res = await fetch(`${app.url}${P}/monitor`, { method: "POST", body: form, headers: { cookie: analyst.cookie, "Accept-Language": "nl" } });
+        expect(res.status).toBe(200);
+        expect(await res.text()).toContain("Inwoners: 0 nieuw, 0 gewijzigd, 56 ongewijzigd");
+        expect(cbs.requests.filter((r) => r.includes("/Observations"))).toHaveLength(5);
+        form.set("table", "99999NED");
+        const bad = await fetch(`${app.url}${P}/monitor`, { method: "POST", body: form, headers: { cookie: analyst.cookie, "Accept-Language": "nl" } });
+        expect(bad.status).toBe(400);
+        expect(await bad.text()).toContain("Kies een CBS-tabel uit de lijst.");
+      } finally {
+        if (saved === undefined) delete process.env.CBS_ODATA_URL;
+        else process.env.CBS_ODATA_URL = saved;
+        await cbs.close();
+      }
+    });
+
     it("refuses bad files with a clear message, and writes nothing", async () => {
       const count = await measurementCount(app);
       const text = read(FULL_83625NED);
       const cases: [string, string, string][] = [
         ["afgebroken.json", text.slice(0, 4000), "Het bestand is geen geldige JSON"],
-        ["ander.json", text.replace("/CBS/83625NED/", "/CBS/84000NED/"), "Het bestand is van CBS-tabel 84000NED, en geen indicator van de monitor gebruikt die tabel"],
+        ["ander.json", text.replace("/CBS/83625NED/", "/CBS/84000NED/"), "Geen indicator van de monitor gebruikt CBS-tabel 84000NED"],
         ["regio.json", text.replace('"RegioS": "GM0547"', '"RegioS": "Leiderdorp"'), "„Leiderdorp” is geen CBS-regiocode"],
         ["tekst.csv", "indicator,region,period,value,status\nbevolking,GM0546,2012JJ00,veel,final\n", "regel 2, kolom value: „veel” is geen getal"],
         ["regio.csv", "indicator,region,period,value,status\nbevolking,GM9999,2012JJ00,1,final\n", "Indicator bevolking wordt niet gemeten voor regio GM9999."],

@@ -35,7 +35,7 @@ export async function signInAs(app: TestServer, role: ProgrammeRole | "none"): P
 export async function postImport(
   app: TestServer,
   session: Session | null,
-  file: { name: string; content: string | Uint8Array; type?: string } | null,
+  file: { name: string; content: string; type?: string } | null,
   fields: Record<string, string> = {},
   headers: Record<string, string> = {},
 ): Promise<Response> {

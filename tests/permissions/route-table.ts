@@ -27,6 +27,7 @@ export interface RouteCase {
 
 const P = "/programmes/kennis-en-werk-071-2013-2015";
 const API = "/api/v1";
+const PLAN_FORM = { aim: "Doel", approach: "Aanpak", deliverables: "Resultaat", milestones: "Q1 2014", budget: "n.v.t.", capacity: "0,2 fte", risks: "Geen", versionNo: "", version: "" };
 
 export const ROUTE_TABLE: RouteCase[] = [
   // Public pages.
@@ -49,6 +50,113 @@ export const ROUTE_TABLE: RouteCase[] = [
   { route: "routes/account.tsx", method: "GET", operation: "account.self", target: "none", sample: { path: "/account" } },
   // Editing.
   { route: "routes/action-edit.tsx", method: "GET", operation: "action.edit", target: "action", sample: { path: `${P}/actions/17/edit` } },
+  { route: "routes/action-new.tsx", method: "GET", operation: "action.edit", target: "programme", sample: { path: `${P}/actions/new` } },
+  { route: "routes/programme-edit.tsx", method: "GET", operation: "programme.edit", target: "programme", sample: { path: `${P}/edit` } },
+  { route: "routes/theme-edit.tsx", method: "GET", operation: "programme.edit", target: "programme", sample: { path: `${P}/themes/2/edit` } },
+  { route: "routes/organisation-new.tsx", method: "GET", operation: "organisation.edit", target: "none", sample: { path: "/organisations/new" } },
+  { route: "routes/organisation-edit.tsx", method: "GET", operation: "organisation.edit", target: "none", sample: { path: "/organisations/gemeente-leiden/edit" } },
+  { route: "routes/organisation-merge.tsx", method: "GET", operation: "organisation.edit", target: "none", sample: { path: "/organisations/gemeente-leiden/merge" } },
+  // Plans of approach (action 17, whose contact is the action-contact persona). The writes run in
+  // this order on one database: the first allowed persona (admin) writes, submits and approves
+  // version 1; later allowed personas find the plan moved on and get 409, never a change.
+  { route: "routes/plan.tsx", method: "GET", operation: "plan.readApproved", target: "action", sample: { path: `${P}/actions/17/plan` } },
+  { route: "routes/plan-edit.tsx", method: "GET", operation: "plan.write", target: "action", sample: { path: `${P}/actions/17/plan/edit` }, allowed: [200, 409] },
+  { route: "routes/plan-version.tsx", method: "GET", operation: "plan.read", target: "action", sample: { path: `${P}/actions/17/plan/versions/1` }, allowed: [200, 404] },
+  {
+    route: "routes/plan-edit.tsx",
+    method: "POST",
+    operation: "plan.write",
+    target: "action",
+    sample: { path: `${P}/actions/17/plan/edit`, form: PLAN_FORM },
+    allowed: [302, 409],
+    writes: true,
+  },
+  {
+    route: "routes/plan.tsx",
+    method: "POST",
+    operation: "plan.write",
+    target: "action",
+    sample: { path: `${P}/actions/17/plan`, form: { intent: "submit", versionNo: "1", version: "1" } },
+    allowed: [302, 409],
+    writes: true,
+  },
+  {
+    route: "routes/plan.tsx",
+    method: "POST",
+    operation: "plan.decide",
+    target: "action",
+    sample: { path: `${P}/actions/17/plan`, form: { intent: "approve", versionNo: "1", version: "2", note: "" } },
+    allowed: [302, 409],
+    writes: true,
+  },
+  // The steering group's decisions and meetings: public to read; programme manager and steering group record.
+  // Meeting 1 is the document's meeting of 14 October 2013 (seeded with the default programme). The
+  // sample writes change no category, so every allowed persona can record one.
+  { route: "routes/decisions.tsx", method: "GET", operation: "decision.read", target: "programme", sample: { path: `${P}/decisions` } },
+  { route: "routes/meetings.tsx", method: "GET", operation: "decision.read", target: "programme", sample: { path: `${P}/meetings` } },
+  { route: "routes/meeting.tsx", method: "GET", operation: "decision.read", target: "programme", sample: { path: `${P}/meetings/1` } },
+  { route: "routes/decision-new.tsx", method: "GET", operation: "decision.record", target: "programme", sample: { path: `${P}/decisions/new` } },
+  {
+    route: "routes/decision-new.tsx",
+    method: "POST",
+    operation: "decision.record",
+    target: "programme",
+    sample: { path: `${P}/decisions/new`, form: { decidedOn: "2014-03-01", status: "taken", kind: "general", meetingId: "", title: "Matrixbesluit", text: "" } },
+    allowed: [302],
+    writes: true,
+  },
+  { route: "routes/meeting-new.tsx", method: "GET", operation: "decision.record", target: "programme", sample: { path: `${P}/meetings/new` } },
+  {
+    route: "routes/meeting-new.tsx",
+    method: "POST",
+    operation: "decision.record",
+    target: "programme",
+    sample: { path: `${P}/meetings/new`, form: { heldOn: "2014-03-01", title: "Stuurgroep (matrix)", attendee: "gemeente-leiden", agenda: "", minutes: "" } },
+    allowed: [302],
+    writes: true,
+  },
+  // Administration (hidden: 404 for everyone but administrators), contacts, privacy.
+  { route: "routes/admin.tsx", method: "GET", operation: "users.manage", target: "none", sample: { path: "/admin" } },
+  { route: "routes/admin-users.tsx", method: "GET", operation: "users.manage", target: "none", sample: { path: "/admin/users" } },
+  {
+    route: "routes/admin-users.tsx",
+    method: "POST",
+    operation: "users.manage",
+    target: "none",
+    sample: { path: "/admin/users", form: { name: "Invited Person", email: "invited@matrix.test", organisation: "", role: "partner", programme: "kennis-en-werk-071-2013-2015", actions: "" } },
+    allowed: [302],
+    writes: true,
+  },
+  // Account 1 is the matrix's administrator.
+  { route: "routes/admin-user.tsx", method: "GET", operation: "users.manage", target: "none", sample: { path: "/admin/users/1" } },
+  {
+    route: "routes/admin-user.tsx",
+    method: "POST",
+    operation: "users.manage",
+    target: "none",
+    sample: { path: "/admin/users/1", form: { intent: "add-role", role: "analyst", programme: "kennis-en-werk-071-2013-2015", actions: "" } },
+    allowed: [302],
+    writes: true,
+  },
+  { route: "routes/admin-outbox.tsx", method: "GET", operation: "outbox.read", target: "none", sample: { path: "/admin/outbox" } },
+  // Message 1 exists once the invitation above has been sent; without it the administrator gets the message's own 404.
+  { route: "routes/admin-outbox-message.tsx", method: "GET", operation: "outbox.read", target: "none", sample: { path: "/admin/outbox/1" }, allowed: [200, 404] },
+  { route: "routes/admin-history.tsx", method: "GET", operation: "history.readAll", target: "none", sample: { path: "/admin/history" } },
+  { route: "routes/admin-history-csv.ts", method: "GET", operation: "history.readAll", target: "none", sample: { path: "/admin/history.csv" } },
+  { route: "routes/action-contacts.tsx", method: "GET", operation: "contacts.read", target: "action", sample: { path: `${P}/actions/17/contacts` } },
+  {
+    route: "routes/action-contacts.tsx",
+    method: "POST",
+    operation: "contacts.manage",
+    target: "action",
+    sample: { path: `${P}/actions/17/contacts`, form: { intent: "add", name: "Matrix Contact", email: "contact@matrix.test", organisation: "gemeente-leiden" } },
+    allowed: [302],
+    writes: true,
+  },
+  { route: "routes/contacts-import.tsx", method: "GET", operation: "contacts.manage", target: "programme", sample: { path: `${P}/contacts/import` } },
+  { route: "routes/account-data.ts", method: "GET", operation: "account.self", target: "none", sample: { path: "/account/data.json" } },
+  { route: "routes/privacy.tsx", method: "GET", operation: null, sample: { path: "/privacy" } },
+  { route: "routes/accessibility.tsx", method: "GET", operation: null, sample: { path: "/accessibility" } },
   // Open-data API.
   { route: "api GET /openapi.json", method: "GET", operation: null, sample: { path: `${API}/openapi.json` } },
   { route: "api GET /programmes", method: "GET", operation: "programme.read", target: "none", sample: { path: `${API}/programmes` } },
@@ -56,8 +164,20 @@ export const ROUTE_TABLE: RouteCase[] = [
   { route: "api GET /programmes/:slug/actions", method: "GET", operation: "programme.read", target: "programme", sample: { path: `${API}${P}/actions` } },
   { route: "api GET /programmes/:slug/actions.csv", method: "GET", operation: "programme.read", target: "programme", sample: { path: `${API}${P}/actions.csv` } },
   { route: "api GET /programmes/:slug/actions/:number", method: "GET", operation: "programme.read", target: "programme", sample: { path: `${API}${P}/actions/17` } },
+  { route: "api GET /programmes/:slug/actions/:number/plan", method: "GET", operation: "plan.readApproved", target: "action", sample: { path: `${API}${P}/actions/17/plan` } },
   { route: "api GET /organisations", method: "GET", operation: "programme.read", target: "none", sample: { path: `${API}/organisations` } },
   { route: "api GET /organisations/:slug", method: "GET", operation: "programme.read", target: "none", sample: { path: `${API}/organisations/gemeente-leiden` } },
+  { route: "api GET /programmes/:slug/decisions", method: "GET", operation: "decision.read", target: "programme", sample: { path: `${API}${P}/decisions` } },
+  { route: "api GET /programmes/:slug/decisions/:id", method: "GET", operation: "decision.read", target: "programme", sample: { path: `${API}${P}/decisions/1` } },
+  {
+    route: "api POST /programmes/:slug/decisions",
+    method: "POST",
+    operation: "decision.record",
+    target: "programme",
+    sample: { path: `${API}${P}/decisions`, json: { decidedOn: "2014-03-01", kind: "general", title: "Matrixbesluit (API)" } },
+    allowed: [201],
+    writes: true,
+  },
   {
     route: "api PATCH /programmes/:slug/actions/:number",
     method: "PATCH",
@@ -65,5 +185,59 @@ export const ROUTE_TABLE: RouteCase[] = [
     target: "action",
     sample: { path: `${API}${P}/actions/17`, json: { planningText: "2016" }, headers: { "If-Match": "*" } },
     writes: true,
+  },
+  // Editing the register (organisations are global: organisation.edit is any programme's manager).
+  { route: "api GET /programmes/:slug/themes/:number", method: "GET", operation: "programme.read", target: "programme", sample: { path: `${API}${P}/themes/2` } },
+  {
+    route: "api PATCH /programmes/:slug",
+    method: "PATCH",
+    operation: "programme.edit",
+    target: "programme",
+    sample: { path: `${API}${P}`, json: { adoptedBy: "Matrix: de colleges van B&W" }, headers: { "If-Match": "*" } },
+    writes: true,
+  },
+  {
+    route: "api PATCH /programmes/:slug/themes/:number",
+    method: "PATCH",
+    operation: "programme.edit",
+    target: "programme",
+    sample: { path: `${API}${P}/themes/2`, json: { intentionsIntro: "Matrix: vier voornemens." }, headers: { "If-Match": "*" } },
+    writes: true,
+  },
+  {
+    route: "api POST /programmes/:slug/actions",
+    method: "POST",
+    operation: "action.edit",
+    target: "programme",
+    sample: { path: `${API}${P}/actions`, json: { title: "Matrixactie (API)", intentionCode: "2.3" } },
+    allowed: [201],
+    writes: true,
+  },
+  {
+    route: "api POST /organisations",
+    method: "POST",
+    operation: "organisation.edit",
+    target: "none",
+    // Every allowed persona creates one: the name must be free each time, so only the first succeeds.
+    sample: { path: `${API}/organisations`, json: { name: "Matrix Organisatie", kind: "other" } },
+    allowed: [201, 400],
+    writes: true,
+  },
+  {
+    route: "api PATCH /organisations/:slug",
+    method: "PATCH",
+    operation: "organisation.edit",
+    target: "none",
+    sample: { path: `${API}/organisations/gemeente-leiden`, json: { aliases: ["Gemeente Leiden", "gem. Leiden"] }, headers: { "If-Match": "*" } },
+    writes: true,
+  },
+  {
+    route: "api POST /organisations/:slug/merge",
+    method: "POST",
+    operation: "organisation.edit",
+    target: "none",
+    // A merge into itself passes every permission check and is then refused (400): the matrix keeps its organisations.
+    sample: { path: `${API}/organisations/gemeente-leiden/merge`, json: { into: "gemeente-leiden" }, headers: { "If-Match": "*" } },
+    allowed: [400],
   },
 ];

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { LineChart } from "echarts/charts";
 import { GridComponent, LegendComponent, MarkLineComponent } from "echarts/components";
 import * as echarts from "echarts/core";
@@ -48,8 +49,26 @@ export interface ChartOptions {
   compact?: boolean;
 }
 
-/** Renders a series model as an accessible, CSP-safe SVG line chart (ECharts, server side). */
+/** Charts already drawn, by what they show: the figures change only with an import. */
+const cache = new Map<string, string>();
+const CACHE_SIZE = 300;
+
+/** Renders a series model as an accessible, CSP-safe SVG line chart (ECharts, server side); drawn once per content. */
 export function renderSeriesChart(model: SeriesModel, texts: ChartTexts, options: ChartOptions): string {
+  const key = createHash("sha256").update(JSON.stringify([model, texts, options])).digest("base64url");
+  const hit = cache.get(key);
+  if (hit !== undefined) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const svg = drawChart(model, texts, options);
+  cache.set(key, svg);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  return svg;
+}
+
+function drawChart(model: SeriesModel, texts: ChartTexts, options: ChartOptions): string {
   const axisFormat = new Intl.NumberFormat(localeOf(options.language), { notation: "standard", maximumFractionDigits: 2 });
   const baselineIndex = model.baseline.period ? model.periods.findIndex((p) => p.code === (model.view === "index" ? model.base : model.baseline.period)) : -1;
   const many = model.periods.length > (options.compact ? 4 : 12);

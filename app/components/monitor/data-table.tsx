@@ -5,9 +5,11 @@ import type { DataTable as DataTableModel } from "./page-data.server";
 export function DataTable({ table, id }: { table: DataTableModel; id: string }) {
   const { t } = useTranslation();
   return (
-    <div className="regie-table-wrap">
+    // On narrow screens the table scrolls sideways; keyboard users must be able to reach it (WCAG 2.1.1).
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+    <div className="regie-table-wrap" tabIndex={0} role="region" aria-labelledby={`${id}-caption`}>
       <table className="regie-table regie-table--monitor" id={id}>
-        <caption>{table.caption}</caption>
+        <caption id={`${id}-caption`}>{table.caption}</caption>
         <thead>
           <tr>
             <th scope="col">{t("monitor.period")}</th>
@@ -42,7 +44,7 @@ export function DataTable({ table, id }: { table: DataTableModel; id: string }) 
                           <span className="regie-flag" aria-hidden="true">
                             {t("monitor.provisionalMark")}
                           </span>
-                          <span className="regie-visually-hidden"> ({t(`monitor.${cell.status}`)})</span>
+                          <span className="regie-visually-hidden">{` (${t(`monitor.${cell.status}`)})`}</span>
                         </>
                       ) : null}
                     </>

@@ -3,7 +3,11 @@ import { type AppLoadContext } from "react-router";
 import { fetchMonitorTable, importMonitorFile, type MonitorImportResult } from "../../db/monitor-files";
 import { DEFAULT_CBS_ODATA_URL } from "../../domain/monitor/cbs-api";
 import { cbsKeysOf } from "../../domain/monitor/indicator-definition";
+import { importIndicatorDefinitions, MonitorImportError } from "../../db/monitor-import";
+import { monitorDefinitionFileSchema } from "../../domain/monitor/indicator-definition";
 import { describeLocation, type MonitorIssue } from "../../domain/monitor/issues";
+import { decodeText, isDefinitionsJson, parseJson } from "../../domain/monitor/read-file";
+import { requirePermission } from "../../lib/auth/guards.server";
 import { translator, type Language } from "../../lib/i18n";
 
 /** The CBS OData v4 address: CBS_ODATA_URL, else CBS's own service. */
@@ -69,6 +73,12 @@ function describe(result: MonitorImportResult, t: TFunction, language: Language,
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A text field of a form; files and absent fields are "". */
+function field(form: FormData, name: string): string {
+  const value = form.get(name);
+  return typeof value === "string" ? value.trim() : "";
+}
+
 /**
  * Handles the monitor page's two forms (the caller has checked the permission): `intent=import`
  * with a file, `intent=fetch` with a CBS table. Answers the report and the HTTP status.
@@ -86,7 +96,7 @@ export async function handleMonitorImport(
   const dryRun = form.get("dryRun") === "1";
   const indicators = await context.services.monitor.list(programmeId);
   const names = new Map(indicators.map((i) => [i.id, i.name]));
-  const indicatorRaw = String(form.get("indicator") ?? "").trim();
+  const indicatorRaw = field(form, "indicator");
   const indicator = indicatorRaw === "" ? undefined : indicatorRaw;
   const fail = (status: number, fieldErrors: Record<string, string>) => ({
     status,
@@ -104,7 +114,7 @@ export async function handleMonitorImport(
   });
 
   if (intent === "fetch") {
-    const table = String(form.get("table") ?? "");
+    const table = field(form, "table");
     const tables = await fetchableTables(context, programmeId);
     if (!tables.includes(table)) return fail(400, { table: t("monitor.import.badTable") });
     const baseUrl = cbsOdataUrl();
@@ -116,7 +126,7 @@ export async function handleMonitorImport(
   const file = form.get("file");
   if (!(file instanceof File) || file.size === 0) return fail(400, { file: t("monitor.import.noFile") });
   if (file.size > maxMb * 1024 * 1024) return fail(413, { file: t("monitor.import.tooLarge", { mb: maxMb }) });
-  const retrievedRaw = String(form.get("retrieved") ?? "").trim();
+  const retrievedRaw = field(form, "retrieved");
   if (retrievedRaw !== "" && (!DATE.test(retrievedRaw) || Number.isNaN(Date.parse(`${retrievedRaw}T00:00:00Z`)))) {
     return fail(400, { retrieved: t("monitor.import.badDate") });
   }
@@ -124,9 +134,12 @@ export async function handleMonitorImport(
   if (indicator !== undefined && !names.has(indicator)) {
     return fail(400, { indicator: t("monitorIssue.indicator-unknown", { indicator }) });
   }
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const definitions = await importDefinitionsUpload(context, request, programmeId, bytes, dryRun);
+  if (definitions) return definitions;
   const result = await importMonitorFile(context.services.db, {
     programmeId,
-    bytes: new Uint8Array(await file.arrayBuffer()),
+    bytes,
     fileName: file.name,
     indicator,
     channel: "web",
@@ -136,4 +149,45 @@ export async function handleMonitorImport(
     clock: context.services.clock,
   });
   return { status: result.ok ? 200 : 400, result: describe(result, t, language, names, dryRun, file.name, "import") };
+}
+
+/**
+ * An uploaded indicator definitions file (JSON with "indicators"): the indicators themselves are
+ * updated, for who may manage the monitor (`monitor.manage`). Undefined for any other file.
+ */
+async function importDefinitionsUpload(
+  context: AppLoadContext,
+  request: Request,
+  programmeId: number,
+  bytes: Uint8Array,
+  dryRun: boolean,
+): Promise<{ status: number; result: ImportActionResult } | undefined> {
+  const text = decodeText(bytes);
+  if (!text || !text.trimStart().startsWith("{")) return undefined;
+  const json = parseJson(text);
+  if (!json.ok || !isDefinitionsJson(json.value)) return undefined;
+  const language = context.language;
+  const t = translator(language);
+  requirePermission(context, request, "monitor.manage", { programmeId });
+  const base = { intent: "import" as const, dryRun, perIndicator: [], attribution: null, warnings: [], fieldErrors: {} };
+  const parsed = monitorDefinitionFileSchema.safeParse(json.value);
+  const programme = await context.services.db.kysely.selectFrom("programme").select("slug").where("id", "=", programmeId).executeTakeFirstOrThrow();
+  if (!parsed.success || parsed.data.programme !== programme.slug) {
+    const errors = parsed.success
+      ? [t("monitor.cli.programmeNotFound", { slug: parsed.data.programme })]
+      : parsed.error.issues.slice(0, 30).map((i) => `${i.path.join(".")}: ${i.message}`);
+    return { status: 400, result: { ...base, ok: false, summary: t("monitor.import.failed"), errors } };
+  }
+  try {
+    const report = await importIndicatorDefinitions(context.services.db, parsed.data, { dryRun, clock: context.services.clock });
+    const counts = { programme: programme.slug, created: report.created.length, updated: report.updated.length, unchanged: report.unchanged.length };
+    const summary = t(dryRun ? "monitor.cli.definitionsDryRun" : "monitor.cli.definitions", counts);
+    const warnings = report.notInFile.length ? [t("monitor.cli.notInFile", { ids: report.notInFile.join(", ") })] : [];
+    return { status: 200, result: { ...base, ok: true, summary, errors: [], warnings } };
+  } catch (error) {
+    if (error instanceof MonitorImportError && error.code === "theme-unknown") {
+      return { status: 400, result: { ...base, ok: false, summary: t("monitor.import.failed"), errors: [t("monitor.cli.themeUnknown", error.params)] } };
+    }
+    throw error;
+  }
 }

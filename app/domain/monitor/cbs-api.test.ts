@@ -7,14 +7,14 @@ const prices = indicators.filter((i) => i.id === "verkoopprijs-koopwoningen");
 
 function fakeFetch(pages: Record<string, unknown>): { fetch: typeof fetch; urls: string[] } {
   const urls: string[] = [];
-  const fn = (input: string | URL | Request) => {
-    const url = String(input);
+  const fn: typeof fetch = (input) => {
+    const url = input instanceof Request ? input.url : input instanceof URL ? input.href : input;
     urls.push(url);
     const key = Object.keys(pages).find((k) => url.includes(k));
     if (!key) return Promise.resolve(new Response("not found", { status: 404 }));
     return Promise.resolve(new Response(JSON.stringify(pages[key]), { status: 200, headers: { "Content-Type": "application/json" } }));
   };
-  return { fetch: fn as typeof fetch, urls };
+  return { fetch: fn, urls };
 }
 
 const obs = (id: number, region: string, period: string, value: number | null) => ({

@@ -9,7 +9,7 @@ const indicators = mappable();
 
 function importText(text: string, options: { fileName?: string; indicator?: string; table?: string } = {}) {
   const read = readMonitorFile(text, options);
-  if (!read.ok) return { ok: false as const, issues: read.issues, rows: [] as MappedRow[], format: undefined };
+  if (!read.ok) return { ok: false as const, issues: read.issues, rows: [] as MappedRow[], format: undefined, table: null };
   const mapped = mapObservations(read.parsed, indicators, { indicator: options.indicator });
   return { ...mapped, format: read.parsed.format };
 }

@@ -99,7 +99,8 @@ export function parseV4Observations(json: unknown, options: { periodStatuses?: P
     }
     let complete = true;
     for (const field of ["Measure", "RegioS", "Perioden"]) {
-      if (typeof row[field] !== "string" || (row[field] as string).trim() === "") {
+      const value = row[field];
+      if (typeof value !== "string" || value.trim() === "") {
         issues.push(error("field-missing", { field }, { path: `${path}.${field}` }));
         complete = false;
       }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCalendarDate } from "../decisions/as-of";
 
 /** Filters of the action list, the same names on pages, API and CSV. */
 export interface ActionFilters {
@@ -9,6 +10,10 @@ export interface ActionFilters {
   lead?: string;
   partner?: string;
   year?: number;
+  /** "approved": only actions with an approved plan of approach. */
+  plan?: "approved";
+  /** Categories as they were at the end of this day (YYYY-MM-DD), for the category filter and field. */
+  asOf?: string;
 }
 
 export interface Paging {
@@ -48,10 +53,12 @@ const filterSchema = z.object({
   lead: single("lead").pipe(slugValue.optional()),
   partner: single("partner").pipe(slugValue.optional()),
   year: single("year").pipe(z.string().regex(/^\d{4}$/, { message: "filter.year" }).transform(Number).optional()),
+  plan: single("plan").pipe(z.enum(["approved"], { message: "filter.plan" }).optional()),
+  asOf: single("asOf").pipe(z.string().trim().refine(isCalendarDate, { message: "filter.asOf" }).optional()),
   ...pagingFields,
 });
 
-export const FILTER_NAMES = ["q", "theme", "intention", "category", "lead", "partner", "year"] as const;
+export const FILTER_NAMES = ["q", "theme", "intention", "category", "lead", "partner", "year", "plan", "asOf"] as const;
 
 /** Field errors carry message keys ("filter.year") that the caller translates. */
 export type FieldErrors = Record<string, string>;
@@ -74,6 +81,8 @@ export function parseActionFilters(params: URLSearchParams): ParsedFilters {
   if (v.lead !== undefined) filters.lead = v.lead;
   if (v.partner !== undefined) filters.partner = v.partner;
   if (v.year !== undefined) filters.year = v.year;
+  if (v.plan !== undefined) filters.plan = v.plan;
+  if (v.asOf !== undefined) filters.asOf = v.asOf;
   return { ok: true, filters, paging: { limit, offset: v.offset ?? 0 } };
 }
 
@@ -116,6 +125,8 @@ export function filtersToSearchParams(filters: ActionFilters, paging?: Partial<P
   if (filters.lead) p.set("lead", filters.lead);
   if (filters.partner) p.set("partner", filters.partner);
   if (filters.year !== undefined) p.set("year", String(filters.year));
+  if (filters.plan) p.set("plan", filters.plan);
+  if (filters.asOf) p.set("asOf", filters.asOf);
   if (paging?.limit !== undefined && paging.limit !== DEFAULT_LIMIT) p.set("limit", String(paging.limit));
   if (paging?.offset) p.set("offset", String(paging.offset));
   return p;
@@ -123,5 +134,5 @@ export function filtersToSearchParams(filters: ActionFilters, paging?: Partial<P
 
 /** Whether any filter narrows the list. */
 export function hasFilters(f: ActionFilters): boolean {
-  return Boolean(f.q || f.theme !== undefined || f.intention || f.category.length || f.lead || f.partner || f.year !== undefined);
+  return Boolean(f.q || f.theme !== undefined || f.intention || f.category.length || f.lead || f.partner || f.year !== undefined || f.plan);
 }

@@ -1,5 +1,6 @@
 import type { ActionRepository } from "../../db/action-repository";
 import type { OrganisationRepository } from "../../db/organisation-repository";
+import { effectiveAsOf } from "../decisions/as-of";
 import { parseActionFilters, type ActionFilters, type FieldErrors, type Paging } from "./action-filters";
 import type { Action, Programme } from "./types";
 
@@ -16,6 +17,8 @@ export async function listActions(options: {
   query: URLSearchParams;
   actions: ActionRepository;
   organisations: OrganisationRepository;
+  /** Today's calendar date: `asOf` today or later reads the current categories. */
+  today?: string;
 }): Promise<ListActionsResult> {
   const parsed = parseActionFilters(options.query);
   if (!parsed.ok) return { ok: false, errors: parsed.errors, params: {} };
@@ -41,6 +44,7 @@ export async function listActions(options: {
     }
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors, params };
-  const { data, total } = await options.actions.list(options.programme.id, filters, paging);
+  const asOf = options.today ? effectiveAsOf(filters.asOf, options.today) : (filters.asOf ?? null);
+  const { data, total } = await options.actions.list(options.programme.id, { ...filters, asOf: asOf ?? undefined }, paging);
   return { ok: true, filters, paging, data, total };
 }

@@ -1,3 +1,5 @@
+import type { ApprovedPlanRef } from "../plans/plan-types";
+import type { LatestProgress, MilestoneRecord } from "../progress/types";
 import type { CategoryColour, LinkType, OrganisationKind, SectionDoc } from "./programme-document";
 
 /** Read models of the programme register, as the repositories return them. */
@@ -37,6 +39,8 @@ export interface Theme {
   intentionsIntro: string | null;
   intentions: Intention[];
   participation: Participation[];
+  /** The theme record's version: its texts, intentions and participation. */
+  version: number;
 }
 
 export interface Programme {
@@ -58,6 +62,8 @@ export interface Programme {
   categories: Category[];
   themes: Theme[];
   updatedAt: string;
+  /** The programme record's version (its own fields); themes count their own. */
+  version: number;
 }
 
 export interface ProgrammeSummary {
@@ -104,6 +110,12 @@ export interface Action {
   linkedFrom: ActionBacklinkView[];
   updatedAt: string;
   version: number;
+  /** The adopted (approved) plan of approach, when there is one; null when not, absent when not read. */
+  plan?: ApprovedPlanRef | null;
+  /** Milestones read from the planning (or corrected by hand), in document order; absent when not read. */
+  milestones?: MilestoneRecord[];
+  /** The newest progress update (status, percent, period); null when none, absent when not read. */
+  progress?: LatestProgress | null;
 }
 
 export interface CategoryCount {
@@ -119,6 +131,8 @@ export type ActionRole = "lead" | "partner" | "to-involve";
 
 export interface Organisation extends OrganisationSummary {
   id: number;
+  /** The organisation record's version (name, kind, aliases, slug). */
+  version: number;
   aliases: string[];
   actions: {
     role: ActionRole;

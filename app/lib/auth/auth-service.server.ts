@@ -70,6 +70,9 @@ export function createAuthService(deps: { auth: AuthRepository; users: UserRepos
     async signIn(input: { email: string; password: string; address: string }): Promise<SignInResult> {
       const email = input.email.trim().toLowerCase();
       const keys = [`account:${email}`, `address:${input.address}`];
+      // Housekeeping: attempts older than the window and ended sessions are personal data without a purpose.
+      await auth.pruneAttempts(iso(now() - THROTTLE.windowMs));
+      await auth.deleteExpiredSessions(timestamp(clock), iso(now() - SESSION_IDLE_MS));
       const wait = await throttled(keys);
       if (wait > 0) return { ok: false, reason: "throttled", retryAfterSeconds: wait };
       const user = await users.findByEmail(email);

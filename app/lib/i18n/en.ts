@@ -205,6 +205,7 @@ export const en: Messages = {
     intention: "Choose an existing intention (for example 2.1).",
     category: "Choose category 1, 2, 3 or 4.",
     year: "Give a year (for example 2014).",
+    plan: "The plan filter only knows \"approved\" (actions with an approved plan of approach).",
     limit: "The number per page must be between 1 and 500.",
     offset: "The start position must be 0 or more.",
     lead: "Unknown organisation.",
@@ -214,6 +215,7 @@ export const en: Messages = {
     unknownTheme: "This programme has no theme {{value}}.",
     unknownIntention: "This programme has no intention {{value}}.",
     unknownOrganisation: "There is no organisation “{{value}}”.",
+    asOf: "Give a date that exists, as YYYY-MM-DD (for example 2014-01-01).",
   },
   cli: {
     usage:
@@ -394,7 +396,8 @@ export const en: Messages = {
     import: {
       heading: "Import figures",
       intro:
-        "Import a file from CBS StatLine (OData v4 Observations, a v3 TypedDataSet or UntypedDataSet as JSON or CSV) or a CSV with the columns indicator, region, period, value and status. All or nothing: with a single error, nothing is saved.",
+        "Import a file from CBS StatLine (OData v4 Observations, a v3 TypedDataSet or UntypedDataSet as JSON or CSV) or a CSV with the columns indicator, region, period, value and status. All or nothing: with a single error, nothing is saved. A JSON file of indicator definitions (such as data/monitor/indicators.json) updates the indicators themselves.",
+      fileHeading: "Import a file",
       file: "File",
       fileHint: "JSON or CSV, at most {{mb}} MB.",
       indicator: "Indicator",
@@ -461,8 +464,8 @@ export const en: Messages = {
     "v3-not-dataset": "This is not a CBS data set (a “value” with rows).",
     "field-missing": "The field {{field}} is missing.",
     "table-unknown": "The file does not show which CBS table it comes from; name the table.",
-    "table-not-in-monitor": "The file is from CBS table {{table}}, and no indicator of the monitor uses that table (these do: {{expected}}).",
-    "table-mismatch": "The file is from CBS table {{table}}, but indicator {{indicator}} comes from {{expected}}.",
+    "table-not-in-monitor": "No indicator of the monitor uses CBS table {{table}} (the monitor uses: {{expected}}).",
+    "table-mismatch": "Indicator {{indicator}} comes from CBS table {{expected}}, not from {{table}}.",
     "indicator-unknown": "The monitor has no indicator “{{indicator}}”.",
     "indicator-mismatch": "This row is for indicator {{indicator}}, but only {{expected}} is being imported.",
     "region-invalid": "“{{region}}” is not a CBS region code (such as GM0546, PV28 or NL01).",

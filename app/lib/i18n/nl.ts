@@ -200,6 +200,7 @@ export const nl = {
     intention: "Kies een bestaand voornemen (bijvoorbeeld 2.1).",
     category: "Kies categorie 1, 2, 3 of 4.",
     year: "Geef een jaartal op (bijvoorbeeld 2014).",
+    plan: "Het planfilter kent alleen „approved” (acties met een goedgekeurd plan van aanpak).",
     limit: "Het aantal per pagina moet tussen 1 en 500 liggen.",
     offset: "De beginpositie moet 0 of meer zijn.",
     lead: "Onbekende organisatie.",
@@ -209,6 +210,7 @@ export const nl = {
     unknownTheme: "Dit programma heeft geen thema {{value}}.",
     unknownIntention: "Dit programma heeft geen voornemen {{value}}.",
     unknownOrganisation: "Er is geen organisatie „{{value}}”.",
+    asOf: "Geef een bestaande datum op als JJJJ-MM-DD (bijvoorbeeld 2014-01-01).",
   },
   cli: {
     usage:
@@ -390,7 +392,8 @@ export const nl = {
     import: {
       heading: "Cijfers inlezen",
       intro:
-        "Lees een bestand in van CBS StatLine (OData v4 Observations, v3 TypedDataSet of UntypedDataSet als JSON of CSV) of een CSV met de kolommen indicator, region, period, value en status. Alles of niets: bij één fout wordt niets opgeslagen.",
+        "Lees een bestand in van CBS StatLine (OData v4 Observations, v3 TypedDataSet of UntypedDataSet als JSON of CSV) of een CSV met de kolommen indicator, region, period, value en status. Alles of niets: bij één fout wordt niets opgeslagen. Een JSON-bestand met indicatordefinities (zoals data/monitor/indicators.json) werkt de indicatoren zelf bij.",
+      fileHeading: "Een bestand inlezen",
       file: "Bestand",
       fileHint: "JSON of CSV, hoogstens {{mb}} MB.",
       indicator: "Indicator",
@@ -457,8 +460,8 @@ export const nl = {
     "v3-not-dataset": "Dit is geen CBS-dataset (een „value” met rijen).",
     "field-missing": "Het veld {{field}} ontbreekt.",
     "table-unknown": "Uit het bestand blijkt niet van welke CBS-tabel het is; geef de tabel op.",
-    "table-not-in-monitor": "Het bestand is van CBS-tabel {{table}}, en geen indicator van de monitor gebruikt die tabel (wel: {{expected}}).",
-    "table-mismatch": "Het bestand is van CBS-tabel {{table}}, maar indicator {{indicator}} komt uit {{expected}}.",
+    "table-not-in-monitor": "Geen indicator van de monitor gebruikt CBS-tabel {{table}} (de monitor gebruikt: {{expected}}).",
+    "table-mismatch": "Indicator {{indicator}} komt uit CBS-tabel {{expected}}, niet uit {{table}}.",
     "indicator-unknown": "De monitor heeft geen indicator „{{indicator}}”.",
     "indicator-mismatch": "Deze rij is voor indicator {{indicator}}, maar er wordt alleen {{expected}} ingelezen.",
     "region-invalid": "„{{region}}” is geen CBS-regiocode (zoals GM0546, PV28 of NL01).",

@@ -1,0 +1,44 @@
+import { createHash } from "node:crypto";
+import type { Request, Response, Router } from "express";
+import { decide } from "../domain/auth/permissions";
+import type { Principal } from "../domain/auth/roles";
+import { isOpen } from "../domain/plans/plan-lifecycle";
+import { translator, type Language } from "../lib/i18n";
+import type { Services } from "../lib/services.server";
+import { presentPlan, presentPlanVersionSummary } from "../presenters/plan";
+import { problem } from "./write-support";
+
+/**
+ * GET /programmes/{slug}/actions/{number}/plan: the adopted (approved) plan for everyone; the open
+ * version (draft or submitted) and every version for those who may read open plans. An ETag over
+ * the answer lets clients ask again cheaply (If-None-Match answers 304).
+ */
+export function mountPlanRoutes(router: Router, services: Services): void {
+  router.get("/programmes/:slug/actions/:number/plan", async (req: Request, res: Response) => {
+    const programme = await services.programmes.get(String(req.params.slug));
+    if (!programme) return problem(res, 404, "errors.programmeNotFound");
+    const raw = String(req.params.number);
+    if (!/^[1-9]\d{0,5}$/.test(raw)) {
+      return problem(res, 400, "errors.invalidNumber", {}, { number: translator(res.locals.language as Language)("errors.invalidNumber") });
+    }
+    const action = await services.actions.get(programme.id, Number(raw));
+    if (!action) return problem(res, 404, "errors.actionNotFound", { number: raw });
+    const principal = res.locals.principal as Principal;
+    const target = { programmeId: programme.id, actionId: action.id };
+    const canRead = decide(principal, "plan.read", target) === "allow";
+    const versions = await services.plans.versions(action.id);
+    const approved = versions.find((v) => v.status === "approved") ?? null;
+    const open = canRead ? (versions.find((v) => isOpen(v.status)) ?? null) : null;
+    const body = {
+      action: action.number,
+      approved: approved ? presentPlan(approved) : null,
+      open: open ? presentPlan(open) : null,
+      versions: (canRead ? versions : versions.filter((v) => v.status === "approved")).map(presentPlanVersionSummary),
+    };
+    const json = JSON.stringify(body);
+    res.setHeader("ETag", `"plan-${action.id}-${createHash("sha256").update(json).digest("base64url").slice(0, 22)}"`);
+    if (canRead) res.setHeader("Cache-Control", "private, no-store");
+    if (req.fresh) return res.status(304).end();
+    res.type("application/json").send(json);
+  });
+}

@@ -1,0 +1,69 @@
+import { sql } from "kysely";
+import type { Db } from "./database";
+
+/**
+ * A cache for read models that is never stale: every entry belongs to one *change stamp* of the
+ * database, and any committed write, by this process or another (the CLI, a second server), gives
+ * a new stamp, which empties the cache.
+ *
+ * - SQLite: `total_changes()` counts the rows this connection has changed (Regie uses one
+ *   connection per process); `PRAGMA data_version` changes when any other connection commits.
+ * - PostgreSQL: `pg_current_snapshot()` — two snapshots with the same xmin, xmax and running
+ *   transactions see exactly the same committed data, and any transaction that writes (it gets a
+ *   transaction id) changes the snapshot once it ends, in this database or another of the cluster.
+ *
+ * The stamp is read *before* the data, so an entry is computed from data at least as new as its
+ * stamp; had anything been committed after the stamp, the next request reads another stamp and
+ * recomputes. Entries are promises, so concurrent requests for the same key share one computation.
+ */
+export interface ReadCache {
+  /** The value for `key` under the current stamp, computing it once when missing. */
+  get<T>(key: string, compute: () => Promise<T>): Promise<T>;
+  /** The current stamp (for tests and diagnostics). */
+  stamp(): Promise<string>;
+}
+
+export function changeStamp(db: Db): () => Promise<string> {
+  if (db.dialect === "sqlite") {
+    const query = sql<{ changes: number; version: number }>`SELECT total_changes() AS changes, (SELECT data_version FROM pragma_data_version) AS version`;
+    return async () => {
+      const { rows } = await query.execute(db.kysely);
+      return `${rows[0]?.version ?? 0}:${rows[0]?.changes ?? 0}`;
+    };
+  }
+  const query = sql<{ snapshot: string }>`SELECT pg_current_snapshot()::text AS snapshot`;
+  return async () => {
+    const { rows } = await query.execute(db.kysely);
+    return rows[0]?.snapshot ?? "";
+  };
+}
+
+export function createReadCache(stamp: () => Promise<string>, maxEntries = 200): ReadCache {
+  let current: string | null = null;
+  const entries = new Map<string, Promise<unknown>>();
+  return {
+    stamp,
+    async get<T>(key: string, compute: () => Promise<T>): Promise<T> {
+      const now = await stamp();
+      if (now !== current) {
+        entries.clear();
+        current = now;
+      }
+      const hit = entries.get(key) as Promise<T> | undefined;
+      if (hit) {
+        // Most recently used last, so that the oldest entry is dropped first.
+        entries.delete(key);
+        entries.set(key, hit);
+        return hit;
+      }
+      const value = compute();
+      entries.set(key, value);
+      if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+      // A failed computation is not kept.
+      value.catch(() => {
+        if (entries.get(key) === value) entries.delete(key);
+      });
+      return value;
+    },
+  };
+}

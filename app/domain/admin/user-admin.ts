@@ -1,0 +1,91 @@
+import { z } from "zod";
+import { ALL_ROLES } from "../auth/roles";
+import { contactEmailSchema, parseActionNumbers } from "../contacts/contacts";
+
+/**
+ * The administrator's forms for accounts. Messages are i18n keys; a parameter travels after a bar.
+ * A role other than "admin" needs a programme; "action-contact" also needs action numbers.
+ */
+const name = z
+  .string({ message: "auth.nameRequired" })
+  .trim()
+  .min(1, { message: "auth.nameRequired" })
+  .max(200, { message: "admin.fieldTooLong|200" });
+
+const organisation = z
+  .string()
+  .trim()
+  .regex(/^$|^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: "admin.organisationUnknown" })
+  .optional()
+  .transform((v) => (v ? v : null));
+
+const programme = z
+  .string()
+  .trim()
+  .regex(/^$|^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: "admin.programmeRequired" })
+  .optional()
+  .transform((v) => (v ? v : null));
+
+const roleFields = z.object({
+  role: z.enum(ALL_ROLES, { message: "admin.roleInvalid" }),
+  programme,
+  actions: z
+    .string()
+    .max(2000, { message: "admin.actionsInvalid" })
+    .optional()
+    .transform((v, ctx) => {
+      const numbers = parseActionNumbers(v ?? "");
+      if (!numbers) {
+        ctx.addIssue({ code: "custom", message: "admin.actionsInvalid" });
+        return z.NEVER;
+      }
+      return numbers;
+    }),
+});
+
+function checkRole(v: z.infer<typeof roleFields>, ctx: z.RefinementCtx) {
+  if (v.role !== "admin" && !v.programme) ctx.addIssue({ code: "custom", message: "admin.programmeRequired", path: ["programme"] });
+  if (v.role === "action-contact" && v.actions.length === 0) ctx.addIssue({ code: "custom", message: "admin.actionsRequired", path: ["actions"] });
+  if (v.role !== "action-contact" && v.actions.length > 0) ctx.addIssue({ code: "custom", message: "admin.actionsOnlyForContacts", path: ["actions"] });
+}
+
+export const inviteSchema = z
+  .object({ name, email: contactEmailSchema, organisation, ...roleFields.shape })
+  .superRefine(checkRole);
+export type InviteForm = z.infer<typeof inviteSchema>;
+
+export const profileSchema = z.object({
+  name,
+  organisation,
+  version: z.coerce.number({ message: "admin.versionInvalid" }).int().positive({ message: "admin.versionInvalid" }),
+});
+
+export const addRoleSchema = roleFields.superRefine(checkRole);
+
+export const eraseSchema = z.object({ confirm: z.literal("yes", { message: "admin.eraseConfirmRequired" }) });
+
+export const removeRoleSchema = z.object({
+  role: z.enum(ALL_ROLES, { message: "admin.roleInvalid" }),
+  programme,
+});
+
+/** The form that sets which actions of one programme an account is contact for. */
+export const contactActionsSchema = z.object({
+  contactProgramme: z.string({ message: "admin.programmeRequired" }).trim().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: "admin.programmeRequired" }),
+  contactActions: z
+    .string({ message: "admin.actionsInvalid" })
+    .max(2000, { message: "admin.actionsInvalid" })
+    .transform((v, ctx) => {
+      const numbers = parseActionNumbers(v);
+      if (!numbers) {
+        ctx.addIssue({ code: "custom", message: "admin.actionsInvalid" });
+        return z.NEVER;
+      }
+      return numbers;
+    }),
+});
+
+/** How an erased person is shown from now on: no trace of who they were, only their account number. */
+export function pseudonymFor(userId: number): { name: string; email: string } {
+  return { name: `Verwijderde gebruiker ${userId}`, email: `erased-${userId}@invalid` };
+}

@@ -1,0 +1,162 @@
+import { z } from "zod";
+import type { OrganisationLookup } from "../actions/action-form";
+import { readCsv } from "../monitor/csv-reader";
+import { decodeText } from "../monitor/read-file";
+
+/**
+ * Contacts: people (name, email, organisation) who speak for an action. An account is optional.
+ * Messages are i18n keys; a parameter travels after a bar ("contacts.nameTooLong|200").
+ */
+export const CONTACT_NAME_MAX = 200;
+export const CONTACT_EMAIL_MAX = 254;
+/** The most rows one CSV file may hold. */
+export const CONTACT_IMPORT_MAX_ROWS = 5000;
+
+export const contactEmailSchema = z
+  .string({ message: "contacts.emailInvalid" })
+  .trim()
+  .toLowerCase()
+  .max(CONTACT_EMAIL_MAX, { message: "contacts.emailInvalid" })
+  .pipe(z.email({ message: "contacts.emailInvalid" }));
+
+export const contactNameSchema = z
+  .string({ message: "contacts.nameRequired" })
+  .trim()
+  .min(1, { message: "contacts.nameRequired" })
+  .max(CONTACT_NAME_MAX, { message: `contacts.nameTooLong|${CONTACT_NAME_MAX}` });
+
+/** The add-a-contact form: organisation is a slug from the list, or empty. */
+export const contactFormSchema = z.object({
+  name: contactNameSchema,
+  email: contactEmailSchema,
+  organisation: z
+    .string()
+    .trim()
+    .max(200, { message: "contacts.organisationUnknown" })
+    .regex(/^$|^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: "contacts.organisationUnknown" })
+    .optional()
+    .transform((v) => (v ? v : null)),
+});
+export type ContactForm = z.infer<typeof contactFormSchema>;
+
+/** One valid row of a contacts file. */
+export interface ContactImportRow {
+  /** The line in the file (the header is line 1). */
+  line: number;
+  actionNumber: number;
+  name: string;
+  email: string;
+  /** The organisation's slug, or null when the cell is empty. */
+  organisation: string | null;
+}
+
+export interface ImportProblem {
+  /** The file's line, or null for a problem with the whole file. */
+  line: number | null;
+  /** Message keys, each with an optional parameter after a bar. */
+  messages: string[];
+}
+
+export type ContactFileResult = { ok: true; rows: ContactImportRow[] } | { ok: false; problems: ImportProblem[] };
+
+/** The header's accepted names per column, Dutch and English, compared case-insensitively. */
+const COLUMNS = {
+  action: ["action", "actie", "actienummer", "action number"],
+  name: ["name", "naam"],
+  email: ["email", "e-mail", "e-mailadres", "emailadres", "email address"],
+  organisation: ["organisation", "organization", "organisatie"],
+} as const;
+type Column = keyof typeof COLUMNS;
+
+const rowSchema = z.object({
+  action: z.string().trim().regex(/^[1-9]\d{0,5}$/, { message: "contacts.actionNumberInvalid" }),
+  name: contactNameSchema,
+  email: contactEmailSchema,
+  organisation: z.string().trim().max(200, { message: "contacts.organisationUnknown" }),
+});
+
+/**
+ * Reads a contacts file: UTF-8 (a byte-order mark is allowed), `;` or `,` between cells, a header
+ * naming the columns action, name, email and organisation. Every row is checked; any problem refuses
+ * the whole file, with the line numbers and reasons.
+ */
+export function parseContactFile(
+  bytes: Uint8Array,
+  context: { actionExists: (number: number) => boolean; organisations: Pick<OrganisationLookup, "resolve"> },
+): ContactFileResult {
+  const text = decodeText(bytes);
+  if (text === undefined) return fileProblem("contacts.fileNotUtf8");
+  if (text.trim() === "") return fileProblem("contacts.fileEmpty");
+  const csv = readCsv(text);
+  if (!csv.ok) return fileProblem(`contacts.fileQuote|${csv.line}`);
+  const [header, ...body] = csv.rows;
+  if (!header) return fileProblem("contacts.fileEmpty");
+  const positions = headerPositions(header.cells);
+  if (!positions) return fileProblem("contacts.fileHeader");
+  if (body.length === 0) return fileProblem("contacts.fileNoRows");
+  if (body.length > CONTACT_IMPORT_MAX_ROWS) return fileProblem(`contacts.fileTooManyRows|${CONTACT_IMPORT_MAX_ROWS}`);
+
+  const problems: ImportProblem[] = [];
+  const rows: ContactImportRow[] = [];
+  const pairs = new Map<string, number>();
+  const people = new Map<string, { line: number; name: string; organisation: string | null }>();
+  for (const row of body) {
+    const messages: string[] = [];
+    if (row.cells.length !== header.cells.length) messages.push(`contacts.rowCells|${header.cells.length}`);
+    const cell = (c: Column) => row.cells[positions[c]] ?? "";
+    const parsed = rowSchema.safeParse({ action: cell("action"), name: cell("name"), email: cell("email"), organisation: cell("organisation") });
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) if (!messages.includes(issue.message)) messages.push(issue.message);
+      problems.push({ line: row.line, messages });
+      continue;
+    }
+    const { name, email } = parsed.data;
+    const actionNumber = Number(parsed.data.action);
+    if (!context.actionExists(actionNumber)) messages.push(`contacts.actionUnknown|${actionNumber}`);
+    let organisation: string | null = null;
+    if (parsed.data.organisation !== "") {
+      organisation = context.organisations.resolve(parsed.data.organisation) ?? null;
+      if (!organisation) messages.push(`contacts.organisationUnknownName|${parsed.data.organisation}`);
+    }
+    const pairKey = `${actionNumber} ${email}`;
+    const earlierPair = pairs.get(pairKey);
+    if (earlierPair !== undefined) messages.push(`contacts.rowDuplicate|${earlierPair}`);
+    const person = people.get(email);
+    if (person && (person.name !== name || person.organisation !== organisation)) messages.push(`contacts.rowDiffers|${person.line}`);
+    if (messages.length > 0) {
+      problems.push({ line: row.line, messages });
+      continue;
+    }
+    pairs.set(pairKey, row.line);
+    if (!person) people.set(email, { line: row.line, name, organisation });
+    rows.push({ line: row.line, actionNumber, name, email, organisation });
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, rows };
+}
+
+function fileProblem(message: string): ContactFileResult {
+  return { ok: false, problems: [{ line: null, messages: [message] }] };
+}
+
+/** Where each column is, or undefined when the header lacks one or names one twice. */
+function headerPositions(cells: string[]): Record<Column, number> | undefined {
+  const found: Partial<Record<Column, number>> = {};
+  cells.forEach((raw, index) => {
+    const name = raw.trim().toLowerCase();
+    for (const column of Object.keys(COLUMNS) as Column[]) {
+      if ((COLUMNS[column] as readonly string[]).includes(name)) {
+        found[column] = found[column] === undefined ? index : -1;
+      }
+    }
+  });
+  const columns = Object.keys(COLUMNS) as Column[];
+  if (columns.some((c) => found[c] === undefined || found[c] === -1)) return undefined;
+  return found as Record<Column, number>;
+}
+
+/** The action numbers in a field such as "5, 17 23": whole numbers, or undefined when something else is there. */
+export function parseActionNumbers(value: string): number[] | undefined {
+  const parts = value.split(/[\s,;]+/).filter(Boolean);
+  if (parts.some((p) => !/^[1-9]\d{0,5}$/.test(p))) return undefined;
+  return [...new Set(parts.map(Number))].sort((a, b) => a - b);
+}

@@ -1,0 +1,149 @@
+import { z } from "zod";
+import { isCalendarDate } from "./as-of";
+import { DECISION_KINDS, DECISION_STATUSES } from "./types";
+
+/**
+ * A new decision, as the API takes it (JSON) and the form produces it. Messages are i18n keys; a
+ * parameter follows a bar ("decisions.duplicateAction|5"). Errors about one action are keyed
+ * `actions.<number>`.
+ */
+
+const category = z.number({ message: "decisions.categoryInvalid" }).int({ message: "decisions.categoryInvalid" }).min(1, { message: "decisions.categoryInvalid" }).max(4, { message: "decisions.categoryInvalid" });
+
+export const decisionActionSchema = z
+  .object({
+    number: z.number({ message: "decisions.actionNumberInvalid" }).int({ message: "decisions.actionNumberInvalid" }).min(1, { message: "decisions.actionNumberInvalid" }).max(999_999, { message: "decisions.actionNumberInvalid" }),
+    /** The category the decider saw; required with `to`, so that a change made meanwhile is noticed. */
+    from: category.nullable().optional(),
+    /** The new category; absent when the decision concerns the action without changing its category. */
+    to: category.optional(),
+  })
+  .strict();
+
+export const decisionInputSchema = z
+  .object({
+    decidedOn: z.string({ message: "decisions.dateInvalid" }).trim().refine(isCalendarDate, { message: "decisions.dateInvalid" }),
+    meetingId: z.number({ message: "decisions.meetingUnknown" }).int({ message: "decisions.meetingUnknown" }).positive({ message: "decisions.meetingUnknown" }).nullable().default(null),
+    kind: z.enum(DECISION_KINDS, { message: "decisions.kindInvalid" }),
+    status: z.enum(DECISION_STATUSES, { message: "decisions.statusInvalid" }).default("taken"),
+    title: z.string({ message: "decisions.titleRequired" }).trim().min(1, { message: "decisions.titleRequired" }).max(300, { message: "edit.tooLong|300" }),
+    text: z.string({ message: "edit.invalid" }).trim().max(20_000, { message: "edit.tooLong|20000" }).default(""),
+    actions: z.array(decisionActionSchema, { message: "decisions.actionsInvalid" }).max(500, { message: "edit.tooMany|500" }).default([]),
+  })
+  .strict()
+  .superRefine((d, ctx) => {
+    const seen = new Set<number>();
+    const changes = d.actions.filter((a) => a.to !== undefined);
+    for (const a of d.actions) {
+      const path = ["actions", String(a.number)];
+      if (seen.has(a.number)) ctx.addIssue({ code: "custom", path, message: `decisions.duplicateAction|${a.number}` });
+      seen.add(a.number);
+      if (a.to !== undefined && a.from === undefined) ctx.addIssue({ code: "custom", path, message: `decisions.fromRequired|${a.number}` });
+      if (a.to !== undefined && a.from === a.to) ctx.addIssue({ code: "custom", path, message: `decisions.sameCategory|${a.number}` });
+    }
+    if (changes.length === 0) {
+      if (d.kind === "categories" && d.status === "taken") ctx.addIssue({ code: "custom", path: ["actions"], message: "decisions.categoriesNeedChange" });
+      return;
+    }
+    if (d.status === "planned") ctx.addIssue({ code: "custom", path: ["actions"], message: "decisions.plannedNoChanges" });
+    else if (d.kind === "general") ctx.addIssue({ code: "custom", path: ["kind"], message: "decisions.generalNoChanges" });
+  });
+
+export type DecisionInput = z.infer<typeof decisionInputSchema>;
+
+/** Field errors as message keys: the first per field; `actions.5` for action 5. */
+export function decisionErrors(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const [first, second] = issue.path.map(String);
+    let field = first ?? "form";
+    if (first === "actions" && second !== undefined && issue.code === "custom") field = `actions.${second}`;
+    else if (first === "actions" && second !== undefined) field = "actions";
+    const message =
+      issue.code === "unrecognized_keys"
+        ? `edit.unknownField|${issue.keys.join(", ")}`
+        : /^(decisions|edit)\./.test(issue.message)
+          ? issue.message
+          : "edit.invalid";
+    out[field] ??= message;
+  }
+  return out;
+}
+
+/** What the decision form shows again after a refusal. */
+export interface DecisionFormValues {
+  decidedOn: string;
+  meetingId: string;
+  kind: string;
+  status: string;
+  title: string;
+  text: string;
+  /** Numbers of the actions ticked as concerned. */
+  involved: number[];
+  /** New category per action number, as chosen ("" for none). */
+  to: Record<number, string>;
+}
+
+/**
+ * Reads the decision form: per action a box `action` (value: its number), a choice `to-N` for a new
+ * category and a hidden `from-N` with the category the page showed. Choosing a new category makes
+ * the action concerned even when its box is not ticked.
+ */
+export function readDecisionForm(form: FormData): { values: DecisionFormValues; input: unknown; errors: Record<string, string> } {
+  const field = (name: string) => {
+    const v = form.get(name);
+    return typeof v === "string" ? v : "";
+  };
+  const errors: Record<string, string> = {};
+  const involved = new Set<number>();
+  for (const v of form.getAll("action")) {
+    if (typeof v === "string" && /^[1-9]\d{0,5}$/.test(v)) involved.add(Number(v));
+    else errors.actions ??= "decisions.actionNumberInvalid";
+  }
+  const to: Record<number, string> = {};
+  const from: Record<number, number | null> = {};
+  for (const [key, value] of form.entries()) {
+    if (typeof value !== "string") continue;
+    const m = /^(to|from)-([1-9]\d{0,5})$/.exec(key);
+    if (!m) continue;
+    const number = Number(m[2]);
+    const v = value.trim();
+    if (m[1] === "to") {
+      if (v === "") continue;
+      if (!/^[1-4]$/.test(v)) errors[`actions.${number}`] ??= "decisions.categoryInvalid";
+      to[number] = v;
+      involved.add(number);
+    } else {
+      if (v !== "" && !/^[1-4]$/.test(v)) errors[`actions.${number}`] ??= "decisions.categoryInvalid";
+      from[number] = v === "" ? null : Number(v);
+    }
+  }
+  const meetingRaw = field("meetingId").trim();
+  if (meetingRaw !== "" && !/^[1-9]\d{0,9}$/.test(meetingRaw)) errors.meetingId = "decisions.meetingUnknown";
+  const numbers = [...involved].sort((a, b) => a - b);
+  const values: DecisionFormValues = {
+    decidedOn: field("decidedOn").trim(),
+    meetingId: meetingRaw,
+    kind: field("kind"),
+    status: field("status") || "taken",
+    title: field("title"),
+    text: field("text"),
+    involved: numbers,
+    to,
+  };
+  const input = {
+    decidedOn: values.decidedOn,
+    meetingId: meetingRaw === "" || errors.meetingId ? null : Number(meetingRaw),
+    kind: values.kind,
+    status: values.status,
+    title: values.title,
+    text: values.text,
+    actions: numbers.map((number) => {
+      const target = to[number];
+      // Without the category the page showed, the schema asks for it (decisions.fromRequired).
+      const seen = number in from ? from[number] : undefined;
+      return target && /^[1-4]$/.test(target) ? { number, from: seen, to: Number(target) } : { number };
+    }),
+  };
+  return { values, input, errors };
+}

@@ -1,0 +1,53 @@
+import { z } from "zod";
+import { isCalendarDate } from "./as-of";
+
+/** A meeting of the steering group, as its form gives it. Messages are i18n keys. */
+export const meetingInputSchema = z
+  .object({
+    heldOn: z.string({ message: "decisions.dateInvalid" }).trim().refine(isCalendarDate, { message: "decisions.dateInvalid" }),
+    title: z.string({ message: "decisions.titleRequired" }).trim().min(1, { message: "decisions.titleRequired" }).max(300, { message: "edit.tooLong|300" }),
+    agenda: z.string({ message: "edit.invalid" }).trim().max(20_000, { message: "edit.tooLong|20000" }).default(""),
+    minutes: z.string({ message: "edit.invalid" }).trim().max(50_000, { message: "edit.tooLong|50000" }).default(""),
+    /** Slugs of the organisations present. */
+    attendees: z
+      .array(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: "decisions.organisationUnknown" }).max(200, { message: "decisions.organisationUnknown" }))
+      .max(200, { message: "edit.tooMany|200" })
+      .default([]),
+  })
+  .strict();
+
+export type MeetingInput = z.infer<typeof meetingInputSchema>;
+
+export interface MeetingFormValues {
+  heldOn: string;
+  title: string;
+  agenda: string;
+  minutes: string;
+  attendees: string[];
+}
+
+/** Reads the meeting form (attendees are ticked boxes named `attendee`). */
+export function readMeetingForm(form: FormData): { values: MeetingFormValues; input: MeetingFormValues } {
+  const field = (name: string) => {
+    const v = form.get(name);
+    return typeof v === "string" ? v : "";
+  };
+  const values: MeetingFormValues = {
+    heldOn: field("heldOn").trim(),
+    title: field("title"),
+    agenda: field("agenda"),
+    minutes: field("minutes"),
+    attendees: [...new Set(form.getAll("attendee").filter((v): v is string => typeof v === "string"))],
+  };
+  return { values, input: values };
+}
+
+/** Field errors as message keys, the first per field. */
+export function meetingErrors(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "form");
+    out[field] ??= issue.code === "unrecognized_keys" ? `edit.unknownField|${issue.keys.join(", ")}` : /^(decisions|edit)\./.test(issue.message) ? issue.message : "edit.invalid";
+  }
+  return out;
+}

@@ -1,0 +1,105 @@
+import { z } from "zod";
+
+/** The parts of a plan of approach, in the order forms and pages show them, with their maximum lengths. */
+export const PLAN_FIELDS = ["aim", "approach", "deliverables", "milestones", "budget", "capacity", "risks"] as const;
+export type PlanField = (typeof PLAN_FIELDS)[number];
+
+export const PLAN_FIELD_MAX: Record<PlanField, number> = {
+  aim: 2000,
+  approach: 10000,
+  deliverables: 5000,
+  milestones: 5000,
+  budget: 2000,
+  capacity: 2000,
+  risks: 5000,
+};
+
+export const DECISION_NOTE_MAX = 2000;
+
+export type PlanFields = Record<PlanField, string>;
+
+export const EMPTY_PLAN: PlanFields = { aim: "", approach: "", deliverables: "", milestones: "", budget: "", capacity: "", risks: "" };
+
+/** Text from a form: line ends made \n, outer white space removed; messages are i18n keys ("edit.tooLong|2000"). */
+const text = (max: number) =>
+  z
+    .string({ message: "plans.fieldMissing" })
+    .transform((s) => s.replace(/\r\n?/g, "\n").trim())
+    .pipe(z.string().max(max, { message: `edit.tooLong|${max}` }));
+
+/** The seven parts; a draft may leave any of them empty (see `missingForSubmit`). */
+export const planFieldsSchema = z.object(
+  Object.fromEntries(PLAN_FIELDS.map((f) => [f, text(PLAN_FIELD_MAX[f])])) as Record<PlanField, ReturnType<typeof text>>,
+);
+
+const wholeNumber = (max: number) => z.string({ message: "plans.staleForm" }).regex(new RegExp(`^[0-9]{1,${max}}$`), { message: "plans.staleForm" }).transform(Number);
+
+/**
+ * Which version the form was opened on: both empty when it starts a new version, otherwise the
+ * version number and the row's version (optimistic concurrency).
+ */
+const baseSchema = z.union([
+  z.object({ versionNo: z.literal(""), version: z.literal("") }).transform(() => null),
+  z.object({ versionNo: wholeNumber(6), version: wholeNumber(9) }),
+]);
+
+export type PlanBase = { versionNo: number; version: number } | null;
+
+export type ReadResult<T> = { ok: true; value: T } | { ok: false; errors: Record<string, string> };
+
+/** Reads the plan form (string fields as `formFields` gives them). */
+export function readPlanForm(fields: Record<string, string | undefined>): ReadResult<{ fields: PlanFields; base: PlanBase }> {
+  const errors: Record<string, string> = {};
+  const parsed = planFieldsSchema.safeParse(Object.fromEntries(PLAN_FIELDS.map((f) => [f, fields[f]])));
+  if (!parsed.success) Object.assign(errors, firstErrors(parsed.error));
+  // Both bookkeeping fields must be there (empty for a new version): a form without them is not ours.
+  const base = baseSchema.safeParse({ versionNo: fields.versionNo, version: fields.version });
+  if (!base.success) errors.form ??= "plans.staleForm";
+  if (!parsed.success || !base.success) return { ok: false, errors };
+  return { ok: true, value: { fields: parsed.data, base: base.data } };
+}
+
+export const PLAN_INTENTS = ["submit", "approve", "return"] as const;
+export type PlanIntent = (typeof PLAN_INTENTS)[number];
+
+const decisionSchema = z.object({
+  intent: z.enum(PLAN_INTENTS, { message: "plans.unknownIntent" }),
+  versionNo: wholeNumber(6),
+  version: wholeNumber(9),
+  note: z
+    .string()
+    .optional()
+    .transform((s) => (s ?? "").replace(/\r\n?/g, "\n").trim())
+    .pipe(z.string().max(DECISION_NOTE_MAX, { message: `edit.tooLong|${DECISION_NOTE_MAX}` })),
+});
+
+export interface PlanDecisionInput {
+  intent: PlanIntent;
+  versionNo: number;
+  version: number;
+  note: string | null;
+}
+
+/** Reads a submit / approve / return form on the plan page. */
+export function readPlanDecision(fields: Record<string, string | undefined>): ReadResult<PlanDecisionInput> {
+  const parsed = decisionSchema.safeParse(fields);
+  if (!parsed.success) return { ok: false, errors: firstErrors(parsed.error) };
+  const { intent, versionNo, version, note } = parsed.data;
+  return { ok: true, value: { intent, versionNo, version, note: note === "" ? null : note } };
+}
+
+/** The parts a plan must have before it is submitted: all seven ("n.v.t." is an answer, empty is not). */
+export function missingForSubmit(fields: PlanFields): PlanField[] {
+  return PLAN_FIELDS.filter((f) => fields[f].trim() === "");
+}
+
+function firstErrors(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "form");
+    const key = issue.message.startsWith("plans.") || issue.message.startsWith("edit.") ? issue.message : "edit.invalid";
+    // Bookkeeping fields (versions) belong to the form as a whole.
+    out[field === "versionNo" || field === "version" ? "form" : field] ??= key;
+  }
+  return out;
+}
