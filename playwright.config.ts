@@ -46,12 +46,12 @@ const webServer: NonNullable<PlaywrightTestConfig["webServer"]> = [
 const projects: NonNullable<PlaywrightTestConfig["projects"]> = [
   {
     name: "sqlite-js",
-    testIgnore: /postgres-smoke|first-admin/,
+    testIgnore: /postgres-smoke|first-admin|decide-category|edit-action/,
     use: { baseURL: `http://127.0.0.1:${sqlitePort}`, javaScriptEnabled: true },
   },
   {
     name: "sqlite-no-js",
-    testIgnore: /postgres-smoke|first-admin/,
+    testIgnore: /postgres-smoke|first-admin|decide-category|edit-action/,
     use: { baseURL: `http://127.0.0.1:${sqlitePort}`, javaScriptEnabled: false },
   },
 ];
@@ -80,6 +80,43 @@ for (const [offset, name, javaScriptEnabled] of [[700, "first-admin-js", true], 
     use: { baseURL: `http://127.0.0.1:${port}`, javaScriptEnabled },
     metadata: { setupLinkFile: join(dir, `${name}.link`) },
   });
+}
+// The steering-group journey changes the category counts it checks: one server and database per
+// project (JavaScript on and off), so that both run at the same time without meeting. The spec
+// creates its account with the CLI on the database file named in the project's metadata.
+process.env.REGIE_E2E_DECISIONS_DIR ??= mkdtempSync(join(tmpdir(), "regie-e2e-decisions-"));
+for (const [offset, name, javaScriptEnabled] of [[710, "decisions-js", true], [711, "decisions-no-js", false]] as const) {
+  const port = sqlitePort + offset;
+  const databaseFile = join(process.env.REGIE_E2E_DECISIONS_DIR, `${name}.sqlite`);
+  webServer.push({
+    command: "node server.js",
+    url: `http://127.0.0.1:${port}/health`,
+    env: { PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `sqlite:${databaseFile}`, LOG_LEVEL: "warn" },
+    reuseExistingServer: false,
+    timeout: 60_000,
+  });
+  projects.push({
+    name,
+    testMatch: /decide-category/,
+    use: { baseURL: `http://127.0.0.1:${port}`, javaScriptEnabled },
+    metadata: { databaseFile },
+  });
+}
+// The editing journey changes action 17 (it gets Gemeente Leiden as lead, which other journeys count):
+// one server and database per project, like the decisions journey. The spec makes its programme
+// manager with the CLI on the database named in the project's metadata (DATABASE_URL).
+process.env.REGIE_E2E_EDITING_DIR ??= mkdtempSync(join(tmpdir(), "regie-e2e-editing-"));
+for (const [offset, name, javaScriptEnabled] of [[720, "edit-action-js", true], [721, "edit-action-no-js", false]] as const) {
+  const port = sqlitePort + offset;
+  const databaseUrl = `sqlite:${join(process.env.REGIE_E2E_EDITING_DIR, `${name}.sqlite`)}`;
+  webServer.push({
+    command: "node server.js",
+    url: `http://127.0.0.1:${port}/health`,
+    env: { PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: databaseUrl, LOG_LEVEL: "warn" },
+    reuseExistingServer: false,
+    timeout: 60_000,
+  });
+  projects.push({ name, testMatch: /edit-action/, use: { baseURL: `http://127.0.0.1:${port}`, javaScriptEnabled }, metadata: { databaseUrl } });
 }
 if (pgUrl) {
   const db = new URL(pgUrl);

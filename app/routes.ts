@@ -18,6 +18,10 @@ export default [
   route("programmes/:slug/meetings/:id", "routes/meeting.tsx"),
   route("programmes/:slug/monitor", "routes/monitor.tsx"),
   route("programmes/:slug/monitor/:indicatorId", "routes/monitor-indicator.tsx"),
+  // Progress: the dashboard, the timeline of milestones and the dependency graph.
+  route("programmes/:slug/dashboard", "routes/progress-dashboard.tsx"),
+  route("programmes/:slug/timeline", "routes/progress-timeline.tsx"),
+  route("programmes/:slug/dependencies", "routes/dependencies.tsx"),
   route("organisations", "routes/organisations.tsx"),
   route("organisations/:slug", "routes/organisation.tsx"),
   route("sign-in", "routes/sign-in.tsx"),
@@ -47,5 +51,11 @@ export default [
   route("organisations/new", "routes/organisation-new.tsx"),
   route("organisations/:slug/edit", "routes/organisation-edit.tsx"),
   route("organisations/:slug/merge", "routes/organisation-merge.tsx"),
+  // Milestones, progress updates and update rounds (the personal link answers without an account).
+  route("programmes/:slug/actions/:number/milestones", "routes/action-milestones.tsx"),
+  route("programmes/:slug/actions/:number/progress/new", "routes/progress-new.tsx"),
+  route("programmes/:slug/rounds", "routes/rounds.tsx"),
+  route("programmes/:slug/rounds/:id", "routes/round.tsx"),
+  route("respond/:token", "routes/respond.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -6,11 +6,12 @@ import { translateErrors } from "../lib/messages";
 import type { Services } from "../lib/services.server";
 import { timestamp } from "../lib/time";
 import { presentAction } from "../presenters/action";
-import { authorise, etag, jsonBody, problem, requireIfMatch } from "./write-support";
+import { authorise, etag, jsonBodyLater, problem, requireIfMatch, requireJsonObject } from "./write-support";
 
 /** Writes to actions: PATCH with If-Match, checked in the order 401, 404/403, 428/412, 400. */
 export function mountActionWrites(router: Router, services: Services): void {
-  router.patch("/programmes/:slug/actions/:number", jsonBody(services.env.MAX_UPLOAD_MB), async (req: Request, res: Response) => {
+  // A body that is not JSON is answered (400) only after the checks before it.
+  router.patch("/programmes/:slug/actions/:number", jsonBodyLater(services.env.MAX_UPLOAD_MB), async (req: Request, res: Response) => {
     const principal = res.locals.principal as Principal;
     if (!principal.user) {
       authorise(res, "action.edit", {});
@@ -24,8 +25,8 @@ export function mountActionWrites(router: Router, services: Services): void {
     const expected = requireIfMatch(req, res, "action", snapshot.id, snapshot.version);
     if (expected === null) return;
     const t = translator(res.locals.language as Language);
-    const body: unknown = req.body;
-    if (!body || typeof body !== "object" || Array.isArray(body)) return problem(res, 400, "api.bodyRequired");
+    const body = requireJsonObject(req, res, services.env.MAX_UPLOAD_MB);
+    if (!body) return;
     const parsed = actionPatchSchema.safeParse(body);
     if (!parsed.success) return problem(res, 400, "api.invalidInput", {}, translateErrors(t, changeErrors(parsed.error)));
     const result = await services.actionStore.update({

@@ -3,6 +3,7 @@ import { CATEGORY_COLOURS, LINK_TYPES, ORGANISATION_KINDS } from "../domain/prog
 import { monitorOpenApi } from "./monitor-openapi";
 import { planOpenApi } from "./plan-openapi";
 import { decisionOpenApi } from "./decision-openapi";
+import { progressOpenApi } from "./progress-openapi";
 import { editingOpenApi, MOVED_ORGANISATION, withEditingPaths, withETag } from "./editing-openapi";
 
 /**
@@ -360,6 +361,8 @@ const schemas: Record<string, SchemaObject> = {
       linkedFrom: arrayOf(ref("Backlink")),
       updatedAt: { type: "string", format: "date-time" },
       plan: { ...nullable(ref("ApprovedPlan")), description: "The adopted plan of approach; null while none is approved." },
+      milestones: arrayOf(ref("Milestone"), "Dated steps read from the planning text (corrected by hand where needed), in the planning's order."),
+      progress: { ...nullable(ref("LatestProgress")), description: "The newest progress update; null while none was reported." },
     },
     "One action of a programme.",
   ),
@@ -724,9 +727,10 @@ export function openApiDocument(): OpenApiDocument {
       ...monitorOpenApi().paths,
       ...planOpenApi().paths,
       ...decisionDoc.paths,
+      ...progressOpenApi().paths,
     }),
     components: {
-      schemas: { ...schemas, ...monitorOpenApi().schemas, ...planOpenApi().schemas, ...decisionDoc.schemas, ...editingOpenApi().schemas },
+      schemas: { ...schemas, ...monitorOpenApi().schemas, ...planOpenApi().schemas, ...decisionDoc.schemas, ...editingOpenApi().schemas, ...progressOpenApi().schemas },
       parameters: { ...parameters, ...monitorOpenApi().parameters, ...planOpenApi().parameters, ...decisionDoc.parameters, ...editingOpenApi().parameters },
       responses: { ...responses, ...editingOpenApi().responses },
       headers: {

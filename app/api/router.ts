@@ -18,6 +18,7 @@ import { mountProgrammeWrites } from "./programme-write-routes";
 import { etag, sendRecord } from "./write-support";
 import { mountPlanRoutes } from "./plan-routes";
 import { mountDecisionRoutes } from "./decision-routes";
+import { mountProgressRoutes } from "./progress-routes";
 import { openApiDocument } from "./openapi";
 import { sendProblem, STATUS_TITLES, translateErrors } from "./problem";
 
@@ -151,6 +152,7 @@ export function createApiRouter(services: Services): Router {
   mountProgrammeWrites(router, services);
   mountPlanRoutes(router, services);
   mountDecisionRoutes(router, services);
+  mountProgressRoutes(router, services);
 
   router.all("/{*rest}", (req, res) => {
     if (req.method !== "GET" && req.method !== "HEAD") {

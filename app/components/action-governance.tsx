@@ -5,6 +5,8 @@ import { Notice } from "./forms";
 import { HistoryList } from "./history-list";
 import { ActionCategoryHistory } from "./action-category-history";
 import { ActionContactsSummary } from "./action-contacts-summary";
+import { ActionDependenciesSection } from "./progress/action-dependencies";
+import { ActionProgressSection } from "./progress-parts";
 import { usePlanDate } from "./plan-view";
 
 /** The action page's parts beyond the published record: edit, the plan of approach (for everyone), history. */
@@ -46,7 +48,9 @@ export function ActionGovernancePanel({ governance, editHref }: { governance: Ac
           </Link>
         </p>
       </section>
+      <ActionProgressSection progress={governance.progress} />
       <ActionCategoryHistory categories={governance.categories} />
+      <ActionDependenciesSection dependencies={governance.dependencies} />
       {governance.contacts ? <ActionContactsSummary contacts={governance.contacts} /> : null}
       {governance.history ? (
         <section aria-labelledby="geschiedenis">

@@ -158,6 +158,23 @@ export function ProgrammeOverview({ programme, counts, organisationActions, plan
             </Link>
           </p>
         ) : null}
+        <ul className="regie-link-list regie-progress-links">
+          <li>
+            <Link className="nl-link" to={`${base}/dashboard`}>
+              {t("progressViews.dashboard.heading")}
+            </Link>
+          </li>
+          <li>
+            <Link className="nl-link" to={`${base}/timeline`}>
+              {t("progressViews.timeline.heading")}
+            </Link>
+          </li>
+          <li>
+            <Link className="nl-link" to={`${base}/dependencies`}>
+              {t("progressViews.graph.heading")}
+            </Link>
+          </li>
+        </ul>
       </section>
 
       {programme.organisationChapter ? (

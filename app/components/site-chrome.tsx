@@ -75,6 +75,20 @@ export function SiteHeader({
           ) : null}
           {programme ? (
             <li>
+              <NavLink className={navClass} to={`/programmes/${programme}/dashboard`} aria-current={current(`/programmes/${programme}/dashboard`)}>
+                {t("progressViews.dashboard.nav")}
+              </NavLink>
+            </li>
+          ) : null}
+          {programme ? (
+            <li>
+              <NavLink className={navClass} to={`/programmes/${programme}/timeline`} aria-current={current(`/programmes/${programme}/timeline`)}>
+                {t("progressViews.timeline.nav")}
+              </NavLink>
+            </li>
+          ) : null}
+          {programme ? (
+            <li>
               <NavLink className={navClass} to={`/programmes/${programme}/monitor`} aria-current={current(`/programmes/${programme}/monitor`)}>
                 {t("monitor.nav")}
               </NavLink>

@@ -82,6 +82,11 @@ interface RawMilestone {
   done_on: string | null;
 }
 
+/** Newest period first: year, then the month it ends, then the month it starts; then the newest change. */
+const PERIOD_ORDER = sql`substr(pu.period, 1, 4) desc,
+  case substr(pu.period, 6, 2) when 'Q4' then 1210 when 'H2' then 1207 when 'Q3' then 907 when 'Q2' then 604 when 'H1' then 601 when 'Q1' then 301 else 0 end desc,
+  pu.updated_at desc, pu.id desc`;
+
 function toMilestone(r: RawMilestone): MilestoneRow {
   const precision: Precision = isPrecision(r.precision) ? r.precision : "none";
   const due: FuzzyDate = { text: r.due_text, start: r.due_start, end: precision === "open" || precision === "none" ? null : r.due_end, precision };
@@ -90,16 +95,54 @@ function toMilestone(r: RawMilestone): MilestoneRow {
   return { id: r.id, actionId: r.action_id, position: r.position, label: r.label, due, doneOn: r.done_on };
 }
 
-/** "delayed|2014-H1" → { status, period }; null for anything unreadable. */
-function splitLatest(value: string | null): ProgressActionRow["latest"] {
-  if (!value) return null;
-  const at = value.indexOf("|");
-  const status = asProgressStatus(value.slice(0, at));
-  return status && at > 0 ? { status, period: value.slice(at + 1) } : null;
-}
-
 export function createProgressReadModel(db: Db, cache: ReadCache = createReadCache(changeStamp(db))) {
   const k = db.kysely;
+
+  /**
+   * The newest update of each action (all of the programme's, or those with the given ids or
+   * numbers), in one query: the latest period first (by its end, then its start, so that
+   * "2014-Q4" comes before "2014-H2"), then the latest change — the order the progress pages use.
+   */
+  async function latestUpdates(programmeId: number, only: { ids?: readonly number[]; numbers?: readonly number[] }): Promise<Map<number, { status: ProgressStatus; period: string }>> {
+    const { ids, numbers } = only;
+    const filter =
+      ids !== undefined
+        ? sql`and pu.action_id in (${sql.join([...ids])})`
+        : numbers !== undefined
+          ? sql`and a.number in (${sql.join([...numbers])})`
+          : sql``;
+    const { rows } = await sql<{ action_id: number; status: string; period: string }>`
+      select action_id, status, period from (
+        select pu.action_id, pu.status, pu.period,
+          row_number() over (partition by pu.action_id order by ${PERIOD_ORDER}) as rn
+        from progress_update pu inner join action a on a.id = pu.action_id
+        where a.programme_id = ${programmeId} ${filter}
+      ) newest where rn = 1`.execute(k);
+    const out = new Map<number, { status: ProgressStatus; period: string }>();
+    for (const r of rows) {
+      const status = asProgressStatus(r.status);
+      if (status) out.set(r.action_id, { status, period: r.period });
+    }
+    return out;
+  }
+
+  /** Each action's status for one reporting period (an action has at most one update per period). */
+  async function periodStatuses(programmeId: number, period: string, ids?: readonly number[]): Promise<Map<number, ProgressStatus>> {
+    let query = k
+      .selectFrom("action")
+      .innerJoin("progress_update as pu", (join) => join.onRef("pu.action_id", "=", "action.id").on("pu.period", "=", period))
+      .select(["pu.action_id", "pu.status", "pu.updated_at", "pu.id"])
+      .where("action.programme_id", "=", programmeId);
+    if (ids) query = query.where("action.id", "in", [...ids]);
+    const rows = await query.orderBy("pu.updated_at").orderBy("pu.id").execute();
+    const out = new Map<number, ProgressStatus>();
+    // Should a period ever hold two updates of an action, the latest change wins.
+    for (const r of rows) {
+      const status = asProgressStatus(r.status);
+      if (status) out.set(r.action_id, status);
+    }
+    return out;
+  }
 
   /** Actions of a programme (all, or those with the given ids or numbers) with their theme, category and statuses. */
   async function actionRows(
@@ -113,41 +156,22 @@ export function createProgressReadModel(db: Db, cache: ReadCache = createReadCac
       .selectFrom("action")
       .leftJoin("theme", "theme.id", "action.theme_id")
       .select(["action.id", "action.number", "action.title", "action.category", "theme.number as theme_number"])
-      .select((eb) =>
-        eb
-          .selectFrom("progress_update as pu")
-          .select(sql<string>`pu.status || '|' || pu.period`.as("v"))
-          .whereRef("pu.action_id", "=", "action.id")
-          .orderBy("pu.created_at", "desc")
-          .orderBy("pu.id", "desc")
-          .limit(1)
-          .as("latest"),
-      )
-      .$if(period !== null, (qb) =>
-        qb.select((eb) =>
-          eb
-            .selectFrom("progress_update as pp")
-            .select("pp.status")
-            .whereRef("pp.action_id", "=", "action.id")
-            .where("pp.period", "=", period ?? "")
-            .orderBy("pp.created_at", "desc")
-            .orderBy("pp.id", "desc")
-            .limit(1)
-            .as("period_status"),
-        ),
-      )
       .where("action.programme_id", "=", programmeId);
     if (ids) query = query.where("action.id", "in", [...ids]);
     if (numbers) query = query.where("action.number", "in", [...numbers]);
-    const rows = await query.orderBy("action.number").execute();
+    const [rows, latest, inPeriod] = await Promise.all([
+      query.orderBy("action.number").execute(),
+      latestUpdates(programmeId, only),
+      period === null ? Promise.resolve(new Map<number, ProgressStatus>()) : periodStatuses(programmeId, period, ids),
+    ]);
     return rows.map((r) => ({
       id: r.id,
       number: r.number,
       title: r.title,
       theme: r.theme_number,
       category: r.category,
-      periodStatus: asProgressStatus(r.period_status),
-      latest: splitLatest(r.latest),
+      periodStatus: inPeriod.get(r.id) ?? null,
+      latest: latest.get(r.id) ?? null,
     }));
   }
 
@@ -241,31 +265,6 @@ export function createProgressReadModel(db: Db, cache: ReadCache = createReadCac
 
     /** Every link between two actions (related ones too), for the graphs. */
     allActionLinks: (programmeId: number) => links(programmeId, true),
-
-    /**
-     * What the dependency rule needs: category and latest status of the actions that take part in
-     * a dependency link (sources and dependents), in one query.
-     */
-    async dependencyStates(programmeId: number, numbers: readonly number[]): Promise<Map<number, { category: number | null; status: ProgressStatus | null }>> {
-      if (numbers.length === 0) return new Map();
-      const rows = await k
-        .selectFrom("action")
-        .select(["action.number", "action.category"])
-        .select((eb) =>
-          eb
-            .selectFrom("progress_update as pu")
-            .select("pu.status")
-            .whereRef("pu.action_id", "=", "action.id")
-            .orderBy("pu.created_at", "desc")
-            .orderBy("pu.id", "desc")
-            .limit(1)
-            .as("status"),
-        )
-        .where("action.programme_id", "=", programmeId)
-        .where("action.number", "in", [...numbers])
-        .execute();
-      return new Map(rows.map((r) => [r.number, { category: r.category, status: asProgressStatus(r.status) }]));
-    },
 
     /** The first start and last end of the programme's milestones, for one axis on every page. */
     async milestoneExtent(programmeId: number): Promise<{ start: IsoDate; end: IsoDate } | null> {

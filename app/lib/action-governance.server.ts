@@ -2,6 +2,8 @@ import type { AppLoadContext } from "react-router";
 import { can } from "../domain/auth/permissions";
 import type { Action, Programme } from "../domain/programmes/types";
 import { loadActionCategories } from "./action-decisions.server";
+import { loadActionDependencies } from "./progress-views.server";
+import { loadActionProgress } from "./progress/progress-page.server";
 
 /**
  * What the action page shows beyond the published record, depending on who is looking:
@@ -20,6 +22,10 @@ export async function loadActionGovernance(context: AppLoadContext, programme: P
     history: canReadHistory ? await context.services.history.forEntity("action", action.id) : null,
     // The category over time (public), and the category on `?asOf=` when asked.
     categories: await loadActionCategories(context, programme, action, request),
+    // Milestones and progress updates (public; narratives only when public, names only to members).
+    progress: await loadActionProgress(context, programme, action, request),
+    // Risk through dependencies and the neighbourhood graph (public, no personal data).
+    dependencies: await loadActionDependencies(context, programme, action.number),
     // People's names and emails only for those who need them (contacts.read); nobody else learns who they are.
     contacts: can(p, "contacts.read", target)
       ? { href: `/programmes/${programme.slug}/actions/${action.number}/contacts`, list: await context.services.contacts.listForAction(action.id), canManage: can(p, "contacts.manage", target) }

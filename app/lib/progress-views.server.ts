@@ -1,5 +1,5 @@
 import type { AppLoadContext } from "react-router";
-import { blockReason, dependencyFlags, isDependencyType, type BlockReason, type ProgressStatus, type RiskFlag } from "../domain/progress/dependencies";
+import { blockReason, dependencyFlags, isDependencyType, neighbourhood, type BlockReason, type ProgressStatus, type RiskFlag } from "../domain/progress/dependencies";
 import { rollUp, type Rollup } from "../domain/progress/rollup";
 import type { ReportingPeriod } from "../db/progress-read-model";
 import type { Programme } from "../domain/programmes/types";
@@ -18,7 +18,8 @@ export async function loadRiskFlags(context: AppLoadContext, programmeId: number
   return read.cache.get(`flags:${programmeId}`, async () => {
     const links = await read.dependencyLinks(programmeId);
     const numbers = [...new Set(links.flatMap((l) => [l.source, l.target]))];
-    return dependencyFlags(await read.dependencyStates(programmeId, numbers), links);
+    const rows = await read.actionRows(programmeId, null, { numbers });
+    return dependencyFlags(new Map(rows.map((r) => [r.number, { category: r.category, status: r.latest?.status ?? null }])), links);
   });
 }
 
@@ -93,3 +94,35 @@ export async function loadDependencyGraph(context: AppLoadContext, programmeId: 
     };
   });
 }
+
+/**
+ * An action's place in the dependencies: its own risk flags, and its neighbourhood (everything up
+ * and down its dependency chains, and the actions it is directly related to); null graph when the
+ * action has no links to other actions.
+ */
+export async function loadActionDependencies(
+  context: AppLoadContext,
+  programme: Programme,
+  number: number,
+): Promise<{ programmeSlug: string; language: string; number: number; flags: RiskFlag[]; graph: GraphData | null }> {
+  const graph = await loadDependencyGraph(context, programme.id);
+  const self = graph.nodes.find((n) => n.number === number);
+  if (!self) return { programmeSlug: programme.slug, language: programme.language, number, flags: [], graph: null };
+  const chains = graph.edges.filter((e) => isDependencyType(e.type));
+  const members = neighbourhood(number, chains);
+  for (const e of graph.edges) {
+    if (e.type !== "related") continue;
+    if (e.source === number) members.add(e.target);
+    if (e.target === number) members.add(e.source);
+  }
+  const edges = graph.edges.filter((e) => members.has(e.source) && members.has(e.target) && (e.type !== "related" || e.source === number || e.target === number));
+  return {
+    programmeSlug: programme.slug,
+    language: programme.language,
+    number,
+    flags: self.flags,
+    graph: { nodes: graph.nodes.filter((n) => members.has(n.number)), edges },
+  };
+}
+
+export type ActionDependencies = Awaited<ReturnType<typeof loadActionDependencies>>;

@@ -10,6 +10,7 @@ import { translator } from "../lib/i18n";
 import { requireNumber, requireProgramme } from "../lib/page-data.server";
 import { loadActionGovernance } from "../lib/action-governance.server";
 import { ActionGovernancePanel } from "../components/action-governance";
+import { RiskFlags } from "../components/progress/risk-flags";
 
 export async function loader({ context, params, request }: Route.LoaderArgs) {
   const programme = await requireProgramme(context, params.slug);
@@ -71,6 +72,11 @@ export default function ActionPage() {
           lang={lang}
         />
       </p>
+      {governance.dependencies.flags.length > 0 ? (
+        <p className="nl-paragraph">
+          <RiskFlags flags={governance.dependencies.flags} base={base} />
+        </p>
+      ) : null}
 
       <div className="regie-columns">
         <div>

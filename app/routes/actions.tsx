@@ -4,20 +4,23 @@ import type { Route } from "./+types/actions";
 import { AsOfNotice } from "../components/as-of";
 import { CategoryBadge } from "../components/category-badge";
 import { PageTitle } from "../components/page-title";
+import { RiskFlags } from "../components/progress/risk-flags";
 import { filtersToSearchParams, type ActionFilters } from "../domain/programmes/action-filters";
 import { listActions } from "../domain/programmes/list-actions";
 import { today } from "../lib/as-of.server";
 import { translator } from "../lib/i18n";
 import { requireProgramme } from "../lib/page-data.server";
+import { loadRiskFlags } from "../lib/progress-views.server";
 
 export async function loader({ context, params, request }: Route.LoaderArgs) {
   const programme = await requireProgramme(context, params.slug);
   const query = new URL(request.url).searchParams;
   const { services } = context;
-  const [result, organisations, years] = await Promise.all([
+  const [result, organisations, years, flags] = await Promise.all([
     listActions({ programme, query, actions: services.actions, organisations: services.organisations, today: today(context) }),
     services.organisations.list({ programmeId: programme.id }),
     services.actions.planningYears(programme.id),
+    loadRiskFlags(context, programme.id),
   ]);
   const t = translator(context.language);
   const page = {
@@ -67,6 +70,7 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
       leadUnknown: a.leadUnknown,
       planningText: a.planningText,
       planApproved: Boolean(a.plan),
+      atRiskThrough: flags.get(a.number) ?? [],
     })),
   };
 }
@@ -349,6 +353,11 @@ export default function ActionsPage() {
                             {" "}
                             <span className="regie-plan-status regie-plan-status--approved">{t("plans.listBadge")}</span>
                           </>
+                        ) : null}
+                        {a.atRiskThrough.length > 0 ? (
+                          <div className="regie-risk-line">
+                            <RiskFlags flags={a.atRiskThrough} base={base} compact />
+                          </div>
                         ) : null}
                       </th>
                       <td data-label={t("actions.theme")}>

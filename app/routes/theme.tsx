@@ -3,6 +3,7 @@ import { data, Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/theme";
 import { CategoryBadge } from "../components/category-badge";
 import { PageTitle } from "../components/page-title";
+import { RiskFlags } from "../components/progress/risk-flags";
 import { Paragraphs } from "../components/paragraphs";
 import { ThemeIndicators } from "../components/monitor/theme-indicators";
 import { themeIndicatorItems } from "../components/monitor/page-data.server";
@@ -10,17 +11,17 @@ import { ThemeToolsPanel } from "../components/editing-tools";
 import { loadThemeTools } from "../lib/editing-tools.server";
 import { translator } from "../lib/i18n";
 import { requireNumber, requireProgramme } from "../lib/page-data.server";
+import { loadRiskFlags } from "../lib/progress-views.server";
 
 export async function loader({ context, params, request }: Route.LoaderArgs) {
   const programme = await requireProgramme(context, params.slug);
   const number = requireNumber(context, params.number, "errors.themeNotFound");
   const theme = programme.themes.find((t) => t.number === number);
   if (!theme) throw data(translator(context.language)("errors.themeNotFound"), { status: 404 });
-  const { data: actions } = await context.services.actions.list(
-    programme.id,
-    { theme: number, category: [] },
-    { limit: 500, offset: 0 },
-  );
+  const [{ data: actions }, flags] = await Promise.all([
+    context.services.actions.list(programme.id, { theme: number, category: [] }, { limit: 500, offset: 0 }),
+    loadRiskFlags(context, programme.id),
+  ]);
   return {
     programme: {
       slug: programme.slug,
@@ -39,6 +40,7 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
       categoryNote: a.categoryNote,
       leads: a.leads.map((l) => l.name),
       leadUnknown: a.leadUnknown,
+      atRiskThrough: flags.get(a.number) ?? [],
     })),
   };
 }
@@ -138,6 +140,11 @@ export default function ThemePage() {
                           <span lang={lang}>{a.leads.join(", ")}</span>
                         )}
                       </span>
+                      {a.atRiskThrough.length > 0 ? (
+                        <div className="regie-risk-line">
+                          <RiskFlags flags={a.atRiskThrough} base={base} compact />
+                        </div>
+                      ) : null}
                     </li>
                   ))}
                 </ul>

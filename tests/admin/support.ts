@@ -87,7 +87,7 @@ export async function postFile(
   form.set("_csrf", session.csrf);
   for (const [k, v] of Object.entries(fields)) form.set(k, v);
   const content = typeof file.content === "string" ? file.content : new Uint8Array(file.content);
-  form.set("file", new Blob([content as BlobPart], { type: "text/csv" }), file.name);
+  form.set("file", new Blob([content], { type: "text/csv" }), file.name);
   const res = await fetch(app.url + path, { method: "POST", body: form, headers: { cookie: session.cookie, "Accept-Language": "nl" }, redirect: "manual" });
   return { status: res.status, headers: res.headers, body: await res.text() };
 }

@@ -111,8 +111,8 @@ function drawChart(model: SeriesModel, texts: ChartTexts, options: ChartOptions)
       aria: { enabled: false },
       textStyle: { fontFamily: "sans-serif", fontSize: 12, color: "#1a1a1a" },
       grid: options.compact
-        ? { left: 8, right: 12, top: 12, bottom: 8, containLabel: true }
-        : { left: 16, right: 24, top: 36, bottom: 16 + 24 * Math.ceil(series.length / 3), containLabel: true },
+        ? { left: 8, right: 12, top: 12, bottom: 8, outerBoundsMode: "same", outerBoundsContain: "axisLabel" }
+        : { left: 16, right: 24, top: 36, bottom: 16 + 24 * Math.ceil(series.length / 3), outerBoundsMode: "same", outerBoundsContain: "axisLabel" },
       legend: options.compact
         ? { show: false }
         : { bottom: 0, left: "center", itemWidth: 30, itemHeight: 12, itemGap: 18, textStyle: { color: "#1a1a1a", fontSize: 12 } },

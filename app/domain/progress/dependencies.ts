@@ -1,4 +1,5 @@
 import type { LinkType } from "../programmes/programme-document";
+import { isProgressStatus, PROGRESS_STATUSES, type ProgressStatus } from "./progress-input";
 
 /**
  * Dependencies between actions and the risk they carry. A link of type `prerequisiteFor` or
@@ -18,12 +19,12 @@ import type { LinkType } from "../programmes/programme-document";
  * Links of type `related` never carry risk. Cycles are harmless: an action is visited once per source.
  */
 
-export const PROGRESS_STATUSES = ["on-track", "at-risk", "delayed", "done", "stopped"] as const;
-export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];
+// The status codes are those of the progress updates (progress-input.ts).
+export { PROGRESS_STATUSES, type ProgressStatus };
 
 /** A stored status string as a known status; anything else reads as no status. */
 export function asProgressStatus(value: string | null | undefined): ProgressStatus | null {
-  return (PROGRESS_STATUSES as readonly string[]).includes(value ?? "") ? (value as ProgressStatus) : null;
+  return isProgressStatus(value) ? value : null;
 }
 
 /** Link types along which a delay passes on. */

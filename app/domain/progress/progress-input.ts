@@ -43,7 +43,7 @@ const percent = z
 
 const formSchema = z.object({
   status: z.string({ message: "progress.statusRequired" }).refine(isProgressStatus, { message: "progress.statusRequired" }),
-  percent: percent.default(""),
+  percent,
   narrative: z
     .string({ message: "progress.narrativeRequired" })
     .transform((v) => v.replace(/\r\n/g, "\n").trim())

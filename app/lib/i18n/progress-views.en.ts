@@ -5,7 +5,7 @@ type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen
 /** English texts for the dependency graphs, the timeline and the progress dashboard; every key of the Dutch file. */
 export const progressViewsEn: Widen<typeof progressViewsNl> = {
   "status_at-risk": "At risk (reported)",
-  "status_on-track": "On schedule",
+  "status_on-track": "On track",
   status_delayed: "Delayed",
   status_done: "Done",
   status_stopped: "Stopped",
@@ -165,6 +165,7 @@ export const progressViewsEn: Widen<typeof progressViewsNl> = {
     previous: "Previous",
     next: "Next",
     pageOf: "Page {{page}} of {{pages}}",
+    badPageNumber: "A page number is a whole number from 1.",
     badPage: "This page does not exist: choose a page number from 1 to {{pages}}.",
   },
 };
