@@ -11,19 +11,38 @@ import type { ParameterObject, PathItemObject, Ref, ResponseObject, SchemaObject
 const ref = (name: string): SchemaObject => ({ $ref: `#/components/schemas/${name}` });
 const param = (name: string): Ref => ({ $ref: `#/components/parameters/${name}` });
 const response = (name: string): Ref => ({ $ref: `#/components/responses/${name}` });
-const REQUEST_ID_HEADER: Record<string, Ref> = { "X-Request-Id": { $ref: "#/components/headers/X-Request-Id" } };
-const text = (maxLength: number, description?: string): SchemaObject => ({ type: "string", maxLength, ...(description ? { description } : {}) });
-const nullableText = (maxLength: number, description: string): SchemaObject => ({ type: ["string", "null"], maxLength, description });
-const list = (items: SchemaObject, maxItems: number, description?: string): SchemaObject => ({ type: "array", items, maxItems, ...(description ? { description } : {}) });
+const REQUEST_ID_HEADER: Record<string, Ref> = {
+  "X-Request-Id": { $ref: "#/components/headers/X-Request-Id" },
+};
+const text = (maxLength: number, description?: string): SchemaObject => ({
+  type: "string",
+  maxLength,
+  ...(description ? { description } : {}),
+});
+const nullableText = (maxLength: number, description: string): SchemaObject => ({
+  type: ["string", "null"],
+  maxLength,
+  description,
+});
+const list = (items: SchemaObject, maxItems: number, description?: string): SchemaObject => ({
+  type: "array",
+  items,
+  maxItems,
+  ...(description ? { description } : {}),
+});
 
 /** A closed request object: only these properties, `required` as given. */
-function body(properties: Record<string, SchemaObject>, required: string[], description: string): SchemaObject {
+function body(
+  properties: Record<string, SchemaObject>,
+  required: string[],
+  description: string,
+): SchemaObject {
   return { type: "object", description, properties, required, additionalProperties: false };
 }
 
 const ETAG = {
   description:
-    'A strong tag from the record\'s version, such as `"action-17-v3"`. Send it in `If-Match` to change the record. It names the record\'s own version only (an answer also shows names of other records), so `If-None-Match` is always answered in full.',
+    "A strong tag from the record's version, such as `\"action-17-v3\"`. Send it in `If-Match` to change the record. It names the record's own version only (an answer also shows names of other records), so `If-None-Match` is always answered in full.",
   schema: { type: "string" },
 } as const;
 
@@ -43,15 +62,19 @@ const record = (schema: string, description: string, status: 200 | 201 = 200): R
   headers: {
     ...REQUEST_ID_HEADER,
     ETag: ETAG,
-    ...(status === 201 ? { Location: { description: "The new record's address in this API.", schema: { type: "string" } } } : {}),
+    ...(status === 201
+      ? { Location: { description: "The new record's address in this API.", schema: { type: "string" } } }
+      : {}),
   },
   content: { "application/json": { schema: ref(schema) } },
 });
 
 const AUTH =
   "Needs a Bearer token (`Authorization: Bearer …`, made on the account page) or a session cookie with the session's `X-CSRF-Token` header.";
-const ORDER = "Checked in this order: 401 without credentials, 404 for an unknown record, 403 without the right, 428 without `If-Match`, 412 when `If-Match` names another version, 400 for a bad body.";
-const ORDER_CREATE = "Checked in this order: 401 without credentials, 404 for an unknown programme, 403 without the right, 400 for a bad body.";
+const ORDER =
+  "Checked in this order: 401 without credentials, 404 for an unknown record, 403 without the right, 428 without `If-Match`, 412 when `If-Match` names another version, 400 for a bad body.";
+const ORDER_CREATE =
+  "Checked in this order: 401 without credentials, 404 for an unknown programme, 403 without the right, 400 for a bad body.";
 
 const slugPattern = "^[a-z0-9]+(?:-[a-z0-9]+)*$";
 const organisationRefSchema = body(
@@ -67,20 +90,36 @@ const actionFields: Record<string, SchemaObject> = {
   title: text(500),
   description: text(20000, "Paragraphs separated by a blank line."),
   notes: list(text(5000), 50, 'The "N.B." remarks.'),
-  intentionCode: { type: ["string", "null"], pattern: "^[0-9]+\\.[0-9]+$", description: "The intention the action sits under (e.g. `2.3`); null for an action of the organisation chapter, which has a `group`." },
-  group: nullableText(200, "The group heading of the organisation chapter; ignored when `intentionCode` is given."),
+  intentionCode: {
+    type: ["string", "null"],
+    pattern: "^[0-9]+\\.[0-9]+$",
+    description:
+      "The intention the action sits under (e.g. `2.3`); null for an action of the organisation chapter, which has a `group`.",
+  },
+  group: nullableText(
+    200,
+    "The group heading of the organisation chapter; ignored when `intentionCode` is given.",
+  ),
   leads: list(organisationRefSchema, 50),
   partners: list(organisationRefSchema, 100),
   toInvolve: list(organisationRefSchema, 100),
   leadUnknown: { type: "boolean", description: "The lead is not known yet; not together with leads." },
   intendedResults: list(text(2000), 50),
   planningText: text(2000, "The planning in words; the years it names become the action's planning years."),
-  categoryNote: nullableText(1000, "A remark on the category. The category itself changes only through a decision."),
+  categoryNote: nullableText(
+    1000,
+    "A remark on the category. The category itself changes only through a decision.",
+  ),
   links: list(
     body(
       {
         type: { type: "string", enum: LINK_TYPES },
-        target: { oneOf: [body({ action: { type: "integer", minimum: 1 } }, ["action"], "Another action of the programme."), body({ theme: { type: "integer", minimum: 1 } }, ["theme"], "A theme of the programme.")] },
+        target: {
+          oneOf: [
+            body({ action: { type: "integer", minimum: 1 } }, ["action"], "Another action of the programme."),
+            body({ theme: { type: "integer", minimum: 1 } }, ["theme"], "A theme of the programme."),
+          ],
+        },
       },
       ["type", "target"],
       "A link from this action.",
@@ -90,10 +129,19 @@ const actionFields: Record<string, SchemaObject> = {
 };
 
 const schemas: Record<string, SchemaObject> = {
-  ActionChanges: body(actionFields, [], "A change to an action: any of its fields; references (intention, group, organisations, link targets) must exist in the programme."),
+  ActionChanges: body(
+    actionFields,
+    [],
+    "A change to an action: any of its fields; references (intention, group, organisations, link targets) must exist in the programme.",
+  ),
   NewAction: body(
     {
-      number: { type: "integer", minimum: 1, maximum: 999999, description: "The number it gets; without it, the next free one. A taken number is a 400." },
+      number: {
+        type: "integer",
+        minimum: 1,
+        maximum: 999999,
+        description: "The number it gets; without it, the next free one. A taken number is a 400.",
+      },
       ...actionFields,
     },
     ["title"],
@@ -105,7 +153,10 @@ const schemas: Record<string, SchemaObject> = {
       subtitle: text(500),
       ambition: text(20000, "Paragraphs separated by a blank line."),
       period: body(
-        { start: { type: "integer", minimum: 1900, maximum: 2200 }, end: { type: "integer", minimum: 1900, maximum: 2200 } },
+        {
+          start: { type: "integer", minimum: 1900, maximum: 2200 },
+          end: { type: "integer", minimum: 1900, maximum: 2200 },
+        },
         ["start", "end"],
         "The years, both included; start not after end. A new period recomputes every action's planning years.",
       ),
@@ -123,7 +174,12 @@ const schemas: Record<string, SchemaObject> = {
       intentions: list(
         body(
           {
-            code: { type: "string", pattern: "^[0-9]{1,3}\\.[0-9]{1,3}$", description: "An existing intention's code; leave it out for a new intention, which gets the next code." },
+            code: {
+              type: "string",
+              pattern: "^[0-9]{1,3}\\.[0-9]{1,3}$",
+              description:
+                "An existing intention's code; leave it out for a new intention, which gets the next code.",
+            },
             text: text(2000),
           },
           ["text"],
@@ -135,7 +191,11 @@ const schemas: Record<string, SchemaObject> = {
       participation: list(
         body(
           {
-            municipality: { type: "string", pattern: slugPattern, description: "The slug of one of the programme's municipalities." },
+            municipality: {
+              type: "string",
+              pattern: slugPattern,
+              description: "The slug of one of the programme's municipalities.",
+            },
             status: { type: "string", enum: PARTICIPATION_STATUSES },
             note: nullableText(2000, "The remark (footnote) about this municipality's part."),
           },
@@ -151,9 +211,16 @@ const schemas: Record<string, SchemaObject> = {
   ),
   NewOrganisation: body(
     {
-      name: text(ORGANISATION_NAME_MAX, "Must not be the name or an alias of another organisation (compared without case, accents, spaces and punctuation)."),
+      name: text(
+        ORGANISATION_NAME_MAX,
+        "Must not be the name or an alias of another organisation (compared without case, accents, spaces and punctuation).",
+      ),
       kind: ref("OrganisationKind"),
-      aliases: list(text(ORGANISATION_NAME_MAX), ORGANISATION_ALIASES_MAX, "Other spellings; each must be free like the name."),
+      aliases: list(
+        text(ORGANISATION_NAME_MAX),
+        ORGANISATION_ALIASES_MAX,
+        "Other spellings; each must be free like the name.",
+      ),
     },
     ["name", "kind"],
     "A new organisation. Its slug is made from the name (with -2, -3 … when that slug is or was another organisation's).",
@@ -162,13 +229,26 @@ const schemas: Record<string, SchemaObject> = {
     {
       name: text(ORGANISATION_NAME_MAX, "A new name; the slug stays the same."),
       kind: ref("OrganisationKind"),
-      aliases: list(text(ORGANISATION_NAME_MAX), ORGANISATION_ALIASES_MAX, "All other spellings (replacing the list)."),
-      slug: { type: "string", pattern: slugPattern, maxLength: ORGANISATION_NAME_MAX, description: "Only to change the slug on purpose: the old slug keeps redirecting (301) here." },
+      aliases: list(
+        text(ORGANISATION_NAME_MAX),
+        ORGANISATION_ALIASES_MAX,
+        "All other spellings (replacing the list).",
+      ),
+      slug: {
+        type: "string",
+        pattern: slugPattern,
+        maxLength: ORGANISATION_NAME_MAX,
+        description: "Only to change the slug on purpose: the old slug keeps redirecting (301) here.",
+      },
     },
     [],
     "A change to an organisation: any of these fields.",
   ),
-  OrganisationMerge: body({ into: text(ORGANISATION_NAME_MAX, "The slug of the organisation that remains.") }, ["into"], "Which organisation to merge into."),
+  OrganisationMerge: body(
+    { into: text(ORGANISATION_NAME_MAX, "The slug of the organisation that remains.") },
+    ["into"],
+    "Which organisation to merge into.",
+  ),
 };
 
 const parameters: Record<string, ParameterObject> = {
@@ -176,14 +256,16 @@ const parameters: Record<string, ParameterObject> = {
     name: "If-Match",
     in: "header",
     required: true,
-    description: "The record's ETag as last read (or `*` for whatever version is current). Without it: 428; with another version: 412.",
+    description:
+      "The record's ETag as last read (or `*` for whatever version is current). Without it: 428; with another version: 412.",
     schema: { type: "string" },
   },
   csrfToken: {
     name: "X-CSRF-Token",
     in: "header",
     required: false,
-    description: "With a session cookie: the session's anti-forgery token (without it: 403). Not needed with a Bearer token.",
+    description:
+      "With a session cookie: the session's anti-forgery token (without it: 403). Not needed with a Bearer token.",
     schema: { type: "string" },
   },
   themeNumber: {
@@ -196,10 +278,26 @@ const parameters: Record<string, ParameterObject> = {
 };
 
 const responses: Record<string, ResponseObject> = {
-  Unauthorised: { ...problem("No credentials, or a token that is invalid or revoked."), headers: { ...REQUEST_ID_HEADER, "WWW-Authenticate": { description: 'Bearer realm="regie"', schema: { type: "string" } } } },
-  Forbidden: problem("Signed in, but without the right for this record; or a session cookie without its `X-CSRF-Token`."),
+  Unauthorised: {
+    ...problem("No credentials, or a token that is invalid or revoked."),
+    headers: {
+      ...REQUEST_ID_HEADER,
+      "WWW-Authenticate": { description: 'Bearer realm="regie"', schema: { type: "string" } },
+    },
+  },
+  Forbidden: problem(
+    "Signed in, but without the right for this record; or a session cookie without its `X-CSRF-Token`.",
+  ),
   PreconditionRequired: problem("No `If-Match` header: send the ETag of the version you read."),
-  PreconditionFailed: { ...problem("The record has changed since that version (or `If-Match` names another record). Nothing was changed; read it again."), headers: { ...REQUEST_ID_HEADER, ETag: { description: "The current version's ETag.", schema: { type: "string" } } } },
+  PreconditionFailed: {
+    ...problem(
+      "The record has changed since that version (or `If-Match` names another record). Nothing was changed; read it again.",
+    ),
+    headers: {
+      ...REQUEST_ID_HEADER,
+      ETag: { description: "The current version's ETag.", schema: { type: "string" } },
+    },
+  },
   InvalidInput: problem(
     "The body is not JSON, not an object, has unknown fields, or a field is wrong (too long, wrong type, an unknown reference, a name that is taken); `errors` says what, per field. Nothing was changed.",
   ),
@@ -222,7 +320,10 @@ const createAnswers = (ok: ResponseObject) => ({
   "403": response("Forbidden"),
   "404": response("NotFound"),
 });
-const json = (schema: string) => ({ required: true, content: { "application/json": { schema: ref(schema) } } });
+const json = (schema: string) => ({
+  required: true,
+  content: { "application/json": { schema: ref(schema) } },
+});
 
 const operations: Record<string, PathItemObject> = {
   "/programmes/{slug}": {
@@ -242,7 +343,11 @@ const operations: Record<string, PathItemObject> = {
       summary: "One theme, with its ETag",
       tags: ["programmes"],
       parameters: [param("programmeSlug"), param("themeNumber")],
-      responses: { "200": record("Theme", "The theme."), "400": response("BadRequest"), "404": response("NotFound") },
+      responses: {
+        "200": record("Theme", "The theme."),
+        "400": response("BadRequest"),
+        "404": response("NotFound"),
+      },
     },
     patch: {
       operationId: "updateTheme",
@@ -322,7 +427,10 @@ const operations: Record<string, PathItemObject> = {
         headers: {
           ...REQUEST_ID_HEADER,
           ETag: ETAG,
-          "Content-Location": { description: "The address of the organisation that remains.", schema: { type: "string" } },
+          "Content-Location": {
+            description: "The address of the organisation that remains.",
+            schema: { type: "string" },
+          },
         },
       }),
     },
@@ -331,8 +439,12 @@ const operations: Record<string, PathItemObject> = {
 
 /** A GET answer 301 for an organisation slug that was merged away or changed. */
 export const MOVED_ORGANISATION: ResponseObject = {
-  description: "The slug was merged into another organisation or changed on purpose: `Location` gives where the organisation is now.",
-  headers: { ...REQUEST_ID_HEADER, Location: { description: "The organisation's address now.", schema: { type: "string" } } },
+  description:
+    "The slug was merged into another organisation or changed on purpose: `Location` gives where the organisation is now.",
+  headers: {
+    ...REQUEST_ID_HEADER,
+    Location: { description: "The organisation's address now.", schema: { type: "string" } },
+  },
 };
 
 /** Adds the editing operations to the document's path items (next to the reads a path already has). */
@@ -345,4 +457,3 @@ export function withEditingPaths(paths: Record<string, PathItemObject>): Record<
 export function editingOpenApi() {
   return { schemas, parameters, responses };
 }
-

@@ -1,19 +1,34 @@
 import type { Request, Response, Router } from "express";
 import type { Principal } from "../domain/auth/roles";
 import { fieldErrors } from "../domain/editing/field-errors";
-import { organisationCreateSchema, organisationMergeSchema, organisationPatchSchema } from "../domain/editing/organisation-changes";
+import {
+  organisationCreateSchema,
+  organisationMergeSchema,
+  organisationPatchSchema,
+} from "../domain/editing/organisation-changes";
 import { translator, type Language } from "../lib/i18n";
 import { translateErrors } from "../lib/messages";
 import type { Services } from "../lib/services.server";
 import { timestamp } from "../lib/time";
 import { presentOrganisation } from "../presenters/organisation";
-import { authorise, etag, jsonBodyLater, problem, requireIfMatch, requireJsonObject, sendRecord } from "./write-support";
+import {
+  authorise,
+  etag,
+  jsonBodyLater,
+  problem,
+  requireIfMatch,
+  requireJsonObject,
+  sendRecord,
+} from "./write-support";
 
 /**
  * Where an organisation is now when the slug in the request was merged away or changed: its API
  * address, or undefined when the slug never existed.
  */
-export async function formerOrganisationLocation(services: Services, req: Request): Promise<string | undefined> {
+export async function formerOrganisationLocation(
+  services: Services,
+  req: Request,
+): Promise<string | undefined> {
   const current = await services.organisationStore.currentSlugFor(String(req.params.slug));
   return current ? `${req.baseUrl}/organisations/${current}` : undefined;
 }
@@ -30,7 +45,13 @@ export function mountOrganisationWrites(router: Router, services: Services): voi
     return { userId: user.id, label: user.name };
   };
   const invalid = (res: Response, errors: Record<string, string>) =>
-    problem(res, 400, "api.invalidInput", {}, translateErrors(translator(res.locals.language as Language), errors));
+    problem(
+      res,
+      400,
+      "api.invalidInput",
+      {},
+      translateErrors(translator(res.locals.language as Language), errors),
+    );
 
   /** Answers with one organisation, whole, and its ETag. */
   async function sendOrganisation(res: Response, slug: string, status = 200) {

@@ -10,7 +10,15 @@ import type { Services } from "../lib/services.server";
 import { timestamp } from "../lib/time";
 import { presentAction } from "../presenters/action";
 import { presentProgramme, presentTheme } from "../presenters/programme";
-import { authorise, etag, jsonBodyLater, problem, requireIfMatch, requireJsonObject, sendRecord } from "./write-support";
+import {
+  authorise,
+  etag,
+  jsonBodyLater,
+  problem,
+  requireIfMatch,
+  requireJsonObject,
+  sendRecord,
+} from "./write-support";
 
 const NUMBER = /^[1-9]\d{0,5}$/;
 
@@ -26,11 +34,21 @@ export function mountProgrammeWrites(router: Router, services: Services): void {
     return { userId: user.id, label: user.name };
   };
   const invalid = (res: Response, errors: Record<string, string>) =>
-    problem(res, 400, "api.invalidInput", {}, translateErrors(translator(res.locals.language as Language), errors));
+    problem(
+      res,
+      400,
+      "api.invalidInput",
+      {},
+      translateErrors(translator(res.locals.language as Language), errors),
+    );
   const signedIn = (res: Response) => (res.locals.principal as Principal).user !== null;
 
   /** The programme a write names, after 401 and 404; the permission check (403) is the caller's. */
-  async function programmeOf(req: Request, res: Response, operation: "programme.edit" | "action.edit"): Promise<Programme | undefined> {
+  async function programmeOf(
+    req: Request,
+    res: Response,
+    operation: "programme.edit" | "action.edit",
+  ): Promise<Programme | undefined> {
     if (!signedIn(res)) {
       authorise(res, operation, {});
       return undefined;
@@ -87,7 +105,9 @@ export function mountProgrammeWrites(router: Router, services: Services): void {
     const programme = await programmeOf(req, res, "programme.edit");
     if (!programme) return;
     const raw = String(req.params.number);
-    const theme = NUMBER.test(raw) ? await services.programmeStore.theme(programme.id, Number(raw)) : undefined;
+    const theme = NUMBER.test(raw)
+      ? await services.programmeStore.theme(programme.id, Number(raw))
+      : undefined;
     if (!theme) return problem(res, 404, "errors.themeNotFound");
     if (!authorise(res, "programme.edit", { programmeId: programme.id })) return;
     const expected = requireIfMatch(req, res, "theme", theme.id, theme.version);
@@ -111,7 +131,9 @@ export function mountProgrammeWrites(router: Router, services: Services): void {
       return problem(res, 412, "api.stale");
     }
     if (result.status === "invalid") return invalid(res, result.errors);
-    const updated = (await services.programmes.get(programme.slug))!.themes.find((x) => x.number === theme.number)!;
+    const updated = (await services.programmes.get(programme.slug))!.themes.find(
+      (x) => x.number === theme.number,
+    )!;
     res.setHeader("Cache-Control", "no-store");
     sendRecord(res, etag("theme", theme.id, updated.version), presentTheme(updated));
   });
@@ -136,6 +158,11 @@ export function mountProgrammeWrites(router: Router, services: Services): void {
     const action = (await services.actions.get(programme.id, result.number))!;
     res.setHeader("Location", `${req.baseUrl}/programmes/${programme.slug}/actions/${result.number}`);
     res.setHeader("Cache-Control", "no-store");
-    sendRecord(res, etag("action", result.id, result.version), presentAction(action, programme.categories), 201);
+    sendRecord(
+      res,
+      etag("action", result.id, result.version),
+      presentAction(action, programme.categories),
+      201,
+    );
   });
 }

@@ -14,7 +14,13 @@ export function mountProgressRoutes(router: Router, services: Services): void {
     if (!programme) return problem(res, 404, "errors.programmeNotFound");
     const raw = String(req.params.number);
     if (!/^[1-9]\d{0,5}$/.test(raw)) {
-      return problem(res, 400, "errors.invalidNumber", {}, { number: translator(res.locals.language as Language)("errors.invalidNumber") });
+      return problem(
+        res,
+        400,
+        "errors.invalidNumber",
+        {},
+        { number: translator(res.locals.language as Language)("errors.invalidNumber") },
+      );
     }
     const action = await services.actions.get(programme.id, Number(raw));
     if (!action) return problem(res, 404, "errors.actionNotFound", { number: raw });

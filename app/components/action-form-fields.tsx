@@ -52,9 +52,29 @@ export function ActionFormFields({
   const { t } = useTranslation();
   return (
     <>
-      <TextField name="title" label={t("edit.fieldTitle")} defaultValue={values.title} error={errors.title} required maxLength={500} />
-      <TextArea name="description" label={t("edit.fieldDescription")} defaultValue={values.description} error={errors.description} rows={8} />
-      <TextArea name="notes" label={t("edit.fieldNotes")} hint={t("edit.linesHint")} defaultValue={values.notes} error={errors.notes} rows={3} />
+      <TextField
+        name="title"
+        label={t("edit.fieldTitle")}
+        defaultValue={values.title}
+        error={errors.title}
+        required
+        maxLength={500}
+      />
+      <TextArea
+        name="description"
+        label={t("edit.fieldDescription")}
+        defaultValue={values.description}
+        error={errors.description}
+        rows={8}
+      />
+      <TextArea
+        name="notes"
+        label={t("edit.fieldNotes")}
+        hint={t("edit.linesHint")}
+        defaultValue={values.notes}
+        error={errors.notes}
+        rows={3}
+      />
       <div className="regie-field">
         <label htmlFor="veld-placement">{t("edit.fieldPlacement")}</label>
         <select
@@ -93,7 +113,13 @@ export function ActionFormFields({
       <fieldset className="regie-fieldset">
         <legend>{t("edit.organisations")}</legend>
         <p className="regie-hint">{t("edit.organisationsHint")}</p>
-        <TextArea name="leads" label={t("edit.fieldLeads")} defaultValue={values.leads} error={errors.leads} rows={3} />
+        <TextArea
+          name="leads"
+          label={t("edit.fieldLeads")}
+          defaultValue={values.leads}
+          error={errors.leads}
+          rows={3}
+        />
         <div className="regie-check">
           <input
             type="checkbox"
@@ -109,8 +135,20 @@ export function ActionFormFields({
             {errors.leadUnknown}
           </p>
         ) : null}
-        <TextArea name="partners" label={t("edit.fieldPartners")} defaultValue={values.partners} error={errors.partners} rows={4} />
-        <TextArea name="toInvolve" label={t("edit.fieldToInvolve")} defaultValue={values.toInvolve} error={errors.toInvolve} rows={2} />
+        <TextArea
+          name="partners"
+          label={t("edit.fieldPartners")}
+          defaultValue={values.partners}
+          error={errors.partners}
+          rows={4}
+        />
+        <TextArea
+          name="toInvolve"
+          label={t("edit.fieldToInvolve")}
+          defaultValue={values.toInvolve}
+          error={errors.toInvolve}
+          rows={2}
+        />
       </fieldset>
       <TextArea
         name="intendedResults"
@@ -120,16 +158,48 @@ export function ActionFormFields({
         error={errors.intendedResults}
         rows={3}
       />
-      <TextArea name="planningText" label={t("edit.fieldPlanning")} defaultValue={values.planningText} error={errors.planningText} rows={2} />
+      <TextArea
+        name="planningText"
+        label={t("edit.fieldPlanning")}
+        defaultValue={values.planningText}
+        error={errors.planningText}
+        rows={2}
+      />
       <p className="nl-paragraph">{categoryInfo}</p>
-      <TextField name="categoryNote" label={t("edit.fieldCategoryNote")} defaultValue={values.categoryNote} error={errors.categoryNote} maxLength={1000} />
+      <TextField
+        name="categoryNote"
+        label={t("edit.fieldCategoryNote")}
+        defaultValue={values.categoryNote}
+        error={errors.categoryNote}
+        maxLength={1000}
+      />
       <fieldset className="regie-fieldset">
         <legend>{t("edit.links")}</legend>
         <p className="regie-hint">{t("edit.numbersHint")}</p>
-        <TextField name="related" label={t("edit.fieldRelated")} defaultValue={values.related} error={errors.related} />
-        <TextField name="prerequisiteFor" label={t("edit.fieldPrerequisiteFor")} defaultValue={values.prerequisiteFor} error={errors.prerequisiteFor} />
-        <TextField name="enables" label={t("edit.fieldEnables")} defaultValue={values.enables} error={errors.enables} />
-        <TextField name="relatedThemes" label={t("edit.fieldRelatedThemes")} defaultValue={values.relatedThemes} error={errors.relatedThemes} />
+        <TextField
+          name="related"
+          label={t("edit.fieldRelated")}
+          defaultValue={values.related}
+          error={errors.related}
+        />
+        <TextField
+          name="prerequisiteFor"
+          label={t("edit.fieldPrerequisiteFor")}
+          defaultValue={values.prerequisiteFor}
+          error={errors.prerequisiteFor}
+        />
+        <TextField
+          name="enables"
+          label={t("edit.fieldEnables")}
+          defaultValue={values.enables}
+          error={errors.enables}
+        />
+        <TextField
+          name="relatedThemes"
+          label={t("edit.fieldRelatedThemes")}
+          defaultValue={values.relatedThemes}
+          error={errors.relatedThemes}
+        />
       </fieldset>
     </>
   );

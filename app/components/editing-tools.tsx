@@ -14,7 +14,9 @@ export function ProgrammeToolsPanel({ tools, slug }: { tools: ProgrammeTools; sl
   const { t } = useTranslation();
   const links = [
     ...(tools.canEdit ? [{ href: `/programmes/${slug}/edit`, text: t("editing.editProgramme") }] : []),
-    ...(tools.canAddAction ? [{ href: `/programmes/${slug}/actions/new`, text: t("editing.newAction") }] : []),
+    ...(tools.canAddAction
+      ? [{ href: `/programmes/${slug}/actions/new`, text: t("editing.newAction") }]
+      : []),
   ];
   return (
     <>
@@ -25,12 +27,31 @@ export function ProgrammeToolsPanel({ tools, slug }: { tools: ProgrammeTools; sl
 }
 
 /** The theme page's parts for its programme manager. */
-export function ThemeToolsPanel({ tools, slug, number }: { tools: ThemeTools; slug: string; number: number }) {
+export function ThemeToolsPanel({
+  tools,
+  slug,
+  number,
+}: {
+  tools: ThemeTools;
+  slug: string;
+  number: number;
+}) {
   const { t } = useTranslation();
   return (
     <>
       <SavedNotice saved={tools.saved} />
-      <EditLinks links={tools.canEdit ? [{ href: `/programmes/${slug}/themes/${number}/edit`, text: t("editing.editTheme", { number }) }] : []} />
+      <EditLinks
+        links={
+          tools.canEdit
+            ? [
+                {
+                  href: `/programmes/${slug}/themes/${number}/edit`,
+                  text: t("editing.editTheme", { number }),
+                },
+              ]
+            : []
+        }
+      />
     </>
   );
 }

@@ -11,7 +11,17 @@ export interface ConflictField {
  * What a stale form shows: the saved version next to the user's own, field by field where they
  * differ. The form below keeps the user's input, so saving again keeps theirs; the link starts over.
  */
-export function ConflictPanel({ title, text, fields, discardHref }: { title: string; text?: string; fields: ConflictField[]; discardHref: string }) {
+export function ConflictPanel({
+  title,
+  text,
+  fields,
+  discardHref,
+}: {
+  title: string;
+  text?: string;
+  fields: ConflictField[];
+  discardHref: string;
+}) {
   const { t } = useTranslation();
   return (
     <section className="regie-error-summary" role="alert" aria-labelledby="conflict">
@@ -48,8 +58,13 @@ export function ConflictPanel({ title, text, fields, discardHref }: { title: str
 }
 
 /** The fields whose values differ between the saved version and the user's, labelled. */
-export function differingFields<V extends Record<string, unknown>>(theirs: V, mine: V, labels: Partial<Record<keyof V, string>>): ConflictField[] {
-  const show = (v: unknown) => (typeof v === "string" ? v : Array.isArray(v) ? v.join("\n") : JSON.stringify(v));
+export function differingFields<V extends Record<string, unknown>>(
+  theirs: V,
+  mine: V,
+  labels: Partial<Record<keyof V, string>>,
+): ConflictField[] {
+  const show = (v: unknown) =>
+    typeof v === "string" ? v : Array.isArray(v) ? v.join("\n") : JSON.stringify(v);
   return (Object.keys(labels) as (keyof V)[])
     .filter((k) => show(theirs[k]) !== show(mine[k]))
     .map((k) => ({ label: labels[k]!, theirs: show(theirs[k]), mine: show(mine[k]) }));
@@ -91,7 +106,8 @@ export function SelectField({
   hint?: string;
 }) {
   const id = `veld-${name}`;
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-fout` : null].filter(Boolean).join(" ") || undefined;
+  const describedBy =
+    [hint ? `${id}-hint` : null, error ? `${id}-fout` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="regie-field">
       <label htmlFor={id}>{label}</label>
@@ -100,7 +116,13 @@ export function SelectField({
           {hint}
         </span>
       ) : null}
-      <select id={id} name={name} defaultValue={defaultValue} aria-invalid={error ? true : undefined} aria-describedby={describedBy}>
+      <select
+        id={id}
+        name={name}
+        defaultValue={defaultValue}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+      >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

@@ -11,7 +11,13 @@ export function OrganisationToolsPanel({ tools, slug }: { tools: OrganisationToo
     <>
       {notice?.kind === "created" ? <Notice>{t("editing.created")}</Notice> : null}
       {notice?.kind === "merged" ? <Notice>{t("editing.merged")}</Notice> : null}
-      {notice?.kind === "saved" ? <Notice>{notice.version > 0 ? t("edit.savedVersion", { version: notice.version }) : t("edit.nothingChanged")}</Notice> : null}
+      {notice?.kind === "saved" ? (
+        <Notice>
+          {notice.version > 0
+            ? t("edit.savedVersion", { version: notice.version })
+            : t("edit.nothingChanged")}
+        </Notice>
+      ) : null}
       {tools.canEdit ? (
         <EditLinks
           links={[

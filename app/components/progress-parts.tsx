@@ -11,9 +11,20 @@ export function useProgressFormat() {
   const locale = i18n.language === "en" ? "en-GB" : "nl-NL";
   return {
     /** A calendar date, "30 juni 2014". */
-    day: (iso: string) => new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${iso}T12:00:00Z`)),
+    day: (iso: string) =>
+      new Intl.DateTimeFormat(locale, {
+        day: "numeric",
+        month: "long",
+        year: "numeric",
+        timeZone: "UTC",
+      }).format(new Date(`${iso}T12:00:00Z`)),
     /** A moment, in Amsterdam: "30 jun 2014 14:05". */
-    moment: (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Amsterdam" }).format(new Date(iso)),
+    moment: (iso: string) =>
+      new Intl.DateTimeFormat(locale, {
+        dateStyle: "medium",
+        timeStyle: "short",
+        timeZone: "Europe/Amsterdam",
+      }).format(new Date(iso)),
     /** "2014-H1" → "eerste helft van 2014". */
     period: (code: string) => {
       const m = /^(\d{4})-([HQ][1-4])$/.exec(code);
@@ -50,8 +61,14 @@ function DueText({ m }: { m: MilestoneView }) {
 export function MilestoneState({ m }: { m: MilestoneView }) {
   const { t } = useTranslation();
   const f = useProgressFormat();
-  if (m.state === "overdue") return <strong className="regie-milestone-state--overdue">{t("progress.state_overdue")}</strong>;
-  if (m.state === "done" && m.doneOn) return <span className="regie-milestone-state--done">{t("progress.state_done", { date: f.day(m.doneOn) })}</span>;
+  if (m.state === "overdue")
+    return <strong className="regie-milestone-state--overdue">{t("progress.state_overdue")}</strong>;
+  if (m.state === "done" && m.doneOn)
+    return (
+      <span className="regie-milestone-state--done">
+        {t("progress.state_done", { date: f.day(m.doneOn) })}
+      </span>
+    );
   return <span>{t("progress.state_open")}</span>;
 }
 
@@ -63,20 +80,33 @@ export function MilestoneList({ milestones, lang }: { milestones: MilestoneView[
     <ul className="regie-milestones">
       {milestones.map((m) => (
         <li key={m.id}>
-          <span lang={lang}>{m.label ?? t("progress.noLabel")}</span>: <DueText m={m} /> — <MilestoneState m={m} />
+          <span lang={lang}>{m.label ?? t("progress.noLabel")}</span>: <DueText m={m} /> —{" "}
+          <MilestoneState m={m} />
         </li>
       ))}
     </ul>
   );
 }
 
-export function UpdateSummary({ update, lang, heading }: { update: UpdateView; lang: string; heading?: boolean }) {
+export function UpdateSummary({
+  update,
+  lang,
+  heading,
+}: {
+  update: UpdateView;
+  lang: string;
+  heading?: boolean;
+}) {
   const { t } = useTranslation();
   const f = useProgressFormat();
   return (
     <div className="regie-progress-update">
       <p className="nl-paragraph">
-        {heading ? <strong>{t("progress.latestPeriod", { period: f.period(update.period) })}: </strong> : <strong>{f.period(update.period)}: </strong>}
+        {heading ? (
+          <strong>{t("progress.latestPeriod", { period: f.period(update.period) })}: </strong>
+        ) : (
+          <strong>{f.period(update.period)}: </strong>
+        )}
         <StatusLabel status={update.status} />
         {update.percent !== null ? <> · {t("progress.percent", { percent: update.percent })}</> : null}
       </p>
@@ -92,7 +122,9 @@ export function UpdateSummary({ update, lang, heading }: { update: UpdateView; l
         </p>
       ) : null}
       <p className="nl-paragraph regie-muted">
-        {update.author ? t("progress.updatedBy", { date: f.moment(update.updatedAt), name: update.author }) : t("progress.updatedOn", { date: f.moment(update.updatedAt) })}
+        {update.author
+          ? t("progress.updatedBy", { date: f.moment(update.updatedAt), name: update.author })
+          : t("progress.updatedOn", { date: f.moment(update.updatedAt) })}
       </p>
     </div>
   );
@@ -109,7 +141,11 @@ export function ActionProgressSection({ progress }: { progress: ActionProgressVi
         {t("progress.section")}
       </h2>
       {progress.saved ? <Notice>{t("progress.saved")}</Notice> : null}
-      {progress.latest ? <UpdateSummary update={progress.latest} lang={lang} heading /> : <p className="nl-paragraph">{t("progress.noProgress")}</p>}
+      {progress.latest ? (
+        <UpdateSummary update={progress.latest} lang={lang} heading />
+      ) : (
+        <p className="nl-paragraph">{t("progress.noProgress")}</p>
+      )}
       {progress.history.length > 0 ? (
         <>
           <h3 className="nl-heading nl-heading--level-3">{t("progress.history")}</h3>
@@ -126,29 +162,31 @@ export function ActionProgressSection({ progress }: { progress: ActionProgressVi
       <p className="nl-paragraph regie-muted">{t("progress.milestonesIntro")}</p>
       <MilestoneList milestones={progress.milestones} lang={lang} />
       {links.report || links.milestones || links.rounds ? (
-        <ul className="regie-edit-links">
-          {links.report ? (
-            <li>
-              <Link className="nl-link" to={links.report}>
-                {t("progress.report")}
-              </Link>
-            </li>
-          ) : null}
-          {links.milestones ? (
-            <li>
-              <Link className="nl-link" to={links.milestones}>
-                {t("progress.editMilestones")}
-              </Link>
-            </li>
-          ) : null}
-          {links.rounds ? (
-            <li>
-              <Link className="nl-link" to={links.rounds}>
-                {t("progress.rounds")}
-              </Link>
-            </li>
-          ) : null}
-        </ul>
+        <div className="regie-edit-links">
+          <ul>
+            {links.report ? (
+              <li>
+                <Link className="nl-link" to={links.report}>
+                  {t("progress.report")}
+                </Link>
+              </li>
+            ) : null}
+            {links.milestones ? (
+              <li>
+                <Link className="nl-link" to={links.milestones}>
+                  {t("progress.editMilestones")}
+                </Link>
+              </li>
+            ) : null}
+            {links.rounds ? (
+              <li>
+                <Link className="nl-link" to={links.rounds}>
+                  {t("progress.rounds")}
+                </Link>
+              </li>
+            ) : null}
+          </ul>
+        </div>
       ) : null}
     </section>
   );
@@ -163,17 +201,37 @@ export interface ProgressFormValues {
 }
 
 /** The fields of a progress update (status, percentage, narrative, public, milestones reached), shared by the signed-in form and the personal link. */
-export function ProgressFields({ values, errors, milestones, lang }: { values: ProgressFormValues; errors: Record<string, string>; milestones: MilestoneView[]; lang: string }) {
+export function ProgressFields({
+  values,
+  errors,
+  milestones,
+  lang,
+}: {
+  values: ProgressFormValues;
+  errors: Record<string, string>;
+  milestones: MilestoneView[];
+  lang: string;
+}) {
   const { t } = useTranslation();
   const f = useProgressFormat();
   return (
     <>
-      <fieldset className="regie-fieldset" aria-describedby={errors.status ? "veld-status-fout" : undefined} id="veld-status">
+      <fieldset
+        className="regie-fieldset"
+        aria-describedby={errors.status ? "veld-status-fout" : undefined}
+        id="veld-status"
+      >
         <legend>{t("progress.status")}</legend>
         <div className="regie-checks">
           {PROGRESS_STATUSES.map((s) => (
             <div className="regie-check" key={s}>
-              <input type="radio" id={`veld-status-${s}`} name="status" value={s} defaultChecked={values.status === s} />
+              <input
+                type="radio"
+                id={`veld-status-${s}`}
+                name="status"
+                value={s}
+                defaultChecked={values.status === s}
+              />
               <label htmlFor={`veld-status-${s}`}>{f.status(s)}</label>
             </div>
           ))}
@@ -184,17 +242,41 @@ export function ProgressFields({ values, errors, milestones, lang }: { values: P
           </p>
         ) : null}
       </fieldset>
-      <TextField name="percent" label={t("progress.percentField")} hint={t("progress.percentHint")} defaultValue={values.percent} error={errors.percent} />
-      <TextArea name="narrative" label={t("progress.narrative")} hint={t("progress.narrativeHint", { max: NARRATIVE_MAX })} defaultValue={values.narrative} error={errors.narrative} rows={6} />
+      <TextField
+        name="percent"
+        label={t("progress.percentField")}
+        hint={t("progress.percentHint")}
+        defaultValue={values.percent}
+        error={errors.percent}
+      />
+      <TextArea
+        name="narrative"
+        label={t("progress.narrative")}
+        hint={t("progress.narrativeHint", { max: NARRATIVE_MAX })}
+        defaultValue={values.narrative}
+        error={errors.narrative}
+        rows={6}
+      />
       <input type="hidden" name="narrativePublicShown" value="1" />
       <div className="regie-check">
-        <input type="checkbox" id="veld-narrativePublic" name="narrativePublic" value="1" defaultChecked={values.narrativePublic} aria-describedby="veld-narrativePublic-hint" />
+        <input
+          type="checkbox"
+          id="veld-narrativePublic"
+          name="narrativePublic"
+          value="1"
+          defaultChecked={values.narrativePublic}
+          aria-describedby="veld-narrativePublic-hint"
+        />
         <label htmlFor="veld-narrativePublic">{t("progress.narrativePublic")}</label>
       </div>
       <p className="regie-hint" id="veld-narrativePublic-hint">
         {t("progress.narrativePublicHint")}
       </p>
-      <fieldset className="regie-fieldset" id="veld-milestones" aria-describedby={errors.milestones ? "veld-milestones-fout" : undefined}>
+      <fieldset
+        className="regie-fieldset"
+        id="veld-milestones"
+        aria-describedby={errors.milestones ? "veld-milestones-fout" : undefined}
+      >
         <legend>{t("progress.milestonesReached")}</legend>
         {milestones.length === 0 ? (
           <p className="nl-paragraph">{t("progress.noOpenMilestones")}</p>
@@ -203,9 +285,16 @@ export function ProgressFields({ values, errors, milestones, lang }: { values: P
             <p className="regie-hint">{t("progress.milestonesReachedHint")}</p>
             {milestones.map((m) => (
               <div className="regie-check" key={m.id}>
-                <input type="checkbox" id={`veld-milestone-${m.id}`} name="milestone" value={String(m.id)} defaultChecked={values.milestones.includes(String(m.id))} />
+                <input
+                  type="checkbox"
+                  id={`veld-milestone-${m.id}`}
+                  name="milestone"
+                  value={String(m.id)}
+                  defaultChecked={values.milestones.includes(String(m.id))}
+                />
                 <label htmlFor={`veld-milestone-${m.id}`}>
-                  <span lang={lang}>{m.label ?? t("progress.noLabel")}</span> (<span lang="nl">{m.dueText}</span>)
+                  <span lang={lang}>{m.label ?? t("progress.noLabel")}</span> (
+                  <span lang="nl">{m.dueText}</span>)
                 </label>
               </div>
             ))}

@@ -178,6 +178,59 @@ async function unlink(trx: Trx, contact: { id: number; label: string }, action: 
   return true;
 }
 
+export type AccountActionsResult = { ok: true; added: number; removed: number } | { ok: false; reason: "not-found" | "actions-unknown"; missing?: number[] };
+
+/**
+ * Inside a transaction: makes an account contact for these actions of one programme ("set": exactly
+ * these, others of the programme are unlinked; "add": these too). The contact record with the
+ * account's email is made or linked as needed.
+ */
+export async function setAccountActionsIn(trx: Trx, input: ChangeContext & { userId: number; actionNumbers: number[]; mode: "set" | "add" }): Promise<AccountActionsResult> {
+  const user = await trx
+    .selectFrom("user_account")
+    .select(["id", "name", "email", "organisation_id"])
+    .where("id", "=", input.userId)
+    .where("erased_at", "is", null)
+    .executeTakeFirst();
+  if (!user) return { ok: false, reason: "not-found" } as const;
+  const actions = input.actionNumbers.length
+    ? await trx.selectFrom("action").select(["id", "number"]).where("programme_id", "=", input.programmeId).where("number", "in", input.actionNumbers).execute()
+    : [];
+  const missing = input.actionNumbers.filter((n) => !actions.some((a) => a.number === n));
+  if (missing.length > 0) return { ok: false, reason: "actions-unknown", missing } as const;
+  let contact = await trx
+    .selectFrom("contact")
+    .select(["id", "name", "user_id"])
+    .where((eb) => eb.or([eb("user_id", "=", user.id), eb("email", "=", user.email)]))
+    .orderBy("id")
+    .executeTakeFirst();
+  if (!contact && actions.length === 0) return { ok: true, added: 0, removed: 0 } as const;
+  if (!contact) {
+    const slug = user.organisation_id
+      ? ((await trx.selectFrom("organisation").select("slug").where("id", "=", user.organisation_id).executeTakeFirst())?.slug ?? null)
+      : null;
+    const made = await upsertPerson(trx, { name: user.name, email: user.email, organisationId: user.organisation_id, organisationSlug: slug }, input);
+    contact = { id: made.id, name: user.name, user_id: user.id };
+  } else if (contact.user_id === null) {
+    await trx.updateTable("contact").set({ user_id: user.id, updated_at: input.now }).where("id", "=", contact.id).execute();
+  }
+  const current = await trx
+    .selectFrom("action_contact")
+    .innerJoin("action", "action.id", "action_contact.action_id")
+    .select(["action.id", "action.number"])
+    .where("action_contact.contact_id", "=", contact.id)
+    .where("action.programme_id", "=", input.programmeId)
+    .execute();
+  const label = { id: contact.id, label: contact.name };
+  let added = 0;
+  let removed = 0;
+  for (const a of actions) if (!current.some((c) => c.id === a.id) && (await link(trx, label, a, input))) added++;
+  if (input.mode === "set") {
+    for (const a of current) if (!actions.some((x) => x.id === a.id) && (await unlink(trx, label, a, input))) removed++;
+  }
+  return { ok: true, added, removed } as const;
+}
+
 /** Contacts per action: reading them, adding and removing one, importing many, and an account's contact actions. */
 export function createContactStore(db: Db) {
   const k = db.kysely;
@@ -287,54 +340,9 @@ export function createContactStore(db: Db) {
       return rows.map((r) => ({ programmeSlug: r.slug, number: r.number, title: r.title }));
     },
 
-    /**
-     * Makes an account contact for exactly these actions of one programme (others keep theirs):
-     * the contact record with the account's email is made or linked as needed.
-     */
-    async setAccountActions(input: ChangeContext & { userId: number; actionNumbers: number[] }): Promise<{ ok: true; added: number; removed: number } | { ok: false; reason: "not-found" | "actions-unknown"; missing?: number[] }> {
-      return k.transaction().execute(async (trx) => {
-        const user = await trx
-          .selectFrom("user_account")
-          .select(["id", "name", "email", "organisation_id"])
-          .where("id", "=", input.userId)
-          .where("erased_at", "is", null)
-          .executeTakeFirst();
-        if (!user) return { ok: false, reason: "not-found" } as const;
-        const actions = input.actionNumbers.length
-          ? await trx.selectFrom("action").select(["id", "number"]).where("programme_id", "=", input.programmeId).where("number", "in", input.actionNumbers).execute()
-          : [];
-        const missing = input.actionNumbers.filter((n) => !actions.some((a) => a.number === n));
-        if (missing.length > 0) return { ok: false, reason: "actions-unknown", missing } as const;
-        let contact = await trx
-          .selectFrom("contact")
-          .select(["id", "name", "user_id"])
-          .where((eb) => eb.or([eb("user_id", "=", user.id), eb("email", "=", user.email)]))
-          .orderBy("id")
-          .executeTakeFirst();
-        if (!contact && actions.length === 0) return { ok: true, added: 0, removed: 0 } as const;
-        if (!contact) {
-          const slug = user.organisation_id
-            ? ((await trx.selectFrom("organisation").select("slug").where("id", "=", user.organisation_id).executeTakeFirst())?.slug ?? null)
-            : null;
-          const made = await upsertPerson(trx, { name: user.name, email: user.email, organisationId: user.organisation_id, organisationSlug: slug }, input);
-          contact = { id: made.id, name: user.name, user_id: user.id };
-        } else if (contact.user_id === null) {
-          await trx.updateTable("contact").set({ user_id: user.id, updated_at: input.now }).where("id", "=", contact.id).execute();
-        }
-        const current = await trx
-          .selectFrom("action_contact")
-          .innerJoin("action", "action.id", "action_contact.action_id")
-          .select(["action.id", "action.number"])
-          .where("action_contact.contact_id", "=", contact.id)
-          .where("action.programme_id", "=", input.programmeId)
-          .execute();
-        const label = { id: contact.id, label: contact.name };
-        let added = 0;
-        let removed = 0;
-        for (const a of actions) if (!current.some((c) => c.id === a.id) && (await link(trx, label, a, input))) added++;
-        for (const a of current) if (!actions.some((x) => x.id === a.id) && (await unlink(trx, label, a, input))) removed++;
-        return { ok: true, added, removed } as const;
-      });
+    /** Makes an account contact for exactly these actions of one programme (others keep theirs), in one transaction with history. */
+    async setAccountActions(input: ChangeContext & { userId: number; actionNumbers: number[] }): Promise<AccountActionsResult> {
+      return k.transaction().execute((trx) => setAccountActionsIn(trx, { ...input, mode: "set" }));
     },
   };
 }

@@ -48,7 +48,11 @@ export function retryDelayMs(attempts: number): number {
 }
 
 /** Adds jobs inside the caller's transaction, so that they exist exactly when the change does. */
-export async function enqueueJobs(trx: Transaction<Database>, jobs: readonly NewJob[], now: string): Promise<void> {
+export async function enqueueJobs(
+  trx: Transaction<Database>,
+  jobs: readonly NewJob[],
+  now: string,
+): Promise<void> {
   if (jobs.length === 0) return;
   await trx
     .insertInto("job")
@@ -70,9 +74,21 @@ export async function enqueueJobs(trx: Transaction<Database>, jobs: readonly New
 }
 
 /** Cancels the pending jobs of a subject (exactly, or every subject under `prefix/`), dropping their payloads (which may hold link secrets). */
-export async function cancelJobs(trx: Transaction<Database>, subject: { exact: string } | { under: string }, now: string): Promise<number> {
-  let q = trx.updateTable("job").set({ status: "cancelled", payload: "{}", updated_at: now }).where("status", "=", "pending");
-  q = "exact" in subject ? q.where("subject", "=", subject.exact) : q.where((eb) => eb.or([eb("subject", "=", subject.under), eb("subject", "like", `${subject.under}/%`)]));
+export async function cancelJobs(
+  trx: Transaction<Database>,
+  subject: { exact: string } | { under: string },
+  now: string,
+): Promise<number> {
+  let q = trx
+    .updateTable("job")
+    .set({ status: "cancelled", payload: "{}", updated_at: now })
+    .where("status", "=", "pending");
+  q =
+    "exact" in subject
+      ? q.where("subject", "=", subject.exact)
+      : q.where((eb) =>
+          eb.or([eb("subject", "=", subject.under), eb("subject", "like", `${subject.under}/%`)]),
+        );
   const result = await q.executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
@@ -111,21 +127,39 @@ export function createJobStore(db: Db) {
         .returning(["id", "kind", "payload", "run_at", "attempts", "subject"])
         .executeTakeFirst();
       if (!row) return null;
-      return { id: row.id, kind: row.kind, payload: JSON.parse(row.payload) as unknown, runAt: row.run_at, attempts: row.attempts, subject: row.subject };
+      return {
+        id: row.id,
+        kind: row.kind,
+        payload: JSON.parse(row.payload) as unknown,
+        runAt: row.run_at,
+        attempts: row.attempts,
+        subject: row.subject,
+      };
     },
 
     /** Marks a claimed job done; `payload` replaces the stored one (to drop a secret that is no longer needed). */
     async complete(id: number, now: Date, payload?: unknown): Promise<void> {
       await k
         .updateTable("job")
-        .set({ status: "done", locked_at: null, last_error: null, updated_at: now.toISOString(), ...(payload === undefined ? {} : { payload: JSON.stringify(payload) }) })
+        .set({
+          status: "done",
+          locked_at: null,
+          last_error: null,
+          updated_at: now.toISOString(),
+          ...(payload === undefined ? {} : { payload: JSON.stringify(payload) }),
+        })
         .where("id", "=", id)
         .where("status", "=", "running")
         .execute();
     },
 
     /** Records a failed run: pending again after a growing wait, or failed for good after MAX_ATTEMPTS (or when `permanent`). */
-    async fail(job: Pick<ClaimedJob, "id" | "attempts">, now: Date, error: string, permanent = false): Promise<"retry" | "failed"> {
+    async fail(
+      job: Pick<ClaimedJob, "id" | "attempts">,
+      now: Date,
+      error: string,
+      permanent = false,
+    ): Promise<"retry" | "failed"> {
       const final = permanent || job.attempts >= MAX_ATTEMPTS;
       await k
         .updateTable("job")
@@ -144,12 +178,27 @@ export function createJobStore(db: Db) {
 
     /** Jobs of a subject (exactly, or under `prefix/`), oldest first: for the round page and tests. */
     async list(subject?: { exact: string } | { under: string }): Promise<JobView[]> {
-      let q = k.selectFrom("job").select(["id", "kind", "status", "run_at", "attempts", "subject", "last_error"]);
+      let q = k
+        .selectFrom("job")
+        .select(["id", "kind", "status", "run_at", "attempts", "subject", "last_error"]);
       if (subject) {
-        q = "exact" in subject ? q.where("subject", "=", subject.exact) : q.where((eb) => eb.or([eb("subject", "=", subject.under), eb("subject", "like", `${subject.under}/%`)]));
+        q =
+          "exact" in subject
+            ? q.where("subject", "=", subject.exact)
+            : q.where((eb) =>
+                eb.or([eb("subject", "=", subject.under), eb("subject", "like", `${subject.under}/%`)]),
+              );
       }
       const rows = await q.orderBy("run_at").orderBy("id").execute();
-      return rows.map((r) => ({ id: r.id, kind: r.kind, status: r.status, runAt: r.run_at, attempts: r.attempts, subject: r.subject, lastError: r.last_error }));
+      return rows.map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        status: r.status,
+        runAt: r.run_at,
+        attempts: r.attempts,
+        subject: r.subject,
+        lastError: r.last_error,
+      }));
     },
   };
 }

@@ -1,5 +1,10 @@
 import type { Transaction } from "kysely";
-import { formatFuzzyDate, type FuzzyDate, type Recurrence, type YearSpan } from "../domain/progress/fuzzy-date";
+import {
+  formatFuzzyDate,
+  type FuzzyDate,
+  type Recurrence,
+  type YearSpan,
+} from "../domain/progress/fuzzy-date";
 import type { MilestoneValues } from "../domain/progress/milestone-input";
 import { parseMilestones, type Milestone } from "../domain/progress/planning-milestones";
 import type { MilestoneRecord } from "../domain/progress/types";
@@ -14,7 +19,7 @@ type Row = Omit<MilestoneTable, "id"> & { id: number };
 /** History entries of an action's milestones: entity "action-milestones", id = the action's id. */
 export const MILESTONE_ENTITY = "action-milestones";
 
-const keyOf = (m: { label: string | null; due: { text: string } }) => `${m.label ?? ""}\u0000${m.due.text}`;
+const keyOf = (m: { label: string | null; due: { text: string } }) => JSON.stringify([m.label, m.due.text]);
 
 function toRecord(r: Row): MilestoneRecord {
   const due: FuzzyDate = {
@@ -24,7 +29,16 @@ function toRecord(r: Row): MilestoneRecord {
     precision: r.precision as FuzzyDate["precision"],
     ...(r.recurrence ? { recurrence: JSON.parse(r.recurrence) as Recurrence } : {}),
   };
-  return { id: r.id, position: r.position, label: r.label, due, doneOn: r.done_on, manual: r.manual === 1, version: r.version, updatedAt: r.updated_at };
+  return {
+    id: r.id,
+    position: r.position,
+    label: r.label,
+    due,
+    doneOn: r.done_on,
+    manual: r.manual === 1,
+    version: r.version,
+    updatedAt: r.updated_at,
+  };
 }
 
 function dueColumns(due: FuzzyDate) {
@@ -48,10 +62,20 @@ function describe(m: Pick<Milestone, "label" | "due" | "doneOn">) {
  * removed, new ones added. Milestones a person corrected or added (manual) are never touched, and
  * the reading a correction replaced is not added again. Returns whether anything changed.
  */
-export async function syncMilestonesFromPlanning(trx: Trx, input: { actionId: number; planningText: string; period: YearSpan; now: string }): Promise<boolean> {
+export async function syncMilestonesFromPlanning(
+  trx: Trx,
+  input: { actionId: number; planningText: string; period: YearSpan; now: string },
+): Promise<boolean> {
   const parsed = parseMilestones(input.planningText, { period: input.period }).milestones;
-  const existing = await trx.selectFrom("milestone").selectAll().where("action_id", "=", input.actionId).orderBy("position").execute();
-  const corrected = new Set(existing.filter((r) => r.manual === 1 && r.source_key !== null).map((r) => r.source_key));
+  const existing = await trx
+    .selectFrom("milestone")
+    .selectAll()
+    .where("action_id", "=", input.actionId)
+    .orderBy("position")
+    .execute();
+  const corrected = new Set(
+    existing.filter((r) => r.manual === 1 && r.source_key !== null).map((r) => r.source_key),
+  );
   const automatic = existing.filter((r) => r.manual !== 1);
   const used = new Set<number>();
   let changed = false;
@@ -64,14 +88,26 @@ export async function syncMilestonesFromPlanning(trx: Trx, input: { actionId: nu
       used.add(match.id);
       const differs = (Object.keys(columns) as (keyof typeof columns)[]).some((c) => match[c] !== columns[c]);
       if (differs) {
-        await trx.updateTable("milestone").set({ ...columns, updated_at: input.now, version: match.version + 1 }).where("id", "=", match.id).execute();
+        await trx
+          .updateTable("milestone")
+          .set({ ...columns, updated_at: input.now, version: match.version + 1 })
+          .where("id", "=", match.id)
+          .execute();
         changed = true;
       }
       continue;
     }
     await trx
       .insertInto("milestone")
-      .values({ action_id: input.actionId, ...columns, done_on: null, manual: 0, created_at: input.now, updated_at: input.now, version: 1 })
+      .values({
+        action_id: input.actionId,
+        ...columns,
+        done_on: null,
+        manual: 0,
+        created_at: input.now,
+        updated_at: input.now,
+        version: 1,
+      })
       .execute();
     changed = true;
   }
@@ -101,8 +137,16 @@ export function createMilestoneStore(db: Db) {
   const k = db.kysely;
 
   /** Locks the milestone (PostgreSQL) and checks that it belongs to the action and is at the version the person saw. */
-  async function lockedRow(trx: Trx, actionId: number, id: number, expectedVersion: number): Promise<{ row: Row } | Exclude<MilestoneChange, { status: "ok" }>> {
-    const row = await forUpdate(trx.selectFrom("milestone").selectAll().where("id", "=", id).where("action_id", "=", actionId), db.dialect).executeTakeFirst();
+  async function lockedRow(
+    trx: Trx,
+    actionId: number,
+    id: number,
+    expectedVersion: number,
+  ): Promise<{ row: Row } | Exclude<MilestoneChange, { status: "ok" }>> {
+    const row = await forUpdate(
+      trx.selectFrom("milestone").selectAll().where("id", "=", id).where("action_id", "=", actionId),
+      db.dialect,
+    ).executeTakeFirst();
     if (!row) return { status: "not-found" };
     if (row.version !== expectedVersion) return { status: "conflict", current: toRecord(row) };
     return { row };
@@ -126,7 +170,14 @@ export function createMilestoneStore(db: Db) {
   async function listForActions(actionIds: readonly number[]): Promise<Map<number, MilestoneRecord[]>> {
     const out = new Map<number, MilestoneRecord[]>();
     if (actionIds.length === 0) return out;
-    const rows = await k.selectFrom("milestone").selectAll().where("action_id", "in", [...actionIds]).orderBy("action_id").orderBy("position").orderBy("id").execute();
+    const rows = await k
+      .selectFrom("milestone")
+      .selectAll()
+      .where("action_id", "in", [...actionIds])
+      .orderBy("action_id")
+      .orderBy("position")
+      .orderBy("id")
+      .execute();
     for (const r of rows) {
       const list = out.get(r.action_id) ?? [];
       list.push(toRecord(r));
@@ -143,7 +194,9 @@ export function createMilestoneStore(db: Db) {
     listForActions,
 
     /** A correction: label, date and done date; the milestone is then the person's and stays when the planning is read again. */
-    async update(c: ChangeContext & { id: number; expectedVersion: number; values: MilestoneValues }): Promise<MilestoneChange> {
+    async update(
+      c: ChangeContext & { id: number; expectedVersion: number; values: MilestoneValues },
+    ): Promise<MilestoneChange> {
       return k.transaction().execute(async (trx): Promise<MilestoneChange> => {
         const found = await lockedRow(trx, c.action.id, c.id, c.expectedVersion);
         if (!("row" in found)) return found;
@@ -154,7 +207,14 @@ export function createMilestoneStore(db: Db) {
         const version = before.version + 1;
         await trx
           .updateTable("milestone")
-          .set({ label: after.label, ...dueColumns(after.due), done_on: after.doneOn, manual: 1, updated_at: c.now, version })
+          .set({
+            label: after.label,
+            ...dueColumns(after.due),
+            done_on: after.doneOn,
+            manual: 1,
+            updated_at: c.now,
+            version,
+          })
           .where("id", "=", c.id)
           .execute();
         await audit(trx, c, "update", describe(before), describe(after));
@@ -163,14 +223,20 @@ export function createMilestoneStore(db: Db) {
     },
 
     /** Marks done on a day (null reopens); a milestone read from the planning stays automatic, keeping its done date across readings. */
-    async setDone(c: ChangeContext & { id: number; expectedVersion: number; doneOn: string | null }): Promise<MilestoneChange> {
+    async setDone(
+      c: ChangeContext & { id: number; expectedVersion: number; doneOn: string | null },
+    ): Promise<MilestoneChange> {
       return k.transaction().execute(async (trx): Promise<MilestoneChange> => {
         const found = await lockedRow(trx, c.action.id, c.id, c.expectedVersion);
         if (!("row" in found)) return found;
         const before = toRecord(found.row);
         if (before.doneOn === c.doneOn) return { status: "ok", id: c.id, version: before.version };
         const version = before.version + 1;
-        await trx.updateTable("milestone").set({ done_on: c.doneOn, updated_at: c.now, version }).where("id", "=", c.id).execute();
+        await trx
+          .updateTable("milestone")
+          .set({ done_on: c.doneOn, updated_at: c.now, version })
+          .where("id", "=", c.id)
+          .execute();
         await audit(trx, c, "update", describe(before), describe({ ...before, doneOn: c.doneOn }));
         return { status: "ok", id: c.id, version };
       });
@@ -179,8 +245,15 @@ export function createMilestoneStore(db: Db) {
     /** Adds a milestone by hand, after the others. */
     async create(c: ChangeContext & { values: MilestoneValues }): Promise<MilestoneChange> {
       return k.transaction().execute(async (trx): Promise<MilestoneChange> => {
-        await forUpdate(trx.selectFrom("action").select("id").where("id", "=", c.action.id), db.dialect).executeTakeFirstOrThrow();
-        const max = await trx.selectFrom("milestone").select((eb) => eb.fn.max("position").as("p")).where("action_id", "=", c.action.id).executeTakeFirst();
+        await forUpdate(
+          trx.selectFrom("action").select("id").where("id", "=", c.action.id),
+          db.dialect,
+        ).executeTakeFirstOrThrow();
+        const max = await trx
+          .selectFrom("milestone")
+          .select((eb) => eb.fn.max("position").as("p"))
+          .where("action_id", "=", c.action.id)
+          .executeTakeFirst();
         const row = await trx
           .insertInto("milestone")
           .values({
@@ -236,9 +309,18 @@ export function createMilestoneStore(db: Db) {
           .execute();
         let count = 0;
         for (const p of programmes) {
-          const actions = await trx.selectFrom("action").select(["id", "planning_text"]).where("programme_id", "=", p.id).execute();
+          const actions = await trx
+            .selectFrom("action")
+            .select(["id", "planning_text"])
+            .where("programme_id", "=", p.id)
+            .execute();
           for (const a of actions) {
-            await syncMilestonesFromPlanning(trx, { actionId: a.id, planningText: a.planning_text, period: { start: p.period_start, end: p.period_end }, now });
+            await syncMilestonesFromPlanning(trx, {
+              actionId: a.id,
+              planningText: a.planning_text,
+              period: { start: p.period_start, end: p.period_end },
+              now,
+            });
             count++;
           }
         }

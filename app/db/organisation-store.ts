@@ -1,5 +1,10 @@
 import type { Transaction } from "kysely";
-import { mergeQualifiers, tidyAliases, type OrganisationCreate, type OrganisationPatch } from "../domain/editing/organisation-changes";
+import {
+  mergeQualifiers,
+  tidyAliases,
+  type OrganisationCreate,
+  type OrganisationPatch,
+} from "../domain/editing/organisation-changes";
 import { nameKey, organisationSlug } from "../domain/programmes/organisation-names";
 import type { OrganisationKind } from "../domain/programmes/programme-document";
 import { snapshotAction } from "./action-store";
@@ -49,8 +54,16 @@ type Reader = Transaction<Database> | Db["kysely"];
 
 const EDITABLE = ["name", "kind", "aliases", "slug"] as const;
 
-async function readSnapshot(k: Reader, row: { id: number; slug: string; name: string; kind: string; version: number; updated_at: string }): Promise<OrganisationSnapshot> {
-  const aliases = await k.selectFrom("organisation_alias").select(["alias"]).where("organisation_id", "=", row.id).orderBy("alias").execute();
+async function readSnapshot(
+  k: Reader,
+  row: { id: number; slug: string; name: string; kind: string; version: number; updated_at: string },
+): Promise<OrganisationSnapshot> {
+  const aliases = await k
+    .selectFrom("organisation_alias")
+    .select(["alias"])
+    .where("organisation_id", "=", row.id)
+    .orderBy("alias")
+    .execute();
   return {
     id: row.id,
     slug: row.slug,
@@ -68,7 +81,16 @@ async function readSnapshot(k: Reader, row: { id: number; slug: string; name: st
 const COLUMNS = ["id", "slug", "name", "kind", "version", "updated_at"] as const;
 
 async function countReferences(k: Reader, organisationId: number): Promise<OrganisationReferences> {
-  const count = async (table: "action_organisation" | "programme_organisation" | "theme_participation" | "contact" | "user_account" | "meeting_attendee" | "organisation_alias") => {
+  const count = async (
+    table:
+      | "action_organisation"
+      | "programme_organisation"
+      | "theme_participation"
+      | "contact"
+      | "user_account"
+      | "meeting_attendee"
+      | "organisation_alias",
+  ) => {
     const row = await k
       .selectFrom(table)
       .select((eb) => eb.fn.countAll<number>().as("n"))
@@ -91,7 +113,11 @@ async function countReferences(k: Reader, organisationId: number): Promise<Organ
  * Which other organisation already answers to one of these matching keys (by name, slug or alias),
  * as key → that organisation's name.
  */
-async function claimedKeys(trx: Transaction<Database>, keys: readonly string[], selfId: number | null): Promise<Map<string, string>> {
+async function claimedKeys(
+  trx: Transaction<Database>,
+  keys: readonly string[],
+  selfId: number | null,
+): Promise<Map<string, string>> {
   const wanted = new Set(keys.filter(Boolean));
   const out = new Map<string, string>();
   if (wanted.size === 0) return out;
@@ -99,9 +125,14 @@ async function claimedKeys(trx: Transaction<Database>, keys: readonly string[], 
   const names = new Map(orgs.map((o) => [o.id, o.name]));
   for (const o of orgs) {
     if (o.id === selfId) continue;
-    for (const key of [nameKey(o.name), nameKey(o.slug)]) if (wanted.has(key) && !out.has(key)) out.set(key, o.name);
+    for (const key of [nameKey(o.name), nameKey(o.slug)])
+      if (wanted.has(key) && !out.has(key)) out.set(key, o.name);
   }
-  const aliases = await trx.selectFrom("organisation_alias").select(["organisation_id", "normalised"]).where("normalised", "in", [...wanted]).execute();
+  const aliases = await trx
+    .selectFrom("organisation_alias")
+    .select(["organisation_id", "normalised"])
+    .where("normalised", "in", [...wanted])
+    .execute();
   for (const a of aliases) {
     if (a.organisation_id === selfId || out.has(a.normalised)) continue;
     out.set(a.normalised, names.get(a.organisation_id) ?? "");
@@ -111,20 +142,43 @@ async function claimedKeys(trx: Transaction<Database>, keys: readonly string[], 
 
 /** Whether a slug is in use by another organisation, now or as a former slug that redirects. */
 async function slugTaken(trx: Transaction<Database>, slug: string, selfId: number | null): Promise<boolean> {
-  const current = await trx.selectFrom("organisation").select("id").where("slug", "=", slug).executeTakeFirst();
+  const current = await trx
+    .selectFrom("organisation")
+    .select("id")
+    .where("slug", "=", slug)
+    .executeTakeFirst();
   if (current && current.id !== selfId) return true;
-  const former = await trx.selectFrom("organisation_former_slug").select("organisation_id").where("slug", "=", slug).executeTakeFirst();
+  const former = await trx
+    .selectFrom("organisation_former_slug")
+    .select("organisation_id")
+    .where("slug", "=", slug)
+    .executeTakeFirst();
   return former !== undefined && former.organisation_id !== selfId;
 }
 
-async function writeAliases(trx: Transaction<Database>, organisationId: number, name: string, aliases: readonly string[]): Promise<void> {
+async function writeAliases(
+  trx: Transaction<Database>,
+  organisationId: number,
+  name: string,
+  aliases: readonly string[],
+): Promise<void> {
   await trx.deleteFrom("organisation_alias").where("organisation_id", "=", organisationId).execute();
-  const rows = [name, ...tidyAliases(name, aliases)].map((alias) => ({ organisation_id: organisationId, alias, normalised: nameKey(alias) }));
+  const rows = [name, ...tidyAliases(name, aliases)].map((alias) => ({
+    organisation_id: organisationId,
+    alias,
+    normalised: nameKey(alias),
+  }));
   await trx.insertInto("organisation_alias").values(rows).execute();
 }
 
 /** Checks a name and aliases against the other organisations; returns field errors. */
-async function checkNames(trx: Transaction<Database>, selfId: number | null, name: string, aliases: readonly string[], ownKeys: ReadonlySet<string>) {
+async function checkNames(
+  trx: Transaction<Database>,
+  selfId: number | null,
+  name: string,
+  aliases: readonly string[],
+  ownKeys: ReadonlySet<string>,
+) {
   const errors: Record<string, string> = {};
   const nameK = nameKey(name);
   const newAliases = tidyAliases(name, aliases).filter((a) => !ownKeys.has(nameKey(a)));
@@ -146,7 +200,11 @@ export function createOrganisationStore(db: Db) {
   return {
     /** The organisation with this (current) slug, in its editable form. */
     async snapshot(slug: string): Promise<OrganisationSnapshot | undefined> {
-      const row = await k.selectFrom("organisation").select(COLUMNS).where("slug", "=", slug).executeTakeFirst();
+      const row = await k
+        .selectFrom("organisation")
+        .select(COLUMNS)
+        .where("slug", "=", slug)
+        .executeTakeFirst();
       return row ? readSnapshot(k, row) : undefined;
     },
 
@@ -168,7 +226,12 @@ export function createOrganisationStore(db: Db) {
 
     /** Every organisation by name, for choosing a merge target. */
     async choices(): Promise<{ slug: string; name: string; kind: OrganisationKind }[]> {
-      const rows = await k.selectFrom("organisation").select(["slug", "name", "kind"]).orderBy("name").orderBy("slug").execute();
+      const rows = await k
+        .selectFrom("organisation")
+        .select(["slug", "name", "kind"])
+        .orderBy("name")
+        .orderBy("slug")
+        .execute();
       return rows.map((r) => ({ ...r, kind: r.kind as OrganisationKind }));
     },
 
@@ -177,7 +240,12 @@ export function createOrganisationStore(db: Db) {
      * another organisation has (or had) that slug. A name or alias that already belongs to another
      * organisation is refused with that organisation's name.
      */
-    async create(input: { changes: OrganisationCreate; actor: Actor; requestId?: string; now: string }): Promise<OrganisationCreateResult> {
+    async create(input: {
+      changes: OrganisationCreate;
+      actor: Actor;
+      requestId?: string;
+      now: string;
+    }): Promise<OrganisationCreateResult> {
       return k.transaction().execute(async (trx): Promise<OrganisationCreateResult> => {
         await lockOrganisationRegistry(trx, db.dialect);
         const { name, kind } = input.changes;
@@ -215,10 +283,20 @@ export function createOrganisationStore(db: Db) {
      * slug then keeps answering as a redirect. New names and aliases may not belong to another
      * organisation.
      */
-    async update(input: { slug: string; expectedVersion: number; patch: OrganisationPatch; actor: Actor; requestId?: string; now: string }): Promise<OrganisationWriteResult> {
+    async update(input: {
+      slug: string;
+      expectedVersion: number;
+      patch: OrganisationPatch;
+      actor: Actor;
+      requestId?: string;
+      now: string;
+    }): Promise<OrganisationWriteResult> {
       return k.transaction().execute(async (trx): Promise<OrganisationWriteResult> => {
         await lockOrganisationRegistry(trx, db.dialect);
-        const row = await forUpdate(trx.selectFrom("organisation").select(COLUMNS).where("slug", "=", input.slug), db.dialect).executeTakeFirst();
+        const row = await forUpdate(
+          trx.selectFrom("organisation").select(COLUMNS).where("slug", "=", input.slug),
+          db.dialect,
+        ).executeTakeFirst();
         if (!row) return { status: "not-found" };
         const before = await readSnapshot(trx, row);
         if (row.version !== input.expectedVersion) return { status: "conflict", current: before };
@@ -229,10 +307,19 @@ export function createOrganisationStore(db: Db) {
           aliases: tidyAliases(name, input.patch.aliases ?? before.aliases),
           slug: input.patch.slug ?? before.slug,
         };
-        const own = await trx.selectFrom("organisation_alias").select("normalised").where("organisation_id", "=", row.id).execute();
-        const ownKeys = new Set([nameKey(before.name), nameKey(before.slug), ...own.map((o) => o.normalised)]);
+        const own = await trx
+          .selectFrom("organisation_alias")
+          .select("normalised")
+          .where("organisation_id", "=", row.id)
+          .execute();
+        const ownKeys = new Set([
+          nameKey(before.name),
+          nameKey(before.slug),
+          ...own.map((o) => o.normalised),
+        ]);
         const errors = await checkNames(trx, row.id, next.name, next.aliases, ownKeys);
-        if (next.slug !== before.slug && (await slugTaken(trx, next.slug, row.id))) errors.slug = `editing.slugTaken|${next.slug}`;
+        if (next.slug !== before.slug && (await slugTaken(trx, next.slug, row.id)))
+          errors.slug = `editing.slugTaken|${next.slug}`;
         if (Object.keys(errors).length > 0) return { status: "invalid", errors };
 
         const changed = EDITABLE.filter((f) => JSON.stringify(before[f]) !== JSON.stringify(next[f]));
@@ -243,11 +330,15 @@ export function createOrganisationStore(db: Db) {
           .set({ slug: next.slug, name: next.name, kind: next.kind, updated_at: input.now, version })
           .where("id", "=", row.id)
           .execute();
-        if (changed.includes("name") || changed.includes("aliases")) await writeAliases(trx, row.id, next.name, next.aliases);
+        if (changed.includes("name") || changed.includes("aliases"))
+          await writeAliases(trx, row.id, next.name, next.aliases);
         if (changed.includes("slug")) {
           // The old slug keeps working as a redirect; a slug taken back stops being a former one.
           await trx.deleteFrom("organisation_former_slug").where("slug", "=", next.slug).execute();
-          await trx.insertInto("organisation_former_slug").values({ slug: before.slug, organisation_id: row.id, created_at: input.now }).execute();
+          await trx
+            .insertInto("organisation_former_slug")
+            .values({ slug: before.slug, organisation_id: row.id, created_at: input.now })
+            .execute();
         }
         await recordAudit(trx, {
           actor: input.actor,
@@ -261,7 +352,11 @@ export function createOrganisationStore(db: Db) {
           after: Object.fromEntries(changed.map((f) => [f, next[f]])),
           requestId: input.requestId,
         });
-        const updated = await trx.selectFrom("organisation").select(COLUMNS).where("id", "=", row.id).executeTakeFirstOrThrow();
+        const updated = await trx
+          .selectFrom("organisation")
+          .select(COLUMNS)
+          .where("id", "=", row.id)
+          .executeTakeFirstOrThrow();
         return { status: "ok", organisation: await readSnapshot(trx, updated), changed };
       });
     },
@@ -286,22 +381,35 @@ export function createOrganisationStore(db: Db) {
     }): Promise<MergeResult> {
       return k.transaction().execute(async (trx): Promise<MergeResult> => {
         await lockOrganisationRegistry(trx, db.dialect);
-        const fromRow = await forUpdate(trx.selectFrom("organisation").select(COLUMNS).where("slug", "=", input.slug), db.dialect).executeTakeFirst();
+        const fromRow = await forUpdate(
+          trx.selectFrom("organisation").select(COLUMNS).where("slug", "=", input.slug),
+          db.dialect,
+        ).executeTakeFirst();
         if (!fromRow) return { status: "not-found" };
         const from = await readSnapshot(trx, fromRow);
-        if (fromRow.version !== input.expectedVersion) return { status: "conflict", current: from, into: (await snapshotBySlug(trx, input.into)) ?? null };
+        if (fromRow.version !== input.expectedVersion)
+          return { status: "conflict", current: from, into: (await snapshotBySlug(trx, input.into)) ?? null };
         if (input.into === from.slug) return { status: "invalid", errors: { into: "editing.mergeSelf" } };
-        const intoRow = await forUpdate(trx.selectFrom("organisation").select(COLUMNS).where("slug", "=", input.into), db.dialect).executeTakeFirst();
-        if (!intoRow) return { status: "invalid", errors: { into: `editing.mergeTargetUnknown|${input.into}` } };
+        const intoRow = await forUpdate(
+          trx.selectFrom("organisation").select(COLUMNS).where("slug", "=", input.into),
+          db.dialect,
+        ).executeTakeFirst();
+        if (!intoRow)
+          return { status: "invalid", errors: { into: `editing.mergeTargetUnknown|${input.into}` } };
         const into = await readSnapshot(trx, intoRow);
-        if (input.expectedIntoVersion !== undefined && intoRow.version !== input.expectedIntoVersion) return { status: "conflict", current: from, into };
+        if (input.expectedIntoVersion !== undefined && intoRow.version !== input.expectedIntoVersion)
+          return { status: "conflict", current: from, into };
 
         const moved = await countReferences(trx, from.id);
         const A = from.id;
         const B = into.id;
 
         // Actions: each role once per action; the qualifiers of both are kept.
-        const actionRefs = await trx.selectFrom("action_organisation").selectAll().where("organisation_id", "=", A).execute();
+        const actionRefs = await trx
+          .selectFrom("action_organisation")
+          .selectAll()
+          .where("organisation_id", "=", A)
+          .execute();
         const actionIds = [...new Set(actionRefs.map((r) => r.action_id))];
         const actionsBefore = new Map<number, Awaited<ReturnType<typeof snapshotAction>>>();
         for (const id of actionIds) actionsBefore.set(id, await snapshotAction(trx, id));
@@ -339,7 +447,11 @@ export function createOrganisationStore(db: Db) {
         }
 
         // Programme roles (municipality, co-author): one row per programme and role.
-        const programmeRefs = await trx.selectFrom("programme_organisation").selectAll().where("organisation_id", "=", A).execute();
+        const programmeRefs = await trx
+          .selectFrom("programme_organisation")
+          .selectAll()
+          .where("organisation_id", "=", A)
+          .execute();
         for (const ref of programmeRefs) {
           const kept = await trx
             .selectFrom("programme_organisation")
@@ -367,30 +479,85 @@ export function createOrganisationStore(db: Db) {
         }
 
         // Participation per theme: the target's own statement wins where both have one.
-        const participation = await trx.selectFrom("theme_participation").selectAll().where("organisation_id", "=", A).execute();
+        const participation = await trx
+          .selectFrom("theme_participation")
+          .selectAll()
+          .where("organisation_id", "=", A)
+          .execute();
         const themeIds = new Set<number>();
         for (const p of participation) {
           themeIds.add(p.theme_id);
-          const kept = await trx.selectFrom("theme_participation").select("status").where("theme_id", "=", p.theme_id).where("organisation_id", "=", B).executeTakeFirst();
-          if (kept) await trx.deleteFrom("theme_participation").where("theme_id", "=", p.theme_id).where("organisation_id", "=", A).execute();
-          else await trx.updateTable("theme_participation").set({ organisation_id: B }).where("theme_id", "=", p.theme_id).where("organisation_id", "=", A).execute();
+          const kept = await trx
+            .selectFrom("theme_participation")
+            .select("status")
+            .where("theme_id", "=", p.theme_id)
+            .where("organisation_id", "=", B)
+            .executeTakeFirst();
+          if (kept)
+            await trx
+              .deleteFrom("theme_participation")
+              .where("theme_id", "=", p.theme_id)
+              .where("organisation_id", "=", A)
+              .execute();
+          else
+            await trx
+              .updateTable("theme_participation")
+              .set({ organisation_id: B })
+              .where("theme_id", "=", p.theme_id)
+              .where("organisation_id", "=", A)
+              .execute();
         }
 
         // People and meetings.
-        await trx.updateTable("contact").set({ organisation_id: B }).where("organisation_id", "=", A).execute();
-        await trx.updateTable("user_account").set({ organisation_id: B }).where("organisation_id", "=", A).execute();
-        const attended = await trx.selectFrom("meeting_attendee").select("meeting_id").where("organisation_id", "=", A).execute();
+        await trx
+          .updateTable("contact")
+          .set({ organisation_id: B })
+          .where("organisation_id", "=", A)
+          .execute();
+        await trx
+          .updateTable("user_account")
+          .set({ organisation_id: B })
+          .where("organisation_id", "=", A)
+          .execute();
+        const attended = await trx
+          .selectFrom("meeting_attendee")
+          .select("meeting_id")
+          .where("organisation_id", "=", A)
+          .execute();
         for (const m of attended) {
-          const both = await trx.selectFrom("meeting_attendee").select("meeting_id").where("meeting_id", "=", m.meeting_id).where("organisation_id", "=", B).executeTakeFirst();
-          if (both) await trx.deleteFrom("meeting_attendee").where("meeting_id", "=", m.meeting_id).where("organisation_id", "=", A).execute();
-          else await trx.updateTable("meeting_attendee").set({ organisation_id: B }).where("meeting_id", "=", m.meeting_id).where("organisation_id", "=", A).execute();
+          const both = await trx
+            .selectFrom("meeting_attendee")
+            .select("meeting_id")
+            .where("meeting_id", "=", m.meeting_id)
+            .where("organisation_id", "=", B)
+            .executeTakeFirst();
+          if (both)
+            await trx
+              .deleteFrom("meeting_attendee")
+              .where("meeting_id", "=", m.meeting_id)
+              .where("organisation_id", "=", A)
+              .execute();
+          else
+            await trx
+              .updateTable("meeting_attendee")
+              .set({ organisation_id: B })
+              .where("meeting_id", "=", m.meeting_id)
+              .where("organisation_id", "=", A)
+              .execute();
         }
 
         // Names: A's name and aliases become B's aliases; A's slugs redirect to B.
         const aliasesAfter = tidyAliases(into.name, [...into.aliases, from.name, ...from.aliases]);
         await writeAliases(trx, B, into.name, aliasesAfter);
-        await trx.updateTable("organisation_former_slug").set({ organisation_id: B }).where("organisation_id", "=", A).execute();
-        await trx.insertInto("organisation_former_slug").values({ slug: from.slug, organisation_id: B, created_at: input.now }).execute();
+        await trx
+          .updateTable("organisation_former_slug")
+          .set({ organisation_id: B })
+          .where("organisation_id", "=", A)
+          .execute();
+        await trx
+          .insertInto("organisation_former_slug")
+          .values({ slug: from.slug, organisation_id: B, created_at: input.now })
+          .execute();
 
         if (input.afterMove) await input.afterMove(trx);
         await trx.deleteFrom("organisation").where("id", "=", A).execute();
@@ -399,9 +566,19 @@ export function createOrganisationStore(db: Db) {
         for (const id of actionIds) {
           const before = actionsBefore.get(id)!;
           const after = (await snapshotAction(trx, id))!;
-          const fields = (["leads", "partners", "toInvolve"] as const).filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]));
-          const action = await trx.selectFrom("action").select(["programme_id", "number", "title", "version"]).where("id", "=", id).executeTakeFirstOrThrow();
-          await trx.updateTable("action").set({ version: action.version + 1, updated_at: input.now }).where("id", "=", id).execute();
+          const fields = (["leads", "partners", "toInvolve"] as const).filter(
+            (f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]),
+          );
+          const action = await trx
+            .selectFrom("action")
+            .select(["programme_id", "number", "title", "version"])
+            .where("id", "=", id)
+            .executeTakeFirstOrThrow();
+          await trx
+            .updateTable("action")
+            .set({ version: action.version + 1, updated_at: input.now })
+            .where("id", "=", id)
+            .execute();
           await recordAudit(trx, {
             actor: input.actor,
             at: input.now,
@@ -416,10 +593,22 @@ export function createOrganisationStore(db: Db) {
           });
         }
         for (const themeId of themeIds) {
-          const theme = await trx.selectFrom("theme").select("version").where("id", "=", themeId).executeTakeFirstOrThrow();
-          await trx.updateTable("theme").set({ version: theme.version + 1 }).where("id", "=", themeId).execute();
+          const theme = await trx
+            .selectFrom("theme")
+            .select("version")
+            .where("id", "=", themeId)
+            .executeTakeFirstOrThrow();
+          await trx
+            .updateTable("theme")
+            .set({ version: theme.version + 1 })
+            .where("id", "=", themeId)
+            .execute();
         }
-        await trx.updateTable("organisation").set({ version: into.version + 1, updated_at: input.now }).where("id", "=", B).execute();
+        await trx
+          .updateTable("organisation")
+          .set({ version: into.version + 1, updated_at: input.now })
+          .where("id", "=", B)
+          .execute();
         await recordAudit(trx, {
           actor: input.actor,
           at: input.now,
@@ -444,7 +633,11 @@ export function createOrganisationStore(db: Db) {
           after: { mergedInto: into.slug },
           requestId: input.requestId,
         });
-        const updated = await trx.selectFrom("organisation").select(COLUMNS).where("id", "=", B).executeTakeFirstOrThrow();
+        const updated = await trx
+          .selectFrom("organisation")
+          .select(COLUMNS)
+          .where("id", "=", B)
+          .executeTakeFirstOrThrow();
         return { status: "ok", into: await readSnapshot(trx, updated), moved };
       });
     },
@@ -452,8 +645,15 @@ export function createOrganisationStore(db: Db) {
 }
 
 /** The organisation with this slug inside a transaction, if any. */
-async function snapshotBySlug(trx: Transaction<Database>, slug: string): Promise<OrganisationSnapshot | undefined> {
-  const row = await trx.selectFrom("organisation").select(COLUMNS).where("slug", "=", slug).executeTakeFirst();
+async function snapshotBySlug(
+  trx: Transaction<Database>,
+  slug: string,
+): Promise<OrganisationSnapshot | undefined> {
+  const row = await trx
+    .selectFrom("organisation")
+    .select(COLUMNS)
+    .where("slug", "=", slug)
+    .executeTakeFirst();
   return row ? readSnapshot(trx, row) : undefined;
 }
 

@@ -53,7 +53,11 @@ type Reader = Transaction<Database> | Db["kysely"];
 const PROGRAMME_FIELDS = ["title", "subtitle", "ambition", "period", "adoptedOn", "adoptedBy"] as const;
 const THEME_FIELDS = ["title", "goal", "intentionsIntro", "intentions", "participation"] as const;
 
-async function readProgramme(k: Reader, where: { id: number } | { slug: string }, lock?: Db["dialect"]): Promise<ProgrammeSnapshot | undefined> {
+async function readProgramme(
+  k: Reader,
+  where: { id: number } | { slug: string },
+  lock?: Db["dialect"],
+): Promise<ProgrammeSnapshot | undefined> {
   let q = k.selectFrom("programme").selectAll();
   q = "id" in where ? q.where("id", "=", where.id) : q.where("slug", "=", where.slug);
   const p = await (lock ? forUpdate(q, lock) : q).executeTakeFirst();
@@ -72,12 +76,26 @@ async function readProgramme(k: Reader, where: { id: number } | { slug: string }
   };
 }
 
-async function readTheme(k: Reader, programmeId: number, number: number, lock?: Db["dialect"]): Promise<ThemeSnapshot | undefined> {
-  const q = k.selectFrom("theme").selectAll().where("programme_id", "=", programmeId).where("number", "=", number);
+async function readTheme(
+  k: Reader,
+  programmeId: number,
+  number: number,
+  lock?: Db["dialect"],
+): Promise<ThemeSnapshot | undefined> {
+  const q = k
+    .selectFrom("theme")
+    .selectAll()
+    .where("programme_id", "=", programmeId)
+    .where("number", "=", number);
   const t = await (lock ? forUpdate(q, lock) : q).executeTakeFirst();
   if (!t) return undefined;
   const [intentions, counts, participation] = await Promise.all([
-    k.selectFrom("intention").select(["id", "code", "text"]).where("theme_id", "=", t.id).orderBy("position").execute(),
+    k
+      .selectFrom("intention")
+      .select(["id", "code", "text"])
+      .where("theme_id", "=", t.id)
+      .orderBy("position")
+      .execute(),
     k
       .selectFrom("action")
       .innerJoin("intention", "intention.id", "action.intention_id")
@@ -100,8 +118,16 @@ async function readTheme(k: Reader, programmeId: number, number: number, lock?: 
     title: t.title,
     goal: t.goal,
     intentionsIntro: t.intentions_intro,
-    intentions: intentions.map((i) => ({ code: i.code, text: i.text, actions: Number(counts.find((c) => c.code === i.code)?.n ?? 0) })),
-    participation: participation.map((p) => ({ municipality: p.slug, status: p.status as Participation["status"], note: p.note })),
+    intentions: intentions.map((i) => ({
+      code: i.code,
+      text: i.text,
+      actions: Number(counts.find((c) => c.code === i.code)?.n ?? 0),
+    })),
+    participation: participation.map((p) => ({
+      municipality: p.slug,
+      status: p.status as Participation["status"],
+      note: p.note,
+    })),
     version: t.version,
   };
 }
@@ -146,13 +172,21 @@ export function createProgrammeStore(db: Db) {
      * Changes the programme's title, subtitle, ambition, period or adoption. A new period recomputes
      * the planning years of every action (standing activities cover the whole period).
      */
-    async updateProgramme(input: { programmeId: number; expectedVersion: number; patch: ProgrammePatch; actor: Actor; requestId?: string; now: string }): Promise<ProgrammeWriteResult<ProgrammeSnapshot>> {
+    async updateProgramme(input: {
+      programmeId: number;
+      expectedVersion: number;
+      patch: ProgrammePatch;
+      actor: Actor;
+      requestId?: string;
+      now: string;
+    }): Promise<ProgrammeWriteResult<ProgrammeSnapshot>> {
       return k.transaction().execute(async (trx): Promise<ProgrammeWriteResult<ProgrammeSnapshot>> => {
         const before = await readProgramme(trx, { id: input.programmeId }, db.dialect);
         if (!before) return { status: "not-found" };
         if (before.version !== input.expectedVersion) return { status: "conflict", current: before };
         const next = { ...before, ...input.patch };
-        if (next.period.start > next.period.end) return { status: "invalid", errors: { period: "editing.periodOrder" } };
+        if (next.period.start > next.period.end)
+          return { status: "invalid", errors: { period: "editing.periodOrder" } };
         const changed = PROGRAMME_FIELDS.filter((f) => JSON.stringify(before[f]) !== JSON.stringify(next[f]));
         if (changed.length === 0) return { status: "ok", snapshot: before, changed };
         const version = before.version + 1;
@@ -172,13 +206,26 @@ export function createProgrammeStore(db: Db) {
           .where("id", "=", before.id)
           .execute();
         if (changed.includes("period")) {
-          const actions = await trx.selectFrom("action").select(["id", "planning_text"]).where("programme_id", "=", before.id).execute();
+          const actions = await trx
+            .selectFrom("action")
+            .select(["id", "planning_text"])
+            .where("programme_id", "=", before.id)
+            .execute();
           for (const a of actions) {
             const years = planningYears(a.planning_text, next.period);
             await trx.deleteFrom("action_year").where("action_id", "=", a.id).execute();
-            if (years.length) await trx.insertInto("action_year").values(years.map((year) => ({ action_id: a.id, year }))).execute();
+            if (years.length)
+              await trx
+                .insertInto("action_year")
+                .values(years.map((year) => ({ action_id: a.id, year })))
+                .execute();
             // Open-ended, standing and recurring milestones are read against the programme's period.
-            await syncMilestonesFromPlanning(trx, { actionId: a.id, planningText: a.planning_text, period: next.period, now: input.now });
+            await syncMilestonesFromPlanning(trx, {
+              actionId: a.id,
+              planningText: a.planning_text,
+              period: next.period,
+              now: input.now,
+            });
           }
         }
         await recordAudit(trx, {
@@ -202,7 +249,15 @@ export function createProgrammeStore(db: Db) {
      * unlisted ones are removed unless actions still sit under them) and the participation of the
      * programme's municipalities (only what differs from plain participation is stored).
      */
-    async updateTheme(input: { programmeId: number; number: number; expectedVersion: number; patch: ThemePatch; actor: Actor; requestId?: string; now: string }): Promise<ProgrammeWriteResult<ThemeSnapshot>> {
+    async updateTheme(input: {
+      programmeId: number;
+      number: number;
+      expectedVersion: number;
+      patch: ThemePatch;
+      actor: Actor;
+      requestId?: string;
+      now: string;
+    }): Promise<ProgrammeWriteResult<ThemeSnapshot>> {
       return k.transaction().execute(async (trx): Promise<ProgrammeWriteResult<ThemeSnapshot>> => {
         const before = await readTheme(trx, input.programmeId, input.number, db.dialect);
         if (!before) return { status: "not-found" };
@@ -222,7 +277,10 @@ export function createProgrammeStore(db: Db) {
           const blocked = before.intentions.find((i) => !listed.has(i.code) && i.actions > 0);
           if (blocked) errors.intentions ??= `editing.intentionHasActions|${blocked.code}|${blocked.actions}`;
           let last = Math.max(0, ...before.intentions.map((i) => Number(i.code.split(".")[1] ?? 0)));
-          intentions = input.patch.intentions.map((entry) => ({ code: entry.code ?? `${before.number}.${++last}`, text: entry.text }));
+          intentions = input.patch.intentions.map((entry) => ({
+            code: entry.code ?? `${before.number}.${++last}`,
+            text: entry.text,
+          }));
         }
 
         let participation = before.participation;
@@ -237,7 +295,8 @@ export function createProgrammeStore(db: Db) {
           const slugs = new Set(municipalities.map((m) => m.slug));
           const seen = new Set<string>();
           for (const p of input.patch.participation) {
-            if (!slugs.has(p.municipality)) errors.participation ??= `editing.municipalityUnknown|${p.municipality}`;
+            if (!slugs.has(p.municipality))
+              errors.participation ??= `editing.municipalityUnknown|${p.municipality}`;
             else if (seen.has(p.municipality)) errors.participation ??= `edit.duplicate|${p.municipality}`;
             seen.add(p.municipality);
           }
@@ -250,7 +309,8 @@ export function createProgrammeStore(db: Db) {
         const next = {
           title: input.patch.title ?? before.title,
           goal: input.patch.goal ?? before.goal,
-          intentionsIntro: input.patch.intentionsIntro !== undefined ? input.patch.intentionsIntro : before.intentionsIntro,
+          intentionsIntro:
+            input.patch.intentionsIntro !== undefined ? input.patch.intentionsIntro : before.intentionsIntro,
           intentions,
           participation,
         };
@@ -261,27 +321,60 @@ export function createProgrammeStore(db: Db) {
 
         await trx
           .updateTable("theme")
-          .set({ title: next.title, goal: next.goal, intentions_intro: next.intentionsIntro, version: before.version + 1 })
+          .set({
+            title: next.title,
+            goal: next.goal,
+            intentions_intro: next.intentionsIntro,
+            version: before.version + 1,
+          })
           .where("id", "=", before.id)
           .execute();
         if (changed.includes("intentions")) {
-          const rows = await trx.selectFrom("intention").select(["id", "code"]).where("theme_id", "=", before.id).execute();
+          const rows = await trx
+            .selectFrom("intention")
+            .select(["id", "code"])
+            .where("theme_id", "=", before.id)
+            .execute();
           const keep = new Set(next.intentions.map((i) => i.code));
           const gone = rows.filter((r) => !keep.has(r.code)).map((r) => r.id);
           if (gone.length) await trx.deleteFrom("intention").where("id", "in", gone).execute();
           for (const [position, i] of next.intentions.entries()) {
             const row = rows.find((r) => r.code === i.code);
-            if (row) await trx.updateTable("intention").set({ text: i.text, position }).where("id", "=", row.id).execute();
-            else await trx.insertInto("intention").values({ theme_id: before.id, code: i.code, text: i.text, position }).execute();
+            if (row)
+              await trx
+                .updateTable("intention")
+                .set({ text: i.text, position })
+                .where("id", "=", row.id)
+                .execute();
+            else
+              await trx
+                .insertInto("intention")
+                .values({ theme_id: before.id, code: i.code, text: i.text, position })
+                .execute();
           }
         }
         if (changed.includes("participation")) {
           await trx.deleteFrom("theme_participation").where("theme_id", "=", before.id).execute();
           if (next.participation.length) {
-            const orgs = await trx.selectFrom("organisation").select(["id", "slug"]).where("slug", "in", next.participation.map((p) => p.municipality)).execute();
+            const orgs = await trx
+              .selectFrom("organisation")
+              .select(["id", "slug"])
+              .where(
+                "slug",
+                "in",
+                next.participation.map((p) => p.municipality),
+              )
+              .execute();
             await trx
               .insertInto("theme_participation")
-              .values(next.participation.map((p) => ({ theme_id: before.id, organisation_id: orgs.find((o) => o.slug === p.municipality)!.id, status: p.status, note: p.note })))
+              .values(
+                next.participation.map((p) => ({
+                  theme_id: before.id,
+                  organisation_id: orgs.find((o) => o.slug === p.municipality)!.id,
+                  status: p.status,
+                  note: p.note,
+                })),
+              )
               .execute();
           }
         }

@@ -83,7 +83,10 @@ const snapshot = (v: ProgressValues) => ({
 });
 
 /** Newest period first, then the newest change. */
-function byPeriodDesc(a: { period: string; updatedAt: string }, b: { period: string; updatedAt: string }): number {
+function byPeriodDesc(
+  a: { period: string; updatedAt: string },
+  b: { period: string; updatedAt: string },
+): number {
   const pa = parsePeriod(a.period);
   const pb = parsePeriod(b.period);
   const c = pa && pb ? comparePeriodsDesc(pa, pb) : 0;
@@ -119,13 +122,25 @@ export function createProgressStore(db: Db) {
         "pu.version",
       ]);
 
-  async function currentFor(q: Db["kysely"], actionId: number, period: string): Promise<ProgressRecord | undefined> {
-    const row = await selectUpdates(q).where("pu.action_id", "=", actionId).where("pu.period", "=", period).executeTakeFirst();
+  async function currentFor(
+    q: Db["kysely"],
+    actionId: number,
+    period: string,
+  ): Promise<ProgressRecord | undefined> {
+    const row = await selectUpdates(q)
+      .where("pu.action_id", "=", actionId)
+      .where("pu.period", "=", period)
+      .executeTakeFirst();
     return row ? toRecord(row) : undefined;
   }
 
   /** The open round a period belongs to, for an update made outside a personal link. */
-  async function openRoundFor(trx: Trx, programmeId: number, period: string, today: string): Promise<number | null> {
+  async function openRoundFor(
+    trx: Trx,
+    programmeId: number,
+    period: string,
+    today: string,
+  ): Promise<number | null> {
     const round = await trx
       .selectFrom("update_round")
       .select("id")
@@ -155,9 +170,22 @@ export function createProgressStore(db: Db) {
         .select(["action_id", "period", "status", "percent", "updated_at"])
         .where("action_id", "in", [...actionIds])
         .execute();
-      const all = rows.map((r) => ({ actionId: r.action_id, period: r.period, status: r.status as ProgressStatus, percent: r.percent, updatedAt: r.updated_at }));
+      const all = rows.map((r) => ({
+        actionId: r.action_id,
+        period: r.period,
+        status: r.status as ProgressStatus,
+        percent: r.percent,
+        updatedAt: r.updated_at,
+      }));
       all.sort(byPeriodDesc);
-      for (const r of all) if (!out.has(r.actionId)) out.set(r.actionId, { status: r.status, percent: r.percent, period: r.period, updatedAt: r.updatedAt });
+      for (const r of all)
+        if (!out.has(r.actionId))
+          out.set(r.actionId, {
+            status: r.status,
+            percent: r.percent,
+            period: r.period,
+            updatedAt: r.updatedAt,
+          });
       return out;
     },
 
@@ -170,7 +198,11 @@ export function createProgressStore(db: Db) {
     async submit(input: SubmitInput): Promise<SubmitResult> {
       return k.transaction().execute(async (trx): Promise<SubmitResult> => {
         const action = await forUpdate(
-          trx.selectFrom("action").select(["id"]).where("id", "=", input.action.id).where("programme_id", "=", input.programmeId),
+          trx
+            .selectFrom("action")
+            .select(["id"])
+            .where("id", "=", input.action.id)
+            .where("programme_id", "=", input.programmeId),
           db.dialect,
         ).executeTakeFirst();
         if (!action) return { status: "refused", reason: "link" };
@@ -180,30 +212,55 @@ export function createProgressStore(db: Db) {
           const request = await trx
             .selectFrom("round_request as rr")
             .innerJoin("update_round as r", "r.id", "rr.round_id")
-            .select(["rr.id", "rr.action_id", "r.id as round_id", "r.period", "r.status", "r.due_on", "r.closes_on", "r.programme_id"])
+            .select([
+              "rr.id",
+              "rr.action_id",
+              "r.id as round_id",
+              "r.period",
+              "r.status",
+              "r.due_on",
+              "r.closes_on",
+              "r.programme_id",
+            ])
             .where("rr.id", "=", input.link.requestId)
             .where("rr.token_hash", "=", input.link.tokenHash)
             .executeTakeFirst();
-          if (!request || request.action_id !== input.action.id || request.programme_id !== input.programmeId) return { status: "refused", reason: "link" };
+          if (!request || request.action_id !== input.action.id || request.programme_id !== input.programmeId)
+            return { status: "refused", reason: "link" };
           if (request.period !== input.period) return { status: "refused", reason: "period" };
           // The round's row is locked so that closing it and answering cannot cross.
-          await forUpdate(trx.selectFrom("update_round").select("id").where("id", "=", request.round_id), db.dialect).executeTakeFirst();
+          await forUpdate(
+            trx.selectFrom("update_round").select("id").where("id", "=", request.round_id),
+            db.dialect,
+          ).executeTakeFirst();
           const answered = (await currentFor(trx, input.action.id, input.period)) !== undefined;
-          const state = linkState({ status: request.status, dueOn: request.due_on, closesOn: request.closes_on }, answered, input.today);
-          if (!mayAnswer(state)) return { status: "refused", reason: state === "closed" ? "closed" : "locked" };
+          const state = linkState(
+            { status: request.status, dueOn: request.due_on, closesOn: request.closes_on },
+            answered,
+            input.today,
+          );
+          if (!mayAnswer(state))
+            return { status: "refused", reason: state === "closed" ? "closed" : "locked" };
           roundId = request.round_id;
         } else {
           roundId = await openRoundFor(trx, input.programmeId, input.period, input.today);
         }
 
         const existing = await currentFor(trx, input.action.id, input.period);
-        if (existing ? existing.version !== input.expectedVersion : input.expectedVersion !== null) return { status: "conflict", current: existing ?? null };
+        if (existing ? existing.version !== input.expectedVersion : input.expectedVersion !== null)
+          return { status: "conflict", current: existing ?? null };
 
         const wanted = input.values.milestonesReached;
         const milestones = wanted.length
-          ? await trx.selectFrom("milestone").select(["id", "label", "due_text", "done_on", "version"]).where("action_id", "=", input.action.id).where("id", "in", wanted).execute()
+          ? await trx
+              .selectFrom("milestone")
+              .select(["id", "label", "due_text", "done_on", "version"])
+              .where("action_id", "=", input.action.id)
+              .where("id", "in", wanted)
+              .execute()
           : [];
-        if (milestones.length !== wanted.length) return { status: "invalid", errors: { milestones: "progress.milestoneUnknown" } };
+        if (milestones.length !== wanted.length)
+          return { status: "invalid", errors: { milestones: "progress.milestoneUnknown" } };
 
         const values = {
           status: input.values.status,
@@ -230,7 +287,14 @@ export function createProgressStore(db: Db) {
           version = 1;
           const row = await trx
             .insertInto("progress_update")
-            .values({ ...values, action_id: input.action.id, round_id: roundId, period: input.period, created_at: input.now, version })
+            .values({
+              ...values,
+              action_id: input.action.id,
+              round_id: roundId,
+              period: input.period,
+              created_at: input.now,
+              version,
+            })
             .returning("id")
             .executeTakeFirstOrThrow();
           id = row.id;
@@ -239,7 +303,11 @@ export function createProgressStore(db: Db) {
         const actor = { userId: input.author.userId, label: input.author.label };
         const entityLabel = `${input.action.number}. ${input.action.title}`;
         for (const m of milestones.filter((m) => m.done_on === null)) {
-          await trx.updateTable("milestone").set({ done_on: input.today, updated_at: input.now, version: m.version + 1 }).where("id", "=", m.id).execute();
+          await trx
+            .updateTable("milestone")
+            .set({ done_on: input.today, updated_at: input.now, version: m.version + 1 })
+            .where("id", "=", m.id)
+            .execute();
           await recordAudit(trx, {
             actor,
             at: input.now,

@@ -55,22 +55,43 @@ export interface RequestView {
 export interface LinkContext {
   request: { id: number; tokenHash: string };
   round: { id: number; period: string; dueOn: string; closesOn: string; status: string };
-  programme: { id: number; slug: string; title: string; language: string; period: { start: number; end: number } };
+  programme: {
+    id: number;
+    slug: string;
+    title: string;
+    language: string;
+    period: { start: number; end: number };
+  };
   action: { id: number; number: number; title: string };
   contact: { id: number; name: string; email: string; userId: number | null };
 }
 
-export type OpenResult = { status: "ok"; id: number; requests: number; actions: number } | { status: "duplicate" } | { status: "no-contacts" };
+export type OpenResult =
+  | { status: "ok"; id: number; requests: number; actions: number }
+  | { status: "duplicate" }
+  | { status: "no-contacts" };
 export type RoundChange = { status: "ok" } | { status: "not-found" } | { status: "closed" };
 
 const requestSubject = (roundId: number, requestId: number) => `round:${roundId}/request:${requestId}`;
 const roundSubject = (roundId: number) => `round:${roundId}`;
 
 /** The request mail now and the reminders still to come, for one request with a fresh secret. */
-function requestJobs(roundId: number, requestId: number, token: string, origin: string, reminders: { offset: number; date: string }[], now: Date): NewJob[] {
+function requestJobs(
+  roundId: number,
+  requestId: number,
+  token: string,
+  origin: string,
+  reminders: { offset: number; date: string }[],
+  now: Date,
+): NewJob[] {
   const subject = requestSubject(roundId, requestId);
   return [
-    { kind: JOB_REQUEST, payload: { requestId, token, origin } satisfies RequestJobPayload, runAt: now.toISOString(), subject },
+    {
+      kind: JOB_REQUEST,
+      payload: { requestId, token, origin } satisfies RequestJobPayload,
+      runAt: now.toISOString(),
+      subject,
+    },
     ...reminders.map((r) => {
       const at = amsterdamMoment(r.date, REMINDER_HOUR);
       return {
@@ -87,14 +108,25 @@ function requestJobs(roundId: number, requestId: number, token: string, origin: 
 export function createRoundStore(db: Db) {
   const k = db.kysely;
 
-  async function closeIn(trx: Trx, input: { programmeId: number; roundId: number; actor: Actor; now: string; requestId?: string }): Promise<RoundChange> {
+  async function closeIn(
+    trx: Trx,
+    input: { programmeId: number; roundId: number; actor: Actor; now: string; requestId?: string },
+  ): Promise<RoundChange> {
     const round = await forUpdate(
-      trx.selectFrom("update_round").select(["id", "period", "status", "version"]).where("id", "=", input.roundId).where("programme_id", "=", input.programmeId),
+      trx
+        .selectFrom("update_round")
+        .select(["id", "period", "status", "version"])
+        .where("id", "=", input.roundId)
+        .where("programme_id", "=", input.programmeId),
       db.dialect,
     ).executeTakeFirst();
     if (!round) return { status: "not-found" };
     if (round.status !== "open") return { status: "closed" };
-    await trx.updateTable("update_round").set({ status: "closed", updated_at: input.now, version: round.version + 1 }).where("id", "=", round.id).execute();
+    await trx
+      .updateTable("update_round")
+      .set({ status: "closed", updated_at: input.now, version: round.version + 1 })
+      .where("id", "=", round.id)
+      .execute();
     const cancelled = await cancelJobs(trx, { under: roundSubject(round.id) }, input.now);
     await recordAudit(trx, {
       actor: input.actor,
@@ -113,12 +145,20 @@ export function createRoundStore(db: Db) {
 
   /** A programme's rounds, newest first, with how many actions were asked and how many answered. */
   async function list(programmeId: number): Promise<RoundSummary[]> {
-    const rounds = await k.selectFrom("update_round").selectAll().where("programme_id", "=", programmeId).orderBy("created_at", "desc").orderBy("id", "desc").execute();
+    const rounds = await k
+      .selectFrom("update_round")
+      .selectAll()
+      .where("programme_id", "=", programmeId)
+      .orderBy("created_at", "desc")
+      .orderBy("id", "desc")
+      .execute();
     if (rounds.length === 0) return [];
     const counts = await k
       .selectFrom("round_request as rr")
       .innerJoin("update_round as r", "r.id", "rr.round_id")
-      .leftJoin("progress_update as pu", (join) => join.onRef("pu.action_id", "=", "rr.action_id").onRef("pu.period", "=", "r.period"))
+      .leftJoin("progress_update as pu", (join) =>
+        join.onRef("pu.action_id", "=", "rr.action_id").onRef("pu.period", "=", "r.period"),
+      )
       .select([
         "rr.round_id",
         sql<number>`COUNT(DISTINCT rr.action_id)`.as("actions"),
@@ -180,7 +220,13 @@ export function createRoundStore(db: Db) {
     return {
       request: { id: r.request_id, tokenHash: r.token_hash },
       round: { id: r.round_id, period: r.period, dueOn: r.due_on, closesOn: r.closes_on, status: r.status },
-      programme: { id: r.programme_id, slug: r.slug, title: r.programme_title, language: r.language, period: { start: r.period_start, end: r.period_end } },
+      programme: {
+        id: r.programme_id,
+        slug: r.slug,
+        title: r.programme_title,
+        language: r.language,
+        period: { start: r.period_start, end: r.period_end },
+      },
       action: { id: r.action_id, number: r.number, title: r.title },
       contact: { id: r.contact_id, name: r.name, email: r.email, userId: r.user_id },
     };
@@ -192,7 +238,10 @@ export function createRoundStore(db: Db) {
       const row = await k
         .selectFrom("action_contact")
         .innerJoin("action", "action.id", "action_contact.action_id")
-        .select((eb) => [eb.fn.count<number>("action_contact.contact_id").as("requests"), sql<number>`COUNT(DISTINCT action_contact.action_id)`.as("actions")])
+        .select((eb) => [
+          eb.fn.count<number>("action_contact.contact_id").as("requests"),
+          sql<number>`COUNT(DISTINCT action_contact.action_id)`.as("actions"),
+        ])
         .where("action.programme_id", "=", programmeId)
         .executeTakeFirstOrThrow();
       return { actions: Number(row.actions), requests: Number(row.requests) };
@@ -204,11 +253,27 @@ export function createRoundStore(db: Db) {
      * job that closes the round. Refused, with nothing written, for a period that already has a
      * round or when no action has a contact. The mails are sent by the job runner, not here.
      */
-    async open(input: { programmeId: number; plan: RoundPlan; origin: string; actor: Actor; now: Date; today: string; requestId?: string }): Promise<OpenResult> {
+    async open(input: {
+      programmeId: number;
+      plan: RoundPlan;
+      origin: string;
+      actor: Actor;
+      now: Date;
+      today: string;
+      requestId?: string;
+    }): Promise<OpenResult> {
       const nowIso = input.now.toISOString();
       return k.transaction().execute(async (trx): Promise<OpenResult> => {
-        await forUpdate(trx.selectFrom("programme").select("id").where("id", "=", input.programmeId), db.dialect).executeTakeFirstOrThrow();
-        const existing = await trx.selectFrom("update_round").select("id").where("programme_id", "=", input.programmeId).where("period", "=", input.plan.period.code).executeTakeFirst();
+        await forUpdate(
+          trx.selectFrom("programme").select("id").where("id", "=", input.programmeId),
+          db.dialect,
+        ).executeTakeFirstOrThrow();
+        const existing = await trx
+          .selectFrom("update_round")
+          .select("id")
+          .where("programme_id", "=", input.programmeId)
+          .where("period", "=", input.plan.period.code)
+          .executeTakeFirst();
         if (existing) return { status: "duplicate" };
         const pairs = await trx
           .selectFrom("action_contact")
@@ -243,11 +308,35 @@ export function createRoundStore(db: Db) {
         const rows = pairs.map((p) => {
           const token = newSecret();
           tokens.set(`${p.action_id}:${p.contact_id}`, token);
-          return { round_id: round.id, action_id: p.action_id, contact_id: p.contact_id, token_hash: hashSecret(token), created_at: nowIso };
+          return {
+            round_id: round.id,
+            action_id: p.action_id,
+            contact_id: p.contact_id,
+            token_hash: hashSecret(token),
+            created_at: nowIso,
+          };
         });
-        const inserted = await trx.insertInto("round_request").values(rows).returning(["id", "action_id", "contact_id"]).execute();
-        const jobs = inserted.flatMap((r) => requestJobs(round.id, r.id, tokens.get(`${r.action_id}:${r.contact_id}`)!, input.origin, input.plan.reminders, input.now));
-        jobs.push({ kind: JOB_CLOSE, payload: { roundId: round.id }, runAt: endOfAmsterdamDay(input.plan.closesOn).toISOString(), subject: roundSubject(round.id) });
+        const inserted = await trx
+          .insertInto("round_request")
+          .values(rows)
+          .returning(["id", "action_id", "contact_id"])
+          .execute();
+        const jobs = inserted.flatMap((r) =>
+          requestJobs(
+            round.id,
+            r.id,
+            tokens.get(`${r.action_id}:${r.contact_id}`)!,
+            input.origin,
+            input.plan.reminders,
+            input.now,
+          ),
+        );
+        jobs.push({
+          kind: JOB_CLOSE,
+          payload: { roundId: round.id },
+          runAt: endOfAmsterdamDay(input.plan.closesOn).toISOString(),
+          subject: roundSubject(round.id),
+        });
         await enqueueJobs(trx, jobs, nowIso);
         const actions = new Set(pairs.map((p) => p.action_id)).size;
         await recordAudit(trx, {
@@ -259,7 +348,14 @@ export function createRoundStore(db: Db) {
           entityLabel: input.plan.period.code,
           operation: "create",
           before: null,
-          after: { period: input.plan.period.code, dueOn: input.plan.dueOn, closesOn: input.plan.closesOn, reminders: input.plan.offsets, actions, requests: pairs.length },
+          after: {
+            period: input.plan.period.code,
+            dueOn: input.plan.dueOn,
+            closesOn: input.plan.closesOn,
+            reminders: input.plan.offsets,
+            actions,
+            requests: pairs.length,
+          },
           requestId: input.requestId,
         });
         return { status: "ok", id: round.id, requests: pairs.length, actions };
@@ -269,7 +365,10 @@ export function createRoundStore(db: Db) {
     list,
 
     /** One round with every request: who was asked for which action, and whether the action answered. */
-    async get(programmeId: number, roundId: number): Promise<{ round: RoundSummary; requests: RequestView[] } | undefined> {
+    async get(
+      programmeId: number,
+      roundId: number,
+    ): Promise<{ round: RoundSummary; requests: RequestView[] } | undefined> {
       const round = (await list(programmeId)).find((r) => r.id === roundId);
       if (!round) return undefined;
       const rows = await k
@@ -277,7 +376,9 @@ export function createRoundStore(db: Db) {
         .innerJoin("action as a", "a.id", "rr.action_id")
         .innerJoin("contact as c", "c.id", "rr.contact_id")
         .leftJoin("organisation as o", "o.id", "c.organisation_id")
-        .leftJoin("progress_update as pu", (join) => join.onRef("pu.action_id", "=", "rr.action_id").on("pu.period", "=", round.period))
+        .leftJoin("progress_update as pu", (join) =>
+          join.onRef("pu.action_id", "=", "rr.action_id").on("pu.period", "=", round.period),
+        )
         .select([
           "rr.id",
           "rr.sent_at",
@@ -301,7 +402,11 @@ export function createRoundStore(db: Db) {
         requests: rows.map((r) => ({
           id: r.id,
           action: { id: r.action_id, number: r.number, title: r.title },
-          contact: { name: r.name, email: r.email, organisation: r.org_slug && r.org_name ? { slug: r.org_slug, name: r.org_name } : null },
+          contact: {
+            name: r.name,
+            email: r.email,
+            organisation: r.org_slug && r.org_name ? { slug: r.org_slug, name: r.org_name } : null,
+          },
           sentAt: r.sent_at,
           lastRemindedAt: r.last_reminded_at,
           answeredAt: r.answered_at,
@@ -313,11 +418,24 @@ export function createRoundStore(db: Db) {
      * Sends a request again with a new link: the old link stops working, its pending mails are
      * cancelled, and the request mail and the reminders still to come are queued with the new one.
      */
-    async resend(input: { programmeId: number; roundId: number; requestId: number; origin: string; actor: Actor; now: Date; today: string; httpRequestId?: string }): Promise<RoundChange> {
+    async resend(input: {
+      programmeId: number;
+      roundId: number;
+      requestId: number;
+      origin: string;
+      actor: Actor;
+      now: Date;
+      today: string;
+      httpRequestId?: string;
+    }): Promise<RoundChange> {
       const nowIso = input.now.toISOString();
       return k.transaction().execute(async (trx): Promise<RoundChange> => {
         const round = await forUpdate(
-          trx.selectFrom("update_round").selectAll().where("id", "=", input.roundId).where("programme_id", "=", input.programmeId),
+          trx
+            .selectFrom("update_round")
+            .selectAll()
+            .where("id", "=", input.roundId)
+            .where("programme_id", "=", input.programmeId),
           db.dialect,
         ).executeTakeFirst();
         if (!round) return { status: "not-found" };
@@ -332,10 +450,23 @@ export function createRoundStore(db: Db) {
         if (!request) return { status: "not-found" };
         if (round.status !== "open" || input.today > round.closes_on) return { status: "closed" };
         const token = newSecret();
-        await trx.updateTable("round_request").set({ token_hash: hashSecret(token), sent_at: null }).where("id", "=", request.id).execute();
+        await trx
+          .updateTable("round_request")
+          .set({ token_hash: hashSecret(token), sent_at: null })
+          .where("id", "=", request.id)
+          .execute();
         await cancelJobs(trx, { exact: requestSubject(round.id, request.id) }, nowIso);
-        const reminders = upcomingReminders(round.due_on, round.closes_on, JSON.parse(round.reminder_offsets) as number[], input.today);
-        await enqueueJobs(trx, requestJobs(round.id, request.id, token, input.origin, reminders, input.now), nowIso);
+        const reminders = upcomingReminders(
+          round.due_on,
+          round.closes_on,
+          JSON.parse(round.reminder_offsets) as number[],
+          input.today,
+        );
+        await enqueueJobs(
+          trx,
+          requestJobs(round.id, request.id, token, input.origin, reminders, input.now),
+          nowIso,
+        );
         await recordAudit(trx, {
           actor: input.actor,
           at: nowIso,
@@ -353,16 +484,31 @@ export function createRoundStore(db: Db) {
     },
 
     /** Closes a round: its links stop working and its pending mails are cancelled. */
-    async close(input: { programmeId: number; roundId: number; actor: Actor; now: string; requestId?: string }): Promise<RoundChange> {
+    async close(input: {
+      programmeId: number;
+      roundId: number;
+      actor: Actor;
+      now: string;
+      requestId?: string;
+    }): Promise<RoundChange> {
       return k.transaction().execute((trx) => closeIn(trx, input));
     },
 
     /** Closes a round on its closing date (the job's work); nothing when it was closed already. */
     async closeWhenDue(roundId: number, now: string): Promise<RoundChange> {
       return k.transaction().execute(async (trx) => {
-        const round = await trx.selectFrom("update_round").select("programme_id").where("id", "=", roundId).executeTakeFirst();
+        const round = await trx
+          .selectFrom("update_round")
+          .select("programme_id")
+          .where("id", "=", roundId)
+          .executeTakeFirst();
         if (!round) return { status: "not-found" } as const;
-        return closeIn(trx, { programmeId: round.programme_id, roundId, actor: { userId: null, label: "Regie" }, now });
+        return closeIn(trx, {
+          programmeId: round.programme_id,
+          roundId,
+          actor: { userId: null, label: "Regie" },
+          now,
+        });
       });
     },
 
@@ -370,21 +516,40 @@ export function createRoundStore(db: Db) {
 
     /** Whether the action has answered the round's period (by link or on its own page). */
     async answered(actionId: number, period: string): Promise<boolean> {
-      const row = await k.selectFrom("progress_update").select("id").where("action_id", "=", actionId).where("period", "=", period).executeTakeFirst();
+      const row = await k
+        .selectFrom("progress_update")
+        .select("id")
+        .where("action_id", "=", actionId)
+        .where("period", "=", period)
+        .executeTakeFirst();
       return row !== undefined;
     },
 
     async markSent(requestId: number, tokenHash: string, now: string): Promise<void> {
-      await k.updateTable("round_request").set({ sent_at: now }).where("id", "=", requestId).where("token_hash", "=", tokenHash).execute();
+      await k
+        .updateTable("round_request")
+        .set({ sent_at: now })
+        .where("id", "=", requestId)
+        .where("token_hash", "=", tokenHash)
+        .execute();
     },
 
     async markReminded(requestId: number, tokenHash: string, now: string): Promise<void> {
-      await k.updateTable("round_request").set({ last_reminded_at: now }).where("id", "=", requestId).where("token_hash", "=", tokenHash).execute();
+      await k
+        .updateTable("round_request")
+        .set({ last_reminded_at: now })
+        .where("id", "=", requestId)
+        .where("token_hash", "=", tokenHash)
+        .execute();
     },
 
     /** The request a mail job is about, found by id (the job checks the secret's hash itself). */
     async requestForMail(requestId: number): Promise<LinkContext | undefined> {
-      const row = await k.selectFrom("round_request").select("token_hash").where("id", "=", requestId).executeTakeFirst();
+      const row = await k
+        .selectFrom("round_request")
+        .select("token_hash")
+        .where("id", "=", requestId)
+        .executeTakeFirst();
       return row ? findByTokenHash(row.token_hash) : undefined;
     },
   };

@@ -436,7 +436,7 @@ export interface MilestoneTable {
   recurrence: string | null;
   done_on: string | null;
   manual: number;
-  /** The planning reading it came from, "label\u0000date phrase" (migration 0009); null when added by hand. */
+  /** The planning reading it came from, JSON ["label", "date phrase"] (migration 0009); null when added by hand. */
   source_key: string | null;
   created_at: string;
   updated_at: string;

@@ -2,6 +2,7 @@ import { sql, type Transaction } from "kysely";
 import { pseudonymFor } from "../domain/admin/user-admin";
 import { isProgrammeRole, type AnyRole, type ProgrammeRole } from "../domain/auth/roles";
 import { recordAudit, type Actor } from "./audit";
+import { setAccountActionsIn } from "./contact-store";
 import type { Db } from "./database";
 import type { Database } from "./schema";
 
@@ -33,7 +34,12 @@ export interface AccountDetail extends AccountSummary {
 
 export type AdminResult<T = null> =
   | { ok: true; value: T }
-  | { ok: false; reason: "not-found" | "conflict" | "last-admin" | "self" | "organisation-unknown" | "programme-unknown" | "role-exists" | "role-missing" | "erased" | "no-invitation" };
+  | {
+      ok: false;
+      reason: "not-found" | "conflict" | "last-admin" | "self" | "organisation-unknown" | "programme-unknown" | "role-exists" | "role-missing" | "erased" | "no-invitation" | "actions-unknown";
+      /** Action numbers that do not exist (actions-unknown). */
+      missing?: number[];
+    };
 
 interface ChangeInput {
   userId: number;
@@ -43,6 +49,13 @@ interface ChangeInput {
 }
 
 type Trx = Transaction<Database>;
+
+/** Ends a transaction without writing anything, carrying the refusal. */
+class Refused extends Error {
+  constructor(readonly result: Extract<AdminResult<never>, { ok: false }>) {
+    super(result.reason);
+  }
+}
 
 const stateOf = (r: { active: number; password_hash: string | null; erased_at: string | null }): AccountState =>
   r.erased_at ? "erased" : r.active !== 1 ? "inactive" : r.password_hash === null ? "invited" : "active";
@@ -150,6 +163,48 @@ export function createUserAdminStore(db: Db) {
     return trx.selectFrom("programme").select(["id", "slug"]).where("slug", "=", slug).executeTakeFirst();
   }
 
+  async function addRoleIn(trx: Trx, input: ChangeInput & { role: AnyRole; programme: string | null; contactActionNumbers?: number[] }): Promise<AdminResult<{ missing?: number[] }>> {
+    const user = await loadForChange(trx, input.userId);
+    if (!user) return { ok: false, reason: "not-found" } as const;
+    if (user.erased_at) return { ok: false, reason: "erased" } as const;
+    let programmeId: number | null = null;
+    if (input.role === "admin") {
+      if (user.is_admin === 1) return { ok: false, reason: "role-exists" } as const;
+      await trx.updateTable("user_account").set({ is_admin: 1, updated_at: input.now, version: user.version + 1 }).where("id", "=", user.id).execute();
+    } else {
+      const programme = await programmeBySlug(trx, input.programme);
+      if (!programme) return { ok: false, reason: "programme-unknown" } as const;
+      programmeId = programme.id;
+      const held = await trx
+        .selectFrom("role_assignment")
+        .select("id")
+        .where("user_id", "=", user.id)
+        .where("programme_id", "=", programme.id)
+        .where("role", "=", input.role)
+        .executeTakeFirst();
+      if (held) return { ok: false, reason: "role-exists" } as const;
+      await trx.insertInto("role_assignment").values({ user_id: user.id, programme_id: programme.id, role: input.role, created_at: input.now }).execute();
+      if (input.role === "action-contact" && input.contactActionNumbers && input.contactActionNumbers.length > 0) {
+        const linked = await setAccountActionsIn(trx, { ...input, programmeId: programme.id, actionNumbers: input.contactActionNumbers, mode: "add" });
+        // Unknown actions undo the role too: nothing half-written.
+        if (!linked.ok) throw new Refused({ ok: false, reason: linked.reason === "actions-unknown" ? "actions-unknown" : "not-found", missing: linked.missing });
+      }
+    }
+    await recordAudit(trx, {
+      actor: input.actor,
+      at: input.now,
+      programmeId,
+      entityType: "user",
+      entityId: user.id,
+      entityLabel: user.email,
+      operation: "add-role",
+      before: null,
+      after: { role: input.role, programme: input.role === "admin" ? null : input.programme },
+      requestId: input.requestId,
+    });
+    return { ok: true, value: {} } as const;
+  }
+
   return {
     /** Every account, by name, with its roles. */
     async list(): Promise<AccountSummary[]> {
@@ -237,44 +292,17 @@ export function createUserAdminStore(db: Db) {
       });
     },
 
-    /** Gives a role: "admin" everywhere, any other role in one programme. */
-    async addRole(input: ChangeInput & { role: AnyRole; programme: string | null }): Promise<AdminResult> {
-      return k.transaction().execute(async (trx) => {
-        const user = await loadForChange(trx, input.userId);
-        if (!user) return { ok: false, reason: "not-found" } as const;
-        if (user.erased_at) return { ok: false, reason: "erased" } as const;
-        let programmeId: number | null = null;
-        if (input.role === "admin") {
-          if (user.is_admin === 1) return { ok: false, reason: "role-exists" } as const;
-          await trx.updateTable("user_account").set({ is_admin: 1, updated_at: input.now, version: user.version + 1 }).where("id", "=", user.id).execute();
-        } else {
-          const programme = await programmeBySlug(trx, input.programme);
-          if (!programme) return { ok: false, reason: "programme-unknown" } as const;
-          programmeId = programme.id;
-          const held = await trx
-            .selectFrom("role_assignment")
-            .select("id")
-            .where("user_id", "=", user.id)
-            .where("programme_id", "=", programme.id)
-            .where("role", "=", input.role)
-            .executeTakeFirst();
-          if (held) return { ok: false, reason: "role-exists" } as const;
-          await trx.insertInto("role_assignment").values({ user_id: user.id, programme_id: programme.id, role: input.role, created_at: input.now }).execute();
-        }
-        await recordAudit(trx, {
-          actor: input.actor,
-          at: input.now,
-          programmeId,
-          entityType: "user",
-          entityId: user.id,
-          entityLabel: user.email,
-          operation: "add-role",
-          before: null,
-          after: { role: input.role, programme: input.role === "admin" ? null : input.programme },
-          requestId: input.requestId,
-        });
-        return { ok: true, value: null } as const;
-      });
+    /**
+     * Gives a role: "admin" everywhere, any other role in one programme. For "action-contact" the
+     * account also becomes contact for the given actions, in the same transaction.
+     */
+    async addRole(input: ChangeInput & { role: AnyRole; programme: string | null; contactActionNumbers?: number[] }): Promise<AdminResult<{ missing?: number[] }>> {
+      try {
+        return await k.transaction().execute((trx) => addRoleIn(trx, input));
+      } catch (error) {
+        if (error instanceof Refused) return error.result;
+        throw error;
+      }
     },
 
     /** Takes a role away; the last active administrator keeps theirs. */

@@ -27,6 +27,10 @@ export function presentProgressUpdate(u: ProgressRecord, milestones: readonly Mi
   };
 }
 
-export function presentProgressHistory(action: number, updates: readonly ProgressRecord[], milestones: readonly MilestoneRecord[]) {
+export function presentProgressHistory(
+  action: number,
+  updates: readonly ProgressRecord[],
+  milestones: readonly MilestoneRecord[],
+) {
   return { action, data: updates.map((u) => presentProgressUpdate(u, milestones)) };
 }

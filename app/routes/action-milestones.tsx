@@ -44,7 +44,15 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     base,
     milestones: milestones.map((m) => milestoneView(m, today)),
     unread: parseMilestones(action.planningText, { period: programme.period }).unread,
-    editing: editing ? { id: String(editing.id), version: String(editing.version), label: editing.label ?? "", due: editing.due.text, doneOn: editing.doneOn ?? "" } : null,
+    editing: editing
+      ? {
+          id: String(editing.id),
+          version: String(editing.version),
+          label: editing.label ?? "",
+          due: editing.due.text,
+          doneOn: editing.doneOn ?? "",
+        }
+      : null,
     history: await context.services.history.forEntity(MILESTONE_ENTITY, action.id),
     done: DONE.find((d) => d === done) ?? null,
   };
@@ -56,7 +64,13 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const t = translator(context.language);
   const fields = formFields(await request.formData());
   const intent = fields.intent ?? "";
-  const values: Values = { id: fields.id ?? "", version: fields.version ?? "", label: fields.label ?? "", due: fields.due ?? "", doneOn: fields.doneOn ?? "" };
+  const values: Values = {
+    id: fields.id ?? "",
+    version: fields.version ?? "",
+    label: fields.label ?? "",
+    due: fields.due ?? "",
+    doneOn: fields.doneOn ?? "",
+  };
   const change = {
     programmeId: programme.id,
     action: { id: act.id, number: act.number, title: act.title },
@@ -67,7 +81,8 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const today = todayOf(context);
   const page = `${base}/milestones`;
   const store = context.services.progress.milestones;
-  const failed = (status: number, errors: Record<string, string>, editing: boolean) => data({ errors, values, editing }, { status });
+  const failed = (status: number, errors: Record<string, string>, editing: boolean) =>
+    data({ errors, values, editing }, { status });
   const outcome = (result: MilestoneChange, done: (typeof DONE)[number]) => {
     if (result.status === "ok") return redirect(`${page}?done=${done}`);
     if (result.status === "not-found") return failed(404, { form: t("progress.milestoneNotFound") }, false);
@@ -75,7 +90,13 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     return data(
       {
         errors: { form: t("progress.milestoneConflict") },
-        values: { id: String(c.id), version: String(c.version), label: c.label ?? "", due: c.due.text, doneOn: c.doneOn ?? "" },
+        values: {
+          id: String(c.id),
+          version: String(c.version),
+          label: c.label ?? "",
+          due: c.due.text,
+          doneOn: c.doneOn ?? "",
+        },
         editing: true,
       },
       { status: 409 },
@@ -87,7 +108,11 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     if (!read.ok) return failed(400, translateErrors(t, read.errors), false);
     return outcome(await store.create({ ...change, values: read.values }), "added");
   }
-  if (!["save", "delete", "done", "reopen"].includes(intent) || !ID.test(values.id) || !VERSION.test(values.version)) {
+  if (
+    !["save", "delete", "done", "reopen"].includes(intent) ||
+    !ID.test(values.id) ||
+    !VERSION.test(values.version)
+  ) {
     return failed(400, { form: t("progress.staleForm") }, false);
   }
   const id = Number(values.id);
@@ -98,7 +123,10 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     return outcome(await store.update({ ...change, id, expectedVersion, values: read.values }), "saved");
   }
   if (intent === "delete") return outcome(await store.remove({ ...change, id, expectedVersion }), "deleted");
-  return outcome(await store.setDone({ ...change, id, expectedVersion, doneOn: intent === "done" ? today : null }), intent === "done" ? "done" : "reopened");
+  return outcome(
+    await store.setDone({ ...change, id, expectedVersion, doneOn: intent === "done" ? today : null }),
+    intent === "done" ? "done" : "reopened",
+  );
 }
 
 function MilestoneFields({ values, errors }: { values: Values; errors: Record<string, string> }) {
@@ -106,18 +134,38 @@ function MilestoneFields({ values, errors }: { values: Values; errors: Record<st
   return (
     <>
       <TextField name="label" label={t("progress.label")} defaultValue={values.label} error={errors.label} />
-      <TextField name="due" label={t("progress.due")} hint={t("progress.dueHint")} defaultValue={values.due} error={errors.due} />
-      <TextField name="doneOn" type="date" label={t("progress.doneOn")} hint={t("progress.doneOnHint")} defaultValue={values.doneOn} error={errors.doneOn} />
+      <TextField
+        name="due"
+        label={t("progress.due")}
+        hint={t("progress.dueHint")}
+        defaultValue={values.due}
+        error={errors.due}
+      />
+      <TextField
+        name="doneOn"
+        type="date"
+        label={t("progress.doneOn")}
+        hint={t("progress.doneOnHint")}
+        defaultValue={values.doneOn}
+        error={errors.doneOn}
+      />
     </>
   );
 }
 
 /** One history entry in words: what was added, removed or changed. */
-function historyLine(t: (key: string, o?: Record<string, unknown>) => string, day: (iso: string) => string, op: string, before: Record<string, unknown> | null, after: Record<string, unknown> | null): string {
+function historyLine(
+  t: (key: string, o?: Record<string, unknown>) => string,
+  day: (iso: string) => string,
+  op: string,
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> | null,
+): string {
   const what = (m: Record<string, unknown> | null) => {
     if (!m) return "–";
     const label = typeof m.label === "string" && m.label ? m.label : t("progress.noLabel");
-    const done = typeof m.doneOn === "string" ? `, ${t("progress.historyDone", { date: day(m.doneOn) })}` : "";
+    const done =
+      typeof m.doneOn === "string" ? `, ${t("progress.historyDone", { date: day(m.doneOn) })}` : "";
     return `${label} (${String(m.due ?? "")}${done})`;
   };
   if (op === "create") return t("progress.history_create", { what: what(after) });
@@ -206,7 +254,12 @@ export default function ActionMilestones() {
                     </th>
                     <td>
                       <span lang="nl">{m.dueText}</span>
-                      {m.due.kind === "by" || m.due.kind === "recurring" ? <span className="regie-muted"> ({t("progress.dueBy", { date: f.day(m.due.date) })})</span> : null}
+                      {m.due.kind === "by" || m.due.kind === "recurring" ? (
+                        <span className="regie-muted">
+                          {" "}
+                          ({t("progress.dueBy", { date: f.day(m.due.date) })})
+                        </span>
+                      ) : null}
                     </td>
                     <td>
                       <MilestoneState m={m} />
@@ -250,7 +303,12 @@ export default function ActionMilestones() {
               <button className="nl-button nl-button--primary" type="submit" name="intent" value="save">
                 {t("progress.save")}
               </button>
-              <button className="nl-button nl-button--secondary regie-button-danger" type="submit" name="intent" value="delete">
+              <button
+                className="nl-button nl-button--secondary regie-button-danger"
+                type="submit"
+                name="intent"
+                value="delete"
+              >
                 {t("progress.delete")}
               </button>
               <Link className="nl-link" to={page}>
@@ -285,7 +343,9 @@ export default function ActionMilestones() {
           {d.history.map((e) => (
             <li key={e.id}>
               <p className="nl-paragraph">{historyLine(t, f.day, e.operation, e.before, e.after)}</p>
-              <p className="nl-paragraph regie-muted">{t("progress.historyBy", { actor: e.actor, date: f.moment(e.at) })}</p>
+              <p className="nl-paragraph regie-muted">
+                {t("progress.historyBy", { actor: e.actor, date: f.moment(e.at) })}
+              </p>
             </li>
           ))}
         </ol>

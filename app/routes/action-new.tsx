@@ -60,7 +60,8 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const read = readActionForm(fields, lookup);
   const number = readActionNumber(fields.number);
   const values = { ...read.values, number: fields.number ?? "" };
-  const fail = (errors: Record<string, string>) => data({ errors: translateErrors(t, errors), values }, { status: 400 });
+  const fail = (errors: Record<string, string>) =>
+    data({ errors: translateErrors(t, errors), values }, { status: 400 });
   const errors = { ...read.errors, ...(number.error ? { number: number.error } : {}) };
   if (Object.keys(errors).length > 0) return fail(errors);
   const parsed = actionChangesSchema.safeParse(read.changes);
@@ -107,8 +108,20 @@ export default function ActionNew() {
       <ErrorSummary errors={errors} />
       <Form method="post" className="regie-form" noValidate>
         <CsrfField />
-        <TextField name="number" label={t("editing.fieldNumber")} hint={t("editing.numberHint", { next: loaded.next })} defaultValue={values.number} error={errors.number} maxLength={6} />
-        <ActionFormFields programme={loaded.programme} values={values} errors={errors} categoryInfo={t("editing.newActionIntro")} />
+        <TextField
+          name="number"
+          label={t("editing.fieldNumber")}
+          hint={t("editing.numberHint", { next: loaded.next })}
+          defaultValue={values.number}
+          error={errors.number}
+          maxLength={6}
+        />
+        <ActionFormFields
+          programme={loaded.programme}
+          values={values}
+          errors={errors}
+          categoryInfo={t("editing.newActionIntro")}
+        />
         <div className="regie-actions-row">
           <button className="nl-button nl-button--primary" type="submit">
             {t("editing.createAction")}

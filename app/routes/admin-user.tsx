@@ -55,6 +55,7 @@ const REASONS: Record<Extract<AdminResult, { ok: false }>["reason"], { field: st
   "role-missing": { field: "form", key: "admin.roleMissing" },
   erased: { field: "form", key: "admin.erasedAlready" },
   "no-invitation": { field: "form", key: "admin.noInvitation" },
+  "actions-unknown": { field: "actions", key: "admin.actionsUnknown" },
 };
 
 export async function action({ context, request, params }: Route.ActionArgs) {
@@ -69,7 +70,8 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const refused = (result: Extract<AdminResult<unknown>, { ok: false }>) => {
     if (result.reason === "not-found") throw data(t("admin.userNotFound"), { status: 404 });
     const r = REASONS[result.reason];
-    return fail({ [r.field]: r.key }, result.reason === "conflict" ? 409 : 400);
+    const key = result.reason === "actions-unknown" ? `${r.key}|${(result.missing ?? []).join(", ")}` : r.key;
+    return fail({ [r.field]: key }, result.reason === "conflict" ? 409 : 400);
   };
   const done = (what: string, extra = "") => redirect(`/admin/users/${id}?done=${what}${extra}`);
 
@@ -83,14 +85,8 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     case "add-role": {
       const parsed = addRoleSchema.safeParse(fields);
       if (!parsed.success) return fail(fieldErrors(parsed.error));
-      const result = await services.userAdmin.addRole({ ...change, role: parsed.data.role, programme: parsed.data.programme });
-      if (!result.ok) return refused(result);
-      if (parsed.data.role === "action-contact" && parsed.data.programme) {
-        const programme = (await services.userAdmin.programmes()).find((p) => p.slug === parsed.data.programme);
-        const set = programme ? await services.contacts.setAccountActions({ ...change, programmeId: programme.id, actionNumbers: parsed.data.actions }) : null;
-        if (set && !set.ok && set.reason === "actions-unknown") return fail({ actions: `admin.actionsUnknown|${(set.missing ?? []).join(", ")}` });
-      }
-      return done("role-added");
+      const result = await services.userAdmin.addRole({ ...change, role: parsed.data.role, programme: parsed.data.programme, contactActionNumbers: parsed.data.actions });
+      return result.ok ? done("role-added") : refused(result);
     }
     case "remove-role": {
       const parsed = removeRoleSchema.safeParse(fields);

@@ -21,7 +21,12 @@ interface Values {
   slug: string;
 }
 
-const valuesOf = (o: OrganisationSnapshot): Values => ({ name: o.name, kind: o.kind, aliases: o.aliases.join("\n"), slug: o.slug });
+const valuesOf = (o: OrganisationSnapshot): Values => ({
+  name: o.name,
+  kind: o.kind,
+  aliases: o.aliases.join("\n"),
+  slug: o.slug,
+});
 
 async function load(context: Route.LoaderArgs["context"], request: Request, slug: string) {
   const organisation = await context.services.organisationStore.snapshot(slug);
@@ -32,17 +37,33 @@ async function load(context: Route.LoaderArgs["context"], request: Request, slug
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const organisation = await load(context, request, params.slug);
-  return { slug: organisation.slug, name: organisation.name, version: organisation.version, values: valuesOf(organisation) };
+  return {
+    slug: organisation.slug,
+    name: organisation.name,
+    version: organisation.version,
+    values: valuesOf(organisation),
+  };
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
   const organisation = await load(context, request, params.slug);
   const t = translator(context.language);
   const fields = formFields(await request.formData());
-  const values: Values = { name: fields.name ?? "", kind: fields.kind ?? "", aliases: fields.aliases ?? "", slug: (fields.slug ?? "").trim() };
+  const values: Values = {
+    name: fields.name ?? "",
+    kind: fields.kind ?? "",
+    aliases: fields.aliases ?? "",
+    slug: (fields.slug ?? "").trim(),
+  };
   const version = /^\d+$/.test(fields.version ?? "") ? Number(fields.version) : -1;
-  const fail = (errors: Record<string, string>) => data({ errors: translateErrors(t, errors), values, version, conflict: null }, { status: 400 });
-  const parsed = organisationPatchSchema.safeParse({ name: values.name, kind: values.kind, aliases: aliasLines(values.aliases), slug: values.slug });
+  const fail = (errors: Record<string, string>) =>
+    data({ errors: translateErrors(t, errors), values, version, conflict: null }, { status: 400 });
+  const parsed = organisationPatchSchema.safeParse({
+    name: values.name,
+    kind: values.kind,
+    aliases: aliasLines(values.aliases),
+    slug: values.slug,
+  });
   if (!parsed.success) return fail(fieldErrors(parsed.error));
   const user = context.principal.user!;
   const result = await context.services.organisationStore.update({
@@ -57,7 +78,12 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   if (result.status === "invalid") return fail(result.errors);
   if (result.status === "conflict") {
     return data(
-      { errors: { form: t("editing.organisationConflictTitle") }, values, version: result.current.version, conflict: valuesOf(result.current) },
+      {
+        errors: { form: t("editing.organisationConflictTitle") },
+        values,
+        version: result.current.version,
+        conflict: valuesOf(result.current),
+      },
       { status: 409 },
     );
   }
@@ -100,7 +126,12 @@ export default function OrganisationEdit() {
           fields={differingFields(
             { ...result.conflict, kind: t(`kind.${result.conflict.kind}`) },
             { ...values, kind: t(`kind.${values.kind}`, { defaultValue: values.kind }) },
-            { name: t("editing.fieldName"), kind: t("editing.fieldKind"), aliases: t("editing.fieldAliases"), slug: t("editing.fieldSlug") },
+            {
+              name: t("editing.fieldName"),
+              kind: t("editing.fieldKind"),
+              aliases: t("editing.fieldAliases"),
+              slug: t("editing.fieldSlug"),
+            },
           )}
         />
       ) : (
@@ -109,7 +140,14 @@ export default function OrganisationEdit() {
       <Form method="post" className="regie-form regie-form--inline" noValidate>
         <CsrfField />
         <input type="hidden" name="version" value={version} />
-        <TextField name="name" label={t("editing.fieldName")} defaultValue={values.name} error={errors.name} required maxLength={200} />
+        <TextField
+          name="name"
+          label={t("editing.fieldName")}
+          defaultValue={values.name}
+          error={errors.name}
+          required
+          maxLength={200}
+        />
         <SelectField
           name="kind"
           label={t("editing.fieldKind")}
@@ -117,8 +155,23 @@ export default function OrganisationEdit() {
           defaultValue={values.kind}
           error={errors.kind}
         />
-        <TextArea name="aliases" label={t("editing.fieldAliases")} hint={t("editing.aliasesHint")} defaultValue={values.aliases} error={errors.aliases} rows={4} />
-        <TextField name="slug" label={t("editing.fieldSlug")} hint={t("editing.slugHint")} defaultValue={values.slug} error={errors.slug} required maxLength={200} />
+        <TextArea
+          name="aliases"
+          label={t("editing.fieldAliases")}
+          hint={t("editing.aliasesHint")}
+          defaultValue={values.aliases}
+          error={errors.aliases}
+          rows={4}
+        />
+        <TextField
+          name="slug"
+          label={t("editing.fieldSlug")}
+          hint={t("editing.slugHint")}
+          defaultValue={values.slug}
+          error={errors.slug}
+          required
+          maxLength={200}
+        />
         <div className="regie-actions-row">
           <button className="nl-button nl-button--primary" type="submit">
             {result?.conflict ? t("edit.keepMine") : t("forms.save")}

@@ -10,7 +10,15 @@ import { translateKey } from "../lib/messages";
 import { timestamp } from "../lib/time";
 import type { Route } from "./+types/organisation-merge";
 
-const MOVES: (keyof OrganisationReferences)[] = ["actionRoles", "programmeRoles", "participation", "contacts", "users", "meetings", "aliases"];
+const MOVES: (keyof OrganisationReferences)[] = [
+  "actionRoles",
+  "programmeRoles",
+  "participation",
+  "contacts",
+  "users",
+  "meetings",
+  "aliases",
+];
 
 async function load(context: Route.LoaderArgs["context"], request: Request, slug: string) {
   const organisation = await context.services.organisationStore.snapshot(slug);
@@ -24,7 +32,10 @@ async function confirmation(context: Route.LoaderArgs["context"], from: { id: nu
   const store = context.services.organisationStore;
   const target = await store.snapshot(into);
   if (!target) return undefined;
-  return { target: { slug: target.slug, name: target.name, version: target.version }, moves: await store.references(from.id) };
+  return {
+    target: { slug: target.slug, name: target.name, version: target.version },
+    moves: await store.references(from.id),
+  };
 }
 
 /**
@@ -34,11 +45,14 @@ async function confirmation(context: Route.LoaderArgs["context"], from: { id: nu
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const organisation = await load(context, request, params.slug);
   const t = translator(context.language);
-  const choices = (await context.services.organisationStore.choices()).filter((c) => c.slug !== organisation.slug);
+  const choices = (await context.services.organisationStore.choices()).filter(
+    (c) => c.slug !== organisation.slug,
+  );
   const page = { slug: organisation.slug, name: organisation.name, version: organisation.version, choices };
   const into = new URL(request.url).searchParams.get("into");
   if (into === null) return { ...page, error: null, confirm: null };
-  const refuse = (key: string) => data({ ...page, error: translateKey(t, key), confirm: null }, { status: 400 });
+  const refuse = (key: string) =>
+    data({ ...page, error: translateKey(t, key), confirm: null }, { status: 400 });
   if (into === "") return refuse("editing.mergeTargetRequired");
   if (into === organisation.slug) return refuse("editing.mergeSelf");
   const confirm = await confirmation(context, organisation, into);
@@ -64,10 +78,20 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     now: timestamp(context.services.clock),
   });
   if (result.status === "not-found") throw data(t("errors.organisationNotFound"), { status: 404 });
-  if (result.status === "invalid") return data({ error: translateKey(t, result.errors.into ?? "edit.invalid"), conflict: null }, { status: 400 });
+  if (result.status === "invalid")
+    return data(
+      { error: translateKey(t, result.errors.into ?? "edit.invalid"), conflict: null },
+      { status: 400 },
+    );
   if (result.status === "conflict") {
     const confirm = result.into ? await confirmation(context, result.current, result.into.slug) : undefined;
-    return data({ error: null, conflict: { version: result.current.version, name: result.current.name, confirm: confirm ?? null } }, { status: 409 });
+    return data(
+      {
+        error: null,
+        conflict: { version: result.current.version, name: result.current.name, confirm: confirm ?? null },
+      },
+      { status: 409 },
+    );
   }
   return redirect(`/organisations/${result.into.slug}?merged=1`);
 }
@@ -106,7 +130,9 @@ export default function OrganisationMerge() {
           <h2 className="nl-heading nl-heading--level-2" id="conflict">
             {t("editing.mergeConflictTitle")}
           </h2>
-          <p className="nl-paragraph">{t("editing.mergeConflictText", { from: loaded.name, into: confirm?.target.name ?? "–" })}</p>
+          <p className="nl-paragraph">
+            {t("editing.mergeConflictText", { from: loaded.name, into: confirm?.target.name ?? "–" })}
+          </p>
         </section>
       ) : (
         <ErrorSummary errors={error ? { into: error } : undefined} />
@@ -116,7 +142,9 @@ export default function OrganisationMerge() {
           <h2 className="nl-heading nl-heading--level-2" id="verhuist">
             {t("editing.mergeConfirmTitle")}
           </h2>
-          <p className="nl-paragraph">{t("editing.mergeMoves", { from: loaded.name, into: confirm.target.name })}</p>
+          <p className="nl-paragraph">
+            {t("editing.mergeMoves", { from: loaded.name, into: confirm.target.name })}
+          </p>
           <ul className="regie-moves">
             {MOVES.map((m) => (
               <li key={m}>{t(`editing.moves_${m}`, { count: confirm.moves[m] })}</li>
@@ -142,7 +170,13 @@ export default function OrganisationMerge() {
         <Form method="get" className="regie-form regie-form--inline">
           <div className="regie-field">
             <label htmlFor="veld-into">{t("editing.mergeTarget")}</label>
-            <select id="veld-into" name="into" defaultValue="" aria-invalid={error ? true : undefined} aria-describedby={error ? "veld-into-fout" : undefined}>
+            <select
+              id="veld-into"
+              name="into"
+              defaultValue=""
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? "veld-into-fout" : undefined}
+            >
               <option value="">{t("editing.mergeChoose")}</option>
               {loaded.choices.map((c) => (
                 <option key={c.slug} value={c.slug}>

@@ -23,8 +23,13 @@ export async function action({ context, request }: Route.ActionArgs) {
   const t = translator(context.language);
   const fields = formFields(await request.formData());
   const values = { name: fields.name ?? "", kind: fields.kind ?? "", aliases: fields.aliases ?? "" };
-  const fail = (errors: Record<string, string>) => data({ errors: translateErrors(t, errors), values }, { status: 400 });
-  const parsed = organisationCreateSchema.safeParse({ name: values.name, kind: values.kind, aliases: aliasLines(values.aliases) });
+  const fail = (errors: Record<string, string>) =>
+    data({ errors: translateErrors(t, errors), values }, { status: 400 });
+  const parsed = organisationCreateSchema.safeParse({
+    name: values.name,
+    kind: values.kind,
+    aliases: aliasLines(values.aliases),
+  });
   if (!parsed.success) return fail(fieldErrors(parsed.error));
   const user = context.principal.user!;
   const result = await context.services.organisationStore.create({
@@ -60,7 +65,14 @@ export default function OrganisationNew() {
       <ErrorSummary errors={errors} />
       <Form method="post" className="regie-form regie-form--inline" noValidate>
         <CsrfField />
-        <TextField name="name" label={t("editing.fieldName")} defaultValue={values.name} error={errors.name} required maxLength={200} />
+        <TextField
+          name="name"
+          label={t("editing.fieldName")}
+          defaultValue={values.name}
+          error={errors.name}
+          required
+          maxLength={200}
+        />
         <SelectField
           name="kind"
           label={t("editing.fieldKind")}
@@ -68,7 +80,14 @@ export default function OrganisationNew() {
           defaultValue={values.kind}
           error={errors.kind}
         />
-        <TextArea name="aliases" label={t("editing.fieldAliases")} hint={t("editing.aliasesHint")} defaultValue={values.aliases} error={errors.aliases} rows={3} />
+        <TextArea
+          name="aliases"
+          label={t("editing.fieldAliases")}
+          hint={t("editing.aliasesHint")}
+          defaultValue={values.aliases}
+          error={errors.aliases}
+          rows={3}
+        />
         <div className="regie-actions-row">
           <button className="nl-button nl-button--primary" type="submit">
             {t("editing.createOrganisation")}

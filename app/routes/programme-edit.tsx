@@ -5,7 +5,12 @@ import { CsrfField, ErrorSummary, TextArea, TextField } from "../components/form
 import { PageTitle } from "../components/page-title";
 import { formFields } from "../domain/auth/schemas";
 import { fieldErrors } from "../domain/editing/field-errors";
-import { programmeFormErrors, programmeFormValues, programmePatchSchema, readProgrammeForm } from "../domain/editing/programme-changes";
+import {
+  programmeFormErrors,
+  programmeFormValues,
+  programmePatchSchema,
+  readProgrammeForm,
+} from "../domain/editing/programme-changes";
 import { requirePermission } from "../lib/auth/guards.server";
 import { translator } from "../lib/i18n";
 import { translateErrors } from "../lib/messages";
@@ -21,7 +26,12 @@ async function load(context: Route.LoaderArgs["context"], request: Request, slug
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const programme = await load(context, request, params.slug);
-  return { slug: programme.slug, title: programme.title, version: programme.version, values: programmeFormValues(programme) };
+  return {
+    slug: programme.slug,
+    title: programme.title,
+    version: programme.version,
+    values: programmeFormValues(programme),
+  };
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
@@ -30,7 +40,11 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const fields = formFields(await request.formData());
   const version = /^\d+$/.test(fields.version ?? "") ? Number(fields.version) : -1;
   const read = readProgrammeForm(fields);
-  const fail = (errors: Record<string, string>) => data({ errors: translateErrors(t, errors), values: read.values, version, conflict: null }, { status: 400 });
+  const fail = (errors: Record<string, string>) =>
+    data(
+      { errors: translateErrors(t, errors), values: read.values, version, conflict: null },
+      { status: 400 },
+    );
   if (Object.keys(read.errors).length > 0) return fail(read.errors);
   const parsed = programmePatchSchema.safeParse(read.changes);
   if (!parsed.success) return fail(programmeFormErrors(fieldErrors(parsed.error)));
@@ -47,11 +61,18 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   if (result.status === "invalid") return fail(programmeFormErrors(result.errors));
   if (result.status === "conflict") {
     return data(
-      { errors: { form: t("editing.programmeConflictTitle") }, values: read.values, version: result.current.version, conflict: programmeFormValues(result.current) },
+      {
+        errors: { form: t("editing.programmeConflictTitle") },
+        values: read.values,
+        version: result.current.version,
+        conflict: programmeFormValues(result.current),
+      },
       { status: 409 },
     );
   }
-  return redirect(`/programmes/${programme.slug}?saved=${result.changed.length > 0 ? result.snapshot.version : 0}`);
+  return redirect(
+    `/programmes/${programme.slug}?saved=${result.changed.length > 0 ? result.snapshot.version : 0}`,
+  );
 }
 
 export default function ProgrammeEdit() {
@@ -96,17 +117,64 @@ export default function ProgrammeEdit() {
       <Form method="post" className="regie-form" noValidate>
         <CsrfField />
         <input type="hidden" name="version" value={version} />
-        <TextField name="title" label={t("editing.fieldTitle")} defaultValue={values.title} error={errors.title} required maxLength={500} />
-        <TextField name="subtitle" label={t("editing.fieldSubtitle")} defaultValue={values.subtitle} error={errors.subtitle} maxLength={500} />
-        <TextArea name="ambition" label={t("editing.fieldAmbition")} hint={t("editing.ambitionHint")} defaultValue={values.ambition} error={errors.ambition} rows={8} />
+        <TextField
+          name="title"
+          label={t("editing.fieldTitle")}
+          defaultValue={values.title}
+          error={errors.title}
+          required
+          maxLength={500}
+        />
+        <TextField
+          name="subtitle"
+          label={t("editing.fieldSubtitle")}
+          defaultValue={values.subtitle}
+          error={errors.subtitle}
+          maxLength={500}
+        />
+        <TextArea
+          name="ambition"
+          label={t("editing.fieldAmbition")}
+          hint={t("editing.ambitionHint")}
+          defaultValue={values.ambition}
+          error={errors.ambition}
+          rows={8}
+        />
         <fieldset className="regie-fieldset">
           <legend>{t("editing.fieldPeriod")}</legend>
           <p className="regie-hint">{t("editing.periodHint")}</p>
-          <TextField name="periodStart" label={t("editing.fieldPeriodStart")} defaultValue={values.periodStart} error={errors.periodStart} required maxLength={4} />
-          <TextField name="periodEnd" label={t("editing.fieldPeriodEnd")} defaultValue={values.periodEnd} error={errors.periodEnd} required maxLength={4} />
+          <TextField
+            name="periodStart"
+            label={t("editing.fieldPeriodStart")}
+            defaultValue={values.periodStart}
+            error={errors.periodStart}
+            required
+            maxLength={4}
+          />
+          <TextField
+            name="periodEnd"
+            label={t("editing.fieldPeriodEnd")}
+            defaultValue={values.periodEnd}
+            error={errors.periodEnd}
+            required
+            maxLength={4}
+          />
         </fieldset>
-        <TextField name="adoptedOn" type="date" label={t("editing.fieldAdoptedOn")} hint={t("editing.adoptedOnHint")} defaultValue={values.adoptedOn} error={errors.adoptedOn} />
-        <TextField name="adoptedBy" label={t("editing.fieldAdoptedBy")} defaultValue={values.adoptedBy} error={errors.adoptedBy} maxLength={500} />
+        <TextField
+          name="adoptedOn"
+          type="date"
+          label={t("editing.fieldAdoptedOn")}
+          hint={t("editing.adoptedOnHint")}
+          defaultValue={values.adoptedOn}
+          error={errors.adoptedOn}
+        />
+        <TextField
+          name="adoptedBy"
+          label={t("editing.fieldAdoptedBy")}
+          defaultValue={values.adoptedBy}
+          error={errors.adoptedBy}
+          maxLength={500}
+        />
         <div className="regie-actions-row">
           <button className="nl-button nl-button--primary" type="submit">
             {result?.conflict ? t("edit.keepMine") : t("forms.save")}

@@ -221,47 +221,6 @@ export default function DashboardPage() {
         />
       </section>
 
-      <section aria-labelledby="aandacht">
-        <h2 className="nl-heading nl-heading--level-2" id="aandacht">
-          {t("progressViews.dashboard.attention")}
-        </h2>
-        {d.attentionCount === 0 ? (
-          <p className="nl-paragraph">{t("progressViews.dashboard.attentionNone")}</p>
-        ) : (
-          <>
-            <p className="nl-paragraph">
-              {t("progressViews.dashboard.attentionIntro", { count: d.attentionCount })}
-              {d.pages > 1 ? ` ${t("progressViews.dashboard.pageOf", { page: d.page, pages: d.pages })}` : null}
-            </p>
-            <ul className="regie-attention">
-              {d.attention.map((item) => (
-                <li key={item.number}>
-                  <Link className="nl-link" to={`${base}/actions/${item.number}`}>
-                    {t("action.heading", { number: item.number })}
-                  </Link>
-                  : <span lang={lang}>{item.title}</span> <span className="regie-status-text">({statusLabel(t, item.status)})</span>
-                  <Reasons item={item} base={base} />
-                </li>
-              ))}
-            </ul>
-            {d.pages > 1 ? (
-              <nav aria-label={t("progressViews.dashboard.pagination")} className="regie-pagination">
-                {d.page > 1 ? (
-                  <Link className="nl-link" to={pageHref(d.page - 1)}>
-                    {t("progressViews.dashboard.previous")}
-                  </Link>
-                ) : null}
-                {d.page < d.pages ? (
-                  <Link className="nl-link" to={pageHref(d.page + 1)}>
-                    {t("progressViews.dashboard.next")}
-                  </Link>
-                ) : null}
-              </nav>
-            ) : null}
-          </>
-        )}
-      </section>
-
       <section aria-labelledby="per-categorie">
         <h2 className="nl-heading nl-heading--level-2" id="per-categorie">
           {t("progressViews.dashboard.byCategory")}
@@ -298,6 +257,64 @@ export default function DashboardPage() {
             );
           }}
         />
+      </section>
+
+      <section aria-labelledby="aandacht">
+        <h2 className="nl-heading nl-heading--level-2" id="aandacht">
+          {t("progressViews.dashboard.attention")}
+        </h2>
+        {d.attentionCount === 0 ? (
+          <p className="nl-paragraph">{t("progressViews.dashboard.attentionNone")}</p>
+        ) : (
+          <>
+            <p className="nl-paragraph">
+              {t("progressViews.dashboard.attentionIntro", { count: d.attentionCount })}
+              {d.pages > 1 ? ` ${t("progressViews.dashboard.pageOf", { page: d.page, pages: d.pages })}` : null}
+            </p>
+            <div className="regie-table-wrap">
+              <table className="regie-table regie-table--attention">
+                <caption className="regie-visually-hidden">{t("progressViews.dashboard.attention")}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("progressViews.timeline.action")}</th>
+                    <th scope="col">{t("progressViews.dashboard.columnStatus")}</th>
+                    <th scope="col">{t("progressViews.dashboard.columnReasons")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {d.attention.map((item) => (
+                    <tr key={item.number}>
+                      <th scope="row">
+                        <Link className="nl-link" to={`${base}/actions/${item.number}`}>
+                          {t("action.heading", { number: item.number })}
+                        </Link>
+                        : <span lang={lang}>{item.title}</span>
+                      </th>
+                      <td data-label={t("progressViews.dashboard.columnStatus")}>{statusLabel(t, item.status)}</td>
+                      <td data-label={t("progressViews.dashboard.columnReasons")}>
+                        <Reasons item={item} base={base} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {d.pages > 1 ? (
+              <nav aria-label={t("progressViews.dashboard.pagination")} className="regie-pagination">
+                {d.page > 1 ? (
+                  <Link className="nl-link" to={pageHref(d.page - 1)}>
+                    {t("progressViews.dashboard.previous")}
+                  </Link>
+                ) : null}
+                {d.page < d.pages ? (
+                  <Link className="nl-link" to={pageHref(d.page + 1)}>
+                    {t("progressViews.dashboard.next")}
+                  </Link>
+                ) : null}
+              </nav>
+            ) : null}
+          </>
+        )}
       </section>
 
       <section aria-labelledby="vervallen">

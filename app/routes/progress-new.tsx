@@ -9,7 +9,13 @@ import { readProgressForm } from "../domain/progress/progress-input";
 import { requirePermission } from "../lib/auth/guards.server";
 import { translator } from "../lib/i18n";
 import { translateErrors, translateKey } from "../lib/messages";
-import { formValues, loadProgressForm, postedValues, requireProgressAction, todayOf } from "../lib/progress/progress-page.server";
+import {
+  formValues,
+  loadProgressForm,
+  postedValues,
+  requireProgressAction,
+  todayOf,
+} from "../lib/progress/progress-page.server";
 import { timestamp } from "../lib/time";
 import type { Route } from "./+types/progress-new";
 
@@ -17,7 +23,9 @@ import type { Route } from "./+types/progress-new";
 function defaultPeriod(programme: { period: { start: number; end: number } }, today: string): string {
   const choices = halfYearsUpTo(programme.period, today);
   const last = `${programme.period.end}-H2`;
-  return Number(today.slice(0, 4)) > programme.period.end && choices.some((p) => p.code === last) ? last : (choices[0]?.code ?? last);
+  return Number(today.slice(0, 4)) > programme.period.end && choices.some((p) => p.code === last)
+    ? last
+    : (choices[0]?.code ?? last);
 }
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
@@ -63,7 +71,11 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const errors: Record<string, string> = {};
   if (!period.ok) errors.period = period.error;
   if (!read.ok) Object.assign(errors, read.errors);
-  if (!period.ok || !read.ok) return data({ errors: translateErrors(t, errors), values, version: fields.version ?? "", conflict: false }, { status: 400 });
+  if (!period.ok || !read.ok)
+    return data(
+      { errors: translateErrors(t, errors), values, version: fields.version ?? "", conflict: false },
+      { status: 400 },
+    );
   const user = context.principal.user!;
   const result = await context.services.progress.updates.submit({
     programmeId: programme.id,
@@ -80,9 +92,21 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   if (result.status === "conflict") {
     // The form now shows what is stored, with its version: saving again replaces it knowingly.
     const current = result.current;
-    return data({ errors: { form: t("progress.conflict") }, values: formValues(current), version: current ? String(current.version) : "", conflict: true }, { status: 409 });
+    return data(
+      {
+        errors: { form: t("progress.conflict") },
+        values: formValues(current),
+        version: current ? String(current.version) : "",
+        conflict: true,
+      },
+      { status: 409 },
+    );
   }
-  if (result.status === "invalid") return data({ errors: translateErrors(t, result.errors), values, version: fields.version ?? "", conflict: false }, { status: 400 });
+  if (result.status === "invalid")
+    return data(
+      { errors: translateErrors(t, result.errors), values, version: fields.version ?? "", conflict: false },
+      { status: 400 },
+    );
   throw data(t("errors.actionNotFound", { number: act.number }), { status: 404 });
 }
 
@@ -136,7 +160,9 @@ export default function ProgressNew() {
           {t("progress.periodChoose")}
         </button>
       </Form>
-      {d.existing ? <p className="nl-paragraph">{t("progress.existing", { date: f.moment(d.existing.updatedAt) })}</p> : null}
+      {d.existing ? (
+        <p className="nl-paragraph">{t("progress.existing", { date: f.moment(d.existing.updatedAt) })}</p>
+      ) : null}
       <Form method="post" className="regie-form" noValidate>
         <CsrfField />
         <input type="hidden" name="period" value={period} />

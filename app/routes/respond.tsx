@@ -9,7 +9,13 @@ import { readProgressForm } from "../domain/progress/progress-input";
 import { hashSecret } from "../lib/auth/secrets.server";
 import { translator } from "../lib/i18n";
 import { translateErrors } from "../lib/messages";
-import { formValues, loadProgressForm, postedValues, todayOf, updateView } from "../lib/progress/progress-page.server";
+import {
+  formValues,
+  loadProgressForm,
+  postedValues,
+  todayOf,
+  updateView,
+} from "../lib/progress/progress-page.server";
 import { timestamp } from "../lib/time";
 import type { Route } from "./+types/respond";
 
@@ -23,7 +29,11 @@ const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 // The address holds a secret: not kept in caches or history of shared machines, not sent on as a referrer, not indexed.
 export function headers() {
-  return { "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex, nofollow" };
+  return {
+    "Cache-Control": "private, no-store",
+    "Referrer-Policy": "no-referrer",
+    "X-Robots-Tag": "noindex, nofollow",
+  };
 }
 
 export function meta() {
@@ -72,14 +82,30 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   const fields = formFields(form);
   const ticked = form.getAll("milestone").map(String);
   const values = postedValues(fields, ticked);
-  const refuse = (status: number, message: string) => data({ ...page, saved: false, errors: { form: message }, values, version: fields.version ?? "" }, { status });
+  const refuse = (status: number, message: string) =>
+    data(
+      { ...page, saved: false, errors: { form: message }, values, version: fields.version ?? "" },
+      { status },
+    );
   if (page.state === "closed") return refuse(410, t("progress.linkClosed"));
   // The form names its action and period; a link is for its own and nothing else.
-  if (fields.actionNumber !== String(link.action.number)) return refuse(403, t("progress.linkOtherAction", { number: link.action.number }));
-  if (fields.period !== link.round.period) return refuse(400, t("progress.linkWrongPeriod", { period: link.round.period }));
+  if (fields.actionNumber !== String(link.action.number))
+    return refuse(403, t("progress.linkOtherAction", { number: link.action.number }));
+  if (fields.period !== link.round.period)
+    return refuse(400, t("progress.linkWrongPeriod", { period: link.round.period }));
   if (page.state === "locked") return refuse(409, t("progress.linkLocked"));
   const read = readProgressForm(fields, ticked);
-  if (!read.ok) return data({ ...page, saved: false, errors: translateErrors(t, read.errors), values, version: fields.version ?? "" }, { status: 400 });
+  if (!read.ok)
+    return data(
+      {
+        ...page,
+        saved: false,
+        errors: translateErrors(t, read.errors),
+        values,
+        version: fields.version ?? "",
+      },
+      { status: 400 },
+    );
   const result = await context.services.progress.updates.submit({
     programmeId: link.programme.id,
     action: link.action,
@@ -95,12 +121,32 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   if (result.status === "ok") return redirect(`/respond/${params.token}?done=saved`);
   if (result.status === "conflict") {
     const current = result.current;
-    return data({ ...page, saved: false, errors: { form: t("progress.conflict") }, values: formValues(current), version: current ? String(current.version) : "" }, { status: 409 });
+    return data(
+      {
+        ...page,
+        saved: false,
+        errors: { form: t("progress.conflict") },
+        values: formValues(current),
+        version: current ? String(current.version) : "",
+      },
+      { status: 409 },
+    );
   }
-  if (result.status === "invalid") return data({ ...page, saved: false, errors: translateErrors(t, result.errors), values, version: fields.version ?? "" }, { status: 400 });
+  if (result.status === "invalid")
+    return data(
+      {
+        ...page,
+        saved: false,
+        errors: translateErrors(t, result.errors),
+        values,
+        version: fields.version ?? "",
+      },
+      { status: 400 },
+    );
   if (result.reason === "closed") return refuse(410, t("progress.linkClosed"));
   if (result.reason === "locked") return refuse(409, t("progress.linkLocked"));
-  if (result.reason === "period") return refuse(400, t("progress.linkWrongPeriod", { period: link.round.period }));
+  if (result.reason === "period")
+    return refuse(400, t("progress.linkWrongPeriod", { period: link.round.period }));
   throw data(t("progress.linkUnknown"), { status: 404 });
 }
 
@@ -130,11 +176,18 @@ export default function Respond() {
       ) : (
         <>
           <p className="nl-paragraph">
-            <span lang={lang}>{d.programme.title}</span>. {t("progress.respondWhen", { period: f.period(d.round.period), due })}
+            <span lang={lang}>{d.programme.title}</span>.{" "}
+            {t("progress.respondWhen", { period: f.period(d.round.period), due })}
           </p>
           <p className="nl-paragraph">{t("progress.respondIntro")}</p>
           <p className="nl-paragraph">
-            <strong>{d.state === "open" ? t("progress.respondOpen", { due }) : d.state === "late" ? t("progress.respondLate", { due }) : t("progress.respondLocked", { due })}</strong>
+            <strong>
+              {d.state === "open"
+                ? t("progress.respondOpen", { due })
+                : d.state === "late"
+                  ? t("progress.respondLate", { due })
+                  : t("progress.respondLocked", { due })}
+            </strong>
           </p>
           {d.current ? (
             <section aria-labelledby="antwoord">

@@ -5,7 +5,12 @@ import { PageTitle } from "../components/page-title";
 import { useProgressFormat } from "../components/progress-parts";
 import { formFields } from "../domain/auth/schemas";
 import { addDays } from "../domain/progress/calendar";
-import { countByGroup, requestStatus, type RequestStatus, type StatusCounts } from "../domain/progress/round-rules";
+import {
+  countByGroup,
+  requestStatus,
+  type RequestStatus,
+  type StatusCounts,
+} from "../domain/progress/round-rules";
 import { requirePermission } from "../lib/auth/guards.server";
 import { translator } from "../lib/i18n";
 import { requireProgramme } from "../lib/page-data.server";
@@ -16,7 +21,11 @@ import type { Route } from "./+types/round";
 const ID = /^[1-9]\d{0,9}$/;
 const NOTICES = ["opened", "resent", "closed", "already-closed"] as const;
 
-async function load(context: Route.LoaderArgs["context"], request: Request, params: Route.LoaderArgs["params"]) {
+async function load(
+  context: Route.LoaderArgs["context"],
+  request: Request,
+  params: Route.LoaderArgs["params"],
+) {
   const programme = await requireProgramme(context, params.slug);
   requirePermission(context, request, "rounds.manage", { programmeId: programme.id });
   const t = translator(context.language);
@@ -30,12 +39,29 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   if (!found) throw data(t("progress.roundNotFound"), { status: 404 });
   const today = todayOf(context);
   const { round } = found;
-  const requests = found.requests.map((r) => ({ ...r, status: requestStatus(r.answeredAt !== null, round.dueOn, today) as RequestStatus }));
+  const requests = found.requests.map((r) => ({
+    ...r,
+    status: requestStatus(r.answeredAt !== null, round.dueOn, today) as RequestStatus,
+  }));
   const noOrganisation = t("progress.noOrganisation");
-  const perOrganisation = [...countByGroup(requests, (r) => r.contact.organisation?.name ?? noOrganisation, (r) => r.action.id, (r) => r.status).entries()]
+  const perOrganisation = [
+    ...countByGroup(
+      requests,
+      (r) => r.contact.organisation?.name ?? noOrganisation,
+      (r) => r.action.id,
+      (r) => r.status,
+    ).entries(),
+  ]
     .map(([name, counts]) => ({ name, ...counts }))
-    .sort((a, b) => (a.name === noOrganisation ? 1 : b.name === noOrganisation ? -1 : a.name.localeCompare(b.name, "nl")));
-  const totals: StatusCounts = countByGroup(requests, () => "", (r) => r.action.id, (r) => r.status).get("") ?? { answered: 0, pending: 0, overdue: 0 };
+    .sort((a, b) =>
+      a.name === noOrganisation ? 1 : b.name === noOrganisation ? -1 : a.name.localeCompare(b.name, "nl"),
+    );
+  const totals: StatusCounts = countByGroup(
+    requests,
+    () => "",
+    (r) => r.action.id,
+    (r) => r.status,
+  ).get("") ?? { answered: 0, pending: 0, overdue: 0 };
   const url = new URL(request.url);
   const done = url.searchParams.get("done");
   return {
@@ -73,7 +99,13 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     return redirect(`${base}?done=resent`);
   }
   if (fields.intent === "close") {
-    const result = await context.services.progress.rounds.close({ programmeId: programme.id, roundId, actor, now: timestamp(context.services.clock), requestId: context.requestId });
+    const result = await context.services.progress.rounds.close({
+      programmeId: programme.id,
+      roundId,
+      actor,
+      now: timestamp(context.services.clock),
+      requestId: context.requestId,
+    });
     if (result.status === "not-found") throw data(t("progress.roundNotFound"), { status: 404 });
     return redirect(`${base}?done=${result.status === "ok" ? "closed" : "already-closed"}`);
   }
@@ -86,11 +118,13 @@ function StateText({ status, answeredAt }: { status: RequestStatus; answeredAt: 
   if (status === "answered") {
     return (
       <span className="regie-milestone-state--done">
-        {t("progress.state_answered")} {answeredAt ? t("progress.answeredOn", { date: f.moment(answeredAt) }) : null}
+        {t("progress.state_answered")}{" "}
+        {answeredAt ? t("progress.answeredOn", { date: f.moment(answeredAt) }) : null}
       </span>
     );
   }
-  if (status === "overdue") return <strong className="regie-milestone-state--overdue">{t("progress.state_overdue-request")}</strong>;
+  if (status === "overdue")
+    return <strong className="regie-milestone-state--overdue">{t("progress.state_overdue-request")}</strong>;
   return <span>{t("progress.state_pending")}</span>;
 }
 
@@ -102,7 +136,11 @@ export default function Round() {
   const lang = d.programme.language;
   const heading = t("progress.roundTitle", { period: d.round.period });
   const offsetText = (offset: number) =>
-    offset < 0 ? t("progress.offsetBefore", { count: -offset }) : offset === 0 ? t("progress.offsetDay") : t("progress.offsetAfter", { count: offset });
+    offset < 0
+      ? t("progress.offsetBefore", { count: -offset })
+      : offset === 0
+        ? t("progress.offsetDay")
+        : t("progress.offsetAfter", { count: offset });
   const notices = {
     opened: t("progress.opened", { count: d.count }),
     resent: t("progress.resent"),
@@ -151,7 +189,13 @@ export default function Round() {
         </div>
         <div>
           <dt>{t("progress.schedule")}</dt>
-          <dd>{d.reminders.length === 0 ? t("progress.noReminders") : d.reminders.map((r) => t("progress.reminderAt", { date: f.day(r.date), offset: offsetText(r.offset) })).join("; ")}</dd>
+          <dd>
+            {d.reminders.length === 0
+              ? t("progress.noReminders")
+              : d.reminders
+                  .map((r) => t("progress.reminderAt", { date: f.day(r.date), offset: offsetText(r.offset) }))
+                  .join("; ")}
+          </dd>
         </div>
         <div>
           <dt>{t("progress.countAnswered")}</dt>
@@ -192,7 +236,9 @@ export default function Round() {
                 </th>
                 <td>
                   {r.contact.name}
-                  {r.contact.organisation ? <span className="regie-muted"> ({r.contact.organisation.name})</span> : null}
+                  {r.contact.organisation ? (
+                    <span className="regie-muted"> ({r.contact.organisation.name})</span>
+                  ) : null}
                 </td>
                 <td>
                   <StateText status={r.status} answeredAt={r.answeredAt} />
@@ -207,7 +253,10 @@ export default function Round() {
                       <input type="hidden" name="requestId" value={String(r.id)} />
                       <button type="submit" className="nl-button nl-button--secondary">
                         {t("progress.resend")}
-                        <span className="regie-visually-hidden"> {t("progress.resendFor", { name: r.contact.name, number: r.action.number })}</span>
+                        <span className="regie-visually-hidden">
+                          {" "}
+                          {t("progress.resendFor", { name: r.contact.name, number: r.action.number })}
+                        </span>
                       </button>
                     </Form>
                   </td>

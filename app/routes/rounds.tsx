@@ -18,7 +18,10 @@ const EMPTY = { period: "", dueOn: "", closesOn: "", reminders: DEFAULT_REMINDER
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const programme = await requireProgramme(context, params.slug);
   requirePermission(context, request, "rounds.manage", { programmeId: programme.id });
-  const [rounds, reach] = await Promise.all([context.services.progress.rounds.list(programme.id), context.services.progress.rounds.reach(programme.id)]);
+  const [rounds, reach] = await Promise.all([
+    context.services.progress.rounds.list(programme.id),
+    context.services.progress.rounds.reach(programme.id),
+  ]);
   return {
     programme: { slug: programme.slug, title: programme.title, language: programme.language },
     rounds,
@@ -32,7 +35,12 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   requirePermission(context, request, "rounds.manage", { programmeId: programme.id });
   const t = translator(context.language);
   const fields = formFields(await request.formData());
-  const values = { period: fields.period ?? "", dueOn: fields.dueOn ?? "", closesOn: fields.closesOn ?? "", reminders: fields.reminders ?? "" };
+  const values = {
+    period: fields.period ?? "",
+    dueOn: fields.dueOn ?? "",
+    closesOn: fields.closesOn ?? "",
+    reminders: fields.reminders ?? "",
+  };
   const today = todayOf(context);
   const planned = planRound(values, { programme: programme.period, today });
   if (!planned.ok) return data({ errors: translateErrors(t, planned.errors), values }, { status: 400 });
@@ -45,8 +53,10 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     today,
     requestId: context.requestId,
   });
-  if (result.status === "duplicate") return data({ errors: { period: t("progress.duplicate") }, values }, { status: 409 });
-  if (result.status === "no-contacts") return data({ errors: { form: t("progress.noContacts") }, values }, { status: 409 });
+  if (result.status === "duplicate")
+    return data({ errors: { period: t("progress.duplicate") }, values }, { status: 409 });
+  if (result.status === "no-contacts")
+    return data({ errors: { form: t("progress.noContacts") }, values }, { status: 409 });
   // The mails go out from the job runner, right after this answer.
   context.services.jobs.runner.wake();
   return redirect(`/programmes/${programme.slug}/rounds/${result.id}?done=opened&count=${result.requests}`);
@@ -114,14 +124,44 @@ export default function Rounds() {
       <h2 className="nl-heading nl-heading--level-2" id="nieuwe-ronde">
         {t("progress.openTitle")}
       </h2>
-      <p className="nl-paragraph">{d.reach.actions === 0 ? t("progress.reachNone") : t("progress.reach", { count: d.reach.actions, requests: d.reach.requests })}</p>
+      <p className="nl-paragraph">
+        {d.reach.actions === 0
+          ? t("progress.reachNone")
+          : t("progress.reach", { count: d.reach.actions, requests: d.reach.requests })}
+      </p>
       <ErrorSummary errors={errors} />
       <Form method="post" className="regie-form" noValidate aria-labelledby="nieuwe-ronde">
         <CsrfField />
-        <TextField name="period" label={t("progress.period")} hint={t("progress.roundPeriodHint")} defaultValue={values.period} error={errors.period} />
-        <TextField name="dueOn" type="date" label={t("progress.dueOn")} hint={t("progress.dueOnHint")} defaultValue={values.dueOn} error={errors.dueOn} />
-        <TextField name="closesOn" type="date" label={t("progress.closesOn")} hint={t("progress.closesOnHint")} defaultValue={values.closesOn} error={errors.closesOn} />
-        <TextField name="reminders" label={t("progress.reminders")} hint={t("progress.remindersHint")} defaultValue={values.reminders} error={errors.reminders} />
+        <TextField
+          name="period"
+          label={t("progress.period")}
+          hint={t("progress.roundPeriodHint")}
+          defaultValue={values.period}
+          error={errors.period}
+        />
+        <TextField
+          name="dueOn"
+          type="date"
+          label={t("progress.dueOn")}
+          hint={t("progress.dueOnHint")}
+          defaultValue={values.dueOn}
+          error={errors.dueOn}
+        />
+        <TextField
+          name="closesOn"
+          type="date"
+          label={t("progress.closesOn")}
+          hint={t("progress.closesOnHint")}
+          defaultValue={values.closesOn}
+          error={errors.closesOn}
+        />
+        <TextField
+          name="reminders"
+          label={t("progress.reminders")}
+          hint={t("progress.remindersHint")}
+          defaultValue={values.reminders}
+          error={errors.reminders}
+        />
         <div className="regie-actions-row">
           <button className="nl-button nl-button--primary" type="submit">
             {t("progress.openSubmit")}

@@ -5,7 +5,13 @@ import { CsrfField, ErrorSummary, TextArea, TextField } from "../components/form
 import { PageTitle } from "../components/page-title";
 import { formFields } from "../domain/auth/schemas";
 import { fieldErrors } from "../domain/editing/field-errors";
-import { PARTICIPATION_STATUSES, readThemeForm, themeFormValues, themePatchSchema, type ThemeFormValues } from "../domain/editing/programme-changes";
+import {
+  PARTICIPATION_STATUSES,
+  readThemeForm,
+  themeFormValues,
+  themePatchSchema,
+  type ThemeFormValues,
+} from "../domain/editing/programme-changes";
 import { requirePermission } from "../lib/auth/guards.server";
 import { translator } from "../lib/i18n";
 import { translateErrors } from "../lib/messages";
@@ -13,7 +19,11 @@ import { requireNumber, requireProgramme } from "../lib/page-data.server";
 import { timestamp } from "../lib/time";
 import type { Route } from "./+types/theme-edit";
 
-async function load(context: Route.LoaderArgs["context"], request: Request, params: Route.LoaderArgs["params"]) {
+async function load(
+  context: Route.LoaderArgs["context"],
+  request: Request,
+  params: Route.LoaderArgs["params"],
+) {
   const programme = await requireProgramme(context, params.slug);
   const number = requireNumber(context, params.number, "errors.themeNotFound");
   const theme = await context.services.programmeStore.theme(programme.id, number);
@@ -32,7 +42,10 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     version: theme.version,
     actions: Object.fromEntries(theme.intentions.map((i) => [i.code, i.actions])),
     municipalities,
-    values: themeFormValues(theme, municipalities.map((m) => m.slug)),
+    values: themeFormValues(
+      theme,
+      municipalities.map((m) => m.slug),
+    ),
   };
 }
 
@@ -49,7 +62,11 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const fields = formFields(await request.formData());
   const version = /^\d+$/.test(fields.version ?? "") ? Number(fields.version) : -1;
   const read = readThemeForm(fields, keysOf(fields, "intention-"), keysOf(fields, "status-"));
-  const fail = (errors: Record<string, string>) => data({ errors: translateErrors(t, errors), values: read.values, version, conflict: null }, { status: 400 });
+  const fail = (errors: Record<string, string>) =>
+    data(
+      { errors: translateErrors(t, errors), values: read.values, version, conflict: null },
+      { status: 400 },
+    );
   const parsed = themePatchSchema.safeParse(read.changes);
   if (!parsed.success) return fail(fieldErrors(parsed.error));
   const user = context.principal.user!;
@@ -70,12 +87,17 @@ export async function action({ context, request, params }: Route.ActionArgs) {
         errors: { form: t("editing.themeConflictTitle") },
         values: read.values,
         version: result.current.version,
-        conflict: themeFormValues(result.current, municipalities.map((m) => m.slug)),
+        conflict: themeFormValues(
+          result.current,
+          municipalities.map((m) => m.slug),
+        ),
       },
       { status: 409 },
     );
   }
-  return redirect(`/programmes/${programme.slug}/themes/${theme.number}?saved=${result.changed.length > 0 ? result.snapshot.version : 0}`);
+  return redirect(
+    `/programmes/${programme.slug}/themes/${theme.number}?saved=${result.changed.length > 0 ? result.snapshot.version : 0}`,
+  );
 }
 
 export default function ThemeEdit() {
@@ -93,10 +115,16 @@ export default function ThemeEdit() {
     title: v.title,
     goal: v.goal,
     intentionsIntro: v.intentionsIntro,
-    intentions: [...v.intentions.filter((i) => !i.remove).map((i) => `${i.code} ${i.text}`), ...(v.newIntention.trim() ? [`+ ${v.newIntention.trim()}`] : [])].join("\n"),
+    intentions: [
+      ...v.intentions.filter((i) => !i.remove).map((i) => `${i.code} ${i.text}`),
+      ...(v.newIntention.trim() ? [`+ ${v.newIntention.trim()}`] : []),
+    ].join("\n"),
     participation: Object.entries(v.participation)
       .filter(([, p]) => p.status !== "participating" || p.note.trim())
-      .map(([slug, p]) => `${nameOf(slug)}: ${t(`editing.status_${p.status}`, { defaultValue: p.status })}${p.note.trim() ? ` (${p.note.trim()})` : ""}`)
+      .map(
+        ([slug, p]) =>
+          `${nameOf(slug)}: ${t(`editing.status_${p.status}`, { defaultValue: p.status })}${p.note.trim() ? ` (${p.note.trim()})` : ""}`,
+      )
       .join("\n"),
   });
   return (
@@ -136,10 +164,34 @@ export default function ThemeEdit() {
       <Form method="post" className="regie-form" noValidate>
         <CsrfField />
         <input type="hidden" name="version" value={version} />
-        <TextField name="title" label={t("editing.fieldTitle")} defaultValue={values.title} error={errors.title} required maxLength={500} />
-        <TextArea name="goal" label={t("editing.fieldGoal")} hint={t("editing.ambitionHint")} defaultValue={values.goal} error={errors.goal} rows={8} />
-        <TextArea name="intentionsIntro" label={t("editing.fieldIntentionsIntro")} defaultValue={values.intentionsIntro} error={errors.intentionsIntro} rows={2} />
-        <fieldset className="regie-fieldset" id="veld-intentions" aria-describedby={errors.intentions ? "veld-intentions-fout" : "veld-intentions-hint"}>
+        <TextField
+          name="title"
+          label={t("editing.fieldTitle")}
+          defaultValue={values.title}
+          error={errors.title}
+          required
+          maxLength={500}
+        />
+        <TextArea
+          name="goal"
+          label={t("editing.fieldGoal")}
+          hint={t("editing.ambitionHint")}
+          defaultValue={values.goal}
+          error={errors.goal}
+          rows={8}
+        />
+        <TextArea
+          name="intentionsIntro"
+          label={t("editing.fieldIntentionsIntro")}
+          defaultValue={values.intentionsIntro}
+          error={errors.intentionsIntro}
+          rows={2}
+        />
+        <fieldset
+          className="regie-fieldset"
+          id="veld-intentions"
+          aria-describedby={errors.intentions ? "veld-intentions-fout" : "veld-intentions-hint"}
+        >
           <legend>{t("editing.intentions")}</legend>
           <p className="regie-hint" id="veld-intentions-hint">
             {t("editing.intentionsHint")}
@@ -153,19 +205,42 @@ export default function ThemeEdit() {
             const count = loaded.actions[i.code] ?? 0;
             return (
               <div key={i.code} className="regie-intention-edit">
-                <TextArea name={`intention-${i.code}`} label={t("editing.intention", { code: i.code })} hint={t("editing.intentionActions", { count })} defaultValue={i.text} rows={2} />
+                <TextArea
+                  name={`intention-${i.code}`}
+                  label={t("editing.intention", { code: i.code })}
+                  hint={t("editing.intentionActions", { count })}
+                  defaultValue={i.text}
+                  rows={2}
+                />
                 {count === 0 ? (
                   <div className="regie-check">
-                    <input type="checkbox" id={`veld-remove-${i.code}`} name={`remove-${i.code}`} defaultChecked={i.remove} />
-                    <label htmlFor={`veld-remove-${i.code}`}>{t("editing.removeIntention", { code: i.code })}</label>
+                    <input
+                      type="checkbox"
+                      id={`veld-remove-${i.code}`}
+                      name={`remove-${i.code}`}
+                      defaultChecked={i.remove}
+                    />
+                    <label htmlFor={`veld-remove-${i.code}`}>
+                      {t("editing.removeIntention", { code: i.code })}
+                    </label>
                   </div>
                 ) : null}
               </div>
             );
           })}
-          <TextArea name="newIntention" label={t("editing.newIntention")} hint={t("editing.newIntentionHint")} defaultValue={values.newIntention} rows={2} />
+          <TextArea
+            name="newIntention"
+            label={t("editing.newIntention")}
+            hint={t("editing.newIntentionHint")}
+            defaultValue={values.newIntention}
+            rows={2}
+          />
         </fieldset>
-        <fieldset className="regie-fieldset" id="veld-participation" aria-describedby={errors.participation ? "veld-participation-fout" : "veld-participation-hint"}>
+        <fieldset
+          className="regie-fieldset"
+          id="veld-participation"
+          aria-describedby={errors.participation ? "veld-participation-fout" : "veld-participation-hint"}
+        >
           <legend>{t("editing.participation")}</legend>
           <p className="regie-hint" id="veld-participation-hint">
             {t("editing.participationHint")}
@@ -184,7 +259,12 @@ export default function ThemeEdit() {
                 options={PARTICIPATION_STATUSES.map((s) => ({ value: s, label: t(`editing.status_${s}`) }))}
                 defaultValue={values.participation[m.slug]?.status ?? "participating"}
               />
-              <TextArea name={`note-${m.slug}`} label={t("editing.note")} defaultValue={values.participation[m.slug]?.note ?? ""} rows={2} />
+              <TextArea
+                name={`note-${m.slug}`}
+                label={t("editing.note")}
+                defaultValue={values.participation[m.slug]?.note ?? ""}
+                rows={2}
+              />
             </fieldset>
           ))}
         </fieldset>

@@ -33,10 +33,18 @@ const PAGES = [
   ["action list as of a date", `${P}/actions?asOf=2013-07-18&category=1`],
   ["action as of a date", `${P}/actions/5?asOf=2013-09-01`],
   ["overview with an impossible date", "/?asOf=2014-02-30"],
+  ["progress dashboard", `${P}/dashboard`],
+  ["progress dashboard in English", `${P}/dashboard?lang=en`],
+  ["timeline", `${P}/timeline`],
+  ["timeline as a table", `${P}/timeline?view=table&theme=3`],
+  ["timeline with errors", `${P}/timeline?year=x&category=9`],
+  ["dependency graph", `${P}/dependencies`],
+  ["dependency graph in English", `${P}/dependencies?lang=en`],
+  ["action with dependencies", `${P}/actions/20`],
 ] as const;
 
 // The pages whose layout changes on a phone: stacked action list, compact table headers, one-column form.
-const NARROW = ["overview", "action list", "action list with errors", "action", "organisations", "decisions", "meeting", "overview as of a date"];
+const NARROW = ["overview", "action list", "action list with errors", "action", "organisations", "decisions", "meeting", "overview as of a date", "progress dashboard", "timeline", "timeline as a table", "dependency graph", "action with dependencies"];
 
 async function violations(page: Page) {
   const results = await new AxeBuilder({ page })

@@ -11,14 +11,25 @@ const PASSWORD = "een lang wachtwoord voor Eva";
 
 test.beforeAll(({ browserName: _ }, testInfo) => {
   // An administrator adds the programme manager with the CLI, on this project's own database.
-  execFileSync("node", ["bin/regie.js", "user", "add", "--email", EMAIL, "--name", "Eva Editor", "--role", "programme-manager"], {
-    input: `${PASSWORD}\n`,
-    env: { ...process.env, DATABASE_URL: String(testInfo.project.metadata.databaseUrl), LOG_LEVEL: "silent" },
-    stdio: ["pipe", "pipe", "pipe"],
-  });
+  execFileSync(
+    "node",
+    ["bin/regie.js", "user", "add", "--email", EMAIL, "--name", "Eva Editor", "--role", "programme-manager"],
+    {
+      input: `${PASSWORD}\n`,
+      env: {
+        ...process.env,
+        DATABASE_URL: String(testInfo.project.metadata.databaseUrl),
+        LOG_LEVEL: "silent",
+      },
+      stdio: ["pipe", "pipe", "pipe"],
+    },
+  );
 });
 
-test("the programme manager makes Gemeente Leiden the lead of action 17; the public page and the history show it", async ({ page, browser }) => {
+test("the programme manager makes Gemeente Leiden the lead of action 17; the public page and the history show it", async ({
+  page,
+  browser,
+}) => {
   const facts = page.getByRole("complementary");
   // Before: the document says the lead is not known yet.
   await page.goto(`${P}/actions/17`);
@@ -38,7 +49,9 @@ test("the programme manager makes Gemeente Leiden the lead of action 17; the pub
   // A lead while "lead unknown" is still ticked is refused, with the input kept.
   await page.getByLabel("Trekkers").fill("Gemeente Leiden");
   await page.getByRole("button", { name: "Opslaan" }).click();
-  await expect(page.getByRole("alert")).toContainText("Een actie met trekkers kan niet ook „trekker onbekend” zijn.");
+  await expect(page.getByRole("alert")).toContainText(
+    "Een actie met trekkers kan niet ook „trekker onbekend” zijn.",
+  );
   await expect(page.getByLabel("Trekkers")).toHaveValue("Gemeente Leiden");
 
   await page.getByLabel("Trekker nog onbekend").uncheck();
@@ -66,6 +79,8 @@ test("the programme manager makes Gemeente Leiden the lead of action 17; the pub
   // Leiden's own page lists action 17 among the actions it leads.
   await publicFacts.getByRole("link", { name: "Gemeente Leiden" }).click();
   await expect(visitor.getByRole("heading", { level: 1 })).toHaveText("Gemeente Leiden");
-  await expect(visitor.getByRole("region", { name: /Trekker van/ })).toContainText("Haalbaarheidsstudie bedrijfshuisvesting");
+  await expect(visitor.getByRole("region", { name: /Trekker van/ })).toContainText(
+    "Haalbaarheidsstudie bedrijfshuisvesting",
+  );
   await anonymous.close();
 });

@@ -28,7 +28,7 @@ describe.each(testDialects())("editing pages on %s", (dialect) => {
     const snapshot = (await app.server.services.actionStore.snapshot(programmeId, number))!;
     const values = actionFormValues(snapshot, await loadOrganisationLookup(app.server.services.db));
     const fields: Record<string, string> = { version: String(snapshot.version) };
-    for (const [k, v] of Object.entries(values)) {
+    for (const [k, v] of Object.entries(values) as [string, string | boolean][]) {
       if (typeof v === "boolean") {
         if (v) fields[k] = "on";
       } else fields[k] = v;
@@ -37,7 +37,14 @@ describe.each(testDialects())("editing pages on %s", (dialect) => {
   }
 
   it("keeps the new pages to the people who may use them", async () => {
-    for (const path of ["/organisations/new", "/organisations/gemeente-leiden/edit", "/organisations/gemeente-leiden/merge", `${P}/edit`, `${P}/themes/2/edit`, `${P}/actions/new`]) {
+    for (const path of [
+      "/organisations/new",
+      "/organisations/gemeente-leiden/edit",
+      "/organisations/gemeente-leiden/merge",
+      `${P}/edit`,
+      `${P}/themes/2/edit`,
+      `${P}/actions/new`,
+    ]) {
       const anonymous = await page(app, path);
       expect(anonymous.status, path).toBe(302);
       expect(anonymous.headers.get("location"), path).toBe(`/sign-in?next=${encodeURIComponent(path)}`);
@@ -57,14 +64,26 @@ describe.each(testDialects())("editing pages on %s", (dialect) => {
   });
 
   it("creates an organisation, refuses a taken name with the owner's name, and shows history to members", async () => {
-    const taken = await postForm(app, "/organisations/new", pm, { name: "gemeente leiden", kind: "municipality", aliases: "" });
+    const taken = await postForm(app, "/organisations/new", pm, {
+      name: "gemeente leiden",
+      kind: "municipality",
+      aliases: "",
+    });
     expect(taken.status).toBe(400);
     expect(plain(taken.body)).toContain("Deze naam hoort al bij Gemeente Leiden.");
-    const tooLong = await postForm(app, "/organisations/new", pm, { name: "x".repeat(201), kind: "raad", aliases: "" });
+    const tooLong = await postForm(app, "/organisations/new", pm, {
+      name: "x".repeat(201),
+      kind: "raad",
+      aliases: "",
+    });
     expect(tooLong.status).toBe(400);
     expect(plain(tooLong.body)).toContain("Dit veld is te lang (hoogstens 200 tekens).");
     expect(plain(tooLong.body)).toContain("Kies een soort: gemeente");
-    const created = await postForm(app, "/organisations/new", pm, { name: "Stichting Proeftuin", kind: "other", aliases: "Proeftuin071\nProeftuin 071" });
+    const created = await postForm(app, "/organisations/new", pm, {
+      name: "Stichting Proeftuin",
+      kind: "other",
+      aliases: "Proeftuin071\nProeftuin 071",
+    });
     expect(created.status).toBe(302);
     expect(created.headers.get("location")).toBe("/organisations/stichting-proeftuin?created=1");
     const shown = await page(app, "/organisations/stichting-proeftuin?created=1", pm);
@@ -72,16 +91,30 @@ describe.each(testDialects())("editing pages on %s", (dialect) => {
     expect(plain(shown.body)).toContain("Proeftuin071");
     expect(plain(shown.body)).toContain("aangemaakt · Petra Programmamanager");
     // History (people's names) is for signed-in members only.
-    expect(plain((await page(app, "/organisations/stichting-proeftuin")).body)).not.toContain("Petra Programmamanager");
+    expect(plain((await page(app, "/organisations/stichting-proeftuin")).body)).not.toContain(
+      "Petra Programmamanager",
+    );
   });
 
   it("renames an organisation, and shows both versions when the form was stale", async () => {
     const form = await page(app, "/organisations/stichting-proeftuin/edit", pm);
     expect(form.body).toContain('name="version" value="1"');
-    const first = await postForm(app, "/organisations/stichting-proeftuin/edit", pm, { version: "1", name: "Stichting Proeftuin Leiden", kind: "other", aliases: "Proeftuin071", slug: "stichting-proeftuin" });
+    const first = await postForm(app, "/organisations/stichting-proeftuin/edit", pm, {
+      version: "1",
+      name: "Stichting Proeftuin Leiden",
+      kind: "other",
+      aliases: "Proeftuin071",
+      slug: "stichting-proeftuin",
+    });
     expect(first.status).toBe(302);
     expect(first.headers.get("location")).toBe("/organisations/stichting-proeftuin?saved=2");
-    const stale = await postForm(app, "/organisations/stichting-proeftuin/edit", pm, { version: "1", name: "Stichting Proeftuin Regio", kind: "business", aliases: "Proeftuin071", slug: "stichting-proeftuin" });
+    const stale = await postForm(app, "/organisations/stichting-proeftuin/edit", pm, {
+      version: "1",
+      name: "Stichting Proeftuin Regio",
+      kind: "business",
+      aliases: "Proeftuin071",
+      slug: "stichting-proeftuin",
+    });
     expect(stale.status).toBe(409);
     const text = plain(stale.body);
     expect(text).toContain("Iemand anders heeft deze organisatie intussen gewijzigd");
@@ -89,7 +122,13 @@ describe.each(testDialects())("editing pages on %s", (dialect) => {
     expect(text).toContain("Stichting Proeftuin Regio");
     expect(stale.body).toContain('name="version" value="2"');
     // Keeping one's own version is saving again with the version now shown.
-    const kept = await postForm(app, "/organisations/stichting-proeftuin/edit", pm, { version: "2", name: "Stichting Proeftuin Regio", kind: "business", aliases: "Proeftuin071", slug: "stichting-proeftuin" });
+    const kept = await postForm(app, "/organisations/stichting-proeftuin/edit", pm, {
+      version: "2",
+      name: "Stichting Proeftuin Regio",
+      kind: "business",
+      aliases: "Proeftuin071",
+      slug: "stichting-proeftuin",
+    });
     expect(kept.headers.get("location")).toBe("/organisations/stichting-proeftuin?saved=3");
   });
 
@@ -100,17 +139,29 @@ describe.each(testDialects())("editing pages on %s", (dialect) => {
     const self = await page(app, "/organisations/stichting-proeftuin/merge?into=stichting-proeftuin", pm);
     expect(self.status).toBe(400);
     expect(plain(self.body)).toContain("Een organisatie kan niet met zichzelf worden samengevoegd.");
-    const confirm = await page(app, "/organisations/stichting-proeftuin/merge?into=bio-science-park-foundation", pm);
+    const confirm = await page(
+      app,
+      "/organisations/stichting-proeftuin/merge?into=bio-science-park-foundation",
+      pm,
+    );
     expect(confirm.status).toBe(200);
     const text = plain(confirm.body);
     expect(text).toContain("Controleer wat er verhuist");
     expect(text).toContain("rollen in acties: 0");
     expect(text).toContain("naam en schrijfwijzen: 2");
     const target = (await app.server.services.organisationStore.snapshot("bio-science-park-foundation"))!;
-    const stale = await postForm(app, "/organisations/stichting-proeftuin/merge", pm, { into: target.slug, version: "1", intoVersion: String(target.version) });
+    const stale = await postForm(app, "/organisations/stichting-proeftuin/merge", pm, {
+      into: target.slug,
+      version: "1",
+      intoVersion: String(target.version),
+    });
     expect(stale.status).toBe(409);
     expect(plain(stale.body)).toContain("Een van beide organisaties is intussen gewijzigd");
-    const merged = await postForm(app, "/organisations/stichting-proeftuin/merge", pm, { into: target.slug, version: "3", intoVersion: String(target.version) });
+    const merged = await postForm(app, "/organisations/stichting-proeftuin/merge", pm, {
+      into: target.slug,
+      version: "3",
+      intoVersion: String(target.version),
+    });
     expect(merged.status).toBe(302);
     expect(merged.headers.get("location")).toBe("/organisations/bio-science-park-foundation?merged=1");
     const old = await page(app, "/organisations/stichting-proeftuin");
@@ -123,10 +174,28 @@ describe.each(testDialects())("editing pages on %s", (dialect) => {
   });
 
   it("edits the programme, explaining bad years and dates", async () => {
-    const bad = await postForm(app, `${P}/edit`, pm, { version: "1", title: "", subtitle: "", ambition: "", periodStart: "twintig", periodEnd: "2015", adoptedOn: "", adoptedBy: "" });
+    const bad = await postForm(app, `${P}/edit`, pm, {
+      version: "1",
+      title: "",
+      subtitle: "",
+      ambition: "",
+      periodStart: "twintig",
+      periodEnd: "2015",
+      adoptedOn: "",
+      adoptedBy: "",
+    });
     expect(bad.status).toBe(400);
     expect(plain(bad.body)).toContain("Geef een jaartal op (bijvoorbeeld 2013).");
-    const order = await postForm(app, `${P}/edit`, pm, { version: "1", title: "Kennis & Werk #071", subtitle: "x", ambition: "y", periodStart: "2016", periodEnd: "2013", adoptedOn: "2013-13-01", adoptedBy: "" });
+    const order = await postForm(app, `${P}/edit`, pm, {
+      version: "1",
+      title: "Kennis & Werk #071",
+      subtitle: "x",
+      ambition: "y",
+      periodStart: "2016",
+      periodEnd: "2013",
+      adoptedOn: "2013-13-01",
+      adoptedBy: "",
+    });
     expect(plain(order.body)).toContain("Het eerste jaar mag niet na het laatste jaar liggen.");
     expect(plain(order.body)).toContain("Geef een bestaande datum op");
     const programme = (await app.server.services.programmeStore.programme(SLUG))!;
@@ -149,7 +218,13 @@ describe.each(testDialects())("editing pages on %s", (dialect) => {
 
   it("edits a theme: adds an intention, records participation, refuses removing an intention with actions", async () => {
     const theme = (await app.server.services.programmeStore.theme(programmeId, 4))!;
-    const fields: Record<string, string> = { version: String(theme.version), title: theme.title, goal: theme.goal, intentionsIntro: theme.intentionsIntro ?? "", newIntention: "" };
+    const fields: Record<string, string> = {
+      version: String(theme.version),
+      title: theme.title,
+      goal: theme.goal,
+      intentionsIntro: theme.intentionsIntro ?? "",
+      newIntention: "",
+    };
     for (const i of theme.intentions) fields[`intention-${i.code}`] = i.text;
     for (const m of await app.server.services.programmeStore.municipalities(programmeId)) {
       fields[`status-${m.slug}`] = "participating";
@@ -173,8 +248,29 @@ describe.each(testDialects())("editing pages on %s", (dialect) => {
   it("creates an action with the next free number from the form, and explains what is wrong", async () => {
     const form = await page(app, `${P}/actions/new`, pm);
     expect(plain(form.body)).toContain("Laat leeg voor het eerstvolgende vrije nummer (63).");
-    const base = { number: "", title: "Fietsroutes naar het Bio Science Park", description: "", notes: "", placement: "intention:4.7", leads: "Gemeente Leiden", partners: "", toInvolve: "", intendedResults: "", planningText: "2014", categoryNote: "", related: "", prerequisiteFor: "", enables: "", relatedThemes: "" };
-    const bad = await postForm(app, `${P}/actions/new`, pm, { ...base, number: "abc", leads: "Bestaat Niet BV", title: "x".repeat(501) });
+    const base = {
+      number: "",
+      title: "Fietsroutes naar het Bio Science Park",
+      description: "",
+      notes: "",
+      placement: "intention:4.7",
+      leads: "Gemeente Leiden",
+      partners: "",
+      toInvolve: "",
+      intendedResults: "",
+      planningText: "2014",
+      categoryNote: "",
+      related: "",
+      prerequisiteFor: "",
+      enables: "",
+      relatedThemes: "",
+    };
+    const bad = await postForm(app, `${P}/actions/new`, pm, {
+      ...base,
+      number: "abc",
+      leads: "Bestaat Niet BV",
+      title: "x".repeat(501),
+    });
     expect(bad.status).toBe(400);
     const text = plain(bad.body);
     expect(text).toContain("Het actienummer moet een positief geheel getal zijn");
@@ -193,8 +289,14 @@ describe.each(testDialects())("editing pages on %s", (dialect) => {
   it("of two form submissions with the same version, one saves and the other gets a conflict page with both versions", async () => {
     const fields = await actionForm(17);
     const [a, b] = await Promise.all([
-      postForm(app, `${P}/actions/17/edit`, pm, { ...fields, title: "Haalbaarheidsstudie bedrijfshuisvesting (versie A)" }),
-      postForm(app, `${P}/actions/17/edit`, colleague, { ...fields, title: "Haalbaarheidsstudie bedrijfshuisvesting (versie B)" }),
+      postForm(app, `${P}/actions/17/edit`, pm, {
+        ...fields,
+        title: "Haalbaarheidsstudie bedrijfshuisvesting (versie A)",
+      }),
+      postForm(app, `${P}/actions/17/edit`, colleague, {
+        ...fields,
+        title: "Haalbaarheidsstudie bedrijfshuisvesting (versie B)",
+      }),
     ]);
     expect([a.status, b.status].sort()).toEqual([302, 409]);
     const loser = a.status === 409 ? a : b;
@@ -210,7 +312,9 @@ describe.each(testDialects())("editing pages on %s", (dialect) => {
     const snapshot = (await app.server.services.actionStore.snapshot(programmeId, 17))!;
     expect(snapshot.title).toBe(`Haalbaarheidsstudie bedrijfshuisvesting (${winnerTitle})`);
     expect(loser.body).toContain(`name="version" value="${snapshot.version}"`);
-    const updates = (await app.server.services.history.forEntity("action", snapshot.id)).filter((h) => h.operation === "update");
+    const updates = (await app.server.services.history.forEntity("action", snapshot.id)).filter(
+      (h) => h.operation === "update",
+    );
     expect(updates).toHaveLength(1);
   });
 });

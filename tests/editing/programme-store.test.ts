@@ -60,23 +60,55 @@ describe.each(testDialects())("programme and theme store (%s)", (dialect) => {
   it("changes the programme's front matter with a version check and history", async () => {
     const before = await store.programme(doc.slug);
     expect(before).toMatchObject({ title: doc.title, period: doc.period, version: 1 });
-    const result = await store.updateProgramme({ programmeId, expectedVersion: 1, patch: { subtitle: "Uitvoeringsprogramma 2013-2016", adoptedBy: null }, actor, now });
+    const result = await store.updateProgramme({
+      programmeId,
+      expectedVersion: 1,
+      patch: { subtitle: "Uitvoeringsprogramma 2013-2016", adoptedBy: null },
+      actor,
+      now,
+    });
     expect(result.status === "ok" && result.changed).toEqual(["subtitle", "adoptedBy"]);
-    expect(result.status === "ok" && result.snapshot).toMatchObject({ subtitle: "Uitvoeringsprogramma 2013-2016", adoptedBy: null, version: 2 });
-    const stale = await store.updateProgramme({ programmeId, expectedVersion: 1, patch: { title: "Kwijt" }, actor, now });
+    expect(result.status === "ok" && result.snapshot).toMatchObject({
+      subtitle: "Uitvoeringsprogramma 2013-2016",
+      adoptedBy: null,
+      version: 2,
+    });
+    const stale = await store.updateProgramme({
+      programmeId,
+      expectedVersion: 1,
+      patch: { title: "Kwijt" },
+      actor,
+      now,
+    });
     expect(stale.status === "conflict" && stale.current.version).toBe(2);
     expect((await store.programme(doc.slug))!.title).toBe(doc.title);
     const history = await createHistoryRepository(t.db).forEntity("programme", programmeId);
     expect(history).toHaveLength(1);
-    expect(history[0]).toMatchObject({ operation: "update", before: { subtitle: doc.subtitle, adoptedBy: doc.adoptedBy }, after: { subtitle: "Uitvoeringsprogramma 2013-2016", adoptedBy: null } });
+    expect(history[0]).toMatchObject({
+      operation: "update",
+      before: { subtitle: doc.subtitle, adoptedBy: doc.adoptedBy },
+      after: { subtitle: "Uitvoeringsprogramma 2013-2016", adoptedBy: null },
+    });
   });
 
   it("recomputes the planning years of every action when the period changes", async () => {
     const standing = doc.actions.find((a) => /continu/i.test(a.planningText))!;
     expect(await yearsOf(standing.number)).toEqual([2013, 2014, 2015]);
-    const wrong = await store.updateProgramme({ programmeId, expectedVersion: 2, patch: { period: { start: 2016, end: 2013 } }, actor, now });
+    const wrong = await store.updateProgramme({
+      programmeId,
+      expectedVersion: 2,
+      patch: { period: { start: 2016, end: 2013 } },
+      actor,
+      now,
+    });
     expect(wrong).toEqual({ status: "invalid", errors: { period: "editing.periodOrder" } });
-    const result = await store.updateProgramme({ programmeId, expectedVersion: 2, patch: { period: { start: 2013, end: 2016 } }, actor, now });
+    const result = await store.updateProgramme({
+      programmeId,
+      expectedVersion: 2,
+      patch: { period: { start: 2013, end: 2016 } },
+      actor,
+      now,
+    });
     expect(result.status).toBe("ok");
     expect(await yearsOf(standing.number)).toEqual([2013, 2014, 2015, 2016]);
     expect(await yearsOf(17)).toEqual([2015]);
@@ -92,7 +124,10 @@ describe.each(testDialects())("programme and theme store (%s)", (dialect) => {
       expectedVersion: theme!.version,
       patch: {
         goal: "Een nieuwe doelstelling.",
-        intentions: [...theme!.intentions.map((i) => ({ code: i.code, text: i.text })), { text: "Een vijfde voornemen." }],
+        intentions: [
+          ...theme!.intentions.map((i) => ({ code: i.code, text: i.text })),
+          { text: "Een vijfde voornemen." },
+        ],
         participation: [
           { municipality: "gemeente-leiderdorp", status: "undecided", note: "Besluit volgt in maart." },
           { municipality: "gemeente-leiden", status: "participating", note: null },
@@ -105,9 +140,15 @@ describe.each(testDialects())("programme and theme store (%s)", (dialect) => {
     if (result.status !== "ok") return;
     expect(result.changed).toEqual(["goal", "intentions", "participation"]);
     expect(result.snapshot.version).toBe(theme!.version + 1);
-    expect(result.snapshot.intentions.at(-1)).toEqual({ code: "2.5", text: "Een vijfde voornemen.", actions: 0 });
+    expect(result.snapshot.intentions.at(-1)).toEqual({
+      code: "2.5",
+      text: "Een vijfde voornemen.",
+      actions: 0,
+    });
     // Plain participation without a note is not stored: only what differs is.
-    expect(result.snapshot.participation).toEqual([{ municipality: "gemeente-leiderdorp", status: "undecided", note: "Besluit volgt in maart." }]);
+    expect(result.snapshot.participation).toEqual([
+      { municipality: "gemeente-leiderdorp", status: "undecided", note: "Besluit volgt in maart." },
+    ]);
     const history = await createHistoryRepository(t.db).forEntity("theme", theme!.id);
     expect(history).toHaveLength(1);
     expect(history[0]!.after).toMatchObject({ goal: "Een nieuwe doelstelling." });
@@ -115,11 +156,30 @@ describe.each(testDialects())("programme and theme store (%s)", (dialect) => {
 
   it("refuses to remove an intention that still has actions, unknown intentions and non-municipalities, changing nothing", async () => {
     const theme = (await store.theme(programmeId, 2))!;
-    const withoutFirst = theme.intentions.filter((i) => i.code !== "2.1").map((i) => ({ code: i.code, text: i.text }));
-    const blocked = await store.updateTheme({ programmeId, number: 2, expectedVersion: theme.version, patch: { title: "Anders", intentions: withoutFirst }, actor, now });
+    const withoutFirst = theme.intentions
+      .filter((i) => i.code !== "2.1")
+      .map((i) => ({ code: i.code, text: i.text }));
+    const blocked = await store.updateTheme({
+      programmeId,
+      number: 2,
+      expectedVersion: theme.version,
+      patch: { title: "Anders", intentions: withoutFirst },
+      actor,
+      now,
+    });
     const count = theme.intentions.find((i) => i.code === "2.1")!.actions;
-    expect(blocked).toEqual({ status: "invalid", errors: { intentions: `editing.intentionHasActions|2.1|${count}` } });
-    const unknown = await store.updateTheme({ programmeId, number: 2, expectedVersion: theme.version, patch: { intentions: [{ code: "9.9", text: "x" }] }, actor, now });
+    expect(blocked).toEqual({
+      status: "invalid",
+      errors: { intentions: `editing.intentionHasActions|2.1|${count}` },
+    });
+    const unknown = await store.updateTheme({
+      programmeId,
+      number: 2,
+      expectedVersion: theme.version,
+      patch: { intentions: [{ code: "9.9", text: "x" }] },
+      actor,
+      now,
+    });
     expect(unknown.status === "invalid" && unknown.errors.intentions).toBe("editing.intentionUnknown|9.9");
     const notMunicipality = await store.updateTheme({
       programmeId,
@@ -129,19 +189,38 @@ describe.each(testDialects())("programme and theme store (%s)", (dialect) => {
       actor,
       now,
     });
-    expect(notMunicipality).toEqual({ status: "invalid", errors: { participation: "editing.municipalityUnknown|universiteit-leiden" } });
+    expect(notMunicipality).toEqual({
+      status: "invalid",
+      errors: { participation: "editing.municipalityUnknown|universiteit-leiden" },
+    });
     expect(await store.theme(programmeId, 2)).toEqual(theme);
     // An intention without actions may go.
     const removed = await store.updateTheme({
       programmeId,
       number: 2,
       expectedVersion: theme.version,
-      patch: { intentions: theme.intentions.filter((i) => i.code !== "2.5").map((i) => ({ code: i.code, text: i.text })) },
+      patch: {
+        intentions: theme.intentions
+          .filter((i) => i.code !== "2.5")
+          .map((i) => ({ code: i.code, text: i.text })),
+      },
       actor,
       now,
     });
-    expect(removed.status === "ok" && removed.snapshot.intentions.map((i) => i.code)).toEqual(["2.1", "2.2", "2.3", "2.4"]);
-    const stale = await store.updateTheme({ programmeId, number: 2, expectedVersion: theme.version, patch: { title: "Te laat" }, actor, now });
+    expect(removed.status === "ok" && removed.snapshot.intentions.map((i) => i.code)).toEqual([
+      "2.1",
+      "2.2",
+      "2.3",
+      "2.4",
+    ]);
+    const stale = await store.updateTheme({
+      programmeId,
+      number: 2,
+      expectedVersion: theme.version,
+      patch: { title: "Te laat" },
+      actor,
+      now,
+    });
     expect(stale.status).toBe("conflict");
   });
 
@@ -166,21 +245,44 @@ describe.each(testDialects())("programme and theme store (%s)", (dialect) => {
     });
 
     it("takes a number that is asked for when it is free, and refuses a taken one or bad references without writing", async () => {
-      const count = async () => (await t.db.kysely.selectFrom("action").select("id").where("programme_id", "=", programmeId).execute()).length;
+      const count = async () =>
+        (
+          await t.db.kysely
+            .selectFrom("action")
+            .select("id")
+            .where("programme_id", "=", programmeId)
+            .execute()
+        ).length;
       const before = await count();
-      expect(await actions.create({ programmeId, number: 17, changes: newAction({ links: [] }), actor, now })).toEqual({ status: "invalid", errors: { number: "editing.actionNumberTaken|17" } });
+      expect(
+        await actions.create({ programmeId, number: 17, changes: newAction({ links: [] }), actor, now }),
+      ).toEqual({ status: "invalid", errors: { number: "editing.actionNumberTaken|17" } });
       const bad = await actions.create({
         programmeId,
-        changes: newAction({ intentionCode: "8.1", partners: [{ organisation: "bestaat-niet", qualifier: null }], links: [{ type: "related", target: { theme: 9 } }] }),
+        changes: newAction({
+          intentionCode: "8.1",
+          partners: [{ organisation: "bestaat-niet", qualifier: null }],
+          links: [{ type: "related", target: { theme: 9 } }],
+        }),
         actor,
         now,
       });
       expect(bad).toEqual({
         status: "invalid",
-        errors: { intentionCode: "edit.intentionUnknown", partners: "edit.organisationUnknownName|bestaat-niet", links: "edit.linkThemeUnknown|9" },
+        errors: {
+          intentionCode: "edit.intentionUnknown",
+          partners: "edit.organisationUnknownName|bestaat-niet",
+          links: "edit.linkThemeUnknown|9",
+        },
       });
       expect(await count()).toBe(before);
-      const chosen = await actions.create({ programmeId, number: 100, changes: newAction({ title: "Honderd" }), actor, now });
+      const chosen = await actions.create({
+        programmeId,
+        number: 100,
+        changes: newAction({ title: "Honderd" }),
+        actor,
+        now,
+      });
       expect(chosen.status === "ok" && chosen.number).toBe(100);
       const next = await actions.create({ programmeId, changes: newAction({ title: "Daarna" }), actor, now });
       expect(next.status === "ok" && next.number).toBe(101);
@@ -199,7 +301,14 @@ describe.each(testDialects())("programme and theme store (%s)", (dialect) => {
   it("lets exactly one of two concurrent changes with the same expected version through", async () => {
     const before = (await actions.snapshot(programmeId, 17))!;
     const change = (planningText: string) =>
-      actions.update({ programmeId, number: 17, expectedVersion: before.version, patch: { planningText }, actor, now });
+      actions.update({
+        programmeId,
+        number: 17,
+        expectedVersion: before.version,
+        patch: { planningText },
+        actor,
+        now,
+      });
     const results = await Promise.all([change("2014"), change("2016")]);
     const winner = results.findIndex((r) => r.status === "ok");
     expect(results.map((r) => r.status).sort()).toEqual(["conflict", "ok"]);

@@ -17,7 +17,11 @@ export interface Editor {
 let counter = 0;
 
 /** An account with a role in the default programme (or an administrator), with a session and an API token. */
-export async function editor(app: TestServer, role: ProgrammeRole | "admin", name = `Redacteur ${++counter}`): Promise<Editor> {
+export async function editor(
+  app: TestServer,
+  role: ProgrammeRole | "admin",
+  name = `Redacteur ${++counter}`,
+): Promise<Editor> {
   const { services } = app.server;
   const programme = (await services.programmes.get(SLUG))!;
   const created = await services.accounts.createUser({
@@ -34,7 +38,13 @@ export async function editor(app: TestServer, role: ProgrammeRole | "admin", nam
   const session = await services.auth.startSession(created.value);
   if (!session.ok) throw new Error("no session");
   const { token } = await services.auth.createApiToken(created.value, "tests");
-  return { userId: created.value, name, cookie: `regie_session=${session.sessionToken}`, csrf: session.csrfToken, token };
+  return {
+    userId: created.value,
+    name,
+    cookie: `regie_session=${session.sessionToken}`,
+    csrf: session.csrfToken,
+    token,
+  };
 }
 
 export type Credentials = { bearer: Editor } | { cookie: Editor; csrf?: boolean } | null;
@@ -67,7 +77,11 @@ export async function api(
   } catch {
     parsed = text;
   }
-  return { status: res.status, headers: res.headers, body: parsed as Record<string, unknown> & { errors?: Record<string, string>; detail?: string } };
+  return {
+    status: res.status,
+    headers: res.headers,
+    body: parsed as Record<string, unknown> & { errors?: Record<string, string>; detail?: string },
+  };
 }
 
 /** The current ETag of a record, from its GET. */
@@ -81,7 +95,10 @@ export async function etagOf(app: TestServer, path: string): Promise<string> {
 
 /** A page, with or without a session; the body as text. */
 export async function page(app: TestServer, path: string, who?: Editor | null) {
-  const res = await fetch(app.url + path, { headers: { ...(who ? { cookie: who.cookie } : {}), "Accept-Language": "nl" }, redirect: "manual" });
+  const res = await fetch(app.url + path, {
+    headers: { ...(who ? { cookie: who.cookie } : {}), "Accept-Language": "nl" },
+    redirect: "manual",
+  });
   return { status: res.status, headers: res.headers, body: await res.text() };
 }
 
@@ -89,7 +106,11 @@ export async function page(app: TestServer, path: string, who?: Editor | null) {
 export async function postForm(app: TestServer, path: string, who: Editor, fields: Record<string, string>) {
   const res = await fetch(app.url + path, {
     method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", "Accept-Language": "nl", cookie: who.cookie },
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      "Accept-Language": "nl",
+      cookie: who.cookie,
+    },
     body: new URLSearchParams({ _csrf: who.csrf, ...fields }).toString(),
     redirect: "manual",
   });

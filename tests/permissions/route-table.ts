@@ -37,6 +37,10 @@ export const ROUTE_TABLE: RouteCase[] = [
   { route: "routes/theme.tsx", method: "GET", operation: "programme.read", target: "programme", sample: { path: `${P}/themes/2` } },
   { route: "routes/actions.tsx", method: "GET", operation: "programme.read", target: "programme", sample: { path: `${P}/actions` } },
   { route: "routes/action.tsx", method: "GET", operation: "programme.read", target: "programme", sample: { path: `${P}/actions/17` } },
+  // Progress views: the dashboard, the timeline and the dependency graph (public; members see more on the dashboard).
+  { route: "routes/progress-dashboard.tsx", method: "GET", operation: "progress.read", target: "programme", sample: { path: `${P}/dashboard` } },
+  { route: "routes/progress-timeline.tsx", method: "GET", operation: "progress.read", target: "programme", sample: { path: `${P}/timeline?theme=3` } },
+  { route: "routes/dependencies.tsx", method: "GET", operation: "progress.read", target: "programme", sample: { path: `${P}/dependencies` } },
   { route: "routes/organisations.tsx", method: "GET", operation: "programme.read", target: "none", sample: { path: "/organisations" } },
   { route: "routes/organisation.tsx", method: "GET", operation: "programme.read", target: "none", sample: { path: "/organisations/gemeente-leiden" } },
   { route: "routes/not-found.tsx", method: "GET", operation: null, sample: { path: "/no/such/page" }, allowed: [404] },

@@ -52,6 +52,12 @@ export interface ChartOptions {
 /** Charts already drawn, by what they show: the figures change only with an import. */
 const cache = new Map<string, string>();
 const CACHE_SIZE = 300;
+let drawn = 0;
+
+/** How many charts ECharts has drawn in this process (the rest came from memory); for tests. */
+export function chartsDrawn(): number {
+  return drawn;
+}
 
 /** Renders a series model as an accessible, CSP-safe SVG line chart (ECharts, server side); drawn once per content. */
 export function renderSeriesChart(model: SeriesModel, texts: ChartTexts, options: ChartOptions): string {
@@ -69,6 +75,7 @@ export function renderSeriesChart(model: SeriesModel, texts: ChartTexts, options
 }
 
 function drawChart(model: SeriesModel, texts: ChartTexts, options: ChartOptions): string {
+  drawn++;
   const axisFormat = new Intl.NumberFormat(localeOf(options.language), { notation: "standard", maximumFractionDigits: 2 });
   const baselineIndex = model.baseline.period ? model.periods.findIndex((p) => p.code === (model.view === "index" ? model.base : model.baseline.period)) : -1;
   const many = model.periods.length > (options.compact ? 4 : 12);

@@ -103,9 +103,12 @@ export function layoutGraph(nodes: readonly GraphNode[], edges: readonly GraphEd
   return { nodes: placed, bands, width: LEFT + maxDepth * COL_W + NODE_W + 80, height: Math.max(y, NODE_H) };
 }
 
-function edgePath(from: PlacedNode, to: PlacedNode): string {
-  const sy = from.y + NODE_H / 2;
-  const ty = to.y + NODE_H / 2;
+/** Where an edge leaves or enters a node: spread over the node's height when it has several. */
+function port(node: PlacedNode, index: number, count: number): number {
+  return node.y + (NODE_H * (index + 1)) / (count + 1);
+}
+
+function edgePath(from: PlacedNode, to: PlacedNode, sy: number, ty: number): string {
   if (to.depth > from.depth) {
     const sx = from.x + NODE_W;
     const tx = to.x;
@@ -131,7 +134,7 @@ export function dependencyGraphSvg(input: { id: string; nodes: readonly GraphNod
       el("rect", { width: 6, height: 6, fill: "#ffffff" }) +
       el("line", { x1: 0, y1: 0, x2: 0, y2: 6, stroke: "#d9a8a4", "stroke-width": 3 }) +
       `</pattern>` +
-      `<marker id="${id}-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="9" markerHeight="9" orient="auto-start-reverse">` +
+      `<marker id="${id}-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="11" markerHeight="11" orient="auto-start-reverse">` +
       el("path", { d: "M0,0 L10,5 L0,10 z", fill: COLOUR.edge }) +
       `</marker>` +
       `</defs>`,
@@ -144,22 +147,40 @@ export function dependencyGraphSvg(input: { id: string; nodes: readonly GraphNod
   });
   // "Related" goes both ways and is often written on both actions: one line per pair.
   const drawnRelated = new Set<string>();
-  for (const e of input.edges) {
+  const drawn = input.edges.filter((e) => {
     const from = byNumber.get(e.source);
     const to = byNumber.get(e.target);
-    if (!from || !to || from === to) continue;
-    if (e.type === "related") {
-      const pair = [e.source, e.target].sort((a, b) => a - b).join("-");
-      if (drawnRelated.has(pair)) continue;
-      drawnRelated.add(pair);
-    }
+    if (!from || !to || from === to) return false;
+    if (e.type !== "related") return true;
+    const pair = [e.source, e.target].sort((a, b) => a - b).join("-");
+    if (drawnRelated.has(pair)) return false;
+    drawnRelated.add(pair);
+    return true;
+  });
+  // Ports: each node's outgoing edges leave at even heights, ordered by the target's height; incoming likewise.
+  const outgoing = new Map<number, GraphEdge[]>();
+  const incoming = new Map<number, GraphEdge[]>();
+  for (const e of drawn) {
+    outgoing.set(e.source, [...(outgoing.get(e.source) ?? []), e]);
+    incoming.set(e.target, [...(incoming.get(e.target) ?? []), e]);
+  }
+  const yOf = (n: number) => byNumber.get(n)!.y;
+  for (const list of outgoing.values()) list.sort((a, b) => yOf(a.target) - yOf(b.target));
+  for (const list of incoming.values()) list.sort((a, b) => yOf(a.source) - yOf(b.source));
+  for (const e of drawn) {
+    const from = byNumber.get(e.source)!;
+    const to = byNumber.get(e.target)!;
+    const outs = outgoing.get(e.source)!;
+    const ins = incoming.get(e.target)!;
+    const sy = port(from, outs.indexOf(e), outs.length);
+    const ty = port(to, ins.indexOf(e), ins.length);
     const typed =
       e.type === "prerequisiteFor"
         ? { stroke: COLOUR.edge, "stroke-width": 2, "marker-end": `url(#${id}-arrow)` }
         : e.type === "enables"
           ? { stroke: COLOUR.edge, "stroke-width": 2, "stroke-dasharray": "7 4", "marker-end": `url(#${id}-arrow)` }
           : { stroke: COLOUR.related, "stroke-width": 1.5, "stroke-dasharray": "2 3" };
-    parts.push(el("path", { d: edgePath(from, to), fill: "none", class: `regie-graph__edge regie-graph__edge--${e.type}`, ...typed }));
+    parts.push(el("path", { d: edgePath(from, to, sy, ty), fill: "none", class: `regie-graph__edge regie-graph__edge--${e.type}`, ...typed }));
   }
   for (const node of layout.nodes) {
     const body: string[] = [`<title>${escapeXml(labels.node(node))}</title>`];

@@ -43,7 +43,7 @@ export interface TimelineLabels {
 }
 
 const LEFT = 300;
-const RIGHT = 200;
+const RIGHT = 290;
 const HEADER = 50;
 const LANE = 14;
 const MIN_ROW = 28;
@@ -97,7 +97,7 @@ export function timelineSvg(input: { id: string; axis: TimelineAxis; rows: reado
       el("rect", { width: 6, height: 6, fill: "#fdecea" }) +
       el("line", { x1: 0, y1: 0, x2: 0, y2: 6, stroke: COLOUR.overdue, "stroke-width": 3 }) +
       `</pattern>` +
-      `<marker id="${id}-arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="8" markerHeight="8" orient="auto-start-reverse">` +
+      `<marker id="${id}-arrow" viewBox="0 0 8 8" refX="7" refY="4" markerUnits="userSpaceOnUse" markerWidth="10" markerHeight="10" orient="auto-start-reverse">` +
       el("path", { d: "M0,0 L8,4 L0,8 z", fill: COLOUR.open }) +
       `</marker>` +
       `</defs>`,
@@ -149,8 +149,9 @@ export function timelineSvg(input: { id: string; axis: TimelineAxis; rows: reado
       const cy = y + PAD + lane * LANE + LANE / 2;
       body.push(milestoneMark(m, cy, { id, axis, x, xc, end: LEFT + plot, tooltip: labels.milestone(row, m) }));
     });
-    if (row.warning) body.push(warningSign(LEFT + plot + 12, mid));
-    body.push(text({ x: LEFT + plot + (row.warning ? 26 : 10), y: mid + 4, "font-size": 11, fill: COLOUR.text }, shorten(row.statusText, 30)));
+    // The row's own sign and status stand clear of the overdue signs just past the axis end.
+    if (row.warning) body.push(warningSign(LEFT + plot + 34, mid));
+    body.push(text({ x: LEFT + plot + (row.warning ? 46 : 30), y: mid + 4, "font-size": 11, fill: COLOUR.text }, shorten(row.statusText, 42)));
     rowParts.push(`<g class="regie-timeline__row">${body.join("")}</g>`);
     y += h;
   });

@@ -12,8 +12,14 @@ export async function up(db: Kysely<any>, _dialect: Dialect): Promise<void> {
   await db.schema
     .createTable("organisation_former_slug")
     .addColumn("slug", "text", (c) => c.primaryKey())
-    .addColumn("organisation_id", "integer", (c) => c.notNull().references("organisation.id").onDelete("cascade"))
+    .addColumn("organisation_id", "integer", (c) =>
+      c.notNull().references("organisation.id").onDelete("cascade"),
+    )
     .addColumn("created_at", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("organisation_former_slug_org").on("organisation_former_slug").column("organisation_id").execute();
+  await db.schema
+    .createIndex("organisation_former_slug_org")
+    .on("organisation_former_slug")
+    .column("organisation_id")
+    .execute();
 }

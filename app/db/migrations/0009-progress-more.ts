@@ -16,6 +16,15 @@ export async function up(db: Kysely<any>, _dialect: Dialect): Promise<void> {
   await db.schema.createIndex("job_subject").on("job").column("subject").execute();
   /** The planning reading a milestone came from (label and date phrase); null for milestones added by hand. */
   await db.schema.alterTable("milestone").addColumn("source_key", "text").execute();
-  await db.schema.createIndex("progress_update_action_period").on("progress_update").columns(["action_id", "period"]).unique().execute();
-  await db.schema.createIndex("round_request_round_action").on("round_request").columns(["round_id", "action_id"]).execute();
+  await db.schema
+    .createIndex("progress_update_action_period")
+    .on("progress_update")
+    .columns(["action_id", "period"])
+    .unique()
+    .execute();
+  await db.schema
+    .createIndex("round_request_round_action")
+    .on("round_request")
+    .columns(["round_id", "action_id"])
+    .execute();
 }

@@ -34,9 +34,7 @@ const slug = z
   .regex(SLUG_PATTERN, { message: "editing.slugInvalid" });
 
 /** A new organisation: its slug is derived from the name. */
-export const organisationCreateSchema = z
-  .object({ name, kind, aliases: aliases.default([]) })
-  .strict();
+export const organisationCreateSchema = z.object({ name, kind, aliases: aliases.default([]) }).strict();
 export type OrganisationCreate = z.infer<typeof organisationCreateSchema>;
 
 /** A change to an organisation; the slug changes only when it is given explicitly. */
@@ -45,7 +43,11 @@ export type OrganisationPatch = z.infer<typeof organisationPatchSchema>;
 
 /** Merging an organisation into another, named by slug. */
 export const organisationMergeSchema = z
-  .object({ into: z.string({ message: "editing.mergeTargetUnknown" }).max(ORGANISATION_NAME_MAX, { message: "editing.mergeTargetUnknown" }) })
+  .object({
+    into: z
+      .string({ message: "editing.mergeTargetUnknown" })
+      .max(ORGANISATION_NAME_MAX, { message: "editing.mergeTargetUnknown" }),
+  })
   .strict();
 
 /** One alias per line in forms; blank lines do not count. */

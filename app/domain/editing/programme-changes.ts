@@ -5,9 +5,14 @@ import type { Participation } from "../programmes/types";
  * What editing may change on a programme (its front matter) and on a theme (texts, intentions and
  * the participation of each municipality). Error messages are keys that the routes translate.
  */
-const text = (max: number) => z.string({ message: "edit.invalid" }).max(max, { message: `edit.tooLong|${max}` });
+const text = (max: number) =>
+  z.string({ message: "edit.invalid" }).max(max, { message: `edit.tooLong|${max}` });
 const requiredText = (max: number) =>
-  z.string({ message: "edit.required" }).trim().min(1, { message: "edit.required" }).max(max, { message: `edit.tooLong|${max}` });
+  z
+    .string({ message: "edit.required" })
+    .trim()
+    .min(1, { message: "edit.required" })
+    .max(max, { message: `edit.tooLong|${max}` });
 const optionalText = (max: number) =>
   z
     .string({ message: "edit.invalid" })
@@ -48,7 +53,11 @@ export const programmePatchSchema = z
   .strict();
 export type ProgrammePatch = z.infer<typeof programmePatchSchema>;
 
-export const PARTICIPATION_STATUSES = ["participating", "undecided", "not-participating"] as const satisfies readonly Participation["status"][];
+export const PARTICIPATION_STATUSES = [
+  "participating",
+  "undecided",
+  "not-participating",
+] as const satisfies readonly Participation["status"][];
 export const INTENTION_CODE = /^\d{1,3}\.\d{1,3}$/;
 
 export const themePatchSchema = z
@@ -60,7 +69,10 @@ export const themePatchSchema = z
       .array(
         z
           .object({
-            code: z.string({ message: "editing.intentionCode" }).regex(INTENTION_CODE, { message: "editing.intentionCode" }).optional(),
+            code: z
+              .string({ message: "editing.intentionCode" })
+              .regex(INTENTION_CODE, { message: "editing.intentionCode" })
+              .optional(),
             text: requiredText(2000),
           })
           .strict(),
@@ -71,7 +83,9 @@ export const themePatchSchema = z
       .array(
         z
           .object({
-            municipality: z.string({ message: "editing.municipalityUnknown" }).max(200, { message: "editing.municipalityUnknown" }),
+            municipality: z
+              .string({ message: "editing.municipalityUnknown" })
+              .max(200, { message: "editing.municipalityUnknown" }),
             status: z.enum(PARTICIPATION_STATUSES, { message: "editing.participationStatus" }),
             note: optionalText(2000).default(null),
           })
@@ -187,7 +201,10 @@ export function readThemeForm(
     })),
     newIntention: form.newIntention ?? "",
     participation: Object.fromEntries(
-      municipalities.map((slug) => [slug, { status: form[`status-${slug}`] ?? "participating", note: form[`note-${slug}`] ?? "" }]),
+      municipalities.map((slug) => [
+        slug,
+        { status: form[`status-${slug}`] ?? "participating", note: form[`note-${slug}`] ?? "" },
+      ]),
     ),
   };
   const intentions: { code?: string; text: string }[] = values.intentions
@@ -200,7 +217,11 @@ export function readThemeForm(
     intentionsIntro: block(values.intentionsIntro) || null,
     intentions,
     participation: municipalities
-      .map((slug) => ({ municipality: slug, status: values.participation[slug]!.status, note: block(values.participation[slug]!.note) || null }))
+      .map((slug) => ({
+        municipality: slug,
+        status: values.participation[slug]!.status,
+        note: block(values.participation[slug]!.note) || null,
+      }))
       .filter((p) => p.status !== "participating" || p.note !== null),
   };
   return { values, changes };

@@ -20,7 +20,12 @@ export function isIsoDate(value: string): boolean {
 /** The calendar date of a moment in Europe/Amsterdam. */
 export function amsterdamDate(moment: Date): IsoDate {
   // en-CA writes dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(moment);
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone: TIME_ZONE,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(moment);
 }
 
 /** The date `days` days after (or before, when negative) an ISO date. */
@@ -48,7 +53,14 @@ function offsetMinutes(moment: Date, timeZone: string): number {
     second: "2-digit",
   }).formatToParts(moment);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
+  const asUtc = Date.UTC(
+    get("year"),
+    get("month") - 1,
+    get("day"),
+    get("hour"),
+    get("minute"),
+    get("second"),
+  );
   return Math.round((asUtc - Math.floor(moment.getTime() / 1000) * 1000) / 60_000);
 }
 

@@ -16,9 +16,13 @@ export interface MilestoneValues {
   doneOn: IsoDate | null;
 }
 
-export type MilestoneRead = { ok: true; values: MilestoneValues } | { ok: false; errors: Record<string, string> };
+export type MilestoneRead =
+  { ok: true; values: MilestoneValues } | { ok: false; errors: Record<string, string> };
 
-export function readMilestoneForm(fields: Record<string, string>, context: { period: YearSpan; today: IsoDate }): MilestoneRead {
+export function readMilestoneForm(
+  fields: Record<string, string>,
+  context: { period: YearSpan; today: IsoDate },
+): MilestoneRead {
   const errors: Record<string, string> = {};
   const label = (fields.label ?? "").replace(/\s+/g, " ").trim();
   if (label.length > LABEL_MAX) errors.label = `progress.tooLong|${LABEL_MAX}`;
@@ -37,5 +41,8 @@ export function readMilestoneForm(fields: Record<string, string>, context: { per
   else if (doneText > context.today) errors.doneOn = "progress.doneInFuture";
 
   if (Object.keys(errors).length > 0 || !due) return { ok: false, errors };
-  return { ok: true, values: { label: label === "" ? null : label, due, doneOn: doneText === "" ? null : doneText } };
+  return {
+    ok: true,
+    values: { label: label === "" ? null : label, due, doneOn: doneText === "" ? null : doneText },
+  };
 }

@@ -7,7 +7,11 @@ import type { MilestoneRecord } from "./types";
  * its period), and whether it is done, overdue or open on a given day.
  */
 
-export type DueView = { kind: "by"; date: IsoDate } | { kind: "from"; date: IsoDate } | { kind: "ongoing" } | { kind: "recurring"; date: IsoDate };
+export type DueView =
+  | { kind: "by"; date: IsoDate }
+  | { kind: "from"; date: IsoDate }
+  | { kind: "ongoing" }
+  | { kind: "recurring"; date: IsoDate };
 
 export interface MilestoneView {
   id: number;

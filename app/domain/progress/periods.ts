@@ -56,7 +56,9 @@ export function periodOfDate(date: IsoDate, kind: PeriodKind = "half"): Reportin
 /** The period before this one, of the same kind. */
 export function previousPeriod(period: ReportingPeriod): ReportingPeriod {
   const count = period.kind === "half" ? 2 : 4;
-  return period.index > 1 ? build(period.year, period.kind, period.index - 1) : build(period.year - 1, period.kind, count);
+  return period.index > 1
+    ? build(period.year, period.kind, period.index - 1)
+    : build(period.year - 1, period.kind, count);
 }
 
 /** Later periods first: by end date, then by start (a quarter that ends with a half comes after it). */
@@ -86,7 +88,8 @@ export type PeriodCheck = { ok: true; period: ReportingPeriod } | { ok: false; e
 export function checkReportingPeriod(text: string, programme: YearSpan, today: IsoDate): PeriodCheck {
   const period = parsePeriod(text);
   if (!period) return { ok: false, error: "progress.periodMalformed" };
-  if (period.year < programme.start) return { ok: false, error: `progress.periodBeforeProgramme|${programme.start}` };
+  if (period.year < programme.start)
+    return { ok: false, error: `progress.periodBeforeProgramme|${programme.start}` };
   if (period.start > today) return { ok: false, error: "progress.periodFuture" };
   return { ok: true, period };
 }

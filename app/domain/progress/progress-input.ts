@@ -42,12 +42,19 @@ const percent = z
   });
 
 const formSchema = z.object({
-  status: z.string({ message: "progress.statusRequired" }).refine(isProgressStatus, { message: "progress.statusRequired" }),
+  status: z
+    .string({ message: "progress.statusRequired" })
+    .refine(isProgressStatus, { message: "progress.statusRequired" }),
   percent,
   narrative: z
     .string({ message: "progress.narrativeRequired" })
     .transform((v) => v.replace(/\r\n/g, "\n").trim())
-    .pipe(z.string().min(1, { message: "progress.narrativeRequired" }).max(NARRATIVE_MAX, { message: `progress.narrativeTooLong|${NARRATIVE_MAX}` })),
+    .pipe(
+      z
+        .string()
+        .min(1, { message: "progress.narrativeRequired" })
+        .max(NARRATIVE_MAX, { message: `progress.narrativeTooLong|${NARRATIVE_MAX}` }),
+    ),
 });
 
 /** The optimistic-concurrency field: empty for a new update, else the version the form showed. */
@@ -64,7 +71,11 @@ export type FormRead =
  */
 export function readProgressForm(fields: Record<string, string>, milestones: string[]): FormRead {
   const errors: Record<string, string> = {};
-  const parsed = formSchema.safeParse({ status: fields.status ?? "", percent: fields.percent ?? "", narrative: fields.narrative ?? "" });
+  const parsed = formSchema.safeParse({
+    status: fields.status ?? "",
+    percent: fields.percent ?? "",
+    narrative: fields.narrative ?? "",
+  });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = String(issue.path[0] ?? "form");

@@ -54,14 +54,23 @@ export function parseOffsets(text: string): number[] | null {
 }
 
 /** The closing date when none is given: the period's end, or a week after the last reminder or the due date if that is later. */
-export function defaultClosesOn(period: ReportingPeriod, dueOn: IsoDate, offsets: readonly number[]): IsoDate {
+export function defaultClosesOn(
+  period: ReportingPeriod,
+  dueOn: IsoDate,
+  offsets: readonly number[],
+): IsoDate {
   const last = Math.max(0, ...offsets);
   const afterReminders = addDays(dueOn, last + GRACE_DAYS);
   return afterReminders > period.end ? afterReminders : period.end;
 }
 
 /** The reminders of a round that are still to come on `today`. */
-export function upcomingReminders(dueOn: IsoDate, closesOn: IsoDate, offsets: readonly number[], today: IsoDate): Reminder[] {
+export function upcomingReminders(
+  dueOn: IsoDate,
+  closesOn: IsoDate,
+  offsets: readonly number[],
+  today: IsoDate,
+): Reminder[] {
   return offsets
     .map((offset) => ({ offset, date: addDays(dueOn, offset) }))
     .filter((r) => r.date > today && r.date <= closesOn)
@@ -73,7 +82,10 @@ export function upcomingReminders(dueOn: IsoDate, closesOn: IsoDate, offsets: re
  * programme, not in the future), a due date from today on, a closing date on or after the due date
  * and every reminder, and at most six reminders within 60 days of the due date.
  */
-export function planRound(form: RoundForm, context: { programme: YearSpan; today: IsoDate }): RoundPlanResult {
+export function planRound(
+  form: RoundForm,
+  context: { programme: YearSpan; today: IsoDate },
+): RoundPlanResult {
   const errors: Record<string, string> = {};
   const period = checkReportingPeriod(form.period, context.programme, context.today);
   if (!period.ok) errors.period = period.error;
@@ -93,9 +105,16 @@ export function planRound(form: RoundForm, context: { programme: YearSpan; today
   const closesOn = closesText === "" ? defaultClosesOn(period.period, dueOn, offsets) : closesText;
   if (closesOn < dueOn) return { ok: false, errors: { closesOn: "progress.closesBeforeDue" } };
   const lastReminder = offsets.length > 0 ? addDays(dueOn, Math.max(...offsets)) : dueOn;
-  if (closesOn < lastReminder) return { ok: false, errors: { closesOn: `progress.closesBeforeReminder|${lastReminder}` } };
+  if (closesOn < lastReminder)
+    return { ok: false, errors: { closesOn: `progress.closesBeforeReminder|${lastReminder}` } };
   return {
     ok: true,
-    plan: { period: period.period, dueOn, closesOn, offsets, reminders: upcomingReminders(dueOn, closesOn, offsets, context.today) },
+    plan: {
+      period: period.period,
+      dueOn,
+      closesOn,
+      offsets,
+      reminders: upcomingReminders(dueOn, closesOn, offsets, context.today),
+    },
   };
 }

@@ -51,7 +51,12 @@ export interface StatusCounts {
 export const emptyCounts = (): StatusCounts => ({ answered: 0, pending: 0, overdue: 0 });
 
 /** Counts per group key (an organisation), each action counted once per group. */
-export function countByGroup<T>(items: readonly T[], key: (item: T) => string, action: (item: T) => number, status: (item: T) => RequestStatus): Map<string, StatusCounts> {
+export function countByGroup<T>(
+  items: readonly T[],
+  key: (item: T) => string,
+  action: (item: T) => number,
+  status: (item: T) => RequestStatus,
+): Map<string, StatusCounts> {
   const seen = new Set<string>();
   const out = new Map<string, StatusCounts>();
   for (const item of items) {

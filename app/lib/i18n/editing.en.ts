@@ -8,7 +8,8 @@ export const editingEn: Widen<typeof editingNl> = {
   kindInvalid: "Choose a kind: municipality, business, knowledge institution, other government or other.",
   aliasInvalid: "Every other spelling must contain letters or digits.",
   aliasesList: "Give the other spellings as a list of texts.",
-  slugInvalid: "A slug consists of lower-case letters, digits and single hyphens (for example gemeente-leiden).",
+  slugInvalid:
+    "A slug consists of lower-case letters, digits and single hyphens (for example gemeente-leiden).",
   nameTaken: "This name already belongs to {{param}}. Change that organisation, or merge the two.",
   aliasTaken: "The spelling “{{param2}}” already belongs to {{param}}.",
   slugTaken: "The slug “{{param}}” belongs (or belonged) to another organisation.",
@@ -21,7 +22,8 @@ export const editingEn: Widen<typeof editingNl> = {
   date: "Give an existing date as YYYY-MM-DD (for example 2013-04-11).",
   intentionCode: "An intention has a code such as 2.1.",
   intentionUnknown: "Intention {{param}} does not exist in this theme.",
-  intentionHasActions: "Intention {{param}} cannot be removed: actions still sit under it ({{param2}}). Move them to another intention first.",
+  intentionHasActions:
+    "Intention {{param}} cannot be removed: actions still sit under it ({{param2}}). Move them to another intention first.",
   municipalityUnknown: "“{{param}}” is not a municipality of this programme.",
   participationStatus: "Choose: participating, undecided or not participating.",
   actionNumber: "The action number must be a positive whole number (at most 999999).",
@@ -32,14 +34,17 @@ export const editingEn: Widen<typeof editingNl> = {
     "Since you opened the form, someone else has saved a new version. Both versions of the fields that differ are shown below. Your input is still in the form: save again to keep your version, or start again from the saved version.",
 
   newOrganisation: "New organisation",
-  newOrganisationIntro: "Add an organisation that is not listed under Organisations yet. Does it exist under another name? Then add this name to it as another spelling.",
+  newOrganisationIntro:
+    "Add an organisation that is not listed under Organisations yet. Does it exist under another name? Then add this name to it as another spelling.",
   editOrganisation: "Edit {{name}}",
   fieldName: "Name",
   fieldKind: "Kind",
   fieldAliases: "Also written as",
-  aliasesHint: "Other spellings, one per line. Forms and document imports recognise the organisation by these names too.",
+  aliasesHint:
+    "Other spellings, one per line. Forms and document imports recognise the organisation by these names too.",
   fieldSlug: "Slug (the organisation's address)",
-  slugHint: "Only change the slug when you really must. The old address keeps working and redirects to the new one.",
+  slugHint:
+    "Only change the slug when you really must. The old address keeps working and redirects to the new one.",
   createOrganisation: "Create organisation",
   created: "The organisation has been created.",
   organisationConflictTitle: "Someone else has changed this organisation in the meantime",
@@ -60,12 +65,15 @@ export const editingEn: Widen<typeof editingNl> = {
   moves_users: "accounts: {{count}}",
   moves_meetings: "meeting attendance: {{count}}",
   moves_aliases: "name and spellings: {{count}}",
-  mergeDuplicates: "Where {{into}} already has the same role in an action, that one role remains, with the remarks of both.",
+  mergeDuplicates:
+    "Where {{into}} already has the same role in an action, that one role remains, with the remarks of both.",
   mergeConfirm: "Yes, merge {{from}} into {{into}}",
   mergeOther: "Choose another organisation",
-  merged: "The organisations have been merged. The name and spellings of the merged organisation are now listed under “Also written as”, and its old address redirects here.",
+  merged:
+    "The organisations have been merged. The name and spellings of the merged organisation are now listed under “Also written as”, and its old address redirects here.",
   mergeConflictTitle: "One of the two organisations has changed in the meantime",
-  mergeConflictText: "Since you opened this overview, someone else has changed {{from}} or {{into}}. Below is what moves now; confirm again if it is still right.",
+  mergeConflictText:
+    "Since you opened this overview, someone else has changed {{from}} or {{into}}. Below is what moves now; confirm again if it is still right.",
 
   editProgramme: "Edit programme",
   fieldTitle: "Title",
@@ -75,7 +83,8 @@ export const editingEn: Widen<typeof editingNl> = {
   fieldPeriod: "Period",
   fieldPeriodStart: "First year",
   fieldPeriodEnd: "Last year",
-  periodHint: "Another period adjusts the planning years of every action (standing activities cover the whole period).",
+  periodHint:
+    "Another period adjusts the planning years of every action (standing activities cover the whole period).",
   fieldAdoptedOn: "Adopted on",
   adoptedOnHint: "As YYYY-MM-DD; empty when the programme has not been adopted yet.",
   fieldAdoptedBy: "Adopted by",

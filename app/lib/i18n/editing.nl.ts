@@ -5,7 +5,8 @@ export const editingNl = {
   kindInvalid: "Kies een soort: gemeente, bedrijfsleven, kennisinstelling, overige overheid of overig.",
   aliasInvalid: "Elke andere schrijfwijze moet letters of cijfers bevatten.",
   aliasesList: "Geef de andere schrijfwijzen als een lijst van teksten.",
-  slugInvalid: "Een slug bestaat uit kleine letters, cijfers en losse koppeltekens (bijvoorbeeld gemeente-leiden).",
+  slugInvalid:
+    "Een slug bestaat uit kleine letters, cijfers en losse koppeltekens (bijvoorbeeld gemeente-leiden).",
   nameTaken: "Deze naam hoort al bij {{param}}. Pas die organisatie aan, of voeg de twee samen.",
   aliasTaken: "De schrijfwijze „{{param2}}” hoort al bij {{param}}.",
   slugTaken: "De slug „{{param}}” is (of was) van een andere organisatie.",
@@ -18,7 +19,8 @@ export const editingNl = {
   date: "Geef een bestaande datum op als JJJJ-MM-DD (bijvoorbeeld 2013-04-11).",
   intentionCode: "Een voornemen heeft een code zoals 2.1.",
   intentionUnknown: "Voornemen {{param}} bestaat niet in dit thema.",
-  intentionHasActions: "Voornemen {{param}} kan niet weg: er staan nog acties onder ({{param2}}). Verplaats die eerst naar een ander voornemen.",
+  intentionHasActions:
+    "Voornemen {{param}} kan niet weg: er staan nog acties onder ({{param2}}). Verplaats die eerst naar een ander voornemen.",
   municipalityUnknown: "„{{param}}” is geen gemeente van dit programma.",
   participationStatus: "Kies: doet mee, nog niet besloten of doet niet mee.",
   actionNumber: "Het actienummer moet een positief geheel getal zijn (hoogstens 999999).",
@@ -30,14 +32,17 @@ export const editingNl = {
 
   // Organisations.
   newOrganisation: "Nieuwe organisatie",
-  newOrganisationIntro: "Voeg een organisatie toe die nog niet bij Organisaties staat. Bestaat ze al onder een andere naam? Voeg dan die naam toe als andere schrijfwijze.",
+  newOrganisationIntro:
+    "Voeg een organisatie toe die nog niet bij Organisaties staat. Bestaat ze al onder een andere naam? Voeg dan die naam toe als andere schrijfwijze.",
   editOrganisation: "{{name}} bewerken",
   fieldName: "Naam",
   fieldKind: "Soort",
   fieldAliases: "Ook geschreven als",
-  aliasesHint: "Andere schrijfwijzen, één per regel. Formulieren en het inlezen van documenten herkennen de organisatie ook aan deze namen.",
+  aliasesHint:
+    "Andere schrijfwijzen, één per regel. Formulieren en het inlezen van documenten herkennen de organisatie ook aan deze namen.",
   fieldSlug: "Slug (het adres van de organisatie)",
-  slugHint: "Verander de slug alleen als het echt nodig is. Het oude adres blijft werken en verwijst door naar het nieuwe.",
+  slugHint:
+    "Verander de slug alleen als het echt nodig is. Het oude adres blijft werken en verwijst door naar het nieuwe.",
   createOrganisation: "Organisatie aanmaken",
   created: "De organisatie is aangemaakt.",
   organisationConflictTitle: "Iemand anders heeft deze organisatie intussen gewijzigd",
@@ -58,12 +63,15 @@ export const editingNl = {
   moves_users: "accounts: {{count}}",
   moves_meetings: "aanwezigheid bij vergaderingen: {{count}}",
   moves_aliases: "naam en schrijfwijzen: {{count}}",
-  mergeDuplicates: "Heeft {{into}} al dezelfde rol in een actie, dan blijft die ene rol over, met de toelichting van beide.",
+  mergeDuplicates:
+    "Heeft {{into}} al dezelfde rol in een actie, dan blijft die ene rol over, met de toelichting van beide.",
   mergeConfirm: "Ja, voeg {{from}} samen met {{into}}",
   mergeOther: "Een andere organisatie kiezen",
-  merged: "De organisaties zijn samengevoegd. De naam en schrijfwijzen van de samengevoegde organisatie staan nu bij „Ook geschreven als”, en haar oude adres verwijst hierheen.",
+  merged:
+    "De organisaties zijn samengevoegd. De naam en schrijfwijzen van de samengevoegde organisatie staan nu bij „Ook geschreven als”, en haar oude adres verwijst hierheen.",
   mergeConflictTitle: "Een van beide organisaties is intussen gewijzigd",
-  mergeConflictText: "Sinds u dit overzicht opende heeft iemand anders {{from}} of {{into}} gewijzigd. Hieronder staat wat er nu verhuist; bevestig opnieuw als het nog klopt.",
+  mergeConflictText:
+    "Sinds u dit overzicht opende heeft iemand anders {{from}} of {{into}} gewijzigd. Hieronder staat wat er nu verhuist; bevestig opnieuw als het nog klopt.",
 
   // The programme.
   editProgramme: "Programma bewerken",
@@ -74,7 +82,8 @@ export const editingNl = {
   fieldPeriod: "Looptijd",
   fieldPeriodStart: "Eerste jaar",
   fieldPeriodEnd: "Laatste jaar",
-  periodHint: "Een andere periode past de planningsjaren van alle acties aan (doorlopende activiteiten beslaan de hele periode).",
+  periodHint:
+    "Een andere periode past de planningsjaren van alle acties aan (doorlopende activiteiten beslaan de hele periode).",
   fieldAdoptedOn: "Vastgesteld op",
   adoptedOnHint: "Als JJJJ-MM-DD; leeg als het programma nog niet is vastgesteld.",
   fieldAdoptedBy: "Vastgesteld door",
@@ -92,7 +101,8 @@ export const editingNl = {
   newIntention: "Nieuw voornemen",
   newIntentionHint: "Krijgt het volgende nummer. Laat leeg als u geen voornemen toevoegt.",
   participation: "Deelname van de gemeenten",
-  participationHint: "Alleen wat afwijkt van gewoon meedoen (of een toelichting heeft) staat op de themapagina.",
+  participationHint:
+    "Alleen wat afwijkt van gewoon meedoen (of een toelichting heeft) staat op de themapagina.",
   status: "Deelname",
   status_participating: "Doet mee",
   status_undecided: "Nog niet besloten",

@@ -125,6 +125,8 @@ export const progressViewsEn: Widen<typeof progressViewsNl> = {
     columnGroup: "Theme",
     columnCategory: "Category",
     columnLead: "Lead organisation",
+    columnStatus: "State",
+    columnReasons: "Why",
     columnTotal: "Total",
     columnDependency: "At risk through a dependency",
     totalRow: "Total",

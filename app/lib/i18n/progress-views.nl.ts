@@ -121,6 +121,8 @@ export const progressViewsNl = {
     columnGroup: "Thema",
     columnCategory: "Categorie",
     columnLead: "Trekker",
+    columnStatus: "Stand",
+    columnReasons: "Waarom",
     columnTotal: "Totaal",
     columnDependency: "Risico door afhankelijkheid",
     totalRow: "Totaal",

@@ -41,7 +41,8 @@ export const progressEn: Widen<typeof progressNl> = {
   rounds: "Update rounds",
 
   newTitle: "Report progress for action {{number}}",
-  formIntro: "There is one report per action and period. Saving again for the same period replaces the earlier report; the history is kept.",
+  formIntro:
+    "There is one report per action and period. Saving again for the same period replaces the earlier report; the history is kept.",
   period: "Period",
   periodChoose: "Choose another period",
   status: "Status",
@@ -50,14 +51,17 @@ export const progressEn: Widen<typeof progressNl> = {
   narrative: "Narrative",
   narrativeHint: "Briefly: what happened, what comes next, what is needed? At most {{max}} characters.",
   narrativePublic: "The narrative may be public",
-  narrativePublicHint: "Unticked, only the people who keep the programme see the narrative. The status and percentage are always public.",
+  narrativePublicHint:
+    "Unticked, only the people who keep the programme see the narrative. The status and percentage are always public.",
   milestonesReached: "Milestones reached",
   milestonesReachedHint: "Tick what has been completed; Regie records it as done today.",
   noOpenMilestones: "This action has no open milestones.",
   submit: "Save progress",
   saved: "The progress has been saved.",
-  existing: "Progress has already been reported for this period (updated on {{date}}). What you save now replaces that report.",
-  conflict: "Someone else saved progress for this period in the meantime. The current report is now in the form; adjust it and save again.",
+  existing:
+    "Progress has already been reported for this period (updated on {{date}}). What you save now replaces that report.",
+  conflict:
+    "Someone else saved progress for this period in the meantime. The current report is now in the form; adjust it and save again.",
 
   periodMalformed: "Write the period as a year and half or quarter, for example 2014-H1 or 2014-Q2.",
   periodBeforeProgramme: "This period lies before the programme, which starts in {{param}}.",
@@ -73,29 +77,37 @@ export const progressEn: Widen<typeof progressNl> = {
   dueInPast: "The due date lies in the past.",
   closesBeforeDue: "The links must work at least until the due date.",
   closesBeforeReminder: "The links must work at least until the last reminder ({{param}}).",
-  remindersInvalid: "Write the reminders as days before (-) or after the due date, separated by commas, for example -7, 0, 7; at most {{param}} days before or after.",
+  remindersInvalid:
+    "Write the reminders as days before (-) or after the due date, separated by commas, for example -7, 0, 7; at most {{param}} days before or after.",
   remindersTooMany: "At most {{param}} reminders.",
   tooLong: "This field is too long (at most {{param}} characters).",
   dueRequired: "Enter when the milestone is planned.",
-  dueUnreadable: "Regie cannot read this date. Write for example ‘30 juni 2014’, ‘2e kwartaal 2014’, ‘najaar 2014’, ‘2014-2015’ or ‘vanaf 2014’ (Dutch, as in the planning).",
+  dueUnreadable:
+    "Regie cannot read this date. Write for example ‘30 juni 2014’, ‘2e kwartaal 2014’, ‘najaar 2014’, ‘2014-2015’ or ‘vanaf 2014’ (Dutch, as in the planning).",
   doneInFuture: "The date the milestone was done lies in the future.",
 
   respondTitle: "Progress of action {{number}}",
-  respondIntro: "You have been asked as a contact for this action. You do not need an account: this personal link gives access to this form only, for this action and this round. Please do not forward it.",
+  respondIntro:
+    "You have been asked as a contact for this action. You do not need an account: this personal link gives access to this form only, for this action and this round. Please do not forward it.",
   respondWhen: "Period: {{period}}. Due date: {{due}}.",
   respondOpen: "Until {{due}} you can change your answer through this link.",
-  respondLate: "The due date ({{due}}) has passed. You can still answer once; after that the answer is final.",
-  respondLocked: "The due date ({{due}}) has passed and an answer was given. It is now final; contact the programme manager if something must change.",
+  respondLate:
+    "The due date ({{due}}) has passed. You can still answer once; after that the answer is final.",
+  respondLocked:
+    "The due date ({{due}}) has passed and an answer was given. It is now final; contact the programme manager if something must change.",
   respondSaved: "Thank you. The answer has been saved.",
   respondAnswer: "The answer",
-  linkUnknown: "This link is unknown, or has been replaced by a newer one. Use the link from the latest email, or ask the programme manager for a new one.",
-  linkClosed: "This round has closed; the link no longer works. Contact the programme manager if you still want to report something.",
+  linkUnknown:
+    "This link is unknown, or has been replaced by a newer one. Use the link from the latest email, or ask the programme manager for a new one.",
+  linkClosed:
+    "This round has closed; the link no longer works. Contact the programme manager if you still want to report something.",
   linkOtherAction: "This link is only for action {{number}}. Nothing was saved.",
   linkWrongPeriod: "This link is only for the period {{period}}. Nothing was saved.",
   linkLocked: "The due date has passed and an answer was given; it can no longer change. Nothing was saved.",
 
   roundsTitle: "Update rounds",
-  roundsIntro: "In a round every contact of an action gets an email with a personal link to report progress over a period, without an account. Reminders go out at 9:00 on the round's schedule; those who have answered get none.",
+  roundsIntro:
+    "In a round every contact of an action gets an email with a personal link to report progress over a period, without an account. Reminders go out at 9:00 on the round's schedule; those who have answered get none.",
   noRounds: "No round has been opened yet.",
   reach_one: "One action has contacts ({{requests}} in all); a new round asks all of them.",
   reach_other: "{{count}} actions have contacts ({{requests}} in all); a new round asks all of them.",
@@ -105,9 +117,11 @@ export const progressEn: Widen<typeof progressNl> = {
   dueOn: "Due date",
   dueOnHint: "Until this day contacts can change their answer. Write yyyy-mm-dd.",
   closesOn: "Links work until (optional)",
-  closesOnHint: "Empty: the end of the period, or a week after the last reminder if that is later. Write yyyy-mm-dd.",
+  closesOnHint:
+    "Empty: the end of the period, or a week after the last reminder if that is later. Write yyyy-mm-dd.",
   reminders: "Reminders, in days before (-) or after the due date",
-  remindersHint: "By default -7, 0, 7: a week before, on the day itself and a week after. Empty: no reminders.",
+  remindersHint:
+    "By default -7, 0, 7: a week before, on the day itself and a week after. Empty: no reminders.",
   openSubmit: "Open round",
   duplicate: "A round has already been opened for this period. Nothing has changed.",
   noContacts: "No action has a contact, so there is nobody to ask. No round was opened.",
@@ -157,13 +171,15 @@ export const progressEn: Widen<typeof progressNl> = {
   resendFor: "to {{name}} for action {{number}}",
   noOrganisation: "No organisation",
   closeTitle: "Close the round",
-  closeText: "After closing, the links no longer work and no more reminders go out. The round closes by itself after {{date}}.",
+  closeText:
+    "After closing, the links no longer work and no more reminders go out. The round closes by itself after {{date}}.",
   closeSubmit: "Close round",
   closedText: "This round is closed.",
   backToRounds: "All rounds",
 
   milestonesTitle: "Milestones of action {{number}}",
-  milestonesPageIntro: "Regie reads the milestones from the planning text. What you correct or add here stays when the planning text is read again; a milestone read from the planning that you delete only comes back when the planning text changes.",
+  milestonesPageIntro:
+    "Regie reads the milestones from the planning text. What you correct or add here stays when the planning text is read again; a milestone read from the planning that you delete only comes back when the planning text changes.",
   planningText: "Planning text",
   noPlanningText: "This action has no planning text.",
   unreadTitle: "Parts of the planning that were not read",
@@ -184,7 +200,8 @@ export const progressEn: Widen<typeof progressNl> = {
   addTitle: "Add a milestone",
   label: "Description (optional)",
   due: "Planned",
-  dueHint: "In the words of a planning (Dutch): ‘30 juni 2014’, ‘2e kwartaal 2014’, ‘najaar 2014’, ‘2014-2015’ or ‘vanaf 2014’.",
+  dueHint:
+    "In the words of a planning (Dutch): ‘30 juni 2014’, ‘2e kwartaal 2014’, ‘najaar 2014’, ‘2014-2015’ or ‘vanaf 2014’.",
   doneOn: "Done on (optional)",
   doneOnHint: "Write yyyy-mm-dd; empty while the milestone is open.",
   save: "Save",
@@ -195,7 +212,8 @@ export const progressEn: Widen<typeof progressNl> = {
   milestone_deleted: "The milestone has been deleted.",
   milestone_done: "The milestone has been marked done.",
   milestone_reopened: "The milestone has been reopened.",
-  milestoneConflict: "Someone else changed this milestone in the meantime. Its current state is shown below; try again.",
+  milestoneConflict:
+    "Someone else changed this milestone in the meantime. Its current state is shown below; try again.",
   milestoneNotFound: "This milestone does not exist (any more).",
   milestoneHistory: "History of the milestones",
   history_create: "Added: {{what}}",
@@ -208,12 +226,17 @@ export const progressEn: Widen<typeof progressNl> = {
     requestSubject: "Regie: progress requested for action {{number}} – {{title}} ({{period}})",
     reminderSubject: "Reminder – Regie: progress requested for action {{number}} – {{title}} ({{period}})",
     greeting: "Dear {{name}},",
-    requestIntro: "On behalf of the programme manager of {{programme}} we ask you, as a contact for action {{number}} ({{title}}), how it is going over the {{period}}. Please answer by {{due}}.",
-    reminderBefore: "This is a reminder. No progress over the {{period}} has been reported yet for action {{number}} ({{title}}). The due date is {{due}}.",
-    reminderDay: "This is a reminder. No progress over the {{period}} has been reported yet for action {{number}} ({{title}}). The due date is today, {{due}}.",
-    reminderAfter: "This is a reminder. No progress over the {{period}} has been reported yet for action {{number}} ({{title}}). The due date ({{due}}) has passed; you can still answer once.",
+    requestIntro:
+      "On behalf of the programme manager of {{programme}} we ask you, as a contact for action {{number}} ({{title}}), how it is going over the {{period}}. Please answer by {{due}}.",
+    reminderBefore:
+      "This is a reminder. No progress over the {{period}} has been reported yet for action {{number}} ({{title}}). The due date is {{due}}.",
+    reminderDay:
+      "This is a reminder. No progress over the {{period}} has been reported yet for action {{number}} ({{title}}). The due date is today, {{due}}.",
+    reminderAfter:
+      "This is a reminder. No progress over the {{period}} has been reported yet for action {{number}} ({{title}}). The due date ({{due}}) has passed; you can still answer once.",
     call: "Report through your personal link. You do not need an account:",
-    rules: "Until {{due}} you can change your answer through the same link. The link only works for this action and this round, until {{closes}}. Please do not forward it: whoever has the link can answer on your behalf.",
+    rules:
+      "Until {{due}} you can change your answer through the same link. The link only works for this action and this round, until {{closes}}. Please do not forward it: whoever has the link can answer on your behalf.",
     signature: "Kind regards,\nRegie",
     inEnglish: "In English:",
   },

@@ -24,7 +24,8 @@ export const progressNl = {
   history: "Eerdere meldingen",
   reached: "Bereikte mijlpalen",
   milestones: "Mijlpalen",
-  milestonesIntro: "Gelezen uit de planning; een mijlpaal is uiterlijk aan het einde van zijn periode gepland.",
+  milestonesIntro:
+    "Gelezen uit de planning; een mijlpaal is uiterlijk aan het einde van zijn periode gepland.",
   noMilestones: "Er zijn geen mijlpalen met een datum in de planning gevonden.",
   dueBy: "uiterlijk {{date}}",
   dueFrom: "vanaf {{date}}, zonder einddatum",
@@ -39,7 +40,8 @@ export const progressNl = {
 
   // The update form (signed in, and through a personal link).
   newTitle: "Voortgang melden voor actie {{number}}",
-  formIntro: "Er is één melding per actie en periode. Slaat u opnieuw op voor dezelfde periode, dan vervangt dat de vorige melding; de geschiedenis blijft bewaard.",
+  formIntro:
+    "Er is één melding per actie en periode. Slaat u opnieuw op voor dezelfde periode, dan vervangt dat de vorige melding; de geschiedenis blijft bewaard.",
   period: "Periode",
   periodChoose: "Andere periode kiezen",
   status: "Stand van zaken",
@@ -48,14 +50,17 @@ export const progressNl = {
   narrative: "Toelichting",
   narrativeHint: "Kort: wat is er gebeurd, wat komt er, wat is er nodig? Hoogstens {{max}} tekens.",
   narrativePublic: "De toelichting mag openbaar zijn",
-  narrativePublicHint: "Zonder vinkje zien alleen de mensen die het programma bijhouden de toelichting. De stand en het percentage zijn altijd openbaar.",
+  narrativePublicHint:
+    "Zonder vinkje zien alleen de mensen die het programma bijhouden de toelichting. De stand en het percentage zijn altijd openbaar.",
   milestonesReached: "Bereikte mijlpalen",
   milestonesReachedHint: "Vink aan wat gereed is gekomen; Regie noteert het als gereed op vandaag.",
   noOpenMilestones: "Deze actie heeft geen open mijlpalen.",
   submit: "Voortgang opslaan",
   saved: "De voortgang is opgeslagen.",
-  existing: "Voor deze periode is al voortgang gemeld (bijgewerkt op {{date}}). Wat u nu opslaat, vervangt die melding.",
-  conflict: "Iemand anders heeft de voortgang voor deze periode intussen opgeslagen. De huidige melding staat nu in het formulier; pas die aan en sla opnieuw op.",
+  existing:
+    "Voor deze periode is al voortgang gemeld (bijgewerkt op {{date}}). Wat u nu opslaat, vervangt die melding.",
+  conflict:
+    "Iemand anders heeft de voortgang voor deze periode intussen opgeslagen. De huidige melding staat nu in het formulier; pas die aan en sla opnieuw op.",
 
   // Errors.
   periodMalformed: "Schrijf de periode als jaar en halfjaar of kwartaal, bijvoorbeeld 2014-H1 of 2014-Q2.",
@@ -72,46 +77,60 @@ export const progressNl = {
   dueInPast: "De uiterste datum ligt in het verleden.",
   closesBeforeDue: "De links moeten minstens tot en met de uiterste datum werken.",
   closesBeforeReminder: "De links moeten minstens tot en met de laatste herinnering werken ({{param}}).",
-  remindersInvalid: "Schrijf de herinneringen als dagen vóór (-) of na de uiterste datum, gescheiden door komma's, bijvoorbeeld -7, 0, 7; hoogstens {{param}} dagen ervoor of erna.",
+  remindersInvalid:
+    "Schrijf de herinneringen als dagen vóór (-) of na de uiterste datum, gescheiden door komma's, bijvoorbeeld -7, 0, 7; hoogstens {{param}} dagen ervoor of erna.",
   remindersTooMany: "Hoogstens {{param}} herinneringen.",
   tooLong: "Dit veld is te lang (hoogstens {{param}} tekens).",
   dueRequired: "Vul in wanneer de mijlpaal gepland is.",
-  dueUnreadable: "Deze datum kan Regie niet lezen. Schrijf bijvoorbeeld ‘30 juni 2014’, ‘2e kwartaal 2014’, ‘najaar 2014’, ‘2014-2015’ of ‘vanaf 2014’.",
+  dueUnreadable:
+    "Deze datum kan Regie niet lezen. Schrijf bijvoorbeeld ‘30 juni 2014’, ‘2e kwartaal 2014’, ‘najaar 2014’, ‘2014-2015’ of ‘vanaf 2014’.",
   doneInFuture: "De datum waarop de mijlpaal gereed was, ligt in de toekomst.",
 
   // The page behind a personal link.
   respondTitle: "Voortgang van actie {{number}}",
-  respondIntro: "U bent gevraagd als contactpersoon van deze actie. U hebt geen account nodig: deze persoonlijke link geeft alleen toegang tot dit formulier, voor deze actie en deze ronde. Stuur de link niet door.",
+  respondIntro:
+    "U bent gevraagd als contactpersoon van deze actie. U hebt geen account nodig: deze persoonlijke link geeft alleen toegang tot dit formulier, voor deze actie en deze ronde. Stuur de link niet door.",
   respondWhen: "Periode: {{period}}. Uiterste datum: {{due}}.",
   respondOpen: "Tot en met {{due}} kunt u uw antwoord via deze link aanpassen.",
-  respondLate: "De uiterste datum ({{due}}) is verstreken. U kunt nog één keer antwoorden; daarna ligt het antwoord vast.",
-  respondLocked: "De uiterste datum ({{due}}) is verstreken en er is geantwoord. Het antwoord ligt nu vast; neem contact op met de programmamanager als er iets moet veranderen.",
+  respondLate:
+    "De uiterste datum ({{due}}) is verstreken. U kunt nog één keer antwoorden; daarna ligt het antwoord vast.",
+  respondLocked:
+    "De uiterste datum ({{due}}) is verstreken en er is geantwoord. Het antwoord ligt nu vast; neem contact op met de programmamanager als er iets moet veranderen.",
   respondSaved: "Dank u wel. Het antwoord is opgeslagen.",
   respondAnswer: "Het antwoord",
-  linkUnknown: "Deze link is onbekend, of vervangen door een nieuwere. Gebruik de link uit de laatste e-mail, of vraag de programmamanager om een nieuwe.",
-  linkClosed: "Deze ronde is gesloten; de link werkt niet meer. Neem contact op met de programmamanager als u nog iets wilt melden.",
+  linkUnknown:
+    "Deze link is onbekend, of vervangen door een nieuwere. Gebruik de link uit de laatste e-mail, of vraag de programmamanager om een nieuwe.",
+  linkClosed:
+    "Deze ronde is gesloten; de link werkt niet meer. Neem contact op met de programmamanager als u nog iets wilt melden.",
   linkOtherAction: "Deze link is alleen voor actie {{number}}. Er is niets opgeslagen.",
   linkWrongPeriod: "Deze link is alleen voor de periode {{period}}. Er is niets opgeslagen.",
-  linkLocked: "De uiterste datum is verstreken en er is al geantwoord; het antwoord kan niet meer veranderen. Er is niets opgeslagen.",
+  linkLocked:
+    "De uiterste datum is verstreken en er is al geantwoord; het antwoord kan niet meer veranderen. Er is niets opgeslagen.",
 
   // Rounds.
   roundsTitle: "Voortgangsrondes",
-  roundsIntro: "In een ronde krijgt elke contactpersoon van een actie een e-mail met een persoonlijke link om de voortgang over een periode te melden, zonder account. Herinneringen gaan om 9.00 uur volgens het schema van de ronde; wie al geantwoord heeft, krijgt er geen.",
+  roundsIntro:
+    "In een ronde krijgt elke contactpersoon van een actie een e-mail met een persoonlijke link om de voortgang over een periode te melden, zonder account. Herinneringen gaan om 9.00 uur volgens het schema van de ronde; wie al geantwoord heeft, krijgt er geen.",
   noRounds: "Er is nog geen ronde geopend.",
-  reach_one: "Eén actie heeft contactpersonen ({{requests}} in totaal); een nieuwe ronde vraagt hen allemaal.",
-  reach_other: "{{count}} acties hebben contactpersonen ({{requests}} in totaal); een nieuwe ronde vraagt hen allemaal.",
+  reach_one:
+    "Eén actie heeft contactpersonen ({{requests}} in totaal); een nieuwe ronde vraagt hen allemaal.",
+  reach_other:
+    "{{count}} acties hebben contactpersonen ({{requests}} in totaal); een nieuwe ronde vraagt hen allemaal.",
   reachNone: "Nog geen enkele actie heeft een contactpersoon. Voeg eerst contactpersonen toe bij de acties.",
   openTitle: "Nieuwe ronde openen",
   roundPeriodHint: "Bijvoorbeeld 2014-H1 (eerste helft) of 2014-Q2 (tweede kwartaal). Eén ronde per periode.",
   dueOn: "Uiterste datum",
   dueOnHint: "Tot en met deze dag kunnen contactpersonen hun antwoord aanpassen. Schrijf jjjj-mm-dd.",
   closesOn: "Links werken tot en met (optioneel)",
-  closesOnHint: "Leeg: het einde van de periode, of een week na de laatste herinnering als dat later is. Schrijf jjjj-mm-dd.",
+  closesOnHint:
+    "Leeg: het einde van de periode, of een week na de laatste herinnering als dat later is. Schrijf jjjj-mm-dd.",
   reminders: "Herinneringen, in dagen vóór (-) of na de uiterste datum",
-  remindersHint: "Standaard -7, 0, 7: een week ervoor, op de dag zelf en een week erna. Leeg: geen herinneringen.",
+  remindersHint:
+    "Standaard -7, 0, 7: een week ervoor, op de dag zelf en een week erna. Leeg: geen herinneringen.",
   openSubmit: "Ronde openen",
   duplicate: "Voor deze periode is al een ronde geopend. Er is niets veranderd.",
-  noContacts: "Er is geen enkele actie met een contactpersoon, dus niemand om te vragen. Er is geen ronde geopend.",
+  noContacts:
+    "Er is geen enkele actie met een contactpersoon, dus niemand om te vragen. Er is geen ronde geopend.",
   colPeriod: "Periode",
   colOpened: "Geopend op",
   colDue: "Uiterste datum",
@@ -158,14 +177,16 @@ export const progressNl = {
   resendFor: "aan {{name}} voor actie {{number}}",
   noOrganisation: "Zonder organisatie",
   closeTitle: "Ronde sluiten",
-  closeText: "Na het sluiten werken de links niet meer en gaan er geen herinneringen meer uit. De ronde sluit vanzelf na {{date}}.",
+  closeText:
+    "Na het sluiten werken de links niet meer en gaan er geen herinneringen meer uit. De ronde sluit vanzelf na {{date}}.",
   closeSubmit: "Ronde sluiten",
   closedText: "Deze ronde is gesloten.",
   backToRounds: "Alle rondes",
 
   // The milestones page.
   milestonesTitle: "Mijlpalen van actie {{number}}",
-  milestonesPageIntro: "Regie leest de mijlpalen uit de planningstekst. Wat u hier corrigeert of toevoegt, blijft staan als de planningstekst opnieuw gelezen wordt; een gelezen mijlpaal die u verwijdert, komt pas terug als de planningstekst verandert.",
+  milestonesPageIntro:
+    "Regie leest de mijlpalen uit de planningstekst. Wat u hier corrigeert of toevoegt, blijft staan als de planningstekst opnieuw gelezen wordt; een gelezen mijlpaal die u verwijdert, komt pas terug als de planningstekst verandert.",
   planningText: "Planningstekst",
   noPlanningText: "Deze actie heeft geen planningstekst.",
   unreadTitle: "Niet gelezen delen van de planning",
@@ -186,7 +207,8 @@ export const progressNl = {
   addTitle: "Mijlpaal toevoegen",
   label: "Omschrijving (optioneel)",
   due: "Gepland",
-  dueHint: "In de woorden van een planning: ‘30 juni 2014’, ‘2e kwartaal 2014’, ‘najaar 2014’, ‘2014-2015’ of ‘vanaf 2014’.",
+  dueHint:
+    "In de woorden van een planning: ‘30 juni 2014’, ‘2e kwartaal 2014’, ‘najaar 2014’, ‘2014-2015’ of ‘vanaf 2014’.",
   doneOn: "Gereed op (optioneel)",
   doneOnHint: "Schrijf jjjj-mm-dd; leeg als de mijlpaal nog open is.",
   save: "Opslaan",
@@ -197,7 +219,8 @@ export const progressNl = {
   milestone_deleted: "De mijlpaal is verwijderd.",
   milestone_done: "De mijlpaal is gereed gemeld.",
   milestone_reopened: "De mijlpaal is heropend.",
-  milestoneConflict: "Iemand anders heeft deze mijlpaal intussen gewijzigd. Hieronder staat de huidige stand; probeer het opnieuw.",
+  milestoneConflict:
+    "Iemand anders heeft deze mijlpaal intussen gewijzigd. Hieronder staat de huidige stand; probeer het opnieuw.",
   milestoneNotFound: "Deze mijlpaal bestaat niet (meer).",
   milestoneHistory: "Geschiedenis van de mijlpalen",
   history_create: "Toegevoegd: {{what}}",
@@ -210,12 +233,17 @@ export const progressNl = {
     requestSubject: "Regie: voortgang gevraagd voor actie {{number}} – {{title}} ({{period}})",
     reminderSubject: "Herinnering – Regie: voortgang gevraagd voor actie {{number}} – {{title}} ({{period}})",
     greeting: "Beste {{name}},",
-    requestIntro: "Namens de programmamanager van {{programme}} vragen we u als contactpersoon van actie {{number}} ({{title}}) hoe het ervoor staat over de {{period}}. Graag uw antwoord uiterlijk {{due}}.",
-    reminderBefore: "Dit is een herinnering. Voor actie {{number}} ({{title}}) is nog geen voortgang over de {{period}} gemeld. De uiterste datum is {{due}}.",
-    reminderDay: "Dit is een herinnering. Voor actie {{number}} ({{title}}) is nog geen voortgang over de {{period}} gemeld. De uiterste datum is vandaag, {{due}}.",
-    reminderAfter: "Dit is een herinnering. Voor actie {{number}} ({{title}}) is nog geen voortgang over de {{period}} gemeld. De uiterste datum ({{due}}) is verstreken; u kunt nog één keer antwoorden.",
+    requestIntro:
+      "Namens de programmamanager van {{programme}} vragen we u als contactpersoon van actie {{number}} ({{title}}) hoe het ervoor staat over de {{period}}. Graag uw antwoord uiterlijk {{due}}.",
+    reminderBefore:
+      "Dit is een herinnering. Voor actie {{number}} ({{title}}) is nog geen voortgang over de {{period}} gemeld. De uiterste datum is {{due}}.",
+    reminderDay:
+      "Dit is een herinnering. Voor actie {{number}} ({{title}}) is nog geen voortgang over de {{period}} gemeld. De uiterste datum is vandaag, {{due}}.",
+    reminderAfter:
+      "Dit is een herinnering. Voor actie {{number}} ({{title}}) is nog geen voortgang over de {{period}} gemeld. De uiterste datum ({{due}}) is verstreken; u kunt nog één keer antwoorden.",
     call: "Meld de voortgang via uw persoonlijke link. U hebt er geen account voor nodig:",
-    rules: "Tot en met {{due}} kunt u uw antwoord via dezelfde link aanpassen. De link werkt alleen voor deze actie en deze ronde, tot en met {{closes}}. Stuur hem niet door: wie de link heeft, kan namens u antwoorden.",
+    rules:
+      "Tot en met {{due}} kunt u uw antwoord via dezelfde link aanpassen. De link werkt alleen voor deze actie en deze ronde, tot en met {{closes}}. Stuur hem niet door: wie de link heeft, kan namens u antwoorden.",
     signature: "Met vriendelijke groet,\nRegie",
     inEnglish: "In English:",
   },

@@ -5,7 +5,10 @@ import type { Logger } from "../logger.server";
 import type { Clock } from "../time";
 
 /** What a job kind does; it may return a payload to keep instead of the one it ran with (to drop a secret). */
-export type JobHandler = (payload: unknown, context: { now: Date; job: ClaimedJob }) => Promise<{ payload?: unknown } | void>;
+export type JobHandler = (
+  payload: unknown,
+  context: { now: Date; job: ClaimedJob },
+) => Promise<{ payload?: unknown } | void>;
 
 /** A failure that retrying cannot mend (a malformed payload): the job fails at once. */
 export class PermanentJobError extends Error {
@@ -37,7 +40,12 @@ const BATCH = 500;
  * processes can share a database), runs their handler, and records the outcome: done, retried
  * later with a growing wait, or failed after the last attempt.
  */
-export function createJobRunner(deps: { store: JobStore; handlers: Record<string, JobHandler>; clock: Clock; logger: Logger }): JobRunner {
+export function createJobRunner(deps: {
+  store: JobStore;
+  handlers: Record<string, JobHandler>;
+  clock: Clock;
+  logger: Logger;
+}): JobRunner {
   const { store, handlers, clock, logger } = deps;
   let cron: Cron | null = null;
   let running: Promise<void> | null = null;
@@ -58,7 +66,10 @@ export function createJobRunner(deps: { store: JobStore; handlers: Record<string
         const message = error instanceof Error ? error.message : String(error);
         const result = await store.fail(job, now, message, error instanceof PermanentJobError);
         summary[result === "retry" ? "retried" : "failed"]++;
-        logger.warn({ err: error, jobId: job.id, kind: job.kind, attempts: job.attempts, result }, "job failed");
+        logger.warn(
+          { err: error, jobId: job.id, kind: job.kind, attempts: job.attempts, result },
+          "job failed",
+        );
       }
     }
     return summary;

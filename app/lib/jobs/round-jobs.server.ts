@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { JOB_CLOSE, JOB_REMINDER, JOB_REQUEST, type LinkContext, type RoundStore } from "../../db/round-store";
+import {
+  JOB_CLOSE,
+  JOB_REMINDER,
+  JOB_REQUEST,
+  type LinkContext,
+  type RoundStore,
+} from "../../db/round-store";
 import { amsterdamDate } from "../../domain/progress/calendar";
 import { parsePeriod } from "../../domain/progress/periods";
 import { roundIsOpen } from "../../domain/progress/round-rules";
@@ -10,9 +16,13 @@ import { PermanentJobError, type JobHandler } from "./job-runner.server";
 
 /** "maandag 30 juni 2014" / "Monday 30 June 2014": a calendar date written out. */
 export function longDate(date: string, language: Language): string {
-  return new Intl.DateTimeFormat(language === "en" ? "en-GB" : "nl-NL", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(
-    new Date(`${date}T12:00:00Z`),
-  );
+  return new Intl.DateTimeFormat(language === "en" ? "en-GB" : "nl-NL", {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(`${date}T12:00:00Z`));
 }
 
 /** "eerste helft van 2014" / "first half of 2014". */
@@ -28,7 +38,8 @@ export const respondUrl = (origin: string, token: string) => `${origin.replace(/
 export type RoundMailKind = "request" | "reminder-before" | "reminder-day" | "reminder-after";
 
 /** Which reminder text an offset (days relative to the due date) gets. */
-export const reminderKind = (offset: number): RoundMailKind => (offset < 0 ? "reminder-before" : offset === 0 ? "reminder-day" : "reminder-after");
+export const reminderKind = (offset: number): RoundMailKind =>
+  offset < 0 ? "reminder-before" : offset === 0 ? "reminder-day" : "reminder-after";
 
 /**
  * A request or reminder of an update round: Dutch first, then the same in English; a subject that
@@ -46,13 +57,26 @@ export function roundMail(kind: RoundMailKind, ctx: LinkContext, link: string): 
       due: longDate(ctx.round.dueOn, language),
       closes: longDate(ctx.round.closesOn, language),
     };
-    const key = { request: "requestIntro", "reminder-before": "reminderBefore", "reminder-day": "reminderDay", "reminder-after": "reminderAfter" }[kind];
-    return { t, intro: t(`progress.mail.${key}`, values), call: t("progress.mail.call", values), rules: t("progress.mail.rules", values) };
+    const key = {
+      request: "requestIntro",
+      "reminder-before": "reminderBefore",
+      "reminder-day": "reminderDay",
+      "reminder-after": "reminderAfter",
+    }[kind];
+    return {
+      t,
+      intro: t(`progress.mail.${key}`, values),
+      call: t("progress.mail.call", values),
+      rules: t("progress.mail.rules", values),
+    };
   };
   const nl = parts("nl");
   const en = parts("en");
   const subjectValues = { number: ctx.action.number, title: ctx.action.title, period: ctx.round.period };
-  const subject = nl.t(kind === "request" ? "progress.mail.requestSubject" : "progress.mail.reminderSubject", subjectValues);
+  const subject = nl.t(
+    kind === "request" ? "progress.mail.requestSubject" : "progress.mail.reminderSubject",
+    subjectValues,
+  );
   const text = [
     nl.t("progress.mail.greeting", { name: ctx.contact.name }),
     nl.intro,
@@ -62,10 +86,20 @@ export function roundMail(kind: RoundMailKind, ctx: LinkContext, link: string): 
     "----",
     `${en.t("progress.mail.inEnglish")} ${en.intro} ${en.call}\n${link}\n${en.rules}`,
   ].join("\n\n");
-  return { to: ctx.contact.email, subject, text, purpose: kind === "request" ? "round-request" : "round-reminder" };
+  return {
+    to: ctx.contact.email,
+    subject,
+    text,
+    purpose: kind === "request" ? "round-request" : "round-reminder",
+  };
 }
 
-const requestPayload = z.object({ requestId: z.number().int().positive(), token: z.string().min(20), origin: z.string().url(), offset: z.number().int().optional() });
+const requestPayload = z.object({
+  requestId: z.number().int().positive(),
+  token: z.string().min(20),
+  origin: z.string().url(),
+  offset: z.number().int().optional(),
+});
 const closePayload = z.object({ roundId: z.number().int().positive() });
 
 function parse<T>(schema: z.ZodType<T>, payload: unknown): T {
@@ -95,9 +129,13 @@ export function roundJobHandlers(deps: { rounds: RoundStore; mailer: Mailer }): 
       const kept = { requestId: p.requestId, ...(p.offset === undefined ? {} : { offset: p.offset }) };
       const ctx = await rounds.requestForMail(p.requestId);
       const today = amsterdamDate(now);
-      if (!ctx || ctx.request.tokenHash !== hashSecret(p.token) || !roundIsOpen(ctx.round, today)) return { payload: { ...kept, skipped: "link-replaced-or-round-closed" } };
-      if (reminder && (await rounds.answered(ctx.action.id, ctx.round.period))) return { payload: { ...kept, skipped: "answered" } };
-      await deliver(roundMail(reminder ? reminderKind(p.offset ?? 0) : "request", ctx, respondUrl(p.origin, p.token)));
+      if (!ctx || ctx.request.tokenHash !== hashSecret(p.token) || !roundIsOpen(ctx.round, today))
+        return { payload: { ...kept, skipped: "link-replaced-or-round-closed" } };
+      if (reminder && (await rounds.answered(ctx.action.id, ctx.round.period)))
+        return { payload: { ...kept, skipped: "answered" } };
+      await deliver(
+        roundMail(reminder ? reminderKind(p.offset ?? 0) : "request", ctx, respondUrl(p.origin, p.token)),
+      );
       const at = now.toISOString();
       if (reminder) await rounds.markReminded(ctx.request.id, ctx.request.tokenHash, at);
       else await rounds.markSent(ctx.request.id, ctx.request.tokenHash, at);

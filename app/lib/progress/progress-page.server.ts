@@ -19,10 +19,14 @@ export function actorOf(context: AppLoadContext): Actor {
 }
 
 /** The address personal links point to: PUBLIC_URL, or the address the request came in on. */
-export const linkOrigin = (context: AppLoadContext, request: Request): string => publicOrigin(context, request);
+export const linkOrigin = (context: AppLoadContext, request: Request): string =>
+  publicOrigin(context, request);
 
 /** The programme and action a progress page is about, or a 404. */
-export async function requireProgressAction(context: AppLoadContext, params: { slug?: string; number?: string }) {
+export async function requireProgressAction(
+  context: AppLoadContext,
+  params: { slug?: string; number?: string },
+) {
   const programme = await requireProgramme(context, params.slug);
   const number = requireNumber(context, params.number, "errors.actionNotFound");
   const action = await context.services.actions.get(programme.id, number);
@@ -47,7 +51,11 @@ export interface UpdateView {
   reached: string[];
 }
 
-export function updateView(u: ProgressRecord, members: boolean, milestones: readonly MilestoneRecord[]): UpdateView {
+export function updateView(
+  u: ProgressRecord,
+  members: boolean,
+  milestones: readonly MilestoneRecord[],
+): UpdateView {
   return {
     period: u.period,
     status: u.status,
@@ -78,12 +86,18 @@ export interface ActionProgressView {
  * The action page's progress section: milestones and the newest update are public; narratives
  * only where public (members see the others, marked); names only to members.
  */
-export async function loadActionProgress(context: AppLoadContext, programme: Programme, action: Action, request?: Request): Promise<ActionProgressView> {
+export async function loadActionProgress(
+  context: AppLoadContext,
+  programme: Programme,
+  action: Action,
+  request?: Request,
+): Promise<ActionProgressView> {
   const target = { programmeId: programme.id, actionId: action.id };
   const p = context.principal;
   const members = can(p, "progress.readInternal", target);
   const today = todayOf(context);
-  const milestones = action.milestones ?? (await context.services.progress.milestones.listForAction(action.id));
+  const milestones =
+    action.milestones ?? (await context.services.progress.milestones.listForAction(action.id));
   const updates = await context.services.progress.updates.historyForAction(action.id);
   const views = updates.map((u) => updateView(u, members, milestones));
   const base = `/programmes/${programme.slug}`;
@@ -111,7 +125,9 @@ export async function loadProgressForm(context: AppLoadContext, actionId: number
   const reached = new Set(current?.milestonesReached ?? []);
   return {
     current: current ?? null,
-    milestones: milestones.filter((m) => m.doneOn === null || reached.has(m.id)).map((m) => milestoneView(m, today)),
+    milestones: milestones
+      .filter((m) => m.doneOn === null || reached.has(m.id))
+      .map((m) => milestoneView(m, today)),
     values: formValues(current ?? null),
     version: current ? String(current.version) : "",
   };

@@ -1,0 +1,12 @@
+import { openDatabase } from "../app/db/database";
+import { actionId, insertContact, insertRound, insertRoundRequest, insertUpdate, programmeId } from "../tests/support/progress-factories";
+const db = openDatabase(`sqlite:${process.argv[2]}`);
+const pid = await programmeId(db, "kennis-en-werk-071-2013-2015");
+const round = await insertRound(db, { programmeId: pid, period: "2014-H1", openedOn: "2014-06-01", dueOn: "2014-06-30", closesOn: "2014-06-30" });
+await insertUpdate(db, { actionId: await actionId(db, pid, 26), status: "delayed", period: "2014-H1", createdAt: "2014-06-10T10:00:00.000Z" });
+await insertUpdate(db, { actionId: await actionId(db, pid, 10), status: "delayed", period: "2014-H1", createdAt: "2014-06-10T10:00:00.000Z" });
+await insertUpdate(db, { actionId: await actionId(db, pid, 1), status: "on-track", period: "2014-H1", createdAt: "2014-06-10T10:00:00.000Z" });
+await insertUpdate(db, { actionId: await actionId(db, pid, 2), status: "done", period: "2013-H2", createdAt: "2013-12-10T10:00:00.000Z" });
+const c = await insertContact(db, { name: "Cora Contact", email: "cora@example.org", actionId: await actionId(db, pid, 3) });
+await insertRoundRequest(db, { roundId: round, actionId: await actionId(db, pid, 3), contactId: c });
+await db.close();
