@@ -15,7 +15,7 @@ import { createLogger, type Logger } from "../app/lib/logger.server";
 import { dataDir, projectRoot } from "../app/lib/paths.server";
 import { createServices, type Services } from "../app/lib/services.server";
 import { authenticate } from "./auth";
-import { renderErrorPage } from "./error-page";
+import { renderErrorPage, renderMessagePage } from "./error-page";
 import { reactRouterHandler } from "./react-router";
 import { requestIdentity, securityHeaders } from "./security";
 
@@ -126,6 +126,11 @@ function bodySizeLimit(maxMb: number) {
     if (declared > max) {
       const language = res.locals.language as Language;
       res.setHeader("Connection", "close");
+      // Pages get a page (forms without JavaScript), the API a problem document.
+      if (!req.path.startsWith("/api/")) {
+        res.status(413).type("html").send(renderMessagePage({ language, kind: "tooLarge", mb: maxMb }));
+        return;
+      }
       return sendProblem(res, 413, {
         title: STATUS_TITLES[413]![language],
         detail: translator(language)("errors.payloadTooLarge", { mb: maxMb }),

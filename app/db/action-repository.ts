@@ -286,6 +286,20 @@ export function createActionRepository(db: Db) {
       return { data: await hydrate(rows), total: Number(totalRow.n) };
     },
 
+    /**
+     * The ids of one page of actions matching the filters, in the order `list` gives them, with the
+     * total: for read models that fetch their own columns for the same list (the timeline).
+     */
+    async listIds(programmeId: number, filters: ActionFilters, paging: Paging): Promise<{ ids: number[]; total: number }> {
+      const filtered = applyFilters(k.selectFrom("action"), programmeId, filters);
+      const { query, rank } = applySearch(filtered, filters.q);
+      const totalRow = await query.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+      let page = query.select("action.id");
+      if (rank) page = page.orderBy(rank, "desc");
+      const rows = await page.orderBy("action.number").limit(paging.limit).offset(paging.offset).execute();
+      return { ids: rows.map((r) => r.id), total: Number(totalRow.n) };
+    },
+
     /** One action by its number, or undefined. */
     async get(programmeId: number, number: number): Promise<Action | undefined> {
       const rows = await baseSelect(k.selectFrom("action"))

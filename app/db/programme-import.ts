@@ -2,6 +2,7 @@ import type { Transaction } from "kysely";
 import type { ActionDoc, OrganisationRef, ProgrammeDocument } from "../domain/programmes/programme-document";
 import { planningYears } from "../domain/programmes/planning-years";
 import { nameKey as normaliseOrganisationName } from "../domain/programmes/organisation-names";
+import { mergeQualifiers } from "../domain/editing/organisation-changes";
 import { timestamp, type Clock, systemClock } from "../lib/time";
 import type { Db } from "./database";
 import { syncMilestonesFromPlanning } from "./milestone-store";
@@ -79,6 +80,10 @@ async function upsertOrganisations(
     const names = [org.name, ...org.aliases];
     const keys = [...new Set(names.map(normaliseOrganisationName))];
     let existing = await trx.selectFrom("organisation").select(["id"]).where("slug", "=", org.slug).executeTakeFirst();
+    if (!existing) {
+      // A slug changed or merged away in the app still names its organisation.
+      existing = await trx.selectFrom("organisation_former_slug").select(["organisation_id as id"]).where("slug", "=", org.slug).executeTakeFirst();
+    }
     if (!existing) {
       // The same organisation may already exist under another slug (renamed in the app, or a variant).
       existing = await trx
@@ -190,7 +195,10 @@ async function replaceProgrammeOrganisations(
   const rows = [
     ...doc.municipalities.map((slug, position) => ({ role: "municipality", slug, position })),
     ...doc.coAuthors.map((slug, position) => ({ role: "co-author", slug, position })),
-  ].map((r) => ({ programme_id: programmeId, organisation_id: requireId(orgIds, r.slug), role: r.role, position: r.position }));
+  ]
+    .map((r) => ({ programme_id: programmeId, organisation_id: requireId(orgIds, r.slug), role: r.role, position: r.position }))
+    // Two of the document's names may be one organisation here (merged in the app): one row each.
+    .filter((r, i, all) => all.findIndex((o) => o.role === r.role && o.organisation_id === r.organisation_id) === i);
   await trx.deleteFrom("programme_organisation").where("programme_id", "=", programmeId).execute();
   if (rows.length > 0) await trx.insertInto("programme_organisation").values(rows).execute();
 }
@@ -265,12 +273,14 @@ async function upsertThemes(
         intentionIds.set(intention.code, found.id);
       }
     }
-    const participation = theme.participation.map((p) => ({
-      theme_id: themeId,
-      organisation_id: requireId(orgIds, p.municipality),
-      status: p.status,
-      note: p.note,
-    }));
+    const participation = theme.participation
+      .map((p) => ({
+        theme_id: themeId,
+        organisation_id: requireId(orgIds, p.municipality),
+        status: p.status,
+        note: p.note,
+      }))
+      .filter((p, i, all) => all.findIndex((o) => o.organisation_id === p.organisation_id) === i);
     const existingParticipation = await trx.selectFrom("theme_participation").selectAll().where("theme_id", "=", themeId).execute();
     if (json(sortBy(existingParticipation, "organisation_id")) !== json(sortBy(participation, "organisation_id"))) {
       await trx.deleteFrom("theme_participation").where("theme_id", "=", themeId).execute();
@@ -389,13 +399,15 @@ async function syncActionOrganisations(
 }
 
 function refRows(actionId: number, role: string, refs: OrganisationRef[], orgIds: Map<string, number>) {
-  return refs.map((r, position) => ({
-    action_id: actionId,
-    organisation_id: requireId(orgIds, r.organisation),
-    role,
-    qualifier: r.qualifier,
-    position,
-  }));
+  const rows: { action_id: number; organisation_id: number; role: string; qualifier: string | null; position: number }[] = [];
+  for (const r of refs) {
+    const organisationId = requireId(orgIds, r.organisation);
+    // Two of the document's names may be one organisation here (merged in the app): one role, both remarks.
+    const same = rows.find((x) => x.organisation_id === organisationId);
+    if (same) same.qualifier = mergeQualifiers(same.qualifier, r.qualifier);
+    else rows.push({ action_id: actionId, organisation_id: organisationId, role, qualifier: r.qualifier, position: rows.length });
+  }
+  return rows;
 }
 
 async function syncActionLinks(

@@ -8,7 +8,7 @@ import { formatDay, formatPeriod, statusLabel } from "../components/progress/pro
 import { RiskFlags } from "../components/progress/risk-flags";
 import { timelineSvg, type TimelineRow } from "../components/progress/timeline-svg";
 import { filtersToSearchParams, type ActionFilters } from "../domain/programmes/action-filters";
-import { listActions } from "../domain/programmes/list-actions";
+import { resolveActionFilters } from "../domain/programmes/list-actions";
 import type { FuzzyDate } from "../domain/progress/fuzzy-date";
 import { milestoneDueDate, milestoneState, timelineAxis, type MilestoneState } from "../domain/progress/timeline";
 import { today as todayOf } from "../lib/as-of.server";
@@ -37,8 +37,8 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
   const { services } = context;
   const read = services.progressViews;
   const day = todayOf(context);
-  const [result, organisations, years] = await Promise.all([
-    listActions({ programme, query, actions: services.actions, organisations: services.organisations, today: day }),
+  const [resolved, organisations, years] = await Promise.all([
+    resolveActionFilters({ programme, query, organisations: services.organisations, today: day }),
     read.cache.get(`organisations:${programme.id}`, () => services.organisations.list({ programmeId: programme.id })),
     read.cache.get(`years:${programme.id}`, () => services.actions.planningYears(programme.id)),
   ]);
@@ -56,39 +56,46 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
     rawCategories: query.getAll("category"),
   };
   const page = { programme: { slug: programme.slug, title: programme.title, language: programme.language, period: programme.period }, view, today: day };
-  if (!result.ok) {
-    const errors = Object.fromEntries(Object.entries(result.errors).map(([field, key]) => [field, t(key, { value: result.params[field] ?? "" })]));
+  if (!resolved.ok) {
+    const errors = Object.fromEntries(Object.entries(resolved.errors).map(([field, key]) => [field, t(key, { value: resolved.params[field] ?? "" })]));
     return data({ ...page, form: { ...form, errors }, ok: false as const, total: 0, filters: null, offset: 0, extent: null, actions: [] }, { status: 400 });
   }
-  const ids = result.data.map((a) => a.id);
+  // The same list as the action list (filters, search, order), read with the timeline's own columns.
+  const { ids, total } = await services.actions.listIds(programme.id, resolved.effective, resolved.paging);
   const [rows, milestones, flags, extent] = await Promise.all([
     read.actionRows(programme.id, null, { ids }),
     read.milestones(programme.id, ids),
     loadRiskFlags(context, programme.id),
     read.cache.get(`extent:${programme.id}`, () => read.milestoneExtent(programme.id)),
   ]);
-  const latest = new Map(rows.map((r) => [r.id, r.latest]));
+  const byId = new Map(rows.map((r) => [r.id, r]));
   const byAction = new Map<number, typeof milestones>();
   for (const m of milestones) byAction.set(m.actionId, [...(byAction.get(m.actionId) ?? []), m]);
   return {
     ...page,
     form: { ...form, errors: {} as Record<string, string> },
     ok: true as const,
-    total: result.total,
-    filters: result.filters,
-    offset: result.paging.offset,
+    total,
+    filters: resolved.filters,
+    offset: resolved.paging.offset,
     extent,
-    actions: result.data.map((a) => ({
-      number: a.number,
-      title: a.title,
-      latest: latest.get(a.id) ?? null,
-      flags: flags.get(a.number) ?? [],
-      milestones: (byAction.get(a.id) ?? []).map((m) => {
-        const due: FuzzyDate = { text: m.due.text, start: m.due.start, end: m.due.end, precision: m.due.precision };
-        if (m.due.recurrence) due.recurrence = m.due.recurrence;
-        return { label: m.label, due, doneOn: m.doneOn, dueDate: milestoneDueDate(m), state: milestoneState(m, day) };
-      }),
-    })),
+    actions: ids.flatMap((id) => {
+      const a = byId.get(id);
+      if (!a) return [];
+      return [
+        {
+          number: a.number,
+          title: a.title,
+          latest: a.latest,
+          flags: flags.get(a.number) ?? [],
+          milestones: (byAction.get(id) ?? []).map((m) => {
+            const due: FuzzyDate = { text: m.due.text, start: m.due.start, end: m.due.end, precision: m.due.precision };
+            if (m.due.recurrence) due.recurrence = m.due.recurrence;
+            return { label: m.label, due, doneOn: m.doneOn, dueDate: milestoneDueDate(m), state: milestoneState(m, day) };
+          }),
+        },
+      ];
+    }),
   };
 }
 

@@ -137,10 +137,18 @@ describe.each(testDialects())("administration pages on %s", (dialect) => {
     expect(removed.status).toBe(302);
     const roles = await db().selectFrom("role_assignment").select("role").where("user_id", "=", person.userId).execute();
     expect(roles.map((r) => r.role)).toEqual(["steering-group"]);
+    // An action-contact role with an action that does not exist: refused, and the role is not given either.
+    const badContact = await postForm(app, `/admin/users/${person.userId}`, admin, { intent: "add-role", role: "action-contact", programme: SLUG, actions: "17, 999" });
+    expect(badContact.status).toBe(400);
+    expect(text(badContact.body)).toContain("Deze acties bestaan niet in het programma: 999.");
+    const goodContact = await postForm(app, `/admin/users/${person.userId}`, admin, { intent: "add-role", role: "action-contact", programme: SLUG, actions: "17" });
+    expect(goodContact.status).toBe(302);
+    expect((await app.server.services.contacts.actionsOfAccount(person.userId)).map((a) => a.number)).toEqual([17]);
+    expect((await postForm(app, `/admin/users/${person.userId}`, admin, { intent: "remove-role", role: "action-contact", programme: SLUG })).status).toBe(302);
     // The person's next request already has the new rights: steering group members read contacts.
     expect((await page(app, `${P}/actions/17/contacts`, person)).status).toBe(200);
 
-    const history = await app.server.services.history.forEntity("user", person.userId);
+    const history = (await app.server.services.history.forEntity("user", person.userId)).filter((h) => h.after?.role !== "action-contact" && h.before?.role !== "action-contact");
     expect(history.slice(0, 2).map((h) => [h.operation, h.actor, h.before, h.after])).toEqual([
       ["remove-role", "Ada Beheer", { role: "partner", programme: SLUG }, null],
       ["add-role", "Ada Beheer", null, { role: "steering-group", programme: SLUG }],

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ActionDoc } from "../../app/domain/programmes/programme-document";
 import { planningYears } from "../../app/domain/programmes/planning-years";
+import { parseMilestones, toApiMilestone } from "../../app/domain/progress/planning-milestones";
 import { testDialects } from "../support/databases";
 import { DEFAULT_PROGRAMME_SLUG, defaultProgrammeDocument } from "../support/default-programme";
 import { startTestServer, type TestServer } from "../support/server";
@@ -66,6 +67,8 @@ const ACTION_FIELDS = [
   "linkedFrom",
   "updatedAt",
   "plan",
+  "milestones",
+  "progress",
 ];
 
 /** The numbers of the document's actions that satisfy a condition, ascending. */
@@ -170,6 +173,9 @@ describe.each(testDialects())("actions API (%s)", (dialect) => {
           updatedAt: TIMESTAMP,
           // No plan of approach has been approved in a fresh database.
           plan: null,
+          // Milestones as the planning text reads, and no progress reported yet.
+          milestones: parseMilestones(d.planningText, { period: doc.period }).milestones.map(toApiMilestone),
+          progress: null,
         });
       }
     });

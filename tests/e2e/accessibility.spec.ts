@@ -340,3 +340,60 @@ test.describe("editing pages pass axe, signed in", () => {
     expect(await violations(page), "merge in English").toEqual([]);
   });
 });
+
+// Milestones, progress updates and update rounds, signed in as programme manager. No round is
+// opened here (the round page and the personal link are checked in update-round.spec.ts), so that
+// the dashboard's reporting period stays what the journeys expect.
+test.describe("milestone, progress and round pages pass axe, signed in", () => {
+  test.skip(({ javaScriptEnabled }) => !javaScriptEnabled, "axe needs script in the page");
+  const email = "axe-progress-pm@example.org";
+  const password = "axe progress manager password";
+
+  test.beforeAll(async ({ browserName: _ }, testInfo) => {
+    if (testInfo.project.use.javaScriptEnabled === false) return;
+    const { execFileSync } = await import("node:child_process");
+    execFileSync("node", ["bin/regie.js", "user", "add", "--email", email, "--name", "Axe Voortgang", "--role", "programme-manager"], {
+      input: `${password}\n`,
+      env: { ...process.env, DATABASE_URL: `sqlite:${process.env.REGIE_E2E_SQLITE}`, LOG_LEVEL: "silent" },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+  });
+
+  test("milestones (list, edit, with errors), the update form (with errors), the rounds page (with errors), in English", async ({ page }) => {
+    await page.goto("/sign-in?lang=nl");
+    await page.getByLabel("E-mailadres").fill(email);
+    await page.getByLabel("Wachtwoord", { exact: true }).fill(password);
+    await page.getByRole("button", { name: "Inloggen" }).click();
+    await expect(page.getByRole("button", { name: "Uitloggen" })).toBeVisible();
+
+    await page.goto(`${P}/actions/6/milestones`);
+    expect(await violations(page), "milestones with unread parts").toEqual([]);
+    await page.getByRole("link", { name: /^Wijzigen mijlpaal/ }).first().click();
+    await expect(page.getByRole("heading", { name: "Mijlpaal wijzigen" })).toBeVisible();
+    expect(await violations(page), "milestone edit form").toEqual([]);
+    await page.getByLabel("Gepland").fill("binnenkort");
+    await page.getByRole("button", { name: "Opslaan" }).click();
+    await expect(page.getByRole("alert")).toContainText("Deze datum kan Regie niet lezen.");
+    expect(await violations(page), "milestone edit form with errors").toEqual([]);
+
+    await page.goto(`${P}/actions/40/progress/new`);
+    expect(await violations(page), "update form").toEqual([]);
+    await page.getByLabel("Percentage gereed (optioneel)").fill("x");
+    await page.getByRole("button", { name: "Voortgang opslaan" }).click();
+    await expect(page.getByRole("alert")).toContainText("Kies de stand van zaken.");
+    expect(await violations(page), "update form with errors").toEqual([]);
+
+    await page.goto(`${P}/rounds`);
+    expect(await violations(page), "rounds").toEqual([]);
+    await page.getByLabel("Periode").fill("2014-H3");
+    await page.getByRole("button", { name: "Ronde openen" }).click();
+    await expect(page.getByRole("alert")).toContainText("Schrijf de periode als jaar en halfjaar of kwartaal");
+    expect(await violations(page), "rounds with errors").toEqual([]);
+    await page.goto(`${P}/rounds?lang=en`);
+    expect(await violations(page), "rounds in English").toEqual([]);
+    await page.goto(`${P}/actions/6/milestones?lang=en`);
+    expect(await violations(page), "milestones in English").toEqual([]);
+    await page.goto(`${P}/actions/6?lang=nl`);
+    expect(await violations(page), "action page with milestones and management links").toEqual([]);
+  });
+});

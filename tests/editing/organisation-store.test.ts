@@ -624,6 +624,19 @@ describe.each(testDialects())("organisation store (%s)", (dialect) => {
       });
     });
 
+    it("lets the document be imported again after a merge: its old slug and name find the organisation that remains", async () => {
+      const count = (await store.choices()).length;
+      await importProgrammeDocument(t.db, doc, { isDefault: true });
+      expect((await store.choices()).length).toBe(count);
+      expect(await store.snapshot("regiogemeenten")).toBeUndefined();
+      const sixteen = await createActionStore(t.db).snapshot(programmeId, 16);
+      expect(sixteen!.leads).toEqual([{ organisation: "gemeente-leiden", qualifier: "onder leiding van gemeente Leiden" }]);
+      // Importing the same document once more changes nothing.
+      const again = await importProgrammeDocument(t.db, doc, { isDefault: true });
+      expect(again.actions.updated).toBe(0);
+      expect(again.organisations.created).toBe(0);
+    });
+
     it("follows chains of former slugs: a slug merged away twice still finds the last target", async () => {
       const created = await store.create({
         changes: { name: "Leiden Samen", kind: "other", aliases: [] },

@@ -159,6 +159,43 @@ export const ROUTE_TABLE: RouteCase[] = [
   },
   { route: "routes/contacts-import.tsx", method: "GET", operation: "contacts.manage", target: "programme", sample: { path: `${P}/contacts/import` } },
   { route: "routes/account-data.ts", method: "GET", operation: "account.self", target: "none", sample: { path: "/account/data.json" } },
+  // Milestones, progress updates and update rounds (action 17, whose contact is the action-contact persona).
+  { route: "routes/action-milestones.tsx", method: "GET", operation: "milestones.edit", target: "action", sample: { path: `${P}/actions/17/milestones` } },
+  {
+    route: "routes/action-milestones.tsx",
+    method: "POST",
+    operation: "milestones.edit",
+    target: "action",
+    sample: { path: `${P}/actions/17/milestones`, form: { intent: "add", label: "Matrixmijlpaal", due: "2e kwartaal 2015", doneOn: "" } },
+    allowed: [302],
+    writes: true,
+  },
+  { route: "routes/progress-new.tsx", method: "GET", operation: "progress.submit", target: "action", sample: { path: `${P}/actions/17/progress/new` } },
+  {
+    route: "routes/progress-new.tsx",
+    method: "POST",
+    operation: "progress.submit",
+    target: "action",
+    // The first allowed persona reports 2014-H1; later ones sent the form without its version and get 409.
+    sample: { path: `${P}/actions/17/progress/new`, form: { period: "2014-H1", version: "", status: "on-track", percent: "50", narrative: "Matrix", narrativePublicShown: "1", narrativePublic: "1" } },
+    allowed: [302, 409],
+    writes: true,
+  },
+  { route: "routes/rounds.tsx", method: "GET", operation: "rounds.manage", target: "programme", sample: { path: `${P}/rounds` } },
+  {
+    route: "routes/rounds.tsx",
+    method: "POST",
+    operation: "rounds.manage",
+    target: "programme",
+    // A period that does not exist passes every permission check and is then refused (400): no round, no mail.
+    sample: { path: `${P}/rounds`, form: { period: "2014-H3", dueOn: "2099-01-01", closesOn: "", reminders: "-7, 0, 7" } },
+    allowed: [400],
+  },
+  { route: "routes/round.tsx", method: "GET", operation: "rounds.manage", target: "programme", sample: { path: `${P}/rounds/1` }, allowed: [200, 404] },
+  { route: "routes/round.tsx", method: "POST", operation: "rounds.manage", target: "programme", sample: { path: `${P}/rounds/999999`, form: { intent: "close" } }, allowed: [404] },
+  // The personal link of a round is guarded by its secret, not by a role.
+  { route: "routes/respond.tsx", method: "GET", operation: null, sample: { path: "/respond/not-a-valid-link" }, allowed: [404] },
+  { route: "routes/respond.tsx", method: "POST", operation: null, sample: { path: `/respond/${"x".repeat(43)}`, form: { status: "delayed", narrative: "x" } }, allowed: [404] },
   { route: "routes/privacy.tsx", method: "GET", operation: null, sample: { path: "/privacy" } },
   { route: "routes/accessibility.tsx", method: "GET", operation: null, sample: { path: "/accessibility" } },
   // Open-data API.
@@ -169,6 +206,7 @@ export const ROUTE_TABLE: RouteCase[] = [
   { route: "api GET /programmes/:slug/actions.csv", method: "GET", operation: "programme.read", target: "programme", sample: { path: `${API}${P}/actions.csv` } },
   { route: "api GET /programmes/:slug/actions/:number", method: "GET", operation: "programme.read", target: "programme", sample: { path: `${API}${P}/actions/17` } },
   { route: "api GET /programmes/:slug/actions/:number/plan", method: "GET", operation: "plan.readApproved", target: "action", sample: { path: `${API}${P}/actions/17/plan` } },
+  { route: "api GET /programmes/:slug/actions/:number/progress", method: "GET", operation: "progress.read", target: "programme", sample: { path: `${API}${P}/actions/17/progress` } },
   { route: "api GET /organisations", method: "GET", operation: "programme.read", target: "none", sample: { path: `${API}/organisations` } },
   { route: "api GET /organisations/:slug", method: "GET", operation: "programme.read", target: "none", sample: { path: `${API}/organisations/gemeente-leiden` } },
   { route: "api GET /programmes/:slug/decisions", method: "GET", operation: "decision.read", target: "programme", sample: { path: `${API}${P}/decisions` } },
@@ -244,4 +282,12 @@ export const ROUTE_TABLE: RouteCase[] = [
     sample: { path: `${API}/organisations/gemeente-leiden/merge`, json: { into: "gemeente-leiden" }, headers: { "If-Match": "*" } },
     allowed: [400],
   },
+  // Economic monitor.
+  { route: "routes/monitor.tsx", method: "GET", operation: "programme.read", target: "programme", sample: { path: `${P}/monitor` } },
+  { route: "routes/monitor.tsx", method: "POST", operation: "monitor.import", target: "programme", sample: { path: `${P}/monitor`, form: { intent: "import" } }, allowed: [400], writes: false },
+  { route: "routes/monitor-indicator.tsx", method: "GET", operation: "programme.read", target: "programme", sample: { path: `${P}/monitor/bevolking` } },
+  { route: "api GET /programmes/:slug/indicators", method: "GET", operation: "programme.read", target: "programme", sample: { path: `${API}${P}/indicators` } },
+  { route: "api GET /programmes/:slug/indicators.csv", method: "GET", operation: "programme.read", target: "programme", sample: { path: `${API}${P}/indicators.csv` } },
+  { route: "api GET /programmes/:slug/indicators/:id", method: "GET", operation: "programme.read", target: "programme", sample: { path: `${API}${P}/indicators/bevolking` } },
+  { route: "api GET /programmes/:slug/indicators/:id.csv", method: "GET", operation: "programme.read", target: "programme", sample: { path: `${API}${P}/indicators/bevolking.csv` } },
 ];

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { amsterdamDate, addDays } from "../../app/domain/progress/calendar";
 import { periodOfDate } from "../../app/domain/progress/periods";
 import { page, signedIn, text as plainText, visitor, type Session } from "../admin/support";
+import { openApiDocument } from "../../app/api/openapi";
 import { testDialects } from "../support/databases";
+import { validate } from "../support/json-schema";
 import { startTestServer, type TestServer } from "../support/server";
 import { addContact, eventually, startSmtp, tokenIn, type Smtp } from "./support";
 
@@ -325,6 +327,11 @@ describe.each(testDialects())("milestones, progress and update rounds in the pag
     const history = (await json(`${API}/actions/30/progress`)) as { data: { period: string; milestonesReached: { label: string | null }[] }[] };
     expect(history.data.map((u) => u.period)).toEqual(["2014-H2", "2014-H1"]);
     expect(history.data[1]!.milestonesReached).toEqual([{ label: null, due: { text: "2015", start: "2015-01-01", end: "2015-12-31", precision: "year" }, doneOn: today }]);
+    // Both answers fit the OpenAPI document (whose objects are closed: no field may be undocumented).
+    const doc = openApiDocument();
+    expect(validate(doc, { $ref: "#/components/schemas/ProgressHistory" }, history)).toEqual([]);
+    expect(validate(doc, { $ref: "#/components/schemas/ActionDetail" }, api)).toEqual([]);
+    expect(doc.paths["/programmes/{slug}/actions/{number}/progress"]?.get?.operationId).toBe("getActionProgress");
   });
 
   it("lets the programme manager correct milestones, with versions and history", async () => {

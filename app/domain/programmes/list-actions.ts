@@ -8,18 +8,22 @@ export type ListActionsResult =
   | { ok: true; filters: ActionFilters; paging: Paging; data: Action[]; total: number }
   | { ok: false; errors: FieldErrors; params: Record<string, string> };
 
+export type ResolvedActionFilters =
+  | { ok: true; filters: ActionFilters; paging: Paging; /** The filters to read with (`asOf` made effective). */ effective: ActionFilters }
+  | { ok: false; errors: FieldErrors; params: Record<string, string> };
+
 /**
- * Lists a programme's actions for a query string: parses the filters, checks that the themes,
- * intentions and organisations they name exist, then reads one page. Pages, API and CSV share it.
+ * Reads the filters of a query string and checks that the themes, intentions and organisations
+ * they name exist in the programme. listActions uses it; so do pages that read their own columns
+ * for the same list of actions (the timeline), so that a filter means the same everywhere.
  */
-export async function listActions(options: {
+export async function resolveActionFilters(options: {
   programme: Programme;
   query: URLSearchParams;
-  actions: ActionRepository;
   organisations: OrganisationRepository;
   /** Today's calendar date: `asOf` today or later reads the current categories. */
   today?: string;
-}): Promise<ListActionsResult> {
+}): Promise<ResolvedActionFilters> {
   const parsed = parseActionFilters(options.query);
   if (!parsed.ok) return { ok: false, errors: parsed.errors, params: {} };
   const { filters, paging } = parsed;
@@ -45,6 +49,24 @@ export async function listActions(options: {
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors, params };
   const asOf = options.today ? effectiveAsOf(filters.asOf, options.today) : (filters.asOf ?? null);
-  const { data, total } = await options.actions.list(options.programme.id, { ...filters, asOf: asOf ?? undefined }, paging);
+  return { ok: true, filters, paging, effective: { ...filters, asOf: asOf ?? undefined } };
+}
+
+/**
+ * Lists a programme's actions for a query string: parses the filters, checks that the themes,
+ * intentions and organisations they name exist, then reads one page. Pages, API and CSV share it.
+ */
+export async function listActions(options: {
+  programme: Programme;
+  query: URLSearchParams;
+  actions: ActionRepository;
+  organisations: OrganisationRepository;
+  /** Today's calendar date: `asOf` today or later reads the current categories. */
+  today?: string;
+}): Promise<ListActionsResult> {
+  const resolved = await resolveActionFilters(options);
+  if (!resolved.ok) return resolved;
+  const { filters, paging, effective } = resolved;
+  const { data, total } = await options.actions.list(options.programme.id, effective, paging);
   return { ok: true, filters, paging, data, total };
 }

@@ -193,6 +193,7 @@ export const en: Messages = {
     organisationNotFound: "There is no organisation by this name.",
     themeNotFound: "This theme does not exist in this programme.",
     invalidFilters: "One or more filters are invalid.",
+    payloadTooLargeTitle: "File or form too large",
     payloadTooLarge: "The data sent is larger than {{mb}} MB.",
     methodNotAllowed: "This method is not allowed here.",
     invalidNumber: "The action number must be a positive whole number.",

@@ -188,6 +188,7 @@ export const nl = {
     organisationNotFound: "Er is geen organisatie met deze naam.",
     themeNotFound: "Dit thema bestaat niet in dit programma.",
     invalidFilters: "Een of meer filters zijn ongeldig.",
+    payloadTooLargeTitle: "Bestand of formulier te groot",
     payloadTooLarge: "De verzonden gegevens zijn groter dan {{mb}} MB.",
     methodNotAllowed: "Deze methode is hier niet toegestaan.",
     invalidNumber: "Het actienummer moet een positief geheel getal zijn.",

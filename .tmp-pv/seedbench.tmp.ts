@@ -1,0 +1,15 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { openDatabase } from "../app/db/database";
+import { migrateToLatest } from "../app/db/migrate";
+import { loadDefaultDataIfEmpty } from "../app/lib/default-data.server";
+import { dataDir } from "../app/lib/paths.server";
+import { seedBenchData } from "../bench/generate-programme";
+const url = process.argv[2] ?? `sqlite:${join(mkdtempSync(join(tmpdir(), "benchseed-")), "r.sqlite")}`;
+const db = openDatabase(url);
+await migrateToLatest(db);
+await loadDefaultDataIfEmpty(db, dataDir(undefined));
+await db.close();
+const t0 = performance.now();
+console.log(await seedBenchData(url, process.cwd()), ((performance.now() - t0) / 1000).toFixed(1), "s", url);
