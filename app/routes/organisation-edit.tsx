@@ -28,9 +28,14 @@ const valuesOf = (o: OrganisationSnapshot): Values => ({
   slug: o.slug,
 });
 
+/** The organisation, or 404; a page opened under a former slug (merged away or changed) is sent to the current one. */
 async function load(context: Route.LoaderArgs["context"], request: Request, slug: string) {
   const organisation = await context.services.organisationStore.snapshot(slug);
-  if (!organisation) throw data(translator(context.language)("errors.organisationNotFound"), { status: 404 });
+  if (!organisation) {
+    const current = request.method === "GET" ? await context.services.organisationStore.currentSlugFor(slug) : undefined;
+    if (current) throw redirect(`/organisations/${current}/edit`);
+    throw data(translator(context.language)("errors.organisationNotFound"), { status: 404 });
+  }
   requirePermission(context, request, "organisation.edit");
   return organisation;
 }

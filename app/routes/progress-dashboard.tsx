@@ -1,11 +1,12 @@
 import type { ReactNode } from "react";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { data, Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/progress-dashboard";
 import { CategoryBadge } from "../components/category-badge";
 import { PageTitle } from "../components/page-title";
 import { formatDay, formatPeriod, statusLabel } from "../components/progress/progress-text";
-import { RiskFlags } from "../components/progress/risk-flags";
+import { riskFlagsContent } from "../components/progress/risk-flags";
 import { can } from "../domain/auth/permissions";
 import { DASHBOARD_STATUSES, ROLLUP_RULES, type AttentionItem, type CountRow } from "../domain/progress/rollup";
 import { requirePermission } from "../lib/auth/guards.server";
@@ -73,6 +74,19 @@ type Row = { key: string; counts: CountRow["counts"]; total: number; atRiskThrou
 
 function CountTable({ id, caption, groupLabel, rows, total, label }: { id: string; caption: string; groupLabel: string; rows: Row[]; total?: Row; label: (row: Row) => ReactNode }) {
   const { t } = useTranslation();
+  // Translated once per table, not per cell.
+  const statuses = DASHBOARD_STATUSES.map((s) => ({ s, label: statusLabel(t, s) }));
+  const cells = (r: Row) => (
+    <>
+      {statuses.map(({ s }) => (
+        <td key={s} className="regie-num">
+          {r.counts[s]}
+        </td>
+      ))}
+      <td className="regie-num">{r.total}</td>
+      <td className="regie-num">{r.atRiskThroughDependency}</td>
+    </>
+  );
   return (
     <div className="regie-table-wrap" role="region" aria-label={caption} tabIndex={0}>
       <table className="regie-table regie-table--counts" id={`${id}-tabel`}>
@@ -80,9 +94,9 @@ function CountTable({ id, caption, groupLabel, rows, total, label }: { id: strin
         <thead>
           <tr>
             <th scope="col">{groupLabel}</th>
-            {DASHBOARD_STATUSES.map((s) => (
+            {statuses.map(({ s, label: text }) => (
               <th scope="col" key={s} className="regie-num">
-                {statusLabel(t, s)}
+                {text}
               </th>
             ))}
             <th scope="col" className="regie-num">
@@ -97,17 +111,7 @@ function CountTable({ id, caption, groupLabel, rows, total, label }: { id: strin
           {rows.map((r) => (
             <tr key={r.key}>
               <th scope="row">{label(r)}</th>
-              {DASHBOARD_STATUSES.map((s) => (
-                <td key={s} className="regie-num" data-label={statusLabel(t, s)}>
-                  {r.counts[s]}
-                </td>
-              ))}
-              <td className="regie-num" data-label={t("progressViews.dashboard.columnTotal")}>
-                {r.total}
-              </td>
-              <td className="regie-num" data-label={t("progressViews.dashboard.columnDependency")}>
-                {r.atRiskThroughDependency}
-              </td>
+              {cells(r)}
             </tr>
           ))}
         </tbody>
@@ -115,17 +119,7 @@ function CountTable({ id, caption, groupLabel, rows, total, label }: { id: strin
           <tfoot>
             <tr>
               <th scope="row">{t("progressViews.dashboard.totalRow")}</th>
-              {DASHBOARD_STATUSES.map((s) => (
-                <td key={s} className="regie-num" data-label={statusLabel(t, s)}>
-                  {total.counts[s]}
-                </td>
-              ))}
-              <td className="regie-num" data-label={t("progressViews.dashboard.columnTotal")}>
-                {total.total}
-              </td>
-              <td className="regie-num" data-label={t("progressViews.dashboard.columnDependency")}>
-                {total.atRiskThroughDependency}
-              </td>
+              {cells(total)}
             </tr>
           </tfoot>
         ) : null}
@@ -134,8 +128,7 @@ function CountTable({ id, caption, groupLabel, rows, total, label }: { id: strin
   );
 }
 
-function Reasons({ item, base }: { item: AttentionItem; base: string }) {
-  const { t } = useTranslation();
+function Reasons({ item, base, t, language }: { item: AttentionItem; base: string; t: TFunction; language: string }) {
   return (
     <ul className="regie-attention__reasons">
       {item.reasons.map((r) => {
@@ -148,11 +141,7 @@ function Reasons({ item, base }: { item: AttentionItem; base: string }) {
           case "no-update":
             return <li key={r.kind}>{t("progressViews.dashboard.reason_no-update", { period: formatPeriod(t, r.period) })}</li>;
           case "dependency":
-            return (
-              <li key={r.kind}>
-                <RiskFlags flags={r.flags} base={base} />
-              </li>
-            );
+            return <li key={r.kind}>{riskFlagsContent(r.flags, base, t, language)}</li>;
           case "reported":
             return <li key={r.kind}>{t("progressViews.dashboard.reason_reported", { status: statusLabel(t, r.status) })}</li>;
         }
@@ -167,6 +156,7 @@ export default function DashboardPage() {
   const base = `/programmes/${d.programme.slug}`;
   const lang = d.programme.language;
   const language = i18n.language;
+  const actionWord = t("progressViews.timeline.action");
   const pageHref = (page: number) => `${base}/dashboard${page > 1 ? `?page=${page}` : ""}#aandacht`;
   return (
     <>
@@ -251,9 +241,9 @@ export default function DashboardPage() {
             return row.key === "lead-unknown" ? (
               t("progressViews.dashboard.leadUnknown")
             ) : (
-              <Link className="nl-link" to={`/organisations/${row.key}`}>
+              <a className="nl-link" href={`/organisations/${row.key}`}>
                 <span lang={lang}>{row.label}</span>
-              </Link>
+              </a>
             );
           }}
         />
@@ -285,14 +275,14 @@ export default function DashboardPage() {
                   {d.attention.map((item) => (
                     <tr key={item.number}>
                       <th scope="row">
-                        <Link className="nl-link" to={`${base}/actions/${item.number}`}>
-                          {t("action.heading", { number: item.number })}
-                        </Link>
+                        <a className="nl-link" href={`${base}/actions/${item.number}`}>
+                          {actionWord} {item.number}
+                        </a>
                         : <span lang={lang}>{item.title}</span>
                       </th>
-                      <td data-label={t("progressViews.dashboard.columnStatus")}>{statusLabel(t, item.status)}</td>
-                      <td data-label={t("progressViews.dashboard.columnReasons")}>
-                        <Reasons item={item} base={base} />
+                      <td>{statusLabel(t, item.status)}</td>
+                      <td>
+                        {Reasons({ item, base, t, language })}
                       </td>
                     </tr>
                   ))}

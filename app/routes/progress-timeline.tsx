@@ -9,6 +9,7 @@ import { RiskFlags } from "../components/progress/risk-flags";
 import { timelineSvg, type TimelineRow } from "../components/progress/timeline-svg";
 import { filtersToSearchParams, type ActionFilters } from "../domain/programmes/action-filters";
 import { resolveActionFilters } from "../domain/programmes/list-actions";
+import { PROGRESS_STATUSES } from "../domain/progress/dependencies";
 import type { FuzzyDate } from "../domain/progress/fuzzy-date";
 import { milestoneDueDate, milestoneState, timelineAxis, type MilestoneState } from "../domain/progress/timeline";
 import { today as todayOf } from "../lib/as-of.server";
@@ -181,8 +182,14 @@ function TimelineChart({ d }: { d: LoaderData }) {
     const last = axis.quarters[axis.quarters.length - 1]!;
     const milestoneCount = d.actions.reduce((n, a) => n + a.milestones.length, 0);
     const overdue = d.actions.reduce((n, a) => n + a.milestones.filter((m) => m.state === "overdue").length, 0);
+    // Words translated once, not per row or milestone.
+    const statusWords = new Map(PROGRESS_STATUSES.map((st) => [st, statusLabel(t, st)]));
+    const stateWords = { done: t("progressViews.timeline.state_done"), overdue: t("progressViews.timeline.state_overdue"), open: t("progressViews.timeline.state_open") };
+    const noUpdate = t("progressViews.noUpdate");
+    const unlabelled = t("progressViews.timeline.unlabelled");
+    const actionWord = t("progressViews.timeline.action");
     const rows: TimelineRow[] = d.actions.map((a) => {
-      const status = a.latest ? t("progressViews.latestStatus", { status: statusLabel(t, a.latest.status), period: a.latest.period }) : t("progressViews.noUpdate");
+      const status = a.latest ? `${statusWords.get(a.latest.status)} (${a.latest.period})` : noUpdate;
       const risk = a.flags.length > 0 ? `${t("progressViews.flagShort", { through: a.flags.map((f) => f.through).join(", ") })} · ` : "";
       return {
         number: a.number,
@@ -193,6 +200,7 @@ function TimelineChart({ d }: { d: LoaderData }) {
       };
     });
     const quarterName = (q: { year: number; quarter: number }) => `${t("progressViews.quarterShort", { quarter: q.quarter })} ${q.year}`;
+    const quarterWords = [1, 2, 3, 4].map((quarter) => t("progressViews.quarterShort", { quarter }));
     return timelineSvg({
       id: "tijdlijn",
       axis,
@@ -201,17 +209,12 @@ function TimelineChart({ d }: { d: LoaderData }) {
       labels: {
         title: t("progressViews.timeline.svgTitle"),
         description: t("progressViews.timeline.svgDescription", { actions: d.actions.length, milestones: milestoneCount, overdue, from: quarterName(first), to: quarterName(last) }),
-        quarter: (quarter) => t("progressViews.quarterShort", { quarter }),
+        quarter: (quarter) => quarterWords[quarter - 1]!,
         today: t("progressViews.timeline.today"),
         todayAfter: t("progressViews.timeline.todayAfter", { date: formatDay(d.today, language) }),
         todayBefore: t("progressViews.timeline.todayBefore", { date: formatDay(d.today, language) }),
-        milestone: (_row, m) =>
-          t("progressViews.timeline.milestoneTooltip", {
-            label: m.label ?? t("progressViews.timeline.unlabelled"),
-            due: m.due.text,
-            state: t(`progressViews.timeline.state_${m.state}`),
-          }),
-        action: (row) => t("progressViews.timeline.actionTooltip", { number: row.number, title: row.title }),
+        milestone: (_row, m) => `${m.label ?? unlabelled} – ${m.due.text} – ${stateWords[m.state]}`,
+        action: (row) => `${actionWord} ${row.number}: ${row.title}`,
         noMilestones: t("progressViews.timeline.noMilestones"),
       },
     });
@@ -231,6 +234,9 @@ function TimelineTable({ d, base }: { d: LoaderData; base: string }) {
   const { t, i18n } = useTranslation();
   const lang = d.programme.language;
   const language = i18n.language;
+  const unlabelled = t("progressViews.timeline.unlabelled");
+  const noDueDate = t("progressViews.timeline.noDueDate");
+  const noUpdate = t("progressViews.noUpdate");
   return (
     <div className="regie-table-wrap" role="region" aria-label={t("progressViews.timeline.tableCaption")} tabIndex={0}>
       <table className="regie-table regie-table--timeline">
@@ -256,8 +262,8 @@ function TimelineTable({ d, base }: { d: LoaderData; base: string }) {
               </th>
             );
             const status = (
-              <td data-label={t("progressViews.timeline.actionStatus")}>
-                {a.latest ? t("progressViews.latestStatus", { status: statusLabel(t, a.latest.status), period: formatPeriod(t, a.latest.period) }) : t("progressViews.noUpdate")}
+              <td>
+                {a.latest ? t("progressViews.latestStatus", { status: statusLabel(t, a.latest.status), period: formatPeriod(t, a.latest.period) }) : noUpdate}
                 {a.flags.length > 0 ? (
                   <>
                     {" "}
@@ -271,9 +277,7 @@ function TimelineTable({ d, base }: { d: LoaderData; base: string }) {
                 <tr key={a.number}>
                   {action}
                   {status}
-                  <td colSpan={4} data-label={t("progressViews.timeline.milestone")}>
-                    {t("progressViews.timeline.noMilestones")}
-                  </td>
+                  <td colSpan={4}>{t("progressViews.timeline.noMilestones")}</td>
                 </tr>,
               ];
             }
@@ -281,14 +285,10 @@ function TimelineTable({ d, base }: { d: LoaderData; base: string }) {
               <tr key={`${a.number}-${i}`}>
                 {action}
                 {status}
-                <td data-label={t("progressViews.timeline.milestone")} lang={lang}>
-                  {m.label ?? t("progressViews.timeline.unlabelled")}
-                </td>
-                <td data-label={t("progressViews.timeline.planned")} lang={lang}>
-                  {m.due.text}
-                </td>
-                <td data-label={t("progressViews.timeline.dueDate")}>{m.dueDate ? formatDay(m.dueDate, language) : t("progressViews.timeline.noDueDate")}</td>
-                <td data-label={t("progressViews.timeline.state")} className={`regie-milestone-state regie-milestone-state--${m.state}`}>
+                <td lang={lang}>{m.label ?? unlabelled}</td>
+                <td lang={lang}>{m.due.text}</td>
+                <td>{m.dueDate ? formatDay(m.dueDate, language) : noDueDate}</td>
+                <td className={`regie-milestone-state regie-milestone-state--${m.state}`}>
                   {m.state === "overdue" ? (
                     <span className="regie-risk-flag__sign" aria-hidden="true">
                       !

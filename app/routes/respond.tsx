@@ -27,11 +27,12 @@ import type { Route } from "./+types/respond";
 
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
-// The address holds a secret: not kept in caches or history of shared machines, not sent on as a referrer, not indexed.
+// The address holds a secret: not cached, not sent to other sites as a referrer, not indexed. (Not "no-referrer":
+// browsers then send "Origin: null" with the form, which the action guard rightly refuses.)
 export function headers() {
   return {
     "Cache-Control": "private, no-store",
-    "Referrer-Policy": "no-referrer",
+    "Referrer-Policy": "same-origin",
     "X-Robots-Tag": "noindex, nofollow",
   };
 }

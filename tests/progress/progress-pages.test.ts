@@ -146,7 +146,7 @@ describe.each(testDialects())("milestones, progress and update rounds in the pag
     const form = await page(app, `/respond/${token}`, anonymous);
     expect(form.status).toBe(200);
     expect(form.headers.get("cache-control")).toBe("private, no-store");
-    expect(form.headers.get("referrer-policy")).toBe("no-referrer");
+    expect(form.headers.get("referrer-policy")).toBe("same-origin");
     expect(text(form.body)).toContain("Voortgang van actie 26 Leidse regio Werk-top");
     expect(form.body).not.toContain("Cora");
     expect(form.body).toContain('name="status"');

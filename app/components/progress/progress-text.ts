@@ -4,14 +4,19 @@ import type { DashboardStatus } from "../../domain/progress/rollup";
 
 /** Words for the dashboard, the timeline and the graphs, shared by their pages (React-free). */
 
+// Intl formatters are costly to make: one per language, made once.
+const listFormats = new Map<string, Intl.ListFormat>();
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** "11 en 12", "21, 22 en 23" (or "11 and 12"), in the page's language. */
 export function listNumbers(numbers: readonly number[], language: string): string {
-  const items = numbers.map(String);
-  try {
-    return new Intl.ListFormat(language === "en" ? "en" : "nl", { style: "long", type: "conjunction" }).format(items);
-  } catch {
-    return items.join(", ");
+  const locale = language === "en" ? "en" : "nl";
+  let format = listFormats.get(locale);
+  if (!format) {
+    format = new Intl.ListFormat(locale, { style: "long", type: "conjunction" });
+    listFormats.set(locale, format);
   }
+  return format.format(numbers.map(String));
 }
 
 export function statusLabel(t: TFunction, status: DashboardStatus): string {
@@ -44,7 +49,11 @@ export function formatPeriod(t: TFunction, period: string): string {
 export function formatDay(iso: string, language: string): string {
   const [y, m, d] = iso.split("-").map(Number);
   if (!y || !m || !d) return iso;
-  return new Intl.DateTimeFormat(language === "en" ? "en-GB" : "nl-NL", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(
-    new Date(Date.UTC(y, m - 1, d)),
-  );
+  const locale = language === "en" ? "en-GB" : "nl-NL";
+  let format = dayFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+    dayFormats.set(locale, format);
+  }
+  return format.format(new Date(Date.UTC(y, m - 1, d)));
 }

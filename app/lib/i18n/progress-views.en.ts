@@ -91,8 +91,6 @@ export const progressViewsEn: Widen<typeof progressViewsNl> = {
     noDueDate: "no end date",
     unlabelled: "(no description)",
     noMilestones: "no milestones",
-    milestoneTooltip: "{{label}} – {{due}} – {{state}}",
-    actionTooltip: "Action {{number}}: {{title}}",
     summary_one: "{{count}} action",
     summary_other: "{{count}} actions",
     overdueCount_one: "{{count}} milestone overdue",

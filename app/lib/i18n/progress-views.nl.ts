@@ -87,8 +87,6 @@ export const progressViewsNl = {
     noDueDate: "geen einddatum",
     unlabelled: "(zonder omschrijving)",
     noMilestones: "geen mijlpalen",
-    milestoneTooltip: "{{label}} – {{due}} – {{state}}",
-    actionTooltip: "Actie {{number}}: {{title}}",
     summary_one: "{{count}} actie",
     summary_other: "{{count}} acties",
     overdueCount_one: "{{count}} mijlpaal te laat",
