@@ -71,12 +71,6 @@ export function createHistoryRepository(db: Db) {
       return rows.map((r) => r.entity_type);
     },
 
-    /** The entries made by one person (for their personal-data export), newest first. */
-    async byActor(userId: number): Promise<HistoryEntry[]> {
-      const rows = await k.selectFrom("audit_event").selectAll().where("actor_user_id", "=", userId).orderBy("at", "desc").orderBy("id", "desc").execute();
-      return rows.map(toEntry);
-    },
-
     async count(): Promise<number> {
       const row = await k.selectFrom("audit_event").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
       return Number(row.n);

@@ -82,10 +82,15 @@ interface RawMilestone {
   done_on: string | null;
 }
 
-/** Newest period first: year, then the month it ends, then the month it starts; then the newest change. */
-const PERIOD_ORDER = sql`substr(pu.period, 1, 4) desc,
-  case substr(pu.period, 6, 2) when 'Q4' then 1210 when 'H2' then 1207 when 'Q3' then 907 when 'Q2' then 604 when 'H1' then 601 when 'Q1' then 301 else 0 end desc,
-  pu.updated_at desc, pu.id desc`;
+/**
+ * An order-preserving text key of a reporting period: year, the month it ends, the month it
+ * starts ("2014-Q4" → "20141210", "2014-H2" → "20141207"), so that the newest period sorts last,
+ * as the progress pages order them (by end, then start). Migration 0010 indexes
+ * (action_id, this expression), which makes "the newest update of an action" one index step; the
+ * text must stay exactly the same here and there for the databases to use the index.
+ */
+export const PERIOD_KEY_SQL =
+  "substr(period, 1, 4) || coalesce(case substr(period, 6, 2) when 'Q1' then '0301' when 'H1' then '0601' when 'Q2' then '0604' when 'Q3' then '0907' when 'H2' then '1207' when 'Q4' then '1210' end, '0000')";
 
 function toMilestone(r: RawMilestone): MilestoneRow {
   const precision: Precision = isPrecision(r.precision) ? r.precision : "none";
@@ -95,36 +100,16 @@ function toMilestone(r: RawMilestone): MilestoneRow {
   return { id: r.id, actionId: r.action_id, position: r.position, label: r.label, due, doneOn: r.done_on };
 }
 
+/** "delayed|2014-H1" → { status, period }; null for none or anything unreadable. */
+function splitLatest(value: string | null): ProgressActionRow["latest"] {
+  if (!value) return null;
+  const at = value.indexOf("|");
+  const status = asProgressStatus(value.slice(0, Math.max(0, at)));
+  return status ? { status, period: value.slice(at + 1) } : null;
+}
+
 export function createProgressReadModel(db: Db, cache: ReadCache = createReadCache(changeStamp(db))) {
   const k = db.kysely;
-
-  /**
-   * The newest update of each action (all of the programme's, or those with the given ids or
-   * numbers), in one query: the latest period first (by its end, then its start, so that
-   * "2014-Q4" comes before "2014-H2"), then the latest change — the order the progress pages use.
-   */
-  async function latestUpdates(programmeId: number, only: { ids?: readonly number[]; numbers?: readonly number[] }): Promise<Map<number, { status: ProgressStatus; period: string }>> {
-    const { ids, numbers } = only;
-    const filter =
-      ids !== undefined
-        ? sql`and pu.action_id in (${sql.join([...ids])})`
-        : numbers !== undefined
-          ? sql`and a.number in (${sql.join([...numbers])})`
-          : sql``;
-    const { rows } = await sql<{ action_id: number; status: string; period: string }>`
-      select action_id, status, period from (
-        select pu.action_id, pu.status, pu.period,
-          row_number() over (partition by pu.action_id order by ${PERIOD_ORDER}) as rn
-        from progress_update pu inner join action a on a.id = pu.action_id
-        where a.programme_id = ${programmeId} ${filter}
-      ) newest where rn = 1`.execute(k);
-    const out = new Map<number, { status: ProgressStatus; period: string }>();
-    for (const r of rows) {
-      const status = asProgressStatus(r.status);
-      if (status) out.set(r.action_id, { status, period: r.period });
-    }
-    return out;
-  }
 
   /** Each action's status for one reporting period (an action has at most one update per period). */
   async function periodStatuses(programmeId: number, period: string, ids?: readonly number[]): Promise<Map<number, ProgressStatus>> {
@@ -159,9 +144,13 @@ export function createProgressReadModel(db: Db, cache: ReadCache = createReadCac
       .where("action.programme_id", "=", programmeId);
     if (ids) query = query.where("action.id", "in", [...ids]);
     if (numbers) query = query.where("action.number", "in", [...numbers]);
-    const [rows, latest, inPeriod] = await Promise.all([
-      query.orderBy("action.number").execute(),
-      latestUpdates(programmeId, only),
+    // The newest update: the newest period (the key above), one step down the index per action;
+    // an action has one update per period, so there are no ties.
+    const withLatest = query.select(
+      sql<string | null>`(select pu.status || '|' || pu.period from progress_update pu where pu.action_id = action.id order by ${sql.raw(PERIOD_KEY_SQL.replaceAll("period", "pu.period"))} desc limit 1)`.as("latest"),
+    );
+    const [rows, inPeriod] = await Promise.all([
+      withLatest.orderBy("action.number").execute(),
       period === null ? Promise.resolve(new Map<number, ProgressStatus>()) : periodStatuses(programmeId, period, ids),
     ]);
     return rows.map((r) => ({
@@ -171,7 +160,7 @@ export function createProgressReadModel(db: Db, cache: ReadCache = createReadCac
       theme: r.theme_number,
       category: r.category,
       periodStatus: inPeriod.get(r.id) ?? null,
-      latest: latest.get(r.id) ?? null,
+      latest: splitLatest(r.latest),
     }));
   }
 
@@ -212,12 +201,11 @@ export function createProgressReadModel(db: Db, cache: ReadCache = createReadCac
   /** Milestones of the programme's actions (all, or the given ids), in each action's order. */
   async function milestones(programmeId: number, ids?: readonly number[]): Promise<MilestoneRow[]> {
     if (ids && ids.length === 0) return [];
-    let query = k
-      .selectFrom("milestone as m")
-      .innerJoin("action", "action.id", "m.action_id")
-      .select(["m.id", "m.action_id", "m.position", "m.label", "m.due_text", "m.due_start", "m.due_end", "m.precision", "m.recurrence", "m.done_on"])
-      .where("action.programme_id", "=", programmeId);
-    if (ids) query = query.where("m.action_id", "in", [...ids]);
+    const columns = ["m.id", "m.action_id", "m.position", "m.label", "m.due_text", "m.due_start", "m.due_end", "m.precision", "m.recurrence", "m.done_on"] as const;
+    // Given ids are the programme's own (the caller read them for it): no join needed.
+    const query = ids
+      ? k.selectFrom("milestone as m").select(columns).where("m.action_id", "in", [...ids])
+      : k.selectFrom("milestone as m").innerJoin("action", "action.id", "m.action_id").select(columns).where("action.programme_id", "=", programmeId);
     const rows = await query.orderBy("m.action_id").orderBy("m.position").orderBy("m.id").execute();
     return rows.map(toMilestone);
   }

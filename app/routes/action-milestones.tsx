@@ -166,7 +166,7 @@ function historyLine(
     const label = typeof m.label === "string" && m.label ? m.label : t("progress.noLabel");
     const done =
       typeof m.doneOn === "string" ? `, ${t("progress.historyDone", { date: day(m.doneOn) })}` : "";
-    return `${label} (${String(m.due ?? "")}${done})`;
+    return `${label} (${typeof m.due === "string" ? m.due : ""}${done})`;
   };
   if (op === "create") return t("progress.history_create", { what: what(after) });
   if (op === "delete") return t("progress.history_delete", { what: what(before) });

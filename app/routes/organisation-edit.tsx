@@ -32,7 +32,8 @@ const valuesOf = (o: OrganisationSnapshot): Values => ({
 async function load(context: Route.LoaderArgs["context"], request: Request, slug: string) {
   const organisation = await context.services.organisationStore.snapshot(slug);
   if (!organisation) {
-    const current = request.method === "GET" ? await context.services.organisationStore.currentSlugFor(slug) : undefined;
+    const current =
+      request.method === "GET" ? await context.services.organisationStore.currentSlugFor(slug) : undefined;
     if (current) throw redirect(`/organisations/${current}/edit`);
     throw data(translator(context.language)("errors.organisationNotFound"), { status: 404 });
   }

@@ -24,7 +24,8 @@ const MOVES: (keyof OrganisationReferences)[] = [
 async function load(context: Route.LoaderArgs["context"], request: Request, slug: string) {
   const organisation = await context.services.organisationStore.snapshot(slug);
   if (!organisation) {
-    const current = request.method === "GET" ? await context.services.organisationStore.currentSlugFor(slug) : undefined;
+    const current =
+      request.method === "GET" ? await context.services.organisationStore.currentSlugFor(slug) : undefined;
     if (current) throw redirect(`/organisations/${current}/merge`);
     throw data(translator(context.language)("errors.organisationNotFound"), { status: 404 });
   }

@@ -5,7 +5,7 @@ import type { Route } from "./+types/progress-timeline";
 import { PageTitle } from "../components/page-title";
 import { ActionFilterForm } from "../components/progress/action-filter-form";
 import { formatDay, formatPeriod, statusLabel } from "../components/progress/progress-text";
-import { RiskFlags } from "../components/progress/risk-flags";
+import { riskFlagsContent } from "../components/progress/risk-flags";
 import { timelineSvg, type TimelineRow } from "../components/progress/timeline-svg";
 import { filtersToSearchParams, type ActionFilters } from "../domain/programmes/action-filters";
 import { resolveActionFilters } from "../domain/programmes/list-actions";
@@ -255,9 +255,9 @@ function TimelineTable({ d, base }: { d: LoaderData; base: string }) {
           {d.actions.flatMap((a) => {
             const action = (
               <th scope="row">
-                <Link className="nl-link" to={`${base}/actions/${a.number}`}>
+                <a className="nl-link" href={`${base}/actions/${a.number}`}>
                   {a.number}
-                </Link>{" "}
+                </a>{" "}
                 <span lang={lang}>{a.title}</span>
               </th>
             );
@@ -267,7 +267,7 @@ function TimelineTable({ d, base }: { d: LoaderData; base: string }) {
                 {a.flags.length > 0 ? (
                   <>
                     {" "}
-                    <RiskFlags flags={a.flags} base={base} compact />
+                    {riskFlagsContent(a.flags, base, t, language, true)}
                   </>
                 ) : null}
               </td>

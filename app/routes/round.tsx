@@ -41,7 +41,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const { round } = found;
   const requests = found.requests.map((r) => ({
     ...r,
-    status: requestStatus(r.answeredAt !== null, round.dueOn, today) as RequestStatus,
+    status: requestStatus(r.answeredAt !== null, round.dueOn, today),
   }));
   const noOrganisation = t("progress.noOrganisation");
   const perOrganisation = [

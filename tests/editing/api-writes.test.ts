@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDialects } from "../support/databases";
 import { startTestServer, type TestServer } from "../support/server";
-import { api, editor, etagOf, P, type Editor } from "./support";
+import { api, editor, etagOf, P, type Credentials, type Editor } from "./support";
 
 const STRONG = /^"[a-z]+-\d+-v\d+"$/;
 
@@ -103,8 +103,10 @@ describe.each(testDialects())("editing API on %s", (dialect) => {
   });
 
   it("answers every write in the documented order: 401, 404/403, 428/412, 400, then the change", async () => {
-    for (const c of cases) {
-      const at = (what: string) => `${c.name}: ${what}`;
+    for (const [i, c] of cases.entries()) {
+      // Every other write is made with a session cookie (and its X-CSRF-Token) instead of a Bearer token.
+      const manager: Credentials = i % 2 === 0 ? { bearer: pm } : { cookie: pm };
+      const at = (what: string) => `${c.name} (${i % 2 === 0 ? "token" : "cookie"}): ${what}`;
       // 401 before anything else, even for a bad body or an unknown record.
       for (const json of [c.good, c.bad, "{niet json"]) {
         const res = await api(app, c.method, c.path, { json });
@@ -114,7 +116,7 @@ describe.each(testDialects())("editing API on %s", (dialect) => {
       }
       if (c.missing) {
         expect(
-          (await api(app, c.method, c.missing, { as: { bearer: pm }, json: c.bad })).status,
+          (await api(app, c.method, c.missing, { as: manager, json: c.bad })).status,
           at("unknown record"),
         ).toBe(404);
         expect(
@@ -133,13 +135,13 @@ describe.each(testDialects())("editing API on %s", (dialect) => {
       ).toBe(403);
       const before = c.record ? await etagOf(app, c.record) : null;
       if (c.record) {
-        const missingIfMatch = await api(app, c.method, c.path, { as: { bearer: pm }, json: c.bad });
+        const missingIfMatch = await api(app, c.method, c.path, { as: manager, json: c.bad });
         expect(missingIfMatch.status, at("no If-Match")).toBe(428);
         expect(missingIfMatch.body.detail).toBe(
           "Stuur de versie mee in de kop If-Match (de ETag van het record).",
         );
         const stale = await api(app, c.method, c.path, {
-          as: { bearer: pm },
+          as: manager,
           json: c.bad,
           ifMatch: '"action-1-v999"',
         });
@@ -148,14 +150,14 @@ describe.each(testDialects())("editing API on %s", (dialect) => {
       }
       // 400 for a bad body, and for a body that is not JSON; nothing changes.
       const bad = await api(app, c.method, c.path, {
-        as: { bearer: pm },
+        as: manager,
         json: c.bad,
         ifMatch: before ?? undefined,
       });
       expect(bad.status, at("bad body")).toBe(400);
       expect(Object.keys(bad.body.errors ?? {}).length, at("bad body")).toBeGreaterThan(0);
       const notJson = await api(app, c.method, c.path, {
-        as: { bearer: pm },
+        as: manager,
         json: "{niet json",
         ifMatch: before ?? undefined,
       });
@@ -164,7 +166,7 @@ describe.each(testDialects())("editing API on %s", (dialect) => {
       if (c.record) expect(await etagOf(app, c.record), at("nothing changed")).toBe(before);
       // And then the change itself.
       const ok = await api(app, c.method, c.path, {
-        as: { bearer: pm },
+        as: manager,
         json: c.good,
         ifMatch: before ?? undefined,
       });

@@ -167,6 +167,12 @@ describe.each(testDialects())("editing pages on %s", (dialect) => {
     const old = await page(app, "/organisations/stichting-proeftuin");
     expect(old.status).toBe(301);
     expect(old.headers.get("location")).toBe("/organisations/bio-science-park-foundation");
+    const oldEdit = await page(app, "/organisations/stichting-proeftuin/edit", pm);
+    expect(oldEdit.status).toBe(302);
+    expect(oldEdit.headers.get("location")).toBe("/organisations/bio-science-park-foundation/edit");
+    // A form posted to the old address finds nothing there to change.
+    const oldPost = await postForm(app, "/organisations/stichting-proeftuin/edit", pm, { version: "3", name: "X", kind: "other", aliases: "", slug: "x" });
+    expect(oldPost.status).toBe(404);
     const after = await page(app, "/organisations/bio-science-park-foundation?merged=1", pm);
     expect(plain(after.body)).toContain("De organisaties zijn samengevoegd.");
     expect(plain(after.body)).toContain("Stichting Proeftuin Regio");

@@ -94,7 +94,7 @@ export function readProgressForm(fields: Record<string, string>, milestones: str
   return {
     ok: true,
     values: {
-      status: parsed.data.status as ProgressStatus,
+      status: parsed.data.status,
       percent: parsed.data.percent,
       narrative: parsed.data.narrative,
       narrativePublic: shown ? fields.narrativePublic === "1" : true,
