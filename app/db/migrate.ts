@@ -7,6 +7,7 @@ import * as m0005 from "./migrations/0005-plans";
 import * as m0007 from "./migrations/0007-editing";
 import * as m0008 from "./migrations/0008-progress";
 import * as m0009 from "./migrations/0009-progress-more";
+import * as m0010 from "./migrations/0010-progress-indexes";
 
 // Migrations are listed here, in order, so that they travel inside the server bundle as well as
 // the CLI. A landed migration is never edited; a change is a new file.
@@ -18,6 +19,7 @@ const MIGRATIONS = [
   ["0007-editing", m0007],
   ["0008-progress", m0008],
   ["0009-progress-more", m0009],
+  ["0010-progress-indexes", m0010],
 ] as const;
 
 class StaticProvider implements MigrationProvider {
