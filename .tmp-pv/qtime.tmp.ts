@@ -4,6 +4,8 @@ import { createProgressReadModel } from "../app/db/progress-read-model";
 import { createProgrammeRepository } from "../app/db/programme-repository";
 import { createReadCache } from "../app/db/read-cache";
 const db = openDatabase(process.argv[2]!);
+const { migrateToLatest } = await import("../app/db/migrate");
+console.log(await migrateToLatest(db));
 const actions = createActionRepository(db);
 const read = createProgressReadModel(db, createReadCache(async () => String(Math.random())));
 const programmes = createProgrammeRepository(db);

@@ -62,7 +62,7 @@ function readRecurrence(json: string | null): Recurrence | undefined {
   try {
     const r = JSON.parse(json) as Partial<Recurrence>;
     if (typeof r.everyMonths === "number" && r.everyMonths >= 1 && typeof r.until === "string" && typeof r.occurrence === "string" && isPrecision(r.occurrence))
-      return { everyMonths: r.everyMonths, until: r.until, occurrence: r.occurrence as Recurrence["occurrence"] };
+      return { everyMonths: r.everyMonths, until: r.until, occurrence: r.occurrence };
   } catch {
     // A broken rule reads as a single occurrence.
   }

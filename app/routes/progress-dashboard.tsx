@@ -16,6 +16,8 @@ import { loadRollup } from "../lib/progress-views.server";
 
 /** Actions in the "needs attention" list per page. */
 const ATTENTION_PAGE = 50;
+/** Dropped actions listed on the page; more are in the action list (category 4). */
+const DROPPED_SHOWN = 20;
 
 /**
  * The progress dashboard: counts per theme, category and lead organisation, what needs attention
@@ -61,7 +63,9 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
     })),
     byCategory: rollup.byCategory.map((r) => ({ ...plainRow(r), category: r.key === "category:none" ? null : Number(r.key.slice("category:".length)) })),
     byLead: rollup.byLead.map((r) => ({ ...plainRow(r), label: r.label })),
-    dropped: rollup.dropped,
+    // A long list of dropped actions is one link away, in the action list.
+    dropped: rollup.dropped.slice(0, DROPPED_SHOWN),
+    droppedCount: rollup.dropped.length,
     attentionCount: rollup.attention.length,
     attention: rollup.attention.slice((page - 1) * ATTENTION_PAGE, page * ATTENTION_PAGE),
     page,
@@ -88,6 +92,8 @@ function CountTable({ id, caption, groupLabel, rows, total, label }: { id: strin
     </>
   );
   return (
+    // On narrow screens the table scrolls sideways; keyboard users must be able to reach it (WCAG 2.1.1).
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
     <div className="regie-table-wrap" role="region" aria-label={caption} tabIndex={0}>
       <table className="regie-table regie-table--counts" id={`${id}-tabel`}>
         <caption className="regie-visually-hidden">{caption}</caption>
@@ -319,13 +325,20 @@ export default function DashboardPage() {
             <ul>
               {d.dropped.map((a) => (
                 <li key={a.number}>
-                  <Link className="nl-link" to={`${base}/actions/${a.number}`}>
-                    {t("action.heading", { number: a.number })}
-                  </Link>
+                  <a className="nl-link" href={`${base}/actions/${a.number}`}>
+                    {actionWord} {a.number}
+                  </a>
                   : <span lang={lang}>{a.title}</span>
                 </li>
               ))}
             </ul>
+            {d.droppedCount > d.dropped.length ? (
+              <p className="nl-paragraph">
+                <Link className="nl-link" to={`${base}/actions?category=4`}>
+                  {t("progressViews.dashboard.droppedAll", { count: d.droppedCount })}
+                </Link>
+              </p>
+            ) : null}
           </>
         )}
       </section>

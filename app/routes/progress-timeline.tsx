@@ -10,8 +10,8 @@ import { timelineSvg, type TimelineRow } from "../components/progress/timeline-s
 import { filtersToSearchParams, type ActionFilters } from "../domain/programmes/action-filters";
 import { resolveActionFilters } from "../domain/programmes/list-actions";
 import { PROGRESS_STATUSES } from "../domain/progress/dependencies";
-import type { FuzzyDate } from "../domain/progress/fuzzy-date";
-import { milestoneDueDate, milestoneState, timelineAxis, type MilestoneState } from "../domain/progress/timeline";
+import { dueDate, type FuzzyDate } from "../domain/progress/fuzzy-date";
+import { milestoneState, timelineAxis, type MilestoneState } from "../domain/progress/timeline";
 import { today as todayOf } from "../lib/as-of.server";
 import { requirePermission } from "../lib/auth/guards.server";
 import { translator } from "../lib/i18n";
@@ -61,43 +61,50 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
     const errors = Object.fromEntries(Object.entries(resolved.errors).map(([field, key]) => [field, t(key, { value: resolved.params[field] ?? "" })]));
     return data({ ...page, form: { ...form, errors }, ok: false as const, total: 0, filters: null, offset: 0, extent: null, actions: [] }, { status: 400 });
   }
-  // The same list as the action list (filters, search, order), read with the timeline's own columns.
-  const { ids, total } = await services.actions.listIds(programme.id, resolved.effective, resolved.paging);
-  const [rows, milestones, flags, extent] = await Promise.all([
-    read.actionRows(programme.id, null, { ids }),
-    read.milestones(programme.id, ids),
-    loadRiskFlags(context, programme.id),
+  const { effective, paging } = resolved;
+  const [timeline, extent] = await Promise.all([
+    read.cache.get(`timeline:${programme.id}:${day}:${filtersToSearchParams(effective, paging).toString()}`, () => timelineRows(context, programme.id, effective, paging, day)),
     read.cache.get(`extent:${programme.id}`, () => read.milestoneExtent(programme.id)),
   ]);
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const byAction = new Map<number, typeof milestones>();
-  for (const m of milestones) byAction.set(m.actionId, [...(byAction.get(m.actionId) ?? []), m]);
   return {
     ...page,
     form: { ...form, errors: {} as Record<string, string> },
     ok: true as const,
-    total,
+    total: timeline.total,
     filters: resolved.filters,
-    offset: resolved.paging.offset,
+    offset: paging.offset,
     extent,
-    actions: ids.flatMap((id) => {
-      const a = byId.get(id);
-      if (!a) return [];
-      return [
-        {
-          number: a.number,
-          title: a.title,
-          latest: a.latest,
-          flags: flags.get(a.number) ?? [],
-          milestones: (byAction.get(id) ?? []).map((m) => {
-            const due: FuzzyDate = { text: m.due.text, start: m.due.start, end: m.due.end, precision: m.due.precision };
-            if (m.due.recurrence) due.recurrence = m.due.recurrence;
-            return { label: m.label, due, doneOn: m.doneOn, dueDate: milestoneDueDate(m), state: milestoneState(m, day) };
-          }),
-        },
-      ];
-    }),
+    actions: timeline.actions,
   };
+}
+
+/** One page of the timeline: the same list as the action list (filters, search, order), with the timeline's own columns. */
+async function timelineRows(context: Route.LoaderArgs["context"], programmeId: number, filters: ActionFilters, paging: { limit: number; offset: number }, day: string) {
+  const { services } = context;
+  const read = services.progressViews;
+  const { ids, total } = await services.actions.listIds(programmeId, filters, paging);
+  const [rows, milestones, flags] = await Promise.all([read.actionRows(programmeId, null, { ids }), read.milestones(programmeId, ids), loadRiskFlags(context, programmeId)]);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const byAction = new Map<number, typeof milestones>();
+  for (const m of milestones) byAction.set(m.actionId, [...(byAction.get(m.actionId) ?? []), m]);
+  const actions = ids.flatMap((id) => {
+    const a = byId.get(id);
+    if (!a) return [];
+    return [
+      {
+        number: a.number,
+        title: a.title,
+        latest: a.latest,
+        flags: flags.get(a.number) ?? [],
+        milestones: (byAction.get(id) ?? []).map((m) => {
+          const due: FuzzyDate = { text: m.due.text, start: m.due.start, end: m.due.end, precision: m.due.precision };
+          if (m.due.recurrence) due.recurrence = m.due.recurrence;
+          return { label: m.label, due, doneOn: m.doneOn, state: milestoneState(m, day) };
+        }),
+      },
+    ];
+  });
+  return { total, actions };
 }
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -225,6 +232,8 @@ function TimelineChart({ d }: { d: LoaderData }) {
     <figure className="regie-timeline" aria-labelledby="tijdlijn-bijschrift">
       <figcaption id="tijdlijn-bijschrift">{t("progressViews.timeline.caption")}</figcaption>
       {/* Drawn from the loader's data by timeline-svg.ts: no scripts, no style attributes. */}
+      {/* The chart scrolls sideways on narrow screens; keyboard users must be able to reach it (WCAG 2.1.1). */}
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
       <div className="regie-timeline__scroll" role="region" aria-label={t("progressViews.timeline.scrollLabel")} tabIndex={0} dangerouslySetInnerHTML={{ __html: svg }} />
     </figure>
   );
@@ -237,7 +246,13 @@ function TimelineTable({ d, base }: { d: LoaderData; base: string }) {
   const unlabelled = t("progressViews.timeline.unlabelled");
   const noDueDate = t("progressViews.timeline.noDueDate");
   const noUpdate = t("progressViews.noUpdate");
+  const dueText = (due: FuzzyDate) => {
+    const date = dueDate(due);
+    return date ? formatDay(date, language) : noDueDate;
+  };
   return (
+    // The table scrolls sideways on narrow screens; keyboard users must be able to reach it (WCAG 2.1.1).
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
     <div className="regie-table-wrap" role="region" aria-label={t("progressViews.timeline.tableCaption")} tabIndex={0}>
       <table className="regie-table regie-table--timeline">
         <caption className="regie-visually-hidden">{t("progressViews.timeline.tableCaption")}</caption>
@@ -287,7 +302,7 @@ function TimelineTable({ d, base }: { d: LoaderData; base: string }) {
                 {status}
                 <td lang={lang}>{m.label ?? unlabelled}</td>
                 <td lang={lang}>{m.due.text}</td>
-                <td>{m.dueDate ? formatDay(m.dueDate, language) : noDueDate}</td>
+                <td>{dueText(m.due)}</td>
                 <td className={`regie-milestone-state regie-milestone-state--${m.state}`}>
                   {m.state === "overdue" ? (
                     <span className="regie-risk-flag__sign" aria-hidden="true">

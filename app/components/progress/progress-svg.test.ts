@@ -80,7 +80,7 @@ describe("the timeline SVG", () => {
     const axis = timelineAxis(PERIOD, null);
     const svg = timelineSvg({ id: "t", axis, rows: rowsFor(planning, "2013-01-02"), today: "2013-01-02", labels });
     // A day is a diamond (path), a year or range a bar, "vanaf" an arrow, "Continu" a dotted arrow, "jaarlijks" one block per year.
-    const milestone = (n: number) => [...svg.matchAll(/<g class="regie-timeline__milestone[^"]*"><title>([^<]*)<\/title>(.*?)<\/g>/g)].filter((m) => m[1]!.startsWith(`${n}:`));
+    const milestone = (n: number) => [...svg.matchAll(/<g class="regie-timeline__milestone[^"]*"[^>]*><title>([^<]*)<\/title>(.*?)<\/g>/g)].filter((m) => m[1]!.startsWith(`${n}:`));
     expect(milestone(2)[0]![2]).toMatch(/^<path d="M[\d.]+,[\d.]+ l6,6/);
     expect(milestone(2)[1]![2]).toMatch(/^<rect /);
     expect(milestone(20)[0]![2]).toContain('marker-end="url(#t-arrow)"');

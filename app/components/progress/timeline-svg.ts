@@ -1,6 +1,6 @@
 import type { FuzzyDate, IsoDate } from "../../domain/progress/fuzzy-date";
 import { axisFraction, milestoneShape, type MilestoneState, type TimelineAxis } from "../../domain/progress/timeline";
-import { el, escapeXml, idPrefix, n, shorten, text } from "./svg-text";
+import { attrs, el, escapeXml, idPrefix, n, shorten, text } from "./svg-text";
 
 /**
  * The timeline as one SVG string, drawn on the server (and again, identically, when the page
@@ -138,8 +138,8 @@ export function timelineSvg(input: { id: string; axis: TimelineAxis; rows: reado
         "g",
         {},
         `<title>${escapeXml(labels.action(row))}</title>` +
-          text({ x: 8, y: mid + 4, "font-weight": "bold", fill: COLOUR.text }, String(row.number)) +
-          text({ x: 44, y: mid + 4, fill: COLOUR.text }, shorten(row.title, 40)),
+          text({ x: 8, y: mid + 4, "font-weight": "bold" }, String(row.number)) +
+          text({ x: 44, y: mid + 4 }, shorten(row.title, 40)),
       ),
     );
     if (row.milestones.length === 0) {
@@ -151,7 +151,7 @@ export function timelineSvg(input: { id: string; axis: TimelineAxis; rows: reado
     });
     // The row's own sign and status stand clear of the overdue signs just past the axis end.
     if (row.warning) body.push(warningSign(LEFT + plot + 34, mid));
-    body.push(text({ x: LEFT + plot + (row.warning ? 46 : 30), y: mid + 4, "font-size": 11, fill: COLOUR.text }, shorten(row.statusText, 42)));
+    body.push(text({ x: LEFT + plot + (row.warning ? 46 : 30), y: mid + 4, "font-size": 11 }, shorten(row.statusText, 42)));
     rowParts.push(`<g class="regie-timeline__row">${body.join("")}</g>`);
     y += h;
   });
@@ -175,7 +175,7 @@ export function timelineSvg(input: { id: string; axis: TimelineAxis; rows: reado
 
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="${id}-title ${id}-desc" class="regie-timeline__svg" ` +
-    `viewBox="0 0 ${n(width)} ${n(height)}" width="${n(width)}" height="${n(height)}" font-family="sans-serif" font-size="12">` +
+    `viewBox="0 0 ${n(width)} ${n(height)}" width="${n(width)}" height="${n(height)}" font-family="sans-serif" font-size="12" fill="${COLOUR.text}">` +
     `<title id="${id}-title">${escapeXml(labels.title)}</title><desc id="${id}-desc">${escapeXml(labels.description)}</desc>` +
     parts.join("") +
     `</svg>`
@@ -213,6 +213,7 @@ function checkMark(x: number, y: number): string {
 function milestoneMark(m: TimelineMilestone, cy: number, c: MarkContext): string {
   const shape = milestoneShape(m.due, c.axis);
   const paint = fillFor(m.state, c.id);
+  // The paint is set once on the group; the shapes inherit it.
   const parts: string[] = [`<title>${escapeXml(c.tooltip)}</title>`];
   let after: number | null = null;
   switch (shape.kind) {
@@ -220,20 +221,20 @@ function milestoneMark(m: TimelineMilestone, cy: number, c: MarkContext): string
       const px = c.x(shape.at);
       if (px === null) return "";
       const at = px + 0.5;
-      parts.push(el("path", { d: `M${n(at)},${n(cy - 6)} l6,6 l-6,6 l-6,-6 z`, fill: paint.fill, stroke: paint.stroke, "stroke-width": 1.5, "fill-opacity": paint.opacity }));
+      parts.push(`<path d="M${n(at)},${n(cy - 6)} l6,6 l-6,6 l-6,-6 z"/>`);
       after = at + 8;
       break;
     }
     case "bar": {
       const from = c.xc(shape.from);
       const to = Math.max(from + 3, c.xc(shape.to, "end"));
-      parts.push(el("rect", { x: from, y: cy - 5, width: to - from, height: 10, rx: 2, fill: paint.fill, stroke: paint.stroke, "stroke-width": 1.5, "fill-opacity": paint.opacity }));
+      parts.push(`<rect x="${n(from)}" y="${n(cy - 5)}" width="${n(to - from)}" height="10" rx="2"/>`);
       after = to + 3;
       break;
     }
     case "open": {
       const from = c.xc(shape.from);
-      parts.push(el("rect", { x: from, y: cy - 5, width: 6, height: 10, fill: paint.fill, stroke: paint.stroke, "stroke-width": 1.5, "fill-opacity": paint.opacity }));
+      parts.push(`<rect x="${n(from)}" y="${n(cy - 5)}" width="6" height="10"/>`);
       parts.push(el("line", { x1: from + 6, y1: cy, x2: c.end - 2, y2: cy, stroke: COLOUR.open, "stroke-width": 3, "marker-end": `url(#${c.id}-arrow)` }));
       break;
     }
@@ -247,7 +248,7 @@ function milestoneMark(m: TimelineMilestone, cy: number, c: MarkContext): string
         if (o.to < c.axis.start || o.from > c.axis.end) continue;
         const from = c.xc(o.from);
         const to = Math.max(from + 3, c.xc(o.to, "end"));
-        parts.push(el("rect", { x: from, y: cy - 6, width: to - from, height: 12, fill: paint.fill, stroke: paint.stroke, "stroke-width": 1, "fill-opacity": paint.opacity }));
+        parts.push(`<rect x="${n(from)}" y="${n(cy - 6)}" width="${n(to - from)}" height="12"/>`);
         after = to + 3;
       }
       break;
@@ -255,5 +256,6 @@ function milestoneMark(m: TimelineMilestone, cy: number, c: MarkContext): string
   }
   if (after !== null && m.state === "overdue") parts.push(warningSign(after + 7, cy));
   if (after !== null && m.state === "done") parts.push(checkMark(after + 1, cy));
-  return `<g class="regie-timeline__milestone regie-timeline__milestone--${m.state}">${parts.join("")}</g>`;
+  const paintAttrs = attrs({ fill: paint.fill, stroke: paint.stroke, "stroke-width": 1.5, "fill-opacity": paint.opacity });
+  return `<g class="regie-timeline__milestone regie-timeline__milestone--${m.state}"${paintAttrs}>${parts.join("")}</g>`;
 }

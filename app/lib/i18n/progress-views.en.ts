@@ -142,6 +142,7 @@ export const progressViewsEn: Widen<typeof progressViewsNl> = {
     reason_reported: "Reported: {{status}}",
     dropped: "Dropped actions (category 4)",
     droppedIntro: "The steering group dropped these actions; they do not count in the figures above.",
+    droppedAll: "All {{count}} dropped actions in the action list",
     droppedNone: "There are no dropped actions.",
     rules: "How the figures are counted",
     rule_period: "An action's state is the status of its newest update about the reporting period.",

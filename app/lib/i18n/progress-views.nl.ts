@@ -138,6 +138,7 @@ export const progressViewsNl = {
     reason_reported: "Zelf gemeld: {{status}}",
     dropped: "Vervallen acties (categorie 4)",
     droppedIntro: "Deze acties heeft de stuurgroep laten vallen; ze tellen niet mee in de aantallen hierboven.",
+    droppedAll: "Alle {{count}} vervallen acties in de actielijst",
     droppedNone: "Er zijn geen vervallen acties.",
     rules: "Zo wordt er geteld",
     rule_period: "De stand van een actie is de status van haar nieuwste update over de rapportageperiode.",
