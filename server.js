@@ -1,4 +1,6 @@
 // Starts Regie from the production build (`npm run build`), printing the address it serves on.
+// React and Express run their production code paths unless told otherwise.
+process.env.NODE_ENV ??= "production";
 import { existsSync } from "node:fs";
 
 const entry = new URL(`./${process.env.REGIE_BUILD_DIR ?? "build"}/server/index.js`, import.meta.url);

@@ -9,6 +9,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { CASES, CONCURRENCY, TARGETS, type BenchCase, type TargetId } from "./cases";
 import type { LoadMessage, LoadOptions, LoadResult } from "./load";
+import { seedBenchData } from "./generate-programme";
 import { checkAims, formatAims, formatTable, type Row } from "./report";
 import type { BareBody, ServerCommand, ServerMessage } from "./server";
 
@@ -242,6 +243,18 @@ async function measure(
 
 // ---- Orchestration --------------------------------------------------------------------------------
 
+/**
+ * The progress cases need rounds and updates for the default programme and the generated
+ * programme of 2,000 actions: written into the server's database once it has started (and loaded
+ * the default programme), before any body is fetched. The server's read caches follow the writes.
+ */
+async function seedProgressData(databaseUrl: string, label: string, note: (text: string) => void): Promise<void> {
+  if (!cases.some((c) => c.progressData)) return;
+  const t0 = performance.now();
+  for (const line of await seedBenchData(databaseUrl, root)) note(`${label}: ${line}`);
+  console.log(`  progress data on ${label} ready in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
+
 interface PostgresCluster {
   url: string;
   stop(): void;
@@ -320,13 +333,15 @@ async function main() {
     // All servers start first and wait idle, so that for each case the servers are measured one right
     // after the other, under the same conditions. SQLite also supplies the bytes the bare server replays.
     console.log("Starting Regie on SQLite (fresh database, default programme) …");
+    const sqliteUrl = `sqlite:${join(tmp, "regie.sqlite")}`;
     const sqlite = await startServer({
       type: "start",
       target: "regie",
-      databaseUrl: `sqlite:${join(tmp, "regie.sqlite")}`,
+      databaseUrl: sqliteUrl,
       buildDir: settings.buildDir,
     });
     cleanups.push(() => sqlite.stop());
+    await seedProgressData(sqliteUrl, "SQLite", note);
     nodeEnvSeen = sqlite.nodeEnv;
     bodies = await fetchBodies(sqlite.url);
     if (settings.targets.includes("sqlite")) servers.set("sqlite", sqlite);
@@ -358,6 +373,7 @@ async function main() {
           buildDir: settings.buildDir,
         });
         cleanups.push(() => server.stop());
+        await seedProgressData(dbUrl.toString(), "PostgreSQL", note);
         servers.set("postgres", server);
       }
     }

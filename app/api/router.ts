@@ -155,8 +155,16 @@ export function createApiRouter(services: Services): Router {
   mountProgressRoutes(router, services);
 
   router.all("/{*rest}", (req, res) => {
-    if (req.method !== "GET" && req.method !== "HEAD") {
-      res.setHeader("Allow", "GET, HEAD");
+    // A known path asked with a method it does not take is a 405 naming the methods it does take.
+    const allowed = new Set<string>();
+    for (const layer of router.stack as unknown as { route?: { methods: Record<string, boolean> }; match(path: string): boolean }[]) {
+      if (!layer.route || !layer.match(req.path)) continue;
+      for (const [method, on] of Object.entries(layer.route.methods)) if (on && method !== "_all") allowed.add(method.toUpperCase());
+    }
+    allowed.delete("ALL");
+    if (allowed.size > 0) {
+      if (allowed.has("GET")) allowed.add("HEAD");
+      res.setHeader("Allow", [...allowed].sort().join(", "));
       sendProblem(res, 405, { title: title(res, 405), detail: translator(lang(res))("errors.methodNotAllowed") });
       return;
     }

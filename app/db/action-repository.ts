@@ -186,8 +186,13 @@ export function createActionRepository(db: Db) {
       milestoneStore.listForActions(ids),
       progressStore.latestForActions(ids),
     ]);
+    // Group the page's rows by action once, so hydrating stays linear in the page size.
+    const orgsOf = groupBy(orgs, (o) => o.action_id);
+    const linksOf = groupBy(links, (l) => l.action_id);
+    const backlinksOf = groupBy(backlinks, (b) => b.target_action_id ?? 0);
+    const yearsOf = groupBy(years, (y) => y.action_id);
     return rows.map((r) => {
-      const mine = orgs.filter((o) => o.action_id === r.id);
+      const mine = orgsOf.get(r.id) ?? [];
       const ref = (role: string): OrganisationRefView[] =>
         mine
           .filter((o) => o.role === role)
@@ -197,19 +202,18 @@ export function createActionRepository(db: Db) {
             kind: o.kind as OrganisationKind,
             qualifier: o.qualifier,
           }));
-      const actionLinks: ActionLinkView[] = links
-        .filter((l) => l.action_id === r.id)
-        .map((l) => ({
-          type: l.type as LinkType,
-          target:
-            l.target_number !== null
-              ? { action: l.target_number, title: l.target_title }
-              : { theme: l.theme_number ?? 0, title: l.theme_title },
-          source: l.source_text,
-        }));
-      const linkedFrom: ActionBacklinkView[] = backlinks
-        .filter((b) => b.target_action_id === r.id)
-        .map((b) => ({ type: b.type as LinkType, source: { action: b.number, title: b.title } }));
+      const actionLinks: ActionLinkView[] = (linksOf.get(r.id) ?? []).map((l) => ({
+        type: l.type as LinkType,
+        target:
+          l.target_number !== null
+            ? { action: l.target_number, title: l.target_title }
+            : { theme: l.theme_number ?? 0, title: l.theme_title },
+        source: l.source_text,
+      }));
+      const linkedFrom: ActionBacklinkView[] = (backlinksOf.get(r.id) ?? []).map((b) => ({
+        type: b.type as LinkType,
+        source: { action: b.number, title: b.title },
+      }));
       return {
         id: r.id,
         number: r.number,
@@ -226,14 +230,18 @@ export function createActionRepository(db: Db) {
         leadUnknown: r.lead_unknown === 1,
         intendedResults: JSON.parse(r.intended_results) as string[],
         planningText: r.planning_text,
-        planningYears: years.filter((y) => y.action_id === r.id).map((y) => y.year),
+        planningYears: (yearsOf.get(r.id) ?? []).map((y) => y.year),
         category: r.category,
         categoryNote: r.category_note,
         links: actionLinks,
         linkedFrom,
         updatedAt: r.updated_at,
         version: r.version,
-        plan: approvedRef(plans.filter((p) => p.action_id === r.id).map((p) => ({ versionNo: p.version_no, status: p.status, decidedAt: p.decided_at }))),
+        plan: approvedRef(
+          plans
+            .filter((p) => p.action_id === r.id)
+            .map((p) => ({ versionNo: p.version_no, status: p.status, decidedAt: p.decided_at })),
+        ),
         milestones: milestones.get(r.id) ?? [],
         progress: progress.get(r.id) ?? null,
       };
@@ -290,7 +298,11 @@ export function createActionRepository(db: Db) {
      * The ids of one page of actions matching the filters, in the order `list` gives them, with the
      * total: for read models that fetch their own columns for the same list (the timeline).
      */
-    async listIds(programmeId: number, filters: ActionFilters, paging: Paging): Promise<{ ids: number[]; total: number }> {
+    async listIds(
+      programmeId: number,
+      filters: ActionFilters,
+      paging: Paging,
+    ): Promise<{ ids: number[]; total: number }> {
       const filtered = applyFilters(k.selectFrom("action"), programmeId, filters);
       const { query, rank } = applySearch(filtered, filters.q);
       const totalRow = await query.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
@@ -308,6 +320,18 @@ export function createActionRepository(db: Db) {
         .execute();
       const [action] = await hydrate(rows);
       return action;
+    },
+
+    /** The actions of the organisation chapter (no theme), for the overview: number, title, group, category. */
+    async chapterActions(programmeId: number, asOf?: string) {
+      const rows = await k
+        .selectFrom("action")
+        .select((eb) => ["action.number", "action.title", "action.group_name", categoryOf(eb, asOf).as("category")])
+        .where("action.programme_id", "=", programmeId)
+        .where("action.theme_id", "is", null)
+        .orderBy("action.number")
+        .execute();
+      return rows.map((r) => ({ number: r.number, title: r.title, group: r.group_name, category: r.category as number | null }));
     },
 
     /** Actions per category, for the whole programme; with `asOf`, the categories at the end of that day. */
@@ -376,3 +400,14 @@ interface RawAction {
 }
 
 export type ActionRepository = ReturnType<typeof createActionRepository>;
+
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}

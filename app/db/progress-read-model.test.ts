@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { AppLoadContext } from "react-router";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testDialects, type TestDatabase } from "../../tests/support/databases";
@@ -14,7 +15,7 @@ import {
   type UpdateInput,
 } from "../../tests/support/progress-factories";
 import { decisionInputSchema } from "../domain/decisions/decision-input";
-import { PROGRESS_STATUSES, type ProgressStatus } from "../domain/progress/dependencies";
+import { PROGRESS_STATUSES } from "../domain/progress/dependencies";
 import { parseMilestones, isOverdue } from "../domain/progress/planning-milestones";
 import { comparePeriodsDesc, parsePeriod } from "../domain/progress/periods";
 import { actionStatus, DASHBOARD_STATUSES } from "../domain/progress/rollup";
@@ -24,15 +25,24 @@ import { openDatabase } from "./database";
 import { createDecisionStore } from "./decision-store";
 import { importProgrammeDocument } from "./programme-import";
 import { createProgrammeRepository } from "./programme-repository";
-import { createProgressReadModel } from "./progress-read-model";
-import { createReadCache } from "./read-cache";
+import { createProgressReadModel, PERIOD_KEY_SQL } from "./progress-read-model";
 
 const doc = defaultProgrammeDocument();
 const TODAY = "2014-10-01";
 
-/** Just enough of a request context for the read functions: services with the read model and a clock. */
-function contextFor(t: TestDatabase, cached = true): AppLoadContext {
-  const progressViews = cached ? createProgressReadModel(t.db) : createProgressReadModel(t.db, createReadCache(async () => String(Math.random())));
+const readModels = new WeakMap<TestDatabase, ReturnType<typeof createProgressReadModel>>();
+
+/**
+ * Just enough of a request context for the read functions: services with the read model (one per
+ * database, so that its cache lives across requests) and a clock. A new context per request, as
+ * the server makes one per request (the cache reads its stamp once per context).
+ */
+function request(t: TestDatabase): AppLoadContext {
+  let progressViews = readModels.get(t);
+  if (!progressViews) {
+    progressViews = createProgressReadModel(t.db);
+    readModels.set(t, progressViews);
+  }
   return { services: { progressViews, clock: { now: () => new Date(`${TODAY}T10:00:00Z`) } } } as unknown as AppLoadContext;
 }
 
@@ -64,28 +74,26 @@ describe.each(testDialects())("progress read model (%s)", (dialect) => {
 
   describe("dependencies", () => {
     it("flags nothing on a fresh programme", async () => {
-      expect([...(await loadRiskFlags(contextFor(t), programme.id)).keys()]).toEqual([]);
+      expect([...(await loadRiskFlags(request(t), programme.id)).keys()]).toEqual([]);
     });
 
     it("delaying action 10 flags 11 and 12, and lifting the delay lifts the flags", async () => {
-      const context = contextFor(t);
       const ten = await id(10);
       await insertUpdate(t.db, { actionId: ten, status: "on-track", period: "2013-H2", createdAt: "2014-01-10T10:00:00.000Z" });
-      expect([...(await loadRiskFlags(context, programme.id)).keys()]).toEqual([]);
+      expect([...(await loadRiskFlags(request(t), programme.id)).keys()]).toEqual([]);
       const delayed = await insertUpdate(t.db, { actionId: ten, status: "delayed", period: "2014-H1", createdAt: "2014-04-01T10:00:00.000Z" });
-      const flags = await loadRiskFlags(context, programme.id);
+      const flags = await loadRiskFlags(request(t), programme.id);
       expect([...flags.keys()].sort((a, b) => a - b)).toEqual([11, 12]);
       expect(flags.get(11)).toEqual([{ through: 10, reason: "delayed", via: [] }]);
-      const page = await loadActionDependencies(context, programme, 11);
+      const page = await loadActionDependencies(request(t), programme, 11);
       expect(page.flags).toEqual([{ through: 10, reason: "delayed", via: [] }]);
       // Up and down its chains: 10 above it; its sibling 12 is not part of its neighbourhood.
       expect(page.graph!.nodes.map((n) => n.number).sort((a, b) => a - b)).toEqual([10, 11]);
       await t.db.kysely.deleteFrom("progress_update").where("id", "=", delayed).execute();
-      expect([...(await loadRiskFlags(context, programme.id)).keys()]).toEqual([]);
+      expect([...(await loadRiskFlags(request(t), programme.id)).keys()]).toEqual([]);
     });
 
     it("dropping action 20 by a steering-group decision (category 4) flags 21 to 27", async () => {
-      const context = contextFor(t);
       const decision = decisionInputSchema.parse({
         decidedOn: "2014-06-01",
         kind: "categories",
@@ -100,26 +108,25 @@ describe.each(testDialects())("progress read model (%s)", (dialect) => {
         today: TODAY,
       });
       expect(result.status).toBe("ok");
-      const flags = await loadRiskFlags(context, programme.id);
+      const flags = await loadRiskFlags(request(t), programme.id);
       expect([...flags.keys()].sort((a, b) => a - b)).toEqual([21, 22, 23, 24, 25, 26, 27]);
       for (const n of [21, 22, 23, 24, 25, 26, 27]) expect(flags.get(n)).toEqual([{ through: 20, reason: "dropped", via: [] }]);
-      const graph = await loadDependencyGraph(context, programme.id);
+      const graph = await loadDependencyGraph(request(t), programme.id);
       expect(graph.nodes.find((n) => n.number === 20)!.blocking).toBe("dropped");
       expect(graph.edges.filter((e) => e.source === 20).map((e) => e.target)).toEqual([21, 22, 23, 24, 25, 26, 27]);
       // Back to category 2 for the tests below.
       await setCategory(t.db, await id(20), 2);
-      expect([...(await loadRiskFlags(context, programme.id)).keys()]).toEqual([]);
+      expect([...(await loadRiskFlags(request(t), programme.id)).keys()]).toEqual([]);
     });
 
     it("sees writes from another connection at once (the cache follows the database)", async () => {
-      const context = contextFor(t);
-      expect((await loadRiskFlags(context, programme.id)).size).toBe(0);
+      expect((await loadRiskFlags(request(t), programme.id)).size).toBe(0);
       const other = openDatabase(t.url, { poolSize: 1 });
       try {
         const stopped = await insertUpdate(other, { actionId: await id(10), status: "stopped", period: "2014-H2", createdAt: "2014-09-01T10:00:00.000Z" });
-        expect([...(await loadRiskFlags(context, programme.id)).keys()].sort((a, b) => a - b)).toEqual([11, 12]);
+        expect([...(await loadRiskFlags(request(t), programme.id)).keys()].sort((a, b) => a - b)).toEqual([11, 12]);
         await other.kysely.deleteFrom("progress_update").where("id", "=", stopped).execute();
-        expect((await loadRiskFlags(context, programme.id)).size).toBe(0);
+        expect((await loadRiskFlags(request(t), programme.id)).size).toBe(0);
       } finally {
         await other.close();
       }
@@ -164,19 +171,19 @@ describe.each(testDialects())("progress read model (%s)", (dialect) => {
     }
 
     it("reports on the newest round's period", async () => {
-      const { period } = await loadRollup(contextFor(t), programme);
+      const { period } = await loadRollup(request(t), programme);
       expect(period.period).toBe("2014-H2");
       expect(period.round).toMatchObject({ id: round, period: "2014-H2", dueOn: "2014-10-15" });
     });
 
     it("counts equal a brute-force count over the inserted rows", async () => {
-      const { rollup } = await loadRollup(contextFor(t), programme);
+      const { rollup } = await loadRollup(request(t), programme);
       const expected = doc.actions
         .filter((a) => a.category !== 4)
         .map((a) => {
           const latest = newest(a.number);
           const status = actionStatus({
-            periodStatus: (newest(a.number, "2014-H2")?.status ?? null) as ProgressStatus | null,
+            periodStatus: (newest(a.number, "2014-H2")?.status ?? null),
             latest: latest ? { status: latest.status, period: latest.period } : null,
           });
           return { a, status };
@@ -225,6 +232,22 @@ describe.each(testDialects())("progress read model (%s)", (dialect) => {
         const latest = newest(r.number);
         expect(r.latest).toEqual(latest ? { status: latest.status, period: latest.period } : null);
         expect(r.periodStatus).toBe(newest(r.number, "2014-H2")?.status ?? null);
+      }
+    });
+
+    it("finds an action's newest update by one step down the index of migration 0010", async () => {
+      const query = sql.raw(`select pu.status from progress_update pu where pu.action_id = 1 order by ${PERIOD_KEY_SQL.replaceAll("period", "pu.period")} desc limit 1`);
+      if (dialect === "sqlite") {
+        const plan = (await sql<{ detail: string }>`explain query plan ${query}`.execute(t.db.kysely)).rows.map((r) => r.detail).join("\n");
+        expect(plan).toContain("progress_update_latest");
+        expect(plan).not.toContain("TEMP B-TREE");
+      } else {
+        const plan = await t.db.kysely.transaction().execute(async (trx) => {
+          await sql`set local enable_seqscan = off`.execute(trx);
+          return (await sql<{ "QUERY PLAN": string }>`explain ${query}`.execute(trx)).rows.map((r) => r["QUERY PLAN"]).join("\n");
+        });
+        expect(plan).toContain("progress_update_latest");
+        expect(plan).not.toMatch(/\bSort\b/);
       }
     });
 

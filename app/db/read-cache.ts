@@ -17,8 +17,12 @@ import type { Db } from "./database";
  * recomputes. Entries are promises, so concurrent requests for the same key share one computation.
  */
 export interface ReadCache {
-  /** The value for `key` under the current stamp, computing it once when missing. */
-  get<T>(key: string, compute: () => Promise<T>): Promise<T>;
+  /**
+   * The value for `key` under the current stamp, computing it once when missing. With a `scope`
+   * (the request's context object), the stamp is read once per scope: every read of one request
+   * sees the same stamp, read after the request began — never one read before it.
+   */
+  get<T>(key: string, compute: () => Promise<T>, scope?: object): Promise<T>;
   /** The current stamp (for tests and diagnostics). */
   stamp(): Promise<string>;
 }
@@ -41,10 +45,20 @@ export function changeStamp(db: Db): () => Promise<string> {
 export function createReadCache(stamp: () => Promise<string>, maxEntries = 200): ReadCache {
   let current: string | null = null;
   const entries = new Map<string, Promise<unknown>>();
+  const scoped = new WeakMap<object, Promise<string>>();
+  const stampFor = (scope?: object): Promise<string> => {
+    if (!scope) return stamp();
+    let s = scoped.get(scope);
+    if (!s) {
+      s = stamp();
+      scoped.set(scope, s);
+    }
+    return s;
+  };
   return {
     stamp,
-    async get<T>(key: string, compute: () => Promise<T>): Promise<T> {
-      const now = await stamp();
+    async get<T>(key: string, compute: () => Promise<T>, scope?: object): Promise<T> {
+      const now = await stampFor(scope);
       if (now !== current) {
         entries.clear();
         current = now;

@@ -16,16 +16,11 @@ export async function loadProgrammeOverview(context: AppLoadContext, slug: strin
   const asOf = requireAsOf(context, request);
   const effective = asOf.effective ?? undefined;
   const { actions } = context.services;
-  const [counts, chapterActions, planCount] = await Promise.all([
+  const [counts, organisationActions, planCount] = await Promise.all([
     actions.countByThemeAndCategory(programme.id, effective),
-    programme.organisationChapter
-      ? actions.list(programme.id, { category: [], theme: undefined, asOf: effective }, { limit: 500, offset: 0 })
-      : Promise.resolve({ data: [], total: 0 }),
+    programme.organisationChapter ? actions.chapterActions(programme.id, effective) : Promise.resolve([]),
     context.services.plans.approvedCount(programme.id),
   ]);
-  const organisationActions = chapterActions.data
-    .filter((a) => a.theme === null)
-    .map((a) => ({ number: a.number, title: a.title, group: a.group, category: a.category }));
   return { programme, counts, organisationActions, planCount, asOf: asOf.date };
 }
 

@@ -20,7 +20,7 @@ export async function loadRiskFlags(context: AppLoadContext, programmeId: number
     const numbers = [...new Set(links.flatMap((l) => [l.source, l.target]))];
     const rows = await read.actionRows(programmeId, null, { numbers });
     return dependencyFlags(new Map(rows.map((r) => [r.number, { category: r.category, status: r.latest?.status ?? null }])), links);
-  });
+  }, context);
 }
 
 /** The flags as plain data for loaders (JSON), by action number. */
@@ -30,7 +30,7 @@ export function flagsFor(flags: Map<number, RiskFlag[]>, number: number): RiskFl
 
 export async function loadReportingPeriod(context: AppLoadContext, programmeId: number): Promise<ReportingPeriod> {
   const read = context.services.progressViews;
-  return read.cache.get(`period:${programmeId}`, () => read.reportingPeriod(programmeId));
+  return read.cache.get(`period:${programmeId}`, () => read.reportingPeriod(programmeId), context);
 }
 
 /** Everything the dashboard counts, rolled up for today. */
@@ -63,7 +63,7 @@ export async function loadRollup(context: AppLoadContext, programme: Programme):
       round: period.round !== null,
       today: day,
     });
-  });
+  }, context);
   return { period, rollup, today: day };
 }
 
@@ -92,7 +92,7 @@ export async function loadDependencyGraph(context: AppLoadContext, programmeId: 
       })),
       edges,
     };
-  });
+  }, context);
 }
 
 /**

@@ -40,8 +40,8 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
   const day = todayOf(context);
   const [resolved, organisations, years] = await Promise.all([
     resolveActionFilters({ programme, query, organisations: services.organisations, today: day }),
-    read.cache.get(`organisations:${programme.id}`, () => services.organisations.list({ programmeId: programme.id })),
-    read.cache.get(`years:${programme.id}`, () => services.actions.planningYears(programme.id)),
+    read.cache.get(`organisations:${programme.id}`, () => services.organisations.list({ programmeId: programme.id }), context),
+    read.cache.get(`years:${programme.id}`, () => services.actions.planningYears(programme.id), context),
   ]);
   const t = translator(context.language);
   const form = {
@@ -63,8 +63,8 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
   }
   const { effective, paging } = resolved;
   const [timeline, extent] = await Promise.all([
-    read.cache.get(`timeline:${programme.id}:${day}:${filtersToSearchParams(effective, paging).toString()}`, () => timelineRows(context, programme.id, effective, paging, day)),
-    read.cache.get(`extent:${programme.id}`, () => read.milestoneExtent(programme.id)),
+    read.cache.get(`timeline:${programme.id}:${day}:${filtersToSearchParams(effective, paging).toString()}`, () => timelineRows(context, programme.id, effective, paging, day), context),
+    read.cache.get(`extent:${programme.id}`, () => read.milestoneExtent(programme.id), context),
   ]);
   return {
     ...page,

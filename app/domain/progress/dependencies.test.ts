@@ -84,7 +84,7 @@ describe("the dependency rule along chains", () => {
     { source: 3, target: 4, type: "prerequisiteFor" },
   ];
   const s = (entries: [number, Partial<DependencyState>][]) =>
-    new Map([1, 2, 3, 4].map((n) => [n, { category: 2, status: null, ...Object.fromEntries(entries)[n] } as DependencyState]));
+    new Map([1, 2, 3, 4].map((n) => [n, { category: 2, status: null, ...Object.fromEntries(entries)[n] }]));
 
   it("passes the flag down with the chain in between", () => {
     const flags = dependencyFlags(s([[1, { status: "delayed" }]]), chain);

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { PROGRESS_STATUSES, type DependencyLink, type ProgressStatus } from "./dependencies";
+import { PROGRESS_STATUSES, type DependencyLink } from "./dependencies";
 import { parseFuzzyDate } from "./fuzzy-date";
 import type { Milestone } from "./planning-milestones";
 import { actionStatus, DASHBOARD_STATUSES, rollUp, ROLLUP_RULES, type RollupAction, type RollupInput } from "./rollup";
@@ -157,7 +157,7 @@ describe("the roll-up equals a brute-force count", () => {
             category: a.category,
             leads: a.leads.map((slug) => ({ slug, name: slug.toUpperCase() })),
             periodStatus: a.periodStatus,
-            latest: a.latestStatus ? { status: a.latestStatus as ProgressStatus, period: "2013-H2" } : a.periodStatus ? { status: a.periodStatus, period: "2014-H1" } : null,
+            latest: a.latestStatus ? { status: a.latestStatus, period: "2013-H2" } : a.periodStatus ? { status: a.periodStatus, period: "2014-H1" } : null,
           }),
         );
         const links = pairs.filter(([s, t]) => s < actions.length && t < actions.length).map(([s, t]) => ({ source: s + 1, target: t + 1, type: "enables" as const }));

@@ -27,6 +27,18 @@ export function createI18n(language: Language): i18n {
   return instance;
 }
 
+const instances = new Map<Language, i18n>();
+
+/** One shared instance per language for server rendering: its language never changes, so requests can share it. */
+export function serverI18n(language: Language): i18n {
+  let instance = instances.get(language);
+  if (!instance) {
+    instance = createI18n(language);
+    instances.set(language, instance);
+  }
+  return instance;
+}
+
 const cache = new Map<Language, TFunction>();
 
 /** A translate function for server code outside React (API errors, CSV headers). */
