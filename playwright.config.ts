@@ -8,7 +8,8 @@ import { defineConfig, type PlaywrightTestConfig } from "@playwright/test";
 const chromium = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 // Playwright evaluates this file in the runner and again in every worker: pick the port and the
 // database file once, in the runner, and hand them to the workers through the environment.
-process.env.REGIE_E2E_PORT ??= String(3100 + Math.floor(Math.random() * 500));
+// A high range: Chromium refuses some lower ports outright (4045, 4190, 6000, …).
+process.env.REGIE_E2E_PORT ??= String(20000 + Math.floor(Math.random() * 8000));
 process.env.REGIE_E2E_SQLITE ??= join(mkdtempSync(join(tmpdir(), "regie-e2e-")), "regie.sqlite");
 const sqlitePort = Number(process.env.REGIE_E2E_PORT);
 const pgPort = sqlitePort + 600;

@@ -19,7 +19,8 @@ function show(value: unknown): string {
       })
       .join("\n");
   }
-  return typeof value === "object" ? JSON.stringify(value) : String(value);
+  if (typeof value === "object") return JSON.stringify(value);
+  return String(value);
 }
 
 /** A record's history, newest first: who changed what, and from what to what. */

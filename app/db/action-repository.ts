@@ -331,7 +331,7 @@ export function createActionRepository(db: Db) {
         .where("action.theme_id", "is", null)
         .orderBy("action.number")
         .execute();
-      return rows.map((r) => ({ number: r.number, title: r.title, group: r.group_name, category: r.category as number | null }));
+      return rows.map((r) => ({ number: r.number, title: r.title, group: r.group_name, category: r.category }));
     },
 
     /** Actions per category, for the whole programme; with `asOf`, the categories at the end of that day. */

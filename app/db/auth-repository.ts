@@ -87,7 +87,7 @@ export function createAuthRepository(db: Db) {
         .where("key", "=", key)
         .where("at", ">", since)
         .executeTakeFirstOrThrow();
-      return { count: Number(row.n), oldest: (row.oldest as string | null) ?? null };
+      return { count: Number(row.n), oldest: row.oldest ?? null };
     },
     async clearAttempts(key: string) {
       await k.deleteFrom("auth_attempt").where("key", "=", key).execute();

@@ -37,9 +37,21 @@ function addContacts(): void {
       const now = new Date().toISOString();
       for (const c of CONTACTS) {
         if (db.prepare("SELECT id FROM contact WHERE email = ?").get(c.email)) continue;
-        const action = db.prepare("SELECT action.id FROM action JOIN programme ON programme.id = action.programme_id WHERE programme.slug = 'kennis-en-werk-071-2013-2015' AND action.number = ?").get(c.action) as { id: number };
-        const contact = db.prepare("INSERT INTO contact (name, email, organisation_id, user_id, created_at, updated_at, version) VALUES (?, ?, NULL, NULL, ?, ?, 1) RETURNING id").get(c.name, c.email, now, now) as { id: number };
-        db.prepare("INSERT INTO action_contact (action_id, contact_id, created_at) VALUES (?, ?, ?)").run(action.id, contact.id, now);
+        const action = db
+          .prepare(
+            "SELECT action.id FROM action JOIN programme ON programme.id = action.programme_id WHERE programme.slug = 'kennis-en-werk-071-2013-2015' AND action.number = ?",
+          )
+          .get(c.action) as { id: number };
+        const contact = db
+          .prepare(
+            "INSERT INTO contact (name, email, organisation_id, user_id, created_at, updated_at, version) VALUES (?, ?, NULL, NULL, ?, ?, 1) RETURNING id",
+          )
+          .get(c.name, c.email, now, now) as { id: number };
+        db.prepare("INSERT INTO action_contact (action_id, contact_id, created_at) VALUES (?, ?, ?)").run(
+          action.id,
+          contact.id,
+          now,
+        );
       }
     }).immediate();
   } finally {
@@ -55,8 +67,14 @@ async function emailedLink(email: string): Promise<string> {
       () => {
         const db = sqlite();
         try {
-          const row = db.prepare("SELECT body_text FROM mail_outbox WHERE recipient = ? AND purpose = 'round-request' ORDER BY id DESC LIMIT 1").get(email) as { body_text: string } | undefined;
-          found = row ? /https?:\/\/[^\s/]+(\/respond\/[A-Za-z0-9_-]{43})/.exec(row.body_text)?.[1] : undefined;
+          const row = db
+            .prepare(
+              "SELECT body_text FROM mail_outbox WHERE recipient = ? AND purpose = 'round-request' ORDER BY id DESC LIMIT 1",
+            )
+            .get(email) as { body_text: string } | undefined;
+          found = row
+            ? /https?:\/\/[^\s/]+(\/respond\/[A-Za-z0-9_-]{43})/.exec(row.body_text)?.[1]
+            : undefined;
           return found ?? "";
         } finally {
           db.close();
@@ -79,7 +97,11 @@ function addUser(args: string[]) {
       });
       return;
     } catch (error) {
-      if (attempt >= 5 || !String((error as { stderr?: unknown }).stderr ?? error).includes("database is locked")) throw error;
+      if (
+        attempt >= 5 ||
+        !String((error as { stderr?: unknown }).stderr ?? error).includes("database is locked")
+      )
+        throw error;
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500 * attempt);
     }
   }
@@ -96,8 +118,15 @@ async function signIn(page: Page, email: string) {
 async function noAxeViolations(page: Page, javaScriptEnabled: boolean, what: string) {
   // axe runs its script in the page; without JavaScript the HTML is the same.
   if (!javaScriptEnabled) return;
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`), what).toEqual([]);
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  expect(
+    results.violations.map(
+      (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`,
+    ),
+    what,
+  ).toEqual([]);
 }
 
 /** A calendar date some days from today, as a date field takes it. */
@@ -116,11 +145,18 @@ function daysFromToday(days: number): string {
 async function dashboardAndTimelineShowDelayed(page: Page, action: number, contactName: string) {
   await page.goto(`${P}/dashboard`);
   await expect(page.getByText(`Rapportageperiode:`, { exact: false }).first()).toBeVisible();
-  const attention = page.getByRole("table", { name: "Aandacht nodig" }).getByRole("row", { name: new RegExp(`Actie ${action}\\b`) });
+  const attention = page
+    .getByRole("table", { name: "Aandacht nodig" })
+    .getByRole("row", { name: new RegExp(`Actie ${action}\\b`) });
   await expect(attention).toContainText("Vertraagd");
   await expect(page.locator("main")).not.toContainText(contactName);
   await page.goto(`${P}/timeline?view=table`);
-  await expect(page.getByRole("table", { name: "Mijlpalen per actie" }).getByRole("row", { name: new RegExp(`^${action} `) }).first()).toContainText("Vertraagd");
+  await expect(
+    page
+      .getByRole("table", { name: "Mijlpalen per actie" })
+      .getByRole("row", { name: new RegExp(`^${action} `) })
+      .first(),
+  ).toContainText("Vertraagd");
 }
 
 test.describe("an update round: opened by the programme manager, answered through the emailed link", () => {
@@ -135,7 +171,10 @@ test.describe("an update round: opened by the programme manager, answered throug
     addUser(["--email", manager, "--name", "Pim Rondes", "--role", "programme-manager"]);
   });
 
-  test("the manager opens the round, the contact reports 'vertraagd' without an account, the action page shows it", async ({ page, javaScriptEnabled }) => {
+  test("the manager opens the round, the contact reports 'vertraagd' without an account, the action page shows it", async ({
+    page,
+    javaScriptEnabled,
+  }) => {
     const narrative = `Vertraagd: de zaal is pas na de zomer vrij (${javaScriptEnabled ? "met" : "zonder"} JavaScript).`;
     const A = `${P}/actions/${contact.action}`;
 
@@ -148,15 +187,21 @@ test.describe("an update round: opened by the programme manager, answered throug
     await noAxeViolations(page, javaScriptEnabled, "rounds");
     await page.getByLabel("Periode", { exact: true }).fill(PERIOD);
     await page.getByLabel("Uiterste datum", { exact: true }).fill(daysFromToday(14));
-    await expect(page.getByLabel("Herinneringen, in dagen vóór (-) of na de uiterste datum")).toHaveValue("-7, 0, 7");
+    await expect(page.getByLabel("Herinneringen, in dagen vóór (-) of na de uiterste datum")).toHaveValue(
+      "-7, 0, 7",
+    );
     await page.getByRole("button", { name: "Ronde openen" }).click();
-    const alreadyOpen = page.getByText("Voor deze periode is al een ronde geopend. Er is niets veranderd.").first();
+    const alreadyOpen = page
+      .getByText("Voor deze periode is al een ronde geopend. Er is niets veranderd.")
+      .first();
     await expect(page.getByRole("status").or(alreadyOpen)).toBeVisible();
     if (await alreadyOpen.isVisible()) {
       // The other project (same database) opened it first: go to it from the list.
       await page.getByRole("link", { name: PERIOD, exact: true }).click();
     } else {
-      await expect(page.getByRole("status")).toContainText(/De ronde is geopend: \d+ contactpersonen krijgen nu een e-mail\./);
+      await expect(page.getByRole("status")).toContainText(
+        /De ronde is geopend: \d+ contactpersonen krijgen nu een e-mail\./,
+      );
     }
     await expect(page.getByRole("heading", { level: 1 })).toContainText(`Voortgangsronde ${PERIOD}`);
     const row = page.getByRole("row", { name: new RegExp(contact.name) });
@@ -168,7 +213,9 @@ test.describe("an update round: opened by the programme manager, answered throug
     // The contact follows the link from the mail; no account, no sign-in.
     const link = await emailedLink(contact.email);
     await page.goto(link);
-    await expect(page.getByRole("heading", { level: 1 })).toContainText(`Voortgang van actie ${contact.action}`);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(
+      `Voortgang van actie ${contact.action}`,
+    );
     await expect(page.getByText("U hebt geen account nodig")).toBeVisible();
     await noAxeViolations(page, javaScriptEnabled, "personal link");
 
@@ -190,7 +237,9 @@ test.describe("an update round: opened by the programme manager, answered throug
     await answer();
     // The dashboard journey writes an update for action 26 in this period too; when it lands between
     // opening the form and saving it, Regie shows the stored answer and the contact saves again.
-    const conflict = page.getByRole("alert").filter({ hasText: "Iemand anders heeft de voortgang voor deze periode intussen opgeslagen." });
+    const conflict = page
+      .getByRole("alert")
+      .filter({ hasText: "Iemand anders heeft de voortgang voor deze periode intussen opgeslagen." });
     await expect(page.getByRole("status").or(conflict)).toBeVisible();
     if (await conflict.isVisible()) await answer();
     await expect(page.getByRole("status")).toHaveText("Dank u wel. Het antwoord is opgeslagen.");

@@ -33,7 +33,7 @@ function pageRouteFiles(): string[] {
       if (e.children) walk(e.children as { file: string; children?: unknown[] }[]);
     }
   };
-  walk(routes as unknown as { file: string; children?: unknown[] }[]);
+  walk(routes);
   return out;
 }
 

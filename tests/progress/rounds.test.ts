@@ -15,7 +15,10 @@ const ACTOR = { userId: null, label: "Pim Programmamanager" };
 /** Opened on Monday 2 June 2014, 10:00 in Amsterdam; answers due Monday 30 June; reminders -7, 0, 7. */
 const OPENED = "2014-06-02T08:00:00.000Z";
 const plan = (period = "2014-H1", reminders = "-7, 0, 7") => {
-  const planned = planRound({ period, dueOn: "2014-06-30", closesOn: "", reminders }, { programme: PROGRAMME, today: "2014-06-02" });
+  const planned = planRound(
+    { period, dueOn: "2014-06-30", closesOn: "", reminders },
+    { programme: PROGRAMME, today: "2014-06-02" },
+  );
   if (!planned.ok) throw new Error(JSON.stringify(planned.errors));
   return planned.plan;
 };
@@ -28,8 +31,17 @@ describe.each(testDialects())("update rounds with mail over SMTP and a fake cloc
   let services: Services;
   const actionId = new Map<number, number>();
 
-  const count = async (table: "update_round" | "round_request" | "job" | "mail_outbox" | "audit_event" | "progress_update") =>
-    Number((await t.db.kysely.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+  const count = async (
+    table: "update_round" | "round_request" | "job" | "mail_outbox" | "audit_event" | "progress_update",
+  ) =>
+    Number(
+      (
+        await t.db.kysely
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const tables = async () => ({
     rounds: await count("update_round"),
     requests: await count("round_request"),
@@ -38,7 +50,15 @@ describe.each(testDialects())("update rounds with mail over SMTP and a fake cloc
     audit: await count("audit_event"),
     updates: await count("progress_update"),
   });
-  const open = (p = plan()) => services.progress.rounds.open({ programmeId, plan: p, origin: "https://regie.example.org", actor: ACTOR, now: clock.now(), today: "2014-06-02" });
+  const open = (p = plan()) =>
+    services.progress.rounds.open({
+      programmeId,
+      plan: p,
+      origin: "https://regie.example.org",
+      actor: ACTOR,
+      now: clock.now(),
+      today: "2014-06-02",
+    });
   const run = (iso: string) => services.jobs.runner.runDueJobs(clock.set(iso));
   const mailsTo = (email: string) => smtp.received.filter((m) => m.to.includes(email));
 
@@ -53,7 +73,8 @@ describe.each(testDialects())("update rounds with mail over SMTP and a fake cloc
     t = await createTestDatabase(dialect);
     await importProgrammeDocument(t.db, defaultProgrammeDocument(), { isDefault: true });
     programmeId = (await t.db.kysely.selectFrom("programme").select("id").executeTakeFirstOrThrow()).id;
-    for (const row of await t.db.kysely.selectFrom("action").select(["id", "number"]).execute()) actionId.set(row.number, row.id);
+    for (const row of await t.db.kysely.selectFrom("action").select(["id", "number"]).execute())
+      actionId.set(row.number, row.id);
     clock.set(OPENED);
     services = servicesFor(t.db, clock, smtp.url);
     smtp.received.length = 0;
@@ -77,9 +98,17 @@ describe.each(testDialects())("update rounds with mail over SMTP and a fake cloc
   });
 
   it("opens a round in one go and leaves the sending to the runner; reminders at 9:00 in Amsterdam 7 days before, on the day and 7 days after, none once answered", async () => {
-    await addContact(t.db, programmeId, [26], { name: "Cora Contact", email: "cora@example.org", organisation: "gemeente-leiden" });
+    await addContact(t.db, programmeId, [26], {
+      name: "Cora Contact",
+      email: "cora@example.org",
+      organisation: "gemeente-leiden",
+    });
     await addContact(t.db, programmeId, [26], { name: "Dirk Dubbel", email: "dirk@example.org" });
-    await addContact(t.db, programmeId, [27], { name: "Karel Contact", email: "karel@example.org", organisation: "universiteit-leiden" });
+    await addContact(t.db, programmeId, [27], {
+      name: "Karel Contact",
+      email: "karel@example.org",
+      organisation: "universiteit-leiden",
+    });
 
     const opened = await open();
     expect(opened).toMatchObject({ status: "ok", requests: 3, actions: 2 });
@@ -88,7 +117,14 @@ describe.each(testDialects())("update rounds with mail over SMTP and a fake cloc
     expect(smtp.received).toEqual([]);
     expect(await count("mail_outbox")).toBe(0);
     const round = await t.db.kysely.selectFrom("update_round").selectAll().executeTakeFirstOrThrow();
-    expect(round).toMatchObject({ period: "2014-H1", opened_on: "2014-06-02", due_on: "2014-06-30", closes_on: "2014-07-14", status: "open", reminder_offsets: "[-7,0,7]" });
+    expect(round).toMatchObject({
+      period: "2014-H1",
+      opened_on: "2014-06-02",
+      due_on: "2014-06-30",
+      closes_on: "2014-07-14",
+      status: "open",
+      reminder_offsets: "[-7,0,7]",
+    });
     const jobs = await services.jobs.store.list();
     expect(jobs.map((j) => [j.kind, j.runAt])).toEqual([
       ["round.request", OPENED],
@@ -109,21 +145,41 @@ describe.each(testDialects())("update rounds with mail over SMTP and a fake cloc
     ]);
 
     expect(await run(OPENED)).toEqual({ done: 3, retried: 0, failed: 0 });
-    expect(smtp.received.map((m) => m.to[0]).sort()).toEqual(["cora@example.org", "dirk@example.org", "karel@example.org"]);
+    expect(smtp.received.map((m) => m.to[0]).sort()).toEqual([
+      "cora@example.org",
+      "dirk@example.org",
+      "karel@example.org",
+    ]);
     const cora = mailsTo("cora@example.org")[0]!;
     expect(cora.subject).toBe("Regie: voortgang gevraagd voor actie 26 – Leidse regio Werk-top (2014-H1)");
     expect(cora.text).toContain("Beste Cora Contact,");
-    expect(cora.text).toContain("hoe het ervoor staat over de eerste helft van 2014. Graag uw antwoord uiterlijk maandag 30 juni 2014.");
-    expect(cora.text).toContain("De link werkt alleen voor deze actie en deze ronde, tot en met maandag 14 juli 2014.");
+    expect(cora.text).toContain(
+      "hoe het ervoor staat over de eerste helft van 2014. Graag uw antwoord uiterlijk maandag 30 juni 2014.",
+    );
+    expect(cora.text).toContain(
+      "De link werkt alleen voor deze actie en deze ronde, tot en met maandag 14 juli 2014.",
+    );
     expect(cora.text).toContain("In English: On behalf of the programme manager");
     expect(cora.text).toContain("Please answer by Monday, 30 June 2014.");
     const coraToken = tokenIn(cora.text);
     expect(cora.text).toContain(`https://regie.example.org/respond/${coraToken}`);
     // The mail and the outbox hold the link; the request holds only its hash, the finished job not even that.
-    const coraRequest = await t.db.kysely.selectFrom("round_request").selectAll().where("token_hash", "=", hashSecret(coraToken)).executeTakeFirstOrThrow();
+    const coraRequest = await t.db.kysely
+      .selectFrom("round_request")
+      .selectAll()
+      .where("token_hash", "=", hashSecret(coraToken))
+      .executeTakeFirstOrThrow();
     expect(coraRequest.sent_at).toBe(OPENED);
-    const done = await t.db.kysely.selectFrom("job").select(["payload", "status"]).where("kind", "=", "round.request").execute();
-    expect(done.every((j) => j.status === "done" && !j.payload.includes(coraToken) && !j.payload.includes("token"))).toBe(true);
+    const done = await t.db.kysely
+      .selectFrom("job")
+      .select(["payload", "status"])
+      .where("kind", "=", "round.request")
+      .execute();
+    expect(
+      done.every(
+        (j) => j.status === "done" && !j.payload.includes(coraToken) && !j.payload.includes("token"),
+      ),
+    ).toBe(true);
     expect(await count("mail_outbox")).toBe(3);
     // A second run at the same time sends nothing again.
     expect(await run(OPENED)).toEqual({ done: 0, retried: 0, failed: 0 });
@@ -133,7 +189,9 @@ describe.each(testDialects())("update rounds with mail over SMTP and a fake cloc
     expect((await run("2014-06-23T07:00:00.000Z")).done).toBe(3);
     expect(smtp.received).toHaveLength(6);
     const reminder = mailsTo("karel@example.org")[1]!;
-    expect(reminder.subject).toBe("Herinnering – Regie: voortgang gevraagd voor actie 27 – Stroomlijnen werkgeversdienstverlening (2014-H1)");
+    expect(reminder.subject).toBe(
+      "Herinnering – Regie: voortgang gevraagd voor actie 27 – Stroomlijnen werkgeversdienstverlening (2014-H1)",
+    );
     expect(reminder.text).toContain("De uiterste datum is maandag 30 juni 2014.");
     expect(tokenIn(reminder.text)).toBe(tokenIn(mailsTo("karel@example.org")[0]!.text));
 
@@ -145,7 +203,13 @@ describe.each(testDialects())("update rounds with mail over SMTP and a fake cloc
       programmeId,
       action: link!.action,
       period: "2014-H1",
-      values: { status: "delayed", percent: 40, narrative: "Later door de zomer.", narrativePublic: true, milestonesReached: [] },
+      values: {
+        status: "delayed",
+        percent: 40,
+        narrative: "Later door de zomer.",
+        narrativePublic: true,
+        milestonesReached: [],
+      },
       expectedVersion: null,
       author: { userId: null, contactId: link!.contact.id, label: link!.contact.name },
       link: { requestId: link!.request.id, tokenHash: link!.request.tokenHash },
@@ -153,7 +217,11 @@ describe.each(testDialects())("update rounds with mail over SMTP and a fake cloc
       today: "2014-06-25",
     });
     expect(answer).toMatchObject({ status: "ok", version: 1, created: true, roundId: opened.id });
-    const requests = await t.db.kysely.selectFrom("round_request").select(["action_id", "answered_at"]).orderBy("id").execute();
+    const requests = await t.db.kysely
+      .selectFrom("round_request")
+      .select(["action_id", "answered_at"])
+      .orderBy("id")
+      .execute();
     expect(requests.map((r) => [r.action_id, r.answered_at])).toEqual([
       [actionId.get(26), "2014-06-25T12:00:00.000Z"],
       [actionId.get(26), "2014-06-25T12:00:00.000Z"],
@@ -167,17 +235,30 @@ describe.each(testDialects())("update rounds with mail over SMTP and a fake cloc
     expect((await run("2014-07-07T07:00:00.000Z")).done).toBe(3);
     expect(smtp.received).toHaveLength(8);
     expect(smtp.received[7]!.to).toEqual(["karel@example.org"]);
-    expect(smtp.received[7]!.text).toContain("De uiterste datum (maandag 30 juni 2014) is verstreken; u kunt nog één keer antwoorden.");
-    const karel = await t.db.kysely.selectFrom("round_request").select("last_reminded_at").where("action_id", "=", actionId.get(27)!).executeTakeFirstOrThrow();
+    expect(smtp.received[7]!.text).toContain(
+      "De uiterste datum (maandag 30 juni 2014) is verstreken; u kunt nog één keer antwoorden.",
+    );
+    const karel = await t.db.kysely
+      .selectFrom("round_request")
+      .select("last_reminded_at")
+      .where("action_id", "=", actionId.get(27)!)
+      .executeTakeFirstOrThrow();
     expect(karel.last_reminded_at).toBe("2014-07-07T07:00:00.000Z");
 
     // When 14 July has ended the round closes by itself; its links stop working.
     expect((await run("2014-07-14T21:59:00.000Z")).done).toBe(0);
     expect((await run("2014-07-14T22:00:00.000Z")).done).toBe(1);
-    expect((await t.db.kysely.selectFrom("update_round").select("status").executeTakeFirstOrThrow()).status).toBe("closed");
+    expect(
+      (await t.db.kysely.selectFrom("update_round").select("status").executeTakeFirstOrThrow()).status,
+    ).toBe("closed");
     expect(smtp.received).toHaveLength(8);
     expect((await services.jobs.store.list()).filter((j) => j.status !== "done")).toEqual([]);
-    const history = await t.db.kysely.selectFrom("audit_event").select(["operation", "actor_label", "after_json"]).where("entity_type", "=", "update_round").orderBy("id").execute();
+    const history = await t.db.kysely
+      .selectFrom("audit_event")
+      .select(["operation", "actor_label", "after_json"])
+      .where("entity_type", "=", "update_round")
+      .orderBy("id")
+      .execute();
     expect(history.map((h) => [h.operation, h.actor_label])).toEqual([
       ["create", "Pim Programmamanager"],
       ["update", "Regie"],
@@ -190,11 +271,32 @@ describe.each(testDialects())("update rounds with mail over SMTP and a fake cloc
     if (opened.status !== "ok") throw new Error("not opened");
     await run(OPENED);
     expect(smtp.received).toHaveLength(1);
-    const closed = await services.progress.rounds.close({ programmeId, roundId: opened.id, actor: ACTOR, now: "2014-06-10T10:00:00.000Z" });
+    const closed = await services.progress.rounds.close({
+      programmeId,
+      roundId: opened.id,
+      actor: ACTOR,
+      now: "2014-06-10T10:00:00.000Z",
+    });
     expect(closed).toEqual({ status: "ok" });
-    expect(await services.progress.rounds.close({ programmeId, roundId: opened.id, actor: ACTOR, now: "2014-06-10T10:00:01.000Z" })).toEqual({ status: "closed" });
-    const jobs = await t.db.kysely.selectFrom("job").select(["kind", "status", "payload"]).where("status", "=", "cancelled").execute();
-    expect(jobs.map((j) => j.kind).sort()).toEqual(["round.close", "round.reminder", "round.reminder", "round.reminder"]);
+    expect(
+      await services.progress.rounds.close({
+        programmeId,
+        roundId: opened.id,
+        actor: ACTOR,
+        now: "2014-06-10T10:00:01.000Z",
+      }),
+    ).toEqual({ status: "closed" });
+    const jobs = await t.db.kysely
+      .selectFrom("job")
+      .select(["kind", "status", "payload"])
+      .where("status", "=", "cancelled")
+      .execute();
+    expect(jobs.map((j) => j.kind).sort()).toEqual([
+      "round.close",
+      "round.reminder",
+      "round.reminder",
+      "round.reminder",
+    ]);
     expect(jobs.every((j) => j.payload === "{}")).toBe(true);
     await run("2014-07-20T08:00:00.000Z");
     expect(smtp.received).toHaveLength(1);
@@ -208,7 +310,15 @@ describe.each(testDialects())("update rounds with mail over SMTP and a fake cloc
     const oldToken = tokenIn(smtp.received[0]!.text);
     const request = await t.db.kysely.selectFrom("round_request").select("id").executeTakeFirstOrThrow();
     clock.set("2014-06-24T10:00:00.000Z");
-    const resent = await services.progress.rounds.resend({ programmeId, roundId: opened.id, requestId: request.id, origin: "https://regie.example.org", actor: ACTOR, now: clock.now(), today: "2014-06-24" });
+    const resent = await services.progress.rounds.resend({
+      programmeId,
+      roundId: opened.id,
+      requestId: request.id,
+      origin: "https://regie.example.org",
+      actor: ACTOR,
+      now: clock.now(),
+      today: "2014-06-24",
+    });
     expect(resent).toEqual({ status: "ok" });
     expect(await services.progress.rounds.findByTokenHash(hashSecret(oldToken))).toBeUndefined();
     const pending = await services.jobs.store.list({ under: `round:${opened.id}` });
@@ -230,47 +340,101 @@ describe.each(testDialects())("update rounds with mail over SMTP and a fake cloc
   });
 
   it("a personal link answers for its own action and period only, corrects until the due date, answers late once, and is refused after closing", async () => {
-    const coraId = await addContact(t.db, programmeId, [26], { name: "Cora Contact", email: "cora@example.org" });
+    const coraId = await addContact(t.db, programmeId, [26], {
+      name: "Cora Contact",
+      email: "cora@example.org",
+    });
     await addContact(t.db, programmeId, [27], { name: "Karel Contact", email: "karel@example.org" });
     const opened = await open();
     if (opened.status !== "ok") throw new Error("not opened");
     await run(OPENED);
-    const link = (await services.progress.rounds.findByTokenHash(hashSecret(tokenIn(mailsTo("cora@example.org")[0]!.text))))!;
-    const karel = (await services.progress.rounds.findByTokenHash(hashSecret(tokenIn(mailsTo("karel@example.org")[0]!.text))))!;
-    const submit = (over: { action?: { id: number; number: number; title: string }; period?: string; today: string; version?: number | null; status?: "on-track" | "delayed"; which?: typeof link }) =>
+    const link = (await services.progress.rounds.findByTokenHash(
+      hashSecret(tokenIn(mailsTo("cora@example.org")[0]!.text)),
+    ))!;
+    const karel = (await services.progress.rounds.findByTokenHash(
+      hashSecret(tokenIn(mailsTo("karel@example.org")[0]!.text)),
+    ))!;
+    const submit = (over: {
+      action?: { id: number; number: number; title: string };
+      period?: string;
+      today: string;
+      version?: number | null;
+      status?: "on-track" | "delayed";
+      which?: typeof link;
+    }) =>
       services.progress.updates.submit({
         programmeId,
         action: over.action ?? (over.which ?? link).action,
         period: over.period ?? "2014-H1",
-        values: { status: over.status ?? "on-track", percent: null, narrative: "Loopt.", narrativePublic: false, milestonesReached: [] },
+        values: {
+          status: over.status ?? "on-track",
+          percent: null,
+          narrative: "Loopt.",
+          narrativePublic: false,
+          milestonesReached: [],
+        },
         expectedVersion: over.version ?? null,
-        author: { userId: null, contactId: (over.which ?? link).contact.id, label: (over.which ?? link).contact.name },
-        link: { requestId: (over.which ?? link).request.id, tokenHash: (over.which ?? link).request.tokenHash },
+        author: {
+          userId: null,
+          contactId: (over.which ?? link).contact.id,
+          label: (over.which ?? link).contact.name,
+        },
+        link: {
+          requestId: (over.which ?? link).request.id,
+          tokenHash: (over.which ?? link).request.tokenHash,
+        },
         now: `${over.today}T10:00:00.000Z`,
         today: over.today,
       });
     const before = await tables();
     // Another action, another period: refused, nothing written.
-    expect(await submit({ action: karel.action, today: "2014-06-10" })).toEqual({ status: "refused", reason: "link" });
-    expect(await submit({ period: "2014-H2", today: "2014-06-10" })).toEqual({ status: "refused", reason: "period" });
+    expect(await submit({ action: karel.action, today: "2014-06-10" })).toEqual({
+      status: "refused",
+      reason: "link",
+    });
+    expect(await submit({ period: "2014-H2", today: "2014-06-10" })).toEqual({
+      status: "refused",
+      reason: "period",
+    });
     expect(await tables()).toEqual(before);
     expect(link.contact.id).toBe(coraId);
 
     expect(await submit({ today: "2014-06-10" })).toMatchObject({ status: "ok", version: 1, created: true });
     // A second answer without the version it corrects is a conflict; with it, a correction (until the due date, inclusive).
-    expect(await submit({ today: "2014-06-30" })).toMatchObject({ status: "conflict", current: { version: 1, status: "on-track" } });
-    expect(await submit({ today: "2014-06-30", version: 1, status: "delayed" })).toMatchObject({ status: "ok", version: 2, created: false });
+    expect(await submit({ today: "2014-06-30" })).toMatchObject({
+      status: "conflict",
+      current: { version: 1, status: "on-track" },
+    });
+    expect(await submit({ today: "2014-06-30", version: 1, status: "delayed" })).toMatchObject({
+      status: "ok",
+      version: 2,
+      created: false,
+    });
     // After the due date the answer stands.
     const locked = await tables();
-    expect(await submit({ today: "2014-07-01", version: 2 })).toEqual({ status: "refused", reason: "locked" });
+    expect(await submit({ today: "2014-07-01", version: 2 })).toEqual({
+      status: "refused",
+      reason: "locked",
+    });
     expect(await tables()).toEqual(locked);
     // An action that has not answered may still answer once after the due date, then no more.
     expect(await submit({ which: karel, today: "2014-07-08" })).toMatchObject({ status: "ok", version: 1 });
-    expect(await submit({ which: karel, today: "2014-07-08", version: 1 })).toEqual({ status: "refused", reason: "locked" });
+    expect(await submit({ which: karel, today: "2014-07-08", version: 1 })).toEqual({
+      status: "refused",
+      reason: "locked",
+    });
     // After the closing date nothing is accepted.
     await t.db.kysely.deleteFrom("progress_update").where("action_id", "=", karel.action.id).execute();
-    expect(await submit({ which: karel, today: "2014-07-15" })).toEqual({ status: "refused", reason: "closed" });
-    const audit = await t.db.kysely.selectFrom("audit_event").select(["operation", "actor_label", "before_json", "after_json"]).where("entity_type", "=", "progress_update").orderBy("id").execute();
+    expect(await submit({ which: karel, today: "2014-07-15" })).toEqual({
+      status: "refused",
+      reason: "closed",
+    });
+    const audit = await t.db.kysely
+      .selectFrom("audit_event")
+      .select(["operation", "actor_label", "before_json", "after_json"])
+      .where("entity_type", "=", "progress_update")
+      .orderBy("id")
+      .execute();
     expect(audit.map((a) => [a.operation, a.actor_label])).toEqual([
       ["create", "Cora Contact"],
       ["update", "Cora Contact"],
@@ -285,8 +449,18 @@ describe.each(testDialects())("update rounds with mail over SMTP and a fake cloc
     await open(plan("2014-H1", ""));
     smtp.refuse.add("karel@example.org");
     expect(await run(OPENED)).toEqual({ done: 0, retried: 1, failed: 0 });
-    const job = async () => (await t.db.kysely.selectFrom("job").selectAll().where("kind", "=", "round.request").executeTakeFirstOrThrow());
-    expect(await job()).toMatchObject({ status: "pending", attempts: 1, run_at: "2014-06-02T08:01:00.000Z", locked_at: null });
+    const job = async () =>
+      await t.db.kysely
+        .selectFrom("job")
+        .selectAll()
+        .where("kind", "=", "round.request")
+        .executeTakeFirstOrThrow();
+    expect(await job()).toMatchObject({
+      status: "pending",
+      attempts: 1,
+      run_at: "2014-06-02T08:01:00.000Z",
+      locked_at: null,
+    });
     expect((await job()).last_error).toContain("could not be delivered");
     // Not due yet half a minute later.
     expect(await run("2014-06-02T08:00:30.000Z")).toEqual({ done: 0, retried: 0, failed: 0 });
@@ -309,13 +483,43 @@ describe.each(testDialects())("update rounds with mail over SMTP and a fake cloc
     await t.db.kysely
       .insertInto("job")
       .values([
-        { kind: "round.request", payload: "{}", run_at: now, status: "pending", attempts: 0, created_at: now, updated_at: now },
-        { kind: "round.close", payload: JSON.stringify({ roundId: 999 }), run_at: now, status: "running", attempts: 1, locked_at: "2014-06-02T07:49:00.000Z", created_at: now, updated_at: now },
-        { kind: "round.close", payload: JSON.stringify({ roundId: 998 }), run_at: now, status: "running", attempts: 1, locked_at: "2014-06-02T07:55:00.000Z", created_at: now, updated_at: now },
+        {
+          kind: "round.request",
+          payload: "{}",
+          run_at: now,
+          status: "pending",
+          attempts: 0,
+          created_at: now,
+          updated_at: now,
+        },
+        {
+          kind: "round.close",
+          payload: JSON.stringify({ roundId: 999 }),
+          run_at: now,
+          status: "running",
+          attempts: 1,
+          locked_at: "2014-06-02T07:49:00.000Z",
+          created_at: now,
+          updated_at: now,
+        },
+        {
+          kind: "round.close",
+          payload: JSON.stringify({ roundId: 998 }),
+          run_at: now,
+          status: "running",
+          attempts: 1,
+          locked_at: "2014-06-02T07:55:00.000Z",
+          created_at: now,
+          updated_at: now,
+        },
       ])
       .execute();
     expect(await run(now)).toEqual({ done: 1, retried: 0, failed: 1 });
-    const jobs = await t.db.kysely.selectFrom("job").select(["payload", "status", "attempts"]).orderBy("id").execute();
+    const jobs = await t.db.kysely
+      .selectFrom("job")
+      .select(["payload", "status", "attempts"])
+      .orderBy("id")
+      .execute();
     expect(jobs.map((j) => [j.status, j.attempts])).toEqual([
       ["failed", 1],
       // Locked eleven minutes ago: abandoned, run again.
@@ -326,12 +530,16 @@ describe.each(testDialects())("update rounds with mail over SMTP and a fake cloc
   });
 
   it("two runners on two connections to one database send every mail exactly once", async () => {
-    for (let n = 1; n <= 24; n++) await addContact(t.db, programmeId, [n], { name: `Contact ${n}`, email: `contact${n}@example.org` });
+    for (let n = 1; n <= 24; n++)
+      await addContact(t.db, programmeId, [n], { name: `Contact ${n}`, email: `contact${n}@example.org` });
     await open(plan("2014-H1", ""));
     const other: Db = openDatabase(t.url, { poolSize: 5 });
     try {
       const second = servicesFor(other, clock, smtp.url);
-      const [a, b] = await Promise.all([services.jobs.runner.runDueJobs(clock.now()), second.jobs.runner.runDueJobs(clock.now())]);
+      const [a, b] = await Promise.all([
+        services.jobs.runner.runDueJobs(clock.now()),
+        second.jobs.runner.runDueJobs(clock.now()),
+      ]);
       expect(a.done + b.done).toBe(24);
       expect(a.retried + a.failed + b.retried + b.failed).toBe(0);
     } finally {
@@ -340,7 +548,11 @@ describe.each(testDialects())("update rounds with mail over SMTP and a fake cloc
     const recipients = smtp.received.map((m) => m.to[0]);
     expect(recipients).toHaveLength(24);
     expect(new Set(recipients).size).toBe(24);
-    const jobs = await t.db.kysely.selectFrom("job").select(["status", "attempts"]).where("kind", "=", "round.request").execute();
+    const jobs = await t.db.kysely
+      .selectFrom("job")
+      .select(["status", "attempts"])
+      .where("kind", "=", "round.request")
+      .execute();
     expect(jobs.every((j) => j.status === "done" && j.attempts === 1)).toBe(true);
   });
 });

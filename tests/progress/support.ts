@@ -25,11 +25,15 @@ export interface Smtp {
 
 /** Decodes RFC 2047 encoded words ("=?UTF-8?Q?…?=", "=?UTF-8?B?…?="). */
 function decodeWords(value: string): string {
-  return value.replace(/\?=\s+=\?/g, "?==?").replace(/=\?([^?]+)\?([QqBb])\?([^?]*)\?=/g, (_, _charset: string, enc: string, data: string) => {
-    if (enc.toUpperCase() === "B") return Buffer.from(data, "base64").toString("utf8");
-    const bytes = data.replace(/_/g, " ").replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
-    return Buffer.from(bytes, "latin1").toString("utf8");
-  });
+  return value
+    .replace(/\?=\s+=\?/g, "?==?")
+    .replace(/=\?([^?]+)\?([QqBb])\?([^?]*)\?=/g, (_, _charset: string, enc: string, data: string) => {
+      if (enc.toUpperCase() === "B") return Buffer.from(data, "base64").toString("utf8");
+      const bytes = data
+        .replace(/_/g, " ")
+        .replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+      return Buffer.from(bytes, "latin1").toString("utf8");
+    });
 }
 
 /** A header of a raw message, unfolded and decoded. */
@@ -44,9 +48,12 @@ function header(raw: string, name: string): string {
 function bodyOf(raw: string): string {
   const [head = "", ...rest] = raw.split(/\r?\n\r?\n/);
   const body = rest.join("\n\n");
-  if (/content-transfer-encoding:\s*base64/i.test(head)) return Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
+  if (/content-transfer-encoding:\s*base64/i.test(head))
+    return Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
   if (!/content-transfer-encoding:\s*quoted-printable/i.test(head)) return body;
-  const bytes = body.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+  const bytes = body
+    .replace(/=\r?\n/g, "")
+    .replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
   return Buffer.from(bytes, "latin1").toString("utf8").replace(/\r\n/g, "\n");
 }
 
@@ -71,14 +78,25 @@ export async function startSmtp(): Promise<Smtp> {
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.on("end", () => {
         const raw = Buffer.concat(chunks).toString("utf8");
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), subject: header(raw, "Subject"), text: bodyOf(raw), raw });
+        received.push({
+          to: session.envelope.rcptTo.map((r) => r.address),
+          subject: header(raw, "Subject"),
+          text: bodyOf(raw),
+          raw,
+        });
         callback();
       });
     },
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.server.address() as AddressInfo).port;
-  return { port, url: `smtp://127.0.0.1:${port}`, received, refuse, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    port,
+    url: `smtp://127.0.0.1:${port}`,
+    received,
+    refuse,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 /** The personal link's secret in a mail text. */
@@ -106,30 +124,64 @@ export function fakeClock(startIso: string): Clock & { set(iso: string): Date; a
 
 /** The services on a test database with a fake clock, mailing through `smtpUrl` when given. */
 export function servicesFor(db: Db, clock: Clock, smtpUrl?: string): Services {
-  const env = readEnv({ LOG_LEVEL: "silent", ...(smtpUrl ? { SMTP_URL: smtpUrl } : {}), MAIL_FROM: "Regie <regie@example.org>", PUBLIC_URL: "https://regie.example.org" });
+  const env = readEnv({
+    LOG_LEVEL: "silent",
+    ...(smtpUrl ? { SMTP_URL: smtpUrl } : {}),
+    MAIL_FROM: "Regie <regie@example.org>",
+    PUBLIC_URL: "https://regie.example.org",
+  });
   return createServices(env, createLogger("silent"), db, clock);
 }
 
 /** Adds a contact (no account) to actions of a programme, directly in the tables. */
-export async function addContact(db: Db, programmeId: number, numbers: number[], person: { name: string; email: string; organisation?: string }): Promise<number> {
+export async function addContact(
+  db: Db,
+  programmeId: number,
+  numbers: number[],
+  person: { name: string; email: string; organisation?: string },
+): Promise<number> {
   const now = new Date().toISOString();
   const organisation = person.organisation
-    ? await db.kysely.selectFrom("organisation").select("id").where("slug", "=", person.organisation).executeTakeFirstOrThrow()
+    ? await db.kysely
+        .selectFrom("organisation")
+        .select("id")
+        .where("slug", "=", person.organisation)
+        .executeTakeFirstOrThrow()
     : null;
   const contact = await db.kysely
     .insertInto("contact")
-    .values({ name: person.name, email: person.email, organisation_id: organisation?.id ?? null, user_id: null, created_at: now, updated_at: now, version: 1 })
+    .values({
+      name: person.name,
+      email: person.email,
+      organisation_id: organisation?.id ?? null,
+      user_id: null,
+      created_at: now,
+      updated_at: now,
+      version: 1,
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   for (const n of numbers) {
-    const action = await db.kysely.selectFrom("action").select("id").where("programme_id", "=", programmeId).where("number", "=", n).executeTakeFirstOrThrow();
-    await db.kysely.insertInto("action_contact").values({ action_id: action.id, contact_id: contact.id, created_at: now }).execute();
+    const action = await db.kysely
+      .selectFrom("action")
+      .select("id")
+      .where("programme_id", "=", programmeId)
+      .where("number", "=", n)
+      .executeTakeFirstOrThrow();
+    await db.kysely
+      .insertInto("action_contact")
+      .values({ action_id: action.id, contact_id: contact.id, created_at: now })
+      .execute();
   }
   return contact.id;
 }
 
 /** Waits until a condition holds (mail sent by the server's own runner), or fails after a few seconds. */
-export async function eventually<T>(read: () => T | Promise<T>, ok: (value: T) => boolean, timeoutMs = 5000): Promise<T> {
+export async function eventually<T>(
+  read: () => T | Promise<T>,
+  ok: (value: T) => boolean,
+  timeoutMs = 5000,
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();

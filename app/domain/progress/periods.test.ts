@@ -1,14 +1,45 @@
 import { describe, expect, it } from "vitest";
-import { addDays, amsterdamDate, amsterdamMoment, daysBetween, endOfAmsterdamDay, isIsoDate } from "./calendar";
-import { checkReportingPeriod, comparePeriodsDesc, halfYearsUpTo, parsePeriod, periodOfDate, previousPeriod } from "./periods";
+import {
+  addDays,
+  amsterdamDate,
+  amsterdamMoment,
+  daysBetween,
+  endOfAmsterdamDay,
+  isIsoDate,
+} from "./calendar";
+import {
+  checkReportingPeriod,
+  comparePeriodsDesc,
+  halfYearsUpTo,
+  parsePeriod,
+  periodOfDate,
+  previousPeriod,
+} from "./periods";
 
 describe("reporting periods", () => {
   it("reads half years and quarters, and nothing else", () => {
-    expect(parsePeriod("2014-H1")).toEqual({ code: "2014-H1", year: 2014, kind: "half", index: 1, start: "2014-01-01", end: "2014-06-30" });
-    expect(parsePeriod(" 2014-h2 ")).toMatchObject({ code: "2014-H2", start: "2014-07-01", end: "2014-12-31" });
-    expect(parsePeriod("2016-Q1")).toMatchObject({ code: "2016-Q1", kind: "quarter", start: "2016-01-01", end: "2016-03-31" });
+    expect(parsePeriod("2014-H1")).toEqual({
+      code: "2014-H1",
+      year: 2014,
+      kind: "half",
+      index: 1,
+      start: "2014-01-01",
+      end: "2014-06-30",
+    });
+    expect(parsePeriod(" 2014-h2 ")).toMatchObject({
+      code: "2014-H2",
+      start: "2014-07-01",
+      end: "2014-12-31",
+    });
+    expect(parsePeriod("2016-Q1")).toMatchObject({
+      code: "2016-Q1",
+      kind: "quarter",
+      start: "2016-01-01",
+      end: "2016-03-31",
+    });
     expect(parsePeriod("2014-Q4")).toMatchObject({ start: "2014-10-01", end: "2014-12-31" });
-    for (const bad of ["2014-H3", "2014-Q5", "2014H1", "14-H1", "2014-S1", "", "2014-H1x", "1800-H1"]) expect(parsePeriod(bad), bad).toBeNull();
+    for (const bad of ["2014-H3", "2014-Q5", "2014H1", "14-H1", "2014-S1", "", "2014-H1x", "1800-H1"])
+      expect(parsePeriod(bad), bad).toBeNull();
   });
 
   it("finds the period of a date and the one before it", () => {
@@ -21,19 +52,38 @@ describe("reporting periods", () => {
 
   it("orders later periods first, a quarter after the half it ends", () => {
     const codes = ["2014-H1", "2014-Q2", "2013-H2", "2014-Q1"].map((c) => parsePeriod(c)!);
-    expect(codes.sort(comparePeriodsDesc).map((p) => p.code)).toEqual(["2014-Q2", "2014-H1", "2014-Q1", "2013-H2"]);
+    expect(codes.sort(comparePeriodsDesc).map((p) => p.code)).toEqual([
+      "2014-Q2",
+      "2014-H1",
+      "2014-Q1",
+      "2013-H2",
+    ]);
   });
 
   it("lists the half years a form offers, newest first", () => {
-    expect(halfYearsUpTo({ start: 2013, end: 2015 }, "2014-08-01").map((p) => p.code)).toEqual(["2014-H2", "2014-H1", "2013-H2", "2013-H1"]);
+    expect(halfYearsUpTo({ start: 2013, end: 2015 }, "2014-08-01").map((p) => p.code)).toEqual([
+      "2014-H2",
+      "2014-H1",
+      "2013-H2",
+      "2013-H1",
+    ]);
   });
 
   it("refuses malformed, pre-programme and future periods with their own message", () => {
     const programme = { start: 2013, end: 2015 };
     expect(checkReportingPeriod("2014-H1", programme, "2014-06-01")).toMatchObject({ ok: true });
-    expect(checkReportingPeriod("2014-H2", programme, "2014-06-01")).toEqual({ ok: false, error: "progress.periodFuture" });
-    expect(checkReportingPeriod("2012-H2", programme, "2014-06-01")).toEqual({ ok: false, error: "progress.periodBeforeProgramme|2013" });
-    expect(checkReportingPeriod("eerste helft", programme, "2014-06-01")).toEqual({ ok: false, error: "progress.periodMalformed" });
+    expect(checkReportingPeriod("2014-H2", programme, "2014-06-01")).toEqual({
+      ok: false,
+      error: "progress.periodFuture",
+    });
+    expect(checkReportingPeriod("2012-H2", programme, "2014-06-01")).toEqual({
+      ok: false,
+      error: "progress.periodBeforeProgramme|2013",
+    });
+    expect(checkReportingPeriod("eerste helft", programme, "2014-06-01")).toEqual({
+      ok: false,
+      error: "progress.periodMalformed",
+    });
   });
 });
 

@@ -4,7 +4,9 @@ import { parsePeriod } from "./periods";
 import { countByGroup, linkState, requestStatus } from "./round-rules";
 
 const context = { programme: { start: 2013, end: 2015 }, today: "2014-06-02" };
-const form = (over: Partial<{ period: string; dueOn: string; closesOn: string; reminders: string }> = {}) => ({ period: "2014-H1", dueOn: "2014-06-30", closesOn: "", reminders: "-7, 0, 7", ...over });
+const form = (
+  over: Partial<{ period: string; dueOn: string; closesOn: string; reminders: string }> = {},
+) => ({ period: "2014-H1", dueOn: "2014-06-30", closesOn: "", reminders: "-7, 0, 7", ...over });
 
 describe("opening a round", () => {
   it("plans the reminders still to come and closes a week after the last one", () => {
@@ -37,19 +39,46 @@ describe("opening a round", () => {
   });
 
   it("names every field that is wrong", () => {
-    expect(planRound(form({ period: "2014", dueOn: "2014-02-30", closesOn: "morgen", reminders: "een week" }), context)).toEqual({
+    expect(
+      planRound(
+        form({ period: "2014", dueOn: "2014-02-30", closesOn: "morgen", reminders: "een week" }),
+        context,
+      ),
+    ).toEqual({
       ok: false,
-      errors: { period: "progress.periodMalformed", dueOn: "progress.dateInvalid", closesOn: "progress.dateInvalid", reminders: "progress.remindersInvalid|60" },
+      errors: {
+        period: "progress.periodMalformed",
+        dueOn: "progress.dateInvalid",
+        closesOn: "progress.dateInvalid",
+        reminders: "progress.remindersInvalid|60",
+      },
     });
-    expect(planRound(form({ dueOn: "2014-06-01" }), context)).toEqual({ ok: false, errors: { dueOn: "progress.dueInPast" } });
-    expect(planRound(form({ period: "2014-H2" }), context)).toEqual({ ok: false, errors: { period: "progress.periodFuture" } });
-    expect(planRound(form({ closesOn: "2014-06-29" }), context)).toEqual({ ok: false, errors: { closesOn: "progress.closesBeforeDue" } });
-    expect(planRound(form({ closesOn: "2014-07-01" }), context)).toEqual({ ok: false, errors: { closesOn: "progress.closesBeforeReminder|2014-07-07" } });
-    expect(planRound(form({ reminders: "-6,-5,-4,-3,-2,-1,0" }), context)).toEqual({ ok: false, errors: { reminders: "progress.remindersTooMany|6" } });
+    expect(planRound(form({ dueOn: "2014-06-01" }), context)).toEqual({
+      ok: false,
+      errors: { dueOn: "progress.dueInPast" },
+    });
+    expect(planRound(form({ period: "2014-H2" }), context)).toEqual({
+      ok: false,
+      errors: { period: "progress.periodFuture" },
+    });
+    expect(planRound(form({ closesOn: "2014-06-29" }), context)).toEqual({
+      ok: false,
+      errors: { closesOn: "progress.closesBeforeDue" },
+    });
+    expect(planRound(form({ closesOn: "2014-07-01" }), context)).toEqual({
+      ok: false,
+      errors: { closesOn: "progress.closesBeforeReminder|2014-07-07" },
+    });
+    expect(planRound(form({ reminders: "-6,-5,-4,-3,-2,-1,0" }), context)).toEqual({
+      ok: false,
+      errors: { reminders: "progress.remindersTooMany|6" },
+    });
   });
 
   it("lists only reminders after today and not after closing", () => {
-    expect(upcomingReminders("2014-06-30", "2014-07-03", [-7, 0, 7], "2014-06-23")).toEqual([{ offset: 0, date: "2014-06-30" }]);
+    expect(upcomingReminders("2014-06-30", "2014-07-03", [-7, 0, 7], "2014-06-23")).toEqual([
+      { offset: 0, date: "2014-06-30" },
+    ]);
   });
 });
 
@@ -74,7 +103,15 @@ describe("the rules of a personal link", () => {
       { org: "Leiden", action: 2, status: "overdue" as const },
       { org: "Oegstgeest", action: 2, status: "overdue" as const },
     ];
-    const counts = countByGroup(requests, (r) => r.org, (r) => r.action, (r) => r.status);
-    expect(Object.fromEntries(counts)).toEqual({ Leiden: { answered: 1, pending: 0, overdue: 1 }, Oegstgeest: { answered: 0, pending: 0, overdue: 1 } });
+    const counts = countByGroup(
+      requests,
+      (r) => r.org,
+      (r) => r.action,
+      (r) => r.status,
+    );
+    expect(Object.fromEntries(counts)).toEqual({
+      Leiden: { answered: 1, pending: 0, overdue: 1 },
+      Oegstgeest: { answered: 0, pending: 0, overdue: 1 },
+    });
   });
 });
