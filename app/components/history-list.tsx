@@ -19,8 +19,8 @@ function show(value: unknown): string {
       })
       .join("\n");
   }
-  if (typeof value === "object") return JSON.stringify(value);
-  return String(value);
+  // Numbers and booleans print as JSON does; objects as JSON.
+  return JSON.stringify(value);
 }
 
 /** A record's history, newest first: who changed what, and from what to what. */
