@@ -5,7 +5,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["build/", "build-*/", "**/*.tmp.mjs", "bench/results/", "node_modules/", ".react-router/", "var/", "test-results/", "playwright-report/", "coverage/"] },
+  { ignores: ["build/", "build-*/", ".tmp-*/", "**/*.tmp.mjs", "bench/results/", "node_modules/", ".react-router/", "var/", "test-results/", "playwright-report/", "coverage/"] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -8,7 +8,7 @@ import { PageTitle } from "../components/page-title";
 import { formatDay, formatPeriod, statusLabel } from "../components/progress/progress-text";
 import { riskFlagsContent } from "../components/progress/risk-flags";
 import { can } from "../domain/auth/permissions";
-import { DASHBOARD_STATUSES, ROLLUP_RULES, type AttentionItem, type CountRow } from "../domain/progress/rollup";
+import { DASHBOARD_STATUSES, ROLLUP_RULES, type AttentionItem, type CountRow, type DashboardStatus } from "../domain/progress/rollup";
 import { requirePermission } from "../lib/auth/guards.server";
 import { translator } from "../lib/i18n";
 import { requireProgramme } from "../lib/page-data.server";
@@ -134,7 +134,34 @@ function CountTable({ id, caption, groupLabel, rows, total, label }: { id: strin
   );
 }
 
-function Reasons({ item, base, t, language }: { item: AttentionItem; base: string; t: TFunction; language: string }) {
+/** The words the attention list repeats, translated once per render rather than once per row. */
+function attentionWords(t: TFunction) {
+  const overdue = new Map<number, string>();
+  const noUpdate = new Map<string, string>();
+  const status = new Map(DASHBOARD_STATUSES.map((s) => [s, statusLabel(t, s)]));
+  return {
+    status: (s: DashboardStatus) => status.get(s)!,
+    overdue(count: number): string {
+      let text = overdue.get(count);
+      if (text === undefined) {
+        text = t("progressViews.dashboard.reason_overdue", { count });
+        overdue.set(count, text);
+      }
+      return text;
+    },
+    noUpdate(period: string): string {
+      let text = noUpdate.get(period);
+      if (text === undefined) {
+        text = t("progressViews.dashboard.reason_no-update", { period: formatPeriod(t, period) });
+        noUpdate.set(period, text);
+      }
+      return text;
+    },
+    reported: { delayed: t("progressViews.dashboard.reason_reported", { status: status.get("delayed") }), "at-risk": t("progressViews.dashboard.reason_reported", { status: status.get("at-risk") }) },
+  };
+}
+
+function Reasons({ item, base, t, language, words }: { item: AttentionItem; base: string; t: TFunction; language: string; words: ReturnType<typeof attentionWords> }) {
   return (
     <ul className="regie-attention__reasons">
       {item.reasons.map((r) => {
@@ -142,14 +169,14 @@ function Reasons({ item, base, t, language }: { item: AttentionItem; base: strin
           case "overdue": {
             const shown = r.milestones.slice(0, 3).map((m) => (m.label ? `${m.label} (${m.dueText})` : m.dueText));
             const list = shown.join("; ") + (r.milestones.length > 3 ? "; …" : "");
-            return <li key={r.kind}>{t("progressViews.dashboard.reason_overdue", { count: r.milestones.length, list })}</li>;
+            return <li key={r.kind}>{`${words.overdue(r.milestones.length)}: ${list}`}</li>;
           }
           case "no-update":
-            return <li key={r.kind}>{t("progressViews.dashboard.reason_no-update", { period: formatPeriod(t, r.period) })}</li>;
+            return <li key={r.kind}>{words.noUpdate(r.period)}</li>;
           case "dependency":
             return <li key={r.kind}>{riskFlagsContent(r.flags, base, t, language)}</li>;
           case "reported":
-            return <li key={r.kind}>{t("progressViews.dashboard.reason_reported", { status: statusLabel(t, r.status) })}</li>;
+            return <li key={r.kind}>{words.reported[r.status]}</li>;
         }
       })}
     </ul>
@@ -163,6 +190,7 @@ export default function DashboardPage() {
   const lang = d.programme.language;
   const language = i18n.language;
   const actionWord = t("progressViews.timeline.action");
+  const words = attentionWords(t);
   const pageHref = (page: number) => `${base}/dashboard${page > 1 ? `?page=${page}` : ""}#aandacht`;
   return (
     <>
@@ -286,9 +314,9 @@ export default function DashboardPage() {
                         </a>
                         : <span lang={lang}>{item.title}</span>
                       </th>
-                      <td>{statusLabel(t, item.status)}</td>
+                      <td>{words.status(item.status)}</td>
                       <td>
-                        {Reasons({ item, base, t, language })}
+                        {Reasons({ item, base, t, language, words })}
                       </td>
                     </tr>
                   ))}

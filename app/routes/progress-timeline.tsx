@@ -9,7 +9,7 @@ import { riskFlagsContent } from "../components/progress/risk-flags";
 import { timelineSvg, type TimelineRow } from "../components/progress/timeline-svg";
 import { filtersToSearchParams, type ActionFilters } from "../domain/programmes/action-filters";
 import { resolveActionFilters } from "../domain/programmes/list-actions";
-import { PROGRESS_STATUSES } from "../domain/progress/dependencies";
+import { PROGRESS_STATUSES, type ProgressStatus } from "../domain/progress/dependencies";
 import { dueDate, type FuzzyDate } from "../domain/progress/fuzzy-date";
 import { milestoneState, timelineAxis, type MilestoneState } from "../domain/progress/timeline";
 import { today as todayOf } from "../lib/as-of.server";
@@ -246,6 +246,17 @@ function TimelineTable({ d, base }: { d: LoaderData; base: string }) {
   const unlabelled = t("progressViews.timeline.unlabelled");
   const noDueDate = t("progressViews.timeline.noDueDate");
   const noUpdate = t("progressViews.noUpdate");
+  // Translated once per status and period, not once per row.
+  const seen = new Map<string, string>();
+  const latestText = (status: ProgressStatus, period: string): string => {
+    const key = `${status}|${period}`;
+    let text = seen.get(key);
+    if (text === undefined) {
+      text = t("progressViews.latestStatus", { status: statusLabel(t, status), period: formatPeriod(t, period) });
+      seen.set(key, text);
+    }
+    return text;
+  };
   const dueText = (due: FuzzyDate) => {
     const date = dueDate(due);
     return date ? formatDay(date, language) : noDueDate;
@@ -278,7 +289,7 @@ function TimelineTable({ d, base }: { d: LoaderData; base: string }) {
             );
             const status = (
               <td>
-                {a.latest ? t("progressViews.latestStatus", { status: statusLabel(t, a.latest.status), period: formatPeriod(t, a.latest.period) }) : noUpdate}
+                {a.latest ? latestText(a.latest.status, a.latest.period) : noUpdate}
                 {a.flags.length > 0 ? (
                   <>
                     {" "}
