@@ -489,6 +489,8 @@ export function createUserAdminStore(db: Db) {
 
         // History keeps the pseudonym: as the actor, as the record's label, and inside before/after.
         await trx.updateTable("audit_event").set({ actor_label: pseudonym.name }).where("actor_user_id", "=", user.id).execute();
+        // Progress updates they wrote keep the pseudonym as their author.
+        await trx.updateTable("progress_update").set({ author_label: pseudonym.name }).where("author_user_id", "=", user.id).execute();
         await trx
           .updateTable("audit_event")
           .set({ entity_label: pseudonym.email })
