@@ -11,7 +11,12 @@ import { importProgrammeDocument } from "../app/db/programme-import";
 import { readProgrammeFile, DEFAULT_PROGRAMME_SLUG } from "../app/lib/default-data.server";
 import type { ProgressStatus } from "../app/domain/progress/dependencies";
 import type { ActionDoc, ProgrammeDocument } from "../app/domain/programmes/programme-document";
-import { fillMilestonesFromPlanning, insertUpdates, programmeId, type UpdateInput } from "../tests/support/progress-factories";
+import {
+  fillMilestonesFromPlanning,
+  insertUpdates,
+  programmeId,
+  type UpdateInput,
+} from "../tests/support/progress-factories";
 
 export const SCALED_SLUG = "bench-2000";
 export const SCALED_ACTIONS = 2000;
@@ -68,22 +73,47 @@ export function scaledDocument(base: ProgrammeDocument, size = SCALED_ACTIONS): 
     const t = templates[(n - 1) % templates.length]!;
     const links: ActionDoc["links"] = [];
     if (n % 10 === 1 && n + 3 <= size) {
-      links.push({ type: "prerequisiteFor", target: { action: n + 1 }, source: `Actie ${n} is randvoorwaarde voor ${n + 1} en ${n + 2}` });
-      links.push({ type: "prerequisiteFor", target: { action: n + 2 }, source: `Actie ${n} is randvoorwaarde voor ${n + 1} en ${n + 2}` });
-      links.push({ type: "enables", target: { action: n + 3 }, source: `Actie ${n} maakt ${n + 3} mogelijk` });
+      links.push({
+        type: "prerequisiteFor",
+        target: { action: n + 1 },
+        source: `Actie ${n} is randvoorwaarde voor ${n + 1} en ${n + 2}`,
+      });
+      links.push({
+        type: "prerequisiteFor",
+        target: { action: n + 2 },
+        source: `Actie ${n} is randvoorwaarde voor ${n + 1} en ${n + 2}`,
+      });
+      links.push({
+        type: "enables",
+        target: { action: n + 3 },
+        source: `Actie ${n} maakt ${n + 3} mogelijk`,
+      });
     }
-    if (n % 25 === 0 && n > 25) links.push({ type: "related", target: { action: n - 25 }, source: `Link met actie ${n - 25}` });
+    if (n % 25 === 0 && n > 25)
+      links.push({ type: "related", target: { action: n - 25 }, source: `Link met actie ${n - 25}` });
     actions.push({ ...t, number: n, title: `${t.title} (${n})`, links });
   }
   return { ...base, slug: SCALED_SLUG, title: `Benchmarkprogramma (${size} acties)`, actions };
 }
 
 async function hasRounds(db: Db, programme: number): Promise<boolean> {
-  return (await db.kysely.selectFrom("update_round").select("id").where("programme_id", "=", programme).limit(1).executeTakeFirst()) !== undefined;
+  return (
+    (await db.kysely
+      .selectFrom("update_round")
+      .select("id")
+      .where("programme_id", "=", programme)
+      .limit(1)
+      .executeTakeFirst()) !== undefined
+  );
 }
 
 /** One round per period (the last one open) and one update per action and period. */
-async function addProgress(db: Db, programme: number, periods: { code: string; start: string }[], seed: number): Promise<number> {
+async function addProgress(
+  db: Db,
+  programme: number,
+  periods: { code: string; start: string }[],
+  seed: number,
+): Promise<number> {
   const rnd = random(seed);
   const now = new Date().toISOString();
   for (const [i, p] of periods.entries()) {
@@ -105,12 +135,24 @@ async function addProgress(db: Db, programme: number, periods: { code: string; s
       })
       .execute();
   }
-  const actions = await db.kysely.selectFrom("action").select("id").where("programme_id", "=", programme).orderBy("number").execute();
+  const actions = await db.kysely
+    .selectFrom("action")
+    .select("id")
+    .where("programme_id", "=", programme)
+    .orderBy("number")
+    .execute();
   const updates: UpdateInput[] = [];
   for (const a of actions) {
     for (const p of periods) {
       const at = `${p.start}T09:00:00.000Z`;
-      updates.push({ actionId: a.id, status: pickStatus(rnd()), period: p.code, createdAt: at, authorLabel: "Bench", narrative: "Voortgang volgens plan." });
+      updates.push({
+        actionId: a.id,
+        status: pickStatus(rnd()),
+        period: p.code,
+        createdAt: at,
+        authorLabel: "Bench",
+        narrative: "Voortgang volgens plan.",
+      });
     }
   }
   await insertUpdates(db, updates);
@@ -132,7 +174,11 @@ export async function seedBenchData(databaseUrl: string, root: string): Promise<
       const n = await addProgress(db, real, halves(base.period.start, 6), 71);
       notes.push(`default programme: 6 update rounds (2013-H1 … 2015-H2), ${n} updates`);
     }
-    const existing = await db.kysely.selectFrom("programme").select("id").where("slug", "=", SCALED_SLUG).executeTakeFirst();
+    const existing = await db.kysely
+      .selectFrom("programme")
+      .select("id")
+      .where("slug", "=", SCALED_SLUG)
+      .executeTakeFirst();
     if (!existing) {
       const t0 = performance.now();
       const doc = scaledDocument(base);

@@ -20,7 +20,12 @@ import { parseMilestones, isOverdue } from "../domain/progress/planning-mileston
 import { comparePeriodsDesc, parsePeriod } from "../domain/progress/periods";
 import { actionStatus, DASHBOARD_STATUSES } from "../domain/progress/rollup";
 import type { Programme } from "../domain/programmes/types";
-import { loadActionDependencies, loadDependencyGraph, loadRiskFlags, loadRollup } from "../lib/progress-views.server";
+import {
+  loadActionDependencies,
+  loadDependencyGraph,
+  loadRiskFlags,
+  loadRollup,
+} from "../lib/progress-views.server";
 import { openDatabase } from "./database";
 import { createDecisionStore } from "./decision-store";
 import { importProgrammeDocument } from "./programme-import";
@@ -43,7 +48,9 @@ function request(t: TestDatabase): AppLoadContext {
     progressViews = createProgressReadModel(t.db);
     readModels.set(t, progressViews);
   }
-  return { services: { progressViews, clock: { now: () => new Date(`${TODAY}T10:00:00Z`) } } } as unknown as AppLoadContext;
+  return {
+    services: { progressViews, clock: { now: () => new Date(`${TODAY}T10:00:00Z`) } },
+  } as unknown as AppLoadContext;
 }
 
 /** A small deterministic random generator (mulberry32), so that a failure can be repeated. */
@@ -79,9 +86,19 @@ describe.each(testDialects())("progress read model (%s)", (dialect) => {
 
     it("delaying action 10 flags 11 and 12, and lifting the delay lifts the flags", async () => {
       const ten = await id(10);
-      await insertUpdate(t.db, { actionId: ten, status: "on-track", period: "2013-H2", createdAt: "2014-01-10T10:00:00.000Z" });
+      await insertUpdate(t.db, {
+        actionId: ten,
+        status: "on-track",
+        period: "2013-H2",
+        createdAt: "2014-01-10T10:00:00.000Z",
+      });
       expect([...(await loadRiskFlags(request(t), programme.id)).keys()]).toEqual([]);
-      const delayed = await insertUpdate(t.db, { actionId: ten, status: "delayed", period: "2014-H1", createdAt: "2014-04-01T10:00:00.000Z" });
+      const delayed = await insertUpdate(t.db, {
+        actionId: ten,
+        status: "delayed",
+        period: "2014-H1",
+        createdAt: "2014-04-01T10:00:00.000Z",
+      });
       const flags = await loadRiskFlags(request(t), programme.id);
       expect([...flags.keys()].sort((a, b) => a - b)).toEqual([11, 12]);
       expect(flags.get(11)).toEqual([{ through: 10, reason: "delayed", via: [] }]);
@@ -110,10 +127,13 @@ describe.each(testDialects())("progress read model (%s)", (dialect) => {
       expect(result.status).toBe("ok");
       const flags = await loadRiskFlags(request(t), programme.id);
       expect([...flags.keys()].sort((a, b) => a - b)).toEqual([21, 22, 23, 24, 25, 26, 27]);
-      for (const n of [21, 22, 23, 24, 25, 26, 27]) expect(flags.get(n)).toEqual([{ through: 20, reason: "dropped", via: [] }]);
+      for (const n of [21, 22, 23, 24, 25, 26, 27])
+        expect(flags.get(n)).toEqual([{ through: 20, reason: "dropped", via: [] }]);
       const graph = await loadDependencyGraph(request(t), programme.id);
       expect(graph.nodes.find((n) => n.number === 20)!.blocking).toBe("dropped");
-      expect(graph.edges.filter((e) => e.source === 20).map((e) => e.target)).toEqual([21, 22, 23, 24, 25, 26, 27]);
+      expect(graph.edges.filter((e) => e.source === 20).map((e) => e.target)).toEqual([
+        21, 22, 23, 24, 25, 26, 27,
+      ]);
       // Back to category 2 for the tests below.
       await setCategory(t.db, await id(20), 2);
       expect([...(await loadRiskFlags(request(t), programme.id)).keys()]).toEqual([]);
@@ -123,8 +143,15 @@ describe.each(testDialects())("progress read model (%s)", (dialect) => {
       expect((await loadRiskFlags(request(t), programme.id)).size).toBe(0);
       const other = openDatabase(t.url, { poolSize: 1 });
       try {
-        const stopped = await insertUpdate(other, { actionId: await id(10), status: "stopped", period: "2014-H2", createdAt: "2014-09-01T10:00:00.000Z" });
-        expect([...(await loadRiskFlags(request(t), programme.id)).keys()].sort((a, b) => a - b)).toEqual([11, 12]);
+        const stopped = await insertUpdate(other, {
+          actionId: await id(10),
+          status: "stopped",
+          period: "2014-H2",
+          createdAt: "2014-09-01T10:00:00.000Z",
+        });
+        expect([...(await loadRiskFlags(request(t), programme.id)).keys()].sort((a, b) => a - b)).toEqual([
+          11, 12,
+        ]);
         await other.kysely.deleteFrom("progress_update").where("id", "=", stopped).execute();
         expect((await loadRiskFlags(request(t), programme.id)).size).toBe(0);
       } finally {
@@ -160,13 +187,28 @@ describe.each(testDialects())("progress read model (%s)", (dialect) => {
         }
       }
       await insertUpdates(t.db, updates);
-      round = await insertRound(t.db, { programmeId: programme.id, period: "2014-H2", openedOn: "2014-09-15", dueOn: "2014-10-15", closesOn: "2014-12-31" });
-      await insertRound(t.db, { programmeId: programme.id, period: "2014-H1", openedOn: "2014-03-15", dueOn: "2014-04-15", closesOn: "2014-06-30", status: "closed" });
+      round = await insertRound(t.db, {
+        programmeId: programme.id,
+        period: "2014-H2",
+        openedOn: "2014-09-15",
+        dueOn: "2014-10-15",
+        closesOn: "2014-12-31",
+      });
+      await insertRound(t.db, {
+        programmeId: programme.id,
+        period: "2014-H1",
+        openedOn: "2014-03-15",
+        dueOn: "2014-04-15",
+        closesOn: "2014-06-30",
+        status: "closed",
+      });
     });
 
     /** The newest update per action, by the progress pages' own ordering of periods (periods.ts). */
     function newest(number: number, period?: string): (UpdateInput & { number: number }) | undefined {
-      const mine = updates.filter((u) => u.number === number && (period === undefined || u.period === period));
+      const mine = updates.filter(
+        (u) => u.number === number && (period === undefined || u.period === period),
+      );
       return [...mine].sort((a, b) => comparePeriodsDesc(parsePeriod(a.period)!, parsePeriod(b.period)!))[0];
     }
 
@@ -183,41 +225,71 @@ describe.each(testDialects())("progress read model (%s)", (dialect) => {
         .map((a) => {
           const latest = newest(a.number);
           const status = actionStatus({
-            periodStatus: (newest(a.number, "2014-H2")?.status ?? null),
+            periodStatus: newest(a.number, "2014-H2")?.status ?? null,
             latest: latest ? { status: latest.status, period: latest.period } : null,
           });
           return { a, status };
         });
       expect(rollup.total.total).toBe(expected.length);
-      expect(rollup.dropped.map((d) => d.number)).toEqual(doc.actions.filter((a) => a.category === 4).map((a) => a.number));
+      expect(rollup.dropped.map((d) => d.number)).toEqual(
+        doc.actions.filter((a) => a.category === 4).map((a) => a.number),
+      );
       for (const s of DASHBOARD_STATUSES) {
         expect(rollup.total.counts[s], s).toBe(expected.filter((e) => e.status === s).length);
         for (const row of rollup.byTheme) {
           const theme = row.key === "chapter" ? null : Number(row.key.slice("theme:".length));
-          expect(row.counts[s], `${row.key} ${s}`).toBe(expected.filter((e) => (e.a.themeNumber ?? null) === theme && e.status === s).length);
+          expect(row.counts[s], `${row.key} ${s}`).toBe(
+            expected.filter((e) => (e.a.themeNumber ?? null) === theme && e.status === s).length,
+          );
         }
         for (const row of rollup.byLead) {
-          const mine = expected.filter((e) => (row.key === "lead-unknown" ? e.a.leads.length === 0 : e.a.leads.some((l) => l.organisation === row.key)));
+          const mine = expected.filter((e) =>
+            row.key === "lead-unknown"
+              ? e.a.leads.length === 0
+              : e.a.leads.some((l) => l.organisation === row.key),
+          );
           expect(row.counts[s], `${row.key} ${s}`).toBe(mine.filter((e) => e.status === s).length);
         }
       }
-      expect(rollup.byTheme.map((r) => r.key)).toEqual(["theme:1", "theme:2", "theme:3", "theme:4", "theme:5", "chapter"]);
+      expect(rollup.byTheme.map((r) => r.key)).toEqual([
+        "theme:1",
+        "theme:2",
+        "theme:3",
+        "theme:4",
+        "theme:5",
+        "chapter",
+      ]);
       // Every action with an overdue milestone on TODAY (and still open) needs attention for that reason.
       const overdue = expected
         .filter((e) => e.status !== "done" && e.status !== "stopped")
-        .filter((e) => parseMilestones(e.a.planningText, { period: doc.period }).milestones.some((m) => isOverdue(m, TODAY)))
+        .filter((e) =>
+          parseMilestones(e.a.planningText, { period: doc.period }).milestones.some((m) =>
+            isOverdue(m, TODAY),
+          ),
+        )
         .map((e) => e.a.number);
-      expect(rollup.attention.filter((i) => i.reasons.some((r) => r.kind === "overdue")).map((i) => i.number)).toEqual(overdue);
+      expect(
+        rollup.attention.filter((i) => i.reasons.some((r) => r.kind === "overdue")).map((i) => i.number),
+      ).toEqual(overdue);
       const noUpdate = expected.filter((e) => e.status === "none").map((e) => e.a.number);
-      expect(rollup.attention.filter((i) => i.reasons.some((r) => r.kind === "no-update")).map((i) => i.number)).toEqual(noUpdate);
+      expect(
+        rollup.attention.filter((i) => i.reasons.some((r) => r.kind === "no-update")).map((i) => i.number),
+      ).toEqual(noUpdate);
     });
 
     it("reads milestones back as the parser made them, recurrence included", async () => {
       const read = createProgressReadModel(t.db);
       const sixtyOne = await id(61);
       const [m1, m2] = await read.milestones(programme.id, [sixtyOne]);
-      const parsed = parseMilestones(doc.actions.find((a) => a.number === 61)!.planningText, { period: doc.period }).milestones;
-      expect(m1).toMatchObject({ label: parsed[0]!.label, due: parsed[0]!.due, doneOn: null, actionId: sixtyOne });
+      const parsed = parseMilestones(doc.actions.find((a) => a.number === 61)!.planningText, {
+        period: doc.period,
+      }).milestones;
+      expect(m1).toMatchObject({
+        label: parsed[0]!.label,
+        due: parsed[0]!.due,
+        doneOn: null,
+        actionId: sixtyOne,
+      });
       expect(m2!.due).toEqual(parsed[1]!.due);
       expect(m2!.due.recurrence).toEqual({ everyMonths: 12, occurrence: "quarter", until: "2015-12-31" });
       expect(await read.milestoneExtent(programme.id)).toEqual({ start: "2013-01-01", end: "2015-12-31" });
@@ -236,15 +308,21 @@ describe.each(testDialects())("progress read model (%s)", (dialect) => {
     });
 
     it("finds an action's newest update by one step down the index of migration 0010", async () => {
-      const query = sql.raw(`select pu.status from progress_update pu where pu.action_id = 1 order by ${PERIOD_KEY_SQL.replaceAll("period", "pu.period")} desc limit 1`);
+      const query = sql.raw(
+        `select pu.status from progress_update pu where pu.action_id = 1 order by ${PERIOD_KEY_SQL.replaceAll("period", "pu.period")} desc limit 1`,
+      );
       if (dialect === "sqlite") {
-        const plan = (await sql<{ detail: string }>`explain query plan ${query}`.execute(t.db.kysely)).rows.map((r) => r.detail).join("\n");
+        const plan = (await sql<{ detail: string }>`explain query plan ${query}`.execute(t.db.kysely)).rows
+          .map((r) => r.detail)
+          .join("\n");
         expect(plan).toContain("progress_update_latest");
         expect(plan).not.toContain("TEMP B-TREE");
       } else {
         const plan = await t.db.kysely.transaction().execute(async (trx) => {
           await sql`set local enable_seqscan = off`.execute(trx);
-          return (await sql<{ "QUERY PLAN": string }>`explain ${query}`.execute(trx)).rows.map((r) => r["QUERY PLAN"]).join("\n");
+          return (await sql<{ "QUERY PLAN": string }>`explain ${query}`.execute(trx)).rows
+            .map((r) => r["QUERY PLAN"])
+            .join("\n");
         });
         expect(plan).toContain("progress_update_latest");
         expect(plan).not.toMatch(/\bSort\b/);
@@ -253,9 +331,22 @@ describe.each(testDialects())("progress read model (%s)", (dialect) => {
 
     it("tells members how the round is answered, and who has not answered", async () => {
       const read = createProgressReadModel(t.db);
-      const a = await insertContact(t.db, { name: "Anna Antwoord", email: "anna@example.org", actionId: await id(1) });
-      const b = await insertContact(t.db, { name: "Bert Bezig", email: "bert@example.org", actionId: await id(2) });
-      await insertRoundRequest(t.db, { roundId: round, actionId: await id(1), contactId: a, answeredAt: "2014-09-20T10:00:00.000Z" });
+      const a = await insertContact(t.db, {
+        name: "Anna Antwoord",
+        email: "anna@example.org",
+        actionId: await id(1),
+      });
+      const b = await insertContact(t.db, {
+        name: "Bert Bezig",
+        email: "bert@example.org",
+        actionId: await id(2),
+      });
+      await insertRoundRequest(t.db, {
+        roundId: round,
+        actionId: await id(1),
+        contactId: a,
+        answeredAt: "2014-09-20T10:00:00.000Z",
+      });
       await insertRoundRequest(t.db, { roundId: round, actionId: await id(2), contactId: b });
       expect(await read.roundResponse(round)).toEqual({ requested: 2, answered: 1 });
       expect(await read.unansweredRequests(round)).toEqual([{ number: 2, contact: "Bert Bezig" }]);

@@ -6,7 +6,13 @@ import {
   type DependencyLink,
   type ProgressStatus,
 } from "../domain/progress/dependencies";
-import { PRECISIONS, type FuzzyDate, type IsoDate, type Precision, type Recurrence } from "../domain/progress/fuzzy-date";
+import {
+  PRECISIONS,
+  type FuzzyDate,
+  type IsoDate,
+  type Precision,
+  type Recurrence,
+} from "../domain/progress/fuzzy-date";
 import type { Milestone } from "../domain/progress/planning-milestones";
 import type { LinkType } from "../domain/programmes/programme-document";
 import type { Db } from "./database";
@@ -22,7 +28,14 @@ import { changeStamp, createReadCache, type ReadCache } from "./read-cache";
 export interface ReportingPeriod {
   /** "2014-H1"; null when there is no round and no update yet. */
   period: string | null;
-  round: { id: number; period: string; status: string; openedOn: string; dueOn: string; closesOn: string } | null;
+  round: {
+    id: number;
+    period: string;
+    status: string;
+    openedOn: string;
+    dueOn: string;
+    closesOn: string;
+  } | null;
 }
 
 /** One action with what its progress rows say. */
@@ -61,7 +74,13 @@ function readRecurrence(json: string | null): Recurrence | undefined {
   if (!json) return undefined;
   try {
     const r = JSON.parse(json) as Partial<Recurrence>;
-    if (typeof r.everyMonths === "number" && r.everyMonths >= 1 && typeof r.until === "string" && typeof r.occurrence === "string" && isPrecision(r.occurrence))
+    if (
+      typeof r.everyMonths === "number" &&
+      r.everyMonths >= 1 &&
+      typeof r.until === "string" &&
+      typeof r.occurrence === "string" &&
+      isPrecision(r.occurrence)
+    )
       return { everyMonths: r.everyMonths, until: r.until, occurrence: r.occurrence };
   } catch {
     // A broken rule reads as a single occurrence.
@@ -94,7 +113,12 @@ export const PERIOD_KEY_SQL =
 
 function toMilestone(r: RawMilestone): MilestoneRow {
   const precision: Precision = isPrecision(r.precision) ? r.precision : "none";
-  const due: FuzzyDate = { text: r.due_text, start: r.due_start, end: precision === "open" || precision === "none" ? null : r.due_end, precision };
+  const due: FuzzyDate = {
+    text: r.due_text,
+    start: r.due_start,
+    end: precision === "open" || precision === "none" ? null : r.due_end,
+    precision,
+  };
   const recurrence = precision === "recurring" ? readRecurrence(r.recurrence) : undefined;
   if (recurrence) due.recurrence = recurrence;
   return { id: r.id, actionId: r.action_id, position: r.position, label: r.label, due, doneOn: r.done_on };
@@ -112,10 +136,16 @@ export function createProgressReadModel(db: Db, cache: ReadCache = createReadCac
   const k = db.kysely;
 
   /** Each action's status for one reporting period (an action has at most one update per period). */
-  async function periodStatuses(programmeId: number, period: string, ids?: readonly number[]): Promise<Map<number, ProgressStatus>> {
+  async function periodStatuses(
+    programmeId: number,
+    period: string,
+    ids?: readonly number[],
+  ): Promise<Map<number, ProgressStatus>> {
     let query = k
       .selectFrom("action")
-      .innerJoin("progress_update as pu", (join) => join.onRef("pu.action_id", "=", "action.id").on("pu.period", "=", period))
+      .innerJoin("progress_update as pu", (join) =>
+        join.onRef("pu.action_id", "=", "action.id").on("pu.period", "=", period),
+      )
       .select(["pu.action_id", "pu.status", "pu.updated_at", "pu.id"])
       .where("action.programme_id", "=", programmeId);
     if (ids) query = query.where("action.id", "in", [...ids]);
@@ -140,18 +170,30 @@ export function createProgressReadModel(db: Db, cache: ReadCache = createReadCac
     let query = k
       .selectFrom("action")
       .leftJoin("theme", "theme.id", "action.theme_id")
-      .select(["action.id", "action.number", "action.title", "action.category", "theme.number as theme_number"])
+      .select([
+        "action.id",
+        "action.number",
+        "action.title",
+        "action.category",
+        "theme.number as theme_number",
+      ])
       .where("action.programme_id", "=", programmeId);
     if (ids) query = query.where("action.id", "in", [...ids]);
     if (numbers) query = query.where("action.number", "in", [...numbers]);
     // The newest update: the newest period (the key above), one step down the index per action;
     // an action has one update per period, so there are no ties.
     const withLatest = query.select(
-      sql<string | null>`(select pu.status || '|' || pu.period from progress_update pu where pu.action_id = action.id order by ${sql.raw(PERIOD_KEY_SQL.replaceAll("period", "pu.period"))} desc limit 1)`.as("latest"),
+      sql<
+        string | null
+      >`(select pu.status || '|' || pu.period from progress_update pu where pu.action_id = action.id order by ${sql.raw(PERIOD_KEY_SQL.replaceAll("period", "pu.period"))} desc limit 1)`.as(
+        "latest",
+      ),
     );
     const [rows, inPeriod] = await Promise.all([
       withLatest.orderBy("action.number").execute(),
-      period === null ? Promise.resolve(new Map<number, ProgressStatus>()) : periodStatuses(programmeId, period, ids),
+      period === null
+        ? Promise.resolve(new Map<number, ProgressStatus>())
+        : periodStatuses(programmeId, period, ids),
     ]);
     return rows.map((r) => ({
       id: r.id,
@@ -165,7 +207,10 @@ export function createProgressReadModel(db: Db, cache: ReadCache = createReadCac
   }
 
   /** Lead organisations per action id, in document order. */
-  async function leads(programmeId: number, ids?: readonly number[]): Promise<Map<number, { slug: string; name: string }[]>> {
+  async function leads(
+    programmeId: number,
+    ids?: readonly number[],
+  ): Promise<Map<number, { slug: string; name: string }[]>> {
     if (ids && ids.length === 0) return new Map();
     let query = k
       .selectFrom("action_organisation as ao")
@@ -201,11 +246,29 @@ export function createProgressReadModel(db: Db, cache: ReadCache = createReadCac
   /** Milestones of the programme's actions (all, or the given ids), in each action's order. */
   async function milestones(programmeId: number, ids?: readonly number[]): Promise<MilestoneRow[]> {
     if (ids && ids.length === 0) return [];
-    const columns = ["m.id", "m.action_id", "m.position", "m.label", "m.due_text", "m.due_start", "m.due_end", "m.precision", "m.recurrence", "m.done_on"] as const;
+    const columns = [
+      "m.id",
+      "m.action_id",
+      "m.position",
+      "m.label",
+      "m.due_text",
+      "m.due_start",
+      "m.due_end",
+      "m.precision",
+      "m.recurrence",
+      "m.done_on",
+    ] as const;
     // Given ids are the programme's own (the caller read them for it): no join needed.
     const query = ids
-      ? k.selectFrom("milestone as m").select(columns).where("m.action_id", "in", [...ids])
-      : k.selectFrom("milestone as m").innerJoin("action", "action.id", "m.action_id").select(columns).where("action.programme_id", "=", programmeId);
+      ? k
+          .selectFrom("milestone as m")
+          .select(columns)
+          .where("m.action_id", "in", [...ids])
+      : k
+          .selectFrom("milestone as m")
+          .innerJoin("action", "action.id", "m.action_id")
+          .select(columns)
+          .where("action.programme_id", "=", programmeId);
     const rows = await query.orderBy("m.action_id").orderBy("m.position").orderBy("m.id").execute();
     return rows.map(toMilestone);
   }
@@ -222,7 +285,14 @@ export function createProgressReadModel(db: Db, cache: ReadCache = createReadCac
     if (round) {
       return {
         period: round.period,
-        round: { id: round.id, period: round.period, status: round.status, openedOn: round.opened_on, dueOn: round.due_on, closesOn: round.closes_on },
+        round: {
+          id: round.id,
+          period: round.period,
+          status: round.status,
+          openedOn: round.opened_on,
+          dueOn: round.due_on,
+          closesOn: round.closes_on,
+        },
       };
     }
     // Without rounds: the period of the newest update, if any.
@@ -248,7 +318,9 @@ export function createProgressReadModel(db: Db, cache: ReadCache = createReadCac
 
     /** Dependency links (prerequisiteFor, enables) between the programme's actions. */
     async dependencyLinks(programmeId: number): Promise<DependencyLink[]> {
-      return (await links(programmeId)).flatMap((l) => (isDependencyType(l.type) ? [{ source: l.source, target: l.target, type: l.type }] : []));
+      return (await links(programmeId)).flatMap((l) =>
+        isDependencyType(l.type) ? [{ source: l.source, target: l.target, type: l.type }] : [],
+      );
     },
 
     /** Every link between two actions (related ones too), for the graphs. */
@@ -259,7 +331,10 @@ export function createProgressReadModel(db: Db, cache: ReadCache = createReadCac
       const row = await k
         .selectFrom("milestone as m")
         .innerJoin("action", "action.id", "m.action_id")
-        .select((eb) => [eb.fn.min("m.due_start").as("first"), eb.fn.max(sql<string>`coalesce(m.due_end, m.due_start)`).as("last")])
+        .select((eb) => [
+          eb.fn.min("m.due_start").as("first"),
+          eb.fn.max(sql<string>`coalesce(m.due_end, m.due_start)`).as("last"),
+        ])
         .where("action.programme_id", "=", programmeId)
         .executeTakeFirst();
       return row?.first && row.last ? { start: row.first, end: row.last } : null;
@@ -269,7 +344,10 @@ export function createProgressReadModel(db: Db, cache: ReadCache = createReadCac
     async roundResponse(roundId: number): Promise<{ requested: number; answered: number }> {
       const row = await k
         .selectFrom("round_request")
-        .select((eb) => [eb.fn.countAll<number>().as("requested"), eb.fn.count<number>("answered_at").as("answered")])
+        .select((eb) => [
+          eb.fn.countAll<number>().as("requested"),
+          eb.fn.count<number>("answered_at").as("answered"),
+        ])
         .where("round_id", "=", roundId)
         .executeTakeFirst();
       return { requested: Number(row?.requested ?? 0), answered: Number(row?.answered ?? 0) };

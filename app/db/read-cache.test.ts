@@ -19,7 +19,9 @@ describe("the read cache", () => {
     const cache = createReadCache(() => Promise.resolve("s"));
     const slow = () => new Promise<number>((resolve) => setTimeout(() => resolve(++reads), 10));
     expect(await Promise.all([cache.get("k", slow), cache.get("k", slow)])).toEqual([1, 1]);
-    await expect(cache.get("bad", () => Promise.reject(new Error("database gone")))).rejects.toThrow("database gone");
+    await expect(cache.get("bad", () => Promise.reject(new Error("database gone")))).rejects.toThrow(
+      "database gone",
+    );
     expect(await cache.get("bad", () => Promise.resolve("recovered"))).toBe("recovered");
   });
 

@@ -29,7 +29,10 @@ export interface ReadCache {
 
 export function changeStamp(db: Db): () => Promise<string> {
   if (db.dialect === "sqlite") {
-    const query = sql<{ changes: number; version: number }>`SELECT total_changes() AS changes, (SELECT data_version FROM pragma_data_version) AS version`;
+    const query = sql<{
+      changes: number;
+      version: number;
+    }>`SELECT total_changes() AS changes, (SELECT data_version FROM pragma_data_version) AS version`;
     return async () => {
       const { rows } = await query.execute(db.kysely);
       return `${rows[0]?.version ?? 0}:${rows[0]?.changes ?? 0}`;

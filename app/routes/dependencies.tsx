@@ -53,7 +53,11 @@ export default function DependenciesPage() {
             base={base}
             lang={lang}
             title={t("progressViews.graph.svgTitle", { programme: programme.title })}
-            description={t("progressViews.graph.svgDescription", { count: graph.nodes.length, blocking, atRisk })}
+            description={t("progressViews.graph.svgDescription", {
+              count: graph.nodes.length,
+              blocking,
+              atRisk,
+            })}
           />
         )}
       </section>

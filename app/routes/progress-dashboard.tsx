@@ -8,7 +8,13 @@ import { PageTitle } from "../components/page-title";
 import { formatDay, formatPeriod, statusLabel } from "../components/progress/progress-text";
 import { riskFlagsContent } from "../components/progress/risk-flags";
 import { can } from "../domain/auth/permissions";
-import { DASHBOARD_STATUSES, ROLLUP_RULES, type AttentionItem, type CountRow, type DashboardStatus } from "../domain/progress/rollup";
+import {
+  DASHBOARD_STATUSES,
+  ROLLUP_RULES,
+  type AttentionItem,
+  type CountRow,
+  type DashboardStatus,
+} from "../domain/progress/rollup";
 import { requirePermission } from "../lib/auth/guards.server";
 import { translator } from "../lib/i18n";
 import { requireProgramme } from "../lib/page-data.server";
@@ -36,7 +42,8 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
   const { period, rollup, today } = await loadRollup(context, programme);
   const pages = Math.max(1, Math.ceil(rollup.attention.length / ATTENTION_PAGE));
   const page = rawPage ? Number(rawPage) : 1;
-  if (page > pages) throw data(translator(context.language)("progressViews.dashboard.badPage", { pages }), { status: 400 });
+  if (page > pages)
+    throw data(translator(context.language)("progressViews.dashboard.badPage", { pages }), { status: 400 });
 
   const p = context.principal;
   const round = period.round;
@@ -45,13 +52,25 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
   const [response, unanswered] = await Promise.all([
     internal && round ? services.roundResponse(round.id) : Promise.resolve(null),
     // Names of people only for those who may read contacts.
-    internal && round && can(p, "contacts.read", target) ? services.unansweredRequests(round.id) : Promise.resolve(null),
+    internal && round && can(p, "contacts.read", target)
+      ? services.unansweredRequests(round.id)
+      : Promise.resolve(null),
   ]);
 
   const themeTitle = new Map(programme.themes.map((th) => [th.number, th.title]));
-  const plainRow = (r: CountRow) => ({ key: r.key, counts: r.counts, total: r.total, atRiskThroughDependency: r.atRiskThroughDependency });
+  const plainRow = (r: CountRow) => ({
+    key: r.key,
+    counts: r.counts,
+    total: r.total,
+    atRiskThroughDependency: r.atRiskThroughDependency,
+  });
   return {
-    programme: { slug: programme.slug, title: programme.title, language: programme.language, categories: programme.categories },
+    programme: {
+      slug: programme.slug,
+      title: programme.title,
+      language: programme.language,
+      categories: programme.categories,
+    },
     today,
     period: period.period,
     round: round ? { openedOn: round.openedOn.slice(0, 10), dueOn: round.dueOn } : null,
@@ -61,7 +80,10 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
       theme: r.key === "chapter" ? null : Number(r.key.slice("theme:".length)),
       title: r.key === "chapter" ? null : (themeTitle.get(Number(r.key.slice("theme:".length))) ?? ""),
     })),
-    byCategory: rollup.byCategory.map((r) => ({ ...plainRow(r), category: r.key === "category:none" ? null : Number(r.key.slice("category:".length)) })),
+    byCategory: rollup.byCategory.map((r) => ({
+      ...plainRow(r),
+      category: r.key === "category:none" ? null : Number(r.key.slice("category:".length)),
+    })),
     byLead: rollup.byLead.map((r) => ({ ...plainRow(r), label: r.label })),
     // A long list of dropped actions is one link away, in the action list.
     dropped: rollup.dropped.slice(0, DROPPED_SHOWN),
@@ -76,7 +98,21 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
 
 type Row = { key: string; counts: CountRow["counts"]; total: number; atRiskThroughDependency: number };
 
-function CountTable({ id, caption, groupLabel, rows, total, label }: { id: string; caption: string; groupLabel: string; rows: Row[]; total?: Row; label: (row: Row) => ReactNode }) {
+function CountTable({
+  id,
+  caption,
+  groupLabel,
+  rows,
+  total,
+  label,
+}: {
+  id: string;
+  caption: string;
+  groupLabel: string;
+  rows: Row[];
+  total?: Row;
+  label: (row: Row) => ReactNode;
+}) {
   const { t } = useTranslation();
   // Translated once per table, not per cell.
   const statuses = DASHBOARD_STATUSES.map((s) => ({ s, label: statusLabel(t, s) }));
@@ -157,17 +193,34 @@ function attentionWords(t: TFunction) {
       }
       return text;
     },
-    reported: { delayed: t("progressViews.dashboard.reason_reported", { status: status.get("delayed") }), "at-risk": t("progressViews.dashboard.reason_reported", { status: status.get("at-risk") }) },
+    reported: {
+      delayed: t("progressViews.dashboard.reason_reported", { status: status.get("delayed") }),
+      "at-risk": t("progressViews.dashboard.reason_reported", { status: status.get("at-risk") }),
+    },
   };
 }
 
-function Reasons({ item, base, t, language, words }: { item: AttentionItem; base: string; t: TFunction; language: string; words: ReturnType<typeof attentionWords> }) {
+function Reasons({
+  item,
+  base,
+  t,
+  language,
+  words,
+}: {
+  item: AttentionItem;
+  base: string;
+  t: TFunction;
+  language: string;
+  words: ReturnType<typeof attentionWords>;
+}) {
   return (
     <ul className="regie-attention__reasons">
       {item.reasons.map((r) => {
         switch (r.kind) {
           case "overdue": {
-            const shown = r.milestones.slice(0, 3).map((m) => (m.label ? `${m.label} (${m.dueText})` : m.dueText));
+            const shown = r.milestones
+              .slice(0, 3)
+              .map((m) => (m.label ? `${m.label} (${m.dueText})` : m.dueText));
             const list = shown.join("; ") + (r.milestones.length > 3 ? "; …" : "");
             return <li key={r.kind}>{`${words.overdue(r.milestones.length)}: ${list}`}</li>;
           }
@@ -219,7 +272,9 @@ export default function DashboardPage() {
                 })
               : `${t("progressViews.dashboard.period", { period: formatPeriod(t, d.period) })}. ${t("progressViews.dashboard.periodNoRound")}`}
         </p>
-        <p className="nl-paragraph regie-muted">{t("progressViews.dashboard.today", { date: formatDay(d.today, language) })}</p>
+        <p className="nl-paragraph regie-muted">
+          {t("progressViews.dashboard.today", { date: formatDay(d.today, language) })}
+        </p>
       </div>
 
       <section aria-labelledby="per-thema">
@@ -256,7 +311,11 @@ export default function DashboardPage() {
           rows={d.byCategory}
           label={(r) => {
             const row = d.byCategory.find((x) => x.key === r.key)!;
-            return row.category === null ? t("progressViews.dashboard.categoryNone") : <CategoryBadge code={row.category} categories={d.programme.categories} />;
+            return row.category === null ? (
+              t("progressViews.dashboard.categoryNone")
+            ) : (
+              <CategoryBadge code={row.category} categories={d.programme.categories} />
+            );
           }}
         />
       </section>
@@ -293,7 +352,9 @@ export default function DashboardPage() {
           <>
             <p className="nl-paragraph">
               {t("progressViews.dashboard.attentionIntro", { count: d.attentionCount })}
-              {d.pages > 1 ? ` ${t("progressViews.dashboard.pageOf", { page: d.page, pages: d.pages })}` : null}
+              {d.pages > 1
+                ? ` ${t("progressViews.dashboard.pageOf", { page: d.page, pages: d.pages })}`
+                : null}
             </p>
             <div className="regie-table-wrap">
               <table className="regie-table regie-table--attention">
@@ -315,9 +376,7 @@ export default function DashboardPage() {
                         : <span lang={lang}>{item.title}</span>
                       </th>
                       <td>{words.status(item.status)}</td>
-                      <td>
-                        {Reasons({ item, base, t, language, words })}
-                      </td>
+                      <td>{Reasons({ item, base, t, language, words })}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -391,7 +450,9 @@ export default function DashboardPage() {
                 <h3 className="nl-heading nl-heading--level-3">{t("progressViews.dashboard.unanswered")}</h3>
                 <ul>
                   {d.internal.unanswered.map((u) => (
-                    <li key={`${u.number}-${u.contact}`}>{t("progressViews.dashboard.unansweredItem", { number: u.number, name: u.contact })}</li>
+                    <li key={`${u.number}-${u.contact}`}>
+                      {t("progressViews.dashboard.unansweredItem", { number: u.number, name: u.contact })}
+                    </li>
                   ))}
                 </ul>
               </>

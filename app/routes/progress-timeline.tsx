@@ -40,7 +40,11 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
   const day = todayOf(context);
   const [resolved, organisations, years] = await Promise.all([
     resolveActionFilters({ programme, query, organisations: services.organisations, today: day }),
-    read.cache.get(`organisations:${programme.id}`, () => services.organisations.list({ programmeId: programme.id }), context),
+    read.cache.get(
+      `organisations:${programme.id}`,
+      () => services.organisations.list({ programmeId: programme.id }),
+      context,
+    ),
     read.cache.get(`years:${programme.id}`, () => services.actions.planningYears(programme.id), context),
   ]);
   const t = translator(context.language);
@@ -48,7 +52,11 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
     programme: {
       language: programme.language,
       categories: programme.categories,
-      themes: programme.themes.map((th) => ({ number: th.number, title: th.title, intentions: th.intentions.map((i) => ({ code: i.code, text: i.text })) })),
+      themes: programme.themes.map((th) => ({
+        number: th.number,
+        title: th.title,
+        intentions: th.intentions.map((i) => ({ code: i.code, text: i.text })),
+      })),
     },
     leads: organisations.filter((o) => o.leads > 0).map((o) => ({ slug: o.slug, name: o.name })),
     partners: organisations.filter((o) => o.partners > 0).map((o) => ({ slug: o.slug, name: o.name })),
@@ -56,14 +64,44 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
     raw: Object.fromEntries([...query.entries()].filter(([k]) => k !== "category")),
     rawCategories: query.getAll("category"),
   };
-  const page = { programme: { slug: programme.slug, title: programme.title, language: programme.language, period: programme.period }, view, today: day };
+  const page = {
+    programme: {
+      slug: programme.slug,
+      title: programme.title,
+      language: programme.language,
+      period: programme.period,
+    },
+    view,
+    today: day,
+  };
   if (!resolved.ok) {
-    const errors = Object.fromEntries(Object.entries(resolved.errors).map(([field, key]) => [field, t(key, { value: resolved.params[field] ?? "" })]));
-    return data({ ...page, form: { ...form, errors }, ok: false as const, total: 0, filters: null, offset: 0, extent: null, actions: [] }, { status: 400 });
+    const errors = Object.fromEntries(
+      Object.entries(resolved.errors).map(([field, key]) => [
+        field,
+        t(key, { value: resolved.params[field] ?? "" }),
+      ]),
+    );
+    return data(
+      {
+        ...page,
+        form: { ...form, errors },
+        ok: false as const,
+        total: 0,
+        filters: null,
+        offset: 0,
+        extent: null,
+        actions: [],
+      },
+      { status: 400 },
+    );
   }
   const { effective, paging } = resolved;
   const [timeline, extent] = await Promise.all([
-    read.cache.get(`timeline:${programme.id}:${day}:${filtersToSearchParams(effective, paging).toString()}`, () => timelineRows(context, programme.id, effective, paging, day), context),
+    read.cache.get(
+      `timeline:${programme.id}:${day}:${filtersToSearchParams(effective, paging).toString()}`,
+      () => timelineRows(context, programme.id, effective, paging, day),
+      context,
+    ),
     read.cache.get(`extent:${programme.id}`, () => read.milestoneExtent(programme.id), context),
   ]);
   return {
@@ -79,11 +117,21 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
 }
 
 /** One page of the timeline: the same list as the action list (filters, search, order), with the timeline's own columns. */
-async function timelineRows(context: Route.LoaderArgs["context"], programmeId: number, filters: ActionFilters, paging: { limit: number; offset: number }, day: string) {
+async function timelineRows(
+  context: Route.LoaderArgs["context"],
+  programmeId: number,
+  filters: ActionFilters,
+  paging: { limit: number; offset: number },
+  day: string,
+) {
   const { services } = context;
   const read = services.progressViews;
   const { ids, total } = await services.actions.listIds(programmeId, filters, paging);
-  const [rows, milestones, flags] = await Promise.all([read.actionRows(programmeId, null, { ids }), read.milestones(programmeId, ids), loadRiskFlags(context, programmeId)]);
+  const [rows, milestones, flags] = await Promise.all([
+    read.actionRows(programmeId, null, { ids }),
+    read.milestones(programmeId, ids),
+    loadRiskFlags(context, programmeId),
+  ]);
   const byId = new Map(rows.map((r) => [r.id, r]));
   const byAction = new Map<number, typeof milestones>();
   for (const m of milestones) byAction.set(m.actionId, [...(byAction.get(m.actionId) ?? []), m]);
@@ -97,7 +145,12 @@ async function timelineRows(context: Route.LoaderArgs["context"], programmeId: n
         latest: a.latest,
         flags: flags.get(a.number) ?? [],
         milestones: (byAction.get(id) ?? []).map((m) => {
-          const due: FuzzyDate = { text: m.due.text, start: m.due.start, end: m.due.end, precision: m.due.precision };
+          const due: FuzzyDate = {
+            text: m.due.text,
+            start: m.due.start,
+            end: m.due.end,
+            precision: m.due.precision,
+          };
           if (m.due.recurrence) due.recurrence = m.due.recurrence;
           return { label: m.label, due, doneOn: m.doneOn, state: milestoneState(m, day) };
         }),
@@ -109,8 +162,14 @@ async function timelineRows(context: Route.LoaderArgs["context"], programmeId: n
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
-function stateText(t: (key: string, options?: Record<string, unknown>) => string, state: MilestoneState, doneOn: string | null, language: string): string {
-  if (state === "done" && doneOn) return t("progressViews.timeline.state_done_on", { date: formatDay(doneOn, language) });
+function stateText(
+  t: (key: string, options?: Record<string, unknown>) => string,
+  state: MilestoneState,
+  doneOn: string | null,
+  language: string,
+): string {
+  if (state === "done" && doneOn)
+    return t("progressViews.timeline.state_done_on", { date: formatDay(doneOn, language) });
   return t(`progressViews.timeline.state_${state}`);
 }
 
@@ -157,14 +216,32 @@ function Legend() {
         </li>
         <li>
           <svg aria-hidden="true" width="40" height="16" viewBox="0 0 40 16">
-            <rect x="2" y="3" width="20" height="10" rx="2" fill="#f3d6d3" stroke="#b3261e" strokeWidth="1.5" />
+            <rect
+              x="2"
+              y="3"
+              width="20"
+              height="10"
+              rx="2"
+              fill="#f3d6d3"
+              stroke="#b3261e"
+              strokeWidth="1.5"
+            />
             <path d="M32,1 l7,13 h-14 z" fill="#fff4e0" stroke="#b3261e" strokeWidth="1.5" />
           </svg>{" "}
           {t("progressViews.timeline.legendOverdue")}
         </li>
         <li>
           <svg aria-hidden="true" width="40" height="14" viewBox="0 0 40 14">
-            <rect x="2" y="2" width="20" height="10" rx="2" fill="#8fbd9a" stroke="#1e7b34" strokeWidth="1.5" />
+            <rect
+              x="2"
+              y="2"
+              width="20"
+              height="10"
+              rx="2"
+              fill="#8fbd9a"
+              stroke="#1e7b34"
+              strokeWidth="1.5"
+            />
             <path d="M26,7 l3,4 l6,-8" fill="none" stroke="#1e7b34" strokeWidth="2" />
           </svg>{" "}
           {t("progressViews.timeline.legendDone")}
@@ -188,16 +265,26 @@ function TimelineChart({ d }: { d: LoaderData }) {
     const first = axis.quarters[0]!;
     const last = axis.quarters[axis.quarters.length - 1]!;
     const milestoneCount = d.actions.reduce((n, a) => n + a.milestones.length, 0);
-    const overdue = d.actions.reduce((n, a) => n + a.milestones.filter((m) => m.state === "overdue").length, 0);
+    const overdue = d.actions.reduce(
+      (n, a) => n + a.milestones.filter((m) => m.state === "overdue").length,
+      0,
+    );
     // Words translated once, not per row or milestone.
     const statusWords = new Map(PROGRESS_STATUSES.map((st) => [st, statusLabel(t, st)]));
-    const stateWords = { done: t("progressViews.timeline.state_done"), overdue: t("progressViews.timeline.state_overdue"), open: t("progressViews.timeline.state_open") };
+    const stateWords = {
+      done: t("progressViews.timeline.state_done"),
+      overdue: t("progressViews.timeline.state_overdue"),
+      open: t("progressViews.timeline.state_open"),
+    };
     const noUpdate = t("progressViews.noUpdate");
     const unlabelled = t("progressViews.timeline.unlabelled");
     const actionWord = t("progressViews.timeline.action");
     const rows: TimelineRow[] = d.actions.map((a) => {
       const status = a.latest ? `${statusWords.get(a.latest.status)} (${a.latest.period})` : noUpdate;
-      const risk = a.flags.length > 0 ? `${t("progressViews.flagShort", { through: a.flags.map((f) => f.through).join(", ") })} · ` : "";
+      const risk =
+        a.flags.length > 0
+          ? `${t("progressViews.flagShort", { through: a.flags.map((f) => f.through).join(", ") })} · `
+          : "";
       return {
         number: a.number,
         title: a.title,
@@ -206,7 +293,8 @@ function TimelineChart({ d }: { d: LoaderData }) {
         milestones: a.milestones,
       };
     });
-    const quarterName = (q: { year: number; quarter: number }) => `${t("progressViews.quarterShort", { quarter: q.quarter })} ${q.year}`;
+    const quarterName = (q: { year: number; quarter: number }) =>
+      `${t("progressViews.quarterShort", { quarter: q.quarter })} ${q.year}`;
     const quarterWords = [1, 2, 3, 4].map((quarter) => t("progressViews.quarterShort", { quarter }));
     return timelineSvg({
       id: "tijdlijn",
@@ -215,7 +303,13 @@ function TimelineChart({ d }: { d: LoaderData }) {
       today: d.today,
       labels: {
         title: t("progressViews.timeline.svgTitle"),
-        description: t("progressViews.timeline.svgDescription", { actions: d.actions.length, milestones: milestoneCount, overdue, from: quarterName(first), to: quarterName(last) }),
+        description: t("progressViews.timeline.svgDescription", {
+          actions: d.actions.length,
+          milestones: milestoneCount,
+          overdue,
+          from: quarterName(first),
+          to: quarterName(last),
+        }),
         quarter: (quarter) => quarterWords[quarter - 1]!,
         today: t("progressViews.timeline.today"),
         todayAfter: t("progressViews.timeline.todayAfter", { date: formatDay(d.today, language) }),
@@ -232,9 +326,15 @@ function TimelineChart({ d }: { d: LoaderData }) {
     <figure className="regie-timeline" aria-labelledby="tijdlijn-bijschrift">
       <figcaption id="tijdlijn-bijschrift">{t("progressViews.timeline.caption")}</figcaption>
       {/* Drawn from the loader's data by timeline-svg.ts: no scripts, no style attributes. */}
-      {/* The chart scrolls sideways on narrow screens; keyboard users must be able to reach it (WCAG 2.1.1). */}
-      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
-      <div className="regie-timeline__scroll" role="region" aria-label={t("progressViews.timeline.scrollLabel")} tabIndex={0} dangerouslySetInnerHTML={{ __html: svg }} />
+      <div
+        className="regie-timeline__scroll"
+        role="region"
+        aria-label={t("progressViews.timeline.scrollLabel")}
+        // The chart scrolls sideways on narrow screens; keyboard users must be able to reach it (WCAG 2.1.1).
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+        tabIndex={0}
+        dangerouslySetInnerHTML={{ __html: svg }}
+      />
     </figure>
   );
 }
@@ -252,7 +352,10 @@ function TimelineTable({ d, base }: { d: LoaderData; base: string }) {
     const key = `${status}|${period}`;
     let text = seen.get(key);
     if (text === undefined) {
-      text = t("progressViews.latestStatus", { status: statusLabel(t, status), period: formatPeriod(t, period) });
+      text = t("progressViews.latestStatus", {
+        status: statusLabel(t, status),
+        period: formatPeriod(t, period),
+      });
       seen.set(key, text);
     }
     return text;
@@ -262,9 +365,14 @@ function TimelineTable({ d, base }: { d: LoaderData; base: string }) {
     return date ? formatDay(date, language) : noDueDate;
   };
   return (
-    // The table scrolls sideways on narrow screens; keyboard users must be able to reach it (WCAG 2.1.1).
-    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
-    <div className="regie-table-wrap" role="region" aria-label={t("progressViews.timeline.tableCaption")} tabIndex={0}>
+    <div
+      className="regie-table-wrap"
+      role="region"
+      aria-label={t("progressViews.timeline.tableCaption")}
+      // The table scrolls sideways on narrow screens; keyboard users must be able to reach it (WCAG 2.1.1).
+      // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+      tabIndex={0}
+    >
       <table className="regie-table regie-table--timeline">
         <caption className="regie-visually-hidden">{t("progressViews.timeline.tableCaption")}</caption>
         <thead>
@@ -290,12 +398,7 @@ function TimelineTable({ d, base }: { d: LoaderData; base: string }) {
             const status = (
               <td>
                 {a.latest ? latestText(a.latest.status, a.latest.period) : noUpdate}
-                {a.flags.length > 0 ? (
-                  <>
-                    {" "}
-                    {riskFlagsContent(a.flags, base, t, language, true)}
-                  </>
-                ) : null}
+                {a.flags.length > 0 ? <> {riskFlagsContent(a.flags, base, t, language, true)}</> : null}
               </td>
             );
             if (a.milestones.length === 0) {
@@ -360,7 +463,11 @@ export default function TimelinePage() {
       </nav>
       <h1 className="nl-heading nl-heading--level-1">{t("progressViews.timeline.heading")}</h1>
       <p className="nl-paragraph regie-prose">{t("progressViews.timeline.intro")}</p>
-      <ActionFilterForm d={d.form} action={`${base}/timeline`} keep={d.view === "table" ? { view: "table" } : {}} />
+      <ActionFilterForm
+        d={d.form}
+        action={`${base}/timeline`}
+        keep={d.view === "table" ? { view: "table" } : {}}
+      />
       {d.ok ? (
         <section aria-labelledby="resultaten" className="regie-results">
           <h2 className="nl-heading nl-heading--level-2" id="resultaten" aria-live="polite">
@@ -370,7 +477,9 @@ export default function TimelinePage() {
             {d.total > PAGE_SIZE ? `${t("progressViews.timeline.pageOf", { page: pageNo, pages })} · ` : null}
             {t("progressViews.timeline.overdueCount", { count: overdue })}
             {" · "}
-            {d.today > axisEnd ? t("progressViews.timeline.todayOutside", { date: formatDay(d.today, i18n.language) }) : t("progressViews.dashboard.today", { date: formatDay(d.today, i18n.language) })}
+            {d.today > axisEnd
+              ? t("progressViews.timeline.todayOutside", { date: formatDay(d.today, i18n.language) })
+              : t("progressViews.dashboard.today", { date: formatDay(d.today, i18n.language) })}
             {" · "}
             {d.view === "table" ? (
               <Link className="nl-link" to={href(d.filters, d.offset, "chart")}>

@@ -19,19 +19,32 @@ function reportActionDelayed(): string {
   db.pragma("busy_timeout = 5000");
   try {
     return db.transaction(() => {
-      const programme = db.prepare("SELECT id FROM programme WHERE slug = 'kennis-en-werk-071-2013-2015'").get() as { id: number };
-      const action = db.prepare("SELECT id FROM action WHERE programme_id = ? AND number = 26").get(programme.id) as { id: number };
-      const round = db.prepare("SELECT period FROM update_round WHERE programme_id = ? ORDER BY opened_on DESC, id DESC LIMIT 1").get(programme.id) as
-        | { period: string }
-        | undefined;
+      const programme = db
+        .prepare("SELECT id FROM programme WHERE slug = 'kennis-en-werk-071-2013-2015'")
+        .get() as { id: number };
+      const action = db
+        .prepare("SELECT id FROM action WHERE programme_id = ? AND number = 26")
+        .get(programme.id) as { id: number };
+      const round = db
+        .prepare(
+          "SELECT period FROM update_round WHERE programme_id = ? ORDER BY opened_on DESC, id DESC LIMIT 1",
+        )
+        .get(programme.id) as { period: string } | undefined;
       const period = round?.period ?? "2014-H1";
       const now = new Date().toISOString();
-      let contact = db.prepare("SELECT id FROM contact WHERE email = 'cora.e2e@example.org'").get() as { id: number } | undefined;
+      let contact = db.prepare("SELECT id FROM contact WHERE email = 'cora.e2e@example.org'").get() as
+        { id: number } | undefined;
       if (!contact) {
         contact = db
-          .prepare("INSERT INTO contact (name, email, organisation_id, user_id, created_at, updated_at, version) VALUES (?, 'cora.e2e@example.org', NULL, NULL, ?, ?, 1) RETURNING id")
+          .prepare(
+            "INSERT INTO contact (name, email, organisation_id, user_id, created_at, updated_at, version) VALUES (?, 'cora.e2e@example.org', NULL, NULL, ?, ?, 1) RETURNING id",
+          )
           .get(CONTACT, now, now) as { id: number };
-        db.prepare("INSERT INTO action_contact (action_id, contact_id, created_at) VALUES (?, ?, ?)").run(action.id, contact.id, now);
+        db.prepare("INSERT INTO action_contact (action_id, contact_id, created_at) VALUES (?, ?, ?)").run(
+          action.id,
+          contact.id,
+          now,
+        );
       }
       db.prepare(
         `INSERT INTO progress_update (action_id, round_id, period, status, percent, narrative, narrative_public, milestones_reached,
@@ -49,9 +62,13 @@ function reportActionDelayed(): string {
 async function noAxeViolations(page: Page, javaScriptEnabled: boolean, what: string) {
   // axe runs its script in the page; without JavaScript the HTML is the same as with it.
   if (!javaScriptEnabled) return;
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
   expect(
-    results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
+    results.violations.map(
+      (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`,
+    ),
     what,
   ).toEqual([]);
 }
@@ -62,17 +79,27 @@ test.describe("a delayed action on the dashboard, the timeline and the dependenc
     period = reportActionDelayed();
   });
 
-  test("the public sees action 26 delayed, and the graph of what depends on what", async ({ page, javaScriptEnabled }) => {
+  test("the public sees action 26 delayed, and the graph of what depends on what", async ({
+    page,
+    javaScriptEnabled,
+  }) => {
     // The dashboard, from the main navigation.
     await page.goto(`${P}/actions`);
-    await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Voortgang" }).click();
+    await page
+      .getByRole("navigation", { name: "Hoofdmenu" })
+      .getByRole("link", { name: "Voortgang" })
+      .click();
     await expect(page).toHaveURL(`${P}/dashboard`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Voortgang van het programma");
     await expect(page.getByText(/^Rapportageperiode: /)).toBeVisible();
-    const themeRow = page.getByRole("table", { name: "Per thema" }).getByRole("row", { name: /3\. Onderwijs & arbeidsmarkt/ });
+    const themeRow = page
+      .getByRole("table", { name: "Per thema" })
+      .getByRole("row", { name: /3\. Onderwijs & arbeidsmarkt/ });
     // Columns: theme, on track, at risk, delayed, …
     expect(Number(await themeRow.getByRole("cell").nth(2).innerText())).toBeGreaterThanOrEqual(1);
-    const attention = page.getByRole("table", { name: "Aandacht nodig" }).getByRole("row", { name: /Actie 26/ });
+    const attention = page
+      .getByRole("table", { name: "Aandacht nodig" })
+      .getByRole("row", { name: /Actie 26/ });
     await expect(attention).toContainText("Vertraagd");
     await expect(attention).toContainText("Zelf gemeld: Vertraagd");
     await expect(page.getByRole("heading", { name: "Zo wordt er geteld" })).toBeVisible();
@@ -102,9 +129,15 @@ test.describe("a delayed action on the dashboard, the timeline and the dependenc
     await page.getByRole("link", { name: "Afhankelijkheden tussen acties" }).click();
     await expect(page).toHaveURL(`${P}/dependencies`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Afhankelijkheden tussen acties");
-    await expect(page.getByRole("img", { name: "Afhankelijkheden tussen de acties van Kennis & Werk #071" })).toBeVisible();
-    await expect(page.getByRole("list", { name: "Dezelfde koppelingen in tekst" })).toContainText("Actie 20 maakt de acties 21, 22, 23, 24, 25, 26 en 27 mogelijk.");
-    await expect(page.getByRole("list", { name: "Dezelfde koppelingen in tekst" })).toContainText("Actie 10 is randvoorwaarde voor de acties 11 en 12.");
+    await expect(
+      page.getByRole("img", { name: "Afhankelijkheden tussen de acties van Kennis & Werk #071" }),
+    ).toBeVisible();
+    await expect(page.getByRole("list", { name: "Dezelfde koppelingen in tekst" })).toContainText(
+      "Actie 20 maakt de acties 21, 22, 23, 24, 25, 26 en 27 mogelijk.",
+    );
+    await expect(page.getByRole("list", { name: "Dezelfde koppelingen in tekst" })).toContainText(
+      "Actie 10 is randvoorwaarde voor de acties 11 en 12.",
+    );
     await noAxeViolations(page, javaScriptEnabled, "dependency graph");
   });
 });

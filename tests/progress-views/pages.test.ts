@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { P, page, signedIn, SLUG } from "../admin/support";
 import { testDialects } from "../support/databases";
-import { actionId, insertContact, insertRound, insertRoundRequest, insertUpdate, programmeId } from "../support/progress-factories";
+import {
+  actionId,
+  insertContact,
+  insertRound,
+  insertRoundRequest,
+  insertUpdate,
+  programmeId,
+} from "../support/progress-factories";
 import { startTestServer, type TestServer } from "../support/server";
 
 /** The text of a page without tags, scripts and the serialised loader data (what a reader sees, JavaScript off). */
@@ -92,7 +99,12 @@ describe.each(testDialects())("dashboard, timeline and dependency pages on %s", 
 
   it("flags the dependents of a delayed action wherever they appear", async () => {
     const db = app.server.services.db;
-    const update = await insertUpdate(db, { actionId: await id(10), status: "delayed", period: "2014-H1", createdAt: "2014-05-01T10:00:00.000Z" });
+    const update = await insertUpdate(db, {
+      actionId: await id(10),
+      status: "delayed",
+      period: "2014-H1",
+      createdAt: "2014-05-01T10:00:00.000Z",
+    });
     try {
       const list = visible((await page(app, `${P}/actions?theme=2`)).body);
       expect(list.match(/Risico door actie 10 \(vertraagd\)/g)).toHaveLength(2);
@@ -101,11 +113,15 @@ describe.each(testDialects())("dashboard, timeline and dependency pages on %s", 
       const eleven = await page(app, `${P}/actions/11`);
       expect(visible(eleven.body)).toContain("Risico door actie 10 (vertraagd)");
       // The neighbourhood graph with its text alternative.
-      expect(markup(eleven.body)).toMatch(/<svg [^>]*role="img"[^>]*aria-labelledby="afhankelijkheden-11-title afhankelijkheden-11-desc"/);
+      expect(markup(eleven.body)).toMatch(
+        /<svg [^>]*role="img"[^>]*aria-labelledby="afhankelijkheden-11-title afhankelijkheden-11-desc"/,
+      );
       expect(visible(eleven.body)).toContain("Actie 10 is randvoorwaarde voor actie 11.");
       const ten = visible((await page(app, `${P}/actions/10`)).body);
       expect(ten).toContain("Actie 10 is randvoorwaarde voor de acties 11 en 12.");
-      expect(ten).toContain("Actie 12 : Ondernemersprogramma voor primair en voortgezet onderwijs — Risico door actie 10 (vertraagd)");
+      expect(ten).toContain(
+        "Actie 12 : Ondernemersprogramma voor primair en voortgezet onderwijs — Risico door actie 10 (vertraagd)",
+      );
       expect((await page(app, `${P}/actions/13`)).body).not.toContain("Risico door actie");
       const dashboard = visible((await page(app, `${P}/dashboard`)).body);
       expect(dashboard).toContain("Rapportageperiode: eerste helft van 2014");
@@ -114,7 +130,9 @@ describe.each(testDialects())("dashboard, timeline and dependency pages on %s", 
       expect(timeline).toContain("risico via 10 · Nog geen update");
       expect(timeline).toContain(">Vertraagd (2014-H1)</text>");
       const graph = visible((await page(app, `${P}/dependencies`)).body);
-      expect(graph).toContain("Actie 11 : Ondernemerschap in onderwijscurricula MBO, HBO, WO — Risico door actie 10 (vertraagd)");
+      expect(graph).toContain(
+        "Actie 11 : Ondernemerschap in onderwijscurricula MBO, HBO, WO — Risico door actie 10 (vertraagd)",
+      );
       expect(graph).toContain("Actie 20 maakt de acties 21, 22, 23, 24, 25, 26 en 27 mogelijk.");
     } finally {
       await db.kysely.deleteFrom("progress_update").where("id", "=", update).execute();
@@ -124,14 +142,32 @@ describe.each(testDialects())("dashboard, timeline and dependency pages on %s", 
 
   it("shows the public dashboard without names; members see how the round goes, contact readers see who", async () => {
     const db = app.server.services.db;
-    const round = await insertRound(db, { programmeId: pid, period: "2014-H2", openedOn: "2014-12-01", dueOn: "2014-12-20", closesOn: "2014-12-31" });
+    const round = await insertRound(db, {
+      programmeId: pid,
+      period: "2014-H2",
+      openedOn: "2014-12-01",
+      dueOn: "2014-12-20",
+      closesOn: "2014-12-31",
+    });
     const three = await id(3);
-    const contact = await insertContact(db, { name: "Cora Contactpersoon", email: "cora@example.org", actionId: three });
+    const contact = await insertContact(db, {
+      name: "Cora Contactpersoon",
+      email: "cora@example.org",
+      actionId: three,
+    });
     await insertRoundRequest(db, { roundId: round, actionId: three, contactId: contact });
-    await insertUpdate(db, { actionId: await id(26), status: "delayed", period: "2014-H2", createdAt: "2014-12-05T10:00:00.000Z", authorLabel: "Dirk Doorgever" });
+    await insertUpdate(db, {
+      actionId: await id(26),
+      status: "delayed",
+      period: "2014-H2",
+      createdAt: "2014-12-05T10:00:00.000Z",
+      authorLabel: "Dirk Doorgever",
+    });
     const pub = await page(app, `${P}/dashboard`);
     const text = visible(pub.body);
-    expect(text).toContain("Rapportageperiode: tweede helft van 2014. De updateronde is geopend op 1 december 2014; antwoorden uiterlijk 20 december 2014.");
+    expect(text).toContain(
+      "Rapportageperiode: tweede helft van 2014. De updateronde is geopend op 1 december 2014; antwoorden uiterlijk 20 december 2014.",
+    );
     expect(text).toContain("Geen update in de laatste ronde (tweede helft van 2014)");
     expect(text).toContain("Zelf gemeld: Vertraagd");
     expect(pub.body).not.toContain("Cora");
@@ -154,8 +190,11 @@ describe.each(testDialects())("dashboard, timeline and dependency pages on %s", 
 
   it("links the pages from the navigation and the overview", async () => {
     const home = markup((await page(app, "/")).body);
-    for (const path of ["dashboard", "timeline", "dependencies"]) expect(home).toContain(`href="${P}/${path}"`);
+    for (const path of ["dashboard", "timeline", "dependencies"])
+      expect(home).toContain(`href="${P}/${path}"`);
     const nav = markup((await page(app, `${P}/actions`)).body);
-    expect(nav).toMatch(new RegExp(`<nav[^>]*regie-nav[\\s\\S]*href="${P}/dashboard"[\\s\\S]*href="${P}/timeline"`));
+    expect(nav).toMatch(
+      new RegExp(`<nav[^>]*regie-nav[\\s\\S]*href="${P}/dashboard"[\\s\\S]*href="${P}/timeline"`),
+    );
   });
 });

@@ -21,11 +21,18 @@ export async function actionId(db: Db, programmeId: number, number: number): Pro
 }
 
 export async function programmeId(db: Db, slug: string): Promise<number> {
-  return (await db.kysely.selectFrom("programme").select("id").where("slug", "=", slug).executeTakeFirstOrThrow()).id;
+  return (
+    await db.kysely.selectFrom("programme").select("id").where("slug", "=", slug).executeTakeFirstOrThrow()
+  ).id;
 }
 
 /** Inserts milestones for one action, after any it already has. */
-export async function insertMilestones(db: Db, action: number, milestones: readonly Milestone[], at = NOW): Promise<void> {
+export async function insertMilestones(
+  db: Db,
+  action: number,
+  milestones: readonly Milestone[],
+  at = NOW,
+): Promise<void> {
   if (milestones.length === 0) return;
   await db.kysely
     .insertInto("milestone")
@@ -53,15 +60,31 @@ export async function insertMilestones(db: Db, action: number, milestones: reado
  * Reads every action's planning text into milestones (parseMilestones), for the actions of the
  * programme that have none yet; returns how many were written.
  */
-export async function fillMilestonesFromPlanning(db: Db, programme: number, period: YearSpan): Promise<number> {
+export async function fillMilestonesFromPlanning(
+  db: Db,
+  programme: number,
+  period: YearSpan,
+): Promise<number> {
   const actions = await db.kysely
     .selectFrom("action")
     .select(["action.id", "action.planning_text"])
     .where("action.programme_id", "=", programme)
-    .where((eb) => eb.not(eb.exists(eb.selectFrom("milestone").select("milestone.id").whereRef("milestone.action_id", "=", "action.id"))))
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb.selectFrom("milestone").select("milestone.id").whereRef("milestone.action_id", "=", "action.id"),
+        ),
+      ),
+    )
     .execute();
   let written = 0;
-  const rows = actions.flatMap((a) => parseMilestones(a.planning_text, { period }).milestones.map((m, i) => ({ action: a.id, m, position: i + 1 })));
+  const rows = actions.flatMap((a) =>
+    parseMilestones(a.planning_text, { period }).milestones.map((m, i) => ({
+      action: a.id,
+      m,
+      position: i + 1,
+    })),
+  );
   // In batches, so that SQLite's limit on bound parameters is never reached.
   for (let i = 0; i < rows.length; i += 200) {
     const batch = rows.slice(i, i + 200);
@@ -122,20 +145,34 @@ export function updateRow(u: UpdateInput) {
 }
 
 export async function insertUpdate(db: Db, u: UpdateInput): Promise<number> {
-  const row = await db.kysely.insertInto("progress_update").values(updateRow(u)).returning("id").executeTakeFirstOrThrow();
+  const row = await db.kysely
+    .insertInto("progress_update")
+    .values(updateRow(u))
+    .returning("id")
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
 /** Many updates at once, in batches. */
 export async function insertUpdates(db: Db, updates: readonly UpdateInput[]): Promise<void> {
   for (let i = 0; i < updates.length; i += 300) {
-    await db.kysely.insertInto("progress_update").values(updates.slice(i, i + 300).map(updateRow)).execute();
+    await db.kysely
+      .insertInto("progress_update")
+      .values(updates.slice(i, i + 300).map(updateRow))
+      .execute();
   }
 }
 
 export async function insertRound(
   db: Db,
-  r: { programmeId: number; period: string; openedOn: string; dueOn: string; closesOn: string; status?: "open" | "closed" },
+  r: {
+    programmeId: number;
+    period: string;
+    openedOn: string;
+    dueOn: string;
+    closesOn: string;
+    status?: "open" | "closed";
+  },
 ): Promise<number> {
   const at = `${r.openedOn}T08:00:00.000Z`;
   const row = await db.kysely
@@ -158,19 +195,40 @@ export async function insertRound(
   return row.id;
 }
 
-export async function insertContact(db: Db, c: { name: string; email: string; actionId?: number }): Promise<number> {
+export async function insertContact(
+  db: Db,
+  c: { name: string; email: string; actionId?: number },
+): Promise<number> {
   const row = await db.kysely
     .insertInto("contact")
-    .values({ name: c.name, email: c.email, organisation_id: null, user_id: null, created_at: NOW, updated_at: NOW, version: 1 })
+    .values({
+      name: c.name,
+      email: c.email,
+      organisation_id: null,
+      user_id: null,
+      created_at: NOW,
+      updated_at: NOW,
+      version: 1,
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
-  if (c.actionId !== undefined) await db.kysely.insertInto("action_contact").values({ action_id: c.actionId, contact_id: row.id, created_at: NOW }).execute();
+  if (c.actionId !== undefined)
+    await db.kysely
+      .insertInto("action_contact")
+      .values({ action_id: c.actionId, contact_id: row.id, created_at: NOW })
+      .execute();
   return row.id;
 }
 
 export async function insertRoundRequest(
   db: Db,
-  r: { roundId: number; actionId: number; contactId: number; answeredAt?: string | null; updateId?: number | null },
+  r: {
+    roundId: number;
+    actionId: number;
+    contactId: number;
+    answeredAt?: string | null;
+    updateId?: number | null;
+  },
 ): Promise<void> {
   await db.kysely
     .insertInto("round_request")

@@ -4,7 +4,11 @@ import type { Category } from "../../domain/programmes/types";
 import { CategoryBadge } from "../category-badge";
 
 export interface FilterFormData {
-  programme: { language: string; categories: Category[]; themes: { number: number; title: string; intentions: { code: string; text: string }[] }[] };
+  programme: {
+    language: string;
+    categories: Category[];
+    themes: { number: number; title: string; intentions: { code: string; text: string }[] }[];
+  };
   leads: { slug: string; name: string }[];
   partners: { slug: string; name: string }[];
   years: number[];
@@ -19,7 +23,15 @@ export interface FilterFormData {
  * form for another page that lists actions, with the same names, so that a filtered address means
  * the same everywhere. `keep` adds hidden fields (such as the chosen view).
  */
-export function ActionFilterForm({ d, action, keep = {} }: { d: FilterFormData; action: string; keep?: Record<string, string> }) {
+export function ActionFilterForm({
+  d,
+  action,
+  keep = {},
+}: {
+  d: FilterFormData;
+  action: string;
+  keep?: Record<string, string>;
+}) {
   const { t } = useTranslation();
   const location = useLocation();
   const lang = d.programme.language;
@@ -31,7 +43,11 @@ export function ActionFilterForm({ d, action, keep = {} }: { d: FilterFormData; 
         {d.errors[name]}
       </p>
     ) : null;
-  const select = (name: "theme" | "intention" | "year" | "lead" | "partner", label: string, options: { value: string; text: string; lang?: string }[]) => (
+  const select = (
+    name: "theme" | "intention" | "year" | "lead" | "partner",
+    label: string,
+    options: { value: string; text: string; lang?: string }[],
+  ) => (
     <div className="regie-field">
       <label htmlFor={`filter-${name}`}>{label}</label>
       <select
@@ -52,7 +68,13 @@ export function ActionFilterForm({ d, action, keep = {} }: { d: FilterFormData; 
     </div>
   );
   return (
-    <Form key={location.search} method="get" action={action} className="regie-filters" aria-labelledby="filters-kop">
+    <Form
+      key={location.search}
+      method="get"
+      action={action}
+      className="regie-filters"
+      aria-labelledby="filters-kop"
+    >
       <h2 className="nl-heading nl-heading--level-2" id="filters-kop">
         {t("actions.filters")}
       </h2>
@@ -89,7 +111,11 @@ export function ActionFilterForm({ d, action, keep = {} }: { d: FilterFormData; 
         />
         {fieldError("q")}
       </div>
-      <fieldset className="regie-field regie-field--wide regie-field--categories" id="filter-category" aria-describedby={errorId("category")}>
+      <fieldset
+        className="regie-field regie-field--wide regie-field--categories"
+        id="filter-category"
+        aria-describedby={errorId("category")}
+      >
         <legend>{t("actions.category")}</legend>
         <div className="regie-checks">
           {d.programme.categories.map((c) => (
@@ -112,13 +138,21 @@ export function ActionFilterForm({ d, action, keep = {} }: { d: FilterFormData; 
       {select(
         "theme",
         t("actions.theme"),
-        d.programme.themes.map((th) => ({ value: String(th.number), text: `${th.number}. ${th.title}`, lang })),
+        d.programme.themes.map((th) => ({
+          value: String(th.number),
+          text: `${th.number}. ${th.title}`,
+          lang,
+        })),
       )}
       {select(
         "intention",
         t("actions.intention"),
         d.programme.themes.flatMap((th) =>
-          th.intentions.map((i) => ({ value: i.code, text: `${i.code} ${i.text.length > 70 ? `${i.text.slice(0, 68)}…` : i.text}`, lang })),
+          th.intentions.map((i) => ({
+            value: i.code,
+            text: `${i.code} ${i.text.length > 70 ? `${i.text.slice(0, 68)}…` : i.text}`,
+            lang,
+          })),
         ),
       )}
       {select(

@@ -48,7 +48,15 @@ const LEFT = 20;
 const BAND_LABEL = 26;
 const BAND_PAD = 12;
 
-const COLOUR = { text: "#1a1a1a", muted: "#595959", edge: "#1a1a1a", related: "#595959", risk: "#b3261e", band: "#f3f5f7", focus: "#1f5fbf" };
+const COLOUR = {
+  text: "#1a1a1a",
+  muted: "#595959",
+  edge: "#1a1a1a",
+  related: "#595959",
+  risk: "#b3261e",
+  band: "#f3f5f7",
+  focus: "#1f5fbf",
+};
 
 export interface PlacedNode extends GraphNode {
   x: number;
@@ -57,9 +65,15 @@ export interface PlacedNode extends GraphNode {
 }
 
 /** Depth of each node: the longest chain of dependency edges leading to it (cycles cut). */
-export function graphDepths(nodes: readonly { number: number }[], edges: readonly GraphEdge[]): Map<number, number> {
+export function graphDepths(
+  nodes: readonly { number: number }[],
+  edges: readonly GraphEdge[],
+): Map<number, number> {
   const present = new Set(nodes.map((x) => x.number));
-  const deps = edges.filter((e) => isDependencyType(e.type) && present.has(e.source) && present.has(e.target) && e.source !== e.target);
+  const deps = edges.filter(
+    (e) =>
+      isDependencyType(e.type) && present.has(e.source) && present.has(e.target) && e.source !== e.target,
+  );
   const depth = new Map<number, number>(nodes.map((x) => [x.number, 0]));
   // Relaxation; at most |nodes| rounds, so a cycle cannot loop for ever.
   for (let round = 0; round < nodes.length; round++) {
@@ -77,9 +91,19 @@ export function graphDepths(nodes: readonly { number: number }[], edges: readonl
 }
 
 /** Node positions and the drawing's size. */
-export function layoutGraph(nodes: readonly GraphNode[], edges: readonly GraphEdge[]): { nodes: PlacedNode[]; bands: { theme: number | null; y: number; height: number }[]; width: number; height: number } {
+export function layoutGraph(
+  nodes: readonly GraphNode[],
+  edges: readonly GraphEdge[],
+): {
+  nodes: PlacedNode[];
+  bands: { theme: number | null; y: number; height: number }[];
+  width: number;
+  height: number;
+} {
   const depth = graphDepths(nodes, edges);
-  const themes = [...new Set(nodes.map((x) => x.theme))].sort((a, b) => (a === null ? 1 : b === null ? -1 : a - b));
+  const themes = [...new Set(nodes.map((x) => x.theme))].sort((a, b) =>
+    a === null ? 1 : b === null ? -1 : a - b,
+  );
   const placed: PlacedNode[] = [];
   const bands: { theme: number | null; y: number; height: number }[] = [];
   let y = 0;
@@ -95,7 +119,9 @@ export function layoutGraph(nodes: readonly GraphNode[], edges: readonly GraphEd
     const tallest = Math.max(...[...columns.values()].map((c) => c.length));
     const height = BAND_LABEL + BAND_PAD + tallest * (NODE_H + ROW_GAP);
     for (const [d, column] of columns) {
-      column.forEach((node, i) => placed.push({ ...node, depth: d, x: LEFT + d * COL_W, y: y + BAND_LABEL + i * (NODE_H + ROW_GAP) }));
+      column.forEach((node, i) =>
+        placed.push({ ...node, depth: d, x: LEFT + d * COL_W, y: y + BAND_LABEL + i * (NODE_H + ROW_GAP) }),
+      );
     }
     bands.push({ theme, y, height });
     y += height;
@@ -122,7 +148,12 @@ function edgePath(from: PlacedNode, to: PlacedNode, sy: number, ty: number): str
   return `M${n(sx)},${n(sy)} C${n(bend)},${n(sy)} ${n(bend)},${n(ty)} ${n(tx + 2)},${n(ty)}`;
 }
 
-export function dependencyGraphSvg(input: { id: string; nodes: readonly GraphNode[]; edges: readonly GraphEdge[]; labels: GraphLabels }): string {
+export function dependencyGraphSvg(input: {
+  id: string;
+  nodes: readonly GraphNode[];
+  edges: readonly GraphEdge[];
+  labels: GraphLabels;
+}): string {
   const id = idPrefix(input.id);
   const { labels } = input;
   const layout = layoutGraph(input.nodes, input.edges);
@@ -141,8 +172,13 @@ export function dependencyGraphSvg(input: { id: string; nodes: readonly GraphNod
   );
   layout.bands.forEach((band, i) => {
     parts.push(
-      el("rect", { x: 0, y: band.y, width: layout.width, height: band.height, fill: i % 2 === 0 ? COLOUR.band : "#ffffff" }) +
-        text({ x: 8, y: band.y + 17, "font-weight": "bold", fill: COLOUR.text }, labels.theme(band.theme)),
+      el("rect", {
+        x: 0,
+        y: band.y,
+        width: layout.width,
+        height: band.height,
+        fill: i % 2 === 0 ? COLOUR.band : "#ffffff",
+      }) + text({ x: 8, y: band.y + 17, "font-weight": "bold", fill: COLOUR.text }, labels.theme(band.theme)),
     );
   });
   // "Related" goes both ways and is often written on both actions: one line per pair.
@@ -178,13 +214,37 @@ export function dependencyGraphSvg(input: { id: string; nodes: readonly GraphNod
       e.type === "prerequisiteFor"
         ? { stroke: COLOUR.edge, "stroke-width": 2, "marker-end": `url(#${id}-arrow)` }
         : e.type === "enables"
-          ? { stroke: COLOUR.edge, "stroke-width": 2, "stroke-dasharray": "7 4", "marker-end": `url(#${id}-arrow)` }
+          ? {
+              stroke: COLOUR.edge,
+              "stroke-width": 2,
+              "stroke-dasharray": "7 4",
+              "marker-end": `url(#${id}-arrow)`,
+            }
           : { stroke: COLOUR.related, "stroke-width": 1.5, "stroke-dasharray": "2 3" };
-    parts.push(el("path", { d: edgePath(from, to, sy, ty), fill: "none", class: `regie-graph__edge regie-graph__edge--${e.type}`, ...typed }));
+    parts.push(
+      el("path", {
+        d: edgePath(from, to, sy, ty),
+        fill: "none",
+        class: `regie-graph__edge regie-graph__edge--${e.type}`,
+        ...typed,
+      }),
+    );
   }
   for (const node of layout.nodes) {
     const body: string[] = [`<title>${escapeXml(labels.node(node))}</title>`];
-    if (node.focus) body.push(el("rect", { x: node.x - 4, y: node.y - 4, width: NODE_W + 8, height: NODE_H + 8, rx: 7, fill: "none", stroke: COLOUR.focus, "stroke-width": 2 }));
+    if (node.focus)
+      body.push(
+        el("rect", {
+          x: node.x - 4,
+          y: node.y - 4,
+          width: NODE_W + 8,
+          height: NODE_H + 8,
+          rx: 7,
+          fill: "none",
+          stroke: COLOUR.focus,
+          "stroke-width": 2,
+        }),
+      );
     const box =
       node.kind === "blocking"
         ? { fill: `url(#${id}-hatch)`, stroke: COLOUR.risk, "stroke-width": 3 }
@@ -192,14 +252,45 @@ export function dependencyGraphSvg(input: { id: string; nodes: readonly GraphNod
           ? { fill: "#ffffff", stroke: COLOUR.risk, "stroke-width": 2, "stroke-dasharray": "5 3" }
           : { fill: "#ffffff", stroke: COLOUR.text, "stroke-width": 1.5 };
     body.push(el("rect", { x: node.x, y: node.y, width: NODE_W, height: NODE_H, rx: 4, ...box }));
-    body.push(text({ x: node.x + 10, y: node.y + 18, "font-weight": "bold", fill: COLOUR.text }, labels.action(node.number)));
-    body.push(text({ x: node.x + 10, y: node.y + 35, "font-size": 11, fill: node.kind === "plain" ? COLOUR.muted : COLOUR.risk, "font-weight": node.kind === "plain" ? undefined : "bold" }, shorten(node.statusText, 22)));
+    body.push(
+      text(
+        { x: node.x + 10, y: node.y + 18, "font-weight": "bold", fill: COLOUR.text },
+        labels.action(node.number),
+      ),
+    );
+    body.push(
+      text(
+        {
+          x: node.x + 10,
+          y: node.y + 35,
+          "font-size": 11,
+          fill: node.kind === "plain" ? COLOUR.muted : COLOUR.risk,
+          "font-weight": node.kind === "plain" ? undefined : "bold",
+        },
+        shorten(node.statusText, 22),
+      ),
+    );
     if (node.kind === "at-risk") {
       const wx = node.x + NODE_W - 14;
       const wy = node.y + 14;
       body.push(
-        el("path", { d: `M${n(wx)},${n(wy - 8)} l8,14 h-16 z`, fill: "#fff4e0", stroke: COLOUR.risk, "stroke-width": 1.5 }) +
-          text({ x: wx, y: wy + 4.5, "text-anchor": "middle", "font-size": 10, "font-weight": "bold", fill: COLOUR.risk }, "!"),
+        el("path", {
+          d: `M${n(wx)},${n(wy - 8)} l8,14 h-16 z`,
+          fill: "#fff4e0",
+          stroke: COLOUR.risk,
+          "stroke-width": 1.5,
+        }) +
+          text(
+            {
+              x: wx,
+              y: wy + 4.5,
+              "text-anchor": "middle",
+              "font-size": 10,
+              "font-weight": "bold",
+              fill: COLOUR.risk,
+            },
+            "!",
+          ),
       );
     }
     parts.push(`<g class="regie-graph__node regie-graph__node--${node.kind}">${body.join("")}</g>`);
@@ -214,7 +305,9 @@ export function dependencyGraphSvg(input: { id: string; nodes: readonly GraphNod
 }
 
 /** The edges as the text alternative says them: per source and type, its targets in order. */
-export function edgeSentences(edges: readonly GraphEdge[]): { source: number; type: LinkType; targets: number[] }[] {
+export function edgeSentences(
+  edges: readonly GraphEdge[],
+): { source: number; type: LinkType; targets: number[] }[] {
   const groups = new Map<string, { source: number; type: LinkType; targets: number[] }>();
   for (const e of edges) {
     if (e.source === e.target) continue;

@@ -12,7 +12,8 @@ function useNodeText() {
   const { t } = useTranslation();
   return (node: Node): string => {
     if (node.blocking) return reasonLabel(t, node.blocking);
-    if (node.flags.length > 0) return t("progressViews.flagShort", { through: node.flags.map((f) => f.through).join(", ") });
+    if (node.flags.length > 0)
+      return t("progressViews.flagShort", { through: node.flags.map((f) => f.through).join(", ") });
     return node.status ? statusLabel(t, node.status).toLowerCase() : t("progressViews.graph.statusNone");
   };
 }
@@ -60,8 +61,16 @@ export function DependencyGraph({
         title,
         description,
         action: (number) => t("progressViews.graph.action", { number }),
-        theme: (theme) => (theme === null ? t("progressViews.graph.chapter") : t("progressViews.graph.theme", { number: theme })),
-        node: (node) => t("progressViews.graph.nodeTooltip", { number: node.number, title: node.title, status: node.statusText }),
+        theme: (theme) =>
+          theme === null
+            ? t("progressViews.graph.chapter")
+            : t("progressViews.graph.theme", { number: theme }),
+        node: (node) =>
+          t("progressViews.graph.nodeTooltip", {
+            number: node.number,
+            title: node.title,
+            status: node.statusText,
+          }),
       },
     });
     // nodeText and t only change with the language, which i18n.language stands for.
@@ -107,7 +116,17 @@ export function DependencyGraph({
         </li>
         <li>
           <svg aria-hidden="true" width="40" height="16" viewBox="0 0 40 16">
-            <rect x="2" y="2" width="36" height="12" rx="2" fill="#ffffff" stroke="#b3261e" strokeWidth="2" strokeDasharray="5 3" />
+            <rect
+              x="2"
+              y="2"
+              width="36"
+              height="12"
+              rx="2"
+              fill="#ffffff"
+              stroke="#b3261e"
+              strokeWidth="2"
+              strokeDasharray="5 3"
+            />
           </svg>{" "}
           {t("progressViews.graph.legendAtRisk")}
         </li>
@@ -119,7 +138,11 @@ export function DependencyGraph({
         {sentences.map((s) => (
           <li key={`${s.source}-${s.type}`}>
             <Link className="nl-link" to={`${base}/actions/${s.source}`}>
-              {t(`progressViews.graph.sentence_${s.type}`, { source: s.source, targets: listNumbers(s.targets, i18n.language), count: s.targets.length })}
+              {t(`progressViews.graph.sentence_${s.type}`, {
+                source: s.source,
+                targets: listNumbers(s.targets, i18n.language),
+                count: s.targets.length,
+              })}
             </Link>
           </li>
         ))}
@@ -134,7 +157,8 @@ export function DependencyGraph({
               <Link className="nl-link" to={`${base}/actions/${node.number}`}>
                 {t("progressViews.graph.action", { number: node.number })}
               </Link>
-              : <span lang={lang}>{node.title}</span> — {node.flags.map((f) => riskFlagText(t, f, i18n.language)).join("; ")}
+              : <span lang={lang}>{node.title}</span> —{" "}
+              {node.flags.map((f) => riskFlagText(t, f, i18n.language)).join("; ")}
             </li>
           ))}
         </ul>

@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { parseFuzzyDate } from "../../domain/progress/fuzzy-date";
 import { parseMilestones } from "../../domain/progress/planning-milestones";
 import { milestoneState, timelineAxis, milestoneExtent } from "../../domain/progress/timeline";
-import { dependencyGraphSvg, edgeSentences, graphDepths, layoutGraph, type GraphEdge, type GraphNode } from "./dependency-graph-svg";
+import {
+  dependencyGraphSvg,
+  edgeSentences,
+  graphDepths,
+  layoutGraph,
+  type GraphEdge,
+  type GraphNode,
+} from "./dependency-graph-svg";
 import { timelineSvg, type TimelineLabels, type TimelineRow } from "./timeline-svg";
 
 const PERIOD = { start: 2013, end: 2015 };
@@ -44,7 +51,11 @@ function rowsFor(texts: [number, string][], today: string): TimelineRow[] {
     title: `Actie met <tekens> & "aanhalingstekens" ${number}`,
     statusText: number === 26 ? "Vertraagd (2014-H1)" : "Nog geen update",
     warning: number === 26,
-    milestones: parseMilestones(planning, { period: PERIOD }).milestones.map((m) => ({ label: m.label, due: m.due, state: milestoneState(m, today) })),
+    milestones: parseMilestones(planning, { period: PERIOD }).milestones.map((m) => ({
+      label: m.label,
+      due: m.due,
+      state: milestoneState(m, today),
+    })),
   }));
 }
 
@@ -60,7 +71,13 @@ describe("the timeline SVG", () => {
 
   it("names its quarters and years, its rows, and has no style attributes", () => {
     const axis = timelineAxis(PERIOD, null);
-    const svg = timelineSvg({ id: "t", axis, rows: rowsFor(planning, "2014-05-01"), today: "2014-05-01", labels });
+    const svg = timelineSvg({
+      id: "t",
+      axis,
+      rows: rowsFor(planning, "2014-05-01"),
+      today: "2014-05-01",
+      labels,
+    });
     checkSvg(svg);
     expect(axis.quarters).toHaveLength(12);
     for (const year of ["2013", "2014", "2015"]) expect(svg).toContain(`>${year}</text>`);
@@ -78,9 +95,18 @@ describe("the timeline SVG", () => {
 
   it("draws each precision in its own way", () => {
     const axis = timelineAxis(PERIOD, null);
-    const svg = timelineSvg({ id: "t", axis, rows: rowsFor(planning, "2013-01-02"), today: "2013-01-02", labels });
+    const svg = timelineSvg({
+      id: "t",
+      axis,
+      rows: rowsFor(planning, "2013-01-02"),
+      today: "2013-01-02",
+      labels,
+    });
     // A day is a diamond (path), a year or range a bar, "vanaf" an arrow, "Continu" a dotted arrow, "jaarlijks" one block per year.
-    const milestone = (n: number) => [...svg.matchAll(/<g class="regie-timeline__milestone[^"]*"[^>]*><title>([^<]*)<\/title>(.*?)<\/g>/g)].filter((m) => m[1]!.startsWith(`${n}:`));
+    const milestone = (n: number) =>
+      [
+        ...svg.matchAll(/<g class="regie-timeline__milestone[^"]*"[^>]*><title>([^<]*)<\/title>(.*?)<\/g>/g),
+      ].filter((m) => m[1]!.startsWith(`${n}:`));
     expect(milestone(2)[0]![2]).toMatch(/^<path d="M[\d.]+,[\d.]+ l6,6/);
     expect(milestone(2)[1]![2]).toMatch(/^<rect /);
     expect(milestone(20)[0]![2]).toContain('marker-end="url(#t-arrow)"');
@@ -96,7 +122,10 @@ describe("the timeline SVG", () => {
     expect(overdue).toContain("regie-timeline__milestone--overdue");
     expect(overdue).toContain('fill="url(#t-hatch)"');
     expect(overdue).toContain(">!</text>");
-    const done = rows.map((r) => ({ ...r, milestones: r.milestones.map((m) => ({ ...m, state: "done" as const })) }));
+    const done = rows.map((r) => ({
+      ...r,
+      milestones: r.milestones.map((m) => ({ ...m, state: "done" as const })),
+    }));
     const doneSvg = timelineSvg({ id: "t", axis, rows: done, today: "2014-08-01", labels });
     expect(doneSvg).toContain("regie-timeline__milestone--done");
     expect(doneSvg).not.toContain('fill="url(#t-hatch)"');
@@ -105,7 +134,13 @@ describe("the timeline SVG", () => {
 
   it("puts today at the edge, with words, when it lies after the axis", () => {
     const axis = timelineAxis(PERIOD, null);
-    const svg = timelineSvg({ id: "t", axis, rows: rowsFor(planning, "2026-11-28"), today: "2026-11-28", labels });
+    const svg = timelineSvg({
+      id: "t",
+      axis,
+      rows: rowsFor(planning, "2026-11-28"),
+      today: "2026-11-28",
+      labels,
+    });
     checkSvg(svg);
     expect(svg).toContain(">Vandaag (28 november 2026) →</text>");
     expect(svg).not.toContain(">Vandaag</text>");
@@ -113,9 +148,15 @@ describe("the timeline SVG", () => {
 
   it("stretches the axis for later milestones, within bounds, and keeps every page's axis the same", () => {
     const later = parseMilestones("Evaluatie 2e kwartaal 2017", { period: PERIOD }).milestones;
-    expect(timelineAxis(PERIOD, milestoneExtent(later)).quarters.at(-1)).toMatchObject({ year: 2017, quarter: 2 });
+    expect(timelineAxis(PERIOD, milestoneExtent(later)).quarters.at(-1)).toMatchObject({
+      year: 2017,
+      quarter: 2,
+    });
     const far = [{ label: null, due: parseFuzzyDate("2099", { period: PERIOD })!, doneOn: null }];
-    expect(timelineAxis(PERIOD, milestoneExtent(far)).quarters.at(-1)).toMatchObject({ year: 2025, quarter: 4 });
+    expect(timelineAxis(PERIOD, milestoneExtent(far)).quarters.at(-1)).toMatchObject({
+      year: 2025,
+      quarter: 4,
+    });
   });
 });
 
@@ -180,6 +221,8 @@ describe("the dependency graph SVG", () => {
       { source: 17, type: "related", targets: [6] },
     ]);
     const dependencyEdgesInSvg = svg.match(/regie-graph__edge--(prerequisiteFor|enables)/g)!.length;
-    expect(sentences.filter((s) => s.type !== "related").reduce((n, s) => n + s.targets.length, 0)).toBe(dependencyEdgesInSvg);
+    expect(sentences.filter((s) => s.type !== "related").reduce((n, s) => n + s.targets.length, 0)).toBe(
+      dependencyEdgesInSvg,
+    );
   });
 });

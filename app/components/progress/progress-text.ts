@@ -38,7 +38,8 @@ export function riskFlagText(t: TFunction, flag: RiskFlag, language: string): st
 /** A reporting period in words: "2014-H1" → "eerste helft 2014"; unknown shapes are shown as they are. */
 export function formatPeriod(t: TFunction, period: string): string {
   const half = /^(\d{4})-H([12])$/.exec(period);
-  if (half) return t(half[2] === "1" ? "progressViews.periodH1" : "progressViews.periodH2", { year: half[1] });
+  if (half)
+    return t(half[2] === "1" ? "progressViews.periodH1" : "progressViews.periodH2", { year: half[1] });
   const quarter = /^(\d{4})-Q([1-4])$/.exec(period);
   if (quarter) return t("progressViews.periodQuarter", { year: quarter[1], quarter: quarter[2] });
   if (/^\d{4}$/.test(period)) return t("progressViews.periodYear", { year: period });
@@ -52,7 +53,12 @@ export function formatDay(iso: string, language: string): string {
   const locale = language === "en" ? "en-GB" : "nl-NL";
   let format = dayFormats.get(locale);
   if (!format) {
-    format = new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+    format = new Intl.DateTimeFormat(locale, {
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      timeZone: "UTC",
+    });
     dayFormats.set(locale, format);
   }
   return format.format(new Date(Date.UTC(y, m - 1, d)));

@@ -8,7 +8,13 @@ import { listNumbers, reasonLabel } from "./progress-text";
  * that does not depend on colour. A function, so that long lists can render many without a hook
  * each; plain links, because a page may hold hundreds and they work the same without JavaScript.
  */
-export function riskFlagsContent(flags: readonly RiskFlag[], base: string, t: TFunction, language: string, compact = false) {
+export function riskFlagsContent(
+  flags: readonly RiskFlag[],
+  base: string,
+  t: TFunction,
+  language: string,
+  compact = false,
+) {
   if (flags.length === 0) return null;
   return (
     <span className={compact ? "regie-risk-flags regie-risk-flags--compact" : "regie-risk-flags"}>
@@ -22,7 +28,9 @@ export function riskFlagsContent(flags: readonly RiskFlag[], base: string, t: TF
             {t("progressViews.flagAction", { number: f.through })}
           </a>{" "}
           ({reasonLabel(t, f.reason)})
-          {f.via.length > 0 ? <> {t("progressViews.flagVia", { list: listNumbers(f.via, language) })}</> : null}
+          {f.via.length > 0 ? (
+            <> {t("progressViews.flagVia", { list: listNumbers(f.via, language) })}</>
+          ) : null}
         </span>
       ))}
     </span>
@@ -30,7 +38,15 @@ export function riskFlagsContent(flags: readonly RiskFlag[], base: string, t: TF
 }
 
 /** The flags of one action, wherever an action appears; renders nothing without flags. */
-export function RiskFlags({ flags, base, compact = false }: { flags: readonly RiskFlag[]; base: string; compact?: boolean }) {
+export function RiskFlags({
+  flags,
+  base,
+  compact = false,
+}: {
+  flags: readonly RiskFlag[];
+  base: string;
+  compact?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   return riskFlagsContent(flags, base, t, i18n.language, compact);
 }

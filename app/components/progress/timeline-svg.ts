@@ -1,5 +1,10 @@
 import type { FuzzyDate, IsoDate } from "../../domain/progress/fuzzy-date";
-import { axisFraction, milestoneShape, type MilestoneState, type TimelineAxis } from "../../domain/progress/timeline";
+import {
+  axisFraction,
+  milestoneShape,
+  type MilestoneState,
+  type TimelineAxis,
+} from "../../domain/progress/timeline";
 import { attrs, el, escapeXml, idPrefix, n, shorten, text } from "./svg-text";
 
 /**
@@ -70,14 +75,23 @@ function rowHeight(row: TimelineRow): number {
   return Math.max(MIN_ROW, row.milestones.length * LANE + PAD * 2);
 }
 
-export function timelineSvg(input: { id: string; axis: TimelineAxis; rows: readonly TimelineRow[]; today: IsoDate; labels: TimelineLabels }): string {
+export function timelineSvg(input: {
+  id: string;
+  axis: TimelineAxis;
+  rows: readonly TimelineRow[];
+  today: IsoDate;
+  labels: TimelineLabels;
+}): string {
   const { axis, rows, labels, today } = input;
   const id = idPrefix(input.id);
   const qw = quarterWidth(axis.quarters.length);
   const plot = axis.quarters.length * qw;
   const width = LEFT + plot + RIGHT;
   const heights = rows.map(rowHeight);
-  const bodyHeight = Math.max(MIN_ROW, heights.reduce((a, b) => a + b, 0));
+  const bodyHeight = Math.max(
+    MIN_ROW,
+    heights.reduce((a, b) => a + b, 0),
+  );
   const height = HEADER + bodyHeight + 8;
   const x = (iso: IsoDate, edge: "start" | "end" = "start"): number | null => {
     const f = axisFraction(axis, iso, edge);
@@ -113,16 +127,62 @@ export function timelineSvg(input: { id: string; axis: TimelineAxis; rows: reado
   });
   const axisParts: string[] = [];
   for (const [year, span] of years) {
-    axisParts.push(text({ x: (span.from + span.to) / 2, y: 18, "text-anchor": "middle", "font-weight": "bold", fill: COLOUR.text }, String(year)));
-    axisParts.push(el("line", { x1: span.from, y1: 4, x2: span.from, y2: HEADER + bodyHeight, stroke: COLOUR.year, "stroke-width": 1 }));
+    axisParts.push(
+      text(
+        {
+          x: (span.from + span.to) / 2,
+          y: 18,
+          "text-anchor": "middle",
+          "font-weight": "bold",
+          fill: COLOUR.text,
+        },
+        String(year),
+      ),
+    );
+    axisParts.push(
+      el("line", {
+        x1: span.from,
+        y1: 4,
+        x2: span.from,
+        y2: HEADER + bodyHeight,
+        stroke: COLOUR.year,
+        "stroke-width": 1,
+      }),
+    );
   }
-  axisParts.push(el("line", { x1: LEFT + plot, y1: 4, x2: LEFT + plot, y2: HEADER + bodyHeight, stroke: COLOUR.year, "stroke-width": 1 }));
+  axisParts.push(
+    el("line", {
+      x1: LEFT + plot,
+      y1: 4,
+      x2: LEFT + plot,
+      y2: HEADER + bodyHeight,
+      stroke: COLOUR.year,
+      "stroke-width": 1,
+    }),
+  );
   axis.quarters.forEach((q, i) => {
     const from = LEFT + i * qw;
-    axisParts.push(text({ x: from + qw / 2, y: 38, "text-anchor": "middle", "font-size": 11, fill: COLOUR.muted }, labels.quarter(q.quarter)));
-    if (q.quarter !== 1) axisParts.push(el("line", { x1: from, y1: 28, x2: from, y2: HEADER + bodyHeight, stroke: COLOUR.grid, "stroke-width": 1 }));
+    axisParts.push(
+      text(
+        { x: from + qw / 2, y: 38, "text-anchor": "middle", "font-size": 11, fill: COLOUR.muted },
+        labels.quarter(q.quarter),
+      ),
+    );
+    if (q.quarter !== 1)
+      axisParts.push(
+        el("line", {
+          x1: from,
+          y1: 28,
+          x2: from,
+          y2: HEADER + bodyHeight,
+          stroke: COLOUR.grid,
+          "stroke-width": 1,
+        }),
+      );
   });
-  axisParts.push(el("line", { x1: 0, y1: HEADER - 4, x2: width, y2: HEADER - 4, stroke: COLOUR.year, "stroke-width": 1 }));
+  axisParts.push(
+    el("line", { x1: 0, y1: HEADER - 4, x2: width, y2: HEADER - 4, stroke: COLOUR.year, "stroke-width": 1 }),
+  );
   parts.push(`<g class="regie-timeline__axis">${axisParts.join("")}</g>`);
 
   // Rows.
@@ -143,15 +203,27 @@ export function timelineSvg(input: { id: string; axis: TimelineAxis; rows: reado
       ),
     );
     if (row.milestones.length === 0) {
-      body.push(text({ x: LEFT + 6, y: mid + 4, "font-size": 11, "font-style": "italic", fill: COLOUR.muted }, labels.noMilestones));
+      body.push(
+        text(
+          { x: LEFT + 6, y: mid + 4, "font-size": 11, "font-style": "italic", fill: COLOUR.muted },
+          labels.noMilestones,
+        ),
+      );
     }
     row.milestones.forEach((m, lane) => {
       const cy = y + PAD + lane * LANE + LANE / 2;
-      body.push(milestoneMark(m, cy, { id, axis, x, xc, end: LEFT + plot, tooltip: labels.milestone(row, m) }));
+      body.push(
+        milestoneMark(m, cy, { id, axis, x, xc, end: LEFT + plot, tooltip: labels.milestone(row, m) }),
+      );
     });
     // The row's own sign and status stand clear of the overdue signs just past the axis end.
     if (row.warning) body.push(warningSign(LEFT + plot + 34, mid));
-    body.push(text({ x: LEFT + plot + (row.warning ? 46 : 30), y: mid + 4, "font-size": 11 }, shorten(row.statusText, 42)));
+    body.push(
+      text(
+        { x: LEFT + plot + (row.warning ? 46 : 30), y: mid + 4, "font-size": 11 },
+        shorten(row.statusText, 42),
+      ),
+    );
     rowParts.push(`<g class="regie-timeline__row">${body.join("")}</g>`);
     y += h;
   });
@@ -161,15 +233,36 @@ export function timelineSvg(input: { id: string; axis: TimelineAxis; rows: reado
   const t = x(today);
   if (t !== null) {
     parts.push(
-      el("line", { x1: t, y1: 24, x2: t, y2: HEADER + bodyHeight, stroke: COLOUR.today, "stroke-width": 2, "stroke-dasharray": "6 3" }) +
+      el("line", {
+        x1: t,
+        y1: 24,
+        x2: t,
+        y2: HEADER + bodyHeight,
+        stroke: COLOUR.today,
+        "stroke-width": 2,
+        "stroke-dasharray": "6 3",
+      }) +
         text({ x: t + 4, y: 28, "font-size": 11, "font-weight": "bold", fill: COLOUR.today }, labels.today),
     );
   } else {
     const after = today > axis.end;
     const edge = after ? LEFT + plot : LEFT;
     parts.push(
-      el("path", { d: after ? `M${n(edge + 4)},20 l8,5 l-8,5 z` : `M${n(edge - 4)},20 l-8,5 l8,5 z`, fill: COLOUR.today }) +
-        text({ x: after ? edge + 16 : edge - 16, y: 29, "font-size": 11, "font-weight": "bold", "text-anchor": after ? "start" : "end", fill: COLOUR.today }, after ? labels.todayAfter : labels.todayBefore),
+      el("path", {
+        d: after ? `M${n(edge + 4)},20 l8,5 l-8,5 z` : `M${n(edge - 4)},20 l-8,5 l8,5 z`,
+        fill: COLOUR.today,
+      }) +
+        text(
+          {
+            x: after ? edge + 16 : edge - 16,
+            y: 29,
+            "font-size": 11,
+            "font-weight": "bold",
+            "text-anchor": after ? "start" : "end",
+            fill: COLOUR.today,
+          },
+          after ? labels.todayAfter : labels.todayBefore,
+        ),
     );
   }
 
@@ -200,14 +293,34 @@ function fillFor(state: MilestoneState, id: string): { fill: string; stroke: str
 /** A small warning triangle with an exclamation mark, centred on (x, y). */
 function warningSign(x: number, y: number): string {
   return (
-    el("path", { d: `M${n(x)},${n(y - 7)} l7,13 h-14 z`, fill: "#fff4e0", stroke: COLOUR.overdue, "stroke-width": 1.5 }) +
-    text({ x, y: y + 4.5, "text-anchor": "middle", "font-size": 10, "font-weight": "bold", fill: COLOUR.overdue }, "!")
+    el("path", {
+      d: `M${n(x)},${n(y - 7)} l7,13 h-14 z`,
+      fill: "#fff4e0",
+      stroke: COLOUR.overdue,
+      "stroke-width": 1.5,
+    }) +
+    text(
+      {
+        x,
+        y: y + 4.5,
+        "text-anchor": "middle",
+        "font-size": 10,
+        "font-weight": "bold",
+        fill: COLOUR.overdue,
+      },
+      "!",
+    )
   );
 }
 
 /** A check mark at (x, y). */
 function checkMark(x: number, y: number): string {
-  return el("path", { d: `M${n(x)},${n(y)} l3,4 l6,-8`, fill: "none", stroke: COLOUR.done, "stroke-width": 2 });
+  return el("path", {
+    d: `M${n(x)},${n(y)} l3,4 l6,-8`,
+    fill: "none",
+    stroke: COLOUR.done,
+    "stroke-width": 2,
+  });
 }
 
 function milestoneMark(m: TimelineMilestone, cy: number, c: MarkContext): string {
@@ -235,12 +348,33 @@ function milestoneMark(m: TimelineMilestone, cy: number, c: MarkContext): string
     case "open": {
       const from = c.xc(shape.from);
       parts.push(`<rect x="${n(from)}" y="${n(cy - 5)}" width="6" height="10"/>`);
-      parts.push(el("line", { x1: from + 6, y1: cy, x2: c.end - 2, y2: cy, stroke: COLOUR.open, "stroke-width": 3, "marker-end": `url(#${c.id}-arrow)` }));
+      parts.push(
+        el("line", {
+          x1: from + 6,
+          y1: cy,
+          x2: c.end - 2,
+          y2: cy,
+          stroke: COLOUR.open,
+          "stroke-width": 3,
+          "marker-end": `url(#${c.id}-arrow)`,
+        }),
+      );
       break;
     }
     case "continuous": {
       const from = c.xc(shape.from);
-      parts.push(el("line", { x1: from, y1: cy, x2: c.end - 2, y2: cy, stroke: COLOUR.open, "stroke-width": 3, "stroke-dasharray": "2 4", "marker-end": `url(#${c.id}-arrow)` }));
+      parts.push(
+        el("line", {
+          x1: from,
+          y1: cy,
+          x2: c.end - 2,
+          y2: cy,
+          stroke: COLOUR.open,
+          "stroke-width": 3,
+          "stroke-dasharray": "2 4",
+          "marker-end": `url(#${c.id}-arrow)`,
+        }),
+      );
       break;
     }
     case "series": {
@@ -256,6 +390,11 @@ function milestoneMark(m: TimelineMilestone, cy: number, c: MarkContext): string
   }
   if (after !== null && m.state === "overdue") parts.push(warningSign(after + 7, cy));
   if (after !== null && m.state === "done") parts.push(checkMark(after + 1, cy));
-  const paintAttrs = attrs({ fill: paint.fill, stroke: paint.stroke, "stroke-width": 1.5, "fill-opacity": paint.opacity });
+  const paintAttrs = attrs({
+    fill: paint.fill,
+    stroke: paint.stroke,
+    "stroke-width": 1.5,
+    "fill-opacity": paint.opacity,
+  });
   return `<g class="regie-timeline__milestone regie-timeline__milestone--${m.state}"${paintAttrs}>${parts.join("")}</g>`;
 }

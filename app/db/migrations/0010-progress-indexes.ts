@@ -16,6 +16,12 @@ const PERIOD_KEY =
 // Migrations see the schema as it was when they were written, not today's types.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>, _dialect: Dialect): Promise<void> {
-  await sql`create index progress_update_latest on progress_update (action_id, (${sql.raw(PERIOD_KEY)}))`.execute(db);
-  await db.schema.createIndex("action_link_type_action").on("action_link").columns(["type", "action_id"]).execute();
+  await sql`create index progress_update_latest on progress_update (action_id, (${sql.raw(PERIOD_KEY)}))`.execute(
+    db,
+  );
+  await db.schema
+    .createIndex("action_link_type_action")
+    .on("action_link")
+    .columns(["type", "action_id"])
+    .execute();
 }

@@ -12,17 +12,28 @@ import {
 } from "./dependencies";
 
 const doc = programmeDocumentSchema.parse(
-  JSON.parse(readFileSync(new URL("../../../data/programmes/kennis-en-werk-071-2013-2015.json", import.meta.url), "utf8")),
+  JSON.parse(
+    readFileSync(
+      new URL("../../../data/programmes/kennis-en-werk-071-2013-2015.json", import.meta.url),
+      "utf8",
+    ),
+  ),
 );
 
 /** The default programme's dependency links, as the database stores them (on the citing action). */
 const LINKS: DependencyLink[] = doc.actions.flatMap((a) =>
-  a.links.flatMap((l) => ("action" in l.target && isDependencyType(l.type) ? [{ source: a.number, target: l.target.action, type: l.type }] : [])),
+  a.links.flatMap((l) =>
+    "action" in l.target && isDependencyType(l.type)
+      ? [{ source: a.number, target: l.target.action, type: l.type }]
+      : [],
+  ),
 );
 
 /** Every action of the default programme in its document category, without updates. */
 function states(changes: Record<number, Partial<DependencyState>> = {}): Map<number, DependencyState> {
-  return new Map(doc.actions.map((a) => [a.number, { category: a.category ?? null, status: null, ...changes[a.number] }]));
+  return new Map(
+    doc.actions.map((a) => [a.number, { category: a.category ?? null, status: null, ...changes[a.number] }]),
+  );
 }
 
 const flagged = (flags: Map<number, unknown>) => [...flags.keys()].sort((a, b) => a - b);
@@ -33,7 +44,9 @@ describe("the dependency rule on the default programme", () => {
       { source: 10, target: 11, type: "prerequisiteFor" },
       { source: 10, target: 12, type: "prerequisiteFor" },
     ]);
-    expect(LINKS.filter((l) => l.source === 20).map((l) => [l.target, l.type])).toEqual([21, 22, 23, 24, 25, 26, 27].map((n) => [n, "enables"]));
+    expect(LINKS.filter((l) => l.source === 20).map((l) => [l.target, l.type])).toEqual(
+      [21, 22, 23, 24, 25, 26, 27].map((n) => [n, "enables"]),
+    );
   });
 
   it("flags nothing while nothing is delayed, stopped or dropped", () => {
@@ -50,11 +63,14 @@ describe("the dependency rule on the default programme", () => {
   it("dropping action 20 (category 4) flags 21 to 27", () => {
     const flags = dependencyFlags(states({ 20: { category: 4 } }), LINKS);
     expect(flagged(flags)).toEqual([21, 22, 23, 24, 25, 26, 27]);
-    for (const n of [21, 22, 23, 24, 25, 26, 27]) expect(flags.get(n)).toEqual([{ through: 20, reason: "dropped", via: [] }]);
+    for (const n of [21, 22, 23, 24, 25, 26, 27])
+      expect(flags.get(n)).toEqual([{ through: 20, reason: "dropped", via: [] }]);
   });
 
   it("stopping a source flags its dependents as well; at risk, on track and done do not", () => {
-    expect(dependencyFlags(states({ 10: { status: "stopped" } }), LINKS).get(11)).toEqual([{ through: 10, reason: "stopped", via: [] }]);
+    expect(dependencyFlags(states({ 10: { status: "stopped" } }), LINKS).get(11)).toEqual([
+      { through: 10, reason: "stopped", via: [] },
+    ]);
     for (const status of ["at-risk", "on-track", "done"] as ProgressStatus[]) {
       expect(flagged(dependencyFlags(states({ 10: { status } }), LINKS)), status).toEqual([]);
     }
@@ -65,7 +81,16 @@ describe("the dependency rule on the default programme", () => {
   });
 
   it("does not flag dependents that are done, stopped or dropped themselves", () => {
-    const flags = dependencyFlags(states({ 20: { category: 4 }, 21: { status: "done" }, 22: { status: "stopped" }, 23: { category: 4 }, 24: { status: "delayed" } }), LINKS);
+    const flags = dependencyFlags(
+      states({
+        20: { category: 4 },
+        21: { status: "done" },
+        22: { status: "stopped" },
+        23: { category: 4 },
+        24: { status: "delayed" },
+      }),
+      LINKS,
+    );
     expect(flagged(flags)).toEqual([24, 25, 26, 27]);
   });
 
@@ -94,12 +119,24 @@ describe("the dependency rule along chains", () => {
   });
 
   it("stops at an action that is done", () => {
-    const flags = dependencyFlags(s([[1, { status: "delayed" }], [2, { status: "done" }]]), chain);
+    const flags = dependencyFlags(
+      s([
+        [1, { status: "delayed" }],
+        [2, { status: "done" }],
+      ]),
+      chain,
+    );
     expect(flagged(flags)).toEqual([]);
   });
 
   it("stops at an action that blocks by itself, which flags its own dependents", () => {
-    const flags = dependencyFlags(s([[1, { status: "delayed" }], [3, { status: "delayed" }]]), chain);
+    const flags = dependencyFlags(
+      s([
+        [1, { status: "delayed" }],
+        [3, { status: "delayed" }],
+      ]),
+      chain,
+    );
     expect(flags.get(3)).toEqual([{ through: 1, reason: "delayed", via: [2] }]);
     expect(flags.get(4)).toEqual([{ through: 3, reason: "delayed", via: [] }]);
   });

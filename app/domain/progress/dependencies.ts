@@ -71,7 +71,10 @@ export function blockReason(state: DependencyState | undefined): BlockReason | n
 
 /** Done, stopped or dropped: no flag, and (done) the chain stops here. */
 function closed(state: DependencyState | undefined): boolean {
-  return state !== undefined && (state.category === DROPPED_CATEGORY || state.status === "done" || state.status === "stopped");
+  return (
+    state !== undefined &&
+    (state.category === DROPPED_CATEGORY || state.status === "done" || state.status === "stopped")
+  );
 }
 
 /**
@@ -124,7 +127,10 @@ export function dependencyFlags(
 }
 
 /** Action numbers in the dependency neighbourhood of one action: everything up and down its chains. */
-export function neighbourhood(number: number, links: readonly { source: number; target: number }[]): Set<number> {
+export function neighbourhood(
+  number: number,
+  links: readonly { source: number; target: number }[],
+): Set<number> {
   const out = new Set<number>([number]);
   const walk = (from: number, step: (n: number) => number[]) => {
     const queue = [from];

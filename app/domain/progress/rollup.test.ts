@@ -3,7 +3,14 @@ import { describe, expect, it } from "vitest";
 import { PROGRESS_STATUSES, type DependencyLink } from "./dependencies";
 import { parseFuzzyDate } from "./fuzzy-date";
 import type { Milestone } from "./planning-milestones";
-import { actionStatus, DASHBOARD_STATUSES, rollUp, ROLLUP_RULES, type RollupAction, type RollupInput } from "./rollup";
+import {
+  actionStatus,
+  DASHBOARD_STATUSES,
+  rollUp,
+  ROLLUP_RULES,
+  type RollupAction,
+  type RollupInput,
+} from "./rollup";
 
 const PERIOD = { start: 2013, end: 2015 };
 const milestone = (text: string, doneOn: string | null = null, label: string | null = null): Milestone => ({
@@ -35,18 +42,32 @@ const input = (actions: RollupAction[], over: Partial<RollupInput> = {}): Rollup
 
 describe("an action's status for the dashboard", () => {
   it("is the reporting period's status; done and stopped carry over from earlier periods; else none", () => {
-    expect(actionStatus({ periodStatus: "delayed", latest: { status: "delayed", period: "2014-H1" } })).toBe("delayed");
+    expect(actionStatus({ periodStatus: "delayed", latest: { status: "delayed", period: "2014-H1" } })).toBe(
+      "delayed",
+    );
     expect(actionStatus({ periodStatus: null, latest: { status: "done", period: "2013-H2" } })).toBe("done");
-    expect(actionStatus({ periodStatus: null, latest: { status: "stopped", period: "2013-H2" } })).toBe("stopped");
-    expect(actionStatus({ periodStatus: null, latest: { status: "delayed", period: "2013-H2" } })).toBe("none");
-    expect(actionStatus({ periodStatus: "on-track", latest: { status: "on-track", period: "2014-H1" } })).toBe("on-track");
+    expect(actionStatus({ periodStatus: null, latest: { status: "stopped", period: "2013-H2" } })).toBe(
+      "stopped",
+    );
+    expect(actionStatus({ periodStatus: null, latest: { status: "delayed", period: "2013-H2" } })).toBe(
+      "none",
+    );
+    expect(
+      actionStatus({ periodStatus: "on-track", latest: { status: "on-track", period: "2014-H1" } }),
+    ).toBe("on-track");
     expect(actionStatus({ periodStatus: null, latest: null })).toBe("none");
   });
 });
 
 describe("the roll-up", () => {
   it("leaves dropped actions out of every count and lists them", () => {
-    const r = rollUp(input([action(1, { periodStatus: "on-track" }), action(2, { category: 4, periodStatus: "delayed" }), action(3)]));
+    const r = rollUp(
+      input([
+        action(1, { periodStatus: "on-track" }),
+        action(2, { category: 4, periodStatus: "delayed" }),
+        action(3),
+      ]),
+    );
     expect(r.total.total).toBe(2);
     expect(r.total.counts).toEqual({ "on-track": 1, "at-risk": 0, delayed: 0, done: 0, stopped: 0, none: 1 });
     expect(r.dropped).toEqual([{ number: 2, title: "Actie 2" }]);
@@ -58,7 +79,15 @@ describe("the roll-up", () => {
     const r = rollUp(
       input([
         action(1, { theme: 2, category: 1, periodStatus: "done" }),
-        action(2, { theme: 1, category: 3, leads: [{ slug: "a", name: "Alfa" }, { slug: "b", name: "Bèta" }], periodStatus: "delayed" }),
+        action(2, {
+          theme: 1,
+          category: 3,
+          leads: [
+            { slug: "a", name: "Alfa" },
+            { slug: "b", name: "Bèta" },
+          ],
+          periodStatus: "delayed",
+        }),
         action(3, { theme: null, category: 1, leads: [] }),
       ]),
     );
@@ -67,7 +96,9 @@ describe("the roll-up", () => {
       ["theme:2", 1],
       ["chapter", 1],
     ]);
-    expect(r.byCategory.map((row) => [row.key, row.counts.done, row.counts.delayed, row.counts.none])).toEqual([
+    expect(
+      r.byCategory.map((row) => [row.key, row.counts.done, row.counts.delayed, row.counts.none]),
+    ).toEqual([
       ["category:1", 1, 0, 1],
       ["category:3", 0, 1, 0],
     ]);
@@ -82,9 +113,19 @@ describe("the roll-up", () => {
   });
 
   it("counts 'at risk through a dependency' separately, on top of the action's own status", () => {
-    const links: DependencyLink[] = [{ source: 20, target: 21, type: "enables" }, { source: 20, target: 22, type: "enables" }];
+    const links: DependencyLink[] = [
+      { source: 20, target: 21, type: "enables" },
+      { source: 20, target: 22, type: "enables" },
+    ];
     const r = rollUp(
-      input([action(20, { category: 4 }), action(21, { periodStatus: "on-track" }), action(22, { periodStatus: "done", latest: { status: "done", period: "2014-H1" } })], { links }),
+      input(
+        [
+          action(20, { category: 4 }),
+          action(21, { periodStatus: "on-track" }),
+          action(22, { periodStatus: "done", latest: { status: "done", period: "2014-H1" } }),
+        ],
+        { links },
+      ),
     );
     expect(r.total.counts["on-track"]).toBe(1);
     expect(r.total.atRiskThroughDependency).toBe(1);
@@ -97,9 +138,17 @@ describe("the roll-up", () => {
     const r = rollUp(
       input(
         [
-          action(10, { periodStatus: "delayed", latest: { status: "delayed", period: "2014-H1" }, milestones: [milestone("1e kwartaal 2014", null, "Afgerond")] }),
+          action(10, {
+            periodStatus: "delayed",
+            latest: { status: "delayed", period: "2014-H1" },
+            milestones: [milestone("1e kwartaal 2014", null, "Afgerond")],
+          }),
           action(11, { milestones: [milestone("2015")] }),
-          action(12, { periodStatus: "done", latest: { status: "done", period: "2014-H1" }, milestones: [milestone("december 2013")] }),
+          action(12, {
+            periodStatus: "done",
+            latest: { status: "done", period: "2014-H1" },
+            milestones: [milestone("december 2013")],
+          }),
           action(13, { periodStatus: "on-track", milestones: [milestone("december 2013", "2013-12-20")] }),
         ],
         { links },
@@ -134,7 +183,16 @@ describe("the roll-up", () => {
   });
 
   it("states a rule for every key the page shows", () => {
-    expect(ROLLUP_RULES).toEqual(["period", "carry", "none", "dropped", "dependency", "chain", "lead", "attention"]);
+    expect(ROLLUP_RULES).toEqual([
+      "period",
+      "carry",
+      "none",
+      "dropped",
+      "dependency",
+      "chain",
+      "lead",
+      "attention",
+    ]);
     expect(DASHBOARD_STATUSES).toEqual([...PROGRESS_STATUSES, "none"]);
   });
 });
@@ -150,35 +208,49 @@ describe("the roll-up equals a brute-force count", () => {
   });
   it("for random programmes", () => {
     fc.assert(
-      fc.property(fc.array(arbAction, { minLength: 1, maxLength: 30 }), fc.array(fc.tuple(fc.nat(29), fc.nat(29)), { maxLength: 20 }), (raw, pairs) => {
-        const actions = raw.map((a, i) =>
-          action(i + 1, {
-            theme: a.theme,
-            category: a.category,
-            leads: a.leads.map((slug) => ({ slug, name: slug.toUpperCase() })),
-            periodStatus: a.periodStatus,
-            latest: a.latestStatus ? { status: a.latestStatus, period: "2013-H2" } : a.periodStatus ? { status: a.periodStatus, period: "2014-H1" } : null,
-          }),
-        );
-        const links = pairs.filter(([s, t]) => s < actions.length && t < actions.length).map(([s, t]) => ({ source: s + 1, target: t + 1, type: "enables" as const }));
-        const r = rollUp(input(actions, { links }));
-        const counted = actions.filter((a) => a.category !== 4);
-        expect(r.total.total).toBe(counted.length);
-        for (const s of DASHBOARD_STATUSES) {
-          expect(r.total.counts[s]).toBe(counted.filter((a) => actionStatus(a) === s).length);
-          for (const row of r.byTheme) {
-            const theme = row.key === "chapter" ? null : Number(row.key.slice(6));
-            expect(row.counts[s]).toBe(counted.filter((a) => a.theme === theme && actionStatus(a) === s).length);
+      fc.property(
+        fc.array(arbAction, { minLength: 1, maxLength: 30 }),
+        fc.array(fc.tuple(fc.nat(29), fc.nat(29)), { maxLength: 20 }),
+        (raw, pairs) => {
+          const actions = raw.map((a, i) =>
+            action(i + 1, {
+              theme: a.theme,
+              category: a.category,
+              leads: a.leads.map((slug) => ({ slug, name: slug.toUpperCase() })),
+              periodStatus: a.periodStatus,
+              latest: a.latestStatus
+                ? { status: a.latestStatus, period: "2013-H2" }
+                : a.periodStatus
+                  ? { status: a.periodStatus, period: "2014-H1" }
+                  : null,
+            }),
+          );
+          const links = pairs
+            .filter(([s, t]) => s < actions.length && t < actions.length)
+            .map(([s, t]) => ({ source: s + 1, target: t + 1, type: "enables" as const }));
+          const r = rollUp(input(actions, { links }));
+          const counted = actions.filter((a) => a.category !== 4);
+          expect(r.total.total).toBe(counted.length);
+          for (const s of DASHBOARD_STATUSES) {
+            expect(r.total.counts[s]).toBe(counted.filter((a) => actionStatus(a) === s).length);
+            for (const row of r.byTheme) {
+              const theme = row.key === "chapter" ? null : Number(row.key.slice(6));
+              expect(row.counts[s]).toBe(
+                counted.filter((a) => a.theme === theme && actionStatus(a) === s).length,
+              );
+            }
+            for (const row of r.byLead) {
+              const mine = counted.filter((a) =>
+                row.key === "lead-unknown" ? a.leads.length === 0 : a.leads.some((l) => l.slug === row.key),
+              );
+              expect(row.counts[s]).toBe(mine.filter((a) => actionStatus(a) === s).length);
+            }
           }
-          for (const row of r.byLead) {
-            const mine = counted.filter((a) => (row.key === "lead-unknown" ? a.leads.length === 0 : a.leads.some((l) => l.slug === row.key)));
-            expect(row.counts[s]).toBe(mine.filter((a) => actionStatus(a) === s).length);
-          }
-        }
-        expect(r.total.atRiskThroughDependency).toBe(counted.filter((a) => r.flags.has(a.number)).length);
-        expect(r.byTheme.reduce((n, row) => n + row.total, 0)).toBe(counted.length);
-        expect(r.byCategory.reduce((n, row) => n + row.total, 0)).toBe(counted.length);
-      }),
+          expect(r.total.atRiskThroughDependency).toBe(counted.filter((a) => r.flags.has(a.number)).length);
+          expect(r.byTheme.reduce((n, row) => n + row.total, 0)).toBe(counted.length);
+          expect(r.byCategory.reduce((n, row) => n + row.total, 0)).toBe(counted.length);
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -17,7 +17,14 @@ import {
 
 /** An action's place in the counts: a reported status, or "none" (no update for the period). */
 export type DashboardStatus = ProgressStatus | "none";
-export const DASHBOARD_STATUSES: readonly DashboardStatus[] = ["on-track", "at-risk", "delayed", "done", "stopped", "none"];
+export const DASHBOARD_STATUSES: readonly DashboardStatus[] = [
+  "on-track",
+  "at-risk",
+  "delayed",
+  "done",
+  "stopped",
+  "none",
+];
 
 /**
  * The rules in the order the page lists them (i18n keys `progressViews.rules.<key>`):
@@ -32,7 +39,16 @@ export const DASHBOARD_STATUSES: readonly DashboardStatus[] = ["on-track", "at-r
  * - attention: "needs attention" lists open actions (not done, stopped or dropped) with an overdue
  *   milestone, no update in the last update round, a risk through a dependency, or reported delayed or at risk.
  */
-export const ROLLUP_RULES = ["period", "carry", "none", "dropped", "dependency", "chain", "lead", "attention"] as const;
+export const ROLLUP_RULES = [
+  "period",
+  "carry",
+  "none",
+  "dropped",
+  "dependency",
+  "chain",
+  "lead",
+  "attention",
+] as const;
 export type RollupRule = (typeof ROLLUP_RULES)[number];
 
 export interface RollupAction {
@@ -118,7 +134,9 @@ function add(row: CountRow, status: DashboardStatus, atRisk: boolean): void {
 }
 
 /** The dependency state of every action, for dependencyFlags: latest status of any period, category. */
-export function dependencyStates(actions: readonly Pick<RollupAction, "number" | "category" | "latest">[]): Map<number, DependencyState> {
+export function dependencyStates(
+  actions: readonly Pick<RollupAction, "number" | "category" | "latest">[],
+): Map<number, DependencyState> {
   return new Map(actions.map((a) => [a.number, { category: a.category, status: a.latest?.status ?? null }]));
 }
 
@@ -165,21 +183,32 @@ export function rollUp(input: RollupInput): Rollup {
     if (status === "done" || status === "stopped") continue;
     const reasons: AttentionReason[] = [];
     const overdue = a.milestones.filter((m) => isOverdue(m, input.today));
-    if (overdue.length > 0) reasons.push({ kind: "overdue", milestones: overdue.map((m) => ({ label: m.label, dueText: m.due.text })) });
-    if (status === "none" && input.round && input.period !== null) reasons.push({ kind: "no-update", period: input.period });
+    if (overdue.length > 0)
+      reasons.push({
+        kind: "overdue",
+        milestones: overdue.map((m) => ({ label: m.label, dueText: m.due.text })),
+      });
+    if (status === "none" && input.round && input.period !== null)
+      reasons.push({ kind: "no-update", period: input.period });
     if (atRisk) reasons.push({ kind: "dependency", flags: mine });
     if (status === "delayed" || status === "at-risk") reasons.push({ kind: "reported", status });
     if (reasons.length > 0) attention.push({ number: a.number, title: a.title, status, reasons });
   }
 
-  const themeOrder = (key: string) => (key === "chapter" ? Number.MAX_SAFE_INTEGER : Number(key.slice("theme:".length)));
-  const categoryOrder = (key: string) => (key === "category:none" ? Number.MAX_SAFE_INTEGER : Number(key.slice("category:".length)));
+  const themeOrder = (key: string) =>
+    key === "chapter" ? Number.MAX_SAFE_INTEGER : Number(key.slice("theme:".length));
+  const categoryOrder = (key: string) =>
+    key === "category:none" ? Number.MAX_SAFE_INTEGER : Number(key.slice("category:".length));
   return {
     total,
     byTheme: [...themes.values()].sort((x, y) => themeOrder(x.key) - themeOrder(y.key)),
     byCategory: [...categories.values()].sort((x, y) => categoryOrder(x.key) - categoryOrder(y.key)),
     byLead: [...leads.values()].sort((x, y) =>
-      x.key === "lead-unknown" ? 1 : y.key === "lead-unknown" ? -1 : x.label.localeCompare(y.label, "nl") || x.key.localeCompare(y.key),
+      x.key === "lead-unknown"
+        ? 1
+        : y.key === "lead-unknown"
+          ? -1
+          : x.label.localeCompare(y.label, "nl") || x.key.localeCompare(y.key),
     ),
     dropped,
     attention,

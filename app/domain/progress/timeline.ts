@@ -1,4 +1,11 @@
-import { dueDate, expandOccurrences, isoDate, type FuzzyDate, type IsoDate, type YearSpan } from "./fuzzy-date";
+import {
+  dueDate,
+  expandOccurrences,
+  isoDate,
+  type FuzzyDate,
+  type IsoDate,
+  type YearSpan,
+} from "./fuzzy-date";
 import { isOverdue, type Milestone } from "./planning-milestones";
 
 /**
@@ -34,7 +41,10 @@ export function dayNumber(iso: IsoDate): number {
 }
 
 export function quarterOf(iso: IsoDate): Quarter {
-  return { year: Number(iso.slice(0, 4)), quarter: (Math.floor((Number(iso.slice(5, 7)) - 1) / 3) + 1) as Quarter["quarter"] };
+  return {
+    year: Number(iso.slice(0, 4)),
+    quarter: (Math.floor((Number(iso.slice(5, 7)) - 1) / 3) + 1) as Quarter["quarter"],
+  };
 }
 
 function quarterStart(q: Quarter): IsoDate {
@@ -66,14 +76,23 @@ export function milestoneExtent(milestones: readonly Milestone[]): { start: IsoD
  * The axis for a programme period and the extent of its milestones (programme-wide, so that every
  * page of the timeline has the same axis).
  */
-export function timelineAxis(period: YearSpan, extent: { start: IsoDate; end: IsoDate } | null): TimelineAxis {
+export function timelineAxis(
+  period: YearSpan,
+  extent: { start: IsoDate; end: IsoDate } | null,
+): TimelineAxis {
   let first = quarterIndex({ year: period.start, quarter: 1 });
   let last = quarterIndex({ year: period.end, quarter: 4 });
   // A mistyped year ("2104") should not stretch the axis over a century: at most 5 years before
   // and 10 after the period; what lies outside is clipped on the chart and listed in the table.
   if (extent) {
-    first = Math.max(Math.min(first, quarterIndex(quarterOf(extent.start))), quarterIndex({ year: period.start - 5, quarter: 1 }));
-    last = Math.min(Math.max(last, quarterIndex(quarterOf(extent.end))), quarterIndex({ year: period.end + 10, quarter: 4 }));
+    first = Math.max(
+      Math.min(first, quarterIndex(quarterOf(extent.start))),
+      quarterIndex({ year: period.start - 5, quarter: 1 }),
+    );
+    last = Math.min(
+      Math.max(last, quarterIndex(quarterOf(extent.end))),
+      quarterIndex({ year: period.end + 10, quarter: 4 }),
+    );
   }
   const quarters: TimelineAxis["quarters"] = [];
   for (let i = first; i <= last; i++) {
@@ -84,7 +103,11 @@ export function timelineAxis(period: YearSpan, extent: { start: IsoDate; end: Is
 }
 
 /** Where a day lies on the axis: 0 at the axis start, 1 after its last day; null outside. */
-export function axisFraction(axis: TimelineAxis, iso: IsoDate, edge: "start" | "end" = "start"): number | null {
+export function axisFraction(
+  axis: TimelineAxis,
+  iso: IsoDate,
+  edge: "start" | "end" = "start",
+): number | null {
   const from = dayNumber(axis.start);
   const to = dayNumber(axis.end) + 1;
   const day = dayNumber(iso) + (edge === "end" ? 1 : 0);

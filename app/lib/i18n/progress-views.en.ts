@@ -19,7 +19,6 @@ export const progressViewsEn: Widen<typeof progressViewsNl> = {
   flagText: "At risk through action {{through}} ({{reason}})",
   flagTextVia: "At risk through action {{through}} ({{reason}}), via action {{via}}",
   flagShort: "at risk via {{through}}",
-  flagsLabel: "At risk through a dependency",
   periodH1: "first half of {{year}}",
   periodH2: "second half of {{year}}",
   periodQuarter: "Q{{quarter}} {{year}}",
@@ -28,12 +27,14 @@ export const progressViewsEn: Widen<typeof progressViewsNl> = {
   latestStatus: "{{status}} ({{period}})",
   noUpdate: "No update yet",
   graph: {
-    nav: "Dependencies",
     heading: "Dependencies between actions",
-    intro: "Which actions wait for others. An arrow runs from an action to the action that depends on it. When an action is delayed, stopped or dropped (category 4), the actions that depend on it are at risk; so are those further down the chain, up to an action that is already done.",
+    intro:
+      "Which actions wait for others. An arrow runs from an action to the action that depends on it. When an action is delayed, stopped or dropped (category 4), the actions that depend on it are at risk; so are those further down the chain, up to an action that is already done.",
     svgTitle: "Dependencies between the actions of {{programme}}",
-    svgDescription_one: "{{count}} action with links, by theme. {{blocking}} blocking, {{atRisk}} at risk through a dependency. The list below the image gives the same links.",
-    svgDescription_other: "{{count}} actions with links, by theme. {{blocking}} blocking, {{atRisk}} at risk through a dependency. The list below the image gives the same links.",
+    svgDescription_one:
+      "{{count}} action with links, by theme. {{blocking}} blocking, {{atRisk}} at risk through a dependency. The list below the image gives the same links.",
+    svgDescription_other:
+      "{{count}} actions with links, by theme. {{blocking}} blocking, {{atRisk}} at risk through a dependency. The list below the image gives the same links.",
     caption: "Dependencies by theme",
     textAlternative: "The same links in text",
     risks: "Actions at risk through a dependency",
@@ -55,21 +56,21 @@ export const progressViewsEn: Widen<typeof progressViewsNl> = {
     sentence_enables_other: "Action {{source}} enables actions {{targets}}.",
     sentence_related_one: "Action {{source}} is related to action {{targets}}.",
     sentence_related_other: "Action {{source}} is related to actions {{targets}}.",
-    riskSentence: "Action {{number}} is at risk through action {{through}} ({{reason}}).",
-    riskSentenceVia: "Action {{number}} is at risk through action {{through}} ({{reason}}), via action {{via}}.",
     neighbourhood: "Dependencies of this action",
     neighbourhoodTitle: "Dependencies of action {{number}}",
-    neighbourhoodDescription: "Action {{number}} with the actions it depends on and those that depend on it. The list below gives the same links.",
+    neighbourhoodDescription:
+      "Action {{number}} with the actions it depends on and those that depend on it. The list below gives the same links.",
     wholeProgramme: "All dependencies in the programme",
-    statusBlocking: "{{reason}}",
     statusNone: "no update",
   },
   timeline: {
     nav: "Timeline",
     heading: "Timeline of the milestones",
-    intro: "The milestones of all actions by quarter, as read from the planning or corrected since. Filter as in the action list.",
+    intro:
+      "The milestones of all actions by quarter, as read from the planning or corrected since. Filter as in the action list.",
     svgTitle: "Timeline of the milestones, by action",
-    svgDescription: "{{actions}} actions on this page with {{milestones}} milestones, {{overdue}} of them past their date. Quarters from {{from}} to {{to}}. The table view holds the same data.",
+    svgDescription:
+      "{{actions}} actions on this page with {{milestones}} milestones, {{overdue}} of them past their date. Quarters from {{from}} to {{to}}. The table view holds the same data.",
     caption: "Milestones by action, by quarter",
     today: "Today",
     todayAfter: "Today ({{date}}) →",
@@ -91,8 +92,6 @@ export const progressViewsEn: Widen<typeof progressViewsNl> = {
     noDueDate: "no end date",
     unlabelled: "(no description)",
     noMilestones: "no milestones",
-    summary_one: "{{count}} action",
-    summary_other: "{{count}} actions",
     overdueCount_one: "{{count}} milestone overdue",
     overdueCount_other: "{{count}} milestones overdue",
     pageOf: "Page {{page}} of {{pages}}",
@@ -110,13 +109,15 @@ export const progressViewsEn: Widen<typeof progressViewsNl> = {
   dashboard: {
     nav: "Progress",
     heading: "Progress of the programme",
-    intro: "Where the actions stand according to the progress updates, by theme, by category and by lead organisation. No names of people appear here.",
+    intro:
+      "Where the actions stand according to the progress updates, by theme, by category and by lead organisation. No names of people appear here.",
     period: "Reporting period: {{period}}",
-    periodRound: "Reporting period: {{period}}. The update round opened on {{opened}}; answers are due by {{due}}.",
-    periodNone: "No update has been reported and no update round held yet: every action counts as “no update”.",
+    periodRound:
+      "Reporting period: {{period}}. The update round opened on {{opened}}; answers are due by {{due}}.",
+    periodNone:
+      "No update has been reported and no update round held yet: every action counts as “no update”.",
     periodNoRound: "No update round has been held yet; the period is that of the newest update.",
     today: "As of {{date}}.",
-    totals: "All actions together",
     byTheme: "By theme",
     byCategory: "By category",
     byLead: "By lead organisation",
@@ -131,7 +132,6 @@ export const progressViewsEn: Widen<typeof progressViewsNl> = {
     leadUnknown: "No or unknown lead organisation",
     categoryNone: "No category",
     chapter: "Organisation of the programme",
-    themeRow: "{{number}}. {{title}}",
     attention: "Needs attention",
     attentionIntro_one: "{{count}} action needs attention.",
     attentionIntro_other: "{{count}} actions need attention.",
@@ -146,13 +146,19 @@ export const progressViewsEn: Widen<typeof progressViewsNl> = {
     droppedNone: "There are no dropped actions.",
     rules: "How the figures are counted",
     rule_period: "An action's state is the status of its newest update about the reporting period.",
-    rule_carry: "An action reported done or stopped in an earlier period counts as such until a newer update says otherwise.",
+    rule_carry:
+      "An action reported done or stopped in an earlier period counts as such until a newer update says otherwise.",
     rule_none: "An action without an update about the period counts as “no update”.",
-    rule_dropped: "Actions in category 4 (dropped by the steering group) count nowhere; they are listed apart.",
-    rule_dependency: "“At risk through a dependency” is counted separately, beside the action's own state: an action that waits for another (a prerequisite, or one that enables it) which its newest update reports delayed or stopped, or which was dropped.",
-    rule_chain: "The risk passes down the chain: if C depends on B and B on A, C is at risk through A unless B is done already. Actions that are done, stopped or dropped are at risk no more.",
-    rule_lead: "An action with several lead organisations counts for each of them, so the rows by lead organisation add up to more than the total. The actions about the programme's organisation have their own row among the themes.",
-    rule_attention: "“Needs attention” lists open actions (not done, stopped or dropped) with a milestone past its date, without an update in the last update round, at risk through a dependency, or that reported a delay or risk themselves.",
+    rule_dropped:
+      "Actions in category 4 (dropped by the steering group) count nowhere; they are listed apart.",
+    rule_dependency:
+      "“At risk through a dependency” is counted separately, beside the action's own state: an action that waits for another (a prerequisite, or one that enables it) which its newest update reports delayed or stopped, or which was dropped.",
+    rule_chain:
+      "The risk passes down the chain: if C depends on B and B on A, C is at risk through A unless B is done already. Actions that are done, stopped or dropped are at risk no more.",
+    rule_lead:
+      "An action with several lead organisations counts for each of them, so the rows by lead organisation add up to more than the total. The actions about the programme's organisation have their own row among the themes.",
+    rule_attention:
+      "“Needs attention” lists open actions (not done, stopped or dropped) with a milestone past its date, without an update in the last update round, at risk through a dependency, or that reported a delay or risk themselves.",
     links: "See also",
     toTimeline: "Timeline of the milestones",
     toGraph: "Dependencies between actions",

@@ -15,7 +15,6 @@ export const progressViewsNl = {
   flagText: "Risico door actie {{through}} ({{reason}})",
   flagTextVia: "Risico door actie {{through}} ({{reason}}), via actie {{via}}",
   flagShort: "risico via {{through}}",
-  flagsLabel: "Risico door afhankelijkheid",
   periodH1: "eerste helft van {{year}}",
   periodH2: "tweede helft van {{year}}",
   periodQuarter: "{{quarter}}e kwartaal van {{year}}",
@@ -24,12 +23,14 @@ export const progressViewsNl = {
   latestStatus: "{{status}} ({{period}})",
   noUpdate: "Nog geen update",
   graph: {
-    nav: "Afhankelijkheden",
     heading: "Afhankelijkheden tussen acties",
-    intro: "Welke acties op elkaar wachten. Een pijl loopt van een actie naar de actie die van haar afhangt. Is een actie vertraagd, gestopt of vervallen (categorie 4), dan lopen de acties die van haar afhangen risico; dat geldt ook verder in de keten, tot een actie die al afgerond is.",
+    intro:
+      "Welke acties op elkaar wachten. Een pijl loopt van een actie naar de actie die van haar afhangt. Is een actie vertraagd, gestopt of vervallen (categorie 4), dan lopen de acties die van haar afhangen risico; dat geldt ook verder in de keten, tot een actie die al afgerond is.",
     svgTitle: "Afhankelijkheden tussen de acties van {{programme}}",
-    svgDescription_one: "{{count}} actie met koppelingen, per thema. {{blocking}} blokkerend, {{atRisk}} met risico door een afhankelijkheid. De lijst onder de afbeelding noemt dezelfde koppelingen.",
-    svgDescription_other: "{{count}} acties met koppelingen, per thema. {{blocking}} blokkerend, {{atRisk}} met risico door een afhankelijkheid. De lijst onder de afbeelding noemt dezelfde koppelingen.",
+    svgDescription_one:
+      "{{count}} actie met koppelingen, per thema. {{blocking}} blokkerend, {{atRisk}} met risico door een afhankelijkheid. De lijst onder de afbeelding noemt dezelfde koppelingen.",
+    svgDescription_other:
+      "{{count}} acties met koppelingen, per thema. {{blocking}} blokkerend, {{atRisk}} met risico door een afhankelijkheid. De lijst onder de afbeelding noemt dezelfde koppelingen.",
     caption: "Afhankelijkheden per thema",
     textAlternative: "Dezelfde koppelingen in tekst",
     risks: "Acties met risico door een afhankelijkheid",
@@ -51,21 +52,21 @@ export const progressViewsNl = {
     sentence_enables_other: "Actie {{source}} maakt de acties {{targets}} mogelijk.",
     sentence_related_one: "Actie {{source}} hangt samen met actie {{targets}}.",
     sentence_related_other: "Actie {{source}} hangt samen met de acties {{targets}}.",
-    riskSentence: "Actie {{number}} loopt risico door actie {{through}} ({{reason}}).",
-    riskSentenceVia: "Actie {{number}} loopt risico door actie {{through}} ({{reason}}), via actie {{via}}.",
     neighbourhood: "Afhankelijkheden van deze actie",
     neighbourhoodTitle: "Afhankelijkheden van actie {{number}}",
-    neighbourhoodDescription: "Actie {{number}} met de acties waarvan ze afhangt en die van haar afhangen. De lijst eronder noemt dezelfde koppelingen.",
+    neighbourhoodDescription:
+      "Actie {{number}} met de acties waarvan ze afhangt en die van haar afhangen. De lijst eronder noemt dezelfde koppelingen.",
     wholeProgramme: "Alle afhankelijkheden in het programma",
-    statusBlocking: "{{reason}}",
     statusNone: "geen update",
   },
   timeline: {
     nav: "Tijdlijn",
     heading: "Tijdlijn van de mijlpalen",
-    intro: "De mijlpalen van alle acties per kwartaal, zoals ze uit de planning zijn gelezen of later zijn bijgesteld. Filter zoals in de actielijst.",
+    intro:
+      "De mijlpalen van alle acties per kwartaal, zoals ze uit de planning zijn gelezen of later zijn bijgesteld. Filter zoals in de actielijst.",
     svgTitle: "Tijdlijn van de mijlpalen, per actie",
-    svgDescription: "{{actions}} acties op deze pagina met {{milestones}} mijlpalen, waarvan {{overdue}} over hun datum. Kwartalen van {{from}} tot en met {{to}}. Dezelfde gegevens staan in de tabelweergave.",
+    svgDescription:
+      "{{actions}} acties op deze pagina met {{milestones}} mijlpalen, waarvan {{overdue}} over hun datum. Kwartalen van {{from}} tot en met {{to}}. Dezelfde gegevens staan in de tabelweergave.",
     caption: "Mijlpalen per actie, per kwartaal",
     today: "Vandaag",
     todayAfter: "Vandaag ({{date}}) →",
@@ -87,8 +88,6 @@ export const progressViewsNl = {
     noDueDate: "geen einddatum",
     unlabelled: "(zonder omschrijving)",
     noMilestones: "geen mijlpalen",
-    summary_one: "{{count}} actie",
-    summary_other: "{{count}} acties",
     overdueCount_one: "{{count}} mijlpaal te laat",
     overdueCount_other: "{{count}} mijlpalen te laat",
     pageOf: "Pagina {{page}} van {{pages}}",
@@ -106,13 +105,15 @@ export const progressViewsNl = {
   dashboard: {
     nav: "Voortgang",
     heading: "Voortgang van het programma",
-    intro: "Hoe de acties ervoor staan volgens de voortgangsupdates, per thema, per categorie en per trekker. Er staan hier geen namen van personen.",
+    intro:
+      "Hoe de acties ervoor staan volgens de voortgangsupdates, per thema, per categorie en per trekker. Er staan hier geen namen van personen.",
     period: "Rapportageperiode: {{period}}",
-    periodRound: "Rapportageperiode: {{period}}. De updateronde is geopend op {{opened}}; antwoorden uiterlijk {{due}}.",
-    periodNone: "Er is nog geen update gemeld en geen updateronde gehouden: alle acties staan op „zonder update”.",
+    periodRound:
+      "Rapportageperiode: {{period}}. De updateronde is geopend op {{opened}}; antwoorden uiterlijk {{due}}.",
+    periodNone:
+      "Er is nog geen update gemeld en geen updateronde gehouden: alle acties staan op „zonder update”.",
     periodNoRound: "Er is nog geen updateronde gehouden; de periode is die van de nieuwste update.",
     today: "Stand op {{date}}.",
-    totals: "Alle acties samen",
     byTheme: "Per thema",
     byCategory: "Per categorie",
     byLead: "Per trekker",
@@ -127,7 +128,6 @@ export const progressViewsNl = {
     leadUnknown: "Geen of onbekende trekker",
     categoryNone: "Zonder categorie",
     chapter: "Organisatie van het programma",
-    themeRow: "{{number}}. {{title}}",
     attention: "Aandacht nodig",
     attentionIntro_one: "{{count}} actie vraagt aandacht.",
     attentionIntro_other: "{{count}} acties vragen aandacht.",
@@ -137,18 +137,25 @@ export const progressViewsNl = {
     "reason_no-update": "Geen update in de laatste ronde ({{period}})",
     reason_reported: "Zelf gemeld: {{status}}",
     dropped: "Vervallen acties (categorie 4)",
-    droppedIntro: "Deze acties heeft de stuurgroep laten vallen; ze tellen niet mee in de aantallen hierboven.",
+    droppedIntro:
+      "Deze acties heeft de stuurgroep laten vallen; ze tellen niet mee in de aantallen hierboven.",
     droppedAll: "Alle {{count}} vervallen acties in de actielijst",
     droppedNone: "Er zijn geen vervallen acties.",
     rules: "Zo wordt er geteld",
     rule_period: "De stand van een actie is de status van haar nieuwste update over de rapportageperiode.",
-    rule_carry: "Een actie die in een eerdere periode als afgerond of gestopt is gemeld, telt zo mee tot een nieuwere update iets anders zegt.",
+    rule_carry:
+      "Een actie die in een eerdere periode als afgerond of gestopt is gemeld, telt zo mee tot een nieuwere update iets anders zegt.",
     rule_none: "Een actie zonder update over de periode telt als „zonder update”.",
-    rule_dropped: "Acties in categorie 4 (door de stuurgroep laten vallen) tellen nergens mee; ze staan apart vermeld.",
-    rule_dependency: "„Risico door afhankelijkheid” wordt apart geteld, naast de eigen stand van de actie: een actie waarvan een actie waar ze op wacht (randvoorwaarde of „maakt mogelijk”) volgens haar nieuwste update vertraagd of gestopt is, of vervallen is.",
-    rule_chain: "Dat risico gaat door de keten: hangt C af van B en B van A, dan loopt C risico door A, tenzij B al afgerond is. Afgeronde, gestopte en vervallen acties lopen geen risico meer.",
-    rule_lead: "Een actie met meer trekkers telt bij elke trekker mee; de rijen per trekker tellen daarom op tot meer dan het totaal. De acties over de organisatie van het programma staan als eigen rij bij de thema's.",
-    rule_attention: "„Aandacht nodig” noemt open acties (niet afgerond, gestopt of vervallen) met een mijlpaal over de datum, zonder update in de laatste updateronde, met risico door een afhankelijkheid, of die zelf vertraging of risico meldden.",
+    rule_dropped:
+      "Acties in categorie 4 (door de stuurgroep laten vallen) tellen nergens mee; ze staan apart vermeld.",
+    rule_dependency:
+      "„Risico door afhankelijkheid” wordt apart geteld, naast de eigen stand van de actie: een actie waarvan een actie waar ze op wacht (randvoorwaarde of „maakt mogelijk”) volgens haar nieuwste update vertraagd of gestopt is, of vervallen is.",
+    rule_chain:
+      "Dat risico gaat door de keten: hangt C af van B en B van A, dan loopt C risico door A, tenzij B al afgerond is. Afgeronde, gestopte en vervallen acties lopen geen risico meer.",
+    rule_lead:
+      "Een actie met meer trekkers telt bij elke trekker mee; de rijen per trekker tellen daarom op tot meer dan het totaal. De acties over de organisatie van het programma staan als eigen rij bij de thema's.",
+    rule_attention:
+      "„Aandacht nodig” noemt open acties (niet afgerond, gestopt of vervallen) met een mijlpaal over de datum, zonder update in de laatste updateronde, met risico door een afhankelijkheid, of die zelf vertraging of risico meldden.",
     links: "Zie ook",
     toTimeline: "Tijdlijn van de mijlpalen",
     toGraph: "Afhankelijkheden tussen acties",
