@@ -13,9 +13,13 @@ export default [
   route("programmes/:slug/actions/:number/plan/versions/:versionNo", "routes/plan-version.tsx"),
   route("programmes/:slug/decisions", "routes/decisions.tsx"),
   route("programmes/:slug/decisions/new", "routes/decision-new.tsx"),
+  route("programmes/:slug/decisions/:id", "routes/decision.tsx"),
+  route("programmes/:slug/decisions/:id/edit", "routes/decision-edit.tsx"),
+  route("programmes/:slug/decisions/:id/withdraw", "routes/decision-withdraw.tsx"),
   route("programmes/:slug/meetings", "routes/meetings.tsx"),
   route("programmes/:slug/meetings/new", "routes/meeting-new.tsx"),
   route("programmes/:slug/meetings/:id", "routes/meeting.tsx"),
+  route("programmes/:slug/meetings/:id/edit", "routes/meeting-edit.tsx"),
   route("programmes/:slug/monitor", "routes/monitor.tsx"),
   route("programmes/:slug/monitor/:indicatorId", "routes/monitor-indicator.tsx"),
   // Progress: the dashboard, the timeline of milestones and the dependency graph.

@@ -36,7 +36,10 @@ export function createApp(services: Services): express.Express {
 
   const client = join(projectRoot(), process.env.REGIE_BUILD_DIR ?? "build", "client");
   app.use("/assets", express.static(join(client, "assets"), { immutable: true, maxAge: "1y", index: false }));
-  app.use(express.static(client, { maxAge: "1h", index: false }));
+  // The top of the client folder holds a few files (favicon.svg): only a path that names a file is
+  // looked for there, so that pages do not cost a failed file-system lookup each.
+  const topLevelFiles = express.static(client, { maxAge: "1h", index: false });
+  app.use((req, res, next) => (/\/[^/]+\.[A-Za-z0-9]+$/.test(req.path) ? topLevelFiles(req, res, next) : next()));
 
   app.get("/health", async (_req, res) => {
     try {

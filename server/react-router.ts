@@ -6,6 +6,8 @@ import type { Language } from "../app/lib/i18n";
 import type { Services } from "../app/lib/services.server";
 import { csrfMatches, needsCsrf, type AuthLocals } from "./auth";
 import { renderMessagePage } from "./error-page";
+import { calendarDate } from "../app/domain/decisions/as-of";
+import { createPageCache, type PageCache, type StoredPage } from "./page-cache";
 
 export class PayloadTooLarge extends Error {}
 
@@ -28,7 +30,9 @@ export async function readBody(req: Request, maxBytes: number): Promise<Buffer> 
  */
 export function reactRouterHandler(options: { build: ServerBuild; services: Services; mode: string }) {
   const handle = createRequestHandler(options.build, options.mode);
-  const maxBytes = options.services.env.MAX_UPLOAD_MB * 1024 * 1024;
+  const { services } = options;
+  const maxBytes = services.env.MAX_UPLOAD_MB * 1024 * 1024;
+  const pageCache = createPageCache(options.build, services.env.PAGE_CACHE_MB * 1024 * 1024);
   return async (req: Request, res: Response, next: NextFunction) => {
     try {
       const language = res.locals.language as Language;
@@ -47,17 +51,30 @@ export function reactRouterHandler(options: { build: ServerBuild; services: Serv
         } catch (error) {
           if (error instanceof PayloadTooLarge) {
             res.setHeader("Connection", "close");
-            res.status(413).type("html").send(renderMessagePage({ language, kind: "tooLarge", mb: options.services.env.MAX_UPLOAD_MB }));
+            res
+              .status(413)
+              .type("html")
+              .send(
+                renderMessagePage({ language, kind: "tooLarge", mb: options.services.env.MAX_UPLOAD_MB }),
+              );
             return;
           }
           throw error;
         }
       }
-      const request = new globalThis.Request(url, { method: req.method, headers, body: body ? new Uint8Array(body) : undefined, signal: controller.signal });
+      const request = new globalThis.Request(url, {
+        method: req.method,
+        headers,
+        body: body ? new Uint8Array(body) : undefined,
+        signal: controller.signal,
+      });
       if (needsCsrf(req, res)) {
         let presented: string | null = request.headers.get("x-csrf-token");
         const type = request.headers.get("content-type") ?? "";
-        if (!presented && (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data"))) {
+        if (
+          !presented &&
+          (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data"))
+        ) {
           const form = await request
             .clone()
             .formData()
@@ -66,11 +83,28 @@ export function reactRouterHandler(options: { build: ServerBuild; services: Serv
           presented = typeof value === "string" ? value : null;
         }
         if (!csrfMatches(res, presented)) {
-          res.status(403).type("html").send(renderMessagePage({ language, kind: "csrf" }));
+          res
+            .status(403)
+            .type("html")
+            .send(renderMessagePage({ language, kind: "csrf" }));
           return;
         }
       }
       const auth = res.locals as unknown as AuthLocals;
+      if (req.method === "GET" && auth.principal.via === "public" && pageCache.allows(url.pathname)) {
+        await answerFromPageCache(pageCache, services, { url, language, headers }, res, (values) =>
+          handle(new globalThis.Request(url, { headers }), {
+            services,
+            ...values,
+            language,
+            principal: auth.principal,
+            sessionToken: null,
+            secure: req.secure,
+            clientAddress: "unknown",
+          }),
+        );
+        return;
+      }
       const context: AppLoadContext = {
         services: options.services,
         requestId: String(res.locals.requestId),
@@ -99,4 +133,45 @@ export function reactRouterHandler(options: { build: ServerBuild; services: Serv
       next(error);
     }
   };
+}
+
+/**
+ * Answers a visitor's GET of a page that may be kept (see `page-cache.ts`): from the cache when it
+ * holds the page for the current data, language and day, otherwise rendered once with placeholders
+ * and kept. Either way this answer gets its own nonce, anti-forgery token and request id.
+ */
+async function answerFromPageCache(
+  cache: PageCache,
+  services: Services,
+  request: { url: URL; language: Language; headers: Headers },
+  res: Response,
+  render: (values: { nonce: string; csrfToken: string; requestId: string }) => Promise<globalThis.Response>,
+): Promise<void> {
+  const stamp = await services.readCache.stamp();
+  const key = `${request.language} ${calendarDate(services.clock.now())} ${request.url.pathname}${request.url.search}`;
+  const { page, hit } = await cache.get(key, stamp, async () => {
+    const response = await render(cache.placeholders);
+    const stored: StoredPage = {
+      status: response.status,
+      statusText: response.statusText,
+      headers: [...response.headers.entries()].filter(([name]) => name !== "set-cookie"),
+      body: response.body ? await response.text() : "",
+    };
+    const keep =
+      response.status === 200 &&
+      response.headers.getSetCookie().length === 0 &&
+      (response.headers.get("content-type") ?? "").startsWith("text/html");
+    return { page: stored, keep };
+  });
+  res.status(page.status);
+  if (page.statusText) res.statusMessage = page.statusText;
+  for (const [name, value] of page.headers) res.setHeader(name, value);
+  res.setHeader("X-Regie-Page-Cache", hit ? "hit" : "miss");
+  const body = cache.personalise(page, {
+    nonce: String(res.locals.nonce),
+    csrfToken: String(res.locals.csrfToken ?? ""),
+    requestId: String(res.locals.requestId),
+  });
+  res.setHeader("Content-Length", body.length);
+  res.end(body);
 }

@@ -1,10 +1,11 @@
-import { DECISION_KINDS, DECISION_STATUSES } from "../domain/decisions/types";
+import { DECISION_KINDS, DECISION_SOURCES, DECISION_STATUSES } from "../domain/decisions/types";
 import { DEFAULT_LIMIT, MAX_LIMIT } from "../domain/programmes/action-filters";
 import type { OperationObject, ParameterObject, Ref, ResponseObject, SchemaObject } from "./openapi";
 
 /**
  * The steering group's decisions in the OpenAPI document (merged into it by `openApiDocument`):
- * the register, recording a decision, the `asOf` parameter and an action's category history.
+ * the register, recording, correcting and withdrawing a decision, the `asOf` parameter and an
+ * action's category history.
  */
 
 const ref = (name: string): SchemaObject => ({ $ref: `#/components/schemas/${name}` });
@@ -54,6 +55,12 @@ const schemas: Record<string, SchemaObject> = {
     description: "`general`, `categories` (changes categories of actions), `adopt-programme`, `adopt-annual-plan`.",
   },
   DecisionStatus: { type: "string", enum: DECISION_STATUSES, description: "`taken`, or `planned` (still to be taken; changes no category yet)." },
+  DecisionSource: {
+    type: "string",
+    enum: DECISION_SOURCES,
+    description:
+      "`steering-group`: a decision of the steering group. `import`: not a decision of the steering group, but the categories a re-import of the programme document changed (or the actions it added), recorded on the day of the import so that category history and `asOf` agree with the current category.",
+  },
   Decision: object(
     {
       id: { type: "integer", minimum: 1 },
@@ -62,6 +69,7 @@ const schemas: Record<string, SchemaObject> = {
       status: ref("DecisionStatus"),
       title: { type: "string" },
       text: { type: "string", description: "The decision's text; paragraphs separated by a blank line." },
+      source: ref("DecisionSource"),
       meeting: {
         anyOf: [object({ id: { type: "integer", minimum: 1 }, heldOn: date("The meeting's date."), title: { type: "string" } }), { type: "null" }],
         description: "The steering-group meeting where it was taken, when recorded.",
@@ -73,7 +81,7 @@ const schemas: Record<string, SchemaObject> = {
       },
       updatedAt: { type: "string", format: "date-time" },
     },
-    "A decision of the steering group.",
+    "A decision of the steering group, or (`source` `import`) the category changes a re-import of the programme document made.",
   ),
   DecisionList: object(
     {
@@ -106,14 +114,45 @@ const schemas: Record<string, SchemaObject> = {
     additionalProperties: false,
     examples: [{ decidedOn: "2014-06-30", kind: "categories", title: "Actie 5 naar categorie 2", text: "", actions: [{ number: 5, from: 3, to: 2 }] }],
   },
+  DecisionCorrection: {
+    type: "object",
+    description:
+      "A recorded decision, corrected: the whole decision again, as when recording it (what is left out takes its default, so `actions` left out concerns no action). An action's `from` is not sent: it becomes the category the action had just before the decision. Afterwards every action the decision concerned, before or after, gets the category its decisions taken on or before today give it: correcting an action's latest decision changes its current category, correcting an older one does not. A decision `taken` cannot lie after today; a `planned` one changes no category; a `general` one neither; a taken `categories` decision changes at least one.",
+    properties: {
+      decidedOn: date("The day it was taken (or is expected)."),
+      meetingId: { type: ["integer", "null"], minimum: 1, default: null, description: "The meeting where it was taken; null for none." },
+      kind: ref("DecisionKind"),
+      status: { ...ref("DecisionStatus"), default: "taken" },
+      title: { type: "string", maxLength: 300 },
+      text: { type: "string", maxLength: 20000, default: "" },
+      actions: {
+        type: "array",
+        maxItems: 500,
+        default: [],
+        items: {
+          type: "object",
+          properties: {
+            number: decisionActionProperties.number!,
+            to: { type: "integer", minimum: 1, maximum: 4, description: "The category the decision gives the action; left out when it concerns the action without changing its category." },
+          },
+          required: ["number"],
+          additionalProperties: false,
+        },
+      },
+    },
+    required: ["decidedOn", "kind", "title"],
+    additionalProperties: false,
+    examples: [{ decidedOn: "2014-06-30", kind: "categories", status: "taken", meetingId: null, title: "Actie 5 naar categorie 2", text: "", actions: [{ number: 5, to: 2 }] }],
+  },
   CategoryChange: object(
     {
       decidedOn: date("The decision's date."),
       decision: object({ id: { type: "integer", minimum: 1 }, title: { type: "string" } }),
       from: categoryCode("The category before; null for the first."),
       to: categoryCode("The category after.", false),
+      source: ref("DecisionSource"),
     },
-    "A change of an action's category by a decision.",
+    "A change of an action's category by a decision, or by a re-import (`source` `import`).",
   ),
 };
 
@@ -190,12 +229,51 @@ const recordDecision: OperationObject = {
   },
 };
 
+const CHANGE_ORDER =
+  "Checked in this order: 401 without credentials, 404 for an unknown programme or decision (400 for a malformed id), 403 without the right (or a session cookie without `X-CSRF-Token`), 409 for a decision a re-import recorded (it is not corrected by hand), 428 without `If-Match`, 412 when `If-Match` names another version";
+
+const changeAnswers = {
+  "401": response("Unauthorised"),
+  "403": response("Forbidden"),
+  "404": response("NotFound"),
+  "409": problem("The decision was recorded by a re-import of the programme document: it is not a decision of the steering group and cannot be corrected or withdrawn through the API. Nothing was changed."),
+  "412": response("PreconditionFailed"),
+  "428": response("PreconditionRequired"),
+};
+
+const correctDecision: OperationObject = {
+  operationId: "correctDecision",
+  summary: "Correct a recorded decision",
+  description: `For the programme's programme manager (a Bearer token, or a session cookie with \`X-CSRF-Token\`). ${CHANGE_ORDER}, 400 for a bad body. The decision, the categories of the actions concerned and their history change in one transaction; the decision gets a new version (ETag). A correction that changes nothing keeps the version.`,
+  tags: ["decisions"],
+  parameters: [param("programmeSlug"), param("decisionId"), param("ifMatch"), param("csrfToken")],
+  requestBody: { required: true, content: { "application/json": { schema: ref("DecisionCorrection") } } },
+  responses: {
+    "200": decisionAnswer("The decision as it is now."),
+    "400": problem("The body is not a valid decision, or the id is malformed; `errors` says what, per field (`actions.5` for action 5). Nothing was changed."),
+    ...changeAnswers,
+  },
+};
+
+const withdrawDecision: OperationObject = {
+  operationId: "withdrawDecision",
+  summary: "Withdraw a decision recorded by mistake",
+  description: `For the programme's programme manager (a Bearer token, or a session cookie with \`X-CSRF-Token\`). ${CHANGE_ORDER}. In one transaction the decision goes, every action it concerned gets the category its remaining decisions give it today (the category it had before any decision when none remains), and history keeps the decision as it was.`,
+  tags: ["decisions"],
+  parameters: [param("programmeSlug"), param("decisionId"), param("ifMatch"), param("csrfToken")],
+  responses: {
+    "204": { description: "Withdrawn.", headers: REQUEST_ID_HEADER },
+    "400": response("BadRequest"),
+    ...changeAnswers,
+  },
+};
+
 export function decisionOpenApi(base: { action: SchemaObject }) {
   return {
     tag: { name: "decisions", description: "The steering group's decisions, and the categories they set." },
     paths: {
       "/programmes/{slug}/decisions": { get: listDecisions, post: recordDecision },
-      "/programmes/{slug}/decisions/{id}": { get: getDecision },
+      "/programmes/{slug}/decisions/{id}": { get: getDecision, put: correctDecision, delete: withdrawDecision },
     },
     schemas: { ...schemas, ActionDetail: actionDetail(base.action) },
     parameters,

@@ -363,6 +363,10 @@ const schemas: Record<string, SchemaObject> = {
       plan: { ...nullable(ref("ApprovedPlan")), description: "The adopted plan of approach; null while none is approved." },
       milestones: arrayOf(ref("Milestone"), "Dated steps read from the planning text (corrected by hand where needed), in the planning's order."),
       progress: { ...nullable(ref("LatestProgress")), description: "The newest progress update; null while none was reported." },
+      atRiskThrough: arrayOf(
+        ref("DependencyRisk"),
+        "The actions this one depends on (through `prerequisiteFor` and `enables` links, also further up the chain) that are delayed, stopped or dropped, by number; empty when none. Always as the programme stands now, also with `asOf`.",
+      ),
     },
     "One action of a programme.",
   ),
@@ -562,7 +566,7 @@ const CSV_DESCRIPTION = [
   '`;` between cells, CRLF between rows, cells quoted when they hold `;`, `"` or a line break.',
   "The header row uses the JSON field names. Lists are joined with ` | `; organisations are written as",
   "`name (qualifier)`, `theme` is the theme's number, `intention` its code, `category` the category code,",
-  "links as `type:action N` or `type:theme N`. A text cell that starts with `=`, `+`, `-`, `@`, a tab or a",
+  "links as `type:action N` or `type:theme N`, `atRiskThrough` as the numbers of those actions. A text cell that starts with `=`, `+`, `-`, `@`, a tab or a",
   "carriage return gets a leading `'` so that no spreadsheet runs it as a formula.",
 ].join(" ");
 

@@ -1,25 +1,14 @@
 import type { Request, Response, Router } from "express";
-import type { Principal } from "../domain/auth/roles";
-import { fieldErrors } from "../domain/editing/field-errors";
 import {
   organisationCreateSchema,
   organisationMergeSchema,
   organisationPatchSchema,
 } from "../domain/editing/organisation-changes";
-import { translator, type Language } from "../lib/i18n";
-import { translateErrors } from "../lib/messages";
+import type { OrganisationSnapshot } from "../db/organisation-store";
 import type { Services } from "../lib/services.server";
-import { timestamp } from "../lib/time";
 import { presentOrganisation } from "../presenters/organisation";
-import {
-  authorise,
-  etag,
-  jsonBodyLater,
-  problem,
-  requireIfMatch,
-  requireJsonObject,
-  sendRecord,
-} from "./write-support";
+import { changeRoute, createRoute, type WriteAnswer } from "./write-route";
+import { etag, jsonBodyLater, problem } from "./write-support";
 
 /**
  * Where an organisation is now when the slug in the request was merged away or changed: its API
@@ -38,113 +27,73 @@ export async function formerOrganisationLocation(
  * the order 401, 404/403, 428/412 (If-Match with the organisation's ETag), 400.
  */
 export function mountOrganisationWrites(router: Router, services: Services): void {
-  const maxMb = services.env.MAX_UPLOAD_MB;
-  const body = jsonBodyLater(maxMb);
-  const actorOf = (res: Response) => {
-    const user = (res.locals.principal as Principal).user!;
-    return { userId: user.id, label: user.name };
-  };
-  const invalid = (res: Response, errors: Record<string, string>) =>
-    problem(
-      res,
-      400,
-      "api.invalidInput",
-      {},
-      translateErrors(translator(res.locals.language as Language), errors),
-    );
+  const body = jsonBodyLater(services.env.MAX_UPLOAD_MB);
 
-  /** Answers with one organisation, whole, and its ETag. */
-  async function sendOrganisation(res: Response, slug: string, status = 200) {
+  /** One organisation, whole, with its ETag. */
+  async function answer(slug: string, extra: Omit<WriteAnswer, "etag" | "body"> = {}): Promise<WriteAnswer> {
     const org = (await services.organisations.get(slug))!;
-    res.setHeader("Cache-Control", "no-store");
-    sendRecord(res, etag("organisation", org.id, org.version), presentOrganisation(org), status);
+    return { etag: etag("organisation", org.id, org.version), body: presentOrganisation(org), ...extra };
   }
 
-  /** The organisation a write names, or an answer: 401 for the public, 404 (with a pointer for a former slug), 403. */
-  async function target(req: Request, res: Response) {
-    if (!(res.locals.principal as Principal).user) {
-      authorise(res, "organisation.edit", {});
-      return undefined;
-    }
-    const snapshot = await services.organisationStore.snapshot(String(req.params.slug));
-    if (!snapshot) {
+  /** What a write to an existing organisation shares: the organisation (404 with a pointer for a former slug) and its ETag. */
+  const existing = {
+    operation: "organisation.edit",
+    async load(req: Request, res: Response): Promise<OrganisationSnapshot | undefined> {
+      const snapshot = await services.organisationStore.snapshot(String(req.params.slug));
+      if (snapshot) return snapshot;
       const moved = await formerOrganisationLocation(services, req);
       if (moved) {
         res.setHeader("Link", `<${moved}>; rel="alternate"`);
         problem(res, 404, "editing.formerSlug", { location: moved });
       } else problem(res, 404, "errors.organisationNotFound");
       return undefined;
-    }
-    return authorise(res, "organisation.edit", {}) ? snapshot : undefined;
-  }
+    },
+    target: () => ({}),
+    ifMatch: (o: OrganisationSnapshot) => ({ kind: "organisation", id: o.id, version: o.version }),
+    notFound: () => ({ key: "errors.organisationNotFound" }),
+  } as const;
 
-  router.post("/organisations", body, async (req: Request, res: Response) => {
-    if (!authorise(res, "organisation.edit", {})) return;
-    const input = requireJsonObject(req, res, maxMb);
-    if (!input) return;
-    const parsed = organisationCreateSchema.safeParse(input);
-    if (!parsed.success) return invalid(res, fieldErrors(parsed.error));
-    const result = await services.organisationStore.create({
-      changes: parsed.data,
-      actor: actorOf(res),
-      requestId: String(res.locals.requestId),
-      now: timestamp(services.clock),
-    });
-    if (result.status === "invalid") return invalid(res, result.errors);
-    res.setHeader("Location", `${req.baseUrl}/organisations/${result.organisation.slug}`);
-    await sendOrganisation(res, result.organisation.slug, 201);
-  });
+  router.post(
+    "/organisations",
+    body,
+    createRoute(services, {
+      operation: "organisation.edit",
+      load: () => Promise.resolve({}),
+      target: () => ({}),
+      schema: organisationCreateSchema,
+      write: (_, changes, context) => services.organisationStore.create({ changes, ...context }),
+      present: (_, result, req) =>
+        answer(result.organisation.slug, {
+          status: 201,
+          headers: { Location: `${req.baseUrl}/organisations/${result.organisation.slug}` },
+        }),
+    }),
+  );
 
-  router.patch("/organisations/:slug", body, async (req: Request, res: Response) => {
-    const snapshot = await target(req, res);
-    if (!snapshot) return;
-    const expected = requireIfMatch(req, res, "organisation", snapshot.id, snapshot.version);
-    if (expected === null) return;
-    const input = requireJsonObject(req, res, maxMb);
-    if (!input) return;
-    const parsed = organisationPatchSchema.safeParse(input);
-    if (!parsed.success) return invalid(res, fieldErrors(parsed.error));
-    const result = await services.organisationStore.update({
-      slug: snapshot.slug,
-      expectedVersion: expected,
-      patch: parsed.data,
-      actor: actorOf(res),
-      requestId: String(res.locals.requestId),
-      now: timestamp(services.clock),
-    });
-    if (result.status === "not-found") return problem(res, 404, "errors.organisationNotFound");
-    if (result.status === "conflict") {
-      res.setHeader("ETag", etag("organisation", snapshot.id, result.current.version));
-      return problem(res, 412, "api.stale");
-    }
-    if (result.status === "invalid") return invalid(res, result.errors);
-    await sendOrganisation(res, result.organisation.slug);
-  });
+  router.patch(
+    "/organisations/:slug",
+    body,
+    changeRoute(services, {
+      ...existing,
+      schema: organisationPatchSchema,
+      write: (o, patch, context) =>
+        services.organisationStore.update({ slug: o.slug, expectedVersion: o.version, patch, ...context }),
+      present: (_, result) => answer(result.organisation.slug),
+    }),
+  );
 
-  router.post("/organisations/:slug/merge", body, async (req: Request, res: Response) => {
-    const snapshot = await target(req, res);
-    if (!snapshot) return;
-    const expected = requireIfMatch(req, res, "organisation", snapshot.id, snapshot.version);
-    if (expected === null) return;
-    const input = requireJsonObject(req, res, maxMb);
-    if (!input) return;
-    const parsed = organisationMergeSchema.safeParse(input);
-    if (!parsed.success) return invalid(res, fieldErrors(parsed.error));
-    const result = await services.organisationStore.merge({
-      slug: snapshot.slug,
-      into: parsed.data.into,
-      expectedVersion: expected,
-      actor: actorOf(res),
-      requestId: String(res.locals.requestId),
-      now: timestamp(services.clock),
-    });
-    if (result.status === "not-found") return problem(res, 404, "errors.organisationNotFound");
-    if (result.status === "conflict") {
-      res.setHeader("ETag", etag("organisation", snapshot.id, result.current.version));
-      return problem(res, 412, "api.stale");
-    }
-    if (result.status === "invalid") return invalid(res, result.errors);
-    res.setHeader("Content-Location", `${req.baseUrl}/organisations/${result.into.slug}`);
-    await sendOrganisation(res, result.into.slug);
-  });
+  router.post(
+    "/organisations/:slug/merge",
+    body,
+    changeRoute(services, {
+      ...existing,
+      schema: organisationMergeSchema,
+      write: (o, { into }, context) =>
+        services.organisationStore.merge({ slug: o.slug, into, expectedVersion: o.version, ...context }),
+      present: (_, result, req) =>
+        answer(result.into.slug, {
+          headers: { "Content-Location": `${req.baseUrl}/organisations/${result.into.slug}` },
+        }),
+    }),
+  );
 }

@@ -1,24 +1,14 @@
 import type { Request, Response, Router } from "express";
-import type { Principal } from "../domain/auth/roles";
 import { actionCreateSchema } from "../domain/editing/action-create";
-import { fieldErrors } from "../domain/editing/field-errors";
 import { programmePatchSchema, themePatchSchema } from "../domain/editing/programme-changes";
 import type { Programme } from "../domain/programmes/types";
 import { translator, type Language } from "../lib/i18n";
-import { translateErrors } from "../lib/messages";
+import { readRiskFlags } from "../lib/progress-views.server";
 import type { Services } from "../lib/services.server";
-import { timestamp } from "../lib/time";
 import { presentAction } from "../presenters/action";
 import { presentProgramme, presentTheme } from "../presenters/programme";
-import {
-  authorise,
-  etag,
-  jsonBodyLater,
-  problem,
-  requireIfMatch,
-  requireJsonObject,
-  sendRecord,
-} from "./write-support";
+import { changeRoute, createRoute } from "./write-route";
+import { etag, jsonBodyLater, problem, sendRecord } from "./write-support";
 
 const NUMBER = /^[1-9]\d{0,5}$/;
 
@@ -27,65 +17,42 @@ const NUMBER = /^[1-9]\d{0,5}$/;
  * a new action. Checked in the order 401, 404/403, 428/412 (If-Match; not for creating), 400.
  */
 export function mountProgrammeWrites(router: Router, services: Services): void {
-  const maxMb = services.env.MAX_UPLOAD_MB;
-  const body = jsonBodyLater(maxMb);
-  const actorOf = (res: Response) => {
-    const user = (res.locals.principal as Principal).user!;
-    return { userId: user.id, label: user.name };
-  };
-  const invalid = (res: Response, errors: Record<string, string>) =>
-    problem(
-      res,
-      400,
-      "api.invalidInput",
-      {},
-      translateErrors(translator(res.locals.language as Language), errors),
-    );
-  const signedIn = (res: Response) => (res.locals.principal as Principal).user !== null;
+  const body = jsonBodyLater(services.env.MAX_UPLOAD_MB);
 
-  /** The programme a write names, after 401 and 404; the permission check (403) is the caller's. */
-  async function programmeOf(
-    req: Request,
-    res: Response,
-    operation: "programme.edit" | "action.edit",
-  ): Promise<Programme | undefined> {
-    if (!signedIn(res)) {
-      authorise(res, operation, {});
-      return undefined;
-    }
+  /** The programme a write names, or undefined after a 404. */
+  async function programmeOf(req: Request, res: Response): Promise<Programme | undefined> {
     const programme = await services.programmes.get(String(req.params.slug));
     if (!programme) problem(res, 404, "errors.programmeNotFound");
     return programme;
   }
 
-  router.patch("/programmes/:slug", body, async (req: Request, res: Response) => {
-    const programme = await programmeOf(req, res, "programme.edit");
-    if (!programme || !authorise(res, "programme.edit", { programmeId: programme.id })) return;
-    const expected = requireIfMatch(req, res, "programme", programme.id, programme.version);
-    if (expected === null) return;
-    const input = requireJsonObject(req, res, maxMb);
-    if (!input) return;
-    const parsed = programmePatchSchema.safeParse(input);
-    if (!parsed.success) return invalid(res, fieldErrors(parsed.error));
-    const result = await services.programmeStore.updateProgramme({
-      programmeId: programme.id,
-      expectedVersion: expected,
-      patch: parsed.data,
-      actor: actorOf(res),
-      requestId: String(res.locals.requestId),
-      now: timestamp(services.clock),
-    });
-    if (result.status === "not-found") return problem(res, 404, "errors.programmeNotFound");
-    if (result.status === "conflict") {
-      res.setHeader("ETag", etag("programme", programme.id, result.current.version));
-      return problem(res, 412, "api.stale");
-    }
-    if (result.status === "invalid") return invalid(res, result.errors);
-    const updated = (await services.programmes.get(programme.slug))!;
-    const counts = await services.actions.countByCategory(updated.id);
-    res.setHeader("Cache-Control", "no-store");
-    sendRecord(res, etag("programme", updated.id, updated.version), presentProgramme(updated, counts));
-  });
+  router.patch(
+    "/programmes/:slug",
+    body,
+    changeRoute(services, {
+      operation: "programme.edit",
+      load: programmeOf,
+      target: (programme) => ({ programmeId: programme.id }),
+      ifMatch: (programme) => ({ kind: "programme", id: programme.id, version: programme.version }),
+      schema: programmePatchSchema,
+      write: (programme, patch, context) =>
+        services.programmeStore.updateProgramme({
+          programmeId: programme.id,
+          expectedVersion: programme.version,
+          patch,
+          ...context,
+        }),
+      notFound: () => ({ key: "errors.programmeNotFound" }),
+      async present(programme) {
+        const updated = (await services.programmes.get(programme.slug))!;
+        const counts = await services.actions.countByCategory(updated.id);
+        return {
+          etag: etag("programme", updated.id, updated.version),
+          body: presentProgramme(updated, counts),
+        };
+      },
+    }),
+  );
 
   router.get("/programmes/:slug/themes/:number", async (req: Request, res: Response) => {
     const programme = await services.programmes.get(String(req.params.slug));
@@ -101,68 +68,63 @@ export function mountProgrammeWrites(router: Router, services: Services): void {
     sendRecord(res, etag("theme", snapshot.id, theme.version), presentTheme(theme));
   });
 
-  router.patch("/programmes/:slug/themes/:number", body, async (req: Request, res: Response) => {
-    const programme = await programmeOf(req, res, "programme.edit");
-    if (!programme) return;
-    const raw = String(req.params.number);
-    const theme = NUMBER.test(raw)
-      ? await services.programmeStore.theme(programme.id, Number(raw))
-      : undefined;
-    if (!theme) return problem(res, 404, "errors.themeNotFound");
-    if (!authorise(res, "programme.edit", { programmeId: programme.id })) return;
-    const expected = requireIfMatch(req, res, "theme", theme.id, theme.version);
-    if (expected === null) return;
-    const input = requireJsonObject(req, res, maxMb);
-    if (!input) return;
-    const parsed = themePatchSchema.safeParse(input);
-    if (!parsed.success) return invalid(res, fieldErrors(parsed.error));
-    const result = await services.programmeStore.updateTheme({
-      programmeId: programme.id,
-      number: theme.number,
-      expectedVersion: expected,
-      patch: parsed.data,
-      actor: actorOf(res),
-      requestId: String(res.locals.requestId),
-      now: timestamp(services.clock),
-    });
-    if (result.status === "not-found") return problem(res, 404, "errors.themeNotFound");
-    if (result.status === "conflict") {
-      res.setHeader("ETag", etag("theme", theme.id, result.current.version));
-      return problem(res, 412, "api.stale");
-    }
-    if (result.status === "invalid") return invalid(res, result.errors);
-    const updated = (await services.programmes.get(programme.slug))!.themes.find(
-      (x) => x.number === theme.number,
-    )!;
-    res.setHeader("Cache-Control", "no-store");
-    sendRecord(res, etag("theme", theme.id, updated.version), presentTheme(updated));
-  });
+  router.patch(
+    "/programmes/:slug/themes/:number",
+    body,
+    changeRoute(services, {
+      operation: "programme.edit",
+      async load(req, res) {
+        const programme = await programmeOf(req, res);
+        if (!programme) return undefined;
+        const raw = String(req.params.number);
+        const theme = NUMBER.test(raw)
+          ? await services.programmeStore.theme(programme.id, Number(raw))
+          : undefined;
+        if (theme) return { programme, theme };
+        problem(res, 404, "errors.themeNotFound");
+        return undefined;
+      },
+      target: ({ programme }) => ({ programmeId: programme.id }),
+      ifMatch: ({ theme }) => ({ kind: "theme", id: theme.id, version: theme.version }),
+      schema: themePatchSchema,
+      write: ({ programme, theme }, patch, context) =>
+        services.programmeStore.updateTheme({
+          programmeId: programme.id,
+          number: theme.number,
+          expectedVersion: theme.version,
+          patch,
+          ...context,
+        }),
+      notFound: () => ({ key: "errors.themeNotFound" }),
+      async present({ programme, theme }) {
+        const updated = (await services.programmes.get(programme.slug))!.themes.find(
+          (x) => x.number === theme.number,
+        )!;
+        return { etag: etag("theme", theme.id, updated.version), body: presentTheme(updated) };
+      },
+    }),
+  );
 
-  router.post("/programmes/:slug/actions", body, async (req: Request, res: Response) => {
-    const programme = await programmeOf(req, res, "action.edit");
-    if (!programme || !authorise(res, "action.edit", { programmeId: programme.id })) return;
-    const input = requireJsonObject(req, res, maxMb);
-    if (!input) return;
-    const parsed = actionCreateSchema.safeParse(input);
-    if (!parsed.success) return invalid(res, fieldErrors(parsed.error));
-    const { number, ...changes } = parsed.data;
-    const result = await services.actionStore.create({
-      programmeId: programme.id,
-      number,
-      changes,
-      actor: actorOf(res),
-      requestId: String(res.locals.requestId),
-      now: timestamp(services.clock),
-    });
-    if (result.status === "invalid") return invalid(res, result.errors);
-    const action = (await services.actions.get(programme.id, result.number))!;
-    res.setHeader("Location", `${req.baseUrl}/programmes/${programme.slug}/actions/${result.number}`);
-    res.setHeader("Cache-Control", "no-store");
-    sendRecord(
-      res,
-      etag("action", result.id, result.version),
-      presentAction(action, programme.categories),
-      201,
-    );
-  });
+  router.post(
+    "/programmes/:slug/actions",
+    body,
+    createRoute(services, {
+      operation: "action.edit",
+      load: programmeOf,
+      target: (programme) => ({ programmeId: programme.id }),
+      schema: actionCreateSchema,
+      write: (programme, { number, ...changes }, context) =>
+        services.actionStore.create({ programmeId: programme.id, number, changes, ...context }),
+      async present(programme, result, req) {
+        const action = (await services.actions.get(programme.id, result.number))!;
+        const risk = await readRiskFlags(services.progressViews, programme.id);
+        return {
+          etag: etag("action", result.id, result.version),
+          body: presentAction(action, programme.categories, risk),
+          status: 201,
+          headers: { Location: `${req.baseUrl}/programmes/${programme.slug}/actions/${result.number}` },
+        };
+      },
+    }),
+  );
 }

@@ -85,6 +85,22 @@ const schemas: Record<string, SchemaObject> = {
     },
     "The newest progress update of an action (the latest period; no narrative, no names).",
   ),
+  DependencyRisk: object(
+    {
+      number: {
+        type: "integer",
+        minimum: 1,
+        description: "The number of the action that puts this one at risk.",
+      },
+      reason: {
+        type: "string",
+        enum: ["delayed", "stopped", "dropped"],
+        description:
+          "Why: its latest progress update says `delayed` or `stopped`, or the steering group dropped it (category 4).",
+      },
+    },
+    "An action this one depends on that blocks: its delay, stop or drop puts this action at risk.",
+  ),
   ProgressUpdate: object(
     {
       period: PERIOD,

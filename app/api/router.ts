@@ -7,6 +7,7 @@ import { categoryAsOf } from "../domain/decisions/category-history";
 import { ORGANISATION_KINDS, type OrganisationKind } from "../domain/programmes/programme-document";
 import type { Programme } from "../domain/programmes/types";
 import { translator, type Language } from "../lib/i18n";
+import { readRiskFlags } from "../lib/progress-views.server";
 import type { Services } from "../lib/services.server";
 import { actionsToCsv, presentAction, presentActionDetail } from "../presenters/action";
 import { presentOrganisation, presentOrganisationListItem } from "../presenters/organisation";
@@ -82,15 +83,17 @@ export function createApiRouter(services: Services): Router {
     if (format === "csv" && !query.has("limit")) query.set("limit", String(MAX_LIMIT));
     const result = await listActions({ programme, query, actions: services.actions, organisations: services.organisations, today: today() });
     if (!result.ok) return invalidQuery(res, result.errors, result.params);
+    // Risk through dependencies: computed once for the whole programme (read model, cached per change stamp).
+    const risk = await readRiskFlags(services.progressViews, programme.id, res.locals);
     if (format === "csv") {
       res
         .type("text/csv; charset=utf-8")
         .setHeader("Content-Disposition", `attachment; filename="${programme.slug}-actions.csv"`)
-        .send(actionsToCsv(result.data, programme.categories));
+        .send(actionsToCsv(result.data, programme.categories, risk));
       return;
     }
     res.json({
-      data: result.data.map((a) => presentAction(a, programme.categories)),
+      data: result.data.map((a) => presentAction(a, programme.categories, risk)),
       total: result.total,
       limit: result.paging.limit,
       offset: result.paging.offset,
@@ -113,10 +116,13 @@ export function createApiRouter(services: Services): Router {
     if (!asOf.ok) return invalidQuery(res, { asOf: "filter.asOf" });
     const action = await services.actions.get(programme.id, Number(raw));
     if (!action) return notFound(res, "errors.actionNotFound", { number: raw });
-    const history = await services.decisions.categoryHistory(action.id);
+    const [history, risk] = await Promise.all([
+      services.decisions.categoryHistory(action.id),
+      readRiskFlags(services.progressViews, programme.id, res.locals),
+    ]);
     const at = effectiveAsOf(asOf.asOf, today());
     const shown = at ? { ...action, category: categoryAsOf(history, at) } : action;
-    sendRecord(res, etag("action", action.id, action.version), presentActionDetail(shown, programme.categories, history));
+    sendRecord(res, etag("action", action.id, action.version), presentActionDetail(shown, programme.categories, history, risk));
   });
 
   router.get("/organisations", async (req, res) => {

@@ -63,6 +63,40 @@ describe.each(testDialects())("regie import-programme on %s", (dialect) => {
     expect(await counts(database)).toEqual({ programmes: 0, actions: 0, organisations: 0, links: 0 });
   });
 
+  it("records a category the file changes as a decision of source import, and reports it; a dry run only reports it", async () => {
+    expect(await main(["import-programme", SEED, "--default"], capture().io)).toBe(0);
+    const out = join(dir, `changed-${dialect}.json`);
+    expect(await main(["export-programme", "kennis-en-werk-071-2013-2015", "--out", out], capture().io)).toBe(0);
+    const doc = JSON.parse(readFileSync(out, "utf8")) as { actions: { number: number; category: number | null }[] };
+    doc.actions.find((a) => a.number === 5)!.category = 2;
+    writeFileSync(out, JSON.stringify(doc));
+    const decisions = async () => Number((await database.db.kysely.selectFrom("decision").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+    const before = await decisions();
+
+    const dry = capture();
+    expect(await main(["import-programme", out, "--dry-run"], dry.io)).toBe(0);
+    const dryText = dry.out.join("\n");
+    expect(dryText).toContain(`1 actie zou worden vastgelegd in het besluit „Categorieën gewijzigd bij import van „changed-${dialect}.json””`);
+    expect(dryText).toContain("actie 5: categorie 3 → 2");
+    expect(await decisions()).toBe(before);
+
+    const run = capture();
+    expect(await main(["import-programme", out], run.io)).toBe(0);
+    expect(run.out.join("\n")).toContain("1 actie vastgelegd in het besluit");
+    expect(run.out.join("\n")).toContain("actie 5: categorie 3 → 2");
+    expect(await decisions()).toBe(before + 1);
+    const row = await database.db.kysely.selectFrom("decision").select(["source", "text"]).orderBy("id", "desc").executeTakeFirstOrThrow();
+    expect(row.source).toBe("import");
+    // The file's name, not the folder it was in.
+    expect(row.text).toContain(`„changed-${dialect}.json”`);
+    expect(row.text).not.toContain(dir);
+
+    const again = capture();
+    expect(await main(["import-programme", out], again.io)).toBe(0);
+    expect(again.out.join("\n")).not.toContain("vastgelegd in het besluit");
+    expect(await decisions()).toBe(before + 1);
+  });
+
   it("refuses a broken file with line numbers and writes nothing", async () => {
     const lines = readFileSync(SEED, "utf8").split("\n");
     const row = lines.findIndex((l) => l.includes("11. Ondernemerschap in onderwijscurricula"));

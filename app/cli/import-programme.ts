@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { importProgrammeDocument, type ProgrammeImportReport } from "../db/programme-import";
 import { organisationRegistrySchema, organisationSlug, type OrganisationRegistry } from "../domain/programmes/organisation-names";
 import { parseProgrammeDocument, type ParseIssue } from "../domain/programmes/parse-programme-document";
@@ -99,7 +99,12 @@ export async function importProgrammeCommand(
   }
 
   const db = await ctx.openDb();
-  const report = await importProgrammeDocument(db, document, { dryRun: options.dryRun, isDefault: options.isDefault });
+  const report = await importProgrammeDocument(db, document, {
+    dryRun: options.dryRun,
+    isDefault: options.isDefault,
+    file: basename(file),
+    actor: { userId: null, label: "CLI" },
+  });
   if (warnings.length > 0) {
     ctx.out(t("cli.warnings"));
     for (const w of warnings) ctx.out(`  ${t("cli.line", { line: w.line, message: issueMessage(ctx, w) })}`);
@@ -122,5 +127,17 @@ function reportLines(ctx: CliContext, r: ProgrammeImportReport): string[] {
     lines.push(t("cli.reportCounts", { what: t(`cli.what_${what}`), ...r[what] }));
   }
   if (r.actionsNotInDocument.length > 0) lines.push(t("cli.reportNotInDocument", { numbers: r.actionsNotInDocument.join(", ") }));
+  if (r.decision) {
+    const key = r.dryRun ? "cli.reportCategoryDecisionDry" : "cli.reportCategoryDecision";
+    lines.push(t(key, { count: r.categoryChanges.length, title: r.decision.title, date: r.decision.decidedOn }));
+    const show = (c: number | null) => (c === null ? "–" : String(c));
+    for (const c of r.categoryChanges) {
+      lines.push(
+        c.created
+          ? `  ${t("cli.reportCategoryNew", { number: c.number, to: show(c.to) })}`
+          : `  ${t("cli.reportCategoryChange", { number: c.number, from: show(c.from), to: show(c.to) })}`,
+      );
+    }
+  }
   return lines;
 }

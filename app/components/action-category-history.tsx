@@ -5,7 +5,10 @@ import { formatDay } from "../lib/decision-format";
 import type { Language } from "../lib/i18n";
 import { CategoryChangeText } from "./decision-parts";
 
-/** The decisions that set an action's category, oldest first: date, decision, from → to. Public. */
+/**
+ * The decisions that set an action's category, oldest first: date, decision, from → to, and
+ * "Gewijzigd bij import" for a change a re-import of the programme file made. Public.
+ */
 export function ActionCategoryHistory({ categories }: { categories: ActionCategories }) {
   const { t, i18n } = useTranslation();
   const language: Language = i18n.language === "en" ? "en" : "nl";
@@ -18,7 +21,10 @@ export function ActionCategoryHistory({ categories }: { categories: ActionCatego
         <p className="nl-paragraph">{t("decisions.historyNone")}</p>
       ) : (
         <>
-          <p className="nl-paragraph regie-muted">{t("decisions.historyIntro")}</p>
+          <p className="nl-paragraph regie-muted">
+            {t("decisions.historyIntro")}
+            {categories.history.some((c) => c.source === "import") ? ` ${t("decisions.historyIntroImport")}` : null}
+          </p>
           <ol className="regie-category-history">
             {categories.history.map((c) => (
               <li key={c.decision.id}>
@@ -29,6 +35,12 @@ export function ActionCategoryHistory({ categories }: { categories: ActionCatego
                 </Link>
                 {" · "}
                 <CategoryChangeText from={c.from} to={c.to} />
+                {c.source === "import" ? (
+                  <>
+                    {" · "}
+                    <em>{t("decisions.source_import")}</em>
+                  </>
+                ) : null}
               </li>
             ))}
           </ol>

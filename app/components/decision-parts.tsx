@@ -56,16 +56,38 @@ function ConcernedActions({ decision, base }: { decision: Decision; base: string
   );
 }
 
-/** One decision in the register: title, date, kind, meeting, text and the actions concerned. */
-export function DecisionEntry({ decision, base, lang, headingLevel = 3 }: { decision: Decision; base: string; lang: string; headingLevel?: 2 | 3 }) {
+/**
+ * One decision in the register: title, date, kind, source (a re-import), meeting, text and the
+ * actions concerned. In the register the title links to the decision's own page (`linked`).
+ */
+export function DecisionEntry({
+  decision,
+  base,
+  lang,
+  headingLevel = 3,
+  linked = false,
+}: {
+  decision: Decision;
+  base: string;
+  lang: string;
+  headingLevel?: 1 | 2 | 3;
+  linked?: boolean;
+}) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const Heading = headingLevel === 2 ? "h2" : "h3";
+  const Heading = headingLevel === 1 ? "h1" : headingLevel === 2 ? "h2" : "h3";
   const id = `besluit-${decision.id}`;
+  const title = <span lang={lang}>{decision.title}</span>;
   return (
     <article className="regie-decision" id={id} aria-labelledby={`${id}-titel`}>
       <Heading className={`nl-heading nl-heading--level-${headingLevel}`} id={`${id}-titel`}>
-        <span lang={lang}>{decision.title}</span>
+        {linked ? (
+          <Link className="nl-link" to={`${base}/decisions/${decision.id}`}>
+            {title}
+          </Link>
+        ) : (
+          title
+        )}
       </Heading>
       <dl className="regie-facts regie-decision__facts">
         <div>
@@ -78,6 +100,14 @@ export function DecisionEntry({ decision, base, lang, headingLevel = 3 }: { deci
           <dt>{t("decisions.kind")}</dt>
           <dd>{t(`decisions.kind_${decision.kind}`)}</dd>
         </div>
+        {decision.source === "import" ? (
+          <div>
+            <dt>{t("decisions.source")}</dt>
+            <dd>
+              {t("decisions.source_import")}. {t("decisions.sourceImportNote")}
+            </dd>
+          </div>
+        ) : null}
         {decision.meeting ? (
           <div>
             <dt>{t("decisions.meeting")}</dt>

@@ -2,6 +2,7 @@ import type { Transaction } from "kysely";
 import type { ProgrammeRole } from "../domain/auth/roles";
 import { recordAudit, type Actor } from "./audit";
 import type { Db } from "./database";
+import { askAddedContactsIn } from "./round-store";
 import type { Database } from "./schema";
 
 export type AccountResult<T> = { ok: true; value: T } | { ok: false; reason: "token-invalid" | "email-taken" | "not-found" | "setup-done" };
@@ -100,6 +101,8 @@ export function createAccountStore(db: Db) {
       contactActionIds?: number[];
       actor: Actor;
       now: string;
+      /** Where personal links point: with it, the new contact is asked in open update rounds for actions not asked yet. */
+      origin?: string;
     }): Promise<AccountResult<number>> {
       return k.transaction().execute(async (trx) => {
         const taken = await trx.selectFrom("user_account").select("id").where("email", "=", input.email).executeTakeFirst();
@@ -133,13 +136,16 @@ export function createAccountStore(db: Db) {
               .returning("id")
               .executeTakeFirstOrThrow();
           }
+          const linked: { actionId: number; contactId: number }[] = [];
           for (const actionId of input.contactActionIds) {
-            await trx
+            const inserted = await trx
               .insertInto("action_contact")
               .values({ action_id: actionId, contact_id: contact.id, created_at: input.now })
               .onConflict((oc) => oc.doNothing())
-              .execute();
+              .executeTakeFirst();
+            if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) linked.push({ actionId, contactId: contact.id });
           }
+          if (input.origin) await askAddedContactsIn(trx, linked, { dialect: db.dialect, origin: input.origin, actor: input.actor, now: input.now });
         }
         await recordAudit(trx, {
           actor: input.actor,

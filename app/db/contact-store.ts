@@ -1,6 +1,7 @@
 import type { Transaction } from "kysely";
 import { recordAudit, type Actor } from "./audit";
-import type { Db } from "./database";
+import type { Db, Dialect } from "./database";
+import { askAddedContactsIn } from "./round-store";
 import type { Database } from "./schema";
 
 /** A contact as the people who may see contacts are shown them. */
@@ -24,9 +25,18 @@ interface ChangeContext {
   actor: Actor;
   now: string;
   requestId?: string | null;
+  /**
+   * Where personal links point (PUBLIC_URL, or the address the change came in on). With it, a
+   * contact added to an action while an update round is open is asked in that round (when the
+   * action was not asked yet); without it (the command line) nobody is asked until the next round.
+   */
+  origin?: string;
 }
 
-export type ContactChange = { ok: true; outcome: "created" | "updated" | "unchanged" } | { ok: false; reason: "organisation-unknown" | "action-unknown" };
+/** `asked`: how many requests of open update rounds the change made (their mails are queued). */
+export type ContactChange =
+  | { ok: true; outcome: "created" | "updated" | "unchanged"; asked: number }
+  | { ok: false; reason: "organisation-unknown" | "action-unknown" };
 
 export interface ImportCounts {
   created: number;
@@ -118,6 +128,12 @@ async function upsertPerson(trx: Trx, person: { name: string; email: string; org
   return { id: existing.id, changed: Object.keys(after).some((key) => key !== "account") };
 }
 
+/** Asks the contacts just linked in the update rounds that are open, when the change knows where links point. */
+function askAdded(trx: Trx, dialect: Dialect, added: { actionId: number; contactId: number }[], c: ChangeContext): Promise<number> {
+  if (!c.origin || added.length === 0) return Promise.resolve(0);
+  return askAddedContactsIn(trx, added, { dialect, origin: c.origin, actor: c.actor, now: c.now, requestId: c.requestId });
+}
+
 /** Links a contact to an action; false when it already was. */
 async function link(trx: Trx, contact: { id: number; label: string }, action: { id: number; number: number }, c: ChangeContext): Promise<boolean> {
   const present = await trx
@@ -178,14 +194,17 @@ async function unlink(trx: Trx, contact: { id: number; label: string }, action: 
   return true;
 }
 
-export type AccountActionsResult = { ok: true; added: number; removed: number } | { ok: false; reason: "not-found" | "actions-unknown"; missing?: number[] };
+export type AccountActionsResult = { ok: true; added: number; removed: number; asked: number } | { ok: false; reason: "not-found" | "actions-unknown"; missing?: number[] };
 
 /**
  * Inside a transaction: makes an account contact for these actions of one programme ("set": exactly
  * these, others of the programme are unlinked; "add": these too). The contact record with the
  * account's email is made or linked as needed.
  */
-export async function setAccountActionsIn(trx: Trx, input: ChangeContext & { userId: number; actionNumbers: number[]; mode: "set" | "add" }): Promise<AccountActionsResult> {
+export async function setAccountActionsIn(
+  trx: Trx,
+  input: ChangeContext & { userId: number; actionNumbers: number[]; mode: "set" | "add"; dialect: Dialect },
+): Promise<AccountActionsResult> {
   const user = await trx
     .selectFrom("user_account")
     .select(["id", "name", "email", "organisation_id"])
@@ -204,7 +223,7 @@ export async function setAccountActionsIn(trx: Trx, input: ChangeContext & { use
     .where((eb) => eb.or([eb("user_id", "=", user.id), eb("email", "=", user.email)]))
     .orderBy("id")
     .executeTakeFirst();
-  if (!contact && actions.length === 0) return { ok: true, added: 0, removed: 0 } as const;
+  if (!contact && actions.length === 0) return { ok: true, added: 0, removed: 0, asked: 0 } as const;
   if (!contact) {
     const slug = user.organisation_id
       ? ((await trx.selectFrom("organisation").select("slug").where("id", "=", user.organisation_id).executeTakeFirst())?.slug ?? null)
@@ -222,13 +241,14 @@ export async function setAccountActionsIn(trx: Trx, input: ChangeContext & { use
     .where("action.programme_id", "=", input.programmeId)
     .execute();
   const label = { id: contact.id, label: contact.name };
-  let added = 0;
+  const linked: { actionId: number; contactId: number }[] = [];
   let removed = 0;
-  for (const a of actions) if (!current.some((c) => c.id === a.id) && (await link(trx, label, a, input))) added++;
+  for (const a of actions) if (!current.some((c) => c.id === a.id) && (await link(trx, label, a, input))) linked.push({ actionId: a.id, contactId: contact.id });
   if (input.mode === "set") {
     for (const a of current) if (!actions.some((x) => x.id === a.id) && (await unlink(trx, label, a, input))) removed++;
   }
-  return { ok: true, added, removed } as const;
+  const asked = await askAdded(trx, input.dialect, linked, input);
+  return { ok: true, added: linked.length, removed, asked } as const;
 }
 
 /** Contacts per action: reading them, adding and removing one, importing many, and an account's contact actions. */
@@ -277,7 +297,8 @@ export function createContactStore(db: Db) {
         if (orgId === undefined) return { ok: false, reason: "organisation-unknown" } as const;
         const person = await upsertPerson(trx, { ...input.contact, organisationId: orgId, organisationSlug: input.contact.organisation }, input);
         const linked = await link(trx, { id: person.id, label: input.contact.name }, input.action, input);
-        return { ok: true, outcome: linked ? "created" : person.changed ? "updated" : "unchanged" } as const;
+        const asked = linked ? await askAdded(trx, db.dialect, [{ actionId: input.action.id, contactId: person.id }], input) : 0;
+        return { ok: true, outcome: linked ? "created" : person.changed ? "updated" : "unchanged", asked } as const;
       });
     },
 
@@ -297,10 +318,11 @@ export function createContactStore(db: Db) {
      */
     async importRows(
       input: ChangeContext & { rows: { actionId: number; actionNumber: number; name: string; email: string; organisation: string | null }[]; dryRun: boolean },
-    ): Promise<{ ok: true; counts: ImportCounts } | { ok: false; reason: "organisation-unknown"; organisation: string }> {
+    ): Promise<{ ok: true; counts: ImportCounts; asked: number } | { ok: false; reason: "organisation-unknown"; organisation: string }> {
       try {
         return await k.transaction().execute(async (trx) => {
           const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
+          const linkedPairs: { actionId: number; contactId: number }[] = [];
           const orgIds = new Map<string, number>();
           for (const row of input.rows) {
             let orgId: number | null = null;
@@ -312,15 +334,19 @@ export function createContactStore(db: Db) {
             }
             const person = await upsertPerson(trx, { name: row.name, email: row.email, organisationId: orgId, organisationSlug: row.organisation }, input);
             const linked = await link(trx, { id: person.id, label: row.name }, { id: row.actionId, number: row.actionNumber }, input);
-            if (linked) counts.created++;
-            else if (person.changed) counts.updated++;
+            if (linked) {
+              counts.created++;
+              linkedPairs.push({ actionId: row.actionId, contactId: person.id });
+            } else if (person.changed) counts.updated++;
             else counts.unchanged++;
           }
           if (input.dryRun) throw new DryRun(counts);
-          return { ok: true, counts } as const;
+          // Every pair the file added to an action not yet asked in an open round is asked, as when the round opened.
+          const asked = await askAdded(trx, db.dialect, linkedPairs, input);
+          return { ok: true, counts, asked } as const;
         });
       } catch (error) {
-        if (error instanceof DryRun) return { ok: true, counts: error.counts };
+        if (error instanceof DryRun) return { ok: true, counts: error.counts, asked: 0 };
         throw error;
       }
     },
@@ -342,7 +368,7 @@ export function createContactStore(db: Db) {
 
     /** Makes an account contact for exactly these actions of one programme (others keep theirs), in one transaction with history. */
     async setAccountActions(input: ChangeContext & { userId: number; actionNumbers: number[] }): Promise<AccountActionsResult> {
-      return k.transaction().execute((trx) => setAccountActionsIn(trx, { ...input, mode: "set" }));
+      return k.transaction().execute((trx) => setAccountActionsIn(trx, { ...input, mode: "set", dialect: db.dialect }));
     },
   };
 }

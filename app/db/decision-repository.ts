@@ -1,6 +1,6 @@
 import type { ExpressionBuilder } from "kysely";
 import type { CategoryChange } from "../domain/decisions/category-history";
-import type { Decision, DecisionKind, DecisionStatus, Meeting, MeetingRef, MeetingSummary } from "../domain/decisions/types";
+import type { Decision, DecisionKind, DecisionSource, DecisionStatus, Meeting, MeetingRef, MeetingSummary } from "../domain/decisions/types";
 import type { Paging } from "../domain/programmes/action-filters";
 import type { OrganisationKind } from "../domain/programmes/programme-document";
 import type { Db } from "./database";
@@ -33,6 +33,7 @@ interface DecisionRow {
   status: string;
   title: string;
   text: string;
+  source: string;
   meeting_id: number | null;
   meeting_held_on: string | null;
   meeting_title: string | null;
@@ -56,6 +57,7 @@ export function createDecisionRepository(db: Db) {
         "decision.status",
         "decision.title",
         "decision.text",
+        "decision.source",
         "decision.meeting_id",
         "meeting.held_on as meeting_held_on",
         "meeting.title as meeting_title",
@@ -84,6 +86,7 @@ export function createDecisionRepository(db: Db) {
       status: r.status as DecisionStatus,
       title: r.title,
       text: r.text,
+      source: r.source as DecisionSource,
       meeting: r.meeting_id !== null ? { id: r.meeting_id, heldOn: r.meeting_held_on ?? "", title: r.meeting_title ?? "" } : null,
       actions: concerned
         .filter((c) => c.decision_id === r.id)
@@ -112,19 +115,25 @@ export function createDecisionRepository(db: Db) {
       return (await hydrate(rows))[0];
     },
 
-    /** The category changes of one action by decisions taken, oldest first. */
+    /** The category changes of one action by decisions taken (and re-imports), oldest first. */
     async categoryHistory(actionId: number): Promise<CategoryChange[]> {
       const rows = await k
         .selectFrom("decision_action")
         .innerJoin("decision", "decision.id", "decision_action.decision_id")
-        .select(["decision.id", "decision.title", "decision.decided_on", "decision_action.category_from", "decision_action.category_to"])
+        .select(["decision.id", "decision.title", "decision.decided_on", "decision.source", "decision_action.category_from", "decision_action.category_to"])
         .where("decision_action.action_id", "=", actionId)
         .where("decision.status", "=", "taken")
         .where("decision_action.category_to", "is not", null)
         .orderBy("decision.decided_on")
         .orderBy("decision.id")
         .execute();
-      return rows.map((r) => ({ decidedOn: r.decided_on, decision: { id: r.id, title: r.title }, from: r.category_from, to: r.category_to! }));
+      return rows.map((r) => ({
+        decidedOn: r.decided_on,
+        decision: { id: r.id, title: r.title },
+        from: r.category_from,
+        to: r.category_to!,
+        source: r.source as DecisionSource,
+      }));
     },
 
     /** A programme's meetings, newest first, with how many organisations attended and decisions were taken. */

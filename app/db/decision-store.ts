@@ -1,7 +1,11 @@
-import type { DecisionInput } from "../domain/decisions/decision-input";
+import type { Transaction } from "kysely";
+import { baselineOf, categoryBefore, categoryOn, type ChainLink } from "../domain/decisions/corrections";
+import type { DecisionEdit, DecisionInput } from "../domain/decisions/decision-input";
 import type { MeetingInput } from "../domain/decisions/meeting-input";
 import { recordAudit, type Actor } from "./audit";
 import type { Db } from "./database";
+import type { Database } from "./schema";
+import { forUpdate } from "./write-locks";
 
 /**
  * Errors are message keys with parameters after bars: "decisions.staleFrom|5|3|2" (see
@@ -14,6 +18,159 @@ export type RecordDecisionResult =
   | { status: "conflict"; errors: Record<string, string> };
 
 export type RecordMeetingResult = { status: "ok"; id: number; version: number } | { status: "invalid"; errors: Record<string, string> };
+
+/** Why a correction or withdrawal did not go through (nothing was written). */
+type ChangeRefusal =
+  | { status: "not-found" }
+  /** The decision was recorded by a re-import of the programme document: it is corrected by importing again. */
+  | { status: "locked" }
+  /** The decision (or meeting) is no longer at the version the editor saw. */
+  | { status: "conflict"; current: { version: number } };
+
+export type CorrectDecisionResult =
+  /** `changed`: the actions whose current category the correction changed, by number. */
+  | { status: "ok"; id: number; version: number; changed: number[]; fields: string[] }
+  | ChangeRefusal
+  | { status: "invalid"; errors: Record<string, string> };
+
+export type WithdrawDecisionResult = { status: "ok"; changed: number[] } | ChangeRefusal;
+
+export type UpdateMeetingResult =
+  | { status: "ok"; id: number; version: number; fields: string[] }
+  | Exclude<ChangeRefusal, { status: "locked" }>
+  | { status: "invalid"; errors: Record<string, string> };
+
+type Trx = Transaction<Database>;
+
+/** An action whose category a correction may change, as locked for it. */
+interface ActionRow {
+  id: number;
+  number: number;
+  title: string;
+  category: number | null;
+  version: number;
+}
+
+/** A decision as its history entries show it. */
+interface DecisionSnapshot {
+  decidedOn: string;
+  kind: string;
+  status: string;
+  title: string;
+  text: string;
+  meeting: { id: number; heldOn: string; title: string } | null;
+  actions: { number: number; from: number | null; to: number | null }[];
+}
+
+/** The fields whose values differ, and the values on each side. */
+function differences<T extends object>(before: T, after: T): { fields: string[]; before: Partial<T>; after: Partial<T> } {
+  const fields = (Object.keys(after) as (keyof T & string)[]).filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]));
+  return {
+    fields,
+    before: Object.fromEntries(fields.map((f) => [f, before[f]])) as Partial<T>,
+    after: Object.fromEntries(fields.map((f) => [f, after[f]])) as Partial<T>,
+  };
+}
+
+/**
+ * The category chains of some actions: every decision taken that set their category, with a
+ * re-import's changes (which may also clear a category). Decisions that are only planned, or that
+ * concern an action without changing its category, are no links.
+ */
+async function chainsOf(trx: Trx, actionIds: readonly number[]): Promise<Map<number, ChainLink[]>> {
+  const out = new Map<number, ChainLink[]>(actionIds.map((id) => [id, []]));
+  if (actionIds.length === 0) return out;
+  const rows = await trx
+    .selectFrom("decision_action")
+    .innerJoin("decision", "decision.id", "decision_action.decision_id")
+    .select(["decision_action.action_id", "decision.id", "decision.decided_on", "decision_action.category_from", "decision_action.category_to"])
+    .where("decision_action.action_id", "in", [...actionIds])
+    .where("decision.status", "=", "taken")
+    .where((eb) => eb.or([eb("decision_action.category_to", "is not", null), eb("decision.source", "=", "import")]))
+    .execute();
+  for (const r of rows) out.get(r.action_id)?.push({ decisionId: r.id, decidedOn: r.decided_on, from: r.category_from, to: r.category_to });
+  return out;
+}
+
+/** Locks the actions (in id order, so that two corrections cannot wait on each other) and reads them. */
+async function lockActions(trx: Trx, db: Db, ids: readonly number[]): Promise<ActionRow[]> {
+  if (ids.length === 0) return [];
+  return forUpdate(
+    trx.selectFrom("action").select(["id", "number", "title", "category", "version"]).where("id", "in", [...ids]).orderBy("id"),
+    db.dialect,
+  ).execute();
+}
+
+/**
+ * Gives each action the category its chain says it has today (see app/domain/decisions/corrections.ts),
+ * with a new version and a history entry where that differs from the category it has. Returns the
+ * numbers of the actions whose category changed.
+ */
+async function settleCategories(
+  trx: Trx,
+  input: {
+    programmeId: number;
+    actions: readonly ActionRow[];
+    chains: ReadonlyMap<number, ChainLink[]>;
+    baselines: ReadonlyMap<number, number | null>;
+    today: string;
+    actor: Actor;
+    now: string;
+    requestId: string | null;
+  },
+): Promise<number[]> {
+  const changed: number[] = [];
+  for (const a of input.actions) {
+    const next = categoryOn(input.chains.get(a.id) ?? [], input.today, input.baselines.get(a.id) ?? null);
+    if (next === a.category) continue;
+    await trx.updateTable("action").set({ category: next, version: a.version + 1, updated_at: input.now }).where("id", "=", a.id).execute();
+    await recordAudit(trx, {
+      actor: input.actor,
+      at: input.now,
+      programmeId: input.programmeId,
+      entityType: "action",
+      entityId: a.id,
+      entityLabel: `${a.number}. ${a.title}`,
+      operation: "update",
+      before: { category: a.category },
+      after: { category: next },
+      requestId: input.requestId,
+    });
+    changed.push(a.number);
+  }
+  return changed.sort((x, y) => x - y);
+}
+
+/** A decision's meeting as history shows it. */
+async function meetingRef(trx: Trx, programmeId: number, id: number | null): Promise<{ id: number; heldOn: string; title: string } | null | undefined> {
+  if (id === null) return null;
+  const m = await trx.selectFrom("meeting").select(["id", "held_on", "title"]).where("programme_id", "=", programmeId).where("id", "=", id).executeTakeFirst();
+  return m ? { id: m.id, heldOn: m.held_on, title: m.title } : undefined;
+}
+
+/** A recorded decision, locked, with the actions it concerns. */
+async function lockDecision(trx: Trx, db: Db, programmeId: number, id: number) {
+  const row = await forUpdate(trx.selectFrom("decision").selectAll().where("programme_id", "=", programmeId).where("id", "=", id), db.dialect).executeTakeFirst();
+  if (!row) return undefined;
+  const concerned = await trx
+    .selectFrom("decision_action")
+    .innerJoin("action", "action.id", "decision_action.action_id")
+    .select(["decision_action.action_id", "action.number", "decision_action.category_from", "decision_action.category_to"])
+    .where("decision_action.decision_id", "=", id)
+    .orderBy("action.number")
+    .execute();
+  const meeting = (await meetingRef(trx, programmeId, row.meeting_id)) ?? null;
+  const snapshot: DecisionSnapshot = {
+    decidedOn: row.decided_on,
+    kind: row.kind,
+    status: row.status,
+    title: row.title,
+    text: row.text,
+    meeting,
+    actions: concerned.map((c) => ({ number: c.number, from: c.category_from, to: c.category_to })),
+  };
+  return { row, concerned, snapshot };
+}
 
 /** Thrown inside a transaction to roll it back with an answer for the caller. */
 class Refusal extends Error {
@@ -111,6 +268,7 @@ export function createDecisionStore(db: Db) {
               decided_on: d.decidedOn,
               kind: d.kind,
               status: d.status,
+              source: "steering-group",
               title: d.title,
               text: d.text,
               created_at: input.now,
@@ -217,6 +375,248 @@ export function createDecisionStore(db: Db) {
           requestId: input.requestId ?? null,
         });
         return { status: "ok", id: row.id, version: 1 };
+      });
+    },
+
+    /**
+     * Corrects a recorded decision (date, status, kind, title, text, meeting, the actions concerned
+     * and their new categories) if it is still at the version the editor saw. Each action's `from`
+     * becomes the category it had just before the decision; afterwards every action the decision
+     * concerned before or after gets the category its decisions give it today (see
+     * app/domain/decisions/corrections.ts). One transaction, with history entries for the decision
+     * and for each action whose category changed; a correction that changes nothing writes nothing.
+     */
+    async correctDecision(input: {
+      programmeId: number;
+      decisionId: number;
+      expectedVersion: number;
+      decision: DecisionEdit;
+      actor: Actor;
+      requestId?: string | null;
+      now: string;
+      /** Today's calendar date: a decision taken cannot lie after it, and categories are settled as of it. */
+      today: string;
+    }): Promise<CorrectDecisionResult> {
+      const d = input.decision;
+      return db.kysely.transaction().execute(async (trx): Promise<CorrectDecisionResult> => {
+        const found = await lockDecision(trx, db, input.programmeId, input.decisionId);
+        if (!found) return { status: "not-found" };
+        const { row, concerned, snapshot } = found;
+        if (row.source === "import") return { status: "locked" };
+        if (row.version !== input.expectedVersion) return { status: "conflict", current: { version: row.version } };
+
+        const errors: Record<string, string> = {};
+        if (d.status === "taken" && d.decidedOn > input.today) errors.decidedOn = "decisions.takenInFuture";
+        const meeting = await meetingRef(trx, input.programmeId, d.meetingId);
+        if (meeting === undefined) errors.meetingId = "decisions.meetingUnknown";
+        const numbers = d.actions.map((a) => a.number);
+        const rows = numbers.length
+          ? await trx.selectFrom("action").select(["id", "number"]).where("programme_id", "=", input.programmeId).where("number", "in", numbers).execute()
+          : [];
+        const idOf = new Map(rows.map((r) => [r.number, r.id]));
+        const codes = new Set(
+          (await trx.selectFrom("category").select("code").where("programme_id", "=", input.programmeId).execute()).map((c) => c.code),
+        );
+        for (const a of d.actions) {
+          if (!idOf.has(a.number)) errors[`actions.${a.number}`] = `decisions.actionUnknown|${a.number}`;
+          else if (a.to !== undefined && !codes.has(a.to)) errors[`actions.${a.number}`] = `decisions.categoryUnknown|${a.number}|${a.to}`;
+        }
+        if (Object.keys(errors).length > 0) return { status: "invalid", errors };
+
+        const affected = [...new Set([...concerned.map((c) => c.action_id), ...rows.map((r) => r.id)])];
+        const actions = await lockActions(trx, db, affected);
+        const chains = await chainsOf(trx, affected);
+        const baselines = new Map(actions.map((a) => [a.id, baselineOf(chains.get(a.id) ?? [], a.category)]));
+        // Each chain without this decision: what the decision's `from` is read from, and what the corrected one joins.
+        for (const [id, links] of chains) chains.set(id, links.filter((l) => l.decisionId !== row.id));
+        const at = { decidedOn: d.decidedOn, decisionId: row.id };
+        const next = d.actions
+          .map((a) => {
+            const id = idOf.get(a.number)!;
+            return { actionId: id, number: a.number, from: categoryBefore(chains.get(id) ?? [], at, baselines.get(id) ?? null), to: a.to ?? null };
+          })
+          .sort((x, y) => x.number - y.number);
+        for (const a of next) if (a.to !== null && a.to === a.from) errors[`actions.${a.number}`] = `decisions.sameCategory|${a.number}`;
+        if (Object.keys(errors).length > 0) return { status: "invalid", errors };
+
+        const after: DecisionSnapshot = {
+          decidedOn: d.decidedOn,
+          kind: d.kind,
+          status: d.status,
+          title: d.title,
+          text: d.text,
+          meeting: meeting ?? null,
+          actions: next.map((a) => ({ number: a.number, from: a.from, to: a.to })),
+        };
+        const diff = differences(snapshot, after);
+        if (diff.fields.length === 0) return { status: "ok", id: row.id, version: row.version, changed: [], fields: [] };
+
+        const version = row.version + 1;
+        await trx
+          .updateTable("decision")
+          .set({
+            decided_on: d.decidedOn,
+            kind: d.kind,
+            status: d.status,
+            title: d.title,
+            text: d.text,
+            meeting_id: meeting?.id ?? null,
+            updated_at: input.now,
+            version,
+          })
+          .where("id", "=", row.id)
+          .where("version", "=", row.version)
+          .execute();
+        if (diff.fields.includes("actions")) {
+          await trx.deleteFrom("decision_action").where("decision_id", "=", row.id).execute();
+          if (next.length) {
+            await trx
+              .insertInto("decision_action")
+              .values(next.map((a) => ({ decision_id: row.id, action_id: a.actionId, category_from: a.from, category_to: a.to })))
+              .execute();
+          }
+        }
+        if (d.status === "taken") {
+          for (const a of next) if (a.to !== null) chains.get(a.actionId)?.push({ decisionId: row.id, decidedOn: d.decidedOn, from: a.from, to: a.to });
+        }
+        const changed = await settleCategories(trx, {
+          programmeId: input.programmeId,
+          actions,
+          chains,
+          baselines,
+          today: input.today,
+          actor: input.actor,
+          now: input.now,
+          requestId: input.requestId ?? null,
+        });
+        await recordAudit(trx, {
+          actor: input.actor,
+          at: input.now,
+          programmeId: input.programmeId,
+          entityType: "decision",
+          entityId: row.id,
+          entityLabel: `${d.decidedOn} ${d.title}`,
+          operation: "update",
+          before: diff.before,
+          after: diff.after,
+          requestId: input.requestId ?? null,
+        });
+        return { status: "ok", id: row.id, version, changed, fields: diff.fields };
+      });
+    },
+
+    /**
+     * Withdraws a decision recorded by mistake, if it is still at the version the withdrawer saw:
+     * the decision and the actions it concerned go, each of those actions gets the category its
+     * remaining decisions give it today, and history keeps the decision as it was. One transaction.
+     */
+    async withdrawDecision(input: {
+      programmeId: number;
+      decisionId: number;
+      expectedVersion: number;
+      actor: Actor;
+      requestId?: string | null;
+      now: string;
+      today: string;
+    }): Promise<WithdrawDecisionResult> {
+      return db.kysely.transaction().execute(async (trx): Promise<WithdrawDecisionResult> => {
+        const found = await lockDecision(trx, db, input.programmeId, input.decisionId);
+        if (!found) return { status: "not-found" };
+        const { row, concerned, snapshot } = found;
+        if (row.source === "import") return { status: "locked" };
+        if (row.version !== input.expectedVersion) return { status: "conflict", current: { version: row.version } };
+
+        const affected = concerned.map((c) => c.action_id);
+        const actions = await lockActions(trx, db, affected);
+        const chains = await chainsOf(trx, affected);
+        const baselines = new Map(actions.map((a) => [a.id, baselineOf(chains.get(a.id) ?? [], a.category)]));
+        for (const [id, links] of chains) chains.set(id, links.filter((l) => l.decisionId !== row.id));
+
+        await trx.deleteFrom("decision_action").where("decision_id", "=", row.id).execute();
+        await trx.deleteFrom("decision").where("id", "=", row.id).where("version", "=", row.version).execute();
+        const changed = await settleCategories(trx, {
+          programmeId: input.programmeId,
+          actions,
+          chains,
+          baselines,
+          today: input.today,
+          actor: input.actor,
+          now: input.now,
+          requestId: input.requestId ?? null,
+        });
+        await recordAudit(trx, {
+          actor: input.actor,
+          at: input.now,
+          programmeId: input.programmeId,
+          entityType: "decision",
+          entityId: row.id,
+          entityLabel: `${row.decided_on} ${row.title}`,
+          operation: "delete",
+          before: snapshot,
+          after: null,
+          requestId: input.requestId ?? null,
+        });
+        return { status: "ok", changed };
+      });
+    },
+
+    /** Corrects a meeting (date, title, agenda, minutes, organisations present) if it is still at the version the editor saw. */
+    async updateMeeting(input: {
+      programmeId: number;
+      meetingId: number;
+      expectedVersion: number;
+      meeting: MeetingInput;
+      actor: Actor;
+      requestId?: string | null;
+      now: string;
+    }): Promise<UpdateMeetingResult> {
+      const m = input.meeting;
+      return db.kysely.transaction().execute(async (trx): Promise<UpdateMeetingResult> => {
+        const row = await forUpdate(
+          trx.selectFrom("meeting").selectAll().where("programme_id", "=", input.programmeId).where("id", "=", input.meetingId),
+          db.dialect,
+        ).executeTakeFirst();
+        if (!row) return { status: "not-found" };
+        if (row.version !== input.expectedVersion) return { status: "conflict", current: { version: row.version } };
+        const orgs = m.attendees.length
+          ? await trx.selectFrom("organisation").select(["id", "slug"]).where("slug", "in", m.attendees).execute()
+          : [];
+        const missing = m.attendees.find((slug) => !orgs.some((o) => o.slug === slug));
+        if (missing) return { status: "invalid", errors: { attendees: `decisions.organisationUnknownName|${missing}` } };
+        const present = await trx
+          .selectFrom("meeting_attendee")
+          .innerJoin("organisation", "organisation.id", "meeting_attendee.organisation_id")
+          .select("organisation.slug")
+          .where("meeting_attendee.meeting_id", "=", row.id)
+          .execute();
+        const before = { heldOn: row.held_on, title: row.title, agenda: row.agenda, minutes: row.minutes, attendees: present.map((p) => p.slug).sort() };
+        const after = { heldOn: m.heldOn, title: m.title, agenda: m.agenda, minutes: m.minutes, attendees: orgs.map((o) => o.slug).sort() };
+        const diff = differences(before, after);
+        if (diff.fields.length === 0) return { status: "ok", id: row.id, version: row.version, fields: [] };
+        const version = row.version + 1;
+        await trx
+          .updateTable("meeting")
+          .set({ held_on: m.heldOn, title: m.title, agenda: m.agenda, minutes: m.minutes, updated_at: input.now, version })
+          .where("id", "=", row.id)
+          .where("version", "=", row.version)
+          .execute();
+        if (diff.fields.includes("attendees")) {
+          await trx.deleteFrom("meeting_attendee").where("meeting_id", "=", row.id).execute();
+          if (orgs.length) await trx.insertInto("meeting_attendee").values(orgs.map((o) => ({ meeting_id: row.id, organisation_id: o.id }))).execute();
+        }
+        await recordAudit(trx, {
+          actor: input.actor,
+          at: input.now,
+          programmeId: input.programmeId,
+          entityType: "meeting",
+          entityId: row.id,
+          entityLabel: `${m.heldOn} ${m.title}`,
+          operation: "update",
+          before: diff.before,
+          after: diff.after,
+          requestId: input.requestId ?? null,
+        });
+        return { status: "ok", id: row.id, version, fields: diff.fields };
       });
     },
   };

@@ -1,4 +1,4 @@
-import type { Transaction } from "kysely";
+import type { ExpressionBuilder, Transaction } from "kysely";
 import {
   mergeQualifiers,
   tidyAliases,
@@ -107,6 +107,60 @@ async function countReferences(k: Reader, organisationId: number): Promise<Organ
     meetings: await count("meeting_attendee"),
     aliases: await count("organisation_alias"),
   };
+}
+
+type Column<T extends keyof Database> = keyof Database[T] & string;
+
+/**
+ * The tables that name an organisation once per key. On a merge a row of the organisation merged
+ * away moves to the target, unless the target has a row with the same key: then it goes, and the
+ * target's row stays (an action role keeps the qualifiers of both).
+ */
+const KEYED_REFERENCES = [
+  // Actions: each role once per action.
+  { table: "action_organisation", keys: ["action_id", "role"] },
+  // Programme roles (municipality, co-author): one row per programme and role.
+  { table: "programme_organisation", keys: ["programme_id", "role"] },
+  // Participation per theme: the target's own statement wins where both have one.
+  { table: "theme_participation", keys: ["theme_id"] },
+  // Meetings: each organisation attends once.
+  { table: "meeting_attendee", keys: ["meeting_id"] },
+] as const satisfies readonly {
+  [T in keyof Database]: { table: T; keys: readonly Column<T>[] };
+}[keyof Database][];
+
+/** The tables whose rows all move to the target: people, and the former slugs that redirect. */
+const PLAIN_REFERENCES = [
+  "contact",
+  "user_account",
+  "organisation_former_slug",
+] as const satisfies readonly (keyof Database)[];
+
+type KeyedTable = (typeof KEYED_REFERENCES)[number]["table"];
+
+/** Moves every reference from organisation `from` to organisation `to`, inside the merge's transaction. */
+async function moveReferences(trx: Transaction<Database>, from: number, to: number): Promise<void> {
+  for (const { table, keys } of KEYED_REFERENCES) {
+    const rows = await trx.selectFrom(table).selectAll().where("organisation_id", "=", from).execute();
+    for (const row of rows) {
+      const sameKey = (organisationId: number) => (eb: ExpressionBuilder<Database, KeyedTable>) =>
+        eb.and([...keys.map((k) => eb(k, "=", row[k])), eb("organisation_id", "=", organisationId)]);
+      const kept = await trx.selectFrom(table).selectAll().where(sameKey(to)).executeTakeFirst();
+      if (!kept) {
+        await trx.updateTable(table).set({ organisation_id: to }).where(sameKey(from)).execute();
+        continue;
+      }
+      if (table === "action_organisation")
+        await trx
+          .updateTable(table)
+          .set({ qualifier: mergeQualifiers(kept.qualifier, row.qualifier) })
+          .where(sameKey(to))
+          .execute();
+      await trx.deleteFrom(table).where(sameKey(from)).execute();
+    }
+  }
+  for (const table of PLAIN_REFERENCES)
+    await trx.updateTable(table).set({ organisation_id: to }).where("organisation_id", "=", from).execute();
 }
 
 /**
@@ -404,156 +458,27 @@ export function createOrganisationStore(db: Db) {
         const A = from.id;
         const B = into.id;
 
-        // Actions: each role once per action; the qualifiers of both are kept.
+        // What A's references reach: the actions (their state before, for the history below) and
+        // the themes whose participation changes.
         const actionRefs = await trx
           .selectFrom("action_organisation")
-          .selectAll()
+          .select("action_id")
           .where("organisation_id", "=", A)
           .execute();
         const actionIds = [...new Set(actionRefs.map((r) => r.action_id))];
         const actionsBefore = new Map<number, Awaited<ReturnType<typeof snapshotAction>>>();
         for (const id of actionIds) actionsBefore.set(id, await snapshotAction(trx, id));
-        for (const ref of actionRefs) {
-          const kept = await trx
-            .selectFrom("action_organisation")
-            .select("qualifier")
-            .where("action_id", "=", ref.action_id)
-            .where("role", "=", ref.role)
-            .where("organisation_id", "=", B)
-            .executeTakeFirst();
-          if (kept) {
-            await trx
-              .updateTable("action_organisation")
-              .set({ qualifier: mergeQualifiers(kept.qualifier, ref.qualifier) })
-              .where("action_id", "=", ref.action_id)
-              .where("role", "=", ref.role)
-              .where("organisation_id", "=", B)
-              .execute();
-            await trx
-              .deleteFrom("action_organisation")
-              .where("action_id", "=", ref.action_id)
-              .where("role", "=", ref.role)
-              .where("organisation_id", "=", A)
-              .execute();
-          } else {
-            await trx
-              .updateTable("action_organisation")
-              .set({ organisation_id: B })
-              .where("action_id", "=", ref.action_id)
-              .where("role", "=", ref.role)
-              .where("organisation_id", "=", A)
-              .execute();
-          }
-        }
-
-        // Programme roles (municipality, co-author): one row per programme and role.
-        const programmeRefs = await trx
-          .selectFrom("programme_organisation")
-          .selectAll()
-          .where("organisation_id", "=", A)
-          .execute();
-        for (const ref of programmeRefs) {
-          const kept = await trx
-            .selectFrom("programme_organisation")
-            .select("position")
-            .where("programme_id", "=", ref.programme_id)
-            .where("role", "=", ref.role)
-            .where("organisation_id", "=", B)
-            .executeTakeFirst();
-          if (kept) {
-            await trx
-              .deleteFrom("programme_organisation")
-              .where("programme_id", "=", ref.programme_id)
-              .where("role", "=", ref.role)
-              .where("organisation_id", "=", A)
-              .execute();
-          } else {
-            await trx
-              .updateTable("programme_organisation")
-              .set({ organisation_id: B })
-              .where("programme_id", "=", ref.programme_id)
-              .where("role", "=", ref.role)
-              .where("organisation_id", "=", A)
-              .execute();
-          }
-        }
-
-        // Participation per theme: the target's own statement wins where both have one.
         const participation = await trx
           .selectFrom("theme_participation")
-          .selectAll()
+          .select("theme_id")
           .where("organisation_id", "=", A)
           .execute();
-        const themeIds = new Set<number>();
-        for (const p of participation) {
-          themeIds.add(p.theme_id);
-          const kept = await trx
-            .selectFrom("theme_participation")
-            .select("status")
-            .where("theme_id", "=", p.theme_id)
-            .where("organisation_id", "=", B)
-            .executeTakeFirst();
-          if (kept)
-            await trx
-              .deleteFrom("theme_participation")
-              .where("theme_id", "=", p.theme_id)
-              .where("organisation_id", "=", A)
-              .execute();
-          else
-            await trx
-              .updateTable("theme_participation")
-              .set({ organisation_id: B })
-              .where("theme_id", "=", p.theme_id)
-              .where("organisation_id", "=", A)
-              .execute();
-        }
-
-        // People and meetings.
-        await trx
-          .updateTable("contact")
-          .set({ organisation_id: B })
-          .where("organisation_id", "=", A)
-          .execute();
-        await trx
-          .updateTable("user_account")
-          .set({ organisation_id: B })
-          .where("organisation_id", "=", A)
-          .execute();
-        const attended = await trx
-          .selectFrom("meeting_attendee")
-          .select("meeting_id")
-          .where("organisation_id", "=", A)
-          .execute();
-        for (const m of attended) {
-          const both = await trx
-            .selectFrom("meeting_attendee")
-            .select("meeting_id")
-            .where("meeting_id", "=", m.meeting_id)
-            .where("organisation_id", "=", B)
-            .executeTakeFirst();
-          if (both)
-            await trx
-              .deleteFrom("meeting_attendee")
-              .where("meeting_id", "=", m.meeting_id)
-              .where("organisation_id", "=", A)
-              .execute();
-          else
-            await trx
-              .updateTable("meeting_attendee")
-              .set({ organisation_id: B })
-              .where("meeting_id", "=", m.meeting_id)
-              .where("organisation_id", "=", A)
-              .execute();
-        }
+        const themeIds = new Set(participation.map((p) => p.theme_id));
+        await moveReferences(trx, A, B);
 
         // Names: A's name and aliases become B's aliases; A's slugs redirect to B.
         const aliasesAfter = tidyAliases(into.name, [...into.aliases, from.name, ...from.aliases]);
         await writeAliases(trx, B, into.name, aliasesAfter);
-        await trx
-          .updateTable("organisation_former_slug")
-          .set({ organisation_id: B })
-          .where("organisation_id", "=", A)
-          .execute();
         await trx
           .insertInto("organisation_former_slug")
           .values({ slug: from.slug, organisation_id: B, created_at: input.now })

@@ -25,7 +25,13 @@ export function createPersonalDataRepository(db: Db) {
         .where("user_account.id", "=", userId)
         .executeTakeFirst();
       if (!user) return undefined;
-      const [roles, contacts, links, history, about, plans, mail, tokens] = await Promise.all([
+      // The person's contact records: linked to the account, or under the same email address.
+      const theirContacts = () =>
+        k
+          .selectFrom("contact")
+          .select("contact.id")
+          .where((eb) => eb.or([eb("contact.user_id", "=", userId), eb("contact.email", "=", user.email)]));
+      const [roles, contacts, links, history, about, plans, mail, tokens, updates, requests] = await Promise.all([
         k
           .selectFrom("role_assignment")
           .innerJoin("programme", "programme.id", "role_assignment.programme_id")
@@ -86,6 +92,51 @@ export function createPersonalDataRepository(db: Db) {
           .orderBy("id")
           .execute(),
         k.selectFrom("api_token").select(["name", "created_at", "last_used_at", "revoked_at"]).where("user_id", "=", userId).orderBy("created_at").execute(),
+        // Progress updates they wrote: signed in, or through a personal link as a contact.
+        k
+          .selectFrom("progress_update")
+          .innerJoin("action", "action.id", "progress_update.action_id")
+          .innerJoin("programme", "programme.id", "action.programme_id")
+          .select([
+            "programme.slug",
+            "action.number",
+            "progress_update.period",
+            "progress_update.status",
+            "progress_update.percent",
+            "progress_update.narrative",
+            "progress_update.narrative_public",
+            "progress_update.created_at",
+            "progress_update.updated_at",
+          ])
+          .where((eb) =>
+            eb.or([eb("progress_update.author_user_id", "=", userId), eb("progress_update.author_contact_id", "in", theirContacts())]),
+          )
+          .orderBy("programme.slug")
+          .orderBy("action.number")
+          .orderBy("progress_update.created_at")
+          .orderBy("progress_update.id")
+          .execute(),
+        // Requests for an update sent to them as a contact; the secret link (its hash) stays out.
+        k
+          .selectFrom("round_request")
+          .innerJoin("update_round", "update_round.id", "round_request.round_id")
+          .innerJoin("action", "action.id", "round_request.action_id")
+          .innerJoin("programme", "programme.id", "action.programme_id")
+          .select([
+            "programme.slug",
+            "update_round.period",
+            "action.number",
+            "action.title",
+            "round_request.sent_at",
+            "round_request.last_reminded_at",
+            "round_request.answered_at",
+          ])
+          .where("round_request.contact_id", "in", theirContacts())
+          .orderBy("programme.slug")
+          .orderBy("update_round.opened_on")
+          .orderBy("update_round.id")
+          .orderBy("action.number")
+          .execute(),
       ]);
       const event = (e: (typeof history)[number]) => ({
         at: e.at,
@@ -136,6 +187,26 @@ export function createPersonalDataRepository(db: Db) {
           updatedAt: p.updated_at,
         })),
         mailToYou: mail.map((m) => ({ subject: m.subject, purpose: m.purpose, createdAt: m.created_at, sentAt: m.sent_at })),
+        progressUpdates: updates.map((u) => ({
+          programme: u.slug,
+          action: u.number,
+          period: u.period,
+          status: u.status,
+          percent: u.percent,
+          narrative: u.narrative,
+          narrativePublic: u.narrative_public === 1,
+          submittedAt: u.created_at,
+          updatedAt: u.updated_at,
+        })),
+        updateRequests: requests.map((r) => ({
+          programme: r.slug,
+          period: r.period,
+          action: r.number,
+          actionTitle: r.title,
+          sentAt: r.sent_at,
+          lastRemindedAt: r.last_reminded_at,
+          answeredAt: r.answered_at,
+        })),
       };
     },
   };

@@ -1,11 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, testDialects, type TestDatabase } from "../../tests/support/databases";
 import { defaultProgrammeDocument } from "../../tests/support/default-programme";
+import { categoryAsOf } from "../domain/decisions/category-history";
 import { nameKey } from "../domain/programmes/organisation-names";
 import { planningYears } from "../domain/programmes/planning-years";
 import type { ProgrammeDocument } from "../domain/programmes/programme-document";
 import type { Clock } from "../lib/time";
+import { createActionRepository } from "./action-repository";
 import type { Db } from "./database";
+import { createDecisionRepository } from "./decision-repository";
+import { seedDocumentDecisions } from "./decision-seed";
 import { exportProgrammeDocument } from "./programme-export";
 import { importProgrammeDocument } from "./programme-import";
 
@@ -76,6 +80,8 @@ describe.each(testDialects())("importing a programme document (%s)", (dialect) =
       themes: { created: 5, updated: 0, unchanged: 0 },
       actions: { created: 62, updated: 0, unchanged: 0 },
       actionsNotInDocument: [],
+      categoryChanges: [],
+      decision: null,
       dryRun: false,
     });
     const refs = doc.actions.reduce((n, a) => n + a.leads.length + a.partners.length + a.toInvolve.length, 0);
@@ -142,6 +148,8 @@ describe.each(testDialects())("importing a programme document (%s)", (dialect) =
       themes: { created: 0, updated: 0, unchanged: 5 },
       actions: { created: 0, updated: 0, unchanged: 62 },
       actionsNotInDocument: [],
+      categoryChanges: [],
+      decision: null,
       dryRun: false,
     });
     // Same rows, same ids, same updated_at and version everywhere.
@@ -317,5 +325,143 @@ describe.each(testDialects())("importing a programme document (%s)", (dialect) =
       await fresh.destroy();
     }
     expect(await exportProgrammeDocument(t.db, "bestaat-niet")).toBeUndefined();
+  });
+});
+
+describe.each(testDialects())("re-importing a programme document keeps category history in step (%s)", (dialect) => {
+  let t: TestDatabase;
+  let programmeId: number;
+  const SLUG = "kennis-en-werk-071-2013-2015";
+  const IMPORT_DAY = "2031-06-01";
+  const decisions = () => createDecisionRepository(t.db);
+  const actions = () => createActionRepository(t.db);
+  const count = async (table: "decision" | "decision_action" | "audit_event") =>
+    Number((await t.db.kysely.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+  const governance = async () => ({ decision: await count("decision"), decisionAction: await count("decision_action"), audit: await count("audit_event") });
+  /** Every action's category by number: now, or as of the end of a day (in SQL). */
+  const categories = async (asOf?: string) =>
+    Object.fromEntries(
+      (await actions().list(programmeId, { category: [], ...(asOf ? { asOf } : {}) }, { limit: 500, offset: 0 })).data.map((a) => [a.number, a.category]),
+    );
+  /** The document with action 5 moved from category 3 to 2, and a new action 63 in category 4. */
+  const changedDocument = () => {
+    const changed = defaultProgrammeDocument();
+    expect(changed.actions[4]!.category).toBe(3);
+    changed.actions[4]!.category = 2;
+    changed.actions.push({ ...changed.actions[61]!, number: 63, title: "Een nieuwe actie uit het bestand", category: 4, links: [] });
+    return changed;
+  };
+
+  beforeEach(async () => {
+    t = await createTestDatabase(dialect);
+    await importProgrammeDocument(t.db, defaultProgrammeDocument(), { isDefault: true, clock: FIRST });
+    // A first import records no decision of its own, so the document's decisions are seeded as on a new installation.
+    expect(await seedDocumentDecisions(t.db, SLUG, { clock: FIRST })).toBe(true);
+    programmeId = (await t.db.kysely.selectFrom("programme").select("id").where("slug", "=", SLUG).executeTakeFirstOrThrow()).id;
+  });
+  afterEach(async () => {
+    await t.destroy();
+  });
+
+  it("records a changed category and a new action as a decision of source import: current category, history and as-of agree", async () => {
+    const before = await governance();
+    const report = await importProgrammeDocument(t.db, changedDocument(), { clock: LATER, file: "programma-2031.json", actor: { userId: null, label: "CLI" } });
+    expect(report.actions).toEqual({ created: 1, updated: 1, unchanged: 61 });
+    expect(report.categoryChanges).toEqual([
+      { number: 5, from: 3, to: 2, created: false },
+      { number: 63, from: null, to: 4, created: true },
+    ]);
+    expect(report.decision).toMatchObject({ decidedOn: IMPORT_DAY, title: "Categorieën gewijzigd bij import van „programma-2031.json”" });
+
+    // One decision, two actions concerned, history for the decision and for action 5's category.
+    expect(await governance()).toEqual({ decision: before.decision + 1, decisionAction: before.decisionAction + 2, audit: before.audit + 2 });
+    const recorded = (await decisions().get(programmeId, report.decision!.id!))!;
+    expect(recorded).toMatchObject({ decidedOn: IMPORT_DAY, kind: "categories", status: "taken", source: "import", meeting: null });
+    expect(recorded.text).toContain("„programma-2031.json”");
+    expect(recorded.text).toContain("Dit is geen besluit van de stuurgroep.");
+    expect(recorded.actions.map((a) => [a.number, a.from, a.to])).toEqual([
+      [5, 3, 2],
+      [63, null, 4],
+    ]);
+    // The steering group's own decisions say so.
+    const { data: all } = await decisions().list(programmeId);
+    expect(all.filter((d) => d.source === "steering-group")).toHaveLength(3);
+
+    // Action 5: now 2, and its history ends with the import.
+    const five = (await actions().get(programmeId, 5))!;
+    expect(five.category).toBe(2);
+    const history5 = await decisions().categoryHistory(five.id);
+    expect(history5.map((c) => [c.decidedOn, c.from, c.to, c.source])).toEqual([
+      ["2013-10-14", null, 3, "steering-group"],
+      [IMPORT_DAY, 3, 2, "import"],
+    ]);
+    expect(categoryAsOf(history5, IMPORT_DAY)).toBe(2);
+    expect(categoryAsOf(history5, "2031-05-31")).toBe(3);
+    const sixtyThree = (await actions().get(programmeId, 63))!;
+    const history63 = await decisions().categoryHistory(sixtyThree.id);
+    expect(history63).toEqual([{ decidedOn: IMPORT_DAY, decision: { id: recorded.id, title: recorded.title }, from: null, to: 4, source: "import" }]);
+
+    // For every action, the category as of the import day (SQL and the domain rule) is the current one.
+    const now = await categories();
+    const asOfImportDay = await categories(IMPORT_DAY);
+    expect(asOfImportDay).toEqual(now);
+    for (const a of (await actions().list(programmeId, { category: [] }, { limit: 500, offset: 0 })).data) {
+      expect(categoryAsOf(await decisions().categoryHistory(a.id), IMPORT_DAY), `action ${a.number}`).toBe(a.category);
+    }
+    // The day before, the old categories: 5 in 3, and 63 did not exist yet (no category).
+    const dayBefore = await categories("2031-05-31");
+    expect(dayBefore[5]).toBe(3);
+    expect(dayBefore[63]).toBeNull();
+
+    // History names who imported, and what changed.
+    const audit = await t.db.kysely.selectFrom("audit_event").selectAll().where("programme_id", "=", programmeId).orderBy("id").execute();
+    expect(audit.map((e) => [e.entity_type, e.operation, e.actor_label])).toEqual([
+      ["action", "update", "CLI"],
+      ["decision", "create", "CLI"],
+    ]);
+    expect(JSON.parse(audit[0]!.before_json!)).toEqual({ category: 3 });
+    expect(JSON.parse(audit[0]!.after_json!)).toEqual({ category: 2 });
+    expect(JSON.parse(audit[1]!.after_json!)).toMatchObject({ source: "import", file: "programma-2031.json", decidedOn: IMPORT_DAY });
+
+    // Importing the same file again records nothing more.
+    const settled = await governance();
+    const again = await importProgrammeDocument(t.db, changedDocument(), { clock: at("2031-07-01T09:00:00.000Z"), file: "programma-2031.json" });
+    expect(again.categoryChanges).toEqual([]);
+    expect(again.decision).toBeNull();
+    expect(await governance()).toEqual(settled);
+  });
+
+  it("records no decision when an unchanged document is imported again", async () => {
+    const before = await governance();
+    const report = await importProgrammeDocument(t.db, defaultProgrammeDocument(), { clock: LATER, file: "kennis-en-werk.json" });
+    expect(report.actions).toEqual({ created: 0, updated: 0, unchanged: 62 });
+    expect(report.categoryChanges).toEqual([]);
+    expect(report.decision).toBeNull();
+    expect(await governance()).toEqual(before);
+  });
+
+  it("with dryRun reports the category changes it would record, and writes nothing", async () => {
+    const before = await governance();
+    const register = await snapshot(t.db);
+    const report = await importProgrammeDocument(t.db, changedDocument(), { dryRun: true, clock: LATER, file: "programma-2031.json" });
+    expect(report.dryRun).toBe(true);
+    expect(report.categoryChanges).toEqual([
+      { number: 5, from: 3, to: 2, created: false },
+      { number: 63, from: null, to: 4, created: true },
+    ]);
+    expect(report.decision).toEqual({ id: null, decidedOn: IMPORT_DAY, title: "Categorieën gewijzigd bij import van „programma-2031.json”" });
+    expect(await governance()).toEqual(before);
+    expect(await snapshot(t.db)).toEqual(register);
+    expect((await actions().get(programmeId, 5))!.category).toBe(3);
+  });
+
+  it("writes nothing of it when the import fails after the categories changed", async () => {
+    const before = await governance();
+    const register = await snapshot(t.db);
+    const broken = changedDocument();
+    broken.actions[61]!.links = [{ type: "enables", target: { theme: 42 }, source: null }];
+    await expect(importProgrammeDocument(t.db, broken, { clock: LATER })).rejects.toThrow(/Action 62 links to/);
+    expect(await governance()).toEqual(before);
+    expect(await snapshot(t.db)).toEqual(register);
   });
 });

@@ -3,7 +3,10 @@ import type { ActionDoc, OrganisationRef, ProgrammeDocument } from "../domain/pr
 import { planningYears } from "../domain/programmes/planning-years";
 import { nameKey as normaliseOrganisationName } from "../domain/programmes/organisation-names";
 import { mergeQualifiers } from "../domain/editing/organisation-changes";
+import { calendarDate } from "../domain/decisions/as-of";
+import { importDecision, type ImportCategoryChange } from "../domain/decisions/import-decisions";
 import { timestamp, type Clock, systemClock } from "../lib/time";
+import { recordAudit, type Actor } from "./audit";
 import type { Db } from "./database";
 import { syncMilestonesFromPlanning } from "./milestone-store";
 import type { Database } from "./schema";
@@ -21,6 +24,14 @@ export interface ProgrammeImportReport {
   actions: ImportCounts;
   /** Action numbers in the database that the document no longer holds; kept, never deleted by an import. */
   actionsNotInDocument: number[];
+  /**
+   * On a re-import: the actions whose category the document changes, or which it adds, by number.
+   * They are recorded as one decision of source "import" (`decision`), so that category history and
+   * "as of" views agree with the new categories. Empty on a first import and when nothing changes.
+   */
+  categoryChanges: ImportCategoryChange[];
+  /** The decision recorded for `categoryChanges` (with `dryRun`: the one that would be); null when none. */
+  decision: { id: number | null; decidedOn: string; title: string } | null;
   dryRun: boolean;
 }
 
@@ -36,20 +47,33 @@ const json = (v: unknown) => JSON.stringify(v);
 /**
  * Writes a programme document into the database in one transaction, matching existing records by
  * their natural keys (programme slug, theme and action numbers, organisation slug or alias), so that
- * importing the same document twice changes nothing. With `dryRun` the same work is done and rolled back.
+ * importing the same document twice changes nothing. On a re-import, category changes and new
+ * actions are recorded as a decision of source "import" in the same transaction, with an audit
+ * entry. With `dryRun` the same work is done and rolled back.
  */
 export async function importProgrammeDocument(
   db: Db,
   doc: ProgrammeDocument,
-  options: { isDefault?: boolean; dryRun?: boolean; clock?: Clock } = {},
+  options: {
+    isDefault?: boolean;
+    dryRun?: boolean;
+    clock?: Clock;
+    /** The imported file's name (no folders), quoted in the decision a re-import records. */
+    file?: string | null;
+    /** Who imports, for history; "Regie" unless told. */
+    actor?: Actor;
+  } = {},
 ): Promise<ProgrammeImportReport> {
-  const now = timestamp(options.clock ?? systemClock);
+  const clock = options.clock ?? systemClock;
+  const now = timestamp(clock);
   const report: ProgrammeImportReport = {
     programme: { slug: doc.slug, status: "unchanged" },
     organisations: counts(),
     themes: counts(),
     actions: counts(),
     actionsNotInDocument: [],
+    categoryChanges: [],
+    decision: null,
     dryRun: options.dryRun ?? false,
   };
   try {
@@ -59,7 +83,20 @@ export async function importProgrammeDocument(
       await replaceProgrammeOrganisations(trx, programmeId, doc, orgIds);
       await upsertCategories(trx, programmeId, doc);
       const { themeIds, intentionIds } = await upsertThemes(trx, programmeId, doc, orgIds, report);
-      await upsertActions(trx, programmeId, doc, { orgIds, themeIds, intentionIds }, now, report);
+      const changes = await upsertActions(trx, programmeId, doc, { orgIds, themeIds, intentionIds }, now, report);
+      // A first import takes the document's categories as they are; only a re-import changes them.
+      if (report.programme.status !== "created" && changes.length > 0) {
+        await recordImportDecision(trx, {
+          programmeId,
+          doc,
+          changes,
+          now,
+          today: calendarDate(clock.now()),
+          file: options.file ?? null,
+          actor: options.actor ?? { userId: null, label: "Regie" },
+          report,
+        });
+      }
       if (report.dryRun) throw new DryRunRollback(report);
     });
   } catch (error) {
@@ -308,11 +345,12 @@ async function upsertActions(
   refs: { orgIds: Map<string, number>; themeIds: Map<number, number>; intentionIds: Map<string, number> },
   now: string,
   report: ProgrammeImportReport,
-): Promise<void> {
+): Promise<(ImportCategoryChange & { actionId: number; title: string })[]> {
   const existingRows = await trx.selectFrom("action").selectAll().where("programme_id", "=", programmeId).execute();
   const byNumber = new Map(existingRows.map((r) => [r.number, r]));
   const actionIds = new Map<number, number>();
   const touched = new Set<number>();
+  const categoryChanges: (ImportCategoryChange & { actionId: number; title: string })[] = [];
 
   for (const action of doc.actions) {
     const fields = {
@@ -339,11 +377,22 @@ async function upsertActions(
       actionIds.set(action.number, row.id);
       touched.add(action.number);
       report.actions.created++;
+      categoryChanges.push({ number: action.number, from: null, to: action.category, created: true, actionId: row.id, title: action.title });
     } else {
       actionIds.set(action.number, existing.id);
       if (differs(existing, fields)) {
         await trx.updateTable("action").set({ ...fields, updated_at: now, version: existing.version + 1 }).where("id", "=", existing.id).execute();
         touched.add(action.number);
+      }
+      if (existing.category !== action.category) {
+        categoryChanges.push({
+          number: action.number,
+          from: existing.category,
+          to: action.category,
+          created: false,
+          actionId: existing.id,
+          title: action.title,
+        });
       }
     }
   }
@@ -371,6 +420,88 @@ async function upsertActions(
   }
   const inDoc = new Set(doc.actions.map((a) => a.number));
   report.actionsNotInDocument = existingRows.filter((r) => !inDoc.has(r.number)).map((r) => r.number).sort((a, b) => a - b);
+  return categoryChanges;
+}
+
+/**
+ * Records what a re-import changed in categories as one decision of source "import" (dated the day
+ * of the import, no meeting), with the actions concerned and the history: an entry for the decision
+ * and one per action whose category changed, as recording a steering-group decision does.
+ */
+async function recordImportDecision(
+  trx: Transaction<Database>,
+  input: {
+    programmeId: number;
+    doc: ProgrammeDocument;
+    changes: (ImportCategoryChange & { actionId: number; title: string })[];
+    now: string;
+    today: string;
+    file: string | null;
+    actor: Actor;
+    report: ProgrammeImportReport;
+  },
+): Promise<void> {
+  const d = importDecision({ changes: input.changes, decidedOn: input.today, file: input.file, language: input.doc.language });
+  if (!d) return;
+  const row = await trx
+    .insertInto("decision")
+    .values({
+      programme_id: input.programmeId,
+      meeting_id: null,
+      decided_on: d.decidedOn,
+      kind: d.kind,
+      status: d.status,
+      source: "import",
+      title: d.title,
+      text: d.text,
+      created_at: input.now,
+      updated_at: input.now,
+      version: 1,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const byNumber = new Map(input.changes.map((c) => [c.number, c]));
+  await trx
+    .insertInto("decision_action")
+    .values(d.actions.map((a) => ({ decision_id: row.id, action_id: byNumber.get(a.number)!.actionId, category_from: a.from, category_to: a.to })))
+    .execute();
+  for (const c of input.changes) {
+    if (c.created) continue;
+    await recordAudit(trx, {
+      actor: input.actor,
+      at: input.now,
+      programmeId: input.programmeId,
+      entityType: "action",
+      entityId: c.actionId,
+      entityLabel: `${c.number}. ${c.title}`,
+      operation: "update",
+      before: { category: c.from },
+      after: { category: c.to },
+    });
+  }
+  await recordAudit(trx, {
+    actor: input.actor,
+    at: input.now,
+    programmeId: input.programmeId,
+    entityType: "decision",
+    entityId: row.id,
+    entityLabel: `${d.decidedOn} ${d.title}`,
+    operation: "create",
+    before: null,
+    after: {
+      decidedOn: d.decidedOn,
+      kind: d.kind,
+      status: d.status,
+      source: "import",
+      title: d.title,
+      text: d.text,
+      meeting: null,
+      file: input.file,
+      actions: d.actions,
+    },
+  });
+  input.report.categoryChanges = input.changes.map((c) => ({ number: c.number, from: c.from, to: c.to, created: c.created }));
+  input.report.decision = { id: input.report.dryRun ? null : row.id, decidedOn: d.decidedOn, title: d.title };
 }
 
 async function syncActionOrganisations(

@@ -1,9 +1,9 @@
 import { sql, type Transaction } from "kysely";
-import { amsterdamMoment, endOfAmsterdamDay } from "../domain/progress/calendar";
+import { amsterdamDate, amsterdamMoment, endOfAmsterdamDay } from "../domain/progress/calendar";
 import { upcomingReminders, type RoundPlan } from "../domain/progress/round-plan";
 import { hashSecret, newSecret } from "../lib/auth/secrets.server";
 import { recordAudit, type Actor } from "./audit";
-import type { Db } from "./database";
+import type { Db, Dialect } from "./database";
 import { cancelJobs, enqueueJobs, type NewJob } from "./job-store";
 import type { Database } from "./schema";
 import { forUpdate } from "./write-locks";
@@ -102,6 +102,159 @@ function requestJobs(
       };
     }),
   ];
+}
+
+/**
+ * Inside the caller's transaction: a request with a fresh secret for each (action, contact) pair,
+ * with its mail job (now) and its reminder jobs. Opening a round and asking a contact added while
+ * a round is open both come here, so that every request is made and mailed the same way.
+ */
+async function createRequestsIn(
+  trx: Trx,
+  roundId: number,
+  pairs: readonly { action_id: number; contact_id: number }[],
+  origin: string,
+  reminders: { offset: number; date: string }[],
+  now: Date,
+): Promise<NewJob[]> {
+  if (pairs.length === 0) return [];
+  const nowIso = now.toISOString();
+  const tokens = new Map<string, string>();
+  const rows = pairs.map((p) => {
+    const token = newSecret();
+    tokens.set(`${p.action_id}:${p.contact_id}`, token);
+    return {
+      round_id: roundId,
+      action_id: p.action_id,
+      contact_id: p.contact_id,
+      token_hash: hashSecret(token),
+      created_at: nowIso,
+    };
+  });
+  const inserted = await trx
+    .insertInto("round_request")
+    .values(rows)
+    .returning(["id", "action_id", "contact_id"])
+    .execute();
+  return inserted.flatMap((r) =>
+    requestJobs(roundId, r.id, tokens.get(`${r.action_id}:${r.contact_id}`)!, origin, reminders, now),
+  );
+}
+
+/** Who added contacts to actions, and where their personal links are to point. */
+export interface AddedContactsContext {
+  dialect: Dialect;
+  /** The address personal links point to (PUBLIC_URL, or the address the change came in on). */
+  origin: string;
+  actor: Actor;
+  /** ISO-8601 UTC. */
+  now: string;
+  requestId?: string | null;
+}
+
+/**
+ * Inside the transaction that linked contacts to actions: asks them in every round that is still
+ * open (open, and its closing day not over in Amsterdam) for each action that has no request in
+ * that round yet — a request per new (action, contact) pair, mailed and reminded like the requests
+ * made when the round opened (the reminders still to come). An action that was asked already is
+ * left alone. The programme is locked first, as opening a round does, so that a contact added
+ * while a round is being opened is asked exactly once. Answers how many requests were made.
+ */
+export async function askAddedContactsIn(
+  trx: Trx,
+  added: readonly { actionId: number; contactId: number }[],
+  c: AddedContactsContext,
+): Promise<number> {
+  if (added.length === 0) return 0;
+  const now = new Date(c.now);
+  const today = amsterdamDate(now);
+  const actionIds = [...new Set(added.map((a) => a.actionId))];
+  const actions = await trx
+    .selectFrom("action")
+    .select(["id", "number", "programme_id"])
+    .where("id", "in", actionIds)
+    .execute();
+  const programmeIds = [...new Set(actions.map((a) => a.programme_id))].sort((a, b) => a - b);
+  if (programmeIds.length === 0) return 0;
+  await forUpdate(
+    trx.selectFrom("programme").select("id").where("id", "in", programmeIds).orderBy("id"),
+    c.dialect,
+  ).execute();
+  const rounds = await forUpdate(
+    trx
+      .selectFrom("update_round")
+      .selectAll()
+      .where("programme_id", "in", programmeIds)
+      .where("status", "=", "open")
+      .where("closes_on", ">=", today)
+      .orderBy("id"),
+    c.dialect,
+  ).execute();
+  if (rounds.length === 0) return 0;
+  const contacts = await trx
+    .selectFrom("contact")
+    .select(["id", "name", "email"])
+    .where("id", "in", [...new Set(added.map((a) => a.contactId))])
+    .where("email", "<>", "")
+    .execute();
+  const actionOf = new Map(actions.map((a) => [a.id, a]));
+  const contactOf = new Map(contacts.map((p) => [p.id, p]));
+  let made = 0;
+  for (const round of rounds) {
+    const mine = added.filter(
+      (a) => actionOf.get(a.actionId)?.programme_id === round.programme_id && contactOf.has(a.contactId),
+    );
+    if (mine.length === 0) continue;
+    const asked = await trx
+      .selectFrom("round_request")
+      .select("action_id")
+      .distinct()
+      .where("round_id", "=", round.id)
+      .where("action_id", "in", [...new Set(mine.map((a) => a.actionId))])
+      .execute();
+    const askedAlready = new Set(asked.map((r) => r.action_id));
+    const seen = new Set<string>();
+    const pairs = mine
+      .filter((a) => !askedAlready.has(a.actionId))
+      .filter((a) => {
+        const key = `${a.actionId}:${a.contactId}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      })
+      .sort(
+        (a, b) =>
+          actionOf.get(a.actionId)!.number - actionOf.get(b.actionId)!.number || a.contactId - b.contactId,
+      )
+      .map((a) => ({ action_id: a.actionId, contact_id: a.contactId }));
+    if (pairs.length === 0) continue;
+    const reminders = upcomingReminders(
+      round.due_on,
+      round.closes_on,
+      JSON.parse(round.reminder_offsets) as number[],
+      today,
+    );
+    await enqueueJobs(trx, await createRequestsIn(trx, round.id, pairs, c.origin, reminders, now), c.now);
+    await recordAudit(trx, {
+      actor: c.actor,
+      at: c.now,
+      programmeId: round.programme_id,
+      entityType: ROUND_ENTITY,
+      entityId: round.id,
+      entityLabel: round.period,
+      operation: "add-request",
+      before: null,
+      after: {
+        requests: pairs.map((p) => ({
+          action: actionOf.get(p.action_id)!.number,
+          contact: contactOf.get(p.contact_id)!.name,
+        })),
+      },
+      requestId: c.requestId,
+    });
+    made += pairs.length;
+  }
+  return made;
 }
 
 /** Update rounds: opening one (requests, mails and reminders in one go), the overview, resending, closing, and links. */
@@ -304,32 +457,13 @@ export function createRoundStore(db: Db) {
           })
           .returning("id")
           .executeTakeFirstOrThrow();
-        const tokens = new Map<string, string>();
-        const rows = pairs.map((p) => {
-          const token = newSecret();
-          tokens.set(`${p.action_id}:${p.contact_id}`, token);
-          return {
-            round_id: round.id,
-            action_id: p.action_id,
-            contact_id: p.contact_id,
-            token_hash: hashSecret(token),
-            created_at: nowIso,
-          };
-        });
-        const inserted = await trx
-          .insertInto("round_request")
-          .values(rows)
-          .returning(["id", "action_id", "contact_id"])
-          .execute();
-        const jobs = inserted.flatMap((r) =>
-          requestJobs(
-            round.id,
-            r.id,
-            tokens.get(`${r.action_id}:${r.contact_id}`)!,
-            input.origin,
-            input.plan.reminders,
-            input.now,
-          ),
+        const jobs = await createRequestsIn(
+          trx,
+          round.id,
+          pairs,
+          input.origin,
+          input.plan.reminders,
+          input.now,
         );
         jobs.push({
           kind: JOB_CLOSE,

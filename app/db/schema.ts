@@ -312,6 +312,8 @@ export interface DecisionTable {
   status: string;
   title: string;
   text: string;
+  /** "steering-group" | "import" (migration 0011; the steering group's unless told) */
+  source: Generated<string>;
   created_at: string;
   updated_at: string;
   version: number;

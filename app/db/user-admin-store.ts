@@ -46,6 +46,8 @@ interface ChangeInput {
   actor: Actor;
   now: string;
   requestId?: string | null;
+  /** Where personal links point: with it, actions given to an action contact in an open update round are asked in it. */
+  origin?: string;
 }
 
 type Trx = Transaction<Database>;
@@ -185,7 +187,7 @@ export function createUserAdminStore(db: Db) {
       if (held) return { ok: false, reason: "role-exists" } as const;
       await trx.insertInto("role_assignment").values({ user_id: user.id, programme_id: programme.id, role: input.role, created_at: input.now }).execute();
       if (input.role === "action-contact" && input.contactActionNumbers && input.contactActionNumbers.length > 0) {
-        const linked = await setAccountActionsIn(trx, { ...input, programmeId: programme.id, actionNumbers: input.contactActionNumbers, mode: "add" });
+        const linked = await setAccountActionsIn(trx, { ...input, programmeId: programme.id, actionNumbers: input.contactActionNumbers, mode: "add", dialect: db.dialect });
         // Unknown actions undo the role too: nothing half-written.
         if (!linked.ok) throw new Refused({ ok: false, reason: linked.reason === "actions-unknown" ? "actions-unknown" : "not-found", missing: linked.missing });
       }
@@ -418,7 +420,8 @@ export function createUserAdminStore(db: Db) {
     /**
      * Erases a person's personal data on request, in one transaction: name and email become a
      * pseudonym, password, sessions, tokens, roles and contact records go, the account is closed;
-     * in history and the outbox the person's name and email are replaced by the pseudonym. The
+     * in history, the outbox and the progress updates they wrote (signed in, or through a personal
+     * link as one of their contact records) the person's name and email are replaced by the pseudonym. The
      * erasure itself is recorded without the erased data.
      */
     async erase(input: ChangeInput): Promise<AdminResult<{ pseudonym: { name: string; email: string } }>> {
@@ -443,6 +446,13 @@ export function createUserAdminStore(db: Db) {
 
         const roles = await trx.selectFrom("role_assignment").select("role").where("user_id", "=", user.id).execute();
         if (contacts.length > 0) {
+          // Progress updates sent through a personal link name the contact as their author; the
+          // link to the contact goes with it below (set null), so the pseudonym is put in first.
+          await trx
+            .updateTable("progress_update")
+            .set({ author_label: pseudonym.name })
+            .where("author_contact_id", "in", contacts.map((c) => c.id))
+            .execute();
           await trx.deleteFrom("contact").where("id", "in", contacts.map((c) => c.id)).execute();
         }
         await trx.deleteFrom("role_assignment").where("user_id", "=", user.id).execute();

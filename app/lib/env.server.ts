@@ -17,6 +17,8 @@ const envSchema = z.object({
     .default("false")
     .transform((v) => v === "true" || v === "1"),
   MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(20),
+  /** Memory for pages kept as the public sees them (0: keep none); see server/page-cache.ts. */
+  PAGE_CACHE_MB: z.coerce.number().min(0).max(4096).default(64),
   SMTP_URL: z
     .string()
     .optional()

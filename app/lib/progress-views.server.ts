@@ -9,7 +9,7 @@ import {
   type RiskFlag,
 } from "../domain/progress/dependencies";
 import { rollUp, type Rollup } from "../domain/progress/rollup";
-import type { ReportingPeriod } from "../db/progress-read-model";
+import type { ProgressReadModel, ReportingPeriod } from "../db/progress-read-model";
 import type { Programme } from "../domain/programmes/types";
 import type { LinkType } from "../domain/programmes/programme-document";
 import { today } from "./as-of.server";
@@ -20,12 +20,16 @@ import { today } from "./as-of.server";
  * database change stamp (app/db/read-cache.ts), so they are never older than the data.
  */
 
-/** Risk flags of a programme's actions, by number (see dependencies.ts for the rule). */
-export async function loadRiskFlags(
-  context: AppLoadContext,
+/**
+ * Risk flags of a programme's actions, by number (see dependencies.ts for the rule): two queries
+ * for the whole programme (its dependency links, and the state of the actions in them), cached per
+ * change stamp. `scope` (a request's context) makes every read of one request see the same stamp.
+ */
+export async function readRiskFlags(
+  read: ProgressReadModel,
   programmeId: number,
+  scope?: object,
 ): Promise<Map<number, RiskFlag[]>> {
-  const read = context.services.progressViews;
   return read.cache.get(
     `flags:${programmeId}`,
     async () => {
@@ -37,8 +41,16 @@ export async function loadRiskFlags(
         links,
       );
     },
-    context,
+    scope,
   );
+}
+
+/** Risk flags of a programme's actions, by number, for a page's loader. */
+export function loadRiskFlags(
+  context: AppLoadContext,
+  programmeId: number,
+): Promise<Map<number, RiskFlag[]>> {
+  return readRiskFlags(context.services.progressViews, programmeId, context);
 }
 
 /** The flags as plain data for loaders (JSON), by action number. */

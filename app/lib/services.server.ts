@@ -22,6 +22,7 @@ import { createOrganisationRepository } from "../db/organisation-repository";
 import { createProgrammeRepository } from "../db/programme-repository";
 import { createMonitorRepository } from "../db/monitor-repository";
 import { createProgressReadModel } from "../db/progress-read-model";
+import { changeStamp, createReadCache, type ReadCache } from "../db/read-cache";
 import { createProgressServices, type JobServices, type ProgressServices } from "./progress/progress-services.server";
 import type { Env } from "./env.server";
 import type { Logger } from "./logger.server";
@@ -54,6 +55,8 @@ export interface Services {
   outbox: ReturnType<typeof createOutboxRepository>;
   personalData: ReturnType<typeof createPersonalDataRepository>;
   plans: ReturnType<typeof createPlanService>;
+  /** Values computed from the database, kept until the database changes (see app/db/read-cache.ts). */
+  readCache: ReadCache;
   /** Read models of the dashboard, the timeline and the dependency graphs (cached per database change). */
   progressViews: ReturnType<typeof createProgressReadModel>;
   /** Milestones, progress updates and update rounds. */
@@ -66,12 +69,14 @@ export interface Services {
 export function createServices(env: Env, logger: Logger, db: Db = openDatabase(env.DATABASE_URL), clock: Clock = systemClock): Services {
   const users = createUserRepository(db);
   const mailer = createMailer({ db, logger, clock, smtpUrl: env.SMTP_URL, from: env.MAIL_FROM });
+  const readCache = createReadCache(changeStamp(db), 500);
   return {
     env,
     db,
     logger,
     clock,
-    programmes: createProgrammeRepository(db),
+    readCache,
+    programmes: createProgrammeRepository(db, readCache),
     actions: createActionRepository(db),
     organisations: createOrganisationRepository(db),
     users,
@@ -90,7 +95,7 @@ export function createServices(env: Env, logger: Logger, db: Db = openDatabase(e
     personalData: createPersonalDataRepository(db),
     mailer,
     plans: createPlanService({ store: createPlanStore(db), mailer, logger }),
-    progressViews: createProgressReadModel(db),
+    progressViews: createProgressReadModel(db, readCache),
     ...createProgressServices({ db, mailer, clock, logger }),
   };
 }

@@ -1,12 +1,24 @@
 import type { Action, Category } from "../domain/programmes/types";
 import type { CategoryChange } from "../domain/decisions/category-history";
+import type { RiskFlag } from "../domain/progress/dependencies";
 import { toCsv } from "./csv";
 import { presentCategoryHistory } from "./decision";
 import { presentCategory } from "./programme";
 import { presentLatestProgress, presentMilestone } from "./progress";
 
-/** The open-data shape of an action; no personal data, no internal ids. */
-export function presentAction(a: Action, categories: Category[]) {
+/** Per action number, the risk flags it carries through its dependencies (see dependencies.ts). */
+export type RiskFlags = ReadonlyMap<number, readonly RiskFlag[]>;
+
+/** The actions that put this one at risk (delayed, stopped or dropped), by number, nearest chain first. */
+export function presentRisk(flags: readonly RiskFlag[] | undefined) {
+  return (flags ?? []).map((f) => ({ number: f.through, reason: f.reason }));
+}
+
+/**
+ * The open-data shape of an action; no personal data, no internal ids. `risk` holds the flags of
+ * the whole programme (one computation for a page of actions).
+ */
+export function presentAction(a: Action, categories: Category[], risk: RiskFlags) {
   return {
     number: a.number,
     title: a.title,
@@ -35,12 +47,19 @@ export function presentAction(a: Action, categories: Category[]) {
     // Milestones read from the planning (due at the end of their period) and the newest progress, without names.
     milestones: (a.milestones ?? []).map(presentMilestone),
     progress: presentLatestProgress(a.progress),
+    // At risk through a dependency: as the programme stands now (the latest progress, the current category).
+    atRiskThrough: presentRisk(risk.get(a.number)),
   };
 }
 
 /** One action on its own: the list shape plus its category history (the decisions that set it, oldest first). */
-export function presentActionDetail(a: Action, categories: Category[], history: readonly CategoryChange[]) {
-  return { ...presentAction(a, categories), categoryHistory: presentCategoryHistory(history) };
+export function presentActionDetail(
+  a: Action,
+  categories: Category[],
+  history: readonly CategoryChange[],
+  risk: RiskFlags,
+) {
+  return { ...presentAction(a, categories, risk), categoryHistory: presentCategoryHistory(history) };
 }
 
 function presentRef(r: Action["leads"][number]) {
@@ -65,12 +84,13 @@ export const ACTION_CSV_HEADERS = [
   "categoryNote",
   "links",
   "linkedFrom",
+  "atRiskThrough",
 ] as const;
 
 const LIST_SEPARATOR = " | ";
 
-/** Actions as CSV with the JSON field names as headers; lists joined by " | ". */
-export function actionsToCsv(actions: Action[], categories: Category[]): string {
+/** Actions as CSV with the JSON field names as headers; lists joined by " | " (atRiskThrough: the actions' numbers). */
+export function actionsToCsv(actions: Action[], categories: Category[], risk: RiskFlags): string {
   const names = (refs: Action["leads"]) => refs.map((r) => (r.qualifier ? `${r.name} (${r.qualifier})` : r.name)).join(LIST_SEPARATOR);
   const rows = actions.map((a) => [
     a.number,
@@ -90,6 +110,9 @@ export function actionsToCsv(actions: Action[], categories: Category[]): string 
     a.categoryNote,
     a.links.map((l) => `${l.type}:${"action" in l.target ? `action ${l.target.action}` : `theme ${l.target.theme}`}`).join(LIST_SEPARATOR),
     a.linkedFrom.map((l) => `${l.type}:action ${l.source.action}`).join(LIST_SEPARATOR),
+    presentRisk(risk.get(a.number))
+      .map((r) => r.number)
+      .join(LIST_SEPARATOR),
   ]);
   return toCsv(ACTION_CSV_HEADERS, rows);
 }

@@ -10,13 +10,14 @@ export function presentDecision(d: Decision) {
     status: d.status,
     title: d.title,
     text: d.text,
+    source: d.source,
     meeting: d.meeting ? { id: d.meeting.id, heldOn: d.meeting.heldOn, title: d.meeting.title } : null,
     actions: d.actions.map((a) => ({ number: a.number, title: a.title, from: a.from, to: a.to })),
     updatedAt: d.updatedAt,
   };
 }
 
-/** An action's category changes, oldest first. */
+/** An action's category changes, oldest first; `source` "import" for a change a re-import made. */
 export function presentCategoryHistory(changes: readonly CategoryChange[]) {
-  return changes.map((c) => ({ decidedOn: c.decidedOn, decision: { id: c.decision.id, title: c.decision.title }, from: c.from, to: c.to }));
+  return changes.map((c) => ({ decidedOn: c.decidedOn, decision: { id: c.decision.id, title: c.decision.title }, from: c.from, to: c.to, source: c.source }));
 }

@@ -1,7 +1,18 @@
 import { useTranslation } from "react-i18next";
 import { PageTitle } from "../components/page-title";
+import { publicPage } from "../lib/route-handles";
 
-const MEASURES = ["measureAxe", "measureManual", "measureNoJs", "measureNarrow", "measureLanguage", "measureCharts"] as const;
+/** The public page is kept until the data change (server/page-cache.ts). */
+export const handle = publicPage;
+
+const MEASURES = [
+  "measureAxe",
+  "measureManual",
+  "measureNoJs",
+  "measureNarrow",
+  "measureLanguage",
+  "measureCharts",
+] as const;
 const LIMITS = ["limitAudit", "limitProgrammeText", "limitFiles"] as const;
 
 /** The accessibility statement (toegankelijkheidsverklaring) in the form the Dutch government uses. */

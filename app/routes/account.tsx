@@ -16,9 +16,20 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   ]);
   const query = new URL(request.url).searchParams;
   return {
-    user: { name: user.name, email: user.email, isAdmin: user.isAdmin, organisation: record?.organisation?.name ?? null },
+    user: {
+      name: user.name,
+      email: user.email,
+      isAdmin: user.isAdmin,
+      organisation: record?.organisation?.name ?? null,
+    },
     roles,
-    tokens: tokens.map((t) => ({ id: t.id, name: t.name, createdAt: t.created_at, lastUsedAt: t.last_used_at, revoked: t.revoked_at !== null })),
+    tokens: tokens.map((t) => ({
+      id: t.id,
+      name: t.name,
+      createdAt: t.created_at,
+      lastUsedAt: t.last_used_at,
+      revoked: t.revoked_at !== null,
+    })),
     welcome: query.has("welcome") || query.has("reset"),
   };
 }
@@ -30,7 +41,9 @@ export async function action({ context, request }: Route.ActionArgs) {
   if (fields.intent === "create-token") {
     const parsed = tokenNameSchema.safeParse(fields);
     if (!parsed.success) {
-      const errors = Object.fromEntries(Object.entries(fieldErrors(parsed.error)).map(([k, v]) => [k, t(v, { max: 100 })]));
+      const errors = Object.fromEntries(
+        Object.entries(fieldErrors(parsed.error)).map(([k, v]) => [k, t(v, { max: 100 })]),
+      );
       return data({ errors, token: null, revoked: false }, { status: 400 });
     }
     const created = await context.services.auth.createApiToken(user.id, parsed.data.name);
@@ -49,7 +62,13 @@ export default function Account() {
   const result = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const date = (iso: string | null) =>
-    iso ? new Intl.DateTimeFormat(i18n.language === "en" ? "en-GB" : "nl-NL", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Amsterdam" }).format(new Date(iso)) : t("account.never");
+    iso
+      ? new Intl.DateTimeFormat(i18n.language === "en" ? "en-GB" : "nl-NL", {
+          dateStyle: "medium",
+          timeStyle: "short",
+          timeZone: "Europe/Amsterdam",
+        }).format(new Date(iso))
+      : t("account.never");
   return (
     <>
       <PageTitle title={t("account.title")} />
@@ -129,7 +148,11 @@ export default function Account() {
                           <CsrfField />
                           <input type="hidden" name="intent" value="revoke-token" />
                           <input type="hidden" name="tokenId" value={token.id} />
-                          <button type="submit" className="nl-button nl-button--secondary" aria-label={`${t("account.tokenRevoke")}: ${token.name}`}>
+                          <button
+                            type="submit"
+                            className="nl-button nl-button--secondary"
+                            aria-label={`${t("account.tokenRevoke")}: ${token.name}`}
+                          >
                             {t("account.tokenRevoke")}
                           </button>
                         </Form>

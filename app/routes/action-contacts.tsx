@@ -12,10 +12,16 @@ import { requirePermission } from "../lib/auth/guards.server";
 import { translator } from "../lib/i18n";
 import { translateErrors } from "../lib/messages";
 import { requireNumber, requireProgramme } from "../lib/page-data.server";
+import { linkOrigin } from "../lib/progress/progress-page.server";
 import { timestamp } from "../lib/time";
 import type { Route } from "./+types/action-contacts";
 
-async function load(context: Route.LoaderArgs["context"], request: Request, params: Route.LoaderArgs["params"], operation: "contacts.read" | "contacts.manage") {
+async function load(
+  context: Route.LoaderArgs["context"],
+  request: Request,
+  params: Route.LoaderArgs["params"],
+  operation: "contacts.read" | "contacts.manage",
+) {
   const programme = await requireProgramme(context, params.slug);
   const number = requireNumber(context, params.number, "errors.actionNotFound");
   const action = await context.services.actions.get(programme.id, number);
@@ -26,7 +32,10 @@ async function load(context: Route.LoaderArgs["context"], request: Request, para
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const { programme, action } = await load(context, request, params, "contacts.read");
-  const canManage = can(context.principal, "contacts.manage", { programmeId: programme.id, actionId: action.id });
+  const canManage = can(context.principal, "contacts.manage", {
+    programmeId: programme.id,
+    actionId: action.id,
+  });
   const [contacts, lookup] = await Promise.all([
     context.services.contacts.listForAction(action.id),
     canManage ? loadOrganisationLookup(context.services.db) : Promise.resolve(null),
@@ -38,6 +47,8 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     canManage,
     organisations: lookup?.all ?? [],
     done: new URL(request.url).searchParams.get("done"),
+    // Added while an update round was open: the contact was asked in it too.
+    asked: new URL(request.url).searchParams.get("asked") === "1",
   };
 }
 
@@ -46,20 +57,42 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const t = translator(context.language);
   const fields = formFields(await request.formData());
   const base = `/programmes/${programme.slug}/actions/${action.number}/contacts`;
-  const change = { programmeId: programme.id, actor: actorOf(context), now: timestamp(context.services.clock), requestId: context.requestId, action: { id: action.id, number: action.number } };
+  const change = {
+    programmeId: programme.id,
+    actor: actorOf(context),
+    now: timestamp(context.services.clock),
+    requestId: context.requestId,
+    origin: linkOrigin(context, request),
+    action: { id: action.id, number: action.number },
+  };
   if (fields.intent === "remove") {
     if (!/^[1-9]\d{0,9}$/.test(fields.contactId ?? "")) throw data(t("contacts.notFound"), { status: 404 });
-    const removed = await context.services.contacts.removeFromAction({ ...change, contactId: Number(fields.contactId) });
+    const removed = await context.services.contacts.removeFromAction({
+      ...change,
+      contactId: Number(fields.contactId),
+    });
     if (!removed) throw data(t("contacts.notFound"), { status: 404 });
     return redirect(`${base}?done=removed`);
   }
   if (fields.intent !== "add") throw data(t("errors.badRequestTitle"), { status: 400 });
-  const values = { name: fields.name ?? "", email: fields.email ?? "", organisation: fields.organisation ?? "" };
+  const values = {
+    name: fields.name ?? "",
+    email: fields.email ?? "",
+    organisation: fields.organisation ?? "",
+  };
   const parsed = contactFormSchema.safeParse(fields);
-  if (!parsed.success) return data({ errors: translateErrors(t, fieldErrors(parsed.error)), values }, { status: 400 });
+  if (!parsed.success)
+    return data({ errors: translateErrors(t, fieldErrors(parsed.error)), values }, { status: 400 });
   const result = await context.services.contacts.addToAction({ ...change, contact: parsed.data });
-  if (!result.ok) return data({ errors: translateErrors(t, { organisation: "contacts.organisationUnknown" }), values }, { status: 400 });
-  return redirect(`${base}?done=${result.outcome}`);
+  if (!result.ok)
+    return data(
+      { errors: translateErrors(t, { organisation: "contacts.organisationUnknown" }), values },
+      { status: 400 },
+    );
+  if (result.asked === 0) return redirect(`${base}?done=${result.outcome}`);
+  // The request of the open round goes out from the job runner, right after this answer.
+  context.services.jobs.runner.wake();
+  return redirect(`${base}?done=${result.outcome}&asked=1`);
 }
 
 export default function ActionContacts() {
@@ -97,7 +130,12 @@ export default function ActionContacts() {
       <p className="nl-paragraph">
         <span lang={programme.language}>{item.title}</span>
       </p>
-      {loaded.done ? <Notice>{t(`contacts.done_${loaded.done}`, { defaultValue: t("forms.saved") })}</Notice> : null}
+      {loaded.done ? (
+        <Notice>
+          {t(`contacts.done_${loaded.done}`, { defaultValue: t("forms.saved") })}
+          {loaded.asked ? ` ${t("contacts.askedInRound")}` : null}
+        </Notice>
+      ) : null}
       <p className="nl-paragraph">{t("contacts.privacyNote")}</p>
       {contacts.length === 0 ? (
         <p className="nl-paragraph">{t("contacts.none")}</p>
@@ -135,7 +173,11 @@ export default function ActionContacts() {
                         <CsrfField />
                         <input type="hidden" name="intent" value="remove" />
                         <input type="hidden" name="contactId" value={c.id} />
-                        <button type="submit" className="nl-button nl-button--secondary" aria-label={t("contacts.removeLabel", { name: c.name })}>
+                        <button
+                          type="submit"
+                          className="nl-button nl-button--secondary"
+                          aria-label={t("contacts.removeLabel", { name: c.name })}
+                        >
                           {t("contacts.remove")}
                         </button>
                       </Form>
@@ -157,14 +199,34 @@ export default function ActionContacts() {
           <Form method="post" className="regie-form regie-form--inline" noValidate>
             <CsrfField />
             <input type="hidden" name="intent" value="add" />
-            <TextField name="name" label={t("auth.name")} defaultValue={values.name} error={errors.name} required maxLength={200} autoComplete="off" />
-            <TextField name="email" type="email" label={t("auth.email")} defaultValue={values.email} error={errors.email} required maxLength={254} autoComplete="off" />
+            <TextField
+              name="name"
+              label={t("auth.name")}
+              defaultValue={values.name}
+              error={errors.name}
+              required
+              maxLength={200}
+              autoComplete="off"
+            />
+            <TextField
+              name="email"
+              type="email"
+              label={t("auth.email")}
+              defaultValue={values.email}
+              error={errors.email}
+              required
+              maxLength={254}
+              autoComplete="off"
+            />
             <SelectField
               name="organisation"
               label={t("auth.organisation")}
               defaultValue={values.organisation}
               error={errors.organisation}
-              options={[{ value: "", label: t("auth.organisationNone") }, ...loaded.organisations.map((o) => ({ value: o.slug, label: o.name }))]}
+              options={[
+                { value: "", label: t("auth.organisationNone") },
+                ...loaded.organisations.map((o) => ({ value: o.slug, label: o.name })),
+              ]}
             />
             <div className="regie-actions-row">
               <button type="submit" className="nl-button nl-button--primary">

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useActionData, useLoaderData } from "react-router";
 import { ACTION_FIELD_LABELS, ActionFormFields, actionFormErrors } from "../components/action-form-fields";
+import { ConflictPanel } from "../components/conflict-panel";
 import { CsrfField, ErrorSummary } from "../components/forms";
 import { PageTitle } from "../components/page-title";
 import { actionChangesSchema, changeErrors } from "../domain/actions/action-changes";
@@ -14,11 +15,16 @@ import { requireNumber, requireProgramme } from "../lib/page-data.server";
 import { timestamp } from "../lib/time";
 import type { Route } from "./+types/action-edit";
 
-async function load(context: Route.LoaderArgs["context"], request: Request, params: Route.LoaderArgs["params"]) {
+async function load(
+  context: Route.LoaderArgs["context"],
+  request: Request,
+  params: Route.LoaderArgs["params"],
+) {
   const programme = await requireProgramme(context, params.slug);
   const number = requireNumber(context, params.number, "errors.actionNotFound");
   const snapshot = await context.services.actionStore.snapshot(programme.id, number);
-  if (!snapshot) throw data(translator(context.language)("errors.actionNotFound", { number }), { status: 404 });
+  if (!snapshot)
+    throw data(translator(context.language)("errors.actionNotFound", { number }), { status: 404 });
   requirePermission(context, request, "action.edit", { programmeId: programme.id, actionId: snapshot.id });
   return { programme, snapshot };
 }
@@ -63,16 +69,24 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     requestId: context.requestId,
     now: timestamp(context.services.clock),
   });
-  if (result.status === "not-found") throw data(t("errors.actionNotFound", { number: snapshot.number }), { status: 404 });
+  if (result.status === "not-found")
+    throw data(t("errors.actionNotFound", { number: snapshot.number }), { status: 404 });
   if (result.status === "invalid") return fail(actionFormErrors(result.errors));
   if (result.status === "conflict") {
     const theirs = actionFormValues(result.current, lookup);
     return data(
-      { errors: { form: t("edit.conflictTitle") }, values: read.values, version: result.current.version, conflict: theirs },
+      {
+        errors: { form: t("edit.conflictTitle") },
+        values: read.values,
+        version: result.current.version,
+        conflict: theirs,
+      },
       { status: 409 },
     );
   }
-  return redirect(`/programmes/${programme.slug}/actions/${snapshot.number}?saved=${result.changed.length > 0 ? result.version : 0}`);
+  return redirect(
+    `/programmes/${programme.slug}/actions/${snapshot.number}?saved=${result.changed.length > 0 ? result.version : 0}`,
+  );
 }
 
 export default function ActionEdit() {
@@ -83,9 +97,12 @@ export default function ActionEdit() {
   const errors: Record<string, string> = result?.errors ?? {};
   const version = result?.version ?? loaded.version;
   const base = `/programmes/${loaded.programme.slug}/actions/${loaded.number}`;
-  const differing = result?.conflict
-    ? (Object.keys(ACTION_FIELD_LABELS) as (keyof ActionFormValues)[]).filter((k) => String(result.conflict[k]) !== String(values[k]))
-    : [];
+  const labels = Object.fromEntries(
+    (Object.keys(ACTION_FIELD_LABELS) as (keyof ActionFormValues)[]).map((k) => [
+      k,
+      t(ACTION_FIELD_LABELS[k]),
+    ]),
+  ) as Record<keyof ActionFormValues, string>;
   return (
     <>
       <PageTitle title={t("edit.editAction", { number: loaded.number })} />
@@ -106,36 +123,14 @@ export default function ActionEdit() {
       </nav>
       <h1 className="nl-heading nl-heading--level-1">{t("edit.editAction", { number: loaded.number })}</h1>
       {result?.conflict ? (
-        <section className="regie-error-summary" role="alert" aria-labelledby="conflict">
-          <h2 className="nl-heading nl-heading--level-2" id="conflict">
-            {t("edit.conflictTitle")}
-          </h2>
-          <p className="nl-paragraph">{t("edit.conflictText")}</p>
-          {differing.map((k) => (
-            <div key={k}>
-              <h3 className="nl-heading nl-heading--level-3">{t(ACTION_FIELD_LABELS[k])}</h3>
-              <div className="regie-conflict">
-                <div>
-                  <p className="nl-paragraph">
-                    <strong>{t("edit.conflictTheirs")}</strong>
-                  </p>
-                  <p className="nl-paragraph regie-pre-line">{String(result.conflict[k]) || "–"}</p>
-                </div>
-                <div>
-                  <p className="nl-paragraph">
-                    <strong>{t("edit.conflictMine")}</strong>
-                  </p>
-                  <p className="nl-paragraph regie-pre-line">{String(values[k]) || "–"}</p>
-                </div>
-              </div>
-            </div>
-          ))}
-          <p className="nl-paragraph">
-            <a className="nl-link" href={`${base}/edit`}>
-              {t("edit.conflictDiscard")}
-            </a>
-          </p>
-        </section>
+        <ConflictPanel
+          title={t("edit.conflictTitle")}
+          text={t("edit.conflictText")}
+          discardHref={`${base}/edit`}
+          theirs={result.conflict}
+          mine={values}
+          labels={labels}
+        />
       ) : (
         <ErrorSummary errors={errors} />
       )}

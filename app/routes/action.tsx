@@ -11,6 +11,10 @@ import { requireNumber, requireProgramme } from "../lib/page-data.server";
 import { loadActionGovernance } from "../lib/action-governance.server";
 import { ActionGovernancePanel } from "../components/action-governance";
 import { RiskFlags } from "../components/progress/risk-flags";
+import { publicPage } from "../lib/route-handles";
+
+/** The public page is kept until the data change (server/page-cache.ts). */
+export const handle = publicPage;
 
 export async function loader({ context, params, request }: Route.LoaderArgs) {
   const programme = await requireProgramme(context, params.slug);

@@ -11,13 +11,23 @@ import { today } from "../lib/as-of.server";
 import { translator } from "../lib/i18n";
 import { requireProgramme } from "../lib/page-data.server";
 import { loadRiskFlags } from "../lib/progress-views.server";
+import { publicPage } from "../lib/route-handles";
+
+/** The public page is kept until the data change (server/page-cache.ts). */
+export const handle = publicPage;
 
 export async function loader({ context, params, request }: Route.LoaderArgs) {
   const programme = await requireProgramme(context, params.slug);
   const query = new URL(request.url).searchParams;
   const { services } = context;
   const [result, organisations, years, flags] = await Promise.all([
-    listActions({ programme, query, actions: services.actions, organisations: services.organisations, today: today(context) }),
+    listActions({
+      programme,
+      query,
+      actions: services.actions,
+      organisations: services.organisations,
+      today: today(context),
+    }),
     services.organisations.list({ programmeId: programme.id }),
     services.actions.planningYears(programme.id),
     loadRiskFlags(context, programme.id),
@@ -351,7 +361,9 @@ export default function ActionsPage() {
                         {a.planApproved ? (
                           <>
                             {" "}
-                            <span className="regie-plan-status regie-plan-status--approved">{t("plans.listBadge")}</span>
+                            <span className="regie-plan-status regie-plan-status--approved">
+                              {t("plans.listBadge")}
+                            </span>
                           </>
                         ) : null}
                         {a.atRiskThrough.length > 0 ? (

@@ -17,16 +17,25 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     context.services.history.list({ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE, entityType: type }),
     context.services.history.entityTypes(),
   ]);
-  return { entries: data, total, page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), type: type ?? "", types };
+  return {
+    entries: data,
+    total,
+    page,
+    pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    type: type ?? "",
+    types,
+  };
 }
 
-const json = (value: unknown) => (value === null || value === undefined ? "–" : JSON.stringify(value, null, 2));
+const json = (value: unknown) =>
+  value === null || value === undefined ? "–" : JSON.stringify(value, null, 2);
 
 export default function AdminHistory() {
   const { entries, total, page, pages, type, types } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const date = useDateTime();
-  const query = (p: number) => `/admin/history?${new URLSearchParams({ ...(type ? { type } : {}), page: String(p) }).toString()}`;
+  const query = (p: number) =>
+    `/admin/history?${new URLSearchParams({ ...(type ? { type } : {}), page: String(p) }).toString()}`;
   const csv = `/admin/history.csv${type ? `?type=${encodeURIComponent(type)}` : ""}`;
   return (
     <>
@@ -48,7 +57,10 @@ export default function AdminHistory() {
           name="type"
           label={t("admin.historyType")}
           defaultValue={type}
-          options={[{ value: "", label: t("admin.historyAll") }, ...types.map((x) => ({ value: x, label: t(`admin.entity_${x}`, { defaultValue: x }) }))]}
+          options={[
+            { value: "", label: t("admin.historyAll") },
+            ...types.map((x) => ({ value: x, label: t(`admin.entity_${x}`, { defaultValue: x }) })),
+          ]}
         />
         <div className="regie-actions-row">
           <button type="submit" className="nl-button nl-button--secondary">

@@ -10,8 +10,17 @@ const PAGE_SIZE = 50;
 export async function loader({ context, request }: Route.LoaderArgs) {
   requireAdmin(context, request, "outbox.read");
   const page = pageNumber(new URL(request.url));
-  const { data, total } = await context.services.outbox.list({ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
-  return { messages: data, total, page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), smtp: context.services.mailer.smtpConfigured };
+  const { data, total } = await context.services.outbox.list({
+    limit: PAGE_SIZE,
+    offset: (page - 1) * PAGE_SIZE,
+  });
+  return {
+    messages: data,
+    total,
+    page,
+    pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    smtp: context.services.mailer.smtpConfigured,
+  };
 }
 
 export default function AdminOutbox() {

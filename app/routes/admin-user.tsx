@@ -6,17 +6,25 @@ import { HistoryList } from "../components/history-list";
 import { PageTitle } from "../components/page-title";
 import { loadOrganisationLookup } from "../db/organisation-lookup";
 import type { AdminResult } from "../db/user-admin-store";
-import { addRoleSchema, contactActionsSchema, eraseSchema, profileSchema, removeRoleSchema } from "../domain/admin/user-admin";
+import {
+  addRoleSchema,
+  contactActionsSchema,
+  eraseSchema,
+  profileSchema,
+  removeRoleSchema,
+} from "../domain/admin/user-admin";
 import { fieldErrors, formFields } from "../domain/auth/schemas";
 import { ALL_ROLES } from "../domain/auth/roles";
 import { actorOf, requireAdmin, sendInvitation } from "../lib/admin/admin.server";
 import { translator } from "../lib/i18n";
 import { translateErrors } from "../lib/messages";
+import { linkOrigin } from "../lib/progress/progress-page.server";
 import { timestamp } from "../lib/time";
 import type { Route } from "./+types/admin-user";
 
 function accountId(context: Route.LoaderArgs["context"], raw: string): number {
-  if (!/^[1-9]\d{0,9}$/.test(raw)) throw data(translator(context.language)("admin.userNotFound"), { status: 404 });
+  if (!/^[1-9]\d{0,9}$/.test(raw))
+    throw data(translator(context.language)("admin.userNotFound"), { status: 404 });
   return Number(raw);
 }
 
@@ -65,8 +73,16 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const { services } = context;
   const fields = formFields(await request.formData());
   const intent = fields.intent ?? "";
-  const change = { userId: id, actor: actorOf(context), now: timestamp(services.clock), requestId: context.requestId };
-  const fail = (errors: Record<string, string>, status = 400) => data({ intent, errors: translateErrors(t, errors), values: fields }, { status });
+  const change = {
+    userId: id,
+    actor: actorOf(context),
+    now: timestamp(services.clock),
+    requestId: context.requestId,
+    // Actions given to an action contact while an update round is open are asked in it.
+    origin: linkOrigin(context, request),
+  };
+  const fail = (errors: Record<string, string>, status = 400) =>
+    data({ intent, errors: translateErrors(t, errors), values: fields }, { status });
   const refused = (result: Extract<AdminResult<unknown>, { ok: false }>) => {
     if (result.reason === "not-found") throw data(t("admin.userNotFound"), { status: 404 });
     const r = REASONS[result.reason];
@@ -79,29 +95,54 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     case "profile": {
       const parsed = profileSchema.safeParse(fields);
       if (!parsed.success) return fail(fieldErrors(parsed.error));
-      const result = await services.userAdmin.updateProfile({ ...change, expectedVersion: parsed.data.version, name: parsed.data.name, organisation: parsed.data.organisation });
+      const result = await services.userAdmin.updateProfile({
+        ...change,
+        expectedVersion: parsed.data.version,
+        name: parsed.data.name,
+        organisation: parsed.data.organisation,
+      });
       return result.ok ? done(result.value.changed ? "profile" : "unchanged") : refused(result);
     }
     case "add-role": {
       const parsed = addRoleSchema.safeParse(fields);
       if (!parsed.success) return fail(fieldErrors(parsed.error));
-      const result = await services.userAdmin.addRole({ ...change, role: parsed.data.role, programme: parsed.data.programme, contactActionNumbers: parsed.data.actions });
-      return result.ok ? done("role-added") : refused(result);
+      const result = await services.userAdmin.addRole({
+        ...change,
+        role: parsed.data.role,
+        programme: parsed.data.programme,
+        contactActionNumbers: parsed.data.actions,
+      });
+      if (!result.ok) return refused(result);
+      // Requests of an open update round, if the new actions were asked in one.
+      services.jobs.runner.wake();
+      return done("role-added");
     }
     case "remove-role": {
       const parsed = removeRoleSchema.safeParse(fields);
       if (!parsed.success) return fail(fieldErrors(parsed.error));
-      const result = await services.userAdmin.removeRole({ ...change, role: parsed.data.role, programme: parsed.data.programme });
+      const result = await services.userAdmin.removeRole({
+        ...change,
+        role: parsed.data.role,
+        programme: parsed.data.programme,
+      });
       return result.ok ? done("role-removed") : refused(result);
     }
     case "contact-actions": {
       const parsed = contactActionsSchema.safeParse(fields);
       if (!parsed.success) return fail(fieldErrors(parsed.error));
-      const programme = (await services.userAdmin.programmes()).find((p) => p.slug === parsed.data.contactProgramme);
+      const programme = (await services.userAdmin.programmes()).find(
+        (p) => p.slug === parsed.data.contactProgramme,
+      );
       if (!programme) return fail({ contactProgramme: "admin.programmeRequired" });
-      const result = await services.contacts.setAccountActions({ ...change, programmeId: programme.id, actionNumbers: parsed.data.contactActions });
+      const result = await services.contacts.setAccountActions({
+        ...change,
+        programmeId: programme.id,
+        actionNumbers: parsed.data.contactActions,
+      });
       if (!result.ok && result.reason === "not-found") throw data(t("admin.userNotFound"), { status: 404 });
-      if (!result.ok) return fail({ contactActions: `admin.actionsUnknown|${(result.missing ?? []).join(", ")}` });
+      if (!result.ok)
+        return fail({ contactActions: `admin.actionsUnknown|${(result.missing ?? []).join(", ")}` });
+      if (result.asked > 0) services.jobs.runner.wake();
       return done("contact-actions");
     }
     case "deactivate":
@@ -113,8 +154,14 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       const result = await services.userAdmin.prepareInvitation(change);
       if (!result.ok) return refused(result);
       const account = await services.userAdmin.get(id);
-      const programme = account?.roles[0]?.programmeTitle ?? (await services.userAdmin.programmes())[0]?.title ?? "Regie";
-      const mail = await sendInvitation(context, request, { userId: id, email: result.value.email }, programme);
+      const programme =
+        account?.roles[0]?.programmeTitle ?? (await services.userAdmin.programmes())[0]?.title ?? "Regie";
+      const mail = await sendInvitation(
+        context,
+        request,
+        { userId: id, email: result.value.email },
+        programme,
+      );
       return done("invited", `&mail=${mail.sent ? "sent" : "kept"}`);
     }
     case "erase": {
@@ -134,8 +181,10 @@ export default function AdminUser() {
   const { t } = useTranslation();
   const date = useDateTime();
   const { account, programmes, organisations } = loaded;
-  const errors = (intent: string): Record<string, string> => (result && result.intent === intent ? result.errors : {});
-  const value = (intent: string, name: string, fallback = "") => (result && result.intent === intent ? (result.values[name] ?? fallback) : fallback);
+  const errors = (intent: string): Record<string, string> =>
+    result && result.intent === intent ? result.errors : {};
+  const value = (intent: string, name: string, fallback = "") =>
+    result && result.intent === intent ? (result.values[name] ?? fallback) : fallback;
   const erased = account.state === "erased";
   const programmeOptions = programmes.map((p) => ({ value: p.slug, label: p.title }));
   return (
@@ -160,7 +209,9 @@ export default function AdminUser() {
       {loaded.done ? (
         <Notice>
           {t(`admin.done_${loaded.done}`, { defaultValue: t("forms.saved") })}
-          {loaded.done === "invited" ? ` ${loaded.mail === "sent" ? t("admin.mailSent") : t("admin.mailKept")}` : null}
+          {loaded.done === "invited"
+            ? ` ${loaded.mail === "sent" ? t("admin.mailSent") : t("admin.mailKept")}`
+            : null}
         </Notice>
       ) : null}
       {result?.errors.form ? <ErrorSummary errors={{ form: result.errors.form }} /> : null}
@@ -196,13 +247,24 @@ export default function AdminUser() {
               <CsrfField />
               <input type="hidden" name="intent" value="profile" />
               <input type="hidden" name="version" value={account.version} />
-              <TextField name="name" label={t("auth.name")} defaultValue={value("profile", "name", account.name)} error={errors("profile").name} required maxLength={200} autoComplete="off" />
+              <TextField
+                name="name"
+                label={t("auth.name")}
+                defaultValue={value("profile", "name", account.name)}
+                error={errors("profile").name}
+                required
+                maxLength={200}
+                autoComplete="off"
+              />
               <SelectField
                 name="organisation"
                 label={t("auth.organisation")}
                 defaultValue={value("profile", "organisation", account.organisation?.slug ?? "")}
                 error={errors("profile").organisation}
-                options={[{ value: "", label: t("auth.organisationNone") }, ...organisations.map((o) => ({ value: o.slug, label: o.name }))]}
+                options={[
+                  { value: "", label: t("auth.organisationNone") },
+                  ...organisations.map((o) => ({ value: o.slug, label: o.name })),
+                ]}
               />
               <div className="regie-actions-row">
                 <button type="submit" className="nl-button nl-button--primary">
@@ -220,7 +282,12 @@ export default function AdminUser() {
               <ul className="regie-role-list">
                 {account.isAdmin ? <RoleItem roleName="admin" programme="" label={t("role.admin")} /> : null}
                 {account.roles.map((r) => (
-                  <RoleItem key={`${r.programmeSlug}-${r.role}`} roleName={r.role} programme={r.programmeSlug} label={`${t(`role.${r.role}`)} · ${r.programmeTitle}`} />
+                  <RoleItem
+                    key={`${r.programmeSlug}-${r.role}`}
+                    roleName={r.role}
+                    programme={r.programmeSlug}
+                    label={`${t(`role.${r.role}`)} · ${r.programmeTitle}`}
+                  />
                 ))}
               </ul>
             ) : (
@@ -231,9 +298,29 @@ export default function AdminUser() {
             <Form method="post" className="regie-form regie-form--inline" noValidate>
               <CsrfField />
               <input type="hidden" name="intent" value="add-role" />
-              <SelectField name="role" label={t("admin.role")} defaultValue={value("add-role", "role", "partner")} error={errors("add-role").role} options={ALL_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
-              <SelectField name="programme" label={t("admin.programme")} hint={t("admin.programmeHint")} defaultValue={value("add-role", "programme", programmes[0]?.slug)} error={errors("add-role").programme} options={programmeOptions} />
-              <TextField name="actions" label={t("admin.contactActions")} hint={t("admin.contactActionsHint")} defaultValue={value("add-role", "actions")} error={errors("add-role").actions} maxLength={2000} />
+              <SelectField
+                name="role"
+                label={t("admin.role")}
+                defaultValue={value("add-role", "role", "partner")}
+                error={errors("add-role").role}
+                options={ALL_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+              />
+              <SelectField
+                name="programme"
+                label={t("admin.programme")}
+                hint={t("admin.programmeHint")}
+                defaultValue={value("add-role", "programme", programmes[0]?.slug)}
+                error={errors("add-role").programme}
+                options={programmeOptions}
+              />
+              <TextField
+                name="actions"
+                label={t("admin.contactActions")}
+                hint={t("admin.contactActionsHint")}
+                defaultValue={value("add-role", "actions")}
+                error={errors("add-role").actions}
+                maxLength={2000}
+              />
               <div className="regie-actions-row">
                 <button type="submit" className="nl-button nl-button--secondary">
                   {t("admin.addRoleSubmit")}
@@ -263,12 +350,25 @@ export default function AdminUser() {
             <Form method="post" className="regie-form regie-form--inline" noValidate>
               <CsrfField />
               <input type="hidden" name="intent" value="contact-actions" />
-              <SelectField name="contactProgramme" label={t("admin.programme")} defaultValue={value("contact-actions", "contactProgramme", programmes[0]?.slug)} error={errors("contact-actions").contactProgramme} options={programmeOptions} />
+              <SelectField
+                name="contactProgramme"
+                label={t("admin.programme")}
+                defaultValue={value("contact-actions", "contactProgramme", programmes[0]?.slug)}
+                error={errors("contact-actions").contactProgramme}
+                options={programmeOptions}
+              />
               <TextField
                 name="contactActions"
                 label={t("admin.contactActionsSet")}
                 hint={t("admin.contactActionsSetHint")}
-                defaultValue={value("contact-actions", "contactActions", loaded.contactActions.filter((a) => a.programmeSlug === programmes[0]?.slug).map((a) => a.number).join(", "))}
+                defaultValue={value(
+                  "contact-actions",
+                  "contactActions",
+                  loaded.contactActions
+                    .filter((a) => a.programmeSlug === programmes[0]?.slug)
+                    .map((a) => a.number)
+                    .join(", "),
+                )}
                 error={errors("contact-actions").contactActions}
                 maxLength={2000}
               />
@@ -301,8 +401,14 @@ export default function AdminUser() {
             ) : (
               <Form method="post" className="regie-form regie-form--inline">
                 <CsrfField />
-                <input type="hidden" name="intent" value={account.state === "inactive" ? "reactivate" : "deactivate"} />
-                <p className="nl-paragraph">{account.state === "inactive" ? t("admin.reactivateText") : t("admin.deactivateText")}</p>
+                <input
+                  type="hidden"
+                  name="intent"
+                  value={account.state === "inactive" ? "reactivate" : "deactivate"}
+                />
+                <p className="nl-paragraph">
+                  {account.state === "inactive" ? t("admin.reactivateText") : t("admin.deactivateText")}
+                </p>
                 <div className="regie-actions-row">
                   <button type="submit" className="nl-button nl-button--secondary">
                     {account.state === "inactive" ? t("admin.reactivate") : t("admin.deactivate")}
@@ -322,7 +428,11 @@ export default function AdminUser() {
               <Form method="post" className="regie-form regie-form--inline" noValidate>
                 <CsrfField />
                 <input type="hidden" name="intent" value="erase" />
-                <CheckField name="confirm" label={t("admin.eraseConfirm", { name: account.name })} error={errors("erase").confirm} />
+                <CheckField
+                  name="confirm"
+                  label={t("admin.eraseConfirm", { name: account.name })}
+                  error={errors("erase").confirm}
+                />
                 <div className="regie-actions-row">
                   <button type="submit" className="nl-button nl-button--secondary regie-button-danger">
                     {t("admin.eraseSubmit")}
@@ -358,7 +468,11 @@ function RoleItem({ roleName, programme, label }: { roleName: string; programme:
         <input type="hidden" name="intent" value="remove-role" />
         <input type="hidden" name="role" value={roleName} />
         <input type="hidden" name="programme" value={programme} />
-        <button type="submit" className="regie-link-button" aria-label={t("admin.removeRoleLabel", { role: label })}>
+        <button
+          type="submit"
+          className="regie-link-button"
+          aria-label={t("admin.removeRoleLabel", { role: label })}
+        >
           {t("admin.removeRole")}
         </button>
       </Form>

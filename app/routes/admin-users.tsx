@@ -10,6 +10,7 @@ import { ALL_ROLES, isProgrammeRole } from "../domain/auth/roles";
 import { actorOf, requireAdmin, sendInvitation } from "../lib/admin/admin.server";
 import { translator } from "../lib/i18n";
 import { translateErrors } from "../lib/messages";
+import { linkOrigin } from "../lib/progress/progress-page.server";
 import { timestamp } from "../lib/time";
 import type { Route } from "./+types/admin-users";
 
@@ -20,7 +21,11 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     context.services.userAdmin.programmes(),
     loadOrganisationLookup(context.services.db),
   ]);
-  return { accounts, programmes: programmes.map((p) => ({ slug: p.slug, title: p.title })), organisations: lookup.all };
+  return {
+    accounts,
+    programmes: programmes.map((p) => ({ slug: p.slug, title: p.title })),
+    organisations: lookup.all,
+  };
 }
 
 const EMPTY = { name: "", email: "", organisation: "", role: "", programme: "", actions: "" };
@@ -30,14 +35,16 @@ export async function action({ context, request }: Route.ActionArgs) {
   const t = translator(context.language);
   const fields = formFields(await request.formData());
   const values = { ...EMPTY, ...Object.fromEntries(Object.keys(EMPTY).map((k) => [k, fields[k] ?? ""])) };
-  const fail = (errors: Record<string, string>) => data({ errors: translateErrors(t, errors), values }, { status: 400 });
+  const fail = (errors: Record<string, string>) =>
+    data({ errors: translateErrors(t, errors), values }, { status: 400 });
   const parsed = inviteSchema.safeParse(fields);
   if (!parsed.success) return fail(fieldErrors(parsed.error));
   const invite = parsed.data;
 
   const { services } = context;
   const programmes = await services.userAdmin.programmes();
-  const programme = invite.role === "admin" ? (programmes[0] ?? null) : programmes.find((p) => p.slug === invite.programme);
+  const programme =
+    invite.role === "admin" ? (programmes[0] ?? null) : programmes.find((p) => p.slug === invite.programme);
   if (invite.role !== "admin" && !programme) return fail({ programme: "admin.programmeRequired" });
   const organisation = invite.organisation ? await services.organisations.get(invite.organisation) : null;
   if (invite.organisation && !organisation) return fail({ organisation: "admin.organisationUnknown" });
@@ -54,13 +61,22 @@ export async function action({ context, request }: Route.ActionArgs) {
     organisationId: organisation?.id ?? null,
     passwordHash: null,
     isAdmin: invite.role === "admin",
-    roles: isProgrammeRole(invite.role) && programme ? [{ programmeId: programme.id, role: invite.role }] : [],
+    roles:
+      isProgrammeRole(invite.role) && programme ? [{ programmeId: programme.id, role: invite.role }] : [],
     contactActionIds,
     actor: actorOf(context),
     now: timestamp(services.clock),
+    // A contact of actions not asked yet in an open update round is asked in it.
+    origin: linkOrigin(context, request),
   });
   if (!created.ok) return fail({ email: "auth.emailTaken" });
-  const mail = await sendInvitation(context, request, { userId: created.value, email: invite.email }, programme?.title ?? "Regie");
+  if (contactActionIds.length > 0) services.jobs.runner.wake();
+  const mail = await sendInvitation(
+    context,
+    request,
+    { userId: created.value, email: invite.email },
+    programme?.title ?? "Regie",
+  );
   return redirect(`/admin/users/${created.value}?done=invited&mail=${mail.sent ? "sent" : "kept"}`);
 }
 
@@ -135,16 +151,42 @@ export default function AdminUsers() {
         <ErrorSummary errors={errors} />
         <Form method="post" className="regie-form regie-form--inline" noValidate>
           <CsrfField />
-          <TextField name="name" label={t("auth.name")} defaultValue={values.name} error={errors.name} required maxLength={200} autoComplete="off" />
-          <TextField name="email" type="email" label={t("auth.email")} defaultValue={values.email} error={errors.email} required maxLength={254} autoComplete="off" />
+          <TextField
+            name="name"
+            label={t("auth.name")}
+            defaultValue={values.name}
+            error={errors.name}
+            required
+            maxLength={200}
+            autoComplete="off"
+          />
+          <TextField
+            name="email"
+            type="email"
+            label={t("auth.email")}
+            defaultValue={values.email}
+            error={errors.email}
+            required
+            maxLength={254}
+            autoComplete="off"
+          />
           <SelectField
             name="organisation"
             label={t("auth.organisation")}
             defaultValue={values.organisation}
             error={errors.organisation}
-            options={[{ value: "", label: t("auth.organisationNone") }, ...organisations.map((o) => ({ value: o.slug, label: o.name }))]}
+            options={[
+              { value: "", label: t("auth.organisationNone") },
+              ...organisations.map((o) => ({ value: o.slug, label: o.name })),
+            ]}
           />
-          <SelectField name="role" label={t("admin.role")} defaultValue={values.role || "partner"} error={errors.role} options={ALL_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+          <SelectField
+            name="role"
+            label={t("admin.role")}
+            defaultValue={values.role || "partner"}
+            error={errors.role}
+            options={ALL_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+          />
           <SelectField
             name="programme"
             label={t("admin.programme")}
@@ -153,7 +195,14 @@ export default function AdminUsers() {
             error={errors.programme}
             options={programmes.map((p) => ({ value: p.slug, label: p.title }))}
           />
-          <TextField name="actions" label={t("admin.contactActions")} hint={t("admin.contactActionsHint")} defaultValue={values.actions} error={errors.actions} maxLength={2000} />
+          <TextField
+            name="actions"
+            label={t("admin.contactActions")}
+            hint={t("admin.contactActionsHint")}
+            defaultValue={values.actions}
+            error={errors.actions}
+            maxLength={2000}
+          />
           <div className="regie-actions-row">
             <button type="submit" className="nl-button nl-button--primary">
               {t("admin.inviteSubmit")}

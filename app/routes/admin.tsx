@@ -33,14 +33,17 @@ export default function Admin() {
           <Link className="nl-link" to="/admin/users">
             {t("admin.users")}
           </Link>
-          <p className="nl-paragraph">{t("admin.usersSummary", { count: data.accounts, invited: data.invited })}</p>
+          <p className="nl-paragraph">
+            {t("admin.usersSummary", { count: data.accounts, invited: data.invited })}
+          </p>
         </li>
         <li>
           <Link className="nl-link" to="/admin/outbox">
             {t("admin.outbox")}
           </Link>
           <p className="nl-paragraph">
-            {t("admin.outboxSummary", { count: data.outbox })} {data.smtp ? t("admin.smtpOn") : t("admin.smtpOff")}
+            {t("admin.outboxSummary", { count: data.outbox })}{" "}
+            {data.smtp ? t("admin.smtpOn") : t("admin.smtpOff")}
           </p>
         </li>
         <li>

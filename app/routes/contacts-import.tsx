@@ -10,6 +10,7 @@ import { requirePermission } from "../lib/auth/guards.server";
 import { translator } from "../lib/i18n";
 import { translateKey } from "../lib/messages";
 import { requireProgramme } from "../lib/page-data.server";
+import { linkOrigin } from "../lib/progress/progress-page.server";
 import { timestamp } from "../lib/time";
 import type { Route } from "./+types/contacts-import";
 
@@ -28,6 +29,8 @@ interface ImportAnswer {
   ok: boolean;
   dryRun: boolean;
   counts: { created: number; updated: number; unchanged: number } | null;
+  /** Requests of an open update round the import made (contacts of actions not asked yet). */
+  asked: number;
   problems: { line: number | null; messages: string[] }[];
   fieldError: string | null;
 }
@@ -42,25 +45,51 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const form = await request.formData();
   const dryRun = form.get("dryRun") === "yes";
   const answer = (status: number, a: Partial<ImportAnswer>) =>
-    data<ImportAnswer>({ ok: false, dryRun, counts: null, problems: [], fieldError: null, ...a }, { status });
+    data<ImportAnswer>(
+      { ok: false, dryRun, counts: null, asked: 0, problems: [], fieldError: null, ...a },
+      { status },
+    );
   const file = form.get("file");
-  if (!(file instanceof File) || file.size === 0) return answer(400, { fieldError: t("contacts.fileRequired") });
+  if (!(file instanceof File) || file.size === 0)
+    return answer(400, { fieldError: t("contacts.fileRequired") });
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const [actionIds, lookup] = await Promise.all([context.services.contacts.actionIds(programme.id), loadOrganisationLookup(context.services.db)]);
+  const [actionIds, lookup] = await Promise.all([
+    context.services.contacts.actionIds(programme.id),
+    loadOrganisationLookup(context.services.db),
+  ]);
   const parsed = parseContactFile(bytes, { actionExists: (n) => actionIds.has(n), organisations: lookup });
   if (!parsed.ok) {
-    return answer(400, { problems: parsed.problems.map((p) => ({ line: p.line, messages: p.messages.map((m) => translateKey(t, m)) })) });
+    return answer(400, {
+      problems: parsed.problems.map((p) => ({
+        line: p.line,
+        messages: p.messages.map((m) => translateKey(t, m)),
+      })),
+    });
   }
   const result = await context.services.contacts.importRows({
     programmeId: programme.id,
     actor: actorOf(context),
     now: timestamp(context.services.clock),
     requestId: context.requestId,
+    origin: linkOrigin(context, request),
     dryRun,
-    rows: parsed.rows.map((r) => ({ actionId: actionIds.get(r.actionNumber)!, actionNumber: r.actionNumber, name: r.name, email: r.email, organisation: r.organisation })),
+    rows: parsed.rows.map((r) => ({
+      actionId: actionIds.get(r.actionNumber)!,
+      actionNumber: r.actionNumber,
+      name: r.name,
+      email: r.email,
+      organisation: r.organisation,
+    })),
   });
-  if (!result.ok) return answer(409, { problems: [{ line: null, messages: [t("contacts.organisationUnknownName", { param: result.organisation })] }] });
-  return answer(200, { ok: true, counts: result.counts });
+  if (!result.ok)
+    return answer(409, {
+      problems: [
+        { line: null, messages: [t("contacts.organisationUnknownName", { param: result.organisation })] },
+      ],
+    });
+  // Requests of an open round go out from the job runner, right after this answer.
+  if (result.asked > 0) context.services.jobs.runner.wake();
+  return answer(200, { ok: true, counts: result.counts, asked: result.asked });
 }
 
 export default function ContactsImport() {
@@ -83,15 +112,20 @@ export default function ContactsImport() {
       </nav>
       <h1 className="nl-heading nl-heading--level-1">{t("contacts.importTitle")}</h1>
       <p className="nl-paragraph">{t("contacts.importIntro")}</p>
-      <pre className="regie-mail-text">{"action;name;email;organisation\n17;Anna de Vries;anna@example.org;gemeente-leiden"}</pre>
+      <pre className="regie-mail-text">
+        {"action;name;email;organisation\n17;Anna de Vries;anna@example.org;gemeente-leiden"}
+      </pre>
       <p className="nl-paragraph">{t("contacts.importRules")}</p>
       {result?.ok ? (
         <Notice>
-          <p className="nl-paragraph">{result.dryRun ? t("contacts.importChecked") : t("contacts.importDone")}</p>
+          <p className="nl-paragraph">
+            {result.dryRun ? t("contacts.importChecked") : t("contacts.importDone")}
+          </p>
           <ul>
             <li>{t("contacts.countCreated", { count: result.counts?.created ?? 0 })}</li>
             <li>{t("contacts.countUpdated", { count: result.counts?.updated ?? 0 })}</li>
             <li>{t("contacts.countUnchanged", { count: result.counts?.unchanged ?? 0 })}</li>
+            {result.asked > 0 ? <li>{t("contacts.countAsked", { count: result.asked })}</li> : null}
           </ul>
         </Notice>
       ) : null}
@@ -103,7 +137,9 @@ export default function ContactsImport() {
           <ul>
             {result.problems.map((p, i) => (
               <li key={i}>
-                {p.line === null ? p.messages.join(" ") : t("contacts.problemLine", { line: p.line, messages: p.messages.join(" ") })}
+                {p.line === null
+                  ? p.messages.join(" ")
+                  : t("contacts.problemLine", { line: p.line, messages: p.messages.join(" ") })}
               </li>
             ))}
           </ul>

@@ -7,6 +7,10 @@ import { PageTitle } from "../components/page-title";
 import { can } from "../domain/auth/permissions";
 import { requirePermission } from "../lib/auth/guards.server";
 import { requireProgramme } from "../lib/page-data.server";
+import { publicPage } from "../lib/route-handles";
+
+/** The public page is kept until the data change (server/page-cache.ts). */
+export const handle = publicPage;
 
 /** The public register of the steering group's decisions: taken (newest first) and to be taken. */
 export async function loader({ context, params, request }: Route.LoaderArgs) {
@@ -16,15 +20,18 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
     context.services.decisions.list(programme.id, { status: "taken" }),
     context.services.decisions.list(programme.id, { status: "planned" }),
   ]);
-  const recorded = new URL(request.url).searchParams.get("recorded");
-  const changed = new URL(request.url).searchParams.get("changed");
+  const query = new URL(request.url).searchParams;
+  const recorded = query.get("recorded");
+  const changed = query.get("changed");
+  const changedCount = /^\d+$/.test(changed ?? "") ? Number(changed) : 0;
   return {
     programme: { slug: programme.slug, title: programme.title, language: programme.language },
     taken: taken.data,
     // Planned decisions in the order they are due.
     planned: [...planned.data].reverse(),
     canRecord: can(context.principal, "decision.record", { programmeId: programme.id }),
-    recorded: recorded !== null && /^\d+$/.test(recorded) ? { id: Number(recorded), changed: /^\d+$/.test(changed ?? "") ? Number(changed) : 0 } : null,
+    recorded: recorded !== null && /^\d+$/.test(recorded) ? { id: Number(recorded), changed: changedCount } : null,
+    withdrawn: query.has("withdrawn") ? { changed: changedCount } : null,
   };
 }
 
@@ -48,7 +55,18 @@ export default function DecisionsPage() {
       </nav>
       <h1 className="nl-heading nl-heading--level-1">{t("decisions.heading")}</h1>
       {d.recorded ? (
-        <Notice>{d.recorded.changed > 0 ? t("decisions.recordedChanged", { count: d.recorded.changed }) : t("decisions.recorded")}</Notice>
+        <Notice>
+          {d.recorded.changed > 0
+            ? t("decisions.recordedChanged", { count: d.recorded.changed })
+            : t("decisions.recorded")}
+        </Notice>
+      ) : null}
+      {d.withdrawn ? (
+        <Notice>
+          {d.withdrawn.changed > 0
+            ? t("decisions.withdrawnChanged", { count: d.withdrawn.changed })
+            : t("decisions.withdrawn")}
+        </Notice>
       ) : null}
       <p className="nl-paragraph">{t("decisions.intro")}</p>
       <ul className="regie-link-list">
@@ -77,7 +95,7 @@ export default function DecisionsPage() {
         </h2>
         {d.taken.length === 0 ? <p className="nl-paragraph">{t("decisions.noneTaken")}</p> : null}
         {d.taken.map((decision) => (
-          <DecisionEntry key={decision.id} decision={decision} base={base} lang={lang} />
+          <DecisionEntry key={decision.id} decision={decision} base={base} lang={lang} linked />
         ))}
       </section>
 
@@ -88,7 +106,7 @@ export default function DecisionsPage() {
         <p className="nl-paragraph regie-muted">{t("decisions.plannedIntro")}</p>
         {d.planned.length === 0 ? <p className="nl-paragraph">{t("decisions.nonePlanned")}</p> : null}
         {d.planned.map((decision) => (
-          <DecisionEntry key={decision.id} decision={decision} base={base} lang={lang} />
+          <DecisionEntry key={decision.id} decision={decision} base={base} lang={lang} linked />
         ))}
       </section>
     </>

@@ -6,6 +6,10 @@ import { PageTitle } from "../components/page-title";
 import { requirePermission } from "../lib/auth/guards.server";
 import { requireProgramme } from "../lib/page-data.server";
 import { loadDependencyGraph } from "../lib/progress-views.server";
+import { publicPage } from "../lib/route-handles";
+
+/** The public page is kept until the data change (server/page-cache.ts). */
+export const handle = publicPage;
 
 /** The programme's dependency graph: every action with a link to another, by theme, with its risk. */
 export async function loader({ context, params, request }: Route.LoaderArgs) {

@@ -3,6 +3,10 @@ import type { Route } from "./+types/home";
 import { ProgrammeOverview } from "../components/programme-overview";
 import { translator } from "../lib/i18n";
 import { loadProgrammeOverview } from "../lib/page-data.server";
+import { publicPage } from "../lib/route-handles";
+
+/** The public page is kept until the data change (server/page-cache.ts). */
+export const handle = publicPage;
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const slug = await context.services.programmes.defaultSlug();

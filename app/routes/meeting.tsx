@@ -3,6 +3,7 @@ import { data, Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/meeting";
 import { useLanguage } from "../components/decision-parts";
 import { Notice } from "../components/forms";
+import { HistoryList } from "../components/history-list";
 import { PageTitle } from "../components/page-title";
 import { can } from "../domain/auth/permissions";
 import { ORGANISATION_KINDS } from "../domain/programmes/programme-document";
@@ -10,30 +11,46 @@ import { requirePermission } from "../lib/auth/guards.server";
 import { formatDay } from "../lib/decision-format";
 import { translator } from "../lib/i18n";
 import { requireProgramme } from "../lib/page-data.server";
+import { publicPage } from "../lib/route-handles";
+
+/** The public page is kept until the data change (server/page-cache.ts). */
+export const handle = publicPage;
 
 /** One meeting of the steering group: the organisations present, agenda, minutes, its decisions. */
 export async function loader({ context, params, request }: Route.LoaderArgs) {
   const programme = await requireProgramme(context, params.slug);
   requirePermission(context, request, "decision.read", { programmeId: programme.id });
   const t = translator(context.language);
-  const meeting = /^[1-9]\d{0,9}$/.test(params.id) ? await context.services.decisions.meeting(programme.id, Number(params.id)) : undefined;
+  const meeting = /^[1-9]\d{0,9}$/.test(params.id)
+    ? await context.services.decisions.meeting(programme.id, Number(params.id))
+    : undefined;
   if (!meeting) throw data(t("decisions.meetingNotFound"), { status: 404 });
+  const target = { programmeId: programme.id };
+  const query = new URL(request.url).searchParams;
   return {
     programme: { slug: programme.slug, title: programme.title, language: programme.language },
     meeting,
-    canRecord: can(context.principal, "decision.record", { programmeId: programme.id }),
-    recorded: new URL(request.url).searchParams.has("recorded"),
+    canRecord: can(context.principal, "decision.record", target),
+    canEdit: can(context.principal, "meeting.edit", target),
+    history: can(context.principal, "history.read", target)
+      ? await context.services.history.forEntity("meeting", meeting.id)
+      : null,
+    recorded: query.has("recorded"),
+    saved: query.has("saved") ? (query.get("saved") === "0" ? "nothing" : "saved") : null,
   };
 }
 
 export default function MeetingPage() {
-  const { programme, meeting, canRecord, recorded } = useLoaderData<typeof loader>();
+  const { programme, meeting, canRecord, canEdit, history, recorded, saved } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const language = useLanguage();
   const base = `/programmes/${programme.slug}`;
   const lang = programme.language;
   const heading = `${meeting.title}, ${formatDay(meeting.heldOn, language)}`;
-  const kinds = ORGANISATION_KINDS.map((kind) => ({ kind, orgs: meeting.attendees.filter((a) => a.kind === kind) })).filter((g) => g.orgs.length > 0);
+  const kinds = ORGANISATION_KINDS.map((kind) => ({
+    kind,
+    orgs: meeting.attendees.filter((a) => a.kind === kind),
+  })).filter((g) => g.orgs.length > 0);
   return (
     <>
       <PageTitle title={heading} />
@@ -53,9 +70,20 @@ export default function MeetingPage() {
         </ol>
       </nav>
       <h1 className="nl-heading nl-heading--level-1">
-        <span lang={lang}>{meeting.title}</span>, <time dateTime={meeting.heldOn}>{formatDay(meeting.heldOn, language)}</time>
+        <span lang={lang}>{meeting.title}</span>,{" "}
+        <time dateTime={meeting.heldOn}>{formatDay(meeting.heldOn, language)}</time>
       </h1>
       {recorded ? <Notice>{t("decisions.meetingRecorded")}</Notice> : null}
+      {saved ? (
+        <Notice>{saved === "nothing" ? t("decisions.meetingSavedNothing") : t("decisions.meetingSaved")}</Notice>
+      ) : null}
+      {canEdit ? (
+        <p className="nl-paragraph">
+          <Link className="nl-link" to={`${base}/meetings/${meeting.id}/edit`}>
+            {t("decisions.meetingEdit")}
+          </Link>
+        </p>
+      ) : null}
 
       <section aria-labelledby="aanwezig">
         <h2 className="nl-heading nl-heading--level-2" id="aanwezig">
@@ -113,7 +141,7 @@ export default function MeetingPage() {
           <ul>
             {meeting.decisions.map((d) => (
               <li key={d.id}>
-                <Link className="nl-link" to={`${base}/decisions#besluit-${d.id}`}>
+                <Link className="nl-link" to={`${base}/decisions/${d.id}`}>
                   <span lang={lang}>{d.title}</span>
                 </Link>{" "}
                 ({t(`decisions.kind_${d.kind}`)}
@@ -130,6 +158,15 @@ export default function MeetingPage() {
           </p>
         ) : null}
       </section>
+
+      {history ? (
+        <section aria-labelledby="geschiedenis">
+          <h2 className="nl-heading nl-heading--level-2" id="geschiedenis">
+            {t("decisions.meetingHistory")}
+          </h2>
+          <HistoryList entries={history} />
+        </section>
+      ) : null}
     </>
   );
 }

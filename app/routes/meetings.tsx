@@ -7,6 +7,10 @@ import { can } from "../domain/auth/permissions";
 import { requirePermission } from "../lib/auth/guards.server";
 import { formatDay } from "../lib/decision-format";
 import { requireProgramme } from "../lib/page-data.server";
+import { publicPage } from "../lib/route-handles";
+
+/** The public page is kept until the data change (server/page-cache.ts). */
+export const handle = publicPage;
 
 /** The steering group's meetings, newest first. Public: organisations, agenda, minutes, decisions. */
 export async function loader({ context, params, request }: Route.LoaderArgs) {

@@ -8,6 +8,10 @@ import monitorStyles from "../components/monitor/monitor.css?url";
 import { indicatorPage, readView } from "../components/monitor/page-data.server";
 import { translator } from "../lib/i18n";
 import { requireProgramme } from "../lib/page-data.server";
+import { publicPage } from "../lib/route-handles";
+
+/** The public page is kept until the data change (server/page-cache.ts). */
+export const handle = publicPage;
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: monitorStyles }];
 
@@ -15,7 +19,9 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
   const programme = await requireProgramme(context, params.slug);
   const t = translator(context.language);
   const id = params.indicatorId ?? "";
-  const indicator = /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id) ? await context.services.monitor.get(programme.id, id) : undefined;
+  const indicator = /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)
+    ? await context.services.monitor.get(programme.id, id)
+    : undefined;
   if (!indicator) throw data(t("monitor.errors.indicatorNotFound", { id }), { status: 404 });
   const sources = await context.services.monitor.sources(programme.id, indicator.id);
   const periods = [...new Set(indicator.measurements.filter((m) => m.value !== null).map((m) => m.period))];
@@ -85,7 +91,9 @@ export default function IndicatorPage() {
 
       <section aria-labelledby="cijfers">
         <h2 className="nl-heading nl-heading--level-2" id="cijfers">
-          {d.view === "index" ? t("monitor.viewIndex", { base: d.base?.label ?? "" }) : t("monitor.viewValues")}
+          {d.view === "index"
+            ? t("monitor.viewIndex", { base: d.base?.label ?? "" })
+            : t("monitor.viewValues")}
         </h2>
         <nav aria-label={t("monitor.view")} className="regie-view-switch">
           <ul>
@@ -133,9 +141,13 @@ export default function IndicatorPage() {
             </button>
           </Form>
         ) : null}
-        {d.view === "index" && d.base ? <p className="nl-paragraph">{t("monitor.indexExplanation", { base: d.base.label })}</p> : null}
+        {d.view === "index" && d.base ? (
+          <p className="nl-paragraph">{t("monitor.indexExplanation", { base: d.base.label })}</p>
+        ) : null}
         {d.view === "index" && d.base && d.notIndexable.length > 0 ? (
-          <p className="nl-paragraph">{t("monitor.notIndexable", { base: d.base.label, regions: d.notIndexable.join(", ") })}</p>
+          <p className="nl-paragraph">
+            {t("monitor.notIndexable", { base: d.base.label, regions: d.notIndexable.join(", ") })}
+          </p>
         ) : null}
 
         {d.svg ? (
@@ -145,9 +157,13 @@ export default function IndicatorPage() {
             </ChartFigure>
             <div>
               <DataTable table={d.table} id={`tabel-${i.id}`} />
-              {d.hasProvisional ? <p className="nl-paragraph regie-chart__note">{t("monitor.provisionalLegend")}</p> : null}
+              {d.hasProvisional ? (
+                <p className="nl-paragraph regie-chart__note">{t("monitor.provisionalLegend")}</p>
+              ) : null}
               {d.hasComputed ? (
-                <p className="nl-paragraph regie-chart__note">{t("monitor.computedLegend", { name: i.regions.find((r) => r.aggregate)?.name ?? "" })}</p>
+                <p className="nl-paragraph regie-chart__note">
+                  {t("monitor.computedLegend", { name: i.regions.find((r) => r.aggregate)?.name ?? "" })}
+                </p>
               ) : null}
             </div>
           </div>
@@ -177,7 +193,10 @@ export default function IndicatorPage() {
                   <a className="nl-link" href={i.source.url}>
                     {t("monitor.sourceCbs", { table: i.source.table, title: i.source.title })}
                   </a>
-                  , {i.source.measure ? t("monitor.sourceMeasure", { measure: i.source.measure }) : t("monitor.sourceMeasureOpen")}
+                  ,{" "}
+                  {i.source.measure
+                    ? t("monitor.sourceMeasure", { measure: i.source.measure })
+                    : t("monitor.sourceMeasureOpen")}
                 </>
               ) : i.source.url ? (
                 <a className="nl-link" href={i.source.url}>
@@ -211,14 +230,19 @@ export default function IndicatorPage() {
               {d.baseline.period === null
                 ? t("monitor.baselineNone", { programme: i.baselinePeriod })
                 : d.baseline.substitute
-                  ? t("monitor.baselineSubstitute", { period: d.baseline.period, programme: i.baselinePeriod })
+                  ? t("monitor.baselineSubstitute", {
+                      period: d.baseline.period,
+                      programme: i.baselinePeriod,
+                    })
                   : t("monitor.baselineValue", { period: d.baseline.period })}
             </dd>
           </div>
           {i.target ? (
             <div>
               <dt>{t("monitor.target")}</dt>
-              <dd>{t("monitor.targetValue", { value: i.target.text, unit: i.unitSuffix, year: i.target.year })}</dd>
+              <dd>
+                {t("monitor.targetValue", { value: i.target.text, unit: i.unitSuffix, year: i.target.year })}
+              </dd>
             </div>
           ) : null}
           {i.note ? (
@@ -241,8 +265,9 @@ export default function IndicatorPage() {
           <ul>
             {d.sources.map((s) => (
               <li key={s.id}>
-                <span lang={lang}>{s.attribution}</span> · {s.retrieved ? t("monitor.retrieved", { date: s.retrieved }) : t("monitor.retrievedUnknown")} ·{" "}
-                {t("monitor.sourceCount", { count: s.count })}
+                <span lang={lang}>{s.attribution}</span> ·{" "}
+                {s.retrieved ? t("monitor.retrieved", { date: s.retrieved }) : t("monitor.retrievedUnknown")}{" "}
+                · {t("monitor.sourceCount", { count: s.count })}
                 <br />
                 <span className="regie-muted">{s.sourceName}</span>
               </li>

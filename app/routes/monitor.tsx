@@ -4,13 +4,21 @@ import type { Route } from "./+types/monitor";
 import { CsrfField } from "../components/forms";
 import { PageTitle } from "../components/page-title";
 import { ChartFigure } from "../components/monitor/chart-figure";
-import { cbsOdataUrl, fetchableTables, handleMonitorImport } from "../components/monitor/import-action.server";
+import {
+  cbsOdataUrl,
+  fetchableTables,
+  handleMonitorImport,
+} from "../components/monitor/import-action.server";
 import monitorStyles from "../components/monitor/monitor.css?url";
 import { indicatorGlance } from "../components/monitor/page-data.server";
 import { can } from "../domain/auth/permissions";
 import { periodLabel } from "../domain/monitor/periods";
 import { requirePermission } from "../lib/auth/guards.server";
 import { requireProgramme } from "../lib/page-data.server";
+import { publicPage } from "../lib/route-handles";
+
+/** The public page is kept until the data change (server/page-cache.ts). */
+export const handle = publicPage;
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: monitorStyles }];
 
@@ -24,7 +32,9 @@ export async function loader({ context, params }: Route.LoaderArgs) {
     programme: { slug: programme.slug, title: programme.title, language: programme.language },
     baselineYear: periodLabel(baselinePeriod, language),
     // The action that asks for the monitor (61 in Kennis & Werk #071), when the programme has it.
-    action61: (await services.actions.get(programme.id, 61))?.title.toLowerCase().includes("monitor") ? 61 : null,
+    action61: (await services.actions.get(programme.id, 61))?.title.toLowerCase().includes("monitor")
+      ? 61
+      : null,
     themes: programme.themes.map((theme) => ({
       number: theme.number,
       title: theme.title,
@@ -114,7 +124,11 @@ export default function MonitorPage() {
                       <span lang={lang}>{i.name}</span>
                     </Link>
                   </h3>
-                  {i.svg && i.caption ? <ChartFigure svg={i.svg} caption={i.caption} id={`klein-${i.id}`} /> : <p className="nl-paragraph">{t("monitor.noData")}</p>}
+                  {i.svg && i.caption ? (
+                    <ChartFigure svg={i.svg} caption={i.caption} id={`klein-${i.id}`} />
+                  ) : (
+                    <p className="nl-paragraph">{t("monitor.noData")}</p>
+                  )}
                   {i.latest ? <p className="nl-paragraph">{i.latest}</p> : null}
                   {i.baseline ? <p className="nl-paragraph">{i.baseline}</p> : null}
                   <p className="nl-paragraph regie-indicator-card__source" lang={lang}>
@@ -133,7 +147,12 @@ export default function MonitorPage() {
         </h2>
         {d.importForm ? (
           <>
-            <Form method="post" encType="multipart/form-data" className="regie-import" aria-labelledby="inlezen-bestand">
+            <Form
+              method="post"
+              encType="multipart/form-data"
+              className="regie-import"
+              aria-labelledby="inlezen-bestand"
+            >
               <h3 className="nl-heading nl-heading--level-3" id="inlezen-bestand">
                 {t("monitor.import.fileHeading")}
               </h3>
@@ -151,7 +170,12 @@ export default function MonitorPage() {
                   type="file"
                   accept=".json,.csv,application/json,text/csv"
                   required
-                  aria-describedby={["import-file-hint", result?.fieldErrors.file ? "import-file-error" : null].filter(Boolean).join(" ")}
+                  aria-describedby={[
+                    "import-file-hint",
+                    result?.fieldErrors.file ? "import-file-error" : null,
+                  ]
+                    .filter(Boolean)
+                    .join(" ")}
                   aria-invalid={result?.fieldErrors.file ? true : undefined}
                 />
                 {result?.fieldErrors.file ? (
@@ -180,7 +204,12 @@ export default function MonitorPage() {
                   id="import-retrieved"
                   name="retrieved"
                   type="date"
-                  aria-describedby={["import-retrieved-hint", result?.fieldErrors.retrieved ? "import-retrieved-error" : null].filter(Boolean).join(" ")}
+                  aria-describedby={[
+                    "import-retrieved-hint",
+                    result?.fieldErrors.retrieved ? "import-retrieved-error" : null,
+                  ]
+                    .filter(Boolean)
+                    .join(" ")}
                   aria-invalid={result?.fieldErrors.retrieved ? true : undefined}
                 />
                 {result?.fieldErrors.retrieved ? (
@@ -244,10 +273,20 @@ export default function MonitorPage() {
   );
 }
 
-function ImportResult({ result, base }: { result: NonNullable<ReturnType<typeof useActionData<typeof action>>>; base: string }) {
+function ImportResult({
+  result,
+  base,
+}: {
+  result: NonNullable<ReturnType<typeof useActionData<typeof action>>>;
+  base: string;
+}) {
   const { t } = useTranslation();
   return (
-    <div className={`regie-import-result${result.ok ? "" : " regie-import-result--failed"}`} role={result.ok ? "status" : "alert"} id="import-resultaat">
+    <div
+      className={`regie-import-result${result.ok ? "" : " regie-import-result--failed"}`}
+      role={result.ok ? "status" : "alert"}
+      id="import-resultaat"
+    >
       <p className="nl-paragraph">
         <strong>{result.summary}</strong>
       </p>

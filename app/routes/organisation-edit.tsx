@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useActionData, useLoaderData } from "react-router";
-import { ConflictPanel, differingFields, SelectField } from "../components/editing";
+import { ConflictPanel } from "../components/conflict-panel";
+import { SelectField } from "../components/editing";
 import { CsrfField, ErrorSummary, TextArea, TextField } from "../components/forms";
 import { PageTitle } from "../components/page-title";
 import { formFields } from "../domain/auth/schemas";
@@ -129,16 +130,15 @@ export default function OrganisationEdit() {
         <ConflictPanel
           title={t("editing.organisationConflictTitle")}
           discardHref={`${base}/edit`}
-          fields={differingFields(
-            { ...result.conflict, kind: t(`kind.${result.conflict.kind}`) },
-            { ...values, kind: t(`kind.${values.kind}`, { defaultValue: values.kind }) },
-            {
-              name: t("editing.fieldName"),
-              kind: t("editing.fieldKind"),
-              aliases: t("editing.fieldAliases"),
-              slug: t("editing.fieldSlug"),
-            },
-          )}
+          theirs={result.conflict}
+          mine={values}
+          labels={{
+            name: t("editing.fieldName"),
+            kind: t("editing.fieldKind"),
+            aliases: t("editing.fieldAliases"),
+            slug: t("editing.fieldSlug"),
+          }}
+          format={(value, field) => (field === "kind" ? t(`kind.${value}`, { defaultValue: value }) : value)}
         />
       ) : (
         <ErrorSummary errors={errors} />

@@ -9,12 +9,18 @@ import type { ActionRole } from "../domain/programmes/types";
 import { can } from "../domain/auth/permissions";
 import { translator } from "../lib/i18n";
 import { loadOrganisationTools } from "../lib/organisation-governance.server";
+import { publicPage } from "../lib/route-handles";
+
+/** The public page is kept until the data change (server/page-cache.ts). */
+export const handle = publicPage;
 
 export async function loader({ context, params, request }: Route.LoaderArgs) {
   const organisation = params.slug ? await context.services.organisations.get(params.slug) : undefined;
   if (!organisation) {
     // A slug merged away or changed redirects to where the organisation is now.
-    const current = params.slug ? await context.services.organisationStore.currentSlugFor(params.slug) : undefined;
+    const current = params.slug
+      ? await context.services.organisationStore.currentSlugFor(params.slug)
+      : undefined;
     if (current) throw redirect(`/organisations/${current}`, 301);
     throw data(translator(context.language)("errors.organisationNotFound"), { status: 404 });
   }
@@ -30,8 +36,17 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
     programmes.filter((p) => p !== undefined).map((p) => [p.slug, p.language]),
   );
   // The organisation's history, for signed-in members of any programme (organisations are global).
-  const history = can(context.principal, "organisation.history") ? await context.services.history.forEntity("organisation", organisation.id) : null;
-  return { organisation, categories, titles, languages, history, tools: loadOrganisationTools(context, request) };
+  const history = can(context.principal, "organisation.history")
+    ? await context.services.history.forEntity("organisation", organisation.id)
+    : null;
+  return {
+    organisation,
+    categories,
+    titles,
+    languages,
+    history,
+    tools: loadOrganisationTools(context, request),
+  };
 }
 
 const ROLES: { role: ActionRole; key: "leads" | "partners" | "toInvolve" }[] = [

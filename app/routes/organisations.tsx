@@ -5,6 +5,10 @@ import { EditLinks } from "../components/editing";
 import { PageTitle } from "../components/page-title";
 import { can } from "../domain/auth/permissions";
 import { ORGANISATION_KINDS } from "../domain/programmes/programme-document";
+import { publicPage } from "../lib/route-handles";
+
+/** The public page is kept until the data change (server/page-cache.ts). */
+export const handle = publicPage;
 
 export async function loader({ context }: Route.LoaderArgs) {
   const organisations = await context.services.organisations.list();
@@ -20,7 +24,9 @@ export default function OrganisationsPage() {
       <h1 className="nl-heading nl-heading--level-1">{t("organisations.heading")}</h1>
       <p className="nl-paragraph">{t("organisations.intro")}</p>
       <p className="nl-paragraph regie-muted">{t("organisations.count", { count: organisations.length })}</p>
-      <EditLinks links={canCreate ? [{ href: "/organisations/new", text: t("editing.newOrganisation") }] : []} />
+      <EditLinks
+        links={canCreate ? [{ href: "/organisations/new", text: t("editing.newOrganisation") }] : []}
+      />
       {ORGANISATION_KINDS.map((kind) => {
         const list = organisations.filter((o) => o.kind === kind);
         if (list.length === 0) return null;

@@ -48,7 +48,14 @@ export default function PasswordForgot() {
           <ErrorSummary errors={result?.errors} />
           <Form method="post" className="regie-form" noValidate>
             <CsrfField />
-            <TextField name="email" type="email" label={t("auth.email")} autoComplete="username" error={result?.errors.email} required />
+            <TextField
+              name="email"
+              type="email"
+              label={t("auth.email")}
+              autoComplete="username"
+              error={result?.errors.email}
+              required
+            />
             <div className="regie-actions-row">
               <button className="nl-button nl-button--primary" type="submit">
                 {t("auth.forgotSubmit")}

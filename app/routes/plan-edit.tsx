@@ -1,9 +1,17 @@
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useActionData, useLoaderData } from "react-router";
+import { ConflictPanel } from "../components/conflict-panel";
 import { CsrfField, ErrorSummary, TextArea } from "../components/forms";
 import { PageTitle } from "../components/page-title";
 import { formFields } from "../domain/auth/schemas";
-import { EMPTY_PLAN, PLAN_FIELD_MAX, PLAN_FIELDS, readPlanForm, type PlanBase, type PlanFields } from "../domain/plans/plan-input";
+import {
+  EMPTY_PLAN,
+  PLAN_FIELD_MAX,
+  PLAN_FIELDS,
+  readPlanForm,
+  type PlanBase,
+  type PlanFields,
+} from "../domain/plans/plan-input";
 import { transition } from "../domain/plans/plan-lifecycle";
 import type { PlanVersion } from "../domain/plans/plan-types";
 import { requirePermission } from "../lib/auth/guards.server";
@@ -14,14 +22,27 @@ import { requirePlanAction } from "../lib/plans/plan-page.server";
 import { timestamp } from "../lib/time";
 import type { Route } from "./+types/plan-edit";
 
-const fieldsOf = (p: PlanFields): PlanFields => Object.fromEntries(PLAN_FIELDS.map((f) => [f, p[f]])) as PlanFields;
+const fieldsOf = (p: PlanFields): PlanFields =>
+  Object.fromEntries(PLAN_FIELDS.map((f) => [f, p[f]])) as PlanFields;
 
 /** The form's starting point: the open draft, or a new version that starts from the newest one. */
 function startingPoint(head: PlanVersion | null) {
   const step = transition(head ? { versionNo: head.versionNo, status: head.status } : null, "write");
-  if (!step.ok) return { writable: false as const, versionNo: head?.versionNo ?? 0, base: null, values: head ? fieldsOf(head) : EMPTY_PLAN };
-  const base: PlanBase = step.effect === "update-draft" && head ? { versionNo: head.versionNo, version: head.version } : null;
-  return { writable: true as const, versionNo: step.versionNo, base, values: head ? fieldsOf(head) : EMPTY_PLAN };
+  if (!step.ok)
+    return {
+      writable: false as const,
+      versionNo: head?.versionNo ?? 0,
+      base: null,
+      values: head ? fieldsOf(head) : EMPTY_PLAN,
+    };
+  const base: PlanBase =
+    step.effect === "update-draft" && head ? { versionNo: head.versionNo, version: head.version } : null;
+  return {
+    writable: true as const,
+    versionNo: step.versionNo,
+    base,
+    values: head ? fieldsOf(head) : EMPTY_PLAN,
+  };
 }
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
@@ -48,7 +69,11 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const values = Object.fromEntries(PLAN_FIELDS.map((f) => [f, raw[f] ?? ""])) as PlanFields;
   const rawBase = { versionNo: raw.versionNo ?? "", version: raw.version ?? "" };
   const read = readPlanForm(raw);
-  if (!read.ok) return data({ errors: translateErrors(t, read.errors), values, base: rawBase, conflict: null }, { status: 400 });
+  if (!read.ok)
+    return data(
+      { errors: translateErrors(t, read.errors), values, base: rawBase, conflict: null },
+      { status: 400 },
+    );
   const user = context.principal.user!;
   const result = await context.services.plans.write({
     programmeId: target.programmeId,
@@ -60,18 +85,30 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     now: timestamp(context.services.clock),
   });
   if (result.status === "ok") return redirect(`${base}/plan?done=${result.changed ? "saved" : "unchanged"}`);
-  if (result.status === "not-found") throw data(t("errors.actionNotFound", { number: act.number }), { status: 404 });
+  if (result.status === "not-found")
+    throw data(t("errors.actionNotFound", { number: act.number }), { status: 404 });
   if (result.status === "conflict") {
     const current = result.current;
     // Saving again keeps this person's text: against the current draft, or as a new version when none is open.
-    const nextBase = current && current.status === "draft" ? { versionNo: String(current.versionNo), version: String(current.version) } : { versionNo: "", version: "" };
+    const nextBase =
+      current && current.status === "draft"
+        ? { versionNo: String(current.versionNo), version: String(current.version) }
+        : { versionNo: "", version: "" };
     return data(
-      { errors: { form: t("plans.conflictTitle") }, values: read.value.fields, base: nextBase, conflict: current ? { versionNo: current.versionNo, fields: fieldsOf(current) } : null },
+      {
+        errors: { form: t("plans.conflictTitle") },
+        values: read.value.fields,
+        base: nextBase,
+        conflict: current ? { versionNo: current.versionNo, fields: fieldsOf(current) } : null,
+      },
       { status: 409 },
     );
   }
   const failed = planResultErrors(t, result);
-  return data({ errors: failed.errors, values: read.value.fields, base: rawBase, conflict: null }, { status: failed.status });
+  return data(
+    { errors: failed.errors, values: read.value.fields, base: rawBase, conflict: null },
+    { status: failed.status },
+  );
 }
 
 export default function PlanEdit() {
@@ -81,11 +118,19 @@ export default function PlanEdit() {
   const locale = i18n.language === "en" ? "en-GB" : "nl-NL";
   const values: PlanFields = result?.values ?? d.values;
   const errors: Record<string, string> = result?.errors ?? {};
-  const base = result?.base ?? { versionNo: d.base ? String(d.base.versionNo) : "", version: d.base ? String(d.base.version) : "" };
+  const base = result?.base ?? {
+    versionNo: d.base ? String(d.base.versionNo) : "",
+    version: d.base ? String(d.base.version) : "",
+  };
   const lang = d.programme.language;
-  const heading = d.isNew ? t("plans.writeVersion", { number: d.action.number, version: d.versionNo }) : t("plans.editVersion", { number: d.action.number, version: d.versionNo });
+  const heading = d.isNew
+    ? t("plans.writeVersion", { number: d.action.number, version: d.versionNo })
+    : t("plans.editVersion", { number: d.action.number, version: d.versionNo });
   const conflict = result?.conflict ?? null;
-  const differing = conflict ? PLAN_FIELDS.filter((f) => conflict.fields[f] !== values[f]) : [];
+  const labels = Object.fromEntries(PLAN_FIELDS.map((f) => [f, t(`plans.field_${f}`)])) as Record<
+    keyof PlanFields,
+    string
+  >;
   return (
     <>
       <PageTitle title={heading} />
@@ -124,40 +169,22 @@ export default function PlanEdit() {
       ) : (
         <>
           {conflict ? (
-            <section className="regie-error-summary" role="alert" aria-labelledby="conflict">
-              <h2 className="nl-heading nl-heading--level-2" id="conflict">
-                {t("plans.conflictTitle")}
-              </h2>
-              <p className="nl-paragraph">{t("plans.conflictText", { version: conflict.versionNo })}</p>
-              {differing.map((f) => (
-                <div key={f}>
-                  <h3 className="nl-heading nl-heading--level-3">{t(`plans.field_${f}`)}</h3>
-                  <div className="regie-conflict">
-                    <div>
-                      <p className="nl-paragraph">
-                        <strong>{t("edit.conflictTheirs")}</strong>
-                      </p>
-                      <p className="nl-paragraph regie-pre-line">{conflict.fields[f] || "–"}</p>
-                    </div>
-                    <div>
-                      <p className="nl-paragraph">
-                        <strong>{t("edit.conflictMine")}</strong>
-                      </p>
-                      <p className="nl-paragraph regie-pre-line">{values[f] || "–"}</p>
-                    </div>
-                  </div>
-                </div>
-              ))}
-              <p className="nl-paragraph">
-                <a className="nl-link" href={`${d.href}/plan/edit`}>
-                  {t("edit.conflictDiscard")}
-                </a>
-              </p>
-            </section>
+            <ConflictPanel
+              title={t("plans.conflictTitle")}
+              text={t("plans.conflictText", { version: conflict.versionNo })}
+              discardHref={`${d.href}/plan/edit`}
+              theirs={conflict.fields}
+              mine={values}
+              labels={labels}
+            />
           ) : (
             <ErrorSummary errors={errors} />
           )}
-          <p className="nl-paragraph">{d.isNew && d.versionNo > 1 ? t("plans.newVersionIntro", { previous: d.versionNo - 1 }) : t("plans.editIntro")}</p>
+          <p className="nl-paragraph">
+            {d.isNew && d.versionNo > 1
+              ? t("plans.newVersionIntro", { previous: d.versionNo - 1 })
+              : t("plans.editIntro")}
+          </p>
           <Form method="post" className="regie-form" noValidate>
             <CsrfField />
             <input type="hidden" name="versionNo" value={base.versionNo} />

@@ -17,8 +17,14 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const version = versions.find((v) => v.versionNo === versionNo);
   // Approved versions are public. For anything else, whether the version exists is only told to
   // those who may read open plans: the others are asked to sign in (or refused) either way.
-  requirePermission(context, request, version?.status === "approved" ? "plan.readApproved" : "plan.read", target);
-  if (!version) throw data(translator(context.language)("plans.versionNotFound", { number: versionNo }), { status: 404 });
+  requirePermission(
+    context,
+    request,
+    version?.status === "approved" ? "plan.readApproved" : "plan.read",
+    target,
+  );
+  if (!version)
+    throw data(translator(context.language)("plans.versionNotFound", { number: versionNo }), { status: 404 });
   const canRead = can(context.principal, "plan.read", target);
   return {
     programme: { slug: programme.slug, title: programme.title, language: programme.language },
@@ -26,7 +32,9 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     base,
     plan: planVersionView(version, canRead),
     // Who changed what in this version: for members of the programme, like an action's history.
-    history: can(context.principal, "history.read", target) ? await context.services.history.forEntity("plan", version.id) : null,
+    history: can(context.principal, "history.read", target)
+      ? await context.services.history.forEntity("plan", version.id)
+      : null,
     isNewest: versions[0]?.versionNo === versionNo,
     versions: (canRead ? versions : versions.filter((v) => v.status === "approved")).map((v) => ({
       versionNo: v.versionNo,

@@ -35,7 +35,8 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     base,
     shown: shown ? planVersionView(shown, canRead) : null,
     /** The adopted version, when the newest one is a later draft or submission. */
-    approvedVersionNo: approved && shown && approved.versionNo !== shown.versionNo ? approved.versionNo : null,
+    approvedVersionNo:
+      approved && shown && approved.versionNo !== shown.versionNo ? approved.versionNo : null,
     versions: (canRead ? versions : versions.filter((v) => v.status === "approved")).map((v) => ({
       versionNo: v.versionNo,
       status: v.status,
@@ -59,7 +60,8 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const deciding = fields.intent === "approve" || fields.intent === "return";
   requirePermission(context, request, deciding ? "plan.decide" : "plan.write", target);
   const read = readPlanDecision(fields);
-  if (!read.ok) return data({ errors: translateErrors(t, read.errors), note: fields.note ?? "" }, { status: 400 });
+  if (!read.ok)
+    return data({ errors: translateErrors(t, read.errors), note: fields.note ?? "" }, { status: 400 });
   const { intent, versionNo, version, note } = read.value;
   const user = context.principal.user!;
   const common = {
@@ -80,7 +82,8 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     const done = intent === "submit" ? "submitted" : intent === "approve" ? "approved" : "returned";
     return redirect(`${base}/plan?done=${done}`);
   }
-  if (result.status === "not-found") throw data(t("errors.actionNotFound", { number: act.number }), { status: 404 });
+  if (result.status === "not-found")
+    throw data(t("errors.actionNotFound", { number: act.number }), { status: 404 });
   const failed = planResultErrors(t, result);
   return data({ errors: failed.errors, note: fields.note ?? "" }, { status: failed.status });
 }
@@ -129,8 +132,12 @@ export default function PlanPage() {
             </p>
           ) : null}
           {shown.status === "draft" ? <p className="nl-paragraph">{t("plans.draftExplained")}</p> : null}
-          {shown.status === "submitted" ? <p className="nl-paragraph">{t("plans.submittedExplained")}</p> : null}
-          {shown.status === "returned" ? <p className="nl-paragraph">{t("plans.returnedExplained")}</p> : null}
+          {shown.status === "submitted" ? (
+            <p className="nl-paragraph">{t("plans.submittedExplained")}</p>
+          ) : null}
+          {shown.status === "returned" ? (
+            <p className="nl-paragraph">{t("plans.returnedExplained")}</p>
+          ) : null}
         </>
       ) : (
         <p className="nl-paragraph">{d.canRead ? t("plans.none") : t("plans.noneApproved")}</p>
@@ -140,7 +147,11 @@ export default function PlanPage() {
         <div className="regie-actions-row">
           {d.canWrite ? (
             <Link className="nl-button nl-button--secondary regie-button-link" to={`${d.base}/plan/edit`}>
-              {!shown ? t("plans.write") : shown.status === "draft" ? t("plans.editDraft") : t("plans.newVersion")}
+              {!shown
+                ? t("plans.write")
+                : shown.status === "draft"
+                  ? t("plans.editDraft")
+                  : t("plans.newVersion")}
             </Link>
           ) : null}
           {d.canSubmit && shown ? (

@@ -1,10 +1,29 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { PageTitle } from "../components/page-title";
+import { publicPage } from "../lib/route-handles";
 
-const DATA = ["dataAccounts", "dataContacts", "dataHistory", "dataOutbox", "dataAttempts", "dataSessions", "dataLogs"] as const;
+/** The public page is kept until the data change (server/page-cache.ts). */
+export const handle = publicPage;
+
+const DATA = [
+  "dataAccounts",
+  "dataContacts",
+  "dataHistory",
+  "dataOutbox",
+  "dataAttempts",
+  "dataSessions",
+  "dataLogs",
+] as const;
 const WHO = ["whoPublic", "whoContacts", "whoHistory", "whoAdmins", "whoNobodyElse"] as const;
-const RETENTION = ["keepAccounts", "keepContacts", "keepSessions", "keepAttempts", "keepHistory", "keepLogs"] as const;
+const RETENTION = [
+  "keepAccounts",
+  "keepContacts",
+  "keepSessions",
+  "keepAttempts",
+  "keepHistory",
+  "keepLogs",
+] as const;
 const RIGHTS = ["rightAccess", "rightCorrect", "rightErase", "rightObject", "rightComplain"] as const;
 
 /** The privacy statement: what personal data Regie keeps, why, who sees it, how long, and your rights. */

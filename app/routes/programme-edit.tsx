@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useActionData, useLoaderData } from "react-router";
-import { ConflictPanel, differingFields } from "../components/editing";
+import { ConflictPanel } from "../components/conflict-panel";
 import { CsrfField, ErrorSummary, TextArea, TextField } from "../components/forms";
 import { PageTitle } from "../components/page-title";
 import { formFields } from "../domain/auth/schemas";
@@ -101,7 +101,9 @@ export default function ProgrammeEdit() {
         <ConflictPanel
           title={t("editing.programmeConflictTitle")}
           discardHref={`${base}/edit`}
-          fields={differingFields(result.conflict, values, {
+          theirs={result.conflict}
+          mine={values}
+          labels={{
             title: t("editing.fieldTitle"),
             subtitle: t("editing.fieldSubtitle"),
             ambition: t("editing.fieldAmbition"),
@@ -109,7 +111,7 @@ export default function ProgrammeEdit() {
             periodEnd: t("editing.fieldPeriodEnd"),
             adoptedOn: t("editing.fieldAdoptedOn"),
             adoptedBy: t("editing.fieldAdoptedBy"),
-          })}
+          }}
         />
       ) : (
         <ErrorSummary errors={errors} />

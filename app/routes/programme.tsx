@@ -4,6 +4,10 @@ import { ProgrammeToolsPanel } from "../components/editing-tools";
 import { ProgrammeOverview } from "../components/programme-overview";
 import { loadProgrammeTools } from "../lib/editing-tools.server";
 import { loadProgrammeOverview } from "../lib/page-data.server";
+import { publicPage } from "../lib/route-handles";
+
+/** The public page is kept until the data change (server/page-cache.ts). */
+export const handle = publicPage;
 
 export async function loader({ context, params, request }: Route.LoaderArgs) {
   const overview = await loadProgrammeOverview(context, params.slug, request);

@@ -2,6 +2,10 @@ import { useTranslation } from "react-i18next";
 import { Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/programmes";
 import { PageTitle } from "../components/page-title";
+import { publicPage } from "../lib/route-handles";
+
+/** The public page is kept until the data change (server/page-cache.ts). */
+export const handle = publicPage;
 
 export async function loader({ context }: Route.LoaderArgs) {
   const programmes = await context.services.programmes.list();

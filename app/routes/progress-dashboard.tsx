@@ -19,6 +19,10 @@ import { requirePermission } from "../lib/auth/guards.server";
 import { translator } from "../lib/i18n";
 import { requireProgramme } from "../lib/page-data.server";
 import { loadRollup } from "../lib/progress-views.server";
+import { publicPage } from "../lib/route-handles";
+
+/** The public page is kept until the data change (server/page-cache.ts). */
+export const handle = publicPage;
 
 /** Actions in the "needs attention" list per page. */
 const ATTENTION_PAGE = 50;

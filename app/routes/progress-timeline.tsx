@@ -17,6 +17,10 @@ import { requirePermission } from "../lib/auth/guards.server";
 import { translator } from "../lib/i18n";
 import { requireProgramme } from "../lib/page-data.server";
 import { loadRiskFlags } from "../lib/progress-views.server";
+import { publicPage } from "../lib/route-handles";
+
+/** The public page is kept until the data change (server/page-cache.ts). */
+export const handle = publicPage;
 
 /** At most this many actions on one page of the timeline. */
 const PAGE_SIZE = 100;

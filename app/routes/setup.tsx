@@ -11,7 +11,9 @@ import type { Route } from "./+types/setup";
 
 async function checkLink(context: Route.LoaderArgs["context"], token: string) {
   const t = translator(context.language);
-  const valid = (await context.services.users.count()) === 0 && (await context.services.auth.checkOneTimeToken("first-admin", token));
+  const valid =
+    (await context.services.users.count()) === 0 &&
+    (await context.services.auth.checkOneTimeToken("first-admin", token));
   if (!valid) throw data(t("auth.linkInvalid"), { status: 404 });
 }
 
@@ -26,7 +28,12 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   const fields = formFields(await request.formData());
   const parsed = setupSchema.safeParse(fields);
   if (!parsed.success) {
-    const errors = Object.fromEntries(Object.entries(fieldErrors(parsed.error)).map(([k, v]) => [k, t(v, { min: PASSWORD_MIN, max: PASSWORD_MAX })]));
+    const errors = Object.fromEntries(
+      Object.entries(fieldErrors(parsed.error)).map(([k, v]) => [
+        k,
+        t(v, { min: PASSWORD_MIN, max: PASSWORD_MAX }),
+      ]),
+    );
     return data({ errors, values: { name: fields.name ?? "", email: fields.email ?? "" } }, { status: 400 });
   }
   const created = await context.services.accounts.createFirstAdmin({
@@ -39,7 +46,9 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   if (!created.ok) throw data(t("auth.linkInvalid"), { status: 404 });
   const session = await context.services.auth.startSession(created.value);
   if (!session.ok) throw new Error("The new administrator could not be signed in.");
-  return redirect("/account?welcome=1", { headers: { "Set-Cookie": sessionCookie(session.sessionToken, context.secure) } });
+  return redirect("/account?welcome=1", {
+    headers: { "Set-Cookie": sessionCookie(session.sessionToken, context.secure) },
+  });
 }
 
 export default function Setup() {
@@ -54,10 +63,41 @@ export default function Setup() {
       <ErrorSummary errors={result?.errors} />
       <Form method="post" className="regie-form" noValidate>
         <CsrfField />
-        <TextField name="name" label={t("auth.name")} autoComplete="name" defaultValue={result?.values.name} error={errors.name} required maxLength={200} />
-        <TextField name="email" type="email" label={t("auth.email")} autoComplete="username" defaultValue={result?.values.email} error={errors.email} required />
-        <TextField name="password" type="password" label={t("auth.password")} hint={t("auth.passwordHint", { min: PASSWORD_MIN })} autoComplete="new-password" error={errors.password} required />
-        <TextField name="passwordRepeat" type="password" label={t("auth.passwordRepeat")} autoComplete="new-password" error={errors.passwordRepeat} required />
+        <TextField
+          name="name"
+          label={t("auth.name")}
+          autoComplete="name"
+          defaultValue={result?.values.name}
+          error={errors.name}
+          required
+          maxLength={200}
+        />
+        <TextField
+          name="email"
+          type="email"
+          label={t("auth.email")}
+          autoComplete="username"
+          defaultValue={result?.values.email}
+          error={errors.email}
+          required
+        />
+        <TextField
+          name="password"
+          type="password"
+          label={t("auth.password")}
+          hint={t("auth.passwordHint", { min: PASSWORD_MIN })}
+          autoComplete="new-password"
+          error={errors.password}
+          required
+        />
+        <TextField
+          name="passwordRepeat"
+          type="password"
+          label={t("auth.passwordRepeat")}
+          autoComplete="new-password"
+          error={errors.passwordRepeat}
+          required
+        />
         <div className="regie-actions-row">
           <button className="nl-button nl-button--primary" type="submit">
             {t("auth.setupSubmit")}

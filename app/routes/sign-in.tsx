@@ -27,17 +27,26 @@ export async function action({ context, request }: Route.ActionArgs) {
   const next = safeNext(fields.next);
   const parsed = signInSchema.safeParse(fields);
   if (!parsed.success) {
-    const errors = Object.fromEntries(Object.entries(fieldErrors(parsed.error)).map(([k, v]) => [k, t(v, { min: 12, max: 200 })]));
+    const errors = Object.fromEntries(
+      Object.entries(fieldErrors(parsed.error)).map(([k, v]) => [k, t(v, { min: 12, max: 200 })]),
+    );
     return data({ errors, email: fields.email ?? "" }, { status: 400 });
   }
   const result = await context.services.auth.signIn({ ...parsed.data, address: context.clientAddress });
   if (!result.ok && result.reason === "throttled") {
     return data(
-      { errors: { form: t("auth.throttled", { minutes: Math.ceil(result.retryAfterSeconds / 60) }) }, email: parsed.data.email },
+      {
+        errors: { form: t("auth.throttled", { minutes: Math.ceil(result.retryAfterSeconds / 60) }) },
+        email: parsed.data.email,
+      },
       { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
     );
   }
-  if (!result.ok) return data({ errors: { form: t("auth.invalidCredentials") }, email: parsed.data.email }, { status: 401 });
+  if (!result.ok)
+    return data(
+      { errors: { form: t("auth.invalidCredentials") }, email: parsed.data.email },
+      { status: 401 },
+    );
   return redirect(next, { headers: { "Set-Cookie": sessionCookie(result.sessionToken, context.secure) } });
 }
 
@@ -54,8 +63,23 @@ export default function SignIn() {
       <Form method="post" className="regie-form" noValidate>
         <CsrfField />
         <input type="hidden" name="next" value={next} />
-        <TextField name="email" type="email" label={t("auth.email")} autoComplete="username" defaultValue={result?.email} error={result?.errors && "email" in result.errors ? result.errors.email : undefined} required />
-        <TextField name="password" type="password" label={t("auth.password")} autoComplete="current-password" error={result?.errors && "password" in result.errors ? result.errors.password : undefined} required />
+        <TextField
+          name="email"
+          type="email"
+          label={t("auth.email")}
+          autoComplete="username"
+          defaultValue={result?.email}
+          error={result?.errors && "email" in result.errors ? result.errors.email : undefined}
+          required
+        />
+        <TextField
+          name="password"
+          type="password"
+          label={t("auth.password")}
+          autoComplete="current-password"
+          error={result?.errors && "password" in result.errors ? result.errors.password : undefined}
+          required
+        />
         <div className="regie-actions-row">
           <button className="nl-button nl-button--primary" type="submit">
             {t("auth.submitSignIn")}

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useActionData, useLoaderData } from "react-router";
-import { ConflictPanel, differingFields, SelectField } from "../components/editing";
+import { ConflictPanel } from "../components/conflict-panel";
+import { SelectField } from "../components/editing";
 import { CsrfField, ErrorSummary, TextArea, TextField } from "../components/forms";
 import { PageTitle } from "../components/page-title";
 import { formFields } from "../domain/auth/schemas";
@@ -150,13 +151,15 @@ export default function ThemeEdit() {
         <ConflictPanel
           title={t("editing.themeConflictTitle")}
           discardHref={`${base}/themes/${loaded.number}/edit`}
-          fields={differingFields(flat(result.conflict), flat(values), {
+          theirs={flat(result.conflict)}
+          mine={flat(values)}
+          labels={{
             title: t("editing.fieldTitle"),
             goal: t("editing.fieldGoal"),
             intentionsIntro: t("editing.fieldIntentionsIntro"),
             intentions: t("editing.intentions"),
             participation: t("editing.participation"),
-          })}
+          }}
         />
       ) : (
         <ErrorSummary errors={errors} />

@@ -12,6 +12,10 @@ import { loadThemeTools } from "../lib/editing-tools.server";
 import { translator } from "../lib/i18n";
 import { requireNumber, requireProgramme } from "../lib/page-data.server";
 import { loadRiskFlags } from "../lib/progress-views.server";
+import { publicPage } from "../lib/route-handles";
+
+/** The public page is kept until the data change (server/page-cache.ts). */
+export const handle = publicPage;
 
 export async function loader({ context, params, request }: Route.LoaderArgs) {
   const programme = await requireProgramme(context, params.slug);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../app/db/database";
 import { scrubText } from "../../app/db/user-admin-store";
 import { testDialects } from "../support/databases";
+import { actionId, insertRound, programmeId, updateRow } from "../support/progress-factories";
 import { startTestServer, type TestServer } from "../support/server";
 import { P, page, postForm, signedIn, SLUG, text, visitor, type Session } from "./support";
 
@@ -81,6 +82,22 @@ describe.each(testDialects())("erasing a person's data on request on %s", (diale
   });
 
   it("exports the person's own data as JSON", async () => {
+    // A progress update the person wrote for action 17, answering the request of the 2014-Q1 round sent to them as contact.
+    const db = app.server.services.db;
+    const programme = await programmeId(db, SLUG);
+    const a17 = await actionId(db, programme, 17);
+    const round = await insertRound(db, { programmeId: programme, period: "2014-Q1", openedOn: "2014-03-15", dueOn: "2014-04-05", closesOn: "2014-04-30" });
+    const update = await db.kysely
+      .insertInto("progress_update")
+      .values({ ...updateRow({ actionId: a17, status: "on-track", period: "2014-Q1", roundId: round, createdAt: "2014-04-02T09:00:00.000Z", narrative: "Loopt volgens plan." }), percent: 50, author_user_id: person.userId, author_label: NAME })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const contact = await db.kysely.selectFrom("contact").select("id").where("email", "=", EMAIL).executeTakeFirstOrThrow();
+    await db.kysely
+      .insertInto("round_request")
+      .values({ round_id: round, action_id: a17, contact_id: contact.id, token_hash: "geheime-linkhash-17", sent_at: "2014-03-15T08:00:00.000Z", last_reminded_at: null, answered_at: "2014-04-02T09:00:00.000Z", update_id: update.id, created_at: "2014-03-15T08:00:00.000Z" })
+      .execute();
+
     const res = await fetch(`${app.url}/account/data.json`, { headers: { cookie: person.cookie } });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("application/json; charset=utf-8");
@@ -93,6 +110,8 @@ describe.each(testDialects())("erasing a person's data on request on %s", (diale
       historyByYou: { operation: string; record: { type: string } }[];
       mailToYou: { purpose: string }[];
       apiTokens: { name: string }[];
+      progressUpdates: unknown[];
+      updateRequests: unknown[];
     };
     expect(data.format).toBe("regie-personal-data/1");
     expect(data.account).toMatchObject({ name: NAME, email: EMAIL, administrator: true });
@@ -103,6 +122,13 @@ describe.each(testDialects())("erasing a person's data on request on %s", (diale
     expect(data.historyByYou.map((h) => `${h.record.type}:${h.operation}`)).toEqual(["contact:create", "contact:link", "user:create"]);
     expect(data.mailToYou.map((m) => m.purpose)).toEqual(["password-reset"]);
     expect(data.apiTokens.map((t) => t.name)).toEqual(["my script"]);
+    expect(data.progressUpdates).toEqual([
+      { programme: SLUG, action: 17, period: "2014-Q1", status: "on-track", percent: 50, narrative: "Loopt volgens plan.", narrativePublic: true, submittedAt: "2014-04-02T09:00:00.000Z", updatedAt: "2014-04-02T09:00:00.000Z" },
+    ]);
+    expect(data.updateRequests).toEqual([
+      { programme: SLUG, period: "2014-Q1", action: 17, actionTitle: expect.any(String) as string, sentAt: "2014-03-15T08:00:00.000Z", lastRemindedAt: null, answeredAt: "2014-04-02T09:00:00.000Z" },
+    ]);
+    expect(JSON.stringify(data)).not.toContain("geheime-linkhash");
     // Someone else's export holds nothing of this person.
     const other = await (await fetch(`${app.url}/account/data.json`, { headers: { cookie: manager.cookie } })).text();
     expect(other).not.toContain(EMAIL);
@@ -157,5 +183,89 @@ describe.each(testDialects())("erasing a person's data on request on %s", (diale
     const again = await postForm(app, `/admin/users/${person.userId}`, admin, { intent: "erase", confirm: "yes" });
     expect(again.status).toBe(400);
     expect(text(again.body)).toContain("De gegevens van dit account zijn al gewist.");
+  });
+});
+
+describe.each(testDialects())("erasing a person who answered personal links as a contact on %s", (dialect) => {
+  const CONTACT_NAME = "Noor Linkantwoord";
+  const CONTACT_EMAIL = "noor.linkantwoord@example.org";
+  let app: TestServer;
+  let admin: Session;
+  let manager: Session;
+  let person: Session;
+
+  beforeAll(async () => {
+    app = await startTestServer(dialect);
+    admin = await signedIn(app, { admin: true, name: "Ada Beheer" });
+    manager = await signedIn(app, { role: "programme-manager", name: "Mira Manager" });
+    person = await signedIn(app, { role: "partner", name: CONTACT_NAME, email: CONTACT_EMAIL });
+  });
+  afterAll(async () => {
+    await app.stop();
+  });
+
+  it("pseudonymises the author of updates sent through a personal link, also from a contact record without an account", async () => {
+    const db = app.server.services.db;
+    const programme = await programmeId(db, SLUG);
+    const [a17, a21, a22] = [await actionId(db, programme, 17), await actionId(db, programme, 21), await actionId(db, programme, 22)];
+    // Contact for action 17 under an older address, linked to the account; for action 21 under the
+    // account's address with no account linked (added by hand); someone else is contact for action 22.
+    const now = new Date().toISOString();
+    const contact = (name: string, email: string, userId: number | null) =>
+      db.kysely
+        .insertInto("contact")
+        .values({ name, email, organisation_id: null, user_id: userId, created_at: now, updated_at: now, version: 1 })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+    const linked = await contact(CONTACT_NAME, "noor.oud@example.org", person.userId);
+    const unlinked = await contact("N. Linkantwoord", CONTACT_EMAIL, null);
+    const other = await contact("Otto Anders", "otto.anders@example.org", null);
+    await db.kysely.insertInto("action_contact").values([
+      { action_id: a17, contact_id: linked.id, created_at: now },
+      { action_id: a21, contact_id: unlinked.id, created_at: now },
+      { action_id: a22, contact_id: other.id, created_at: now },
+    ]).execute();
+    // Answers through personal links: no account as author, the contact and its name at the time.
+    const round = await insertRound(db, { programmeId: programme, period: "2014-Q2", openedOn: "2014-06-15", dueOn: "2014-07-05", closesOn: "2014-07-31" });
+    const answers = [
+      { actionId: a17, contactId: linked.id, label: CONTACT_NAME },
+      { actionId: a21, contactId: unlinked.id, label: "N. Linkantwoord" },
+      { actionId: a22, contactId: other.id, label: "Otto Anders" },
+    ];
+    const ids: number[] = [];
+    for (const a of answers) {
+      const row = await db.kysely
+        .insertInto("progress_update")
+        .values(updateRow({ actionId: a.actionId, status: "on-track", period: "2014-Q2", roundId: round, authorContactId: a.contactId, authorLabel: a.label, createdAt: "2014-07-01T09:00:00.000Z" }))
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      ids.push(row.id);
+    }
+    // Members see who reported.
+    expect(text((await page(app, `${P}/actions/21`, manager)).body)).toContain("N. Linkantwoord");
+
+    const res = await postForm(app, `/admin/users/${person.userId}`, admin, { intent: "erase", confirm: "yes" });
+    expect(res.status).toBe(302);
+
+    const pseudonym = `Verwijderde gebruiker ${person.userId}`;
+    const updates = await db.kysely
+      .selectFrom("progress_update")
+      .select(["id", "author_label", "author_contact_id", "author_user_id"])
+      .where("id", "in", ids)
+      .orderBy("id")
+      .execute();
+    expect(updates).toEqual([
+      { id: ids[0], author_label: pseudonym, author_contact_id: null, author_user_id: null },
+      { id: ids[1], author_label: pseudonym, author_contact_id: null, author_user_id: null },
+      // Someone else's answer keeps its author.
+      { id: ids[2], author_label: "Otto Anders", author_contact_id: other.id, author_user_id: null },
+    ]);
+    // No trace of the person's names or email in any table; the pages show the pseudonym.
+    const rows = await everyRow(db);
+    expect(tracesOf(rows, [CONTACT_EMAIL, "noor.oud@example.org", CONTACT_NAME, "Linkantwoord"])).toEqual([]);
+    const a21Page = text((await page(app, `${P}/actions/21`, manager)).body);
+    expect(a21Page).toContain(pseudonym);
+    expect(a21Page).not.toContain("Linkantwoord");
+    expect(text((await page(app, `${P}/actions/22`, manager)).body)).toContain("Otto Anders");
   });
 });

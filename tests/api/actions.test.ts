@@ -69,6 +69,7 @@ const ACTION_FIELDS = [
   "plan",
   "milestones",
   "progress",
+  "atRiskThrough",
 ];
 
 /** The numbers of the document's actions that satisfy a condition, ascending. */
@@ -176,6 +177,8 @@ describe.each(testDialects())("actions API (%s)", (dialect) => {
           // Milestones as the planning text reads, and no progress reported yet.
           milestones: parseMilestones(d.planningText, { period: doc.period }).milestones.map(toApiMilestone),
           progress: null,
+          // Nothing is delayed, stopped or dropped in the document: no action is at risk through another.
+          atRiskThrough: [],
         });
       }
     });

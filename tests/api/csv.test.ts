@@ -126,7 +126,19 @@ describe("csvCell and toCsv", () => {
       version: 1,
     };
     const rows = parseCsv(
-      actionsToCsv([action], [{ code: 2, colour: "green", label: "L", description: "D" }]).slice(1),
+      actionsToCsv(
+        [action],
+        [{ code: 2, colour: "green", label: "L", description: "D" }],
+        new Map([
+          [
+            7,
+            [
+              { through: 3, reason: "delayed" as const, via: [] },
+              { through: 5, reason: "dropped" as const, via: [4] },
+            ],
+          ],
+        ]),
+      ).slice(1),
     );
     expect(rows[0]).toEqual([...ACTION_CSV_HEADERS]);
     expect(Object.fromEntries(ACTION_CSV_HEADERS.map((h, i) => [h, rows[1]![i]]))).toEqual({
@@ -147,6 +159,7 @@ describe("csvCell and toCsv", () => {
       categoryNote: "",
       links: "related:action 17 | related:theme 5",
       linkedFrom: "enables:action 3",
+      atRiskThrough: "3 | 5",
     });
   });
 });

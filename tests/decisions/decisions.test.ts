@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ProgrammeRole } from "../../app/domain/auth/roles";
+import { exportProgrammeDocument } from "../../app/db/programme-export";
+import { importProgrammeDocument } from "../../app/db/programme-import";
 import { testDialects } from "../support/databases";
 import { startTestServer, type TestServer } from "../support/server";
 
@@ -166,14 +168,14 @@ describe.each(testDialects())("steering-group decisions on pages and in the API 
     const five = await json(`${API}/actions/5`);
     expect(five.body.category).toMatchObject({ code: 3 });
     expect(five.body.categoryHistory).toEqual([
-      { decidedOn: "2013-10-14", decision: { id: 2, title: "Uitvoeringsprogramma 2013-2015 vastgesteld; acties in categorie 1 en 2 goedgekeurd" }, from: null, to: 3 },
+      { decidedOn: "2013-10-14", decision: { id: 2, title: "Uitvoeringsprogramma 2013-2015 vastgesteld; acties in categorie 1 en 2 goedgekeurd" }, from: null, to: 3, source: "steering-group" },
     ]);
     expect((await json(`${API}/actions/5?asOf=2013-10-13`)).body.category).toBeNull();
     const decisions = await json(`${API}/decisions`);
     expect(decisions.body).toMatchObject({ total: 3, limit: 100, offset: 0 });
     expect((decisions.body.data as { decidedOn: string }[]).map((d) => d.decidedOn)).toEqual(["2014-12-31", "2013-10-14", "2013-07-18"]);
     const one = await json(`${API}/decisions/1`);
-    expect(one.body).toMatchObject({ id: 1, title: "Categorie 1 vastgesteld", kind: "categories", status: "taken", meeting: null });
+    expect(one.body).toMatchObject({ id: 1, title: "Categorie 1 vastgesteld", kind: "categories", status: "taken", source: "steering-group", meeting: null });
     expect(one.headers.get("etag")).toBe('"decision-1-v1"');
     expect((await json(`${API}/decisions/999`)).status).toBe(404);
     expect((await json(`${API}/decisions/x`)).status).toBe(400);
@@ -313,5 +315,49 @@ describe.each(testDialects())("steering-group decisions on pages and in the API 
     expect(page.body).toContain("Decisions of the steering group");
     expect(page.body).toContain("Decisions to be taken");
     expect((await html("/?asOf=2014-01-01&lang=en")).body).toContain("As of 1 January 2014");
+  });
+
+  it("shows a category a re-import changed as changed by import, in Dutch and English; the API's history and asOf agree", async () => {
+    const db = app.server.services.db;
+    // The programme as it stands (with the decisions recorded above), with action 20 in another category.
+    const doc = (await exportProgrammeDocument(db, SLUG))!;
+    const a20 = doc.actions.find((a) => a.number === 20)!;
+    const from = a20.category;
+    const to = from === 1 ? 2 : 1;
+    a20.category = to;
+    const total = async () => (await json(`${API}/decisions`)).body.total as number;
+    const before = await total();
+    const report = await importProgrammeDocument(db, doc, { file: "programma.json" });
+    expect(report.categoryChanges).toEqual([{ number: 20, from, to, created: false }]);
+    const day = report.decision!.decidedOn;
+    const dayBefore = new Date(Date.parse(`${day}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    expect(await total()).toBe(before + 1);
+
+    const page = await html(`${P}/actions/20`);
+    expect(page.body).toContain("Categorieën gewijzigd bij import van „programma.json”");
+    expect(page.body).toContain("Gewijzigd bij import");
+    expect(page.body).toContain("als „Gewijzigd bij import”");
+    expect((await html(`${P}/actions/20?lang=en`)).body).toContain("Changed by import");
+    // Action 21, untouched, does not mention imports.
+    expect((await html(`${P}/actions/21`)).body).not.toContain("Gewijzigd bij import");
+
+    const api = await json(`${API}/actions/20`);
+    expect(api.body.category).toMatchObject({ code: to });
+    const history = api.body.categoryHistory as { decidedOn: string; from: number | null; to: number; source: string }[];
+    expect(history.at(-1)).toMatchObject({ decidedOn: day, from, to, source: "import" });
+    expect(history.slice(0, -1).every((c) => c.source === "steering-group")).toBe(true);
+    expect((await json(`${API}/actions/20?asOf=${day}`)).body.category).toMatchObject({ code: to });
+    expect((await json(`${API}/actions/20?asOf=${dayBefore}`)).body.category).toMatchObject({ code: from });
+
+    const decision = await json(`${API}/decisions/${report.decision!.id}`);
+    expect(decision.body).toMatchObject({ decidedOn: day, kind: "categories", status: "taken", source: "import", meeting: null, actions: [{ number: 20, from, to }] });
+    const register = await html(`${P}/decisions`);
+    expect(register.body).toContain("Geen besluit van de stuurgroep: vastgelegd bij het importeren van het programmabestand.");
+    expect((await html(`${P}/decisions?lang=en`)).body).toContain("Not a decision of the steering group");
+
+    // The same file again: nothing new.
+    const again = await importProgrammeDocument(db, doc, { file: "programma.json" });
+    expect(again.decision).toBeNull();
+    expect(await total()).toBe(before + 1);
   });
 });

@@ -273,6 +273,64 @@ test.describe("decision and meeting forms pass axe, signed in", () => {
   });
 });
 
+// Correcting and withdrawing decisions, correcting a meeting, signed in as a programme manager (an
+// account of its own: tests run in parallel). Nothing is saved: the forms are checked as filled in
+// from the record, with errors, and the withdrawal's confirmation.
+test.describe("decision and meeting corrections pass axe, signed in", () => {
+  test.skip(({ javaScriptEnabled }) => !javaScriptEnabled, "axe needs script in the page");
+  const email = "axe-corrections-pm@example.org";
+  const password = "axe corrections manager password";
+
+  test.beforeAll(async ({ browserName: _ }, testInfo) => {
+    if (testInfo.project.use.javaScriptEnabled === false) return;
+    const { execFileSync } = await import("node:child_process");
+    execFileSync("node", ["bin/regie.js", "user", "add", "--email", email, "--name", "Axe Corrector", "--role", "programme-manager"], {
+      input: `${password}\n`,
+      env: { ...process.env, DATABASE_URL: `sqlite:${process.env.REGIE_E2E_SQLITE}`, LOG_LEVEL: "silent" },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+  });
+
+  test("decision page with its history, correction and withdrawal forms, meeting correction; with errors; in English", async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.goto("/sign-in?lang=nl");
+    await page.getByLabel("E-mailadres").fill(email);
+    await page.getByLabel("Wachtwoord", { exact: true }).fill(password);
+    await page.getByRole("button", { name: "Inloggen" }).click();
+    await expect(page.getByRole("button", { name: "Uitloggen" })).toBeVisible();
+
+    // Decision 1 is the document's decision of 18 July 2013; nothing is saved here.
+    await page.goto(`${P}/decisions/1`);
+    await expect(page.getByRole("heading", { level: 2, name: "Geschiedenis van dit besluit" })).toBeVisible();
+    expect(await violations(page), "decision page").toEqual([]);
+    await page.goto(`${P}/decisions/1/edit`);
+    expect(await violations(page), "decision correction form").toEqual([]);
+    await page.getByLabel("Titel", { exact: true }).fill("");
+    await page.getByLabel("Datum van het besluit").fill("");
+    await page.getByRole("button", { name: "Correctie opslaan" }).click();
+    await expect(page.getByRole("alert")).toContainText("Vul een titel in.");
+    expect(await violations(page), "decision correction form with errors").toEqual([]);
+    await page.goto(`${P}/decisions/1/withdraw`);
+    expect(await violations(page), "withdrawal confirmation").toEqual([]);
+    await page.getByRole("button", { name: "Besluit intrekken" }).click();
+    await expect(page.getByRole("alert")).toContainText("Vink aan dat u dit besluit wilt intrekken.");
+    expect(await violations(page), "withdrawal confirmation with an error").toEqual([]);
+    await page.goto(`${P}/meetings/1/edit`);
+    expect(await violations(page), "meeting correction form").toEqual([]);
+    await page.getByLabel("Datum van de vergadering").fill("");
+    await page.getByRole("button", { name: "Wijzigingen opslaan" }).click();
+    await expect(page.getByRole("alert")).toContainText("Geef een bestaande datum op");
+    expect(await violations(page), "meeting correction form with errors").toEqual([]);
+    await page.goto(`${P}/meetings/1`);
+    expect(await violations(page), "meeting page with its history").toEqual([]);
+    await page.goto(`${P}/decisions/1/edit?lang=en`);
+    expect(await violations(page), "decision correction form in English").toEqual([]);
+    await page.goto(`${P}/decisions/1?lang=en`);
+    expect(await violations(page), "decision page in English").toEqual([]);
+    await page.goto(`${P}/decisions?lang=nl`);
+  });
+});
+
 // Editing the register, signed in as a programme manager. Nothing is saved here (the editing journey,
 // on its own server, does that): the forms are checked empty, with errors, and the merge confirmation.
 test.describe("editing pages pass axe, signed in", () => {

@@ -119,6 +119,46 @@ export const ROUTE_TABLE: RouteCase[] = [
     allowed: [302],
     writes: true,
   },
+  // Correcting and withdrawing decisions, correcting meetings: the programme manager only. Decision 3
+  // is the document's planned decision about categories 3 and 4 (changing it changes no category).
+  // The first allowed persona (admin) corrects it with version 1; later ones find it moved on (409).
+  // The withdrawals carry a version the decision never has: allowed personas get 409/412, nothing goes.
+  { route: "routes/decision.tsx", method: "GET", operation: "decision.read", target: "programme", sample: { path: `${P}/decisions/1` } },
+  { route: "routes/decision-edit.tsx", method: "GET", operation: "decision.edit", target: "programme", sample: { path: `${P}/decisions/3/edit` } },
+  {
+    route: "routes/decision-edit.tsx",
+    method: "POST",
+    operation: "decision.edit",
+    target: "programme",
+    sample: {
+      path: `${P}/decisions/3/edit`,
+      form: { version: "1", decidedOn: "2014-12-31", status: "planned", kind: "categories", meetingId: "", title: "Besluit over acties in categorie 3 en 4 (matrix)", text: "" },
+    },
+    allowed: [302, 409],
+    writes: true,
+  },
+  { route: "routes/decision-withdraw.tsx", method: "GET", operation: "decision.edit", target: "programme", sample: { path: `${P}/decisions/3/withdraw` } },
+  {
+    route: "routes/decision-withdraw.tsx",
+    method: "POST",
+    operation: "decision.edit",
+    target: "programme",
+    sample: { path: `${P}/decisions/3/withdraw`, form: { version: "999", confirm: "yes" } },
+    allowed: [409],
+  },
+  { route: "routes/meeting-edit.tsx", method: "GET", operation: "meeting.edit", target: "programme", sample: { path: `${P}/meetings/1/edit` } },
+  {
+    route: "routes/meeting-edit.tsx",
+    method: "POST",
+    operation: "meeting.edit",
+    target: "programme",
+    sample: {
+      path: `${P}/meetings/1/edit`,
+      form: { version: "1", heldOn: "2013-10-14", title: "Stuurgroep Economische agenda", attendee: "gemeente-leiden", agenda: "", minutes: "Matrix" },
+    },
+    allowed: [302, 409],
+    writes: true,
+  },
   // Administration (hidden: 404 for everyone but administrators), contacts, privacy.
   { route: "routes/admin.tsx", method: "GET", operation: "users.manage", target: "none", sample: { path: "/admin" } },
   { route: "routes/admin-users.tsx", method: "GET", operation: "users.manage", target: "none", sample: { path: "/admin/users" } },
@@ -219,6 +259,26 @@ export const ROUTE_TABLE: RouteCase[] = [
     sample: { path: `${API}${P}/decisions`, json: { decidedOn: "2014-03-01", kind: "general", title: "Matrixbesluit (API)" } },
     allowed: [201],
     writes: true,
+  },
+  {
+    route: "api PUT /programmes/:slug/decisions/:id",
+    method: "PUT",
+    operation: "decision.edit",
+    target: "programme",
+    sample: {
+      path: `${API}${P}/decisions/3`,
+      json: { decidedOn: "2014-12-31", status: "planned", kind: "categories", title: "Besluit over acties in categorie 3 en 4 (matrix, API)" },
+      headers: { "If-Match": "*" },
+    },
+    writes: true,
+  },
+  {
+    route: "api DELETE /programmes/:slug/decisions/:id",
+    method: "DELETE",
+    operation: "decision.edit",
+    target: "programme",
+    sample: { path: `${API}${P}/decisions/3`, headers: { "If-Match": '"decision-3-v999"' } },
+    allowed: [412],
   },
   {
     route: "api PATCH /programmes/:slug/actions/:number",

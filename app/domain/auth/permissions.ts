@@ -21,6 +21,9 @@ export const PERMISSIONS = {
   "contacts.read": { roles: ["programme-manager", "steering-group", "coordination-group", "action-contact"], scope: "programme" },
   "decision.read": { roles: ["public"], scope: "programme" },
   "decision.record": { roles: ["programme-manager", "steering-group"], scope: "programme" },
+  // Correcting or withdrawing a recorded decision, and correcting a meeting, is the programme manager's care of the register.
+  "decision.edit": { roles: ["programme-manager"], scope: "programme" },
+  "meeting.edit": { roles: ["programme-manager"], scope: "programme" },
   // Approved plans are adopted documents and public; drafts, submitted and returned versions are not.
   "plan.readApproved": { roles: ["public"], scope: "programme" },
   "plan.read": { roles: ["programme-manager", "steering-group", "coordination-group", "action-contact"], scope: "programme" },

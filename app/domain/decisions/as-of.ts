@@ -17,9 +17,15 @@ export function isCalendarDate(value: string): boolean {
 
 /** The calendar date of a moment in the given time zone (Europe/Amsterdam unless told otherwise). */
 export function calendarDate(moment: Date, timeZone = "Europe/Amsterdam"): string {
-  // en-CA writes dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(moment);
+  let format = calendarFormats.get(timeZone);
+  if (!format) {
+    // en-CA writes dates as YYYY-MM-DD. Formatters are costly to make; one per time zone is kept.
+    format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    calendarFormats.set(timeZone, format);
+  }
+  return format.format(moment);
 }
+const calendarFormats = new Map<string, Intl.DateTimeFormat>();
 
 export type AsOfParse = { ok: true; asOf: string | null } | { ok: false; value: string };
 

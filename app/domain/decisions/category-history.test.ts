@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { categoryAsOf, chronological, type CategoryChange } from "./category-history";
 
-const change = (id: number, decidedOn: string, from: number | null, to: number): CategoryChange => ({ decidedOn, decision: { id, title: `Besluit ${id}` }, from, to });
+const change = (id: number, decidedOn: string, from: number | null, to: number): CategoryChange => ({ decidedOn, decision: { id, title: `Besluit ${id}` }, from, to, source: "steering-group" });
 
 describe("an action's category as of a date", () => {
   // The default programme's action 5: provisionally 3 with the programme, later moved to 2.

@@ -1,9 +1,12 @@
-/** One change of an action's category by a decision that was taken. */
+import type { DecisionSource } from "./types";
+
+/** One change of an action's category by a decision that was taken (or by a re-import, `source` "import"). */
 export interface CategoryChange {
   decidedOn: string;
   decision: { id: number; title: string };
   from: number | null;
   to: number;
+  source: DecisionSource;
 }
 
 /**

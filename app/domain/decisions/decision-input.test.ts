@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decisionErrors, decisionInputSchema, readDecisionForm } from "./decision-input";
+import { decisionEditSchema, decisionErrors, decisionInputSchema, readDecisionForm } from "./decision-input";
 
 const valid = { decidedOn: "2014-06-30", kind: "categories", title: "Actie 5 naar categorie 2", actions: [{ number: 5, from: 3, to: 2 }] };
 const errorsOf = (input: unknown) => {
@@ -64,5 +64,26 @@ describe("a new decision", () => {
     form.append("to-5", "9");
     form.append("from-5", "3");
     expect(readDecisionForm(form).errors).toEqual({ meetingId: "decisions.meetingUnknown", "actions.5": "decisions.categoryInvalid" });
+  });
+});
+
+describe("a correction of a decision", () => {
+  const errorsOfEdit = (input: unknown) => {
+    const r = decisionEditSchema.safeParse(input);
+    return r.success ? {} : decisionErrors(r.error);
+  };
+
+  it("takes the new categories without `from`, which the store works out, and refuses one sent", () => {
+    const edit = { decidedOn: "2014-06-30", kind: "categories", title: "Actie 5 naar categorie 2", actions: [{ number: 5, to: 2 }] };
+    expect(decisionEditSchema.parse(edit)).toEqual({ ...edit, meetingId: null, status: "taken", text: "" });
+    expect(errorsOfEdit({ ...edit, actions: [{ number: 5, from: 3, to: 2 }] })).toEqual({ actions: "edit.unknownField|from" });
+    expect(errorsOfEdit({ ...edit, actions: [{ number: 5, to: 5 }] })).toEqual({ actions: "decisions.categoryInvalid" });
+    expect(errorsOfEdit({ ...edit, status: "planned" })).toEqual({ actions: "decisions.plannedNoChanges" });
+  });
+
+  it("reads the form without the categories the page showed", () => {
+    const form = new FormData();
+    for (const [k, v] of [["decidedOn", "2014-06-30"], ["kind", "categories"], ["status", "taken"], ["title", "T"], ["from-5", "3"], ["to-5", "2"], ["action", "8"]]) form.append(k!, v!);
+    expect((readDecisionForm(form, { withFrom: false }).input as { actions: unknown[] }).actions).toEqual([{ number: 5, to: 2 }, { number: 8 }]);
   });
 });

@@ -20,36 +20,65 @@ export const decisionActionSchema = z
   })
   .strict();
 
+/** An action in a correction: no `from`, which is the category the action had just before the decision. */
+export const decisionEditActionSchema = decisionActionSchema.omit({ from: true }).strict();
+
+const decisionFields = {
+  decidedOn: z.string({ message: "decisions.dateInvalid" }).trim().refine(isCalendarDate, { message: "decisions.dateInvalid" }),
+  meetingId: z.number({ message: "decisions.meetingUnknown" }).int({ message: "decisions.meetingUnknown" }).positive({ message: "decisions.meetingUnknown" }).nullable().default(null),
+  kind: z.enum(DECISION_KINDS, { message: "decisions.kindInvalid" }),
+  status: z.enum(DECISION_STATUSES, { message: "decisions.statusInvalid" }).default("taken"),
+  title: z.string({ message: "decisions.titleRequired" }).trim().min(1, { message: "decisions.titleRequired" }).max(300, { message: "edit.tooLong|300" }),
+  text: z.string({ message: "edit.invalid" }).trim().max(20_000, { message: "edit.tooLong|20000" }).default(""),
+};
+
+/** The rules a decision keeps, recorded or corrected: each action once, changes only in taken category decisions. */
+function checkDecision(
+  d: { kind: string; status: string; actions: { number: number; from?: number | null; to?: number }[] },
+  ctx: z.RefinementCtx,
+  requireFrom: boolean,
+) {
+  const seen = new Set<number>();
+  const changes = d.actions.filter((a) => a.to !== undefined);
+  for (const a of d.actions) {
+    const path = ["actions", String(a.number)];
+    if (seen.has(a.number)) ctx.addIssue({ code: "custom", path, message: `decisions.duplicateAction|${a.number}` });
+    seen.add(a.number);
+    if (requireFrom && a.to !== undefined && a.from === undefined) ctx.addIssue({ code: "custom", path, message: `decisions.fromRequired|${a.number}` });
+    if (a.to !== undefined && a.from === a.to) ctx.addIssue({ code: "custom", path, message: `decisions.sameCategory|${a.number}` });
+  }
+  if (changes.length === 0) {
+    if (d.kind === "categories" && d.status === "taken") ctx.addIssue({ code: "custom", path: ["actions"], message: "decisions.categoriesNeedChange" });
+    return;
+  }
+  if (d.status === "planned") ctx.addIssue({ code: "custom", path: ["actions"], message: "decisions.plannedNoChanges" });
+  else if (d.kind === "general") ctx.addIssue({ code: "custom", path: ["kind"], message: "decisions.generalNoChanges" });
+}
+
 export const decisionInputSchema = z
   .object({
-    decidedOn: z.string({ message: "decisions.dateInvalid" }).trim().refine(isCalendarDate, { message: "decisions.dateInvalid" }),
-    meetingId: z.number({ message: "decisions.meetingUnknown" }).int({ message: "decisions.meetingUnknown" }).positive({ message: "decisions.meetingUnknown" }).nullable().default(null),
-    kind: z.enum(DECISION_KINDS, { message: "decisions.kindInvalid" }),
-    status: z.enum(DECISION_STATUSES, { message: "decisions.statusInvalid" }).default("taken"),
-    title: z.string({ message: "decisions.titleRequired" }).trim().min(1, { message: "decisions.titleRequired" }).max(300, { message: "edit.tooLong|300" }),
-    text: z.string({ message: "edit.invalid" }).trim().max(20_000, { message: "edit.tooLong|20000" }).default(""),
+    ...decisionFields,
     actions: z.array(decisionActionSchema, { message: "decisions.actionsInvalid" }).max(500, { message: "edit.tooMany|500" }).default([]),
   })
   .strict()
-  .superRefine((d, ctx) => {
-    const seen = new Set<number>();
-    const changes = d.actions.filter((a) => a.to !== undefined);
-    for (const a of d.actions) {
-      const path = ["actions", String(a.number)];
-      if (seen.has(a.number)) ctx.addIssue({ code: "custom", path, message: `decisions.duplicateAction|${a.number}` });
-      seen.add(a.number);
-      if (a.to !== undefined && a.from === undefined) ctx.addIssue({ code: "custom", path, message: `decisions.fromRequired|${a.number}` });
-      if (a.to !== undefined && a.from === a.to) ctx.addIssue({ code: "custom", path, message: `decisions.sameCategory|${a.number}` });
-    }
-    if (changes.length === 0) {
-      if (d.kind === "categories" && d.status === "taken") ctx.addIssue({ code: "custom", path: ["actions"], message: "decisions.categoriesNeedChange" });
-      return;
-    }
-    if (d.status === "planned") ctx.addIssue({ code: "custom", path: ["actions"], message: "decisions.plannedNoChanges" });
-    else if (d.kind === "general") ctx.addIssue({ code: "custom", path: ["kind"], message: "decisions.generalNoChanges" });
-  });
+  .superRefine((d, ctx) => checkDecision(d, ctx, true));
 
 export type DecisionInput = z.infer<typeof decisionInputSchema>;
+
+/**
+ * A correction of a recorded decision: the same fields, the whole decision again (what is left out
+ * takes its default, as when recording). Each action's `from` is not sent: it is the category the
+ * action had just before the decision, which the store works out.
+ */
+export const decisionEditSchema = z
+  .object({
+    ...decisionFields,
+    actions: z.array(decisionEditActionSchema, { message: "decisions.actionsInvalid" }).max(500, { message: "edit.tooMany|500" }).default([]),
+  })
+  .strict()
+  .superRefine((d, ctx) => checkDecision(d, ctx, false));
+
+export type DecisionEdit = z.infer<typeof decisionEditSchema>;
 
 /** Field errors as message keys: the first per field; `actions.5` for action 5. */
 export function decisionErrors(error: z.ZodError): Record<string, string> {
@@ -87,9 +116,14 @@ export interface DecisionFormValues {
 /**
  * Reads the decision form: per action a box `action` (value: its number), a choice `to-N` for a new
  * category and a hidden `from-N` with the category the page showed. Choosing a new category makes
- * the action concerned even when its box is not ticked.
+ * the action concerned even when its box is not ticked. A correction (`withFrom: false`) sends no
+ * `from`: the store works it out from the decisions before.
  */
-export function readDecisionForm(form: FormData): { values: DecisionFormValues; input: unknown; errors: Record<string, string> } {
+export function readDecisionForm(
+  form: FormData,
+  options: { withFrom?: boolean } = {},
+): { values: DecisionFormValues; input: unknown; errors: Record<string, string> } {
+  const withFrom = options.withFrom ?? true;
   const field = (name: string) => {
     const v = form.get(name);
     return typeof v === "string" ? v : "";
@@ -142,7 +176,8 @@ export function readDecisionForm(form: FormData): { values: DecisionFormValues; 
       const target = to[number];
       // Without the category the page showed, the schema asks for it (decisions.fromRequired).
       const seen = number in from ? from[number] : undefined;
-      return target && /^[1-4]$/.test(target) ? { number, from: seen, to: Number(target) } : { number };
+      if (!target || !/^[1-4]$/.test(target)) return { number };
+      return withFrom ? { number, from: seen, to: Number(target) } : { number, to: Number(target) };
     }),
   };
   return { values, input, errors };

@@ -8,6 +8,13 @@ export type DecisionKind = (typeof DECISION_KINDS)[number];
 export const DECISION_STATUSES = ["taken", "planned"] as const;
 export type DecisionStatus = (typeof DECISION_STATUSES)[number];
 
+/**
+ * Where a decision comes from: the steering group (recorded by hand, through the API, or from the
+ * programme document), or a re-import of the programme document that changed categories.
+ */
+export const DECISION_SOURCES = ["steering-group", "import"] as const;
+export type DecisionSource = (typeof DECISION_SOURCES)[number];
+
 /** An action a decision concerns; `to` is null when the decision does not change its category. */
 export interface DecisionActionView {
   number: number;
@@ -29,6 +36,7 @@ export interface Decision {
   status: DecisionStatus;
   title: string;
   text: string;
+  source: DecisionSource;
   meeting: MeetingRef | null;
   actions: DecisionActionView[];
   createdAt: string;

@@ -1,0 +1,155 @@
+import type { Request, RequestHandler, Response } from "express";
+import type { z } from "zod";
+import type { Operation, Target } from "../domain/auth/permissions";
+import type { Principal } from "../domain/auth/roles";
+import { fieldErrors } from "../domain/editing/field-errors";
+import { translator, type Language } from "../lib/i18n";
+import { translateErrors } from "../lib/messages";
+import type { Services } from "../lib/services.server";
+import { timestamp } from "../lib/time";
+import { authorise, etag, problem, requireIfMatch, requireJsonObject, sendRecord } from "./write-support";
+
+/** Who makes a change and when: what every store records with it. */
+export interface WriteContext {
+  actor: { userId: number; label: string };
+  requestId: string;
+  now: string;
+}
+
+/** What identifies a record's ETag: its kind, its id and its version. */
+export interface ETagParts {
+  kind: string;
+  id: number;
+  version: number;
+}
+
+/** A problem's message key with its parameters. */
+export interface ProblemText {
+  key: string;
+  params?: Record<string, unknown>;
+}
+
+/** The answer to a change that went through: the record as presented, with its ETag. */
+export interface WriteAnswer {
+  etag: string;
+  body: unknown;
+  status?: number;
+  headers?: Record<string, string>;
+}
+
+/** What a store answers to a change that did not go through. */
+type Refused =
+  | { status: "not-found" }
+  | { status: "conflict"; current: { version: number } }
+  | { status: "invalid"; errors: Record<string, string> };
+
+/** What a store answers to a change: it went through ("ok", with what the store adds), or not. */
+type Outcome = { status: "ok" } | Refused;
+
+/** What a store that creates answers: created, or invalid input. */
+type CreateOutcome = { status: "ok" } | Extract<Refused, { status: "invalid" }>;
+
+/** What a store answers when the change went through. */
+export type Succeeded<Out> = Exclude<Out, { status: Refused["status"] }>;
+
+/** The parts every API write has. */
+interface WriteSteps<R, I, Out> {
+  /** The permission the write needs; the public is asked to sign in before anything is loaded. */
+  operation: Operation;
+  /** The record the write names, or undefined once it has answered (404). */
+  load(req: Request, res: Response): Promise<R | undefined>;
+  /** The record as the permission table sees it (404 or 403 when not allowed). */
+  target(record: R): Target;
+  /** The body's schema. */
+  schema: z.ZodType<I>;
+  /** A refused body's errors by field, as message keys; `fieldErrors` when left out. */
+  bodyErrors?(error: z.ZodError): Record<string, string>;
+  /** The change itself, through a store. */
+  write(record: R, input: I, context: WriteContext): Promise<Out>;
+  /** The answer once the change went through: the record as presented, its ETag, any other headers. */
+  present(record: R, result: Succeeded<Out>, req: Request): Promise<WriteAnswer>;
+}
+
+/** A write to an existing record: it needs If-Match, and its store may find the record gone or changed. */
+export interface ChangeSteps<R, I, Out> extends WriteSteps<R, I, Out> {
+  /** The record's ETag, which If-Match must name; once it does, the record's version is the one the store must still find. */
+  ifMatch(record: R): ETagParts;
+  /** The 404 when the store no longer finds the record. */
+  notFound(record: R): ProblemText;
+}
+
+/** A write that creates: no If-Match, and its store answers only success or invalid input. */
+export type CreateSteps<R, I, Out extends CreateOutcome> = WriteSteps<R, I, Out>;
+
+/**
+ * A write to an existing record, its checks in the documented order: 401 for the public, then the
+ * record (404) and the permission table (404/403), If-Match against the record's ETag (428 when
+ * missing, 412 when stale), the JSON body and its schema (400 with field errors in the request's
+ * language), then the store's change (404, 412 with the current ETag, 400) and the answer with its
+ * ETag, never cached.
+ */
+export function changeRoute<R, I, Out extends Outcome>(
+  services: Services,
+  steps: ChangeSteps<R, I, Out>,
+): RequestHandler {
+  return writeHandler(services, steps);
+}
+
+/** A write that creates, with the same checks as `changeRoute` but no If-Match. */
+export function createRoute<R, I, Out extends CreateOutcome>(
+  services: Services,
+  steps: CreateSteps<R, I, Out>,
+): RequestHandler {
+  return writeHandler(services, steps);
+}
+
+/** The checks and answers of both kinds of write; a create has no `ifMatch` and no `notFound`. */
+function writeHandler<R, I, Out>(
+  services: Services,
+  steps: WriteSteps<R, I, Out> & Partial<Pick<ChangeSteps<R, I, Out>, "ifMatch" | "notFound">>,
+): RequestHandler {
+  const maxMb = services.env.MAX_UPLOAD_MB;
+  const invalid = (res: Response, errors: Record<string, string>) =>
+    problem(
+      res,
+      400,
+      "api.invalidInput",
+      {},
+      translateErrors(translator(res.locals.language as Language), errors),
+    );
+
+  return async (req: Request, res: Response) => {
+    const user = (res.locals.principal as Principal).user;
+    if (!user) {
+      authorise(res, steps.operation, {});
+      return;
+    }
+    const record = await steps.load(req, res);
+    if (record === undefined || !authorise(res, steps.operation, steps.target(record))) return;
+    const tag = steps.ifMatch?.(record);
+    if (tag && requireIfMatch(req, res, tag.kind, tag.id, tag.version) === null) return;
+    const body = requireJsonObject(req, res, maxMb);
+    if (!body) return;
+    const parsed = steps.schema.safeParse(body);
+    if (!parsed.success) return invalid(res, (steps.bodyErrors ?? fieldErrors)(parsed.error));
+    const result = await steps.write(record, parsed.data, {
+      actor: { userId: user.id, label: user.name },
+      requestId: String(res.locals.requestId),
+      now: timestamp(services.clock),
+    });
+    const refused = result as Refused;
+    if (refused.status === "not-found" && steps.notFound) {
+      const gone = steps.notFound(record);
+      return problem(res, 404, gone.key, gone.params);
+    }
+    if (refused.status === "conflict" && tag) {
+      res.setHeader("ETag", etag(tag.kind, tag.id, refused.current.version));
+      return problem(res, 412, "api.stale");
+    }
+    if (refused.status === "invalid") return invalid(res, refused.errors);
+    const answer = await steps.present(record, result as Succeeded<Out>, req);
+    for (const [name, value] of Object.entries(answer.headers ?? {})) res.setHeader(name, value);
+    res.setHeader("Cache-Control", "no-store");
+    sendRecord(res, answer.etag, answer.body, answer.status);
+  };
+}
