@@ -14,6 +14,7 @@ import { LANGUAGE_COOKIE, negotiateLanguage, translator, type Language } from ".
 import { createLogger, type Logger } from "../app/lib/logger.server";
 import { dataDir, projectRoot } from "../app/lib/paths.server";
 import { createServices, type Services } from "../app/lib/services.server";
+import { apiReadCache } from "./api-cache";
 import { authenticate } from "./auth";
 import { renderErrorPage, renderMessagePage } from "./error-page";
 import { reactRouterHandler } from "./react-router";
@@ -39,7 +40,9 @@ export function createApp(services: Services): express.Express {
   // The top of the client folder holds a few files (favicon.svg): only a path that names a file is
   // looked for there, so that pages do not cost a failed file-system lookup each.
   const topLevelFiles = express.static(client, { maxAge: "1h", index: false });
-  app.use((req, res, next) => (/\/[^/]+\.[A-Za-z0-9]+$/.test(req.path) ? topLevelFiles(req, res, next) : next()));
+  app.use((req, res, next) =>
+    /\/[^/]+\.[A-Za-z0-9]+$/.test(req.path) ? topLevelFiles(req, res, next) : next(),
+  );
 
   app.get("/health", async (_req, res) => {
     try {
@@ -53,25 +56,36 @@ export function createApp(services: Services): express.Express {
   });
 
   app.use(authenticate(services));
-  app.use("/api/v1", createApiRouter(services));
+  app.use("/api/v1", apiReadCache(services, env.PAGE_CACHE_MB * 1024 * 1024), createApiRouter(services));
   app.all(
     "/{*path}",
-    reactRouterHandler({ build, services, mode: process.env.NODE_ENV === "development" ? "development" : "production" }),
+    reactRouterHandler({
+      build,
+      services,
+      mode: process.env.NODE_ENV === "development" ? "development" : "production",
+    }),
   );
 
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     const requestId = String(res.locals.requestId);
     // Express marks errors the client caused (a path that cannot be decoded: /actions/%ZZ) with a 4xx status.
     const status = clientErrorStatus(error) ?? 500;
-    if (status === 500) logger.error({ err: error, requestId, method: req.method, path: req.path }, "unhandled error");
+    if (status === 500)
+      logger.error({ err: error, requestId, method: req.method, path: req.path }, "unhandled error");
     else logger.warn({ err: error, requestId, method: req.method, path: req.path, status }, "bad request");
     if (res.headersSent) return res.end();
     const language = (res.locals.language as Language | undefined) ?? "nl";
     if (req.path.startsWith("/api/")) {
       const title = STATUS_TITLES[status]?.[language] ?? STATUS_TITLES[400]![language];
-      return sendProblem(res, status, { title, detail: `${translator(language)("errors.requestId")}: ${requestId}` });
+      return sendProblem(res, status, {
+        title,
+        detail: `${translator(language)("errors.requestId")}: ${requestId}`,
+      });
     }
-    res.status(status).type("html").send(renderErrorPage({ language, requestId, nonce: String(res.locals.nonce) }));
+    res
+      .status(status)
+      .type("html")
+      .send(renderErrorPage({ language, requestId, nonce: String(res.locals.nonce) }));
   });
   return app;
 }
@@ -79,8 +93,12 @@ export function createApp(services: Services): express.Express {
 /** The 4xx status an error carries (Express sets `status` on errors the request caused), if any. */
 function clientErrorStatus(error: unknown): number | undefined {
   if (typeof error !== "object" || error === null) return undefined;
-  const status = (error as { status?: unknown; statusCode?: unknown }).status ?? (error as { statusCode?: unknown }).statusCode;
-  return typeof status === "number" && Number.isInteger(status) && status >= 400 && status < 500 ? status : undefined;
+  const status =
+    (error as { status?: unknown; statusCode?: unknown }).status ??
+    (error as { statusCode?: unknown }).statusCode;
+  return typeof status === "number" && Number.isInteger(status) && status >= 400 && status < 500
+    ? status
+    : undefined;
 }
 
 function accessLog(logger: Logger) {
@@ -89,7 +107,13 @@ function accessLog(logger: Logger) {
     res.on("finish", () => {
       const ms = Number(process.hrtime.bigint() - start) / 1e6;
       logger.info(
-        { requestId: res.locals.requestId, method: req.method, path: req.originalUrl.split("?")[0], status: res.statusCode, ms: Math.round(ms * 10) / 10 },
+        {
+          requestId: res.locals.requestId,
+          method: req.method,
+          path: req.originalUrl.split("?")[0],
+          status: res.statusCode,
+          ms: Math.round(ms * 10) / 10,
+        },
         "request",
       );
     });
@@ -106,7 +130,12 @@ function languageNegotiation(req: Request, res: Response, next: NextFunction) {
   });
   res.locals.language = language;
   if (query === language) {
-    res.cookie(LANGUAGE_COOKIE, language, { maxAge: 365 * 24 * 3600 * 1000, sameSite: "lax", httpOnly: true, path: "/" });
+    res.cookie(LANGUAGE_COOKIE, language, {
+      maxAge: 365 * 24 * 3600 * 1000,
+      sameSite: "lax",
+      httpOnly: true,
+      path: "/",
+    });
   }
   res.vary("Accept-Language");
   next();
@@ -131,7 +160,10 @@ function bodySizeLimit(maxMb: number) {
       res.setHeader("Connection", "close");
       // Pages get a page (forms without JavaScript), the API a problem document.
       if (!req.path.startsWith("/api/")) {
-        res.status(413).type("html").send(renderMessagePage({ language, kind: "tooLarge", mb: maxMb }));
+        res
+          .status(413)
+          .type("html")
+          .send(renderMessagePage({ language, kind: "tooLarge", mb: maxMb }));
         return;
       }
       return sendProblem(res, 413, {
@@ -158,9 +190,14 @@ export async function start(overrides: Partial<NodeJS.ProcessEnv> = {}): Promise
   if (applied.length > 0) logger.info({ migrations: applied }, "migrations applied");
   if (!env.REGIE_SKIP_DEFAULT_DATA) {
     const reports = await loadDefaultDataIfEmpty(services.db, dataDir(env.REGIE_DATA_DIR));
-    for (const r of reports) logger.info({ programme: r.programme.slug, actions: r.actions.created }, "default programme loaded");
+    for (const r of reports)
+      logger.info({ programme: r.programme.slug, actions: r.actions.created }, "default programme loaded");
     const monitor = await loadDefaultMonitorIfEmpty(services.db, dataDir(env.REGIE_DATA_DIR));
-    if (monitor) logger.info({ indicators: monitor.definitions.created.length, files: monitor.files.length }, "default monitor loaded");
+    if (monitor)
+      logger.info(
+        { indicators: monitor.definitions.created.length, files: monitor.files.length },
+        "default monitor loaded",
+      );
   }
   // Milestones for programmes loaded before milestones existed (new imports read them themselves).
   const milestones = await services.progress.milestones.backfill(services.clock.now().toISOString());
@@ -183,8 +220,14 @@ export async function start(overrides: Partial<NodeJS.ProcessEnv> = {}): Promise
     // No accounts yet: a one-time link creates the first administrator; there are no default passwords.
     const token = await services.auth.issueOneTimeToken("first-admin", null);
     const link = `${env.PUBLIC_URL ?? url}/setup/${token}`;
-    logger.warn({ setup: "first-administrator" }, "no accounts yet: open the one-time link printed on the console");
-    if (env.LOG_LEVEL !== "silent") process.stdout.write(`\nNo accounts yet. Create the first administrator (link valid 24 hours):\n  ${link}\n\n`);
+    logger.warn(
+      { setup: "first-administrator" },
+      "no accounts yet: open the one-time link printed on the console",
+    );
+    if (env.LOG_LEVEL !== "silent")
+      process.stdout.write(
+        `\nNo accounts yet. Create the first administrator (link valid 24 hours):\n  ${link}\n\n`,
+      );
     if (env.REGIE_SETUP_LINK_FILE) writeFileSync(env.REGIE_SETUP_LINK_FILE, `${link}\n`, { mode: 0o600 });
   }
   return {

@@ -24,6 +24,8 @@ export interface StoredPage {
   statusText: string;
   headers: [string, string][];
   body: string;
+  /** How an API answer is sent again: through Express's `send` (ETag and 304 as usual) or as it was ended. */
+  replay?: "send" | "end";
 }
 
 export interface PerResponse {
@@ -45,7 +47,7 @@ export interface PageCache {
     key: string,
     stamp: string,
     render: () => Promise<Rendered>,
-  ): Promise<{ page: StoredPage; hit: boolean }>;
+  ): Promise<{ page: StoredPage; hit: boolean; keep: boolean }>;
   /** The page's body, encoded, with this answer's values in place of the placeholders. */
   personalise(page: StoredPage, values: PerResponse): Buffer;
   /** Numbers for tests and diagnostics. */
@@ -126,7 +128,8 @@ export function createPageCache(build: Pick<ServerBuild, "routes">, maxBytes: nu
         entries.delete(key);
         entries.set(key, found);
         hits++;
-        return { page: (await found.page).page, hit: true };
+        const shared = await found.page;
+        return { page: shared.page, hit: true, keep: shared.keep };
       }
       misses++;
       const entry: Entry = { page: render(), bytes: 0 };
@@ -140,15 +143,15 @@ export function createPageCache(build: Pick<ServerBuild, "routes">, maxBytes: nu
       }
       const { page, keep } = rendered;
       // Emptied (a new stamp) or dropped while rendering: answer, but do not keep.
-      if (entries.get(key) !== entry) return { page, hit: false };
+      if (entries.get(key) !== entry) return { page, hit: false, keep };
       entry.bytes = Buffer.byteLength(page.body) + key.length;
       if (!keep || entry.bytes > maxBytes) {
         entries.delete(key);
-        return { page, hit: false };
+        return { page, hit: false, keep };
       }
       bytes += entry.bytes;
       while (bytes > maxBytes && entries.size > 0) drop(entries.keys().next().value!);
-      return { page, hit: false };
+      return { page, hit: false, keep };
     },
     personalise(page, values) {
       // The body is cut at the placeholders (and encoded) once; each answer joins the pieces with its values.
