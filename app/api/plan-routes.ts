@@ -2,16 +2,18 @@ import { createHash } from "node:crypto";
 import type { Request, Response, Router } from "express";
 import { decide } from "../domain/auth/permissions";
 import type { Principal } from "../domain/auth/roles";
-import { isOpen } from "../domain/plans/plan-lifecycle";
+import { planRevision } from "../domain/plans/plan-types";
 import { translator, type Language } from "../lib/i18n";
 import type { Services } from "../lib/services.server";
-import { presentPlan, presentPlanVersionSummary } from "../presenters/plan";
-import { problem } from "./write-support";
+import { presentPlanOfApproach } from "../presenters/plan";
+import { etag, problem } from "./write-support";
 
 /**
  * GET /programmes/{slug}/actions/{number}/plan: the adopted (approved) plan for everyone; the open
- * version (draft or submitted) and every version for those who may read open plans. An ETag over
- * the answer lets clients ask again cheaply (If-None-Match answers 304).
+ * version (draft or submitted) and every version for those who may read open plans. Both carry an
+ * ETag, so that clients can ask again cheaply (If-None-Match answers 304): for plan readers the
+ * plan's own tag from its revision (`"plan-12-v5"`, which the writes take in If-Match); for everyone
+ * else a tag over the answer, which only changes when the adopted plan does.
  */
 export function mountPlanRoutes(router: Router, services: Services): void {
   router.get("/programmes/:slug/actions/:number/plan", async (req: Request, res: Response) => {
@@ -24,19 +26,15 @@ export function mountPlanRoutes(router: Router, services: Services): void {
     const action = await services.actions.get(programme.id, Number(raw));
     if (!action) return problem(res, 404, "errors.actionNotFound", { number: raw });
     const principal = res.locals.principal as Principal;
-    const target = { programmeId: programme.id, actionId: action.id };
-    const canRead = decide(principal, "plan.read", target) === "allow";
+    const canRead = decide(principal, "plan.read", { programmeId: programme.id, actionId: action.id }) === "allow";
     const versions = await services.plans.versions(action.id);
-    const approved = versions.find((v) => v.status === "approved") ?? null;
-    const open = canRead ? (versions.find((v) => isOpen(v.status)) ?? null) : null;
-    const body = {
-      action: action.number,
-      approved: approved ? presentPlan(approved) : null,
-      open: open ? presentPlan(open) : null,
-      versions: (canRead ? versions : versions.filter((v) => v.status === "approved")).map(presentPlanVersionSummary),
-    };
-    const json = JSON.stringify(body);
-    res.setHeader("ETag", `"plan-${action.id}-${createHash("sha256").update(json).digest("base64url").slice(0, 22)}"`);
+    const json = JSON.stringify(presentPlanOfApproach(action.number, versions, canRead));
+    res.setHeader(
+      "ETag",
+      canRead
+        ? etag("plan", action.id, planRevision(versions))
+        : `"plan-${action.id}-${createHash("sha256").update(json).digest("base64url").slice(0, 22)}"`,
+    );
     if (canRead) res.setHeader("Cache-Control", "private, no-store");
     if (req.fresh) return res.status(304).end();
     res.type("application/json").send(json);

@@ -18,6 +18,7 @@ import { formerOrganisationLocation, mountOrganisationWrites } from "./organisat
 import { mountProgrammeWrites } from "./programme-write-routes";
 import { etag, sendRecord } from "./write-support";
 import { mountPlanRoutes } from "./plan-routes";
+import { mountPlanWrites } from "./plan-write-routes";
 import { mountDecisionRoutes } from "./decision-routes";
 import { mountProgressRoutes } from "./progress-routes";
 import { openApiDocument } from "./openapi";
@@ -157,6 +158,7 @@ export function createApiRouter(services: Services): Router {
   mountOrganisationWrites(router, services);
   mountProgrammeWrites(router, services);
   mountPlanRoutes(router, services);
+  mountPlanWrites(router, services);
   mountDecisionRoutes(router, services);
   mountProgressRoutes(router, services);
 

@@ -41,7 +41,9 @@ export interface WriteAnswer {
 type Refused =
   | { status: "not-found" }
   | { status: "conflict"; current: { version: number } }
-  | { status: "invalid"; errors: Record<string, string> };
+  | { status: "invalid"; errors: Record<string, string> }
+  /** The record's state does not allow the change (409): why, and where it helps, which fields (message keys). */
+  | { status: "refused"; problem: ProblemText; errors?: Record<string, string> };
 
 /** What a store answers to a change: it went through ("ok", with what the store adds), or not. */
 type Outcome = { status: "ok" } | Refused;
@@ -60,6 +62,12 @@ interface WriteSteps<R, I, Out> {
   load(req: Request, res: Response): Promise<R | undefined>;
   /** The record as the permission table sees it (404 or 403 when not allowed). */
   target(record: R): Target;
+  /**
+   * Whether the request carries a JSON object: "required" (the default), or "optional" for a command
+   * that may be sent without a body (a request without one is read as `{}`; one that has a body must
+   * still send a JSON object).
+   */
+  body?: "required" | "optional";
   /** The body's schema. */
   schema: z.ZodType<I>;
   /** A refused body's errors by field, as message keys; `fieldErrors` when left out. */
@@ -70,10 +78,15 @@ interface WriteSteps<R, I, Out> {
   present(record: R, result: Succeeded<Out>, req: Request): Promise<WriteAnswer>;
 }
 
+/** The ETag If-Match must name; `optional` when it may be left out, for a write that creates what is not there yet. */
+export interface IfMatchParts extends ETagParts {
+  optional?: boolean;
+}
+
 /** A write to an existing record: it needs If-Match, and its store may find the record gone or changed. */
 export interface ChangeSteps<R, I, Out> extends WriteSteps<R, I, Out> {
   /** The record's ETag, which If-Match must name; once it does, the record's version is the one the store must still find. */
-  ifMatch(record: R): ETagParts;
+  ifMatch(record: R): IfMatchParts;
   /** The 404 when the store no longer finds the record. */
   notFound(record: R): ProblemText;
 }
@@ -85,8 +98,8 @@ export type CreateSteps<R, I, Out extends CreateOutcome> = WriteSteps<R, I, Out>
  * A write to an existing record, its checks in the documented order: 401 for the public, then the
  * record (404) and the permission table (404/403), If-Match against the record's ETag (428 when
  * missing, 412 when stale), the JSON body and its schema (400 with field errors in the request's
- * language), then the store's change (404, 412 with the current ETag, 400) and the answer with its
- * ETag, never cached.
+ * language), then the store's change (404, 412 with the current ETag, 400, 409 when the record's state
+ * does not allow it) and the answer with its ETag, never cached.
  */
 export function changeRoute<R, I, Out extends Outcome>(
   services: Services,
@@ -109,14 +122,10 @@ function writeHandler<R, I, Out>(
   steps: WriteSteps<R, I, Out> & Partial<Pick<ChangeSteps<R, I, Out>, "ifMatch" | "notFound">>,
 ): RequestHandler {
   const maxMb = services.env.MAX_UPLOAD_MB;
+  const translated = (res: Response, errors: Record<string, string>) =>
+    translateErrors(translator(res.locals.language as Language), errors);
   const invalid = (res: Response, errors: Record<string, string>) =>
-    problem(
-      res,
-      400,
-      "api.invalidInput",
-      {},
-      translateErrors(translator(res.locals.language as Language), errors),
-    );
+    problem(res, 400, "api.invalidInput", {}, translated(res, errors));
 
   return async (req: Request, res: Response) => {
     const user = (res.locals.principal as Principal).user;
@@ -127,8 +136,9 @@ function writeHandler<R, I, Out>(
     const record = await steps.load(req, res);
     if (record === undefined || !authorise(res, steps.operation, steps.target(record))) return;
     const tag = steps.ifMatch?.(record);
-    if (tag && requireIfMatch(req, res, tag.kind, tag.id, tag.version) === null) return;
-    const body = requireJsonObject(req, res, maxMb);
+    const checkIfMatch = tag !== undefined && !(tag.optional && !req.get("if-match"));
+    if (checkIfMatch && requireIfMatch(req, res, tag.kind, tag.id, tag.version) === null) return;
+    const body = steps.body === "optional" && !hasBody(req) ? {} : requireJsonObject(req, res, maxMb);
     if (!body) return;
     const parsed = steps.schema.safeParse(body);
     if (!parsed.success) return invalid(res, (steps.bodyErrors ?? fieldErrors)(parsed.error));
@@ -147,9 +157,18 @@ function writeHandler<R, I, Out>(
       return problem(res, 412, "api.stale");
     }
     if (refused.status === "invalid") return invalid(res, refused.errors);
+    if (refused.status === "refused") {
+      const { key, params } = refused.problem;
+      return problem(res, 409, key, params, refused.errors && translated(res, refused.errors));
+    }
     const answer = await steps.present(record, result as Succeeded<Out>, req);
     for (const [name, value] of Object.entries(answer.headers ?? {})) res.setHeader(name, value);
     res.setHeader("Cache-Control", "no-store");
     sendRecord(res, answer.etag, answer.body, answer.status);
   };
+}
+
+/** Whether the request has a body at all (an empty one, `Content-Length: 0`, does not count). */
+function hasBody(req: Request): boolean {
+  return req.get("transfer-encoding") !== undefined || Number(req.get("content-length") ?? 0) > 0;
 }

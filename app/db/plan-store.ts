@@ -24,6 +24,12 @@ interface Where {
   now: string;
 }
 
+/** The newest version a writer saw (its number and row version), or null when there was none. */
+export type PlanSeen = { versionNo: number; version: number } | null;
+
+const isSeen = (head: PlanVersion | null, seen: PlanSeen): boolean =>
+  head === null || seen === null ? head === seen : head.versionNo === seen.versionNo && head.version === seen.version;
+
 /** A person to notify by mail. */
 export interface PlanRecipient {
   userId: number;
@@ -226,13 +232,16 @@ export function createPlanStore(db: Db) {
      * Writes the draft: starts a new version (when there is none, or the newest is approved or
      * returned) or changes the open draft. `base` is the version the form was opened on (null for
      * a new one); when the plan has moved on since, nothing is written and the answer is a conflict.
+     * `seen` (the API's If-Match) is the newest version the writer saw, null for none: when given,
+     * any change since then is a conflict, also one that ended in a decision.
      */
-    async write(input: Where & { base: PlanBase; fields: PlanFields }): Promise<PlanResult> {
+    async write(input: Where & { base: PlanBase; fields: PlanFields; seen?: PlanSeen }): Promise<PlanResult> {
       try {
         return await k.transaction().execute(async (trx): Promise<PlanResult> => {
           const action = await findAction(trx, input.programmeId, input.number);
           if (!action) return { status: "not-found" };
           const head = await newest(trx, action.id);
+          if (input.seen !== undefined && !isSeen(head, input.seen)) return { status: "conflict", current: head };
           const step = transition(headOf(head), "write");
           if (!step.ok) return { status: "refused", reason: step.reason };
           const next = fieldsOf(input.fields);

@@ -27,7 +27,8 @@ export interface RouteCase {
 
 const P = "/programmes/kennis-en-werk-071-2013-2015";
 const API = "/api/v1";
-const PLAN_FORM = { aim: "Doel", approach: "Aanpak", deliverables: "Resultaat", milestones: "Q1 2014", budget: "n.v.t.", capacity: "0,2 fte", risks: "Geen", versionNo: "", version: "" };
+const PLAN_PARTS = { aim: "Doel", approach: "Aanpak", deliverables: "Resultaat", milestones: "Q1 2014", budget: "n.v.t.", capacity: "0,2 fte", risks: "Geen" };
+const PLAN_FORM = { ...PLAN_PARTS, versionNo: "", version: "" };
 
 export const ROUTE_TABLE: RouteCase[] = [
   // Public pages.
@@ -246,6 +247,45 @@ export const ROUTE_TABLE: RouteCase[] = [
   { route: "api GET /programmes/:slug/actions.csv", method: "GET", operation: "programme.read", target: "programme", sample: { path: `${API}${P}/actions.csv` } },
   { route: "api GET /programmes/:slug/actions/:number", method: "GET", operation: "programme.read", target: "programme", sample: { path: `${API}${P}/actions/17` } },
   { route: "api GET /programmes/:slug/actions/:number/plan", method: "GET", operation: "plan.readApproved", target: "action", sample: { path: `${API}${P}/actions/17/plan` } },
+  // Plans through the API (action 17), after the pages above approved version 1: the first allowed
+  // persona (admin) starts draft 2 with these parts, submits and approves it; later allowed personas
+  // write the same parts again (no change) or find the step no longer allowed (409). Nothing is
+  // submitted when "return" comes, so every allowed persona gets 409 there.
+  {
+    route: "api PUT /programmes/:slug/actions/:number/plan",
+    method: "PUT",
+    operation: "plan.write",
+    target: "action",
+    sample: { path: `${API}${P}/actions/17/plan`, json: PLAN_PARTS, headers: { "If-Match": "*" } },
+    allowed: [200, 201],
+    writes: true,
+  },
+  {
+    route: "api POST /programmes/:slug/actions/:number/plan/submit",
+    method: "POST",
+    operation: "plan.write",
+    target: "action",
+    sample: { path: `${API}${P}/actions/17/plan/submit`, headers: { "If-Match": "*" } },
+    allowed: [200, 409],
+    writes: true,
+  },
+  {
+    route: "api POST /programmes/:slug/actions/:number/plan/approve",
+    method: "POST",
+    operation: "plan.decide",
+    target: "action",
+    sample: { path: `${API}${P}/actions/17/plan/approve`, json: { note: "Akkoord (matrix)" }, headers: { "If-Match": "*" } },
+    allowed: [200, 409],
+    writes: true,
+  },
+  {
+    route: "api POST /programmes/:slug/actions/:number/plan/return",
+    method: "POST",
+    operation: "plan.decide",
+    target: "action",
+    sample: { path: `${API}${P}/actions/17/plan/return`, json: { note: "Matrix" }, headers: { "If-Match": "*" } },
+    allowed: [409],
+  },
   { route: "api GET /programmes/:slug/actions/:number/progress", method: "GET", operation: "progress.read", target: "programme", sample: { path: `${API}${P}/actions/17/progress` } },
   { route: "api GET /organisations", method: "GET", operation: "programme.read", target: "none", sample: { path: `${API}/organisations` } },
   { route: "api GET /organisations/:slug", method: "GET", operation: "programme.read", target: "none", sample: { path: `${API}/organisations/gemeente-leiden` } },

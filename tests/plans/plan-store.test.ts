@@ -180,6 +180,23 @@ describe.each(testDialects())("plans of approach in the store (%s)", (dialect) =
     expect(await snapshot()).toEqual(before);
   });
 
+  it("writes only onto the newest version the writer saw, when told which (the API's If-Match)", async () => {
+    // Nothing seen, nothing there: version 1.
+    expect(await store.write({ ...at(31, managerId, "Pim"), base: null, fields: FULL, seen: null })).toMatchObject({ status: "ok", plan: { versionNo: 1, version: 1 } });
+    expect(await store.submit({ ...at(31, managerId, "Pim"), expected: { versionNo: 1, version: 1 } })).toMatchObject({ status: "ok" });
+    expect(await store.decide({ ...at(31, managerId, "Pim"), expected: { versionNo: 1, version: 2 }, decision: "return", note: "Nog niet" })).toMatchObject({ status: "ok" });
+    const before = await snapshot();
+    // A writer who saw the plan before it was submitted and returned would start version 2 without `seen`; with it, nothing is written.
+    for (const seen of [null, { versionNo: 1, version: 1 }, { versionNo: 1, version: 2 }]) {
+      expect(await store.write({ ...at(31, contactId), base: null, fields: FULL, seen }), JSON.stringify(seen)).toMatchObject({
+        status: "conflict",
+        current: { versionNo: 1, version: 3, status: "returned" },
+      });
+    }
+    expect(await snapshot()).toEqual(before);
+    expect(await store.write({ ...at(31, contactId), base: null, fields: FULL, seen: { versionNo: 1, version: 3 } })).toMatchObject({ status: "ok", plan: { versionNo: 2, version: 1 } });
+  });
+
   it("keeps one open version per action, also when two people start at the same moment", async () => {
     const results = await Promise.all([
       store.write({ ...at(30, contactId), base: null, fields: { ...EMPTY, aim: "A" } }),

@@ -62,15 +62,18 @@ export function readPlanForm(fields: Record<string, string | undefined>): ReadRe
 export const PLAN_INTENTS = ["submit", "approve", "return"] as const;
 export type PlanIntent = (typeof PLAN_INTENTS)[number];
 
+/** A decision's note: line ends made \n, outer white space removed, "" when left out. */
+const note = z
+  .string()
+  .optional()
+  .transform((s) => (s ?? "").replace(/\r\n?/g, "\n").trim())
+  .pipe(z.string().max(DECISION_NOTE_MAX, { message: `edit.tooLong|${DECISION_NOTE_MAX}` }));
+
 const decisionSchema = z.object({
   intent: z.enum(PLAN_INTENTS, { message: "plans.unknownIntent" }),
   versionNo: wholeNumber(6),
   version: wholeNumber(9),
-  note: z
-    .string()
-    .optional()
-    .transform((s) => (s ?? "").replace(/\r\n?/g, "\n").trim())
-    .pipe(z.string().max(DECISION_NOTE_MAX, { message: `edit.tooLong|${DECISION_NOTE_MAX}` })),
+  note,
 });
 
 export interface PlanDecisionInput {
@@ -86,6 +89,32 @@ export function readPlanDecision(fields: Record<string, string | undefined>): Re
   if (!parsed.success) return { ok: false, errors: firstErrors(parsed.error) };
   const { intent, versionNo, version, note } = parsed.data;
   return { ok: true, value: { intent, versionNo, version, note: note === "" ? null : note } };
+}
+
+/**
+ * The API's body for writing the draft (PUT): the seven parts of the form, read the same way; every
+ * part must be there (a draft may leave one empty: ""), and nothing else.
+ */
+export const planBodySchema = planFieldsSchema.strict();
+
+/** The API's body for approving or returning (the note; returning needs one), and nothing else. */
+export const planDecisionBodySchema = z.object({ note }).strict();
+
+/** The API's body for submitting: none, or an empty object. */
+export const planSubmitBodySchema = z.object({}).strict();
+
+/** Field errors of a refused API body as message keys, one per field ("edit.tooLong|2000"). */
+export function planBodyErrors(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = issue.path.length ? String(issue.path[0]) : "form";
+    if (issue.code === "unrecognized_keys") out[field] ??= `edit.unknownField|${issue.keys.join(", ")}`;
+    // A part that is missing or not text: in JSON every part is sent, as text.
+    else if (issue.message === "plans.fieldMissing") out[field] ??= "plans.partRequired";
+    else if (issue.message.startsWith("edit.")) out[field] ??= issue.message;
+    else out[field] ??= "edit.invalid";
+  }
+  return out;
 }
 
 /** The parts a plan must have before it is submitted: all seven ("n.v.t." is an answer, empty is not). */

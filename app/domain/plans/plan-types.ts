@@ -37,3 +37,12 @@ export function approvedRef(versions: { versionNo: number; status: string; decid
   if (!approved) return null;
   return { status: "approved", version: approved.versionNo, approvedOn: (approved.decidedAt ?? "").slice(0, 10) };
 }
+
+/**
+ * How many changes an action's plan has had (0 while it has none): every change adds a version (whose
+ * row version starts at 1) or raises the row version of one version by one, so the sum of the row
+ * versions grows with each change and never comes back. The plan's ETag in the API is made from it.
+ */
+export function planRevision(versions: { version: number }[]): number {
+  return versions.reduce((sum, v) => sum + v.version, 0);
+}

@@ -1,5 +1,5 @@
 import type { Actor } from "../../db/audit";
-import type { PlanRecipient, PlanResult, PlanStore } from "../../db/plan-store";
+import type { PlanRecipient, PlanResult, PlanSeen, PlanStore } from "../../db/plan-store";
 import type { PlanBase, PlanFields } from "../../domain/plans/plan-input";
 import type { PlanVersion } from "../../domain/plans/plan-types";
 import { translator, type Language } from "../i18n";
@@ -77,7 +77,8 @@ export function createPlanService(deps: { store: PlanStore; mailer: Mailer; logg
     approvedRefs: (actionIds: number[]) => store.approvedRefs(actionIds),
     approvedCount: (programmeId: number) => store.approvedCount(programmeId),
 
-    write: (input: Omit<Transition, "title" | "planUrl"> & { base: PlanBase; fields: PlanFields }): Promise<PlanResult> => store.write(input),
+    write: (input: Omit<Transition, "title" | "planUrl"> & { base: PlanBase; fields: PlanFields; seen?: PlanSeen }): Promise<PlanResult> =>
+      store.write(input),
 
     async submit(input: Transition & { expected: { versionNo: number; version: number } }): Promise<PlanResult> {
       const result = await store.submit(input);
