@@ -1,8 +1,9 @@
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, useLoaderData, useLocation } from "react-router";
+import { data, Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/actions";
 import { AsOfNotice } from "../components/as-of";
 import { CategoryBadge } from "../components/category-badge";
+import { ActionFilterForm } from "../components/action-filter-form";
 import { PageTitle } from "../components/page-title";
 import { RiskFlags } from "../components/progress/risk-flags";
 import { filtersToSearchParams, type ActionFilters } from "../domain/programmes/action-filters";
@@ -88,17 +89,8 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
 export default function ActionsPage() {
   const d = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const location = useLocation();
   const base = `/programmes/${d.programme.slug}`;
   const lang = d.programme.language;
-  const value = (name: string) => d.raw[name] ?? "";
-  const errorId = (name: string) => (d.errors[name] ? `fout-${name}` : undefined);
-  const fieldError = (name: string) =>
-    d.errors[name] ? (
-      <p className="regie-field-error" id={`fout-${name}`}>
-        {d.errors[name]}
-      </p>
-    ) : null;
   const pageLink = (filters: ActionFilters, offset: number, limit: number) =>
     `${base}/actions?${filtersToSearchParams(filters, { offset, limit }).toString()}`;
   const csvHref = `/api/v1/programmes/${d.programme.slug}/actions.csv${d.filters ? "?" + filtersToSearchParams(d.filters).toString() : ""}`;
@@ -118,196 +110,7 @@ export default function ActionsPage() {
       </nav>
       <h1 className="nl-heading nl-heading--level-1">{t("actions.heading")}</h1>
 
-      {/* Keyed by the query: after a client-side navigation ("Filters wissen", paging) the fields show the new address. */}
-      <Form key={location.search} method="get" className="regie-filters" aria-labelledby="filters-kop">
-        <h2 className="nl-heading nl-heading--level-2" id="filters-kop">
-          {t("actions.filters")}
-        </h2>
-        {!d.ok ? (
-          <div className="regie-error-summary" role="alert">
-            <p className="nl-paragraph">{t("errors.invalidFilters")}</p>
-            <ul>
-              {Object.entries(d.errors).map(([field, message]) => (
-                <li key={field}>
-                  <a className="nl-link" href={`#filter-${field}`}>
-                    {message}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
-        <div className="regie-field regie-field--wide">
-          <label htmlFor="filter-q">{t("actions.search")}</label>
-          <span className="regie-hint" id="filter-q-hint">
-            {t("actions.searchLabel")}
-          </span>
-          <input
-            id="filter-q"
-            name="q"
-            type="search"
-            defaultValue={value("q")}
-            maxLength={200}
-            aria-describedby={["filter-q-hint", errorId("q")].filter(Boolean).join(" ")}
-            aria-invalid={d.errors.q ? true : undefined}
-          />
-          {fieldError("q")}
-        </div>
-        <fieldset
-          className="regie-field regie-field--wide regie-field--categories"
-          id="filter-category"
-          aria-describedby={errorId("category")}
-        >
-          <legend>{t("actions.category")}</legend>
-          <div className="regie-checks">
-            {d.programme.categories.map((c) => (
-              <div key={c.code} className="regie-check">
-                <input
-                  type="checkbox"
-                  id={`filter-category-${c.code}`}
-                  name="category"
-                  value={c.code}
-                  defaultChecked={d.rawCategories.includes(String(c.code))}
-                />
-                <label htmlFor={`filter-category-${c.code}`}>
-                  <CategoryBadge code={c.code} categories={d.programme.categories} />
-                </label>
-              </div>
-            ))}
-          </div>
-          {fieldError("category")}
-        </fieldset>
-        <div className="regie-field">
-          <label htmlFor="filter-theme">{t("actions.theme")}</label>
-          <select
-            id="filter-theme"
-            name="theme"
-            defaultValue={value("theme")}
-            aria-describedby={errorId("theme")}
-            aria-invalid={d.errors.theme ? true : undefined}
-          >
-            <option value="">{t("actions.all")}</option>
-            {d.programme.themes.map((th) => (
-              <option key={th.number} value={th.number} lang={lang}>
-                {th.number}. {th.title}
-              </option>
-            ))}
-          </select>
-          {fieldError("theme")}
-        </div>
-        <div className="regie-field">
-          <label htmlFor="filter-intention">{t("actions.intention")}</label>
-          <select
-            id="filter-intention"
-            name="intention"
-            defaultValue={value("intention")}
-            aria-describedby={errorId("intention")}
-            aria-invalid={d.errors.intention ? true : undefined}
-          >
-            <option value="">{t("actions.all")}</option>
-            {d.programme.themes.flatMap((th) =>
-              th.intentions.map((i) => (
-                <option key={i.code} value={i.code} lang={lang}>
-                  {i.code} {i.text.length > 70 ? `${i.text.slice(0, 68)}…` : i.text}
-                </option>
-              )),
-            )}
-          </select>
-          {fieldError("intention")}
-        </div>
-        <div className="regie-field">
-          <label htmlFor="filter-year">{t("actions.year")}</label>
-          <select
-            id="filter-year"
-            name="year"
-            defaultValue={value("year")}
-            aria-describedby={errorId("year")}
-            aria-invalid={d.errors.year ? true : undefined}
-          >
-            <option value="">{t("actions.all")}</option>
-            {d.years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-          {fieldError("year")}
-        </div>
-        <div className="regie-field">
-          <label htmlFor="filter-asOf">{t("decisions.asOfLabel")}</label>
-          <span className="regie-hint" id="filter-asOf-hint">
-            {t("decisions.asOfHint")}
-          </span>
-          <input
-            id="filter-asOf"
-            name="asOf"
-            type="date"
-            defaultValue={value("asOf")}
-            aria-describedby={["filter-asOf-hint", errorId("asOf")].filter(Boolean).join(" ")}
-            aria-invalid={d.errors.asOf ? true : undefined}
-          />
-          {fieldError("asOf")}
-        </div>
-        <div className="regie-field">
-          <label htmlFor="filter-lead">{t("actions.lead")}</label>
-          <select
-            id="filter-lead"
-            name="lead"
-            defaultValue={value("lead")}
-            aria-describedby={errorId("lead")}
-            aria-invalid={d.errors.lead ? true : undefined}
-          >
-            <option value="">{t("actions.all")}</option>
-            {d.leads.map((o) => (
-              <option key={o.slug} value={o.slug} lang={lang}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-          {fieldError("lead")}
-        </div>
-        <div className="regie-field">
-          <label htmlFor="filter-partner">{t("actions.partner")}</label>
-          <select
-            id="filter-partner"
-            name="partner"
-            defaultValue={value("partner")}
-            aria-describedby={errorId("partner")}
-            aria-invalid={d.errors.partner ? true : undefined}
-          >
-            <option value="">{t("actions.all")}</option>
-            {d.partners.map((o) => (
-              <option key={o.slug} value={o.slug} lang={lang}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-          {fieldError("partner")}
-        </div>
-        <div className="regie-field regie-field--wide">
-          <div className="regie-check">
-            <input
-              type="checkbox"
-              id="filter-plan"
-              name="plan"
-              value="approved"
-              defaultChecked={value("plan") === "approved"}
-              aria-describedby={errorId("plan")}
-              aria-invalid={d.errors.plan ? true : undefined}
-            />
-            <label htmlFor="filter-plan">{t("plans.filterLabel")}</label>
-          </div>
-          {fieldError("plan")}
-        </div>
-        <div className="regie-actions-row">
-          <button className="nl-button nl-button--primary" type="submit">
-            {t("actions.apply")}
-          </button>
-          <Link className="nl-link" to={`${base}/actions`}>
-            {t("actions.clear")}
-          </Link>
-        </div>
-      </Form>
+      <ActionFilterForm d={d} action={`${base}/actions`} asOf plan />
 
       {d.ok ? (
         <section aria-labelledby="resultaten" className="regie-results">

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { data, Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/progress-timeline";
 import { PageTitle } from "../components/page-title";
-import { ActionFilterForm } from "../components/progress/action-filter-form";
+import { ActionFilterForm } from "../components/action-filter-form";
 import { formatDay, formatPeriod, statusLabel } from "../components/progress/progress-text";
 import { riskFlagsContent } from "../components/progress/risk-flags";
 import { timelineSvg, type TimelineRow } from "../components/progress/timeline-svg";

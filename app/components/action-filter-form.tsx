@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Form, Link, useLocation } from "react-router";
-import type { Category } from "../../domain/programmes/types";
-import { CategoryBadge } from "../category-badge";
+import type { Category } from "../domain/programmes/types";
+import { CategoryBadge } from "./category-badge";
 
 export interface FilterFormData {
   programme: {
@@ -19,18 +19,25 @@ export interface FilterFormData {
 }
 
 /**
- * The action list's filters (search, category, theme, intention, year, lead, partner) as a GET
- * form for another page that lists actions, with the same names, so that a filtered address means
- * the same everywhere. `keep` adds hidden fields (such as the chosen view).
+ * The filters of the pages that list actions (search, category, theme, intention, year, lead,
+ * partner; on the action list also the date and the approved plan) as a GET form, with the same
+ * names everywhere, so that a filtered address means the same on every page. `keep` adds hidden
+ * fields (such as the chosen view).
  */
 export function ActionFilterForm({
   d,
   action,
   keep = {},
+  asOf = false,
+  plan = false,
 }: {
   d: FilterFormData;
   action: string;
   keep?: Record<string, string>;
+  /** Also the date to read categories at (the action list). */
+  asOf?: boolean;
+  /** Also "only actions with an approved plan" (the action list). */
+  plan?: boolean;
 }) {
   const { t } = useTranslation();
   const location = useLocation();
@@ -160,6 +167,23 @@ export function ActionFilterForm({
         t("actions.year"),
         d.years.map((y) => ({ value: String(y), text: String(y) })),
       )}
+      {asOf ? (
+        <div className="regie-field">
+          <label htmlFor="filter-asOf">{t("decisions.asOfLabel")}</label>
+          <span className="regie-hint" id="filter-asOf-hint">
+            {t("decisions.asOfHint")}
+          </span>
+          <input
+            id="filter-asOf"
+            name="asOf"
+            type="date"
+            defaultValue={value("asOf")}
+            aria-describedby={["filter-asOf-hint", errorId("asOf")].filter(Boolean).join(" ")}
+            aria-invalid={d.errors.asOf ? true : undefined}
+          />
+          {fieldError("asOf")}
+        </div>
+      ) : null}
       {select(
         "lead",
         t("actions.lead"),
@@ -170,6 +194,23 @@ export function ActionFilterForm({
         t("actions.partner"),
         d.partners.map((o) => ({ value: o.slug, text: o.name, lang })),
       )}
+      {plan ? (
+        <div className="regie-field regie-field--wide">
+          <div className="regie-check">
+            <input
+              type="checkbox"
+              id="filter-plan"
+              name="plan"
+              value="approved"
+              defaultChecked={value("plan") === "approved"}
+              aria-describedby={errorId("plan")}
+              aria-invalid={d.errors.plan ? true : undefined}
+            />
+            <label htmlFor="filter-plan">{t("plans.filterLabel")}</label>
+          </div>
+          {fieldError("plan")}
+        </div>
+      ) : null}
       <div className="regie-actions-row">
         <button className="nl-button nl-button--primary" type="submit">
           {t("actions.apply")}
