@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from "express";
-import { calendarDate } from "../app/domain/decisions/as-of";
+import { calendarDate } from "../app/domain/calendar";
 import type { Principal } from "../app/domain/auth/roles";
 import type { Services } from "../app/lib/services.server";
 import { createPageCache, type Rendered, type StoredPage } from "./page-cache";

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { LRUCache } from "lru-cache";
 import { matchRoutes, type RouteObject, type ServerBuild } from "react-router";
 
 /**
@@ -16,7 +17,7 @@ import { matchRoutes, type RouteObject, type ServerBuild } from "react-router";
  *   nonce, the visitor's anti-forgery token and the request id, and each answer gets its own values
  *   put in. The placeholders are random per process and contain only letters and digits, so they
  *   pass unchanged through HTML escaping and JSON.
- * - **Bounded.** Least recently used entries are dropped beyond `maxBytes`; only complete 200
+ * - **Bounded.** Least recently used entries are dropped beyond `maxBytes` (lru-cache, like every cache in Regie); only complete 200
  *   answers with an HTML body and no cookie are kept.
  */
 export interface StoredPage {
@@ -60,8 +61,7 @@ export interface Rendered {
   keep: boolean;
 }
 
-interface Entry {
-  page: Promise<Rendered>;
+interface Kept extends Rendered {
   bytes: number;
 }
 
@@ -87,19 +87,13 @@ export function createPageCache(build: Pick<ServerBuild, "routes">, maxBytes: nu
       .map((r) => r!.id),
   );
   // Matching a path against the routes costs about a millisecond; the answer per path is kept.
-  const allowedPaths = new Map<string, boolean>();
+  const allowedPaths = new LRUCache<string, boolean>({ max: 10_000 });
   let current: string | null = null;
-  const entries = new Map<string, Entry>();
-  let bytes = 0;
+  const kept = new LRUCache<string, Kept>({ maxSize: Math.max(1, maxBytes), sizeCalculation: (entry) => entry.bytes });
+  // Pages being rendered: requests that ask for the same page at once share one rendering.
+  const rendering = new Map<string, Promise<Rendered>>();
   let hits = 0;
   let misses = 0;
-
-  const drop = (key: string) => {
-    const entry = entries.get(key);
-    if (!entry) return;
-    entries.delete(key);
-    bytes -= entry.bytes;
-  };
 
   return {
     placeholders,
@@ -111,46 +105,39 @@ export function createPageCache(build: Pick<ServerBuild, "routes">, maxBytes: nu
         const matches = pathname.endsWith(".data") ? null : matchRoutes(routes, pathname);
         const leaf = matches?.[matches.length - 1];
         answer = leaf?.route.id !== undefined && allowed.has(leaf.route.id);
-        if (allowedPaths.size >= 10_000) allowedPaths.clear();
         allowedPaths.set(pathname, answer);
       }
       return answer;
     },
     async get(key, stamp, render) {
       if (stamp !== current) {
-        entries.clear();
-        bytes = 0;
+        kept.clear();
+        rendering.clear();
         current = stamp;
       }
-      const found = entries.get(key);
+      const found = kept.get(key) ?? rendering.get(key);
       if (found) {
-        // Most recently used last, so that the oldest is dropped first.
-        entries.delete(key);
-        entries.set(key, found);
         hits++;
-        const shared = await found.page;
+        const shared = await found;
         return { page: shared.page, hit: true, keep: shared.keep };
       }
       misses++;
-      const entry: Entry = { page: render(), bytes: 0 };
-      entries.set(key, entry);
+      const pending = render();
+      rendering.set(key, pending);
       let rendered: Rendered;
       try {
-        rendered = await entry.page;
+        rendered = await pending;
       } catch (error) {
-        if (entries.get(key) === entry) entries.delete(key);
+        if (rendering.get(key) === pending) rendering.delete(key);
         throw error;
       }
+      // Emptied (a new stamp) while rendering: answer, but do not keep.
+      const ours = rendering.get(key) === pending;
+      if (ours) rendering.delete(key);
       const { page, keep } = rendered;
-      // Emptied (a new stamp) or dropped while rendering: answer, but do not keep.
-      if (entries.get(key) !== entry) return { page, hit: false, keep };
-      entry.bytes = Buffer.byteLength(page.body) + key.length;
-      if (!keep || entry.bytes > maxBytes) {
-        entries.delete(key);
-        return { page, hit: false, keep };
-      }
-      bytes += entry.bytes;
-      while (bytes > maxBytes && entries.size > 0) drop(entries.keys().next().value!);
+      if (!ours || !keep) return { page, hit: false, keep };
+      const bytes = Buffer.byteLength(page.body) + key.length;
+      if (bytes <= maxBytes) kept.set(key, { page, keep, bytes });
       return { page, hit: false, keep };
     },
     personalise(page, values) {
@@ -167,7 +154,7 @@ export function createPageCache(build: Pick<ServerBuild, "routes">, maxBytes: nu
       );
     },
     stats() {
-      return { entries: entries.size, bytes, hits, misses };
+      return { entries: kept.size, bytes: kept.calculatedSize, hits, misses };
     },
   };
 }

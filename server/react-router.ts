@@ -6,7 +6,7 @@ import type { Language } from "../app/lib/i18n";
 import type { Services } from "../app/lib/services.server";
 import { csrfMatches, needsCsrf, type AuthLocals } from "./auth";
 import { renderMessagePage } from "./error-page";
-import { calendarDate } from "../app/domain/decisions/as-of";
+import { calendarDate } from "../app/domain/calendar";
 import { createPageCache, type PageCache, type StoredPage } from "./page-cache";
 
 export class PayloadTooLarge extends Error {}

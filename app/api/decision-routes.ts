@@ -1,5 +1,5 @@
 import type { Request, Response, Router } from "express";
-import { calendarDate } from "../domain/decisions/as-of";
+import { calendarDate } from "../domain/calendar";
 import { decisionEditSchema, decisionErrors, decisionInputSchema } from "../domain/decisions/decision-input";
 import type { Decision } from "../domain/decisions/types";
 import { parsePaging } from "../domain/programmes/action-filters";

@@ -3,7 +3,7 @@ import type { ActionDoc, OrganisationRef, ProgrammeDocument } from "../domain/pr
 import { planningYears } from "../domain/programmes/planning-years";
 import { nameKey as normaliseOrganisationName } from "../domain/programmes/organisation-names";
 import { mergeQualifiers } from "../domain/editing/organisation-changes";
-import { calendarDate } from "../domain/decisions/as-of";
+import { calendarDate } from "../domain/calendar";
 import { importDecision, type ImportCategoryChange } from "../domain/decisions/import-decisions";
 import { timestamp, type Clock, systemClock } from "../lib/time";
 import { recordAudit, type Actor } from "./audit";

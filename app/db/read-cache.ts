@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { LRUCache } from "lru-cache";
 import type { Db } from "./database";
 
 /**
@@ -47,7 +48,7 @@ export function changeStamp(db: Db): () => Promise<string> {
 
 export function createReadCache(stamp: () => Promise<string>, maxEntries = 200): ReadCache {
   let current: string | null = null;
-  const entries = new Map<string, Promise<unknown>>();
+  const entries = new LRUCache<string, Promise<unknown>>({ max: maxEntries });
   const scoped = new WeakMap<object, Promise<string>>();
   const stampFor = (scope?: object): Promise<string> => {
     if (!scope) return stamp();
@@ -67,15 +68,9 @@ export function createReadCache(stamp: () => Promise<string>, maxEntries = 200):
         current = now;
       }
       const hit = entries.get(key) as Promise<T> | undefined;
-      if (hit) {
-        // Most recently used last, so that the oldest entry is dropped first.
-        entries.delete(key);
-        entries.set(key, hit);
-        return hit;
-      }
+      if (hit) return hit;
       const value = compute();
       entries.set(key, value);
-      if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
       // A failed computation is not kept.
       value.catch(() => {
         if (entries.get(key) === value) entries.delete(key);

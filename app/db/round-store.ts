@@ -1,5 +1,5 @@
 import { sql, type Transaction } from "kysely";
-import { amsterdamDate, amsterdamMoment, endOfAmsterdamDay } from "../domain/progress/calendar";
+import { calendarDate, amsterdamMoment, endOfAmsterdamDay } from "../domain/calendar";
 import { upcomingReminders, type RoundPlan } from "../domain/progress/round-plan";
 import { hashSecret, newSecret } from "../lib/auth/secrets.server";
 import { recordAudit, type Actor } from "./audit";
@@ -162,7 +162,7 @@ export async function askAddedContactsIn(
 ): Promise<number> {
   if (added.length === 0) return 0;
   const now = new Date(c.now);
-  const today = amsterdamDate(now);
+  const today = calendarDate(now);
   const actionIds = [...new Set(added.map((a) => a.actionId))];
   const actions = await trx
     .selectFrom("action")

@@ -1,5 +1,6 @@
 import { data, type AppLoadContext } from "react-router";
-import { calendarDate, effectiveAsOf, parseAsOf } from "../domain/decisions/as-of";
+import { effectiveAsOf, parseAsOf } from "../domain/decisions/as-of";
+import { calendarDate } from "../domain/calendar";
 import { translator } from "./i18n";
 
 /** Today's calendar date in the Netherlands, by the application's clock. */

@@ -1,5 +1,5 @@
 import type { TFunction } from "i18next";
-import { isCalendarDate } from "../domain/decisions/as-of";
+import { isCalendarDate } from "../domain/calendar";
 import { localeOf, type Language } from "./i18n";
 
 /** A calendar date (YYYY-MM-DD) written out in the language: "14 oktober 2013", "14 October 2013". */

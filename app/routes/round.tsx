@@ -4,7 +4,7 @@ import { CsrfField, Notice } from "../components/forms";
 import { PageTitle } from "../components/page-title";
 import { useProgressFormat } from "../components/progress-parts";
 import { formFields } from "../domain/auth/schemas";
-import { addDays } from "../domain/progress/calendar";
+import { addDays } from "../domain/calendar";
 import {
   countByGroup,
   requestStatus,

@@ -1,6 +1,6 @@
 import { request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addDays, amsterdamDate } from "../../app/domain/progress/calendar";
+import { addDays, calendarDate } from "../../app/domain/calendar";
 import { periodOfDate } from "../../app/domain/progress/periods";
 import { testDialects } from "../support/databases";
 import { startTestServer, type TestServer } from "../support/server";
@@ -101,7 +101,7 @@ describe.each(testDialects())("links in mail never follow the request's headers 
     it("mails update-round links to the real address when the round was opened with a forged Host header", async () => {
       const programme = (await app.server.services.programmes.get(SLUG))!;
       await addContact(app.server.services.db, programme.id, [26], { name: "Round Contact", email: "round.contact@example.org" });
-      const today = amsterdamDate(new Date());
+      const today = calendarDate(new Date());
       const status = await postForged(app, `${P}/rounds`, pm, {
         period: periodOfDate(today).code,
         dueOn: addDays(today, 10),

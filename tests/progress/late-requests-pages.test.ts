@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addDays, amsterdamDate } from "../../app/domain/progress/calendar";
+import { addDays, calendarDate } from "../../app/domain/calendar";
 import { periodOfDate } from "../../app/domain/progress/periods";
 import {
   P,
@@ -28,7 +28,7 @@ describe.each(testDialects())(
     let app: TestServer;
     let pm: Session;
     // The server runs on the real clock: the round is for the current half year, due in ten days.
-    const today = amsterdamDate(new Date());
+    const today = calendarDate(new Date());
     const period = periodOfDate(today).code;
     const dueOn = addDays(today, 10);
     const mailsTo = (email: string) => smtp.received.filter((m) => m.to.includes(email));

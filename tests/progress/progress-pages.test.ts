@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { amsterdamDate, addDays } from "../../app/domain/progress/calendar";
+import { calendarDate, addDays } from "../../app/domain/calendar";
 import { periodOfDate } from "../../app/domain/progress/periods";
 import { page, signedIn, text as plainText, visitor, type Session } from "../admin/support";
 import { openApiDocument } from "../../app/api/openapi";
@@ -31,7 +31,7 @@ describe.each(testDialects())(
     let partner: Session;
     let anonymous: Visitor;
     // The server runs on the real clock: the round is for the current half year, due in ten days.
-    const today = amsterdamDate(new Date());
+    const today = calendarDate(new Date());
     const period = periodOfDate(today).code;
     const dueOn = addDays(today, 10);
 

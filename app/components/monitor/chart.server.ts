@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { LineChart } from "echarts/charts";
 import { GridComponent, LegendComponent, MarkLineComponent } from "echarts/components";
 import * as echarts from "echarts/core";
+import { LRUCache } from "lru-cache";
 import { SVGRenderer } from "echarts/renderers";
 import type { SeriesModel } from "../../domain/monitor/analysis";
 import { REGION_AGGREGATE_CODE } from "../../domain/monitor/regions";
@@ -50,8 +51,7 @@ export interface ChartOptions {
 }
 
 /** Charts already drawn, by what they show: the figures change only with an import. */
-const cache = new Map<string, string>();
-const CACHE_SIZE = 300;
+const cache = new LRUCache<string, string>({ max: 300 });
 let drawn = 0;
 
 /** How many charts ECharts has drawn in this process (the rest came from memory); for tests. */
@@ -63,14 +63,9 @@ export function chartsDrawn(): number {
 export function renderSeriesChart(model: SeriesModel, texts: ChartTexts, options: ChartOptions): string {
   const key = createHash("sha256").update(JSON.stringify([model, texts, options])).digest("base64url");
   const hit = cache.get(key);
-  if (hit !== undefined) {
-    cache.delete(key);
-    cache.set(key, hit);
-    return hit;
-  }
+  if (hit !== undefined) return hit;
   const svg = drawChart(model, texts, options);
   cache.set(key, svg);
-  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
   return svg;
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { calendarDate, effectiveAsOf, isCalendarDate, parseAsOf } from "./as-of";
+import { effectiveAsOf, parseAsOf } from "./as-of";
+import { calendarDate, isCalendarDate } from "../calendar";
 
 describe("as-of dates", () => {
   it("accepts dates that exist, written YYYY-MM-DD", () => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isCalendarDate } from "./as-of";
+import { isCalendarDate } from "../calendar";
 import { DECISION_KINDS, DECISION_STATUSES } from "./types";
 
 /**

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isCalendarDate } from "./as-of";
+import { isCalendarDate } from "../calendar";
 
 /** A meeting of the steering group, as its form gives it. Messages are i18n keys. */
 export const meetingInputSchema = z

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isCalendarDate } from "../decisions/as-of";
+import { isCalendarDate } from "../calendar";
 
 /** Filters of the action list, the same names on pages, API and CSV. */
 export interface ActionFilters {

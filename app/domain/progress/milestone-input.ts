@@ -1,4 +1,4 @@
-import { isIsoDate } from "./calendar";
+import { isCalendarDate } from "../calendar";
 import { parseFuzzyDate, type FuzzyDate, type IsoDate, type YearSpan } from "./fuzzy-date";
 
 /**
@@ -37,7 +37,7 @@ export function readMilestoneForm(
   }
 
   const doneText = (fields.doneOn ?? "").trim();
-  if (doneText !== "" && !isIsoDate(doneText)) errors.doneOn = "progress.dateInvalid";
+  if (doneText !== "" && !isCalendarDate(doneText)) errors.doneOn = "progress.dateInvalid";
   else if (doneText > context.today) errors.doneOn = "progress.doneInFuture";
 
   if (Object.keys(errors).length > 0 || !due) return { ok: false, errors };

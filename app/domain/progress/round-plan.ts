@@ -1,4 +1,4 @@
-import { addDays, isIsoDate } from "./calendar";
+import { addDays, isCalendarDate } from "../calendar";
 import type { IsoDate, YearSpan } from "./fuzzy-date";
 import { checkReportingPeriod, type ReportingPeriod } from "./periods";
 
@@ -91,7 +91,7 @@ export function planRound(
   if (!period.ok) errors.period = period.error;
 
   const dueOn = form.dueOn.trim();
-  if (!isIsoDate(dueOn)) errors.dueOn = "progress.dateInvalid";
+  if (!isCalendarDate(dueOn)) errors.dueOn = "progress.dateInvalid";
   else if (dueOn < context.today) errors.dueOn = "progress.dueInPast";
 
   const offsets = parseOffsets(form.reminders);
@@ -99,7 +99,7 @@ export function planRound(
   else if (offsets.length > MAX_REMINDERS) errors.reminders = `progress.remindersTooMany|${MAX_REMINDERS}`;
 
   const closesText = form.closesOn.trim();
-  if (closesText !== "" && !isIsoDate(closesText)) errors.closesOn = "progress.dateInvalid";
+  if (closesText !== "" && !isCalendarDate(closesText)) errors.closesOn = "progress.dateInvalid";
 
   if (Object.keys(errors).length > 0 || !period.ok || offsets === null) return { ok: false, errors };
   const closesOn = closesText === "" ? defaultClosesOn(period.period, dueOn, offsets) : closesText;

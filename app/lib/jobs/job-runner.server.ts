@@ -1,6 +1,6 @@
 import { Cron } from "croner";
 import type { ClaimedJob, JobStore } from "../../db/job-store";
-import { TIME_ZONE } from "../../domain/progress/calendar";
+import { TIME_ZONE } from "../../domain/calendar";
 import type { Logger } from "../logger.server";
 import type { Clock } from "../time";
 

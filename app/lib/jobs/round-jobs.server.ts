@@ -6,7 +6,7 @@ import {
   type LinkContext,
   type RoundStore,
 } from "../../db/round-store";
-import { amsterdamDate } from "../../domain/progress/calendar";
+import { calendarDate } from "../../domain/calendar";
 import { parsePeriod } from "../../domain/progress/periods";
 import { roundIsOpen } from "../../domain/progress/round-rules";
 import { hashSecret } from "../auth/secrets.server";
@@ -128,7 +128,7 @@ export function roundJobHandlers(deps: { rounds: RoundStore; mailer: Mailer; lin
       const p = parse(requestPayload, payload);
       const kept = { requestId: p.requestId, ...(p.offset === undefined ? {} : { offset: p.offset }) };
       const ctx = await rounds.requestForMail(p.requestId);
-      const today = amsterdamDate(now);
+      const today = calendarDate(now);
       if (!ctx || ctx.request.tokenHash !== hashSecret(p.token) || !roundIsOpen(ctx.round, today))
         return { payload: { ...kept, skipped: "link-replaced-or-round-closed" } };
       if (reminder && (await rounds.answered(ctx.action.id, ctx.round.period)))

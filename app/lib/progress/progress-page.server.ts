@@ -1,7 +1,7 @@
 import { data, type AppLoadContext } from "react-router";
 import type { Actor } from "../../db/audit";
 import { can } from "../../domain/auth/permissions";
-import { amsterdamDate } from "../../domain/progress/calendar";
+import { calendarDate } from "../../domain/calendar";
 import { milestoneView, type MilestoneView } from "../../domain/progress/milestone-view";
 import type { MilestoneRecord, ProgressRecord } from "../../domain/progress/types";
 import type { Action, Programme } from "../../domain/programmes/types";
@@ -9,7 +9,7 @@ import { translator } from "../i18n";
 import { requireNumber, requireProgramme } from "../page-data.server";
 
 /** Today's date in Amsterdam, by the services' clock. */
-export const todayOf = (context: AppLoadContext): string => amsterdamDate(context.services.clock.now());
+export const todayOf = (context: AppLoadContext): string => calendarDate(context.services.clock.now());
 
 /** The signed-in person as history records them. */
 export function actorOf(context: AppLoadContext): Actor {

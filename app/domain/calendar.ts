@@ -1,32 +1,34 @@
 /**
- * Calendar dates in the Netherlands' time zone. Round deadlines, reminders and "today" are
- * calendar dates in Europe/Amsterdam; the database keeps moments as ISO-8601 UTC strings.
+ * Calendar dates (YYYY-MM-DD) in the Netherlands' time zone. Round deadlines, reminders, "as of"
+ * dates and "today" are calendar dates in Europe/Amsterdam, where the programme is run; the
+ * database keeps moments as ISO-8601 UTC strings.
  */
 
-import { daysInMonth, isoDate, type IsoDate } from "./fuzzy-date";
+import { daysInMonth, isoDate, type IsoDate } from "./progress/fuzzy-date";
 
 export const TIME_ZONE = "Europe/Amsterdam";
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** Whether the text is a date that exists, written YYYY-MM-DD, in the years 1900–2999. */
-export function isIsoDate(value: string): boolean {
+/** Whether the text is a date that exists, written YYYY-MM-DD (2014-02-30 is not), in the years 1900–2999. */
+export function isCalendarDate(value: string): boolean {
   const m = ISO_DATE.exec(value);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   return y >= 1900 && y <= 2999 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
 }
 
-/** The calendar date of a moment in Europe/Amsterdam. */
-export function amsterdamDate(moment: Date): IsoDate {
-  // en-CA writes dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone: TIME_ZONE,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(moment);
+/** The calendar date of a moment in a time zone (Europe/Amsterdam unless told otherwise). */
+export function calendarDate(moment: Date, timeZone = TIME_ZONE): IsoDate {
+  let format = calendarFormats.get(timeZone);
+  if (!format) {
+    // en-CA writes dates as YYYY-MM-DD. Formatters are costly to make; one per time zone is kept.
+    format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    calendarFormats.set(timeZone, format);
+  }
+  return format.format(moment);
 }
+const calendarFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** The date `days` days after (or before, when negative) an ISO date. */
 export function addDays(date: IsoDate, days: number): IsoDate {
