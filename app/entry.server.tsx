@@ -4,6 +4,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { ServerRouter, type AppLoadContext, type EntryContext } from "react-router";
 import { serverI18n } from "./lib/i18n";
+import { loggableUrl } from "./lib/logger.server";
 
 export const streamTimeout = 5_000;
 
@@ -48,5 +49,5 @@ export default function handleRequest(
 /** Errors thrown in loaders and actions: log them with the request id; the ErrorBoundary shows a plain page. */
 export function handleError(error: unknown, { request, context }: { request: Request; context: AppLoadContext }) {
   if (request.signal.aborted) return;
-  context.services.logger.error({ err: error, requestId: context.requestId, url: new URL(request.url).pathname }, "route error");
+  context.services.logger.error({ err: error, requestId: context.requestId, url: loggableUrl(new URL(request.url).pathname) }, "route error");
 }

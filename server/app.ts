@@ -12,7 +12,7 @@ import { loadDefaultMonitorIfEmpty } from "../app/db/monitor-default-data";
 import { readEnv, type Env } from "../app/lib/env.server";
 import { LANGUAGE_COOKIE, negotiateLanguage, translator, type Language } from "../app/lib/i18n";
 import { absoluteLink, settleListeningAddress } from "../app/lib/links.server";
-import { createLogger, type Logger } from "../app/lib/logger.server";
+import { createLogger, loggableUrl, type Logger } from "../app/lib/logger.server";
 import { dataDir, projectRoot } from "../app/lib/paths.server";
 import { createServices, type Services } from "../app/lib/services.server";
 import { apiReadCache } from "./api-cache";
@@ -72,8 +72,8 @@ export function createApp(services: Services): express.Express {
     // Express marks errors the client caused (a path that cannot be decoded: /actions/%ZZ) with a 4xx status.
     const status = clientErrorStatus(error) ?? 500;
     if (status === 500)
-      logger.error({ err: error, requestId, method: req.method, path: req.path }, "unhandled error");
-    else logger.warn({ err: error, requestId, method: req.method, path: req.path, status }, "bad request");
+      logger.error({ err: error, requestId, method: req.method, path: loggableUrl(req.originalUrl) }, "unhandled error");
+    else logger.warn({ err: error, requestId, method: req.method, path: loggableUrl(req.originalUrl), status }, "bad request");
     if (res.headersSent) return res.end();
     const language = (res.locals.language as Language | undefined) ?? "nl";
     if (req.path.startsWith("/api/")) {
@@ -111,7 +111,7 @@ function accessLog(logger: Logger) {
         {
           requestId: res.locals.requestId,
           method: req.method,
-          path: req.originalUrl.split("?")[0],
+          path: loggableUrl(req.originalUrl),
           status: res.statusCode,
           ms: Math.round(ms * 10) / 10,
         },
@@ -185,9 +185,12 @@ export interface RunningServer {
 }
 
 /** Reads the environment, migrates, loads the default programme into an empty database and listens. */
-export async function start(overrides: Partial<NodeJS.ProcessEnv> = {}): Promise<RunningServer> {
+export async function start(
+  overrides: Partial<NodeJS.ProcessEnv> = {},
+  options: { logDestination?: { write(line: string): unknown } } = {},
+): Promise<RunningServer> {
   const env: Env = readEnv({ ...process.env, ...overrides });
-  const logger = createLogger(env.LOG_LEVEL);
+  const logger = createLogger(env.LOG_LEVEL, options.logDestination);
   const services = createServices(env, logger);
   const applied = await migrateToLatest(services.db);
   if (applied.length > 0) logger.info({ migrations: applied }, "migrations applied");

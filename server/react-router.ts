@@ -68,20 +68,11 @@ export function reactRouterHandler(options: { build: ServerBuild; services: Serv
         body: body ? new Uint8Array(body) : undefined,
         signal: controller.signal,
       });
+      // Pages take forms only; the form is read once here (the action reads its own copy).
+      const form = body === undefined ? undefined : await readForm(request);
       if (needsCsrf(req, res)) {
-        let presented: string | null = request.headers.get("x-csrf-token");
-        const type = request.headers.get("content-type") ?? "";
-        if (
-          !presented &&
-          (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data"))
-        ) {
-          const form = await request
-            .clone()
-            .formData()
-            .catch(() => null);
-          const value = form?.get(CSRF_FIELD);
-          presented = typeof value === "string" ? value : null;
-        }
+        const field = form instanceof FormData ? form.get(CSRF_FIELD) : null;
+        const presented = request.headers.get("x-csrf-token") ?? (typeof field === "string" ? field : null);
         if (!csrfMatches(res, presented)) {
           res
             .status(403)
@@ -89,6 +80,15 @@ export function reactRouterHandler(options: { build: ServerBuild; services: Serv
             .send(renderMessagePage({ language, kind: "csrf" }));
           return;
         }
+      }
+      // Anything else (JSON, plain text, no type, a multipart body without its boundary) is refused
+      // here, so that no action is handed a body it cannot read.
+      if (typeof form === "number") {
+        res
+          .status(form)
+          .type("html")
+          .send(renderMessagePage({ language, kind: form === 415 ? "notAForm" : "badForm" }));
+        return;
       }
       const auth = res.locals as unknown as AuthLocals;
       if (req.method === "GET" && auth.principal.via === "public" && pageCache.allows(url.pathname)) {
@@ -133,6 +133,17 @@ export function reactRouterHandler(options: { build: ServerBuild; services: Serv
       next(error);
     }
   };
+}
+
+/** The form a page was sent, read once (the action reads its own copy); 415 when the body is not a form, 400 when it cannot be read. */
+async function readForm(request: globalThis.Request): Promise<FormData | 415 | 400> {
+  const type = (request.headers.get("content-type") ?? "").toLowerCase();
+  if (!type.startsWith("application/x-www-form-urlencoded") && !type.startsWith("multipart/form-data")) return 415;
+  try {
+    return await request.clone().formData();
+  } catch {
+    return 400;
+  }
 }
 
 /**
