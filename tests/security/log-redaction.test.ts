@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loggableUrl } from "../../app/lib/logger.server";
-import type { RunningServer } from "../../server/app";
+import type { RunningServer, start as startServer } from "../../server/app";
 import { createTestDatabase, testDialects, type TestDatabase } from "../support/databases";
 
 const BUILD = join(import.meta.dirname, "..", "..", process.env.REGIE_BUILD_DIR ?? "build", "server", "index.js");
@@ -27,7 +27,7 @@ describe.each(testDialects())("the server's log on %s", (dialect) => {
 
   beforeAll(async () => {
     if (!existsSync(BUILD)) throw new Error("No server build: run `npm run build` first.");
-    const { start } = (await import(BUILD)) as { start: typeof import("../../server/app").start };
+    const { start } = (await import(BUILD)) as { start: typeof startServer };
     database = await createTestDatabase(dialect, { migrate: false });
     await database.db.close();
     server = await start(
