@@ -7,7 +7,8 @@ import { translator, type Language } from "../lib/i18n";
 import { translateErrors } from "../lib/messages";
 import type { Services } from "../lib/services.server";
 import { timestamp } from "../lib/time";
-import { authorise, etag, problem, requireIfMatch, requireJsonObject, sendRecord } from "./write-support";
+import { problem } from "./problem";
+import { authorise, etag, requireIfMatch, requireJsonObject, sendRecord } from "./write-support";
 
 /** Who makes a change and when: what every store records with it. */
 export interface WriteContext {

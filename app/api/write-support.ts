@@ -3,16 +3,7 @@ import express from "express";
 import { decide, type Operation, type Target } from "../domain/auth/permissions";
 import type { Principal } from "../domain/auth/roles";
 import { sameSecret } from "../lib/auth/secrets.server";
-import { translator, type Language } from "../lib/i18n";
-import { sendProblem, STATUS_TITLES } from "./problem";
-
-const lang = (res: Response): Language => res.locals.language as Language;
-const title = (res: Response, status: number) => STATUS_TITLES[status]?.[lang(res)] ?? String(status);
-
-/** A problem answer with a translated detail. */
-export function problem(res: Response, status: number, detailKey: string, params: Record<string, unknown> = {}, errors?: Record<string, string>) {
-  sendProblem(res, status, { title: title(res, status), detail: translator(lang(res))(detailKey, params), ...(errors ? { errors } : {}) });
-}
+import { problem } from "./problem";
 
 /**
  * The first checks of every API write, in the documented order: 401 without credentials, then

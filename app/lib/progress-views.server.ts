@@ -9,9 +9,10 @@ import {
   type RiskFlag,
 } from "../domain/progress/dependencies";
 import { rollUp, type Rollup } from "../domain/progress/rollup";
-import type { ProgressReadModel, ReportingPeriod } from "../db/progress-read-model";
+import type { ReportingPeriod } from "../db/progress-read-model";
 import type { Programme } from "../domain/programmes/types";
 import type { LinkType } from "../domain/programmes/programme-document";
+import { readRiskFlags } from "../domain/progress/risk-flags";
 import { today } from "./as-of.server";
 
 /**
@@ -19,31 +20,6 @@ import { today } from "./as-of.server";
  * read, assembled from the progress read model and the domain rules. Results are cached per
  * database change stamp (app/db/read-cache.ts), so they are never older than the data.
  */
-
-/**
- * Risk flags of a programme's actions, by number (see dependencies.ts for the rule): two queries
- * for the whole programme (its dependency links, and the state of the actions in them), cached per
- * change stamp. `scope` (a request's context) makes every read of one request see the same stamp.
- */
-export async function readRiskFlags(
-  read: ProgressReadModel,
-  programmeId: number,
-  scope?: object,
-): Promise<Map<number, RiskFlag[]>> {
-  return read.cache.get(
-    `flags:${programmeId}`,
-    async () => {
-      const links = await read.dependencyLinks(programmeId);
-      const numbers = [...new Set(links.flatMap((l) => [l.source, l.target]))];
-      const rows = await read.actionRows(programmeId, null, { numbers });
-      return dependencyFlags(
-        new Map(rows.map((r) => [r.number, { category: r.category, status: r.latest?.status ?? null }])),
-        links,
-      );
-    },
-    scope,
-  );
-}
 
 /** Risk flags of a programme's actions, by number, for a page's loader. */
 export function loadRiskFlags(

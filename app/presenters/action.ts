@@ -1,6 +1,8 @@
 import type { Action, Category } from "../domain/programmes/types";
 import type { CategoryChange } from "../domain/decisions/category-history";
 import type { RiskFlag } from "../domain/progress/dependencies";
+import type { ActionBody, ActionDetailBody } from "../api/actions/schema";
+import type { DependencyRiskBody } from "../api/progress/schema";
 import { toCsv } from "./csv";
 import { presentCategoryHistory } from "./decision";
 import { presentCategory } from "./programme";
@@ -10,7 +12,7 @@ import { presentLatestProgress, presentMilestone } from "./progress";
 export type RiskFlags = ReadonlyMap<number, readonly RiskFlag[]>;
 
 /** The actions that put this one at risk (delayed, stopped or dropped), by number, nearest chain first. */
-export function presentRisk(flags: readonly RiskFlag[] | undefined) {
+export function presentRisk(flags: readonly RiskFlag[] | undefined): DependencyRiskBody[] {
   return (flags ?? []).map((f) => ({ number: f.through, reason: f.reason }));
 }
 
@@ -18,7 +20,7 @@ export function presentRisk(flags: readonly RiskFlag[] | undefined) {
  * The open-data shape of an action; no personal data, no internal ids. `risk` holds the flags of
  * the whole programme (one computation for a page of actions).
  */
-export function presentAction(a: Action, categories: Category[], risk: RiskFlags) {
+export function presentAction(a: Action, categories: Category[], risk: RiskFlags): ActionBody {
   return {
     number: a.number,
     title: a.title,
@@ -58,7 +60,7 @@ export function presentActionDetail(
   categories: Category[],
   history: readonly CategoryChange[],
   risk: RiskFlags,
-) {
+): ActionDetailBody {
   return { ...presentAction(a, categories, risk), categoryHistory: presentCategoryHistory(history) };
 }
 

@@ -1,3 +1,4 @@
+import type { IndicatorBody } from "../api/monitor/schema";
 import { selectBaseline } from "../domain/monitor/analysis";
 import { regionName, REGION_AGGREGATE_CODE } from "../domain/monitor/regions";
 import type { IndicatorWithMeasurements } from "../domain/monitor/types";
@@ -9,7 +10,7 @@ export function cbsTableUrl(table: string): string {
 }
 
 /** The open-data shape of an indicator with its figures; exactly these fields leave the server. */
-export function presentIndicator(i: IndicatorWithMeasurements) {
+export function presentIndicator(i: IndicatorWithMeasurements): IndicatorBody {
   const baseline = selectBaseline(i.baselinePeriod, i.measurements);
   return {
     id: i.id,

@@ -1,7 +1,8 @@
+import type { OrganisationBody, OrganisationListItemBody } from "../api/organisations/schema";
 import type { Organisation, OrganisationListItem } from "../domain/programmes/types";
 
 /** An organisation in a list: who it is and how many actions it takes part in. */
-export function presentOrganisationListItem(o: OrganisationListItem) {
+export function presentOrganisationListItem(o: OrganisationListItem): OrganisationListItemBody {
   return {
     slug: o.slug,
     name: o.name,
@@ -11,7 +12,7 @@ export function presentOrganisationListItem(o: OrganisationListItem) {
 }
 
 /** One organisation with its actions grouped by role. */
-export function presentOrganisation(o: Organisation) {
+export function presentOrganisation(o: Organisation): OrganisationBody {
   const byRole = (role: Organisation["actions"][number]["role"]) =>
     o.actions
       .filter((a) => a.role === role)

@@ -1,9 +1,10 @@
+import type { PlanOfApproachBody, PlanVersionBody, PlanVersionSummaryBody } from "../api/plans/schema";
 import { PLAN_FIELDS, type PlanFields } from "../domain/plans/plan-input";
 import { isOpen } from "../domain/plans/plan-lifecycle";
 import type { PlanVersion } from "../domain/plans/plan-types";
 
 /** The open-data shape of one plan version: its text and dates; no names, no internal ids. */
-export function presentPlan(v: PlanVersion) {
+export function presentPlan(v: PlanVersion): PlanVersionBody {
   return {
     version: v.versionNo,
     status: v.status,
@@ -16,7 +17,7 @@ export function presentPlan(v: PlanVersion) {
 }
 
 /** A version in the list of versions. */
-export function presentPlanVersionSummary(v: PlanVersion) {
+export function presentPlanVersionSummary(v: PlanVersion): PlanVersionSummaryBody {
   return { version: v.versionNo, status: v.status, submittedAt: v.submittedAt, decidedAt: v.decidedAt, updatedAt: v.updatedAt };
 }
 
@@ -24,7 +25,7 @@ export function presentPlanVersionSummary(v: PlanVersion) {
  * An action's plan of approach as the API answers it: the adopted version for everyone; the open
  * version (draft or submitted) and every version only for those who may read open plans.
  */
-export function presentPlanOfApproach(actionNumber: number, versions: PlanVersion[], withOpen: boolean) {
+export function presentPlanOfApproach(actionNumber: number, versions: PlanVersion[], withOpen: boolean): PlanOfApproachBody {
   const approved = versions.find((v) => v.status === "approved") ?? null;
   const open = withOpen ? (versions.find((v) => isOpen(v.status)) ?? null) : null;
   return {

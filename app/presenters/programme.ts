@@ -1,19 +1,21 @@
+import type { CategoryBody } from "../api/actions/schema";
+import type { OrganisationSummaryBody, ProgrammeBody, ProgrammeSummaryBody, ThemeBody } from "../api/programmes/schema";
 import type { ActionRepository } from "../db/action-repository";
 import type { Category, OrganisationSummary, Programme, ProgrammeSummary, Theme } from "../domain/programmes/types";
 
 /** Open-data shapes: exactly these fields leave the server. */
 
-export function presentCategory(code: number | null, categories: Category[]) {
+export function presentCategory(code: number | null, categories: Category[]): CategoryBody | null {
   if (code === null) return null;
   const c = categories.find((x) => x.code === code);
   return { code, colour: c?.colour ?? null, label: c?.label ?? null };
 }
 
-export function presentOrganisationSummary(o: OrganisationSummary) {
+export function presentOrganisationSummary(o: OrganisationSummary): OrganisationSummaryBody {
   return { name: o.name, slug: o.slug, kind: o.kind };
 }
 
-export function presentProgrammeSummary(p: ProgrammeSummary) {
+export function presentProgrammeSummary(p: ProgrammeSummary): ProgrammeSummaryBody {
   return {
     slug: p.slug,
     title: p.title,
@@ -24,7 +26,7 @@ export function presentProgrammeSummary(p: ProgrammeSummary) {
 }
 
 /** One theme of a programme: texts, intentions and the municipalities whose part differs. */
-export function presentTheme(t: Theme) {
+export function presentTheme(t: Theme): ThemeBody {
   return {
     number: t.number,
     title: t.title,
@@ -39,7 +41,7 @@ export function presentTheme(t: Theme) {
   };
 }
 
-export function presentProgramme(p: Programme, counts?: Awaited<ReturnType<ActionRepository["countByCategory"]>>) {
+export function presentProgramme(p: Programme, counts: Awaited<ReturnType<ActionRepository["countByCategory"]>>): ProgrammeBody {
   return {
     slug: p.slug,
     title: p.title,
@@ -57,7 +59,7 @@ export function presentProgramme(p: Programme, counts?: Awaited<ReturnType<Actio
     themes: p.themes.map(presentTheme),
     organisationChapter: p.organisationChapter,
     introduction: p.introduction,
-    ...(counts ? { actionCounts: counts.map((c) => ({ category: c.category, count: c.count })) } : {}),
+    actionCounts: counts.map((c) => ({ category: c.category, count: c.count })),
     updatedAt: p.updatedAt,
   };
 }

@@ -1,18 +1,19 @@
-import { toApiMilestone, type ApiMilestone } from "../domain/progress/planning-milestones";
+import type { LatestProgressBody, MilestoneBody, ProgressHistoryBody, ProgressUpdateBody } from "../api/progress/schema";
+import { toApiMilestone } from "../domain/progress/planning-milestones";
 import type { LatestProgress, MilestoneRecord, ProgressRecord } from "../domain/progress/types";
 
 /** The open-data shapes of milestones and progress: no names, no internal ids, narratives only when public. */
 
-export function presentMilestone(m: MilestoneRecord): ApiMilestone {
+export function presentMilestone(m: MilestoneRecord): MilestoneBody {
   return toApiMilestone(m);
 }
 
-export function presentLatestProgress(p: LatestProgress | null | undefined) {
+export function presentLatestProgress(p: LatestProgress | null | undefined): LatestProgressBody | null {
   return p ? { status: p.status, percent: p.percent, period: p.period, updatedAt: p.updatedAt } : null;
 }
 
 /** One update in an action's progress history; the narrative is null when its author kept it internal. */
-export function presentProgressUpdate(u: ProgressRecord, milestones: readonly MilestoneRecord[]) {
+export function presentProgressUpdate(u: ProgressRecord, milestones: readonly MilestoneRecord[]): ProgressUpdateBody {
   return {
     period: u.period,
     status: u.status,
@@ -31,6 +32,6 @@ export function presentProgressHistory(
   action: number,
   updates: readonly ProgressRecord[],
   milestones: readonly MilestoneRecord[],
-) {
+): ProgressHistoryBody {
   return { action, data: updates.map((u) => presentProgressUpdate(u, milestones)) };
 }

@@ -1,16 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openApiDocument, type SchemaObject } from "../../app/api/openapi";
 import { createApiRouter } from "../../app/api/router";
 import { FILTER_NAMES } from "../../app/domain/programmes/action-filters";
 import { readEnv } from "../../app/lib/env.server";
 import type { Services } from "../../app/lib/services.server";
 import { testDialects } from "../support/databases";
 import { DEFAULT_PROGRAMME_SLUG } from "../support/default-programme";
-import { resolveRef, validate } from "../support/json-schema";
+import { doc, resolveRef, responseSchema as documentedSchema, validate, type SchemaObject } from "../support/openapi";
 import { startTestServer, type TestServer } from "../support/server";
 
-const doc = openApiDocument();
-const schema = (name: string): SchemaObject => ({ $ref: `#/components/schemas/${name}` });
+type Parameter = { $ref: string } | { name: string; in: string };
+/** The document's paths, typed as far as these tests read them. */
+const paths = doc.paths as Record<string, Record<string, { parameters?: Parameter[]; responses: Record<string, unknown> }>>;
+const components = doc.components as unknown as {
+  schemas: Record<string, SchemaObject & { properties?: Record<string, unknown>; required?: string[] }>;
+  parameters: Record<string, { schema: SchemaObject; explode?: boolean }>;
+  responses: Record<string, { content: Record<string, { schema: SchemaObject; example?: unknown }> }>;
+};
 
 /** The operations the Express router really has, as "get /programmes/{slug}" (":slug" written "{slug}"). */
 function routerOperations(): string[] {
@@ -31,7 +36,7 @@ function routerOperations(): string[] {
 
 /** The operations the document describes, in the same form. */
 function documentedOperations(): string[] {
-  return Object.entries(doc.paths)
+  return Object.entries(paths)
     .flatMap(([path, item]) => Object.keys(item).map((method) => `${method} ${path}`))
     .sort();
 }
@@ -82,11 +87,11 @@ describe("OpenAPI document", () => {
   });
 
   it("resolves every reference and declares every path parameter", () => {
-    for (const ref of refsIn(doc)) expect(() => resolveRef(doc, ref), ref).not.toThrow();
-    for (const [path, item] of Object.entries(doc.paths)) {
+    for (const ref of refsIn(doc)) expect(() => resolveRef(ref), ref).not.toThrow();
+    for (const [path, item] of Object.entries(paths)) {
       for (const [method, operation] of Object.entries(item)) {
         const declared = (operation.parameters ?? [])
-          .map((p) => ("$ref" in p ? (resolveRef(doc, p.$ref) as { name: string; in: string }) : p))
+          .map((p) => ("$ref" in p ? (resolveRef(p.$ref) as { name: string; in: string }) : p))
           .filter((p) => p.in === "path")
           .map((p) => p.name);
         const inTemplate = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
@@ -97,43 +102,47 @@ describe("OpenAPI document", () => {
 
   it("lists every filter of the action list, and paging, as query parameters", () => {
     const names = (path: string) =>
-      (doc.paths[path]!.get!.parameters ?? [])
-        .map((p) => ("$ref" in p ? (resolveRef(doc, p.$ref) as { name: string; in: string }) : p))
+      (paths[path]!.get!.parameters ?? [])
+        .map((p) => ("$ref" in p ? (resolveRef(p.$ref) as { name: string; in: string }) : p))
         .filter((p) => p.in === "query")
         .map((p) => p.name);
     expect(names("/programmes/{slug}/actions")).toEqual([...FILTER_NAMES, "limit", "offset"]);
     expect(names("/programmes/{slug}/actions.csv")).toEqual([...FILTER_NAMES, "limit", "offset"]);
     expect(names("/organisations")).toEqual(["kind", "limit", "offset"]);
     expect(names("/programmes")).toEqual(["limit", "offset"]);
-    const limit = doc.components.parameters.limit!.schema;
+    const limit = components.parameters.limit!.schema;
     expect(limit).toMatchObject({ minimum: 1, maximum: 500, default: 100 });
-    expect(doc.components.parameters.category).toMatchObject({
+    expect(components.parameters.category).toMatchObject({
       explode: true,
       schema: { type: "array", maxItems: 4 },
     });
   });
 
   it("closes every object schema, so an undocumented field cannot pass unnoticed", () => {
-    const open = objectSchemas(doc.components.schemas, "schemas").filter(
+    const open = objectSchemas(components.schemas, "schemas").filter(
       (s) => s.schema.additionalProperties !== false && !s.path.startsWith("schemas.Problem"),
     );
     expect(open.map((s) => s.path)).toEqual([]);
   });
 
   it("describes the CSV download with its media type and the problems as application/problem+json", () => {
-    const csv = doc.paths["/programmes/{slug}/actions.csv"]!.get!.responses["200"]!;
-    expect("content" in csv && Object.keys(csv.content!)).toEqual(["text/csv"]);
+    const csv = paths["/programmes/{slug}/actions.csv"]!.get!.responses["200"] as { content: object };
+    expect(Object.keys(csv.content)).toEqual(["text/csv"]);
     for (const name of ["BadRequest", "NotFound"]) {
-      expect(Object.keys(doc.components.responses[name]!.content!)).toEqual(["application/problem+json"]);
+      expect(Object.keys(components.responses[name]!.content)).toEqual(["application/problem+json"]);
     }
   });
 
   it("has examples that fit their own schemas", () => {
-    const example = doc.components.responses.BadRequest!.content!["application/problem+json"]!;
-    expect(validate(doc, example.schema, example.example)).toEqual([]);
+    const example = components.responses.BadRequest!.content["application/problem+json"]!;
+    expect(validate(example.schema, example.example)).toEqual([]);
     // The validator does catch a wrong example.
-    expect(validate(doc, example.schema, { status: "400", title: "x" })).not.toEqual([]);
-    expect(validate(doc, schema("Action"), { number: 1 }).length).toBeGreaterThan(10);
+    expect(validate(example.schema, { status: "400", title: "x" })).not.toEqual([]);
+    expect(validate("Action", { number: 1 }).length).toBeGreaterThan(10);
+    // Request bodies carry their examples too, and they fit.
+    for (const [name, component] of Object.entries(components.schemas)) {
+      for (const value of (component.examples as unknown[] | undefined) ?? []) expect(validate(name, value), name).toEqual([]);
+    }
   });
 });
 
@@ -155,10 +164,7 @@ describe.each(testDialects())("OpenAPI document against real answers (%s)", (dia
 
   /** The schema of the 200 (or other) JSON answer the document gives for a path. */
   function responseSchema(path: string, status = "200"): SchemaObject {
-    let r = doc.paths[path]!.get!.responses[status]!;
-    if ("$ref" in r) r = resolveRef(doc, r.$ref) as typeof r;
-    const content = (r as { content: Record<string, { schema: SchemaObject }> }).content;
-    return Object.values(content)[0]!.schema;
+    return documentedSchema("get", path, Number(status));
   }
 
   it("serves the document at /api/v1/openapi.json", async () => {
@@ -186,7 +192,7 @@ describe.each(testDialects())("OpenAPI document against real answers (%s)", (dia
     ["/programmes/{slug}/decisions/{id}", `/programmes/${DEFAULT_PROGRAMME_SLUG}/decisions/2`],
   ])("%s: the answer to %s fits the documented schema", async (documented, actual) => {
     const body = await getJson(actual);
-    expect(validate(doc, responseSchema(documented), body)).toEqual([]);
+    expect(validate(responseSchema(documented), body)).toEqual([]);
     // A list must hold something, or the check above proves little.
     if (typeof body === "object" && body !== null && "data" in body)
       expect((body as { data: unknown[] }).data.length).toBeGreaterThan(0);
@@ -195,11 +201,11 @@ describe.each(testDialects())("OpenAPI document against real answers (%s)", (dia
   it("an action has exactly the documented properties, all of them", async () => {
     // One action on its own is an ActionDetail: an Action with its category history.
     const action = (await getJson(`${base.slice("/api/v1".length)}/actions/20`)) as Record<string, unknown>;
-    const documented = doc.components.schemas.ActionDetail!;
+    const documented = components.schemas.ActionDetail!;
     expect(Object.keys(action).sort()).toEqual(Object.keys(documented.properties!).sort());
     expect([...documented.required!].sort()).toEqual(Object.keys(documented.properties!).sort());
     // And the validator rejects an answer with a field the document does not describe.
-    expect(validate(doc, schema("ActionDetail"), { ...action, internalId: 7 })).toEqual([
+    expect(validate("ActionDetail", { ...action, internalId: 7 })).toEqual([
       '$: undocumented property "internalId"',
     ]);
   });
@@ -215,7 +221,7 @@ describe.each(testDialects())("OpenAPI document against real answers (%s)", (dia
     const res = await server.get(`/api/v1${actual}`);
     expect(res.status).toBe(Number(status));
     expect(res.headers.get("content-type")).toMatch(/^application\/problem\+json/);
-    expect(validate(doc, responseSchema(documented, status), await res.json())).toEqual([]);
+    expect(validate(responseSchema(documented, status), await res.json())).toEqual([]);
   });
 
   it("the CSV answer has the documented media type", async () => {

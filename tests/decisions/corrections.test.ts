@@ -1,17 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openApiDocument, type SchemaObject } from "../../app/api/openapi";
 import type { ProgrammeRole } from "../../app/domain/auth/roles";
 import { exportProgrammeDocument } from "../../app/db/programme-export";
 import { importProgrammeDocument } from "../../app/db/programme-import";
 import { text } from "../admin/support";
 import { testDialects } from "../support/databases";
-import { resolveRef, validate } from "../support/json-schema";
+import { responseSchema, validate, type SchemaObject } from "../support/openapi";
 import { startTestServer, type TestServer } from "../support/server";
 
 const SLUG = "kennis-en-werk-071-2013-2015";
 const P = `/programmes/${SLUG}`;
 const API = `/api/v1${P}`;
-const doc = openApiDocument();
 
 interface Session {
   userId: number;
@@ -42,9 +40,7 @@ async function signInAs(app: TestServer, role: ProgrammeRole): Promise<Session> 
 
 /** The documented schema of an operation's answer with this status. */
 function answerSchema(path: string, method: "get" | "put" | "delete", status: string): SchemaObject {
-  let r = doc.paths[path]![method]!.responses[status]!;
-  if ("$ref" in r) r = resolveRef(doc, r.$ref) as typeof r;
-  return Object.values((r as { content: Record<string, { schema: SchemaObject }> }).content)[0]!.schema;
+  return responseSchema(method, path, Number(status));
 }
 
 describe.each(testDialects())("correcting and withdrawing decisions, correcting meetings (%s)", (dialect) => {
@@ -255,7 +251,7 @@ describe.each(testDialects())("correcting and withdrawing decisions, correcting 
     expect(res.status).toBe(200);
     expect(res.headers.get("etag")).toBe(`"decision-${older}-v3"`);
     const answer: unknown = await res.json();
-    expect(validate(doc, answerSchema("/programmes/{slug}/decisions/{id}", "put", "200"), answer)).toEqual(
+    expect(validate(answerSchema("/programmes/{slug}/decisions/{id}", "put", "200"), answer)).toEqual(
       [],
     );
     // The older decision now says 3 → 2; the newer one still decides today's category.
@@ -446,7 +442,7 @@ describe.each(testDialects())("correcting and withdrawing decisions, correcting 
       expect(res.headers.get("content-type")).toMatch(/^application\/problem\+json/);
       const json = (await res.json()) as { errors?: Record<string, string> };
       expect(
-        validate(doc, answerSchema("/programmes/{slug}/decisions/{id}", method, String(status)), json),
+        validate(answerSchema("/programmes/{slug}/decisions/{id}", method, String(status)), json),
       ).toEqual([]);
       return json;
     };
@@ -547,7 +543,7 @@ describe.each(testDialects())("correcting and withdrawing decisions, correcting 
     });
     expect(put.status).toBe(409);
     expect(
-      validate(doc, answerSchema("/programmes/{slug}/decisions/{id}", "put", "409"), await put.json()),
+      validate(answerSchema("/programmes/{slug}/decisions/{id}", "put", "409"), await put.json()),
     ).toEqual([]);
     expect((await api("DELETE", `/decisions/${id}`, { ifMatch: "*" })).status).toBe(409);
     const shown = await page(`${P}/decisions/${id}`);

@@ -1,20 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openApiDocument, type SchemaObject } from "../../app/api/openapi";
 import { createApiRouter } from "../../app/api/router";
 import type { Services } from "../../app/lib/services.server";
 import { testDialects } from "../support/databases";
-import { resolveRef, validate } from "../support/json-schema";
+import { doc, responseSchema as documentedSchema, validate, type SchemaObject } from "../support/openapi";
 import { startTestServer, type TestServer } from "../support/server";
 import { FULL_83625NED, v4Values } from "./fixtures";
 import { P } from "./support";
 
-const doc = openApiDocument();
 const API = `/api/v1${P}`;
 
 function responseSchema(path: string, status = "200"): SchemaObject {
-  let r = doc.paths[path]!.get!.responses[status]!;
-  if ("$ref" in r) r = resolveRef(doc, r.$ref) as typeof r;
-  return Object.values((r as { content: Record<string, { schema: SchemaObject }> }).content)[0]!.schema;
+  return documentedSchema("get", path, Number(status));
 }
 
 interface IndicatorJson {
@@ -57,7 +53,7 @@ describe.each(testDialects())("the monitor's open data (%s)", (dialect) => {
 
   it("lists every indicator with its figures, in the documented shape", async () => {
     const body = (await getJson(`${API}/indicators`)) as { data: IndicatorJson[]; total: number; limit: number; offset: number };
-    expect(validate(doc, responseSchema("/programmes/{slug}/indicators"), body)).toEqual([]);
+    expect(validate(responseSchema("/programmes/{slug}/indicators"), body)).toEqual([]);
     expect(body.total).toBe(19);
     expect(body.data.map((i) => i.theme)).toEqual([...body.data.map((i) => i.theme)].sort((a, b) => a - b));
     const prices = body.data.find((i) => i.id === "verkoopprijs-koopwoningen")!;
@@ -91,7 +87,7 @@ describe.each(testDialects())("the monitor's open data (%s)", (dialect) => {
 
   it("gives one indicator, with special values and the computed region sum", async () => {
     const one = (await getJson(`${API}/indicators/opleidingsniveau-hbo-wo`)) as IndicatorJson;
-    expect(validate(doc, responseSchema("/programmes/{slug}/indicators/{id}"), one)).toEqual([]);
+    expect(validate(responseSchema("/programmes/{slug}/indicators/{id}"), one)).toEqual([]);
     expect(one.measurements.find((m) => m.region === "GM0546" && m.period === "2025JJ00")).toEqual({
       region: "GM0546",
       period: "2025JJ00",
@@ -121,7 +117,7 @@ describe.each(testDialects())("the monitor's open data (%s)", (dialect) => {
       expect(res.status, path).toBe(status);
       expect(res.headers.get("content-type"), path).toMatch(/^application\/problem\+json/);
       const body = (await res.json()) as unknown;
-      expect(validate(doc, responseSchema(documented, String(status)), body), path).toEqual([]);
+      expect(validate(responseSchema(documented, String(status)), body), path).toEqual([]);
     }
     const notFound = (await (await app.get(`${API}/indicators/geen-indicator`, { "Accept-Language": "en" })).json()) as { detail: string };
     expect(notFound.detail).toBe("There is no indicator “geen-indicator” in this programme.");

@@ -1,14 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openApiDocument } from "../../app/api/openapi";
 import { ACTION_CSV_HEADERS } from "../../app/presenters/action";
 import { testDialects } from "../support/databases";
 import { DEFAULT_PROGRAMME_SLUG } from "../support/default-programme";
-import { validate } from "../support/json-schema";
+import { validate } from "../support/openapi";
 import { startTestServer, type TestServer } from "../support/server";
 
-const doc = openApiDocument();
 const API = `/api/v1/programmes/${DEFAULT_PROGRAMME_SLUG}`;
-const schema = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
 type Risk = { number: number; reason: string }[];
 
@@ -62,7 +59,7 @@ describe.each(testDialects())("actions at risk through a dependency in the open 
   const flagged = async (): Promise<Record<number, Risk>> => {
     const list = (await json("/actions?limit=500")) as { data: { number: number; atRiskThrough: Risk }[] };
     expect(list.data).toHaveLength(62);
-    expect(validate(doc, schema("ActionList"), list)).toEqual([]);
+    expect(validate("ActionList", list)).toEqual([]);
     return Object.fromEntries(
       list.data.filter((a) => a.atRiskThrough.length > 0).map((a) => [a.number, a.atRiskThrough]),
     );
@@ -108,7 +105,7 @@ describe.each(testDialects())("actions at risk through a dependency in the open 
     expect(await flagged()).toEqual({ 11: delayed, 12: delayed });
     const eleven = await json("/actions/11");
     expect(eleven.atRiskThrough).toEqual(delayed);
-    expect(validate(doc, schema("ActionDetail"), eleven)).toEqual([]);
+    expect(validate("ActionDetail", eleven)).toEqual([]);
     // The action that blocks is not at risk itself; the flags are the current state, also with asOf.
     expect((await json("/actions/10")).atRiskThrough).toEqual([]);
     expect((await json("/actions/12?asOf=2013-07-18")).atRiskThrough).toEqual(delayed);

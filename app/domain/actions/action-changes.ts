@@ -4,22 +4,32 @@ import { LINK_TYPES } from "../programmes/programme-document";
 /** What editing may change on an action. The category is not here: it changes through steering-group decisions. */
 const text = (max: number) => z.string().max(max, { message: `edit.tooLong|${max}` });
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: "edit.organisationUnknown" });
-const ref = z.object({ organisation: slug, qualifier: text(500).trim().nullable().default(null) }).strict();
+const ref = z
+  .object({
+    organisation: slug.describe("The organisation's slug."),
+    qualifier: text(500).trim().nullable().default(null).describe('A remark on the role, such as "tot eind 2013".'),
+  })
+  .strict()
+  .describe("An organisation in one of an action's roles.");
 
 export const actionChangesSchema = z
   .object({
     title: z.string().trim().min(1, { message: "edit.required" }).max(500, { message: "edit.tooLong|500" }),
-    description: text(20000),
-    notes: z.array(z.string().trim().min(1).max(5000, { message: "edit.tooLong|5000" })).max(50, { message: "edit.tooMany|50" }),
-    intentionCode: z.string().regex(/^\d+\.\d+$/, { message: "edit.intentionUnknown" }).nullable(),
-    group: text(200).trim().nullable(),
+    description: text(20000).describe("Paragraphs separated by a blank line."),
+    notes: z.array(z.string().trim().min(1).max(5000, { message: "edit.tooLong|5000" })).max(50, { message: "edit.tooMany|50" }).describe('The "N.B." remarks.'),
+    intentionCode: z
+      .string()
+      .regex(/^\d+\.\d+$/, { message: "edit.intentionUnknown" })
+      .nullable()
+      .describe("The intention the action sits under (e.g. `2.3`); null for an action of the organisation chapter, which has a `group`."),
+    group: text(200).trim().nullable().describe("The group heading of the organisation chapter; ignored when `intentionCode` is given."),
     leads: z.array(ref).max(50, { message: "edit.tooMany|50" }),
     partners: z.array(ref).max(100, { message: "edit.tooMany|100" }),
     toInvolve: z.array(ref).max(100, { message: "edit.tooMany|100" }),
-    leadUnknown: z.boolean({ message: "edit.boolean" }),
+    leadUnknown: z.boolean({ message: "edit.boolean" }).describe("The lead is not known yet; not together with leads."),
     intendedResults: z.array(z.string().trim().min(1).max(2000, { message: "edit.tooLong|2000" })).max(50, { message: "edit.tooMany|50" }),
-    planningText: text(2000),
-    categoryNote: text(1000).trim().nullable(),
+    planningText: text(2000).describe("The planning in words; the years it names become the action's planning years."),
+    categoryNote: text(1000).trim().nullable().describe("A remark on the category. The category itself changes only through a decision."),
     links: z
       .array(
         z

@@ -13,10 +13,13 @@ const category = z.number({ message: "decisions.categoryInvalid" }).int({ messag
 export const decisionActionSchema = z
   .object({
     number: z.number({ message: "decisions.actionNumberInvalid" }).int({ message: "decisions.actionNumberInvalid" }).min(1, { message: "decisions.actionNumberInvalid" }).max(999_999, { message: "decisions.actionNumberInvalid" }),
-    /** The category the decider saw; required with `to`, so that a change made meanwhile is noticed. */
-    from: category.nullable().optional(),
-    /** The new category; absent when the decision concerns the action without changing its category. */
-    to: category.optional(),
+    from: category
+      .nullable()
+      .optional()
+      .describe("The category the decider saw (null: none yet); required with `to`, so that a change made meanwhile is noticed."),
+    to: category
+      .optional()
+      .describe("The category the decision gives the action; left out when it concerns the action without changing its category."),
   })
   .strict();
 
@@ -24,8 +27,18 @@ export const decisionActionSchema = z
 export const decisionEditActionSchema = decisionActionSchema.omit({ from: true }).strict();
 
 const decisionFields = {
-  decidedOn: z.string({ message: "decisions.dateInvalid" }).trim().refine(isCalendarDate, { message: "decisions.dateInvalid" }),
-  meetingId: z.number({ message: "decisions.meetingUnknown" }).int({ message: "decisions.meetingUnknown" }).positive({ message: "decisions.meetingUnknown" }).nullable().default(null),
+  decidedOn: z
+    .string({ message: "decisions.dateInvalid" })
+    .trim()
+    .refine(isCalendarDate, { message: "decisions.dateInvalid" })
+    .meta({ format: "date", description: "The day it was taken (or is expected)." }),
+  meetingId: z
+    .number({ message: "decisions.meetingUnknown" })
+    .int({ message: "decisions.meetingUnknown" })
+    .positive({ message: "decisions.meetingUnknown" })
+    .nullable()
+    .default(null)
+    .describe("The meeting where it was taken (see the meetings pages); null for none."),
   kind: z.enum(DECISION_KINDS, { message: "decisions.kindInvalid" }),
   status: z.enum(DECISION_STATUSES, { message: "decisions.statusInvalid" }).default("taken"),
   title: z.string({ message: "decisions.titleRequired" }).trim().min(1, { message: "decisions.titleRequired" }).max(300, { message: "edit.tooLong|300" }),

@@ -14,7 +14,8 @@ export const actionCreateSchema = z
       .int({ message: "editing.actionNumber" })
       .min(1, { message: "editing.actionNumber" })
       .max(999_999, { message: "editing.actionNumber" })
-      .optional(),
+      .optional()
+      .describe("The number it gets; without it, the next free one. A taken number is a 400."),
     title: shape.title,
     description: shape.description.default(""),
     notes: shape.notes.default([]),

@@ -34,11 +34,27 @@ const slug = z
   .regex(SLUG_PATTERN, { message: "editing.slugInvalid" });
 
 /** A new organisation: its slug is derived from the name. */
-export const organisationCreateSchema = z.object({ name, kind, aliases: aliases.default([]) }).strict();
+export const organisationCreateSchema = z
+  .object({
+    name: name.describe(
+      "Must not be the name or an alias of another organisation (compared without case, accents, spaces and punctuation).",
+    ),
+    kind,
+    aliases: aliases.default([]).describe("Other spellings; each must be free like the name."),
+  })
+  .strict();
 export type OrganisationCreate = z.infer<typeof organisationCreateSchema>;
 
 /** A change to an organisation; the slug changes only when it is given explicitly. */
-export const organisationPatchSchema = z.object({ name, kind, aliases, slug }).partial().strict();
+export const organisationPatchSchema = z
+  .object({
+    name: name.describe("A new name; the slug stays the same."),
+    kind,
+    aliases: aliases.describe("All other spellings (replacing the list)."),
+    slug: slug.describe("Only to change the slug on purpose: the old slug keeps redirecting (301) here."),
+  })
+  .partial()
+  .strict();
 export type OrganisationPatch = z.infer<typeof organisationPatchSchema>;
 
 /** Merging an organisation into another, named by slug. */
@@ -46,7 +62,8 @@ export const organisationMergeSchema = z
   .object({
     into: z
       .string({ message: "editing.mergeTargetUnknown" })
-      .max(ORGANISATION_NAME_MAX, { message: "editing.mergeTargetUnknown" }),
+      .max(ORGANISATION_NAME_MAX, { message: "editing.mergeTargetUnknown" })
+      .describe("The slug of the organisation that remains."),
   })
   .strict();
 

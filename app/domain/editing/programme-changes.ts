@@ -42,12 +42,15 @@ export const programmePatchSchema = z
     period: z
       .object({ start: year, end: year }, { message: "editing.period" })
       .strict()
-      .refine((p) => p.start <= p.end, { message: "editing.periodOrder" }),
+      .refine((p) => p.start <= p.end, { message: "editing.periodOrder" })
+      .describe("The years, both included; start not after end. A new period recomputes every action's planning years."),
     adoptedOn: z
       .string({ message: "editing.date" })
       .refine(isCalendarDate, { message: "editing.date" })
-      .nullable(),
-    adoptedBy: optionalText(500),
+      .meta({ format: "date" })
+      .nullable()
+      .describe("When the programme was adopted."),
+    adoptedBy: optionalText(500).describe("Who adopted it."),
   })
   .partial()
   .strict();
@@ -64,7 +67,7 @@ export const themePatchSchema = z
   .object({
     title: requiredText(500),
     goal: text(20000).trim(),
-    intentionsIntro: optionalText(2000),
+    intentionsIntro: optionalText(2000).describe("The sentence that introduces the intentions."),
     intentions: z
       .array(
         z
@@ -72,27 +75,35 @@ export const themePatchSchema = z
             code: z
               .string({ message: "editing.intentionCode" })
               .regex(INTENTION_CODE, { message: "editing.intentionCode" })
-              .optional(),
+              .optional()
+              .describe("An existing intention's code; leave it out for a new intention, which gets the next code."),
             text: requiredText(2000),
           })
           .strict(),
         { message: "edit.invalid" },
       )
-      .max(50, { message: "edit.tooMany|50" }),
+      .max(50, { message: "edit.tooMany|50" })
+      .describe(
+        "All intentions of the theme, in order: listed ones are kept (with this text), new ones added, unlisted ones removed. An intention that still has actions cannot be removed (400).",
+      ),
     participation: z
       .array(
         z
           .object({
             municipality: z
               .string({ message: "editing.municipalityUnknown" })
-              .max(200, { message: "editing.municipalityUnknown" }),
+              .max(200, { message: "editing.municipalityUnknown" })
+              .describe("The slug of one of the programme's municipalities."),
             status: z.enum(PARTICIPATION_STATUSES, { message: "editing.participationStatus" }),
-            note: optionalText(2000).default(null),
+            note: optionalText(2000).default(null).describe("The remark (footnote) about this municipality's part."),
           })
           .strict(),
         { message: "edit.invalid" },
       )
-      .max(100, { message: "edit.tooMany|100" }),
+      .max(100, { message: "edit.tooMany|100" })
+      .describe(
+        "The participation of the municipalities, replacing what was recorded. Plain participation without a note is not stored (a municipality not listed participates).",
+      ),
   })
   .partial()
   .strict();

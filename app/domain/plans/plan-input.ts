@@ -20,16 +20,31 @@ export type PlanFields = Record<PlanField, string>;
 
 export const EMPTY_PLAN: PlanFields = { aim: "", approach: "", deliverables: "", milestones: "", budget: "", capacity: "", risks: "" };
 
-/** Text from a form: line ends made \n, outer white space removed; messages are i18n keys ("edit.tooLong|2000"). */
-const text = (max: number) =>
+/** What each part holds, for the API's description (the pages have their own labels). */
+const PLAN_FIELD_DESCRIPTIONS: Record<PlanField, string> = {
+  aim: "What the action wants to achieve (doel).",
+  approach: "How (aanpak).",
+  deliverables: "What it delivers (op te leveren resultaten).",
+  milestones: "What is ready when (mijlpalen).",
+  budget: "The budget asked (gevraagd budget).",
+  capacity: "The people or hours asked (gevraagde capaciteit).",
+  risks: "Risks and what is done about them (risico's).",
+};
+
+/**
+ * Text from a form: line ends made \n, outer white space removed; messages are i18n keys
+ * ("edit.tooLong|2000"). The limit applies after normalising, so JSON Schema learns it from `meta`.
+ */
+const text = (max: number, description?: string) =>
   z
     .string({ message: "plans.fieldMissing" })
     .transform((s) => s.replace(/\r\n?/g, "\n").trim())
-    .pipe(z.string().max(max, { message: `edit.tooLong|${max}` }));
+    .pipe(z.string().max(max, { message: `edit.tooLong|${max}` }))
+    .meta({ maxLength: max, ...(description ? { description } : {}) });
 
 /** The seven parts; a draft may leave any of them empty (see `missingForSubmit`). */
 export const planFieldsSchema = z.object(
-  Object.fromEntries(PLAN_FIELDS.map((f) => [f, text(PLAN_FIELD_MAX[f])])) as Record<PlanField, ReturnType<typeof text>>,
+  Object.fromEntries(PLAN_FIELDS.map((f) => [f, text(PLAN_FIELD_MAX[f], PLAN_FIELD_DESCRIPTIONS[f])])) as Record<PlanField, ReturnType<typeof text>>,
 );
 
 const wholeNumber = (max: number) => z.string({ message: "plans.staleForm" }).regex(new RegExp(`^[0-9]{1,${max}}$`), { message: "plans.staleForm" }).transform(Number);
@@ -67,7 +82,11 @@ const note = z
   .string()
   .optional()
   .transform((s) => (s ?? "").replace(/\r\n?/g, "\n").trim())
-  .pipe(z.string().max(DECISION_NOTE_MAX, { message: `edit.tooLong|${DECISION_NOTE_MAX}` }));
+  .pipe(z.string().max(DECISION_NOTE_MAX, { message: `edit.tooLong|${DECISION_NOTE_MAX}` }))
+  .meta({
+    maxLength: DECISION_NOTE_MAX,
+    description: "The note with the decision: optional when approving, the reason (required) when returning.",
+  });
 
 const decisionSchema = z.object({
   intent: z.enum(PLAN_INTENTS, { message: "plans.unknownIntent" }),

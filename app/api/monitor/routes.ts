@@ -1,36 +1,17 @@
 import type { Request, Response, Router } from "express";
-import { parsePaging, type FieldErrors } from "../domain/programmes/action-filters";
-import type { Programme } from "../domain/programmes/types";
-import { translator, type Language } from "../lib/i18n";
-import type { Services } from "../lib/services.server";
-import { indicatorsToCsv, presentIndicator } from "../presenters/indicator";
-import { sendProblem, STATUS_TITLES, translateErrors } from "./problem";
-
-const INDICATOR_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+import { parsePaging, type FieldErrors } from "../../domain/programmes/action-filters";
+import type { Services } from "../../lib/services.server";
+import { indicatorsToCsv, presentIndicator } from "../../presenters/indicator";
+import { INDICATOR_ID, INDICATOR_ID_MAX, programmeOf } from "../lookup";
+import { invalidParameter, invalidQuery, problem, queryOf } from "../problem";
 
 /**
  * The monitor's open data under /api/v1/programmes/{slug}: indicators with their figures as JSON
  * and as CSV. Registered on the API router before its catch-all.
  */
-export function registerMonitorRoutes(router: Router, services: Services): void {
-  const lang = (res: Response): Language => res.locals.language as Language;
-  const title = (res: Response, status: number) => STATUS_TITLES[status]?.[lang(res)] ?? String(status);
-  const queryOf = (req: Request) => new URL(req.originalUrl, "http://x").searchParams;
-  const invalid = (res: Response, errors: FieldErrors, params: Record<string, string> = {}) => {
-    const t = translator(lang(res));
-    sendProblem(res, 400, { title: title(res, 400), detail: t("errors.invalidFilters"), errors: translateErrors(t, errors, params) });
-  };
-  const notFound = (res: Response, key: string, params: Record<string, unknown> = {}) =>
-    sendProblem(res, 404, { title: title(res, 404), detail: translator(lang(res))(key, params) });
-
-  async function programmeOf(req: Request, res: Response): Promise<Programme | undefined> {
-    const programme = await services.programmes.get(String(req.params.slug));
-    if (!programme) notFound(res, "errors.programmeNotFound");
-    return programme;
-  }
-
+export function mountMonitorRoutes(router: Router, services: Services): void {
   async function list(req: Request, res: Response, format: "json" | "csv") {
-    const programme = await programmeOf(req, res);
+    const programme = await programmeOf(services, req, res);
     if (!programme) return;
     const query = queryOf(req);
     const errors: FieldErrors = {};
@@ -47,7 +28,7 @@ export function registerMonitorRoutes(router: Router, services: Services): void 
     }
     const paging = format === "json" ? parsePaging(query) : undefined;
     if (paging && !paging.ok) Object.assign(errors, paging.errors);
-    if (Object.keys(errors).length > 0) return invalid(res, errors, params);
+    if (Object.keys(errors).length > 0) return invalidQuery(res, errors, params);
     const all = await services.monitor.listWithMeasurements(programme.id, { theme });
     if (format === "csv") {
       res
@@ -61,16 +42,12 @@ export function registerMonitorRoutes(router: Router, services: Services): void 
   }
 
   async function one(req: Request, res: Response, format: "json" | "csv") {
-    const programme = await programmeOf(req, res);
+    const programme = await programmeOf(services, req, res);
     if (!programme) return;
     const id = String(req.params.id);
-    if (!INDICATOR_ID.test(id) || id.length > 80) {
-      const t = translator(lang(res));
-      sendProblem(res, 400, { title: title(res, 400), detail: t("monitor.errors.invalidIndicatorId"), errors: { id: t("monitor.errors.invalidIndicatorId") } });
-      return;
-    }
+    if (!INDICATOR_ID.test(id) || id.length > INDICATOR_ID_MAX) return invalidParameter(res, "id", "monitor.errors.invalidIndicatorId");
     const indicator = await services.monitor.get(programme.id, id);
-    if (!indicator) return notFound(res, "monitor.errors.indicatorNotFound", { id });
+    if (!indicator) return problem(res, 404, "monitor.errors.indicatorNotFound", { id });
     if (format === "csv") {
       res
         .type("text/csv; charset=utf-8")

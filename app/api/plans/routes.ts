@@ -1,23 +1,24 @@
+import { createHash } from "node:crypto";
 import type { Request, Response, Router } from "express";
 import type { z } from "zod";
-import type { PlanResult } from "../db/plan-store";
-import { decide, type Operation } from "../domain/auth/permissions";
-import { absoluteLink } from "../lib/links.server";
-import type { Principal } from "../domain/auth/roles";
+import type { PlanResult } from "../../db/plan-store";
+import { decide, type Operation } from "../../domain/auth/permissions";
+import type { Principal } from "../../domain/auth/roles";
+import { absoluteLink } from "../../lib/links.server";
 import {
   planBodyErrors,
   planBodySchema,
   planDecisionBodySchema,
   planSubmitBodySchema,
   type PlanFields,
-} from "../domain/plans/plan-input";
-import { planRevision, type PlanVersion } from "../domain/plans/plan-types";
-import type { Services } from "../lib/services.server";
-import { presentPlanOfApproach } from "../presenters/plan";
-import { changeRoute, type ProblemText, type WriteContext } from "./write-route";
-import { etag, jsonBodyLater, problem } from "./write-support";
-
-const NUMBER = /^[1-9]\d{0,5}$/;
+} from "../../domain/plans/plan-input";
+import { planRevision, type PlanVersion } from "../../domain/plans/plan-types";
+import type { Services } from "../../lib/services.server";
+import { presentPlanOfApproach } from "../../presenters/plan";
+import { ACTION_NUMBER, programmeOf } from "../lookup";
+import { invalidParameter, problem } from "../problem";
+import { changeRoute, type ProblemText, type WriteContext } from "../write-route";
+import { etag, jsonBodyLater } from "../write-support";
 
 /** What a plan write works on: the action, its plan's versions (newest first) as they were read. */
 interface PlanRecord {
@@ -47,15 +48,43 @@ const seenOf = (r: PlanRecord) => {
 };
 
 /**
- * Writes to an action's plan of approach: PUT the draft's parts, POST submit, approve and return.
+ * An action's plan of approach. GET: the adopted (approved) plan for everyone; the open version
+ * (draft or submitted) and every version for those who may read open plans. Both carry an ETag, so
+ * that clients can ask again cheaply (If-None-Match answers 304): for plan readers the plan's own
+ * tag from its revision (`"plan-12-v5"`, which the writes take in If-Match); for everyone else a tag
+ * over the answer, which only changes when the adopted plan does.
+ *
+ * Writes: PUT the draft's parts, POST submit, approve and return.
  * Each is checked in the order 401, 404/403 (the permission table, as on the plan pages), 428/412
  * (If-Match with the plan's ETag, `"plan-12-v5"`), 400, then 409 when the plan's state does not
  * allow the step. The plan service makes each change in one transaction with its history entry and
  * sends the same mails as the pages (on submitting, and on a decision).
  */
-export function mountPlanWrites(router: Router, services: Services): void {
+export function mountPlanRoutes(router: Router, services: Services): void {
   const body = jsonBodyLater(services.env.MAX_UPLOAD_MB);
   const path = "/programmes/:slug/actions/:number/plan";
+
+  router.get(path, async (req: Request, res: Response) => {
+    const programme = await programmeOf(services, req, res);
+    if (!programme) return;
+    const raw = String(req.params.number);
+    if (!ACTION_NUMBER.test(raw)) return invalidParameter(res, "number", "errors.invalidNumber");
+    const action = await services.actions.get(programme.id, Number(raw));
+    if (!action) return problem(res, 404, "errors.actionNotFound", { number: raw });
+    const principal = res.locals.principal as Principal;
+    const canRead = decide(principal, "plan.read", { programmeId: programme.id, actionId: action.id }) === "allow";
+    const versions = await services.plans.versions(action.id);
+    const json = JSON.stringify(presentPlanOfApproach(action.number, versions, canRead));
+    res.setHeader(
+      "ETag",
+      canRead
+        ? etag("plan", action.id, planRevision(versions))
+        : `"plan-${action.id}-${createHash("sha256").update(json).digest("base64url").slice(0, 22)}"`,
+    );
+    if (canRead) res.setHeader("Cache-Control", "private, no-store");
+    if (req.fresh) return res.status(304).end();
+    res.type("application/json").send(json);
+  });
 
   /** The action and its plan, or undefined after a 404. */
   async function load(req: Request, res: Response): Promise<PlanRecord | undefined> {
@@ -65,7 +94,7 @@ export function mountPlanWrites(router: Router, services: Services): void {
       return undefined;
     }
     const raw = String(req.params.number);
-    const action = NUMBER.test(raw) ? await services.actions.get(programme.id, Number(raw)) : undefined;
+    const action = ACTION_NUMBER.test(raw) ? await services.actions.get(programme.id, Number(raw)) : undefined;
     if (!action) {
       problem(res, 404, "errors.actionNotFound", { number: raw });
       return undefined;

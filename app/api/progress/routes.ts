@@ -1,8 +1,8 @@
 import type { Request, Response, Router } from "express";
-import { translator, type Language } from "../lib/i18n";
-import type { Services } from "../lib/services.server";
-import { presentProgressHistory } from "../presenters/progress";
-import { problem } from "./write-support";
+import type { Services } from "../../lib/services.server";
+import { presentProgressHistory } from "../../presenters/progress";
+import { ACTION_NUMBER, programmeOf } from "../lookup";
+import { invalidParameter, problem } from "../problem";
 
 /**
  * GET /programmes/{slug}/actions/{number}/progress: an action's progress updates, newest period
@@ -10,18 +10,10 @@ import { problem } from "./write-support";
  */
 export function mountProgressRoutes(router: Router, services: Services): void {
   router.get("/programmes/:slug/actions/:number/progress", async (req: Request, res: Response) => {
-    const programme = await services.programmes.get(String(req.params.slug));
-    if (!programme) return problem(res, 404, "errors.programmeNotFound");
+    const programme = await programmeOf(services, req, res);
+    if (!programme) return;
     const raw = String(req.params.number);
-    if (!/^[1-9]\d{0,5}$/.test(raw)) {
-      return problem(
-        res,
-        400,
-        "errors.invalidNumber",
-        {},
-        { number: translator(res.locals.language as Language)("errors.invalidNumber") },
-      );
-    }
+    if (!ACTION_NUMBER.test(raw)) return invalidParameter(res, "number", "errors.invalidNumber");
     const action = await services.actions.get(programme.id, Number(raw));
     if (!action) return problem(res, 404, "errors.actionNotFound", { number: raw });
     const updates = await services.progress.updates.historyForAction(action.id);

@@ -1,16 +1,17 @@
 import type { Request, Response, Router } from "express";
-import { calendarDate } from "../domain/calendar";
-import { decisionEditSchema, decisionErrors, decisionInputSchema } from "../domain/decisions/decision-input";
-import type { Decision } from "../domain/decisions/types";
-import { parsePaging } from "../domain/programmes/action-filters";
-import type { Principal } from "../domain/auth/roles";
-import { translateDecisionErrors } from "../lib/decision-format";
-import { translator, type Language } from "../lib/i18n";
-import type { Services } from "../lib/services.server";
-import { timestamp } from "../lib/time";
-import { presentDecision } from "../presenters/decision";
-import { translateErrors } from "./problem";
-import { authorise, etag, jsonBody, jsonBodyLater, problem, requireIfMatch, requireJsonObject, sendRecord } from "./write-support";
+import type { Principal } from "../../domain/auth/roles";
+import { calendarDate } from "../../domain/calendar";
+import { decisionEditSchema, decisionErrors, decisionInputSchema } from "../../domain/decisions/decision-input";
+import type { Decision } from "../../domain/decisions/types";
+import { parsePaging } from "../../domain/programmes/action-filters";
+import { translateDecisionErrors } from "../../lib/decision-format";
+import { translator, type Language } from "../../lib/i18n";
+import type { Services } from "../../lib/services.server";
+import { timestamp } from "../../lib/time";
+import { presentDecision } from "../../presenters/decision";
+import { DECISION_ID, programmeOf } from "../lookup";
+import { invalidParameter, invalidQuery, problem, queryOf } from "../problem";
+import { authorise, etag, jsonBody, jsonBodyLater, requireIfMatch, requireJsonObject, sendRecord } from "../write-support";
 
 /**
  * The steering group's decisions: a public register (GET), recording one (POST, for programme
@@ -20,25 +21,21 @@ import { authorise, etag, jsonBody, jsonBodyLater, problem, requireIfMatch, requ
  */
 export function mountDecisionRoutes(router: Router, services: Services): void {
   const lang = (res: Response) => res.locals.language as Language;
-  const queryOf = (req: Request) => new URL(req.originalUrl, "http://x").searchParams;
 
   router.get("/programmes/:slug/decisions", async (req, res) => {
-    const programme = await services.programmes.get(String(req.params.slug));
-    if (!programme) return problem(res, 404, "errors.programmeNotFound");
+    const programme = await programmeOf(services, req, res);
+    if (!programme) return;
     const parsed = parsePaging(queryOf(req));
-    if (!parsed.ok) return problem(res, 400, "errors.invalidFilters", {}, translateErrors(translator(lang(res)), parsed.errors));
+    if (!parsed.ok) return invalidQuery(res, parsed.errors);
     const list = await services.decisions.list(programme.id, { paging: parsed.paging });
     res.json({ data: list.data.map(presentDecision), total: list.total, ...parsed.paging });
   });
 
   router.get("/programmes/:slug/decisions/:id", async (req, res) => {
-    const programme = await services.programmes.get(String(req.params.slug));
-    if (!programme) return problem(res, 404, "errors.programmeNotFound");
+    const programme = await programmeOf(services, req, res);
+    if (!programme) return;
     const raw = String(req.params.id);
-    if (!/^[1-9]\d{0,9}$/.test(raw)) {
-      const message = translator(lang(res))("decisions.invalidId", { value: raw });
-      return problem(res, 400, "decisions.invalidId", { value: raw }, { id: message });
-    }
+    if (!DECISION_ID.test(raw)) return invalidParameter(res, "id", "decisions.invalidId", { value: raw });
     const decision = await services.decisions.get(programme.id, Number(raw));
     if (!decision) return problem(res, 404, "decisions.decisionNotFound");
     sendRecord(res, etag("decision", decision.id, decision.version), presentDecision(decision));
@@ -50,8 +47,8 @@ export function mountDecisionRoutes(router: Router, services: Services): void {
       authorise(res, "decision.record", {});
       return;
     }
-    const programme = await services.programmes.get(String(req.params.slug));
-    if (!programme) return problem(res, 404, "errors.programmeNotFound");
+    const programme = await programmeOf(services, req, res);
+    if (!programme) return;
     if (!authorise(res, "decision.record", { programmeId: programme.id })) return;
     const t = translator(lang(res));
     const body: unknown = req.body;
@@ -91,9 +88,8 @@ export function mountDecisionRoutes(router: Router, services: Services): void {
       return undefined;
     }
     const raw = String(req.params.id);
-    if (!/^[1-9]\d{0,9}$/.test(raw)) {
-      const message = translator(lang(res))("decisions.invalidId", { value: raw });
-      problem(res, 400, "decisions.invalidId", { value: raw }, { id: message });
+    if (!DECISION_ID.test(raw)) {
+      invalidParameter(res, "id", "decisions.invalidId", { value: raw });
       return undefined;
     }
     const decision = await services.decisions.get(programme.id, Number(raw));

@@ -1,14 +1,17 @@
 import type { Request, Response, Router } from "express";
+import type { OrganisationSnapshot } from "../../db/organisation-store";
 import {
   organisationCreateSchema,
   organisationMergeSchema,
   organisationPatchSchema,
-} from "../domain/editing/organisation-changes";
-import type { OrganisationSnapshot } from "../db/organisation-store";
-import type { Services } from "../lib/services.server";
-import { presentOrganisation } from "../presenters/organisation";
-import { changeRoute, createRoute, type WriteAnswer } from "./write-route";
-import { etag, jsonBodyLater, problem } from "./write-support";
+} from "../../domain/editing/organisation-changes";
+import { parsePaging, type FieldErrors } from "../../domain/programmes/action-filters";
+import { ORGANISATION_KINDS, type OrganisationKind } from "../../domain/programmes/programme-document";
+import type { Services } from "../../lib/services.server";
+import { presentOrganisation, presentOrganisationListItem } from "../../presenters/organisation";
+import { invalidQuery, problem, queryOf } from "../problem";
+import { changeRoute, createRoute, type WriteAnswer } from "../write-route";
+import { etag, jsonBodyLater, sendRecord } from "../write-support";
 
 /**
  * Where an organisation is now when the slug in the request was merged away or changed: its API
@@ -23,11 +26,38 @@ export async function formerOrganisationLocation(
 }
 
 /**
- * Writes to the organisation registry: POST creates, PATCH changes, POST …/merge merges. Checked in
- * the order 401, 404/403, 428/412 (If-Match with the organisation's ETag), 400.
+ * The organisation registry: the list and one organisation (reads); POST creates, PATCH changes,
+ * POST …/merge merges. Writes are checked in the order 401, 404/403, 428/412 (If-Match with the
+ * organisation's ETag), 400.
  */
-export function mountOrganisationWrites(router: Router, services: Services): void {
+export function mountOrganisationRoutes(router: Router, services: Services): void {
   const body = jsonBodyLater(services.env.MAX_UPLOAD_MB);
+
+  router.get("/organisations", async (req, res) => {
+    const query = queryOf(req);
+    const parsed = parsePaging(query);
+    const kinds = query.getAll("kind").filter((v) => v.trim() !== "");
+    const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
+    if (kinds.length > 1) errors.kind = "filter.repeated";
+    else if (kinds.length === 1 && !isOrganisationKind(kinds[0])) errors.kind = "filter.kind";
+    if (!parsed.ok || Object.keys(errors).length > 0) return invalidQuery(res, errors);
+    const kind = kinds[0] as OrganisationKind | undefined;
+    const [list, total] = await Promise.all([
+      services.organisations.list({ kind, paging: parsed.paging }),
+      services.organisations.count({ kind }),
+    ]);
+    res.json({ data: list.map(presentOrganisationListItem), total, ...parsed.paging });
+  });
+
+  router.get("/organisations/:slug", async (req, res) => {
+    const org = await services.organisations.get(String(req.params.slug));
+    if (!org) {
+      // A slug merged away or changed answers 301 to where the organisation is now.
+      const moved = await formerOrganisationLocation(services, req);
+      return moved ? res.redirect(301, moved) : problem(res, 404, "errors.organisationNotFound");
+    }
+    sendRecord(res, etag("organisation", org.id, org.version), presentOrganisation(org));
+  });
 
   /** One organisation, whole, with its ETag. */
   async function answer(slug: string, extra: Omit<WriteAnswer, "etag" | "body"> = {}): Promise<WriteAnswer> {
@@ -96,4 +126,8 @@ export function mountOrganisationWrites(router: Router, services: Services): voi
         }),
     }),
   );
+}
+
+function isOrganisationKind(value: unknown): value is OrganisationKind {
+  return (ORGANISATION_KINDS as readonly unknown[]).includes(value);
 }
