@@ -21,7 +21,11 @@ export const FIRST_LOAD_PAGES: FirstLoadPage[] = [
   { id: "overview-nl", path: "/", headers: { "accept-language": "nl" } },
   { id: "overview-en", path: "/?lang=en", headers: { "accept-language": "nl" } },
   { id: "actions-nl", path: `/programmes/${PROGRAMME}/actions`, headers: { "accept-language": "nl" } },
-  { id: "actions-en", path: `/programmes/${PROGRAMME}/actions?lang=en`, headers: { "accept-language": "nl" } },
+  {
+    id: "actions-en",
+    path: `/programmes/${PROGRAMME}/actions?lang=en`,
+    headers: { "accept-language": "nl" },
+  },
 ];
 
 /** The aim of issue "One way to do each thing", item 7: HTML plus assets, gzipped, per page. */
@@ -54,7 +58,8 @@ function referencesInHtml(html: string): string[] {
   // React Router starts the client with an inline module script that imports the entry.
   for (const [, body] of html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/gi)) {
     for (const [, spec] of body!.matchAll(/\bimport\s*\(\s*["']([^"']+)["']\s*\)/g)) found.push(spec!);
-    for (const [, spec] of body!.matchAll(/\bimport\s+(?:[\w*{}\s,]+\s+from\s+)?["']([^"']+)["']/g)) found.push(spec!);
+    for (const [, spec] of body!.matchAll(/\bimport\s+(?:[\w*{}\s,]+\s+from\s+)?["']([^"']+)["']/g))
+      found.push(spec!);
   }
   return found;
 }
@@ -63,19 +68,25 @@ function referencesInHtml(html: string): string[] {
 // counted here, so anything loaded that way on start-up must be preloaded from the HTML to show up.
 function staticImportsInScript(code: string): string[] {
   const found: string[] = [];
-  for (const [, spec] of code.matchAll(/(?:^|[;\s}])import\s*(?:[\w*{}\s,$]+\s*from\s*)?["']([^"']+)["']/g)) found.push(spec!);
-  for (const [, spec] of code.matchAll(/(?:^|[;\s}])export\s*(?:\*|\{[^}]*\})\s*from\s*["']([^"']+)["']/g)) found.push(spec!);
+  for (const [, spec] of code.matchAll(/(?:^|[;\s}])import\s*(?:[\w*{}\s,$]+\s*from\s*)?["']([^"']+)["']/g))
+    found.push(spec!);
+  for (const [, spec] of code.matchAll(/(?:^|[;\s}])export\s*(?:\*|\{[^}]*\})\s*from\s*["']([^"']+)["']/g))
+    found.push(spec!);
   return found;
 }
 
 function urlsInCss(css: string): string[] {
   const found: string[] = [];
-  for (const [, raw] of css.matchAll(/url\(\s*(['"]?)([^'")]+)\1\s*\)/g)) if (!raw!.startsWith("data:")) found.push(raw!);
+  for (const [, raw] of css.matchAll(/url\(\s*(['"]?)([^'")]+)\1\s*\)/g))
+    if (!raw!.startsWith("data:")) found.push(raw!);
   for (const [, spec] of css.matchAll(/@import\s+(?:url\()?["']([^"']+)["']/g)) found.push(spec!);
   return found;
 }
 
-async function download(url: string, headers: Record<string, string>): Promise<{ body: Buffer; type: string }> {
+async function download(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ body: Buffer; type: string }> {
   // identity: the sizes are of the bytes themselves, gzipped here the same way for every file.
   const res = await fetch(url, { headers: { ...headers, "accept-encoding": "identity" } });
   const body = Buffer.from(await res.arrayBuffer());
@@ -101,7 +112,12 @@ export async function measureFirstLoad(baseUrl: string, page: FirstLoadPage): Pr
   };
 
   const html = await download(pageUrl, { ...page.headers, accept: "text/html" });
-  assets.push({ url: page.path, kind: "html", bytes: html.body.length, gzipBytes: gzipSync(html.body).length });
+  assets.push({
+    url: page.path,
+    kind: "html",
+    bytes: html.body.length,
+    gzipBytes: gzipSync(html.body).length,
+  });
   enqueue(referencesInHtml(html.body.toString("utf8")), pageUrl);
 
   while (queue.length > 0) {
@@ -132,16 +148,22 @@ export function formatFirstLoad(results: FirstLoadResult[], detail = true): stri
       lines.push(`  ${"file".padEnd(56)} ${"KB".padStart(8)} ${"gzip KB".padStart(8)}`);
       const sorted = [...r.assets].sort((a, b) => b.gzipBytes - a.gzipBytes);
       for (const a of sorted) {
-        lines.push(`  ${a.url.slice(0, 56).padEnd(56)} ${kb(a.bytes).padStart(8)} ${kb(a.gzipBytes).padStart(8)}`);
+        lines.push(
+          `  ${a.url.slice(0, 56).padEnd(56)} ${kb(a.bytes).padStart(8)} ${kb(a.gzipBytes).padStart(8)}`,
+        );
       }
-      lines.push(`  ${`total (${r.assets.length} files)`.padEnd(56)} ${kb(r.bytes).padStart(8)} ${kb(r.gzipBytes).padStart(8)}`);
+      lines.push(
+        `  ${`total (${r.assets.length} files)`.padEnd(56)} ${kb(r.bytes).padStart(8)} ${kb(r.gzipBytes).padStart(8)}`,
+      );
       lines.push("");
     }
   }
   lines.push(`First load, gzipped (aim: at most ${kb(FIRST_LOAD_AIM_BYTES)} KB per page):`);
   for (const r of results) {
     const verdict = r.gzipBytes <= FIRST_LOAD_AIM_BYTES ? "PASS" : "MISS";
-    lines.push(`  ${verdict}  ${r.page.id.padEnd(12)} ${kb(r.gzipBytes).padStart(7)} KB in ${r.assets.length} files  ${r.page.path}`);
+    lines.push(
+      `  ${verdict}  ${r.page.id.padEnd(12)} ${kb(r.gzipBytes).padStart(7)} KB in ${r.assets.length} files  ${r.page.path}`,
+    );
   }
   return lines.join("\n");
 }

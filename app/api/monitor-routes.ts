@@ -1,7 +1,8 @@
 import type { Request, Response, Router } from "express";
 import { parsePaging, type FieldErrors } from "../domain/programmes/action-filters";
 import type { Programme } from "../domain/programmes/types";
-import { translator, type Language } from "../lib/i18n";
+import { type Language } from "../lib/i18n";
+import { translator } from "../lib/i18n/catalogue.server";
 import type { Services } from "../lib/services.server";
 import { indicatorsToCsv, presentIndicator } from "../presenters/indicator";
 import { sendProblem, STATUS_TITLES, translateErrors } from "./problem";

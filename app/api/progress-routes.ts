@@ -1,5 +1,6 @@
 import type { Request, Response, Router } from "express";
-import { translator, type Language } from "../lib/i18n";
+import { type Language } from "../lib/i18n";
+import { translator } from "../lib/i18n/catalogue.server";
 import type { Services } from "../lib/services.server";
 import { presentProgressHistory } from "../presenters/progress";
 import { problem } from "./write-support";

@@ -6,7 +6,8 @@ import { calendarDate, effectiveAsOf, parseAsOf } from "../domain/decisions/as-o
 import { categoryAsOf } from "../domain/decisions/category-history";
 import { ORGANISATION_KINDS, type OrganisationKind } from "../domain/programmes/programme-document";
 import type { Programme } from "../domain/programmes/types";
-import { translator, type Language } from "../lib/i18n";
+import { type Language } from "../lib/i18n";
+import { translator } from "../lib/i18n/catalogue.server";
 import { readRiskFlags } from "../lib/progress-views.server";
 import type { Services } from "../lib/services.server";
 import { actionsToCsv, presentAction, presentActionDetail } from "../presenters/action";

@@ -3,7 +3,8 @@ import express from "express";
 import { decide, type Operation, type Target } from "../domain/auth/permissions";
 import type { Principal } from "../domain/auth/roles";
 import { sameSecret } from "../lib/auth/secrets.server";
-import { translator, type Language } from "../lib/i18n";
+import { type Language } from "../lib/i18n";
+import { translator } from "../lib/i18n/catalogue.server";
 import { sendProblem, STATUS_TITLES } from "./problem";
 
 const lang = (res: Response): Language => res.locals.language as Language;

@@ -1,6 +1,6 @@
 import { data, type AppLoadContext } from "react-router";
 import { calendarDate, effectiveAsOf, parseAsOf } from "../domain/decisions/as-of";
-import { translator } from "./i18n";
+import { translator } from "./i18n/catalogue.server";
 
 /** Today's calendar date in the Netherlands, by the application's clock. */
 export function today(context: AppLoadContext): string {

@@ -10,7 +10,8 @@ import { amsterdamDate } from "../../domain/progress/calendar";
 import { parsePeriod } from "../../domain/progress/periods";
 import { roundIsOpen } from "../../domain/progress/round-rules";
 import { hashSecret } from "../auth/secrets.server";
-import { translator, type Language } from "../i18n";
+import { type Language } from "../i18n";
+import { translator } from "../i18n/catalogue.server";
 import type { Mailer, OutgoingMail } from "../mail/mailer.server";
 import { PermanentJobError, type JobHandler } from "./job-runner.server";
 

@@ -6,7 +6,7 @@ import { milestoneView, type MilestoneView } from "../../domain/progress/milesto
 import type { MilestoneRecord, ProgressRecord } from "../../domain/progress/types";
 import type { Action, Programme } from "../../domain/programmes/types";
 import { publicOrigin } from "../auth/set-password.server";
-import { translator } from "../i18n";
+import { translator } from "../i18n/catalogue.server";
 import { requireNumber, requireProgramme } from "../page-data.server";
 
 /** Today's date in Amsterdam, by the services' clock. */
