@@ -3,7 +3,7 @@ import { createReadableStreamFromReadable } from "@react-router/node";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { ServerRouter, type AppLoadContext, type EntryContext } from "react-router";
-import { serverI18n } from "./lib/i18n";
+import { serverI18n } from "./lib/i18n/catalogue.server";
 import { loggableUrl } from "./lib/logger.server";
 
 export const streamTimeout = 5_000;

@@ -1,3 +1,4 @@
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import {
   isRouteErrorResponse,
@@ -13,6 +14,8 @@ import {
 import { SiteFooter, SiteHeader } from "./components/site-chrome";
 import { PageTitle } from "./components/page-title";
 import type { Language } from "./lib/i18n";
+import { clientCatalogue } from "./lib/i18n/catalogue.server";
+import { loadClientMessages } from "./lib/i18n/client-messages";
 import stylesheet from "./styles/app.css?url";
 import type { Route } from "./+types/root";
 
@@ -27,6 +30,8 @@ export async function loader({ context }: Route.LoaderArgs) {
   const user = context.principal.user;
   return {
     language: context.language,
+    /** The browser's catalogue of this language (entry.client.tsx hydrates with it). */
+    messages: clientCatalogue(context.language).path,
     nonce: context.nonce,
     requestId: context.requestId,
     defaultProgramme,
@@ -41,13 +46,30 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<RootData>("root");
   const { i18n } = useTranslation();
   const language: Language = data?.language ?? (i18n.language === "en" ? "en" : "nl");
-  if (i18n.language !== language) void i18n.changeLanguage(language);
+  // The browser holds only the language it was served; another one is fetched before switching.
+  if (i18n.language !== language && i18n.hasResourceBundle(language, "translation")) void i18n.changeLanguage(language);
+  const messages = data?.messages;
+  useEffect(() => {
+    if (i18n.language === language || !messages) return;
+    let current = true;
+    loadClientMessages(messages).then(
+      (loaded) => {
+        i18n.addResourceBundle(language, "translation", loaded);
+        if (current) void i18n.changeLanguage(language);
+      },
+      () => window.location.reload(),
+    );
+    return () => {
+      current = false;
+    };
+  }, [i18n, language, messages]);
   return (
     <html lang={language}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
+        {data?.messages ? <link rel="preload" as="fetch" crossOrigin="anonymous" href={data.messages} data-regie-messages="" /> : null}
         <Links nonce={data?.nonce} />
       </head>
       <body className="voorbeeld-theme">

@@ -10,6 +10,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { CASES, CONCURRENCY, TARGETS, type BenchCase, type TargetId } from "./cases";
 import type { LoadMessage, LoadOptions, LoadResult } from "./load";
 import { seedBenchData } from "./generate-programme";
+import { FIRST_LOAD_PAGES, formatFirstLoad, measureFirstLoad, type FirstLoadResult } from "./first-load";
 import { checkAims, formatAims, formatTable, type Row } from "./report";
 import type { BareBody, ServerCommand, ServerMessage } from "./server";
 
@@ -328,6 +329,7 @@ async function main() {
   const tmp = mkdtempSync(join(os.tmpdir(), "regie-bench-"));
   cleanups.push(() => rmSync(tmp, { recursive: true, force: true }));
   let bodies: BareBody[] = [];
+  const firstLoad: FirstLoadResult[] = [];
   let nodeEnvSeen: string | null = null;
   try {
     // All servers start first and wait idle, so that for each case the servers are measured one right
@@ -344,6 +346,8 @@ async function main() {
     await seedProgressData(sqliteUrl, "SQLite", note);
     nodeEnvSeen = sqlite.nodeEnv;
     bodies = await fetchBodies(sqlite.url);
+    // What a first visit downloads depends on the build, not on the database: measured once, here.
+    for (const page of FIRST_LOAD_PAGES) firstLoad.push(await measureFirstLoad(sqlite.url, page));
     if (settings.targets.includes("sqlite")) servers.set("sqlite", sqlite);
 
     if (settings.targets.includes("postgres")) {
@@ -415,6 +419,8 @@ async function main() {
   console.log(formatTable(rows));
   console.log("");
   console.log(formatAims(aims));
+  console.log("");
+  console.log(formatFirstLoad(firstLoad, false));
 
   const noisy = rows.filter((r) => r.backgroundBusyPercentBefore > settings.quietBusyPercent);
   if (noisy.length > 0) {
@@ -461,6 +467,13 @@ async function main() {
     })),
     results: rows,
     aims,
+    firstLoad: firstLoad.map((r) => ({
+      page: r.page.id,
+      path: r.page.path,
+      bytes: r.bytes,
+      gzipBytes: r.gzipBytes,
+      files: r.assets,
+    })),
     notes,
   };
   mkdirSync(dirname(settings.output), { recursive: true });

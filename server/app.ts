@@ -10,7 +10,8 @@ import { migrateToLatest } from "../app/db/migrate";
 import { loadDefaultDataIfEmpty } from "../app/lib/default-data.server";
 import { loadDefaultMonitorIfEmpty } from "../app/db/monitor-default-data";
 import { readEnv, type Env } from "../app/lib/env.server";
-import { LANGUAGE_COOKIE, negotiateLanguage, translator, type Language } from "../app/lib/i18n";
+import { LANGUAGE_COOKIE, negotiateLanguage, type Language } from "../app/lib/i18n";
+import { clientCatalogue, translator } from "../app/lib/i18n/catalogue.server";
 import { absoluteLink, settleListeningAddress } from "../app/lib/links.server";
 import { createLogger, loggableUrl, type Logger } from "../app/lib/logger.server";
 import { dataDir, projectRoot } from "../app/lib/paths.server";
@@ -35,6 +36,16 @@ export function createApp(services: Services): express.Express {
   app.use(compression({ threshold: 1024 }));
   app.use(languageNegotiation);
   app.use(bodySizeLimit(env.MAX_UPLOAD_MB));
+
+  // The texts the browser hydrates with, one language per file (decision 0012); the page names the
+  // file, whose name changes with its content, so it can be kept for good.
+  app.get("/i18n/:file", (req, res, next) => {
+    const language = /^(nl|en)-[0-9a-f]{12}\.json$/.exec(req.params.file)?.[1] as Language | undefined;
+    const catalogue = language ? clientCatalogue(language) : undefined;
+    if (!catalogue || catalogue.path !== req.path) return next();
+    res.setHeader("Cache-Control", "public, max-age=31536000, immutable");
+    res.type("application/json").send(catalogue.json);
+  });
 
   const client = join(projectRoot(), process.env.REGIE_BUILD_DIR ?? "build", "client");
   app.use("/assets", express.static(join(client, "assets"), { immutable: true, maxAge: "1y", index: false }));

@@ -2,7 +2,8 @@ import type { NextFunction, Request, Response } from "express";
 import { PUBLIC, type Principal } from "../app/domain/auth/roles";
 import { CSRF_COOKIE, clearSessionCookie, csrfCookie, readCookie, SESSION_COOKIE } from "../app/lib/auth/cookies.server";
 import { newSecret, sameSecret } from "../app/lib/auth/secrets.server";
-import { translator, type Language } from "../app/lib/i18n";
+import type { Language } from "../app/lib/i18n";
+import { translator } from "../app/lib/i18n/catalogue.server";
 import type { Services } from "../app/lib/services.server";
 import { sendProblem, STATUS_TITLES } from "../app/api/problem";
 

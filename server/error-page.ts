@@ -1,4 +1,5 @@
-import { translator, type Language } from "../app/lib/i18n";
+import type { Language } from "../app/lib/i18n";
+import { translator } from "../app/lib/i18n/catalogue.server";
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 

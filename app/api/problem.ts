@@ -1,6 +1,7 @@
 import type { Request, Response } from "express";
 import type { TFunction } from "i18next";
-import { translator, type Language } from "../lib/i18n";
+import type { Language } from "../lib/i18n";
+import { translator } from "../lib/i18n/catalogue.server";
 
 /** An RFC 9457 problem answer in the request's language. */
 export function sendProblem(

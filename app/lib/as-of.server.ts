@@ -1,7 +1,7 @@
 import { data, type AppLoadContext } from "react-router";
 import { effectiveAsOf, parseAsOf } from "../domain/decisions/as-of";
 import { calendarDate } from "../domain/calendar";
-import { translator } from "./i18n";
+import { translator } from "./i18n/catalogue.server";
 
 /** Today's calendar date in the Netherlands, by the application's clock. */
 export function today(context: AppLoadContext): string {

@@ -2,7 +2,7 @@ import { data, type AppLoadContext } from "react-router";
 import type { DecisionFormValues } from "../domain/decisions/decision-input";
 import type { MeetingFormValues } from "../domain/decisions/meeting-input";
 import type { Decision, Meeting } from "../domain/decisions/types";
-import { translator } from "./i18n";
+import { translator } from "./i18n/catalogue.server";
 
 const ID = /^[1-9]\d{0,9}$/;
 

@@ -1,7 +1,7 @@
 import { data } from "react-router";
 import type { AppLoadContext } from "react-router";
 import { requireAsOf } from "./as-of.server";
-import { translator } from "./i18n";
+import { translator } from "./i18n/catalogue.server";
 
 /** The programme named in the URL, or a 404 the route's ErrorBoundary shows. */
 export async function requireProgramme(context: AppLoadContext, slug: string | undefined) {

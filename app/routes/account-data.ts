@@ -1,6 +1,6 @@
 import { data } from "react-router";
 import { requireUser } from "../lib/auth/guards.server";
-import { translator } from "../lib/i18n";
+import { translator } from "../lib/i18n/catalogue.server";
 import { timestamp } from "../lib/time";
 import type { Route } from "./+types/account-data";
 

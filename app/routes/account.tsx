@@ -4,7 +4,7 @@ import { CsrfField, ErrorSummary, Notice, TextField } from "../components/forms"
 import { PageTitle } from "../components/page-title";
 import { fieldErrors, formFields, tokenNameSchema } from "../domain/auth/schemas";
 import { requireUser } from "../lib/auth/guards.server";
-import { translator } from "../lib/i18n";
+import { translator } from "../lib/i18n/catalogue.server";
 import type { Route } from "./+types/account";
 
 export async function loader({ context, request }: Route.LoaderArgs) {

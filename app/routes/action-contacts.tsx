@@ -9,7 +9,7 @@ import { fieldErrors, formFields } from "../domain/auth/schemas";
 import { contactFormSchema } from "../domain/contacts/contacts";
 import { actorOf } from "../lib/admin/admin.server";
 import { requirePermission } from "../lib/auth/guards.server";
-import { translator } from "../lib/i18n";
+import { translator } from "../lib/i18n/catalogue.server";
 import { translateErrors } from "../lib/messages";
 import { requireNumber, requireProgramme } from "../lib/page-data.server";
 import { timestamp } from "../lib/time";

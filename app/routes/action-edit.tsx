@@ -9,7 +9,7 @@ import { actionFormValues, readActionForm, type ActionFormValues } from "../doma
 import { formFields } from "../domain/auth/schemas";
 import { loadOrganisationLookup } from "../db/organisation-lookup";
 import { requirePermission } from "../lib/auth/guards.server";
-import { translator } from "../lib/i18n";
+import { translator } from "../lib/i18n/catalogue.server";
 import { translateErrors } from "../lib/messages";
 import { requireNumber, requireProgramme } from "../lib/page-data.server";
 import { timestamp } from "../lib/time";

@@ -9,7 +9,7 @@ import { readMilestoneForm } from "../domain/progress/milestone-input";
 import { milestoneView } from "../domain/progress/milestone-view";
 import { parseMilestones } from "../domain/progress/planning-milestones";
 import { requirePermission } from "../lib/auth/guards.server";
-import { translator } from "../lib/i18n";
+import { translator } from "../lib/i18n/catalogue.server";
 import { translateErrors } from "../lib/messages";
 import { actorOf, requireProgressAction, todayOf } from "../lib/progress/progress-page.server";
 import { timestamp } from "../lib/time";

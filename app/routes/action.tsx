@@ -6,7 +6,7 @@ import { CategoryBadge } from "../components/category-badge";
 import { OrganisationRefs } from "../components/organisation-refs";
 import { PageTitle } from "../components/page-title";
 import { Paragraphs } from "../components/paragraphs";
-import { translator } from "../lib/i18n";
+import { translator } from "../lib/i18n/catalogue.server";
 import { requireNumber, requireProgramme } from "../lib/page-data.server";
 import { loadActionGovernance } from "../lib/action-governance.server";
 import { ActionGovernancePanel } from "../components/action-governance";

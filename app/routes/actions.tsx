@@ -9,7 +9,7 @@ import { RiskFlags } from "../components/progress/risk-flags";
 import { filtersToSearchParams, type ActionFilters } from "../domain/programmes/action-filters";
 import { listActions } from "../domain/programmes/list-actions";
 import { today } from "../lib/as-of.server";
-import { translator } from "../lib/i18n";
+import { translator } from "../lib/i18n/catalogue.server";
 import { requireProgramme } from "../lib/page-data.server";
 import { loadRiskFlags } from "../lib/progress-views.server";
 import { publicPage } from "../lib/route-handles";

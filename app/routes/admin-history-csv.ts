@@ -1,7 +1,7 @@
 import { historyFilter } from "../domain/admin/history-filter";
 import { requireAdmin } from "../lib/admin/admin.server";
 import { historyCsv } from "../presenters/history";
-import { translator } from "../lib/i18n";
+import { translator } from "../lib/i18n/catalogue.server";
 import type { Route } from "./+types/admin-history-csv";
 
 const BATCH = 1000;

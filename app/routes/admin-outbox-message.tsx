@@ -3,7 +3,7 @@ import { data, Link, useLoaderData } from "react-router";
 import { useDateTime } from "../components/admin-forms";
 import { PageTitle } from "../components/page-title";
 import { requireAdmin } from "../lib/admin/admin.server";
-import { translator } from "../lib/i18n";
+import { translator } from "../lib/i18n/catalogue.server";
 import type { Route } from "./+types/admin-outbox-message";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {

@@ -16,7 +16,7 @@ import {
 import { fieldErrors, formFields } from "../domain/auth/schemas";
 import { ALL_ROLES } from "../domain/auth/roles";
 import { actorOf, requireAdmin, sendInvitation } from "../lib/admin/admin.server";
-import { translator } from "../lib/i18n";
+import { translator } from "../lib/i18n/catalogue.server";
 import { translateErrors } from "../lib/messages";
 import { timestamp } from "../lib/time";
 import type { Route } from "./+types/admin-user";

@@ -8,7 +8,7 @@ import { inviteSchema } from "../domain/admin/user-admin";
 import { fieldErrors, formFields } from "../domain/auth/schemas";
 import { ALL_ROLES, isProgrammeRole } from "../domain/auth/roles";
 import { actorOf, requireAdmin, sendInvitation } from "../lib/admin/admin.server";
-import { translator } from "../lib/i18n";
+import { translator } from "../lib/i18n/catalogue.server";
 import { translateErrors } from "../lib/messages";
 import { timestamp } from "../lib/time";
 import type { Route } from "./+types/admin-users";

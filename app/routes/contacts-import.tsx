@@ -7,7 +7,7 @@ import { loadOrganisationLookup } from "../db/organisation-lookup";
 import { parseContactFile } from "../domain/contacts/contacts";
 import { actorOf } from "../lib/admin/admin.server";
 import { requirePermission } from "../lib/auth/guards.server";
-import { translator } from "../lib/i18n";
+import { translator } from "../lib/i18n/catalogue.server";
 import { translateKey } from "../lib/messages";
 import { requireProgramme } from "../lib/page-data.server";
 import { timestamp } from "../lib/time";

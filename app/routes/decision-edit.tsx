@@ -16,7 +16,7 @@ import { today } from "../lib/as-of.server";
 import { requirePermission } from "../lib/auth/guards.server";
 import { formatDay, translateDecisionErrors } from "../lib/decision-format";
 import { decisionFormValues, formVersion, requireDecision } from "../lib/decision-pages.server";
-import { translator } from "../lib/i18n";
+import { translator } from "../lib/i18n/catalogue.server";
 import { requireProgramme } from "../lib/page-data.server";
 import { timestamp } from "../lib/time";
 

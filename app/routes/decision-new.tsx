@@ -13,7 +13,7 @@ import {
 import { today } from "../lib/as-of.server";
 import { requirePermission } from "../lib/auth/guards.server";
 import { translateDecisionErrors } from "../lib/decision-format";
-import { translator } from "../lib/i18n";
+import { translator } from "../lib/i18n/catalogue.server";
 import { requireProgramme } from "../lib/page-data.server";
 import { timestamp } from "../lib/time";
 

@@ -1,7 +1,7 @@
 import { data, useLoaderData } from "react-router";
 import type { Route } from "./+types/home";
 import { ProgrammeOverview } from "../components/programme-overview";
-import { translator } from "../lib/i18n";
+import { translator } from "../lib/i18n/catalogue.server";
 import { loadProgrammeOverview } from "../lib/page-data.server";
 import { publicPage } from "../lib/route-handles";
 

@@ -15,7 +15,7 @@ import {
 import { requirePermission } from "../lib/auth/guards.server";
 import { formatDay, translateDecisionErrors } from "../lib/decision-format";
 import { formVersion, meetingFormValues, requireMeeting } from "../lib/decision-pages.server";
-import { translator } from "../lib/i18n";
+import { translator } from "../lib/i18n/catalogue.server";
 import { requireProgramme } from "../lib/page-data.server";
 import { timestamp } from "../lib/time";
 

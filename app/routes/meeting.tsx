@@ -9,7 +9,7 @@ import { can } from "../domain/auth/permissions";
 import { ORGANISATION_KINDS } from "../domain/programmes/programme-document";
 import { requirePermission } from "../lib/auth/guards.server";
 import { formatDay } from "../lib/decision-format";
-import { translator } from "../lib/i18n";
+import { translator } from "../lib/i18n/catalogue.server";
 import { requireProgramme } from "../lib/page-data.server";
 import { publicPage } from "../lib/route-handles";
 

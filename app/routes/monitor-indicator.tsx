@@ -6,7 +6,7 @@ import { ChartFigure } from "../components/monitor/chart-figure";
 import { DataTable } from "../components/monitor/data-table";
 import monitorStyles from "../components/monitor/monitor.css?url";
 import { indicatorPage, readView } from "../components/monitor/page-data.server";
-import { translator } from "../lib/i18n";
+import { translator } from "../lib/i18n/catalogue.server";
 import { requireProgramme } from "../lib/page-data.server";
 import { publicPage } from "../lib/route-handles";
 

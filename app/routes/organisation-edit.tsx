@@ -10,7 +10,7 @@ import { aliasLines, organisationPatchSchema } from "../domain/editing/organisat
 import { ORGANISATION_KINDS } from "../domain/programmes/programme-document";
 import type { OrganisationSnapshot } from "../db/organisation-store";
 import { requirePermission } from "../lib/auth/guards.server";
-import { translator } from "../lib/i18n";
+import { translator } from "../lib/i18n/catalogue.server";
 import { translateErrors } from "../lib/messages";
 import { timestamp } from "../lib/time";
 import type { Route } from "./+types/organisation-edit";

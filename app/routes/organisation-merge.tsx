@@ -5,7 +5,7 @@ import { PageTitle } from "../components/page-title";
 import { formFields } from "../domain/auth/schemas";
 import type { OrganisationReferences } from "../db/organisation-store";
 import { requirePermission } from "../lib/auth/guards.server";
-import { translator } from "../lib/i18n";
+import { translator } from "../lib/i18n/catalogue.server";
 import { translateKey } from "../lib/messages";
 import { timestamp } from "../lib/time";
 import type { Route } from "./+types/organisation-merge";

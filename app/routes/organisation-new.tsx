@@ -8,7 +8,7 @@ import { fieldErrors } from "../domain/editing/field-errors";
 import { aliasLines, organisationCreateSchema } from "../domain/editing/organisation-changes";
 import { ORGANISATION_KINDS } from "../domain/programmes/programme-document";
 import { requirePermission } from "../lib/auth/guards.server";
-import { translator } from "../lib/i18n";
+import { translator } from "../lib/i18n/catalogue.server";
 import { translateErrors } from "../lib/messages";
 import { timestamp } from "../lib/time";
 import type { Route } from "./+types/organisation-new";

@@ -7,7 +7,7 @@ import { OrganisationToolsPanel } from "../components/organisation-tools";
 import { PageTitle } from "../components/page-title";
 import type { ActionRole } from "../domain/programmes/types";
 import { can } from "../domain/auth/permissions";
-import { translator } from "../lib/i18n";
+import { translator } from "../lib/i18n/catalogue.server";
 import { loadOrganisationTools } from "../lib/organisation-governance.server";
 import { publicPage } from "../lib/route-handles";
 

@@ -4,7 +4,7 @@ import { CsrfField, ErrorSummary, Notice, TextField } from "../components/forms"
 import { PageTitle } from "../components/page-title";
 import { fieldErrors, forgotSchema, formFields } from "../domain/auth/schemas";
 import { absoluteLink } from "../lib/links.server";
-import { translator } from "../lib/i18n";
+import { translator } from "../lib/i18n/catalogue.server";
 import type { Route } from "./+types/password-forgot";
 
 export function loader() {

@@ -3,7 +3,7 @@ import { data, useActionData } from "react-router";
 import { NewPasswordForm } from "../components/new-password-form";
 import { PageTitle } from "../components/page-title";
 import { setPasswordFromLink } from "../lib/auth/set-password.server";
-import { translator } from "../lib/i18n";
+import { translator } from "../lib/i18n/catalogue.server";
 import type { Route } from "./+types/password-reset";
 
 export async function loader({ context, params }: Route.LoaderArgs) {

@@ -15,7 +15,7 @@ import {
 import { transition } from "../domain/plans/plan-lifecycle";
 import type { PlanVersion } from "../domain/plans/plan-types";
 import { requirePermission } from "../lib/auth/guards.server";
-import { translator } from "../lib/i18n";
+import { translator } from "../lib/i18n/catalogue.server";
 import { translateErrors } from "../lib/messages";
 import { planResultErrors } from "../lib/plans/plan-errors";
 import { requirePlanAction } from "../lib/plans/plan-page.server";

@@ -5,7 +5,7 @@ import { PageTitle } from "../components/page-title";
 import { PlanFieldsView, PlanMeta, PlanVersionList } from "../components/plan-view";
 import { can } from "../domain/auth/permissions";
 import { requirePermission } from "../lib/auth/guards.server";
-import { translator } from "../lib/i18n";
+import { translator } from "../lib/i18n/catalogue.server";
 import { requireNumber } from "../lib/page-data.server";
 import { planVersionView, requirePlanAction } from "../lib/plans/plan-page.server";
 import type { Route } from "./+types/plan-version";

@@ -8,7 +8,7 @@ import { formFields } from "../domain/auth/schemas";
 import { DECISION_NOTE_MAX, readPlanDecision } from "../domain/plans/plan-input";
 import { availableCommands } from "../domain/plans/plan-lifecycle";
 import { requirePermission } from "../lib/auth/guards.server";
-import { translator } from "../lib/i18n";
+import { translator } from "../lib/i18n/catalogue.server";
 import { translateErrors } from "../lib/messages";
 import { planResultErrors } from "../lib/plans/plan-errors";
 import { planUrl, planVersionView, requirePlanAction } from "../lib/plans/plan-page.server";

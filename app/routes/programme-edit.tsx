@@ -12,7 +12,7 @@ import {
   readProgrammeForm,
 } from "../domain/editing/programme-changes";
 import { requirePermission } from "../lib/auth/guards.server";
-import { translator } from "../lib/i18n";
+import { translator } from "../lib/i18n/catalogue.server";
 import { translateErrors } from "../lib/messages";
 import { requireProgramme } from "../lib/page-data.server";
 import { timestamp } from "../lib/time";

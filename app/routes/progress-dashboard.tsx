@@ -16,7 +16,7 @@ import {
   type DashboardStatus,
 } from "../domain/progress/rollup";
 import { requirePermission } from "../lib/auth/guards.server";
-import { translator } from "../lib/i18n";
+import { translator } from "../lib/i18n/catalogue.server";
 import { requireProgramme } from "../lib/page-data.server";
 import { loadRollup } from "../lib/progress-views.server";
 import { publicPage } from "../lib/route-handles";

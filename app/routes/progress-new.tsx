@@ -7,7 +7,7 @@ import { formFields } from "../domain/auth/schemas";
 import { checkReportingPeriod, halfYearsUpTo, parsePeriod } from "../domain/progress/periods";
 import { readProgressForm } from "../domain/progress/progress-input";
 import { requirePermission } from "../lib/auth/guards.server";
-import { translator } from "../lib/i18n";
+import { translator } from "../lib/i18n/catalogue.server";
 import { translateErrors, translateKey } from "../lib/messages";
 import {
   formValues,

@@ -14,7 +14,7 @@ import { dueDate, type FuzzyDate } from "../domain/progress/fuzzy-date";
 import { milestoneState, timelineAxis, type MilestoneState } from "../domain/progress/timeline";
 import { today as todayOf } from "../lib/as-of.server";
 import { requirePermission } from "../lib/auth/guards.server";
-import { translator } from "../lib/i18n";
+import { translator } from "../lib/i18n/catalogue.server";
 import { requireProgramme } from "../lib/page-data.server";
 import { loadRiskFlags } from "../lib/progress-views.server";
 import { publicPage } from "../lib/route-handles";

@@ -7,7 +7,7 @@ import { formFields } from "../domain/auth/schemas";
 import { linkState, type LinkState } from "../domain/progress/round-rules";
 import { readProgressForm } from "../domain/progress/progress-input";
 import { hashSecret } from "../lib/auth/secrets.server";
-import { translator } from "../lib/i18n";
+import { translator } from "../lib/i18n/catalogue.server";
 import { translateErrors } from "../lib/messages";
 import {
   formValues,

@@ -12,7 +12,7 @@ import {
   type StatusCounts,
 } from "../domain/progress/round-rules";
 import { requirePermission } from "../lib/auth/guards.server";
-import { translator } from "../lib/i18n";
+import { translator } from "../lib/i18n/catalogue.server";
 import { requireProgramme } from "../lib/page-data.server";
 import { actorOf, todayOf } from "../lib/progress/progress-page.server";
 import { timestamp } from "../lib/time";

@@ -7,7 +7,7 @@ import { formFields } from "../domain/auth/schemas";
 import { periodOfDate } from "../domain/progress/periods";
 import { DEFAULT_REMINDER_OFFSETS, planRound } from "../domain/progress/round-plan";
 import { requirePermission } from "../lib/auth/guards.server";
-import { translator } from "../lib/i18n";
+import { translator } from "../lib/i18n/catalogue.server";
 import { translateErrors } from "../lib/messages";
 import { requireProgramme } from "../lib/page-data.server";
 import { actorOf, todayOf } from "../lib/progress/progress-page.server";

@@ -5,7 +5,7 @@ import { PageTitle } from "../components/page-title";
 import { fieldErrors, formFields, PASSWORD_MAX, PASSWORD_MIN, setupSchema } from "../domain/auth/schemas";
 import { sessionCookie } from "../lib/auth/cookies.server";
 import { hashSecret } from "../lib/auth/secrets.server";
-import { translator } from "../lib/i18n";
+import { translator } from "../lib/i18n/catalogue.server";
 import { timestamp } from "../lib/time";
 import type { Route } from "./+types/setup";
 

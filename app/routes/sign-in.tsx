@@ -5,7 +5,7 @@ import { PageTitle } from "../components/page-title";
 import { fieldErrors, formFields, signInSchema } from "../domain/auth/schemas";
 import { sessionCookie } from "../lib/auth/cookies.server";
 import { safeNext } from "../lib/auth/guards.server";
-import { translator } from "../lib/i18n";
+import { translator } from "../lib/i18n/catalogue.server";
 import type { Route } from "./+types/sign-in";
 
 export function loader({ context, request }: Route.LoaderArgs) {

@@ -14,7 +14,7 @@ import {
   type ThemeFormValues,
 } from "../domain/editing/programme-changes";
 import { requirePermission } from "../lib/auth/guards.server";
-import { translator } from "../lib/i18n";
+import { translator } from "../lib/i18n/catalogue.server";
 import { translateErrors } from "../lib/messages";
 import { requireNumber, requireProgramme } from "../lib/page-data.server";
 import { timestamp } from "../lib/time";

@@ -9,7 +9,7 @@ import { ThemeIndicators } from "../components/monitor/theme-indicators";
 import { themeIndicatorItems } from "../components/monitor/page-data.server";
 import { ThemeToolsPanel } from "../components/editing-tools";
 import { loadThemeTools } from "../lib/editing-tools.server";
-import { translator } from "../lib/i18n";
+import { translator } from "../lib/i18n/catalogue.server";
 import { requireNumber, requireProgramme } from "../lib/page-data.server";
 import { loadRiskFlags } from "../lib/progress-views.server";
 import { publicPage } from "../lib/route-handles";

@@ -5,7 +5,8 @@ import { decisionEditSchema, decisionErrors, decisionInputSchema } from "../../d
 import type { Decision } from "../../domain/decisions/types";
 import { parsePaging } from "../../domain/programmes/action-filters";
 import { translateDecisionErrors } from "../../lib/decision-format";
-import { translator, type Language } from "../../lib/i18n";
+import type { Language } from "../../lib/i18n";
+import { translator } from "../../lib/i18n/catalogue.server";
 import type { Services } from "../../lib/services.server";
 import { timestamp } from "../../lib/time";
 import { presentDecision } from "../../presenters/decision";

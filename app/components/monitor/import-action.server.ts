@@ -8,7 +8,8 @@ import { monitorDefinitionFileSchema } from "../../domain/monitor/indicator-defi
 import { describeLocation, type MonitorIssue } from "../../domain/monitor/issues";
 import { decodeText, isDefinitionsJson, parseJson } from "../../domain/monitor/read-file";
 import { requirePermission } from "../../lib/auth/guards.server";
-import { translator, type Language } from "../../lib/i18n";
+import { type Language } from "../../lib/i18n";
+import { translator } from "../../lib/i18n/catalogue.server";
 
 /** The CBS OData v4 address: CBS_ODATA_URL, else CBS's own service. */
 export function cbsOdataUrl(env: NodeJS.ProcessEnv = process.env): string {

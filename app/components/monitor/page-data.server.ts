@@ -3,7 +3,8 @@ import { buildSeries, headlineRegion, latestFigure, selectBaseline, type SeriesM
 import { comparePeriods, parsePeriod, periodLabel, type Period } from "../../domain/monitor/periods";
 import { REGION_AGGREGATE_CODE, regionInfo, regionName } from "../../domain/monitor/regions";
 import type { IndicatorWithMeasurements, MeasurementSource } from "../../domain/monitor/types";
-import { localeOf, translator, type Language } from "../../lib/i18n";
+import { localeOf, type Language } from "../../lib/i18n";
+import { translator } from "../../lib/i18n/catalogue.server";
 import { cbsTableUrl } from "../../presenters/indicator";
 import { renderSeriesChart } from "./chart.server";
 

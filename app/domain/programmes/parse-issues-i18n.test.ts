@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { en } from "../../lib/i18n/en";
-import { nl } from "../../lib/i18n/nl";
+import { serverMessagesEn } from "../../lib/i18n/server-messages.en";
+import { serverMessagesNl } from "../../lib/i18n/server-messages.nl";
 import { PARSE_ERROR_CODES, PARSE_WARNING_CODES } from "./parse-issues";
 
 describe("import issues", () => {
   it("have a Dutch and an English text for every code", () => {
     for (const code of [...PARSE_ERROR_CODES, ...PARSE_WARNING_CODES]) {
-      expect(nl.importIssue, code).toHaveProperty([code]);
-      expect(en.importIssue, code).toHaveProperty([code]);
+      expect(serverMessagesNl.importIssue, code).toHaveProperty([code]);
+      expect(serverMessagesEn.importIssue, code).toHaveProperty([code]);
     }
   });
 });

@@ -3,7 +3,7 @@ import type { Actor } from "../../db/audit";
 import type { Operation } from "../../domain/auth/permissions";
 import { absoluteLink } from "../links.server";
 import { requirePermission } from "../auth/guards.server";
-import { translator } from "../i18n";
+import { translator } from "../i18n/catalogue.server";
 
 /** Stops the request unless an administrator asks (everyone else gets a 404: these pages do not exist for them). */
 export function requireAdmin(context: AppLoadContext, request: Request, operation: Operation = "users.manage") {

@@ -1,6 +1,6 @@
 import { data, redirect, type AppLoadContext } from "react-router";
 import { decide, type Operation, type Target } from "../../domain/auth/permissions";
-import { translator } from "../i18n";
+import { translator } from "../i18n/catalogue.server";
 
 /**
  * Stops a loader or action unless the visitor may perform the operation: the public is sent to

@@ -1,6 +1,6 @@
 import { data, redirect, type AppLoadContext } from "react-router";
 import { fieldErrors, formFields, newPasswordSchema, PASSWORD_MAX, PASSWORD_MIN } from "../../domain/auth/schemas";
-import { translator } from "../i18n";
+import { translator } from "../i18n/catalogue.server";
 import { timestamp } from "../time";
 import { sessionCookie } from "./cookies.server";
 import { hashSecret } from "./secrets.server";

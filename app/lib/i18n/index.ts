@@ -1,54 +1,38 @@
-import i18next, { type i18n, type TFunction } from "i18next";
-import { en } from "./en";
-import { governanceEn } from "./governance.en";
-import { governanceNl } from "./governance.nl";
-import { nl } from "./nl";
+import i18next, { type i18n } from "i18next";
+import type { governanceNl } from "./governance.nl";
+import type { nl } from "./nl";
 
 export const LANGUAGES = ["nl", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = "nl";
 export const LANGUAGE_COOKIE = "regie_lang";
 
+type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+/**
+ * What components render, in one language: the catalogue the browser gets (only the visitor's
+ * language, see catalogue.server.ts). Texts only the server uses live in server-messages.*.ts.
+ */
+export type ClientMessages = Widen<typeof nl> & Widen<typeof governanceNl>;
+
 export function isLanguage(value: unknown): value is Language {
   return value === "nl" || value === "en";
 }
 
-/** A fresh i18next instance for one request (server) or the page (browser); no shared global state. */
-export function createI18n(language: Language): i18n {
+/**
+ * A fresh i18next instance (no shared global state) over the catalogues given: the server passes all
+ * of both languages, the browser only the client texts of the page's language.
+ */
+export function createI18n(language: Language, resources: Partial<Record<Language, object>>): i18n {
   const instance = i18next.createInstance();
   void instance.init({
     lng: language,
     fallbackLng: DEFAULT_LANGUAGE,
-    resources: { nl: { translation: { ...nl, ...governanceNl } }, en: { translation: { ...en, ...governanceEn } } },
+    resources: Object.fromEntries(Object.entries(resources).map(([lng, translation]) => [lng, { translation }])),
     interpolation: { escapeValue: false },
     initAsync: false,
     showSupportNotice: false,
   } as Parameters<i18n["init"]>[0]);
   return instance;
-}
-
-const instances = new Map<Language, i18n>();
-
-/** One shared instance per language for server rendering: its language never changes, so requests can share it. */
-export function serverI18n(language: Language): i18n {
-  let instance = instances.get(language);
-  if (!instance) {
-    instance = createI18n(language);
-    instances.set(language, instance);
-  }
-  return instance;
-}
-
-const cache = new Map<Language, TFunction>();
-
-/** A translate function for server code outside React (API errors, CSV headers). */
-export function translator(language: Language): TFunction {
-  let t = cache.get(language);
-  if (!t) {
-    t = createI18n(language).t;
-    cache.set(language, t);
-  }
-  return t;
 }
 
 /**

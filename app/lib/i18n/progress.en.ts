@@ -221,23 +221,4 @@ export const progressEn: Widen<typeof progressNl> = {
   history_update: "Changed: {{before}} → {{after}}",
   historyDone: "done on {{date}}",
   historyBy: "{{actor}}, {{date}}",
-
-  mail: {
-    requestSubject: "Regie: progress requested for action {{number}} – {{title}} ({{period}})",
-    reminderSubject: "Reminder – Regie: progress requested for action {{number}} – {{title}} ({{period}})",
-    greeting: "Dear {{name}},",
-    requestIntro:
-      "On behalf of the programme manager of {{programme}} we ask you, as a contact for action {{number}} ({{title}}), how it is going over the {{period}}. Please answer by {{due}}.",
-    reminderBefore:
-      "This is a reminder. No progress over the {{period}} has been reported yet for action {{number}} ({{title}}). The due date is {{due}}.",
-    reminderDay:
-      "This is a reminder. No progress over the {{period}} has been reported yet for action {{number}} ({{title}}). The due date is today, {{due}}.",
-    reminderAfter:
-      "This is a reminder. No progress over the {{period}} has been reported yet for action {{number}} ({{title}}). The due date ({{due}}) has passed; you can still answer once.",
-    call: "Report through your personal link. You do not need an account:",
-    rules:
-      "Until {{due}} you can change your answer through the same link. The link only works for this action and this round, until {{closes}}. Please do not forward it: whoever has the link can answer on your behalf.",
-    signature: "Kind regards,\nRegie",
-    inEnglish: "In English:",
-  },
 };

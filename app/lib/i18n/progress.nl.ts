@@ -228,23 +228,4 @@ export const progressNl = {
   history_update: "Gewijzigd: {{before}} → {{after}}",
   historyDone: "gereed op {{date}}",
   historyBy: "{{actor}}, {{date}}",
-
-  mail: {
-    requestSubject: "Regie: voortgang gevraagd voor actie {{number}} – {{title}} ({{period}})",
-    reminderSubject: "Herinnering – Regie: voortgang gevraagd voor actie {{number}} – {{title}} ({{period}})",
-    greeting: "Beste {{name}},",
-    requestIntro:
-      "Namens de programmamanager van {{programme}} vragen we u als contactpersoon van actie {{number}} ({{title}}) hoe het ervoor staat over de {{period}}. Graag uw antwoord uiterlijk {{due}}.",
-    reminderBefore:
-      "Dit is een herinnering. Voor actie {{number}} ({{title}}) is nog geen voortgang over de {{period}} gemeld. De uiterste datum is {{due}}.",
-    reminderDay:
-      "Dit is een herinnering. Voor actie {{number}} ({{title}}) is nog geen voortgang over de {{period}} gemeld. De uiterste datum is vandaag, {{due}}.",
-    reminderAfter:
-      "Dit is een herinnering. Voor actie {{number}} ({{title}}) is nog geen voortgang over de {{period}} gemeld. De uiterste datum ({{due}}) is verstreken; u kunt nog één keer antwoorden.",
-    call: "Meld de voortgang via uw persoonlijke link. U hebt er geen account voor nodig:",
-    rules:
-      "Tot en met {{due}} kunt u uw antwoord via dezelfde link aanpassen. De link werkt alleen voor deze actie en deze ronde, tot en met {{closes}}. Stuur hem niet door: wie de link heeft, kan namens u antwoorden.",
-    signature: "Met vriendelijke groet,\nRegie",
-    inEnglish: "In English:",
-  },
 } as const;

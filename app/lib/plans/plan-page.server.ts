@@ -3,7 +3,7 @@ import { can } from "../../domain/auth/permissions";
 import { PLAN_FIELDS, type PlanFields } from "../../domain/plans/plan-input";
 import type { PlanStatus } from "../../domain/plans/plan-lifecycle";
 import type { PlanVersion } from "../../domain/plans/plan-types";
-import { translator } from "../i18n";
+import { translator } from "../i18n/catalogue.server";
 import { requireNumber, requireProgramme } from "../page-data.server";
 import { absoluteLink } from "../links.server";
 

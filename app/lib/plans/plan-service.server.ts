@@ -2,7 +2,8 @@ import type { Actor } from "../../db/audit";
 import type { PlanRecipient, PlanResult, PlanSeen, PlanStore } from "../../db/plan-store";
 import type { PlanBase, PlanFields } from "../../domain/plans/plan-input";
 import type { PlanVersion } from "../../domain/plans/plan-types";
-import { translator, type Language } from "../i18n";
+import { type Language } from "../i18n";
+import { translator } from "../i18n/catalogue.server";
 import type { Logger } from "../logger.server";
 import type { Mailer } from "../mail/mailer.server";
 

@@ -5,7 +5,7 @@ import { calendarDate } from "../../domain/calendar";
 import { milestoneView, type MilestoneView } from "../../domain/progress/milestone-view";
 import type { MilestoneRecord, ProgressRecord } from "../../domain/progress/types";
 import type { Action, Programme } from "../../domain/programmes/types";
-import { translator } from "../i18n";
+import { translator } from "../i18n/catalogue.server";
 import { requireNumber, requireProgramme } from "../page-data.server";
 
 /** Today's date in Amsterdam, by the services' clock. */
