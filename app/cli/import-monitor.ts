@@ -4,6 +4,7 @@ import type { Db } from "../db/database";
 import { fetchMonitorTable, importMonitorFile, type MonitorImportResult } from "../db/monitor-files";
 import { importIndicatorDefinitions, MonitorImportError } from "../db/monitor-import";
 import { createProgrammeRepository } from "../db/programme-repository";
+import { isCalendarDate } from "../domain/calendar";
 import { DEFAULT_CBS_ODATA_URL } from "../domain/monitor/cbs-api";
 import { monitorDefinitionFileSchema } from "../domain/monitor/indicator-definition";
 import { describeLocation, type MonitorIssue } from "../domain/monitor/issues";
@@ -70,7 +71,7 @@ export async function importMonitorCommand(
   const usage = t("monitor.cli.usage", { url: DEFAULT_CBS_ODATA_URL });
   const file = options.file;
   if (!file) throw new CliError(`${t("cli.missingFile")}\n\n${usage}`, 2);
-  if (options.retrieved !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(options.retrieved) || Number.isNaN(Date.parse(options.retrieved)))) {
+  if (options.retrieved !== undefined && !isCalendarDate(options.retrieved)) {
     throw new CliError(t("monitor.cli.badDate"), 2);
   }
   let stat;

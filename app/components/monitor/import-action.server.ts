@@ -1,6 +1,7 @@
 import type { TFunction } from "i18next";
 import { type AppLoadContext } from "react-router";
 import { fetchMonitorTable, importMonitorFile, type MonitorImportResult } from "../../db/monitor-files";
+import { isCalendarDate } from "../../domain/calendar";
 import { DEFAULT_CBS_ODATA_URL } from "../../domain/monitor/cbs-api";
 import { cbsKeysOf } from "../../domain/monitor/indicator-definition";
 import { importIndicatorDefinitions, MonitorImportError } from "../../db/monitor-import";
@@ -72,7 +73,6 @@ function describe(result: MonitorImportResult, t: TFunction, language: Language,
   };
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A text field of a form; files and absent fields are "". */
 function field(form: FormData, name: string): string {
@@ -128,7 +128,7 @@ export async function handleMonitorImport(
   if (!(file instanceof File) || file.size === 0) return fail(400, { file: t("monitor.import.noFile") });
   if (file.size > maxMb * 1024 * 1024) return fail(413, { file: t("monitor.import.tooLarge", { mb: maxMb }) });
   const retrievedRaw = field(form, "retrieved");
-  if (retrievedRaw !== "" && (!DATE.test(retrievedRaw) || Number.isNaN(Date.parse(`${retrievedRaw}T00:00:00Z`)))) {
+  if (retrievedRaw !== "" && !isCalendarDate(retrievedRaw)) {
     return fail(400, { retrieved: t("monitor.import.badDate") });
   }
   const retrievedAt = retrievedRaw !== "" ? `${retrievedRaw}T00:00:00.000Z` : context.services.clock.now().toISOString();
