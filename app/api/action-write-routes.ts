@@ -19,7 +19,7 @@ export function mountActionWrites(router: Router, services: Services): void {
         const raw = String(req.params.number);
         const snapshot =
           programme && /^[1-9]\d{0,5}$/.test(raw)
-            ? await services.actionStore.snapshot(programme.id, Number(raw))
+            ? await services.actions.snapshot(programme.id, Number(raw))
             : undefined;
         if (programme && snapshot) return { programme, snapshot, raw };
         problem(res, 404, "errors.actionNotFound", { number: raw });
@@ -30,7 +30,7 @@ export function mountActionWrites(router: Router, services: Services): void {
       schema: actionPatchSchema,
       bodyErrors: changeErrors,
       write: ({ programme, snapshot }, patch, context) =>
-        services.actionStore.update({
+        services.actions.update({
           programmeId: programme.id,
           number: snapshot.number,
           expectedVersion: snapshot.version,

@@ -36,7 +36,7 @@ export function mountProgrammeWrites(router: Router, services: Services): void {
       ifMatch: (programme) => ({ kind: "programme", id: programme.id, version: programme.version }),
       schema: programmePatchSchema,
       write: (programme, patch, context) =>
-        services.programmeStore.updateProgramme({
+        services.programmes.updateProgramme({
           programmeId: programme.id,
           expectedVersion: programme.version,
           patch,
@@ -64,7 +64,7 @@ export function mountProgrammeWrites(router: Router, services: Services): void {
     }
     const theme = programme.themes.find((x) => x.number === Number(raw));
     if (!theme) return problem(res, 404, "errors.themeNotFound");
-    const snapshot = (await services.programmeStore.theme(programme.id, theme.number))!;
+    const snapshot = (await services.programmes.theme(programme.id, theme.number))!;
     sendRecord(res, etag("theme", snapshot.id, theme.version), presentTheme(theme));
   });
 
@@ -78,7 +78,7 @@ export function mountProgrammeWrites(router: Router, services: Services): void {
         if (!programme) return undefined;
         const raw = String(req.params.number);
         const theme = NUMBER.test(raw)
-          ? await services.programmeStore.theme(programme.id, Number(raw))
+          ? await services.programmes.theme(programme.id, Number(raw))
           : undefined;
         if (theme) return { programme, theme };
         problem(res, 404, "errors.themeNotFound");
@@ -88,7 +88,7 @@ export function mountProgrammeWrites(router: Router, services: Services): void {
       ifMatch: ({ theme }) => ({ kind: "theme", id: theme.id, version: theme.version }),
       schema: themePatchSchema,
       write: ({ programme, theme }, patch, context) =>
-        services.programmeStore.updateTheme({
+        services.programmes.updateTheme({
           programmeId: programme.id,
           number: theme.number,
           expectedVersion: theme.version,
@@ -114,7 +114,7 @@ export function mountProgrammeWrites(router: Router, services: Services): void {
       target: (programme) => ({ programmeId: programme.id }),
       schema: actionCreateSchema,
       write: (programme, { number, ...changes }, context) =>
-        services.actionStore.create({ programmeId: programme.id, number, changes, ...context }),
+        services.actions.create({ programmeId: programme.id, number, changes, ...context }),
       async present(programme, result, req) {
         const action = (await services.actions.get(programme.id, result.number))!;
         const risk = await readRiskFlags(services.progressViews, programme.id);

@@ -1,12 +1,10 @@
-import { createActionRepository } from "../db/action-repository";
+import { createActionRepository } from "../db/action.repository";
 import { createAccountStore } from "../db/account-store";
-import { createActionStore } from "../db/action-store";
-import { createOrganisationStore } from "../db/organisation-store";
-import { createProgrammeStore } from "../db/programme-store";
+import { createOrganisationRepository } from "../db/organisation.repository";
+import { createProgrammeRepository } from "../db/programme.repository";
 import { createAuthRepository } from "../db/auth-repository";
 import { createHistoryRepository } from "../db/history-repository";
-import { createDecisionRepository } from "../db/decision-repository";
-import { createDecisionStore } from "../db/decision-store";
+import { createDecisionRepository } from "../db/decision.repository";
 import { createUserRepository } from "../db/user-repository";
 import { createContactStore } from "../db/contact-store";
 import { createOutboxRepository } from "../db/outbox-repository";
@@ -18,8 +16,6 @@ import { createAuthService } from "./auth/auth-service.server";
 import { createMailer, type Mailer } from "./mail/mailer.server";
 import { systemClock, type Clock } from "./time";
 import { openDatabase, type Db } from "../db/database";
-import { createOrganisationRepository } from "../db/organisation-repository";
-import { createProgrammeRepository } from "../db/programme-repository";
 import { createMonitorRepository } from "../db/monitor-repository";
 import { createProgressReadModel } from "../db/progress-read-model";
 import { changeStamp, createReadCache, type ReadCache } from "../db/read-cache";
@@ -32,22 +28,19 @@ export interface Services {
   env: Env;
   db: Db;
   logger: Logger;
+  /** Programmes: the list, the whole programme, editing its front matter and themes. */
   programmes: ReturnType<typeof createProgrammeRepository>;
+  /** Actions: lists, one action, counts; editing and creating them. */
   actions: ReturnType<typeof createActionRepository>;
+  /** Organisations: the register, the form lookup; creating, editing and merging them. */
   organisations: ReturnType<typeof createOrganisationRepository>;
   users: ReturnType<typeof createUserRepository>;
   auth: ReturnType<typeof createAuthService>;
   mailer: Mailer;
   accounts: ReturnType<typeof createAccountStore>;
-  actionStore: ReturnType<typeof createActionStore>;
-  /** Creating, editing and merging organisations. */
-  organisationStore: ReturnType<typeof createOrganisationStore>;
-  /** Editing a programme's front matter and its themes. */
-  programmeStore: ReturnType<typeof createProgrammeStore>;
   history: ReturnType<typeof createHistoryRepository>;
   /** The steering group's decisions and meetings: reading, and recording them. */
   decisions: ReturnType<typeof createDecisionRepository>;
-  decisionStore: ReturnType<typeof createDecisionStore>;
   clock: Clock;
   monitor: ReturnType<typeof createMonitorRepository>;
   contacts: ReturnType<typeof createContactStore>;
@@ -81,12 +74,8 @@ export function createServices(env: Env, logger: Logger, db: Db = openDatabase(e
     organisations: createOrganisationRepository(db),
     users,
     accounts: createAccountStore(db),
-    actionStore: createActionStore(db),
-    organisationStore: createOrganisationStore(db),
-    programmeStore: createProgrammeStore(db),
     history: createHistoryRepository(db),
     decisions: createDecisionRepository(db),
-    decisionStore: createDecisionStore(db),
     auth: createAuthService({ auth: createAuthRepository(db), users, clock }),
     monitor: createMonitorRepository(db),
     contacts: createContactStore(db),

@@ -1,4 +1,4 @@
-import type { ActionRepository } from "../db/action-repository";
+import type { ActionRepository } from "../db/action.repository";
 import type { Category, OrganisationSummary, Programme, ProgrammeSummary, Theme } from "../domain/programmes/types";
 
 /** Open-data shapes: exactly these fields leave the server. */

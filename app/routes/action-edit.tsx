@@ -22,7 +22,7 @@ async function load(
 ) {
   const programme = await requireProgramme(context, params.slug);
   const number = requireNumber(context, params.number, "errors.actionNotFound");
-  const snapshot = await context.services.actionStore.snapshot(programme.id, number);
+  const snapshot = await context.services.actions.snapshot(programme.id, number);
   if (!snapshot)
     throw data(translator(context.language)("errors.actionNotFound", { number }), { status: 404 });
   requirePermission(context, request, "action.edit", { programmeId: programme.id, actionId: snapshot.id });
@@ -60,7 +60,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const parsed = actionChangesSchema.safeParse(read.changes);
   if (!parsed.success) return fail(actionFormErrors(changeErrors(parsed.error)));
   const user = context.principal.user!;
-  const result = await context.services.actionStore.update({
+  const result = await context.services.actions.update({
     programmeId: programme.id,
     number: snapshot.number,
     expectedVersion: version,

@@ -48,7 +48,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
       themes: programme.themes.map((t) => ({ number: t.number, title: t.title, intentions: t.intentions })),
       groups: programme.organisationChapter?.groups ?? [],
     },
-    next: await context.services.actionStore.nextNumber(programme.id),
+    next: await context.services.actions.nextNumber(programme.id),
   };
 }
 
@@ -67,7 +67,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const parsed = actionChangesSchema.safeParse(read.changes);
   if (!parsed.success) return fail(actionFormErrors(changeErrors(parsed.error)));
   const user = context.principal.user!;
-  const result = await context.services.actionStore.create({
+  const result = await context.services.actions.create({
     programmeId: programme.id,
     number: number.number,
     changes: parsed.data,

@@ -79,7 +79,7 @@ export async function action({ context, params, request }: Route.ActionArgs) {
     return fail({ ...(parsed.success ? {} : decisionErrors(parsed.error)), ...read.errors });
   }
   const user = context.principal.user!;
-  const result = await context.services.decisionStore.correctDecision({
+  const result = await context.services.decisions.correctDecision({
     programmeId: programme.id,
     decisionId: decision.id,
     expectedVersion: version,

@@ -71,7 +71,7 @@ export async function action({ context, params, request }: Route.ActionArgs) {
     return fail({ ...(parsed.success ? {} : decisionErrors(parsed.error)), ...read.errors }, 400);
   }
   const user = context.principal.user!;
-  const result = await context.services.decisionStore.recordDecision({
+  const result = await context.services.decisions.recordDecision({
     programmeId: programme.id,
     decision: parsed.data,
     actor: { userId: user.id, label: user.name },

@@ -46,7 +46,7 @@ export async function action({ context, params, request }: Route.ActionArgs) {
     );
   }
   const user = context.principal.user!;
-  const result = await context.services.decisionStore.withdrawDecision({
+  const result = await context.services.decisions.withdrawDecision({
     programmeId: programme.id,
     decisionId: decision.id,
     expectedVersion: formVersion(form.get("version")),

@@ -58,7 +58,7 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   const parsed = meetingInputSchema.safeParse(read.input);
   if (!parsed.success) return fail(meetingErrors(parsed.error));
   const user = context.principal.user!;
-  const result = await context.services.decisionStore.updateMeeting({
+  const result = await context.services.decisions.updateMeeting({
     programmeId: programme.id,
     meetingId: meeting.id,
     expectedVersion: version,

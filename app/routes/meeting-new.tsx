@@ -53,7 +53,7 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   const parsed = meetingInputSchema.safeParse(read.input);
   if (!parsed.success) return fail(meetingErrors(parsed.error));
   const user = context.principal.user!;
-  const result = await context.services.decisionStore.recordMeeting({
+  const result = await context.services.decisions.recordMeeting({
     programmeId: programme.id,
     meeting: parsed.data,
     actor: { userId: user.id, label: user.name },

@@ -32,7 +32,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   });
   if (!parsed.success) return fail(fieldErrors(parsed.error));
   const user = context.principal.user!;
-  const result = await context.services.organisationStore.create({
+  const result = await context.services.organisations.create({
     changes: parsed.data,
     actor: { userId: user.id, label: user.name },
     requestId: context.requestId,

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAccountStore } from "../../app/db/account-store";
-import { createActionStore } from "../../app/db/action-store";
+import { createActionRepository } from "../../app/db/action.repository";
 import type { Db } from "../../app/db/database";
 import { createHistoryRepository } from "../../app/db/history-repository";
 import { loadOrganisationLookup } from "../../app/db/organisation-lookup";
-import { createOrganisationStore, type OrganisationStore } from "../../app/db/organisation-store";
+import { createOrganisationRepository, type OrganisationRepository } from "../../app/db/organisation.repository";
 import { importProgrammeDocument } from "../../app/db/programme-import";
 import type { Database } from "../../app/db/schema";
 import { createTestDatabase, testDialects, type TestDatabase } from "../support/databases";
@@ -90,7 +90,7 @@ async function dump(db: Db) {
 
 describe.each(testDialects())("organisation store (%s)", (dialect) => {
   let t: TestDatabase;
-  let store: OrganisationStore;
+  let store: OrganisationRepository;
   let programmeId: number;
   const idOf = async (slug: string) =>
     (
@@ -113,7 +113,7 @@ describe.each(testDialects())("organisation store (%s)", (dialect) => {
   beforeAll(async () => {
     t = await createTestDatabase(dialect);
     await importProgrammeDocument(t.db, doc, { isDefault: true });
-    store = createOrganisationStore(t.db);
+    store = createOrganisationRepository(t.db);
     programmeId = (await t.db.kysely.selectFrom("programme").select("id").executeTakeFirstOrThrow()).id;
   });
   afterAll(async () => {
@@ -461,7 +461,7 @@ describe.each(testDialects())("organisation store (%s)", (dialect) => {
 
     it("moves every reference to the target without duplicates, keeps names as aliases and the old slug as a redirect", async () => {
       const k = t.db.kysely;
-      const actions = createActionStore(t.db);
+      const actions = createActionRepository(t.db);
       const sixteenBefore = await actions.snapshot(programmeId, 16);
       expect(sixteenBefore!.leads).toEqual([
         { organisation: "regiogemeenten", qualifier: "onder leiding van gemeente Leiden" },
@@ -629,7 +629,7 @@ describe.each(testDialects())("organisation store (%s)", (dialect) => {
       await importProgrammeDocument(t.db, doc, { isDefault: true });
       expect((await store.choices()).length).toBe(count);
       expect(await store.snapshot("regiogemeenten")).toBeUndefined();
-      const sixteen = await createActionStore(t.db).snapshot(programmeId, 16);
+      const sixteen = await createActionRepository(t.db).snapshot(programmeId, 16);
       expect(sixteen!.leads).toEqual([{ organisation: "gemeente-leiden", qualifier: "onder leiding van gemeente Leiden" }]);
       // Importing the same document once more changes nothing.
       const again = await importProgrammeDocument(t.db, doc, { isDefault: true });

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createActionRepository } from "../../app/db/action-repository";
-import { createActionStore } from "../../app/db/action-store";
+import { createActionRepository } from "../../app/db/action.repository";
 import { createMilestoneStore, MILESTONE_ENTITY, type MilestoneStore } from "../../app/db/milestone-store";
 import { importProgrammeDocument } from "../../app/db/programme-import";
 import { parseFuzzyDate } from "../../app/domain/progress/fuzzy-date";
@@ -95,7 +94,7 @@ describe.each(testDialects())("milestones read from the planning and corrected b
   });
 
   it("keeps hand corrections, ids and done dates when the planning text is edited, and records corrections in the history", async () => {
-    const actions = createActionStore(t.db);
+    const actions = createActionRepository(t.db);
     const [year] = await rows(26);
     // The programme manager corrects "2014" into the second quarter: the milestone is now theirs.
     const corrected = await store.update({

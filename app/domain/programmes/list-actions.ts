@@ -1,5 +1,5 @@
-import type { ActionRepository } from "../../db/action-repository";
-import type { OrganisationRepository } from "../../db/organisation-repository";
+import type { ActionRepository } from "../../db/action.repository";
+import type { OrganisationRepository } from "../../db/organisation.repository";
 import { effectiveAsOf } from "../decisions/as-of";
 import { parseActionFilters, type ActionFilters, type FieldErrors, type Paging } from "./action-filters";
 import type { Action, Programme } from "./types";
