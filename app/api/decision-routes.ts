@@ -7,7 +7,7 @@ import type { Principal } from "../domain/auth/roles";
 import { translateDecisionErrors } from "../lib/decision-format";
 import { translator, type Language } from "../lib/i18n";
 import type { Services } from "../lib/services.server";
-import { timestamp } from "../lib/time";
+import { timestamp } from "../domain/time";
 import { presentDecision } from "../presenters/decision";
 import { translateErrors } from "./problem";
 import { authorise, etag, jsonBody, jsonBodyLater, problem, requireIfMatch, requireJsonObject, sendRecord } from "./write-support";

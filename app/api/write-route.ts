@@ -6,7 +6,7 @@ import { fieldErrors } from "../domain/editing/field-errors";
 import { translator, type Language } from "../lib/i18n";
 import { translateErrors } from "../lib/messages";
 import type { Services } from "../lib/services.server";
-import { timestamp } from "../lib/time";
+import { timestamp } from "../domain/time";
 import { authorise, etag, problem, requireIfMatch, requireJsonObject, sendRecord } from "./write-support";
 
 /** Who makes a change and when: what every store records with it. */

@@ -311,6 +311,12 @@ function actionReads(db: Db) {
     },
 
     /** One action by its number, or undefined. */
+    /** The ids of those of these action numbers that the programme holds. */
+    async idsOf(programmeId: number, numbers: number[]): Promise<{ id: number; number: number }[]> {
+      if (numbers.length === 0) return [];
+      return k.selectFrom("action").select(["id", "number"]).where("programme_id", "=", programmeId).where("number", "in", numbers).execute();
+    },
+
     async get(programmeId: number, number: number): Promise<Action | undefined> {
       const rows = await baseSelect(k.selectFrom("action"))
         .where("action.programme_id", "=", programmeId)

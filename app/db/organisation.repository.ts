@@ -4,7 +4,7 @@ import type { ActionRole, Organisation, OrganisationListItem } from "../domain/p
 import type { Db } from "./database";
 import type { ExpressionBuilder, Transaction } from "kysely";
 import { type OrganisationCreate, type OrganisationPatch, mergeQualifiers, tidyAliases } from "../domain/editing/organisation-changes";
-import { nameKey, organisationSlug } from "../domain/programmes/organisation-names";
+import { nameKey, organisationNameLookup, organisationSlug, type OrganisationNameLookup } from "../domain/programmes/organisation-names";
 import { snapshotAction } from "./action.repository";
 import { type Actor, recordAudit } from "./audit";
 import type { Database } from "./schema";
@@ -15,6 +15,15 @@ function organisationReads(db: Db) {
   const k = db.kysely;
 
   return {
+    /** Finds organisations by name, alias or slug, as people type them in forms. */
+    async lookup(): Promise<OrganisationNameLookup> {
+      const [organisations, aliases] = await Promise.all([
+        k.selectFrom("organisation").select(["id", "slug", "name"]).orderBy("name").execute(),
+        k.selectFrom("organisation_alias").select(["organisation_id as organisationId", "normalised"]).execute(),
+      ]);
+      return organisationNameLookup(organisations, aliases);
+    },
+
     /**
      * Organisations with their number of actions per role, optionally within one programme or of one
      * kind, by name (slug breaks ties, so pages are stable); `paging` reads one page.
@@ -93,6 +102,11 @@ function organisationReads(db: Db) {
       if (options.kind) q = q.where("kind", "=", options.kind);
       const row = await q.executeTakeFirstOrThrow();
       return Number(row.n);
+    },
+
+    async idOf(slug: string): Promise<number | undefined> {
+      const row = await k.selectFrom("organisation").select("id").where("slug", "=", slug).executeTakeFirst();
+      return row?.id;
     },
 
     async exists(slug: string): Promise<boolean> {

@@ -5,7 +5,7 @@ import { categoryAsOf } from "../domain/decisions/category-history";
 import { nameKey } from "../domain/programmes/organisation-names";
 import { planningYears } from "../domain/programmes/planning-years";
 import type { ProgrammeDocument } from "../domain/programmes/programme-document";
-import type { Clock } from "../lib/time";
+import type { Clock } from "../domain/time";
 import { createActionRepository } from "./action.repository";
 import type { Db } from "./database";
 import { createDecisionRepository } from "./decision.repository";

@@ -5,7 +5,7 @@ import { nameKey as normaliseOrganisationName } from "../domain/programmes/organ
 import { mergeQualifiers } from "../domain/editing/organisation-changes";
 import { calendarDate } from "../domain/decisions/as-of";
 import { importDecision, type ImportCategoryChange } from "../domain/decisions/import-decisions";
-import { timestamp, type Clock, systemClock } from "../lib/time";
+import { timestamp, type Clock, systemClock } from "../domain/time";
 import { recordAudit, type Actor } from "./audit";
 import type { Db } from "./database";
 import { syncMilestonesFromPlanning } from "./milestone-store";

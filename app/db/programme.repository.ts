@@ -52,6 +52,17 @@ function programmeReads(db: Db, cache?: ReadCache) {
       return Number(row.n);
     },
 
+    /** A programme's id and slug: by slug, or without one the default programme (else the first). */
+    async ref(slug?: string): Promise<{ id: number; slug: string } | undefined> {
+      const q = k.selectFrom("programme").select(["id", "slug"]);
+      return slug ? q.where("slug", "=", slug).executeTakeFirst() : q.orderBy("is_default", "desc").orderBy("id").executeTakeFirst();
+    },
+
+    async slugOf(id: number): Promise<string | undefined> {
+      const row = await k.selectFrom("programme").select("slug").where("id", "=", id).executeTakeFirst();
+      return row?.slug;
+    },
+
     /** One programme, whole, by slug. */
     async get(slug: string): Promise<Programme | undefined> {
       return cache

@@ -14,7 +14,7 @@ import { createPlanStore } from "../db/plan-store";
 import { createPlanService } from "./plans/plan-service.server";
 import { createAuthService } from "./auth/auth-service.server";
 import { createMailer, type Mailer } from "./mail/mailer.server";
-import { systemClock, type Clock } from "./time";
+import { systemClock, type Clock } from "../domain/time";
 import { openDatabase, type Db } from "../db/database";
 import { createMonitorRepository } from "../db/monitor-repository";
 import { createProgressReadModel } from "../db/progress-read-model";
@@ -61,7 +61,8 @@ export interface Services {
 /** Builds the services on an open database. */
 export function createServices(env: Env, logger: Logger, db: Db = openDatabase(env.DATABASE_URL), clock: Clock = systemClock): Services {
   const users = createUserRepository(db);
-  const mailer = createMailer({ db, logger, clock, smtpUrl: env.SMTP_URL, from: env.MAIL_FROM });
+  const outbox = createOutboxRepository(db);
+  const mailer = createMailer({ outbox, logger, clock, smtpUrl: env.SMTP_URL, from: env.MAIL_FROM });
   const readCache = createReadCache(changeStamp(db), 500);
   return {
     env,
@@ -80,7 +81,7 @@ export function createServices(env: Env, logger: Logger, db: Db = openDatabase(e
     monitor: createMonitorRepository(db),
     contacts: createContactStore(db),
     userAdmin: createUserAdminStore(db),
-    outbox: createOutboxRepository(db),
+    outbox,
     personalData: createPersonalDataRepository(db),
     mailer,
     plans: createPlanService({ store: createPlanStore(db), mailer, logger }),

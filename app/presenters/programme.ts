@@ -1,5 +1,4 @@
-import type { ActionRepository } from "../db/action.repository";
-import type { Category, OrganisationSummary, Programme, ProgrammeSummary, Theme } from "../domain/programmes/types";
+import type { Category, CategoryCount, OrganisationSummary, Programme, ProgrammeSummary, Theme } from "../domain/programmes/types";
 
 /** Open-data shapes: exactly these fields leave the server. */
 
@@ -39,7 +38,7 @@ export function presentTheme(t: Theme) {
   };
 }
 
-export function presentProgramme(p: Programme, counts?: Awaited<ReturnType<ActionRepository["countByCategory"]>>) {
+export function presentProgramme(p: Programme, counts?: CategoryCount[]) {
   return {
     slug: p.slug,
     title: p.title,

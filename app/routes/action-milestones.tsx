@@ -12,7 +12,7 @@ import { requirePermission } from "../lib/auth/guards.server";
 import { translator } from "../lib/i18n";
 import { translateErrors } from "../lib/messages";
 import { actorOf, requireProgressAction, todayOf } from "../lib/progress/progress-page.server";
-import { timestamp } from "../lib/time";
+import { timestamp } from "../domain/time";
 import type { Route } from "./+types/action-milestones";
 
 const ID = /^[1-9]\d{0,9}$/;

@@ -7,12 +7,11 @@ import { actionChangesSchema, changeErrors } from "../domain/actions/action-chan
 import { readActionForm, type ActionFormValues } from "../domain/actions/action-form";
 import { formFields } from "../domain/auth/schemas";
 import { readActionNumber } from "../domain/editing/action-create";
-import { loadOrganisationLookup } from "../db/organisation-lookup";
 import { requirePermission } from "../lib/auth/guards.server";
 import { translator } from "../lib/i18n";
 import { translateErrors } from "../lib/messages";
 import { requireProgramme } from "../lib/page-data.server";
-import { timestamp } from "../lib/time";
+import { timestamp } from "../domain/time";
 import type { Route } from "./+types/action-new";
 
 async function load(context: Route.LoaderArgs["context"], request: Request, slug: string) {
@@ -55,7 +54,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 export async function action({ context, request, params }: Route.ActionArgs) {
   const programme = await load(context, request, params.slug);
   const t = translator(context.language);
-  const lookup = await loadOrganisationLookup(context.services.db);
+  const lookup = await context.services.organisations.lookup();
   const fields = formFields(await request.formData());
   const read = readActionForm(fields, lookup);
   const number = readActionNumber(fields.number);

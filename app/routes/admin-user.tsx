@@ -4,7 +4,6 @@ import { CheckField, SelectField, useDateTime } from "../components/admin-forms"
 import { CsrfField, ErrorSummary, Notice, TextField } from "../components/forms";
 import { HistoryList } from "../components/history-list";
 import { PageTitle } from "../components/page-title";
-import { loadOrganisationLookup } from "../db/organisation-lookup";
 import type { AdminResult } from "../db/user-admin-store";
 import {
   addRoleSchema,
@@ -19,7 +18,7 @@ import { actorOf, requireAdmin, sendInvitation } from "../lib/admin/admin.server
 import { translator } from "../lib/i18n";
 import { translateErrors } from "../lib/messages";
 import { linkOrigin } from "../lib/progress/progress-page.server";
-import { timestamp } from "../lib/time";
+import { timestamp } from "../domain/time";
 import type { Route } from "./+types/admin-user";
 
 function accountId(context: Route.LoaderArgs["context"], raw: string): number {
@@ -35,7 +34,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   if (!account) throw data(translator(context.language)("admin.userNotFound"), { status: 404 });
   const [programmes, lookup, contactActions, history] = await Promise.all([
     context.services.userAdmin.programmes(),
-    loadOrganisationLookup(context.services.db),
+    context.services.organisations.lookup(),
     context.services.contacts.actionsOfAccount(id),
     context.services.history.forEntity("user", id),
   ]);

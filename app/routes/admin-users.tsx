@@ -3,7 +3,6 @@ import { data, Form, Link, redirect, useActionData, useLoaderData } from "react-
 import { SelectField } from "../components/admin-forms";
 import { CsrfField, ErrorSummary, TextField } from "../components/forms";
 import { PageTitle } from "../components/page-title";
-import { loadOrganisationLookup } from "../db/organisation-lookup";
 import { inviteSchema } from "../domain/admin/user-admin";
 import { fieldErrors, formFields } from "../domain/auth/schemas";
 import { ALL_ROLES, isProgrammeRole } from "../domain/auth/roles";
@@ -11,7 +10,7 @@ import { actorOf, requireAdmin, sendInvitation } from "../lib/admin/admin.server
 import { translator } from "../lib/i18n";
 import { translateErrors } from "../lib/messages";
 import { linkOrigin } from "../lib/progress/progress-page.server";
-import { timestamp } from "../lib/time";
+import { timestamp } from "../domain/time";
 import type { Route } from "./+types/admin-users";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
@@ -19,7 +18,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const [accounts, programmes, lookup] = await Promise.all([
     context.services.userAdmin.list(),
     context.services.userAdmin.programmes(),
-    loadOrganisationLookup(context.services.db),
+    context.services.organisations.lookup(),
   ]);
   return {
     accounts,

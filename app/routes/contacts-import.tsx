@@ -3,7 +3,6 @@ import { data, Form, Link, useActionData, useLoaderData } from "react-router";
 import { CheckField } from "../components/admin-forms";
 import { CsrfField, ErrorSummary, Notice } from "../components/forms";
 import { PageTitle } from "../components/page-title";
-import { loadOrganisationLookup } from "../db/organisation-lookup";
 import { parseContactFile } from "../domain/contacts/contacts";
 import { actorOf } from "../lib/admin/admin.server";
 import { requirePermission } from "../lib/auth/guards.server";
@@ -11,7 +10,7 @@ import { translator } from "../lib/i18n";
 import { translateKey } from "../lib/messages";
 import { requireProgramme } from "../lib/page-data.server";
 import { linkOrigin } from "../lib/progress/progress-page.server";
-import { timestamp } from "../lib/time";
+import { timestamp } from "../domain/time";
 import type { Route } from "./+types/contacts-import";
 
 async function load(context: Route.LoaderArgs["context"], request: Request, slug: string) {
@@ -55,7 +54,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const bytes = new Uint8Array(await file.arrayBuffer());
   const [actionIds, lookup] = await Promise.all([
     context.services.contacts.actionIds(programme.id),
-    loadOrganisationLookup(context.services.db),
+    context.services.organisations.lookup(),
   ]);
   const parsed = parseContactFile(bytes, { actionExists: (n) => actionIds.has(n), organisations: lookup });
   if (!parsed.ok) {

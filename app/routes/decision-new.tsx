@@ -15,7 +15,7 @@ import { requirePermission } from "../lib/auth/guards.server";
 import { translateDecisionErrors } from "../lib/decision-format";
 import { translator } from "../lib/i18n";
 import { requireProgramme } from "../lib/page-data.server";
-import { timestamp } from "../lib/time";
+import { timestamp } from "../domain/time";
 
 async function load(context: Route.LoaderArgs["context"], request: Request, slug: string) {
   const programme = await requireProgramme(context, slug);

@@ -12,7 +12,7 @@ import type { OrganisationSnapshot } from "../db/organisation.repository";
 import { requirePermission } from "../lib/auth/guards.server";
 import { translator } from "../lib/i18n";
 import { translateErrors } from "../lib/messages";
-import { timestamp } from "../lib/time";
+import { timestamp } from "../domain/time";
 import type { Route } from "./+types/organisation-edit";
 
 interface Values {

@@ -7,7 +7,7 @@ import type { OrganisationReferences } from "../db/organisation.repository";
 import { requirePermission } from "../lib/auth/guards.server";
 import { translator } from "../lib/i18n";
 import { translateKey } from "../lib/messages";
-import { timestamp } from "../lib/time";
+import { timestamp } from "../domain/time";
 import type { Route } from "./+types/organisation-merge";
 
 const MOVES: (keyof OrganisationReferences)[] = [

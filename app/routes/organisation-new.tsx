@@ -10,7 +10,7 @@ import { ORGANISATION_KINDS } from "../domain/programmes/programme-document";
 import { requirePermission } from "../lib/auth/guards.server";
 import { translator } from "../lib/i18n";
 import { translateErrors } from "../lib/messages";
-import { timestamp } from "../lib/time";
+import { timestamp } from "../domain/time";
 import type { Route } from "./+types/organisation-new";
 
 export function loader({ context, request }: Route.LoaderArgs) {

@@ -15,7 +15,7 @@ import { requirePermission } from "../lib/auth/guards.server";
 import { translator } from "../lib/i18n";
 import { translateErrors } from "../lib/messages";
 import { requireProgramme } from "../lib/page-data.server";
-import { timestamp } from "../lib/time";
+import { timestamp } from "../domain/time";
 import type { Route } from "./+types/programme-edit";
 
 async function load(context: Route.LoaderArgs["context"], request: Request, slug: string) {

@@ -16,7 +16,7 @@ import {
   requireProgressAction,
   todayOf,
 } from "../lib/progress/progress-page.server";
-import { timestamp } from "../lib/time";
+import { timestamp } from "../domain/time";
 import type { Route } from "./+types/progress-new";
 
 /** The period a form opens on: the one asked for, else the current half year (or the programme's last one once it has ended). */

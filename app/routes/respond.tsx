@@ -16,7 +16,7 @@ import {
   todayOf,
   updateView,
 } from "../lib/progress/progress-page.server";
-import { timestamp } from "../lib/time";
+import { timestamp } from "../domain/time";
 import type { Route } from "./+types/respond";
 
 /**

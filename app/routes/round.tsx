@@ -15,7 +15,7 @@ import { requirePermission } from "../lib/auth/guards.server";
 import { translator } from "../lib/i18n";
 import { requireProgramme } from "../lib/page-data.server";
 import { actorOf, linkOrigin, todayOf } from "../lib/progress/progress-page.server";
-import { timestamp } from "../lib/time";
+import { timestamp } from "../domain/time";
 import type { Route } from "./+types/round";
 
 const ID = /^[1-9]\d{0,9}$/;

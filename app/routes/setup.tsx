@@ -6,7 +6,7 @@ import { fieldErrors, formFields, PASSWORD_MAX, PASSWORD_MIN, setupSchema } from
 import { sessionCookie } from "../lib/auth/cookies.server";
 import { hashSecret } from "../lib/auth/secrets.server";
 import { translator } from "../lib/i18n";
-import { timestamp } from "../lib/time";
+import { timestamp } from "../domain/time";
 import type { Route } from "./+types/setup";
 
 async function checkLink(context: Route.LoaderArgs["context"], token: string) {

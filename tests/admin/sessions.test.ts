@@ -5,7 +5,7 @@ import { createUserAdminStore } from "../../app/db/user-admin-store";
 import { createUserRepository } from "../../app/db/user-repository";
 import { createAuthService, SESSION_IDLE_MS, SESSION_MAX_MS, THROTTLE } from "../../app/lib/auth/auth-service.server";
 import { hashPassword } from "../../app/lib/auth/passwords.server";
-import { timestamp } from "../../app/lib/time";
+import { timestamp } from "../../app/domain/time";
 import { createTestDatabase, testDialects, type TestDatabase } from "../support/databases";
 
 /** A clock the test moves by hand. */

@@ -3,7 +3,6 @@ import { createAccountStore } from "../../app/db/account-store";
 import { createActionRepository } from "../../app/db/action.repository";
 import type { Db } from "../../app/db/database";
 import { createHistoryRepository } from "../../app/db/history-repository";
-import { loadOrganisationLookup } from "../../app/db/organisation-lookup";
 import { createOrganisationRepository, type OrganisationRepository } from "../../app/db/organisation.repository";
 import { importProgrammeDocument } from "../../app/db/programme-import";
 import type { Database } from "../../app/db/schema";
@@ -143,7 +142,7 @@ describe.each(testDialects())("organisation store (%s)", (dialect) => {
     expect(history.map((h) => h.operation)).toEqual(["create"]);
     expect(history[0]!.after).toMatchObject({ slug: "stichting-nieuw-cafe", aliases: ["SNC"] });
     // The form's lookup now finds it by its alias.
-    expect((await loadOrganisationLookup(t.db)).resolve("S N C")).toBe("stichting-nieuw-cafe");
+    expect((await createOrganisationRepository(t.db).lookup()).resolve("S N C")).toBe("stichting-nieuw-cafe");
   });
 
   it("refuses a name or alias that belongs to another organisation, naming it, and writes nothing", async () => {
@@ -605,7 +604,7 @@ describe.each(testDialects())("organisation store (%s)", (dialect) => {
       ]);
 
       // The old name finds the target; the old slug redirects to it.
-      const lookup = await loadOrganisationLookup(t.db);
+      const lookup = await createOrganisationRepository(t.db).lookup();
       expect(lookup.resolve("Regiogemeenten")).toBe("gemeente-leiden");
       expect(await store.currentSlugFor("regiogemeenten")).toBe("gemeente-leiden");
 

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actionFormValues } from "../../app/domain/actions/action-form";
-import { loadOrganisationLookup } from "../../app/db/organisation-lookup";
 import { testDialects } from "../support/databases";
 import { startTestServer, type TestServer } from "../support/server";
 import { editor, P, page, plain, postForm, SLUG, type Editor } from "./support";
@@ -26,7 +25,7 @@ describe.each(testDialects())("editing pages on %s", (dialect) => {
   /** The form fields of action 17's edit form as its editor would send them. */
   async function actionForm(number: number) {
     const snapshot = (await app.server.services.actions.snapshot(programmeId, number))!;
-    const values = actionFormValues(snapshot, await loadOrganisationLookup(app.server.services.db));
+    const values = actionFormValues(snapshot, await app.server.services.organisations.lookup());
     const fields: Record<string, string> = { version: String(snapshot.version) };
     for (const [k, v] of Object.entries(values) as [string, string | boolean][]) {
       if (typeof v === "boolean") {

@@ -8,6 +8,7 @@ import { createProgrammeRepository } from "../../app/db/programme.repository";
 import type { PlanFields } from "../../app/domain/plans/plan-input";
 import { createLogger } from "../../app/lib/logger.server";
 import { createMailer } from "../../app/lib/mail/mailer.server";
+import { createOutboxRepository } from "../../app/db/outbox-repository";
 import { createPlanService, mailLanguages } from "../../app/lib/plans/plan-service.server";
 import { createTestDatabase, testDialects, type TestDatabase } from "../support/databases";
 import { defaultProgrammeDocument } from "../support/default-programme";
@@ -226,7 +227,7 @@ describe.each(testDialects())("plans of approach in the store (%s)", (dialect) =
   });
 
   it("tells the programme managers about a submission and the author about a decision, in their language", async () => {
-    const mailer = createMailer({ db: t.db, logger: createLogger("silent"), clock: { now: () => new Date() }, from: "regie@example.org" });
+    const mailer = createMailer({ outbox: createOutboxRepository(t.db), logger: createLogger("silent"), clock: { now: () => new Date() }, from: "regie@example.org" });
     const service = createPlanService({ store, mailer, logger: createLogger("silent") });
     const link = "https://regie.example.org/programmes/x/actions/40/plan";
     const outbox = () => t.db.kysely.selectFrom("mail_outbox").selectAll().where("purpose", "like", "plan-%").orderBy("id").execute();

@@ -1,7 +1,7 @@
 import { data, redirect, type AppLoadContext } from "react-router";
 import { fieldErrors, formFields, newPasswordSchema, PASSWORD_MAX, PASSWORD_MIN } from "../../domain/auth/schemas";
 import { translator } from "../i18n";
-import { timestamp } from "../time";
+import { timestamp } from "../../domain/time";
 import { sessionCookie } from "./cookies.server";
 import { hashSecret } from "./secrets.server";
 

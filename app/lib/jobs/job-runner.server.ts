@@ -2,7 +2,7 @@ import { Cron } from "croner";
 import type { ClaimedJob, JobStore } from "../../db/job-store";
 import { TIME_ZONE } from "../../domain/progress/calendar";
 import type { Logger } from "../logger.server";
-import type { Clock } from "../time";
+import type { Clock } from "../../domain/time";
 
 /** What a job kind does; it may return a payload to keep instead of the one it ran with (to drop a secret). */
 export type JobHandler = (

@@ -7,7 +7,7 @@ import { createJobRunner, type JobRunner } from "../jobs/job-runner.server";
 import { roundJobHandlers } from "../jobs/round-jobs.server";
 import type { Logger } from "../logger.server";
 import type { Mailer } from "../mail/mailer.server";
-import type { Clock } from "../time";
+import type { Clock } from "../../domain/time";
 
 /** Milestones, progress updates and update rounds, with the job runner that sends the rounds' mail. */
 export function createProgressServices(deps: { db: Db; mailer: Mailer; clock: Clock; logger: Logger }) {

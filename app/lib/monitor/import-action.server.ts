@@ -7,8 +7,8 @@ import { importIndicatorDefinitions, MonitorImportError } from "../../db/monitor
 import { monitorDefinitionFileSchema } from "../../domain/monitor/indicator-definition";
 import { describeLocation, type MonitorIssue } from "../../domain/monitor/issues";
 import { decodeText, isDefinitionsJson, parseJson } from "../../domain/monitor/read-file";
-import { requirePermission } from "../../lib/auth/guards.server";
-import { translator, type Language } from "../../lib/i18n";
+import { requirePermission } from "../auth/guards.server";
+import { translator, type Language } from "../i18n";
 
 /** The CBS OData v4 address: CBS_ODATA_URL, else CBS's own service. */
 export function cbsOdataUrl(env: NodeJS.ProcessEnv = process.env): string {
@@ -171,7 +171,9 @@ async function importDefinitionsUpload(
   requirePermission(context, request, "monitor.manage", { programmeId });
   const base = { intent: "import" as const, dryRun, perIndicator: [], attribution: null, warnings: [], fieldErrors: {} };
   const parsed = monitorDefinitionFileSchema.safeParse(json.value);
-  const programme = await context.services.db.kysely.selectFrom("programme").select("slug").where("id", "=", programmeId).executeTakeFirstOrThrow();
+  const slug = await context.services.programmes.slugOf(programmeId);
+  if (slug === undefined) throw new Error(`No programme has id ${programmeId}.`);
+  const programme = { slug };
   if (!parsed.success || parsed.data.programme !== programme.slug) {
     const errors = parsed.success
       ? [t("monitor.cli.programmeNotFound", { slug: parsed.data.programme })]
