@@ -11,6 +11,7 @@ import { loadDefaultDataIfEmpty } from "../app/lib/default-data.server";
 import { loadDefaultMonitorIfEmpty } from "../app/db/monitor-default-data";
 import { readEnv, type Env } from "../app/lib/env.server";
 import { LANGUAGE_COOKIE, negotiateLanguage, translator, type Language } from "../app/lib/i18n";
+import { absoluteLink, settleListeningAddress } from "../app/lib/links.server";
 import { createLogger, type Logger } from "../app/lib/logger.server";
 import { dataDir, projectRoot } from "../app/lib/paths.server";
 import { createServices, type Services } from "../app/lib/services.server";
@@ -175,6 +176,8 @@ function bodySizeLimit(maxMb: number) {
   };
 }
 
+const isLoopback = (host: string) => host === "localhost" || host === "::1" || host.startsWith("127.");
+
 export interface RunningServer {
   url: string;
   services: Services;
@@ -213,13 +216,19 @@ export async function start(overrides: Partial<NodeJS.ProcessEnv> = {}): Promise
   const port = typeof address === "object" && address ? address.port : env.PORT;
   const host = env.HOST === "0.0.0.0" || env.HOST === "::" ? "localhost" : env.HOST;
   const url = `http://${host}:${port}`;
+  settleListeningAddress(services.links, url);
   logger.info({ url, database: services.db.description }, "Regie is listening");
+  if (!services.links.configured && !isLoopback(env.HOST))
+    logger.warn(
+      { links: services.links.origin },
+      "PUBLIC_URL is not set: links in email point to the address above; set PUBLIC_URL to the address users reach Regie at",
+    );
   // Reminders and the mail of update rounds: jobs in the database, run from this process every minute.
   services.jobs.runner.start();
   if ((await services.users.count()) === 0) {
     // No accounts yet: a one-time link creates the first administrator; there are no default passwords.
     const token = await services.auth.issueOneTimeToken("first-admin", null);
-    const link = `${env.PUBLIC_URL ?? url}/setup/${token}`;
+    const link = absoluteLink(services.links, `/setup/${token}`);
     logger.warn(
       { setup: "first-administrator" },
       "no accounts yet: open the one-time link printed on the console",

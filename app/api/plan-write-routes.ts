@@ -2,6 +2,7 @@ import type { Request, Response, Router } from "express";
 import type { z } from "zod";
 import type { PlanResult } from "../db/plan-store";
 import { decide, type Operation } from "../domain/auth/permissions";
+import { absoluteLink } from "../lib/links.server";
 import type { Principal } from "../domain/auth/roles";
 import {
   planBodyErrors,
@@ -70,17 +71,13 @@ export function mountPlanWrites(router: Router, services: Services): void {
       return undefined;
     }
     const target = { programmeId: programme.id, actionId: action.id };
-    const origin = (services.env.PUBLIC_URL ?? `${req.protocol}://${req.get("host") ?? "localhost"}`).replace(
-      /\/$/,
-      "",
-    );
     return {
       programme: { id: programme.id, slug: programme.slug },
       action: { id: action.id, number: action.number, title: action.title },
       versions: await services.plans.versions(action.id),
       raw,
       readsOpen: decide(res.locals.principal as Principal, "plan.read", target) === "allow",
-      planUrl: `${origin}/programmes/${programme.slug}/actions/${action.number}/plan`,
+      planUrl: absoluteLink(services.links, `/programmes/${programme.slug}/actions/${action.number}/plan`),
     };
   }
 

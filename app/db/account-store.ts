@@ -101,8 +101,8 @@ export function createAccountStore(db: Db) {
       contactActionIds?: number[];
       actor: Actor;
       now: string;
-      /** Where personal links point: with it, the new contact is asked in open update rounds for actions not asked yet. */
-      origin?: string;
+      /** When true, the new contact is asked in open update rounds for actions not asked yet. */
+      askOpenRounds?: boolean;
     }): Promise<AccountResult<number>> {
       return k.transaction().execute(async (trx) => {
         const taken = await trx.selectFrom("user_account").select("id").where("email", "=", input.email).executeTakeFirst();
@@ -145,7 +145,7 @@ export function createAccountStore(db: Db) {
               .executeTakeFirst();
             if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) linked.push({ actionId, contactId: contact.id });
           }
-          if (input.origin) await askAddedContactsIn(trx, linked, { dialect: db.dialect, origin: input.origin, actor: input.actor, now: input.now });
+          if (input.askOpenRounds) await askAddedContactsIn(trx, linked, { dialect: db.dialect, actor: input.actor, now: input.now });
         }
         await recordAudit(trx, {
           actor: input.actor,

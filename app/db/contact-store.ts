@@ -26,11 +26,10 @@ interface ChangeContext {
   now: string;
   requestId?: string | null;
   /**
-   * Where personal links point (PUBLIC_URL, or the address the change came in on). With it, a
-   * contact added to an action while an update round is open is asked in that round (when the
-   * action was not asked yet); without it (the command line) nobody is asked until the next round.
+   * When true, a contact added to an action while an update round is open is asked in that round
+   * (when the action was not asked yet); otherwise (the command line) nobody is asked until the next round.
    */
-  origin?: string;
+  askOpenRounds?: boolean;
 }
 
 /** `asked`: how many requests of open update rounds the change made (their mails are queued). */
@@ -128,10 +127,10 @@ async function upsertPerson(trx: Trx, person: { name: string; email: string; org
   return { id: existing.id, changed: Object.keys(after).some((key) => key !== "account") };
 }
 
-/** Asks the contacts just linked in the update rounds that are open, when the change knows where links point. */
+/** Asks the contacts just linked in the update rounds that are open, when the change says so. */
 function askAdded(trx: Trx, dialect: Dialect, added: { actionId: number; contactId: number }[], c: ChangeContext): Promise<number> {
-  if (!c.origin || added.length === 0) return Promise.resolve(0);
-  return askAddedContactsIn(trx, added, { dialect, origin: c.origin, actor: c.actor, now: c.now, requestId: c.requestId });
+  if (!c.askOpenRounds || added.length === 0) return Promise.resolve(0);
+  return askAddedContactsIn(trx, added, { dialect, actor: c.actor, now: c.now, requestId: c.requestId });
 }
 
 /** Links a contact to an action; false when it already was. */

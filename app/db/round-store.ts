@@ -24,7 +24,6 @@ export const REMINDER_HOUR = 9;
 export interface RequestJobPayload {
   requestId: number;
   token: string;
-  origin: string;
   offset?: number;
 }
 
@@ -80,7 +79,6 @@ function requestJobs(
   roundId: number,
   requestId: number,
   token: string,
-  origin: string,
   reminders: { offset: number; date: string }[],
   now: Date,
 ): NewJob[] {
@@ -88,7 +86,7 @@ function requestJobs(
   return [
     {
       kind: JOB_REQUEST,
-      payload: { requestId, token, origin } satisfies RequestJobPayload,
+      payload: { requestId, token } satisfies RequestJobPayload,
       runAt: now.toISOString(),
       subject,
     },
@@ -96,7 +94,7 @@ function requestJobs(
       const at = amsterdamMoment(r.date, REMINDER_HOUR);
       return {
         kind: JOB_REMINDER,
-        payload: { requestId, token, origin, offset: r.offset } satisfies RequestJobPayload,
+        payload: { requestId, token, offset: r.offset } satisfies RequestJobPayload,
         runAt: (at < now ? now : at).toISOString(),
         subject,
       };
@@ -113,7 +111,6 @@ async function createRequestsIn(
   trx: Trx,
   roundId: number,
   pairs: readonly { action_id: number; contact_id: number }[],
-  origin: string,
   reminders: { offset: number; date: string }[],
   now: Date,
 ): Promise<NewJob[]> {
@@ -137,15 +134,13 @@ async function createRequestsIn(
     .returning(["id", "action_id", "contact_id"])
     .execute();
   return inserted.flatMap((r) =>
-    requestJobs(roundId, r.id, tokens.get(`${r.action_id}:${r.contact_id}`)!, origin, reminders, now),
+    requestJobs(roundId, r.id, tokens.get(`${r.action_id}:${r.contact_id}`)!, reminders, now),
   );
 }
 
-/** Who added contacts to actions, and where their personal links are to point. */
+/** Who added contacts to actions. */
 export interface AddedContactsContext {
   dialect: Dialect;
-  /** The address personal links point to (PUBLIC_URL, or the address the change came in on). */
-  origin: string;
   actor: Actor;
   /** ISO-8601 UTC. */
   now: string;
@@ -234,7 +229,7 @@ export async function askAddedContactsIn(
       JSON.parse(round.reminder_offsets) as number[],
       today,
     );
-    await enqueueJobs(trx, await createRequestsIn(trx, round.id, pairs, c.origin, reminders, now), c.now);
+    await enqueueJobs(trx, await createRequestsIn(trx, round.id, pairs, reminders, now), c.now);
     await recordAudit(trx, {
       actor: c.actor,
       at: c.now,
@@ -409,7 +404,6 @@ export function createRoundStore(db: Db) {
     async open(input: {
       programmeId: number;
       plan: RoundPlan;
-      origin: string;
       actor: Actor;
       now: Date;
       today: string;
@@ -461,7 +455,6 @@ export function createRoundStore(db: Db) {
           trx,
           round.id,
           pairs,
-          input.origin,
           input.plan.reminders,
           input.now,
         );
@@ -556,7 +549,6 @@ export function createRoundStore(db: Db) {
       programmeId: number;
       roundId: number;
       requestId: number;
-      origin: string;
       actor: Actor;
       now: Date;
       today: string;
@@ -598,7 +590,7 @@ export function createRoundStore(db: Db) {
         );
         await enqueueJobs(
           trx,
-          requestJobs(round.id, request.id, token, input.origin, reminders, input.now),
+          requestJobs(round.id, request.id, token, reminders, input.now),
           nowIso,
         );
         await recordAudit(trx, {

@@ -46,8 +46,8 @@ interface ChangeInput {
   actor: Actor;
   now: string;
   requestId?: string | null;
-  /** Where personal links point: with it, actions given to an action contact in an open update round are asked in it. */
-  origin?: string;
+  /** When true, actions given to an action contact in an open update round are asked in it. */
+  askOpenRounds?: boolean;
 }
 
 type Trx = Transaction<Database>;

@@ -21,11 +21,14 @@ import { createProgressReadModel } from "../db/progress-read-model";
 import { changeStamp, createReadCache, type ReadCache } from "../db/read-cache";
 import { createProgressServices, type JobServices, type ProgressServices } from "./progress/progress-services.server";
 import type { Env } from "./env.server";
+import { createPublicLinks, type PublicLinks } from "./links.server";
 import type { Logger } from "./logger.server";
 
 /** Everything a request handler may use, built once at start-up and handed to routes. */
 export interface Services {
   env: Env;
+  /** Where links in email point (PUBLIC_URL, or the address printed at start; never a request header). */
+  links: PublicLinks;
   db: Db;
   logger: Logger;
   /** Programmes: the list, the whole programme, editing its front matter and themes. */
@@ -61,11 +64,13 @@ export interface Services {
 /** Builds the services on an open database. */
 export function createServices(env: Env, logger: Logger, db: Db = openDatabase(env.DATABASE_URL), clock: Clock = systemClock): Services {
   const users = createUserRepository(db);
+  const links = createPublicLinks(env.PUBLIC_URL, `http://localhost:${env.PORT}`);
   const outbox = createOutboxRepository(db);
   const mailer = createMailer({ outbox, logger, clock, smtpUrl: env.SMTP_URL, from: env.MAIL_FROM });
   const readCache = createReadCache(changeStamp(db), 500);
   return {
     env,
+    links,
     db,
     logger,
     clock,
@@ -86,6 +91,6 @@ export function createServices(env: Env, logger: Logger, db: Db = openDatabase(e
     mailer,
     plans: createPlanService({ store: createPlanStore(db), mailer, logger }),
     progressViews: createProgressReadModel(db, readCache),
-    ...createProgressServices({ db, mailer, clock, logger }),
+    ...createProgressServices({ db, mailer, clock, logger, links }),
   };
 }

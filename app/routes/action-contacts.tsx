@@ -11,7 +11,6 @@ import { requirePermission } from "../lib/auth/guards.server";
 import { translator } from "../lib/i18n";
 import { translateErrors } from "../lib/messages";
 import { requireNumber, requireProgramme } from "../lib/page-data.server";
-import { linkOrigin } from "../lib/progress/progress-page.server";
 import { timestamp } from "../domain/time";
 import type { Route } from "./+types/action-contacts";
 
@@ -61,7 +60,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     actor: actorOf(context),
     now: timestamp(context.services.clock),
     requestId: context.requestId,
-    origin: linkOrigin(context, request),
+    askOpenRounds: true,
     action: { id: action.id, number: action.number },
   };
   if (fields.intent === "remove") {

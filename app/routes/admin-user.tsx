@@ -17,7 +17,6 @@ import { ALL_ROLES } from "../domain/auth/roles";
 import { actorOf, requireAdmin, sendInvitation } from "../lib/admin/admin.server";
 import { translator } from "../lib/i18n";
 import { translateErrors } from "../lib/messages";
-import { linkOrigin } from "../lib/progress/progress-page.server";
 import { timestamp } from "../domain/time";
 import type { Route } from "./+types/admin-user";
 
@@ -78,7 +77,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     now: timestamp(services.clock),
     requestId: context.requestId,
     // Actions given to an action contact while an update round is open are asked in it.
-    origin: linkOrigin(context, request),
+    askOpenRounds: true,
   };
   const fail = (errors: Record<string, string>, status = 400) =>
     data({ intent, errors: translateErrors(t, errors), values: fields }, { status });
@@ -157,7 +156,6 @@ export async function action({ context, request, params }: Route.ActionArgs) {
         account?.roles[0]?.programmeTitle ?? (await services.userAdmin.programmes())[0]?.title ?? "Regie";
       const mail = await sendInvitation(
         context,
-        request,
         { userId: id, email: result.value.email },
         programme,
       );

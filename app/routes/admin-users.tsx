@@ -9,7 +9,6 @@ import { ALL_ROLES, isProgrammeRole } from "../domain/auth/roles";
 import { actorOf, requireAdmin, sendInvitation } from "../lib/admin/admin.server";
 import { translator } from "../lib/i18n";
 import { translateErrors } from "../lib/messages";
-import { linkOrigin } from "../lib/progress/progress-page.server";
 import { timestamp } from "../domain/time";
 import type { Route } from "./+types/admin-users";
 
@@ -66,13 +65,12 @@ export async function action({ context, request }: Route.ActionArgs) {
     actor: actorOf(context),
     now: timestamp(services.clock),
     // A contact of actions not asked yet in an open update round is asked in it.
-    origin: linkOrigin(context, request),
+    askOpenRounds: true,
   });
   if (!created.ok) return fail({ email: "auth.emailTaken" });
   if (contactActionIds.length > 0) services.jobs.runner.wake();
   const mail = await sendInvitation(
     context,
-    request,
     { userId: created.value, email: invite.email },
     programme?.title ?? "Regie",
   );

@@ -9,7 +9,6 @@ import { requirePermission } from "../lib/auth/guards.server";
 import { translator } from "../lib/i18n";
 import { translateKey } from "../lib/messages";
 import { requireProgramme } from "../lib/page-data.server";
-import { linkOrigin } from "../lib/progress/progress-page.server";
 import { timestamp } from "../domain/time";
 import type { Route } from "./+types/contacts-import";
 
@@ -70,7 +69,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     actor: actorOf(context),
     now: timestamp(context.services.clock),
     requestId: context.requestId,
-    origin: linkOrigin(context, request),
+    askOpenRounds: true,
     dryRun,
     rows: parsed.rows.map((r) => ({
       actionId: actionIds.get(r.actionNumber)!,

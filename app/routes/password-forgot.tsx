@@ -3,7 +3,7 @@ import { data, Form, useActionData } from "react-router";
 import { CsrfField, ErrorSummary, Notice, TextField } from "../components/forms";
 import { PageTitle } from "../components/page-title";
 import { fieldErrors, forgotSchema, formFields } from "../domain/auth/schemas";
-import { publicOrigin } from "../lib/auth/set-password.server";
+import { absoluteLink } from "../lib/links.server";
 import { translator } from "../lib/i18n";
 import type { Route } from "./+types/password-forgot";
 
@@ -22,7 +22,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   const user = await context.services.users.findByEmail(parsed.data.email);
   if (user?.active) {
     const token = await context.services.auth.issueOneTimeToken("password-reset", user.id);
-    const link = `${publicOrigin(context, request)}/password/reset/${token}`;
+    const link = absoluteLink(context.services.links, `/password/reset/${token}`);
     await context.services.mailer.send({
       to: user.email,
       subject: t("auth.resetMailSubject"),

@@ -71,7 +71,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     actor: { userId: user.id, label: user.name },
     requestId: context.requestId,
     now: timestamp(context.services.clock),
-    planUrl: planUrl(context, request, base),
+    planUrl: planUrl(context, base),
     expected: { versionNo, version },
   };
   const result =

@@ -14,7 +14,7 @@ import {
 import { requirePermission } from "../lib/auth/guards.server";
 import { translator } from "../lib/i18n";
 import { requireProgramme } from "../lib/page-data.server";
-import { actorOf, linkOrigin, todayOf } from "../lib/progress/progress-page.server";
+import { actorOf, todayOf } from "../lib/progress/progress-page.server";
 import { timestamp } from "../domain/time";
 import type { Route } from "./+types/round";
 
@@ -87,7 +87,6 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       programmeId: programme.id,
       roundId,
       requestId: Number(fields.requestId),
-      origin: linkOrigin(context, request),
       actor,
       now: context.services.clock.now(),
       today: todayOf(context),

@@ -10,7 +10,7 @@ import { requirePermission } from "../lib/auth/guards.server";
 import { translator } from "../lib/i18n";
 import { translateErrors } from "../lib/messages";
 import { requireProgramme } from "../lib/page-data.server";
-import { actorOf, linkOrigin, todayOf } from "../lib/progress/progress-page.server";
+import { actorOf, todayOf } from "../lib/progress/progress-page.server";
 import type { Route } from "./+types/rounds";
 
 const EMPTY = { period: "", dueOn: "", closesOn: "", reminders: DEFAULT_REMINDER_OFFSETS.join(", ") };
@@ -47,7 +47,6 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const result = await context.services.progress.rounds.open({
     programmeId: programme.id,
     plan: planned.plan,
-    origin: linkOrigin(context, request),
     actor: actorOf(context),
     now: context.services.clock.now(),
     today,

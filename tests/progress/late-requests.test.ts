@@ -42,7 +42,6 @@ describe.each(testDialects())("contacts added while an update round is open (%s)
     const opened = await services.progress.rounds.open({
       programmeId,
       plan: planned.plan,
-      origin: ORIGIN,
       actor: ACTOR,
       now: clock.now(),
       today: "2014-06-02",
@@ -52,13 +51,13 @@ describe.each(testDialects())("contacts added while an update round is open (%s)
   };
   const run = (iso: string) => services.jobs.runner.runDueJobs(clock.set(iso));
   const mailsTo = (email: string) => smtp.received.filter((m) => m.to.includes(email));
-  /** Adds a person to an action as the contacts page does (the page passes the link address). */
-  const addToAction = (number: number, name: string, email: string, withOrigin = true) =>
+  /** Adds a person to an action as the contacts page does (the page asks open rounds). */
+  const addToAction = (number: number, name: string, email: string, askOpenRounds = true) =>
     services.contacts.addToAction({
       programmeId,
       actor: ACTOR,
       now: clock.now().toISOString(),
-      ...(withOrigin ? { origin: ORIGIN } : {}),
+      ...(askOpenRounds ? { askOpenRounds: true } : {}),
       action: { id: actionId.get(number)!, number },
       contact: { name, email, organisation: null },
     });
@@ -162,7 +161,6 @@ describe.each(testDialects())("contacts added while an update round is open (%s)
         programmeId,
         roundId: opened.id,
         requestId: request!.id,
-        origin: ORIGIN,
         actor: ACTOR,
         now: clock.now(),
         today: "2014-06-24",
@@ -278,7 +276,7 @@ describe.each(testDialects())("contacts added while an update round is open (%s)
       email: r.email,
       organisation: null,
     }));
-    const input = { programmeId, actor: ACTOR, now: LATER, origin: ORIGIN, rows };
+    const input = { programmeId, actor: ACTOR, now: LATER, askOpenRounds: true, rows };
     const before = await rounds();
     expect(await services.contacts.importRows({ ...input, dryRun: true })).toEqual({
       ok: true,
@@ -336,7 +334,7 @@ describe.each(testDialects())("contacts added while an update round is open (%s)
         programmeId,
         actor: ACTOR,
         now: LATER,
-        origin: ORIGIN,
+        askOpenRounds: true,
         userId: user.id,
         actionNumbers: [26, 27],
       }),

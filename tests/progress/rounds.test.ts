@@ -54,7 +54,6 @@ describe.each(testDialects())("update rounds with mail over SMTP and a fake cloc
     services.progress.rounds.open({
       programmeId,
       plan: p,
-      origin: "https://regie.example.org",
       actor: ACTOR,
       now: clock.now(),
       today: "2014-06-02",
@@ -314,7 +313,6 @@ describe.each(testDialects())("update rounds with mail over SMTP and a fake cloc
       programmeId,
       roundId: opened.id,
       requestId: request.id,
-      origin: "https://regie.example.org",
       actor: ACTOR,
       now: clock.now(),
       today: "2014-06-24",

@@ -1,7 +1,7 @@
 import type { AppLoadContext } from "react-router";
 import type { Actor } from "../../db/audit";
 import type { Operation } from "../../domain/auth/permissions";
-import { publicOrigin } from "../auth/set-password.server";
+import { absoluteLink } from "../links.server";
 import { requirePermission } from "../auth/guards.server";
 import { translator } from "../i18n";
 
@@ -29,13 +29,12 @@ export function pageNumber(url: URL): number {
  */
 export async function sendInvitation(
   context: AppLoadContext,
-  request: Request,
   invitee: { userId: number; email: string },
   programmeTitle: string,
 ): Promise<{ sent: boolean }> {
   const t = translator(context.language);
   const token = await context.services.auth.issueOneTimeToken("invite", invitee.userId);
-  const link = `${publicOrigin(context, request)}/invite/${token}`;
+  const link = absoluteLink(context.services.links, `/invite/${token}`);
   return context.services.mailer.send({
     to: invitee.email,
     subject: t("auth.inviteMailSubject"),

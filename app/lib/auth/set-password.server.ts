@@ -27,8 +27,3 @@ export async function setPasswordFromLink(context: AppLoadContext, request: Requ
     headers: { "Set-Cookie": sessionCookie(session.sessionToken, context.secure) },
   });
 }
-
-/** The address links in email point to: PUBLIC_URL, or the address the request came in on. */
-export function publicOrigin(context: AppLoadContext, request: Request): string {
-  return (context.services.env.PUBLIC_URL ?? new URL(request.url).origin).replace(/\/$/, "");
-}

@@ -11,6 +11,7 @@ import { parsePeriod } from "../../domain/progress/periods";
 import { roundIsOpen } from "../../domain/progress/round-rules";
 import { hashSecret } from "../auth/secrets.server";
 import { translator, type Language } from "../i18n";
+import { absoluteLink, type PublicLinks } from "../links.server";
 import type { Mailer, OutgoingMail } from "../mail/mailer.server";
 import { PermanentJobError, type JobHandler } from "./job-runner.server";
 
@@ -33,7 +34,7 @@ export function periodLabel(code: string, language: Language): string {
 }
 
 /** The personal link of a request. */
-export const respondUrl = (origin: string, token: string) => `${origin.replace(/\/$/, "")}/respond/${token}`;
+export const respondUrl = (links: PublicLinks, token: string) => absoluteLink(links, `/respond/${token}`);
 
 export type RoundMailKind = "request" | "reminder-before" | "reminder-day" | "reminder-after";
 
@@ -97,7 +98,6 @@ export function roundMail(kind: RoundMailKind, ctx: LinkContext, link: string): 
 const requestPayload = z.object({
   requestId: z.number().int().positive(),
   token: z.string().min(20),
-  origin: z.string().url(),
   offset: z.number().int().optional(),
 });
 const closePayload = z.object({ roundId: z.number().int().positive() });
@@ -114,8 +114,8 @@ function parse<T>(schema: z.ZodType<T>, payload: unknown): T {
  * fails over SMTP throws, so that the runner tries again later. Once sent, the link's secret is
  * dropped from the job.
  */
-export function roundJobHandlers(deps: { rounds: RoundStore; mailer: Mailer }): Record<string, JobHandler> {
-  const { rounds, mailer } = deps;
+export function roundJobHandlers(deps: { rounds: RoundStore; mailer: Mailer; links: PublicLinks }): Record<string, JobHandler> {
+  const { rounds, mailer, links } = deps;
 
   async function deliver(mail: OutgoingMail) {
     const result = await mailer.send(mail);
@@ -134,7 +134,7 @@ export function roundJobHandlers(deps: { rounds: RoundStore; mailer: Mailer }): 
       if (reminder && (await rounds.answered(ctx.action.id, ctx.round.period)))
         return { payload: { ...kept, skipped: "answered" } };
       await deliver(
-        roundMail(reminder ? reminderKind(p.offset ?? 0) : "request", ctx, respondUrl(p.origin, p.token)),
+        roundMail(reminder ? reminderKind(p.offset ?? 0) : "request", ctx, respondUrl(links, p.token)),
       );
       const at = now.toISOString();
       if (reminder) await rounds.markReminded(ctx.request.id, ctx.request.tokenHash, at);

@@ -5,7 +5,7 @@ import type { PlanStatus } from "../../domain/plans/plan-lifecycle";
 import type { PlanVersion } from "../../domain/plans/plan-types";
 import { translator } from "../i18n";
 import { requireNumber, requireProgramme } from "../page-data.server";
-import { publicOrigin } from "../auth/set-password.server";
+import { absoluteLink } from "../links.server";
 
 /** The programme and action a plan page is about, or a 404. */
 export async function requirePlanAction(context: AppLoadContext, params: { slug?: string; number?: string }) {
@@ -56,6 +56,6 @@ export function mayReadVersion(context: AppLoadContext, target: { programmeId: n
 }
 
 /** The absolute address of the plan page, for mail. */
-export function planUrl(context: AppLoadContext, request: Request, base: string): string {
-  return `${publicOrigin(context, request)}${base}/plan`;
+export function planUrl(context: AppLoadContext, base: string): string {
+  return absoluteLink(context.services.links, `${base}/plan`);
 }

@@ -14,7 +14,7 @@ interface Transition {
   actor: Actor;
   requestId?: string;
   now: string;
-  /** Where the plan page lives, absolute (PUBLIC_URL or the request's origin + path), for the mail. */
+  /** Where the plan page lives, absolute (see app/lib/links.server.ts), for the mail. */
   planUrl: string;
 }
 

@@ -5,7 +5,6 @@ import { amsterdamDate } from "../../domain/progress/calendar";
 import { milestoneView, type MilestoneView } from "../../domain/progress/milestone-view";
 import type { MilestoneRecord, ProgressRecord } from "../../domain/progress/types";
 import type { Action, Programme } from "../../domain/programmes/types";
-import { publicOrigin } from "../auth/set-password.server";
 import { translator } from "../i18n";
 import { requireNumber, requireProgramme } from "../page-data.server";
 
@@ -17,10 +16,6 @@ export function actorOf(context: AppLoadContext): Actor {
   const user = context.principal.user;
   return user ? { userId: user.id, label: user.name } : { userId: null, label: "Regie" };
 }
-
-/** The address personal links point to: PUBLIC_URL, or the address the request came in on. */
-export const linkOrigin = (context: AppLoadContext, request: Request): string =>
-  publicOrigin(context, request);
 
 /** The programme and action a progress page is about, or a 404. */
 export async function requireProgressAction(
