@@ -6,7 +6,7 @@ import { planningYears } from "../domain/programmes/planning-years";
 import type { ActionDoc } from "../domain/programmes/programme-document";
 import { createActionRepository, type ActionRepository } from "./action.repository";
 import { createOrganisationRepository } from "./organisation.repository";
-import { importProgrammeDocument } from "./programme-import";
+import { importProgrammeDocument } from "../lib/programme-import.server";
 import { createProgrammeRepository } from "./programme.repository";
 
 const doc = defaultProgrammeDocument();

@@ -5,15 +5,14 @@ import type { LinkType, OrganisationKind } from "../domain/programmes/programme-
 import type { Action, ActionBacklinkView, ActionLinkView, CategoryCount, OrganisationRefView, ThemeCategoryCount } from "../domain/programmes/types";
 import { approvedRef } from "../domain/plans/plan-types";
 import type { Db } from "./database";
-import { createMilestoneStore, syncMilestonesFromPlanning } from "./milestone-store";
+import { createMilestoneStore, syncMilestones } from "./milestone-store";
 import { createProgressStore } from "./progress-store";
 import { categoryAsOfQuery } from "./decision.repository";
 import { DUTCH_STOP_WORDS } from "./dutch-stop-words";
 import type { Database } from "./schema";
 import type { ActionChanges, ActionPatch } from "../domain/actions/action-changes";
-import { planningYears } from "../domain/programmes/planning-years";
 import { type Actor, recordAudit } from "./audit";
-import { actionSearchText } from "./programme-import";
+import { actionSearchText, derivePlanning } from "../domain/programmes/programme-import";
 import { forUpdate } from "./write-locks";
 
 type ActionQuery = SelectQueryBuilder<Database, "action", object>;
@@ -618,11 +617,11 @@ async function writeRelations(
   if (parts.years) {
     const programme = await trx.selectFrom("programme").select(["period_start", "period_end"]).where("id", "=", action.programmeId).executeTakeFirstOrThrow();
     const period = { start: programme.period_start, end: programme.period_end };
-    const years = planningYears(next.planningText, period);
+    const { years, milestones } = derivePlanning(next.planningText, period);
     await trx.deleteFrom("action_year").where("action_id", "=", action.id).execute();
     if (years.length) await trx.insertInto("action_year").values(years.map((year) => ({ action_id: action.id, year }))).execute();
     // The milestones follow the planning text (hand corrections stay).
-    await syncMilestonesFromPlanning(trx, { actionId: action.id, planningText: next.planningText, period, now: parts.now });
+    await syncMilestones(trx, { actionId: action.id, readings: milestones, now: parts.now });
   }
 }
 

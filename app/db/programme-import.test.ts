@@ -11,7 +11,7 @@ import type { Db } from "./database";
 import { createDecisionRepository } from "./decision.repository";
 import { seedDocumentDecisions } from "./decision-seed";
 import { exportProgrammeDocument } from "./programme-export";
-import { importProgrammeDocument } from "./programme-import";
+import { importProgrammeDocument } from "../lib/programme-import.server";
 
 /** The tables of the programme register, whose whole content the tests compare. */
 const TABLES = [

@@ -5,11 +5,11 @@ import type { Db } from "./database";
 import type { ReadCache } from "./read-cache";
 import type { Transaction } from "kysely";
 import type { ProgrammePatch, ThemePatch } from "../domain/editing/programme-changes";
-import { planningYears } from "../domain/programmes/planning-years";
+import { derivePlanning } from "../domain/programmes/programme-import";
 import { type Actor, recordAudit } from "./audit";
 import type { Database } from "./schema";
 import { forUpdate } from "./write-locks";
-import { syncMilestonesFromPlanning } from "./milestone-store";
+import { syncMilestones } from "./milestone-store";
 
 /**
  * Reads programmes with their themes, intentions, categories and organisations. With a read cache,
@@ -388,7 +388,7 @@ function programmeChanges(db: Db) {
             .where("programme_id", "=", before.id)
             .execute();
           for (const a of actions) {
-            const years = planningYears(a.planning_text, next.period);
+            const { years, milestones } = derivePlanning(a.planning_text, next.period);
             await trx.deleteFrom("action_year").where("action_id", "=", a.id).execute();
             if (years.length)
               await trx
@@ -396,10 +396,9 @@ function programmeChanges(db: Db) {
                 .values(years.map((year) => ({ action_id: a.id, year })))
                 .execute();
             // Open-ended, standing and recurring milestones are read against the programme's period.
-            await syncMilestonesFromPlanning(trx, {
+            await syncMilestones(trx, {
               actionId: a.id,
-              planningText: a.planning_text,
-              period: next.period,
+              readings: milestones,
               now: input.now,
             });
           }

@@ -28,7 +28,7 @@ import {
 } from "../lib/progress-views.server";
 import { openDatabase } from "./database";
 import { createDecisionRepository } from "./decision.repository";
-import { importProgrammeDocument } from "./programme-import";
+import { importProgrammeDocument } from "../lib/programme-import.server";
 import { createProgrammeRepository } from "./programme.repository";
 import { createProgressReadModel, PERIOD_KEY_SQL } from "./progress-read-model";
 

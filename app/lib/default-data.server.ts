@@ -3,7 +3,8 @@ import { join } from "node:path";
 import type { Db } from "../db/database";
 import { seedDocumentDecisions } from "../db/decision-seed";
 import { createProgrammeRepository } from "../db/programme.repository";
-import { importProgrammeDocument, type ProgrammeImportReport } from "../db/programme-import";
+import { importProgrammeDocument } from "./programme-import.server";
+import type { ProgrammeImportReport } from "../domain/programmes/programme-import";
 import { programmeDocumentSchema, type ProgrammeDocument } from "../domain/programmes/programme-document";
 
 /** The programme Regie shows at `/` on a new installation. */

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openApiDocument, type SchemaObject } from "../../app/api/openapi";
 import type { ProgrammeRole } from "../../app/domain/auth/roles";
 import { exportProgrammeDocument } from "../../app/db/programme-export";
-import { importProgrammeDocument } from "../../app/db/programme-import";
+import { importProgrammeDocument } from "../../app/lib/programme-import.server";
 import { text } from "../admin/support";
 import { testDialects } from "../support/databases";
 import { resolveRef, validate } from "../support/json-schema";

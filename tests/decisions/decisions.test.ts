@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ProgrammeRole } from "../../app/domain/auth/roles";
 import { exportProgrammeDocument } from "../../app/db/programme-export";
-import { importProgrammeDocument } from "../../app/db/programme-import";
+import { importProgrammeDocument } from "../../app/lib/programme-import.server";
 import { testDialects } from "../support/databases";
 import { startTestServer, type TestServer } from "../support/server";
 

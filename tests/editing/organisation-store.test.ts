@@ -4,7 +4,7 @@ import { createActionRepository } from "../../app/db/action.repository";
 import type { Db } from "../../app/db/database";
 import { createHistoryRepository } from "../../app/db/history-repository";
 import { createOrganisationRepository, type OrganisationRepository } from "../../app/db/organisation.repository";
-import { importProgrammeDocument } from "../../app/db/programme-import";
+import { importProgrammeDocument } from "../../app/lib/programme-import.server";
 import type { Database } from "../../app/db/schema";
 import { createTestDatabase, testDialects, type TestDatabase } from "../support/databases";
 import { defaultProgrammeDocument } from "../support/default-programme";

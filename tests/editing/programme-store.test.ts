@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createActionRepository, type ActionRepository } from "../../app/db/action.repository";
 import { createHistoryRepository } from "../../app/db/history-repository";
-import { importProgrammeDocument } from "../../app/db/programme-import";
+import { importProgrammeDocument } from "../../app/lib/programme-import.server";
 import { createProgrammeRepository, type ProgrammeRepository } from "../../app/db/programme.repository";
 import type { ActionChanges } from "../../app/domain/actions/action-changes";
 import { createTestDatabase, testDialects, type TestDatabase } from "../support/databases";

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAccountStore } from "../../app/db/account-store";
 import { createActionRepository } from "../../app/db/action.repository";
 import { createPlanStore, type PlanStore } from "../../app/db/plan-store";
-import { importProgrammeDocument } from "../../app/db/programme-import";
+import { importProgrammeDocument } from "../../app/lib/programme-import.server";
 import { createProgrammeRepository } from "../../app/db/programme.repository";
 import type { PlanFields } from "../../app/domain/plans/plan-input";
 import { createLogger } from "../../app/lib/logger.server";

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { importProgrammeDocument } from "../../app/db/programme-import";
+import { importProgrammeDocument } from "../../app/lib/programme-import.server";
 import { planRound } from "../../app/domain/progress/round-plan";
 import { hashSecret } from "../../app/lib/auth/secrets.server";
 import type { Services } from "../../app/lib/services.server";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createActionRepository } from "../../app/db/action.repository";
 import { createMilestoneStore, MILESTONE_ENTITY, type MilestoneStore } from "../../app/db/milestone-store";
-import { importProgrammeDocument } from "../../app/db/programme-import";
+import { importProgrammeDocument } from "../../app/lib/programme-import.server";
 import { parseFuzzyDate } from "../../app/domain/progress/fuzzy-date";
 import { presentAction } from "../../app/presenters/action";
 import { createTestDatabase, testDialects, type TestDatabase } from "../support/databases";

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "../../app/db/database";
 import { MAX_ATTEMPTS } from "../../app/db/job-store";
-import { importProgrammeDocument } from "../../app/db/programme-import";
+import { importProgrammeDocument } from "../../app/lib/programme-import.server";
 import { planRound } from "../../app/domain/progress/round-plan";
 import { hashSecret } from "../../app/lib/auth/secrets.server";
 import type { Services } from "../../app/lib/services.server";
