@@ -1,6 +1,6 @@
 import type { Request, Response, Router } from "express";
 import type { z } from "zod";
-import type { PlanResult } from "../db/plan-store";
+import type { PlanResult } from "../db/plan.repository";
 import { decide, type Operation } from "../domain/auth/permissions";
 import { absoluteLink } from "../lib/links.server";
 import type { Principal } from "../domain/auth/roles";

@@ -24,7 +24,7 @@ export function mountProgressRoutes(router: Router, services: Services): void {
     }
     const action = await services.actions.get(programme.id, Number(raw));
     if (!action) return problem(res, 404, "errors.actionNotFound", { number: raw });
-    const updates = await services.progress.updates.historyForAction(action.id);
+    const updates = await services.progressUpdates.historyForAction(action.id);
     res.json(presentProgressHistory(action.number, updates, action.milestones ?? []));
   });
 }

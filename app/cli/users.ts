@@ -2,7 +2,7 @@ import { createAccountStore } from "../db/account-store";
 import { createActionRepository } from "../db/action.repository";
 import { createOrganisationRepository } from "../db/organisation.repository";
 import { createProgrammeRepository } from "../db/programme.repository";
-import { createAuthRepository } from "../db/auth-repository";
+import { createAuthRepository } from "../db/auth.repository";
 import { createUserRepository } from "../db/user-repository";
 import { ALL_ROLES, isProgrammeRole, type AnyRole } from "../domain/auth/roles";
 import { PASSWORD_MAX, PASSWORD_MIN } from "../domain/auth/schemas";

@@ -2,7 +2,7 @@ import type { Transaction } from "kysely";
 import type { ProgrammeRole } from "../domain/auth/roles";
 import { recordAudit, type Actor } from "./audit";
 import type { Db } from "./database";
-import { askAddedContactsIn } from "./round-store";
+import { askAddedContactsIn } from "./round.repository";
 import type { Database } from "./schema";
 
 export type AccountResult<T> = { ok: true; value: T } | { ok: false; reason: "token-invalid" | "email-taken" | "not-found" | "setup-done" };

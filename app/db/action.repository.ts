@@ -5,8 +5,8 @@ import type { LinkType, OrganisationKind } from "../domain/programmes/programme-
 import type { Action, ActionBacklinkView, ActionLinkView, CategoryCount, OrganisationRefView, ThemeCategoryCount } from "../domain/programmes/types";
 import { approvedRef } from "../domain/plans/plan-types";
 import type { Db } from "./database";
-import { createMilestoneStore, syncMilestones } from "./milestone-store";
-import { createProgressStore } from "./progress-store";
+import { createMilestoneRepository, syncMilestones } from "./milestone.repository";
+import { createProgressUpdateRepository } from "./progress-update.repository";
 import { categoryAsOfQuery } from "./decision.repository";
 import { DUTCH_STOP_WORDS } from "./dutch-stop-words";
 import type { Database } from "./schema";
@@ -20,8 +20,8 @@ type ActionQuery = SelectQueryBuilder<Database, "action", object>;
 /** Reads actions: filtered pages for lists, one whole action, counts for the overview. */
 function actionReads(db: Db) {
   const k = db.kysely;
-  const milestoneStore = createMilestoneStore(db);
-  const progressStore = createProgressStore(db);
+  const milestoneStore = createMilestoneRepository(db);
+  const progressStore = createProgressUpdateRepository(db);
 
   function applyFilters(query: ActionQuery, programmeId: number, f: ActionFilters): ActionQuery {
     let q = query.where("action.programme_id", "=", programmeId);

@@ -7,7 +7,7 @@ import { DEFAULT_PROGRAMME_SLUG } from "../lib/default-data.server";
 import { createActionRepository } from "./action.repository";
 import { seedDocumentDecisions } from "./decision-seed";
 import { createDecisionRepository } from "./decision.repository";
-import { createHistoryRepository } from "./history-repository";
+import { createHistoryRepository } from "./history.repository";
 
 const DATA = new URL("../../data", import.meta.url).pathname;
 const ACTOR = { userId: null, label: "Programmamanager (test)" };

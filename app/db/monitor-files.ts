@@ -7,7 +7,7 @@ import { readMonitorFile } from "../domain/monitor/read-file";
 import { timestamp, type Clock } from "../domain/time";
 import type { Db } from "./database";
 import { importMeasurements, type MeasurementImportReport } from "./monitor-import";
-import { createMonitorRepository } from "./monitor-repository";
+import { createMonitorRepository } from "./monitor.repository";
 
 export type MonitorImportResult =
   | {

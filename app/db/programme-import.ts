@@ -12,7 +12,7 @@ import {
 } from "../domain/programmes/programme-import";
 import { recordAudit, type Actor } from "./audit";
 import type { Db } from "./database";
-import { syncMilestones } from "./milestone-store";
+import { syncMilestones } from "./milestone.repository";
 import type { Database } from "./schema";
 
 class DryRunRollback extends Error {

@@ -9,7 +9,7 @@ import { derivePlanning } from "../domain/programmes/programme-import";
 import { type Actor, recordAudit } from "./audit";
 import type { Database } from "./schema";
 import { forUpdate } from "./write-locks";
-import { syncMilestones } from "./milestone-store";
+import { syncMilestones } from "./milestone.repository";
 
 /**
  * Reads programmes with their themes, intentions, categories and organisations. With a read cache,

@@ -2,7 +2,7 @@ import { sql, type Transaction } from "kysely";
 import { pseudonymFor } from "../domain/admin/user-admin";
 import { isProgrammeRole, type AnyRole, type ProgrammeRole } from "../domain/auth/roles";
 import { recordAudit, type Actor } from "./audit";
-import { setAccountActionsIn } from "./contact-store";
+import { setAccountActionsIn } from "./contact.repository";
 import type { Db } from "./database";
 import type { Database } from "./schema";
 

@@ -2,24 +2,24 @@ import { createActionRepository } from "../db/action.repository";
 import { createAccountStore } from "../db/account-store";
 import { createOrganisationRepository } from "../db/organisation.repository";
 import { createProgrammeRepository } from "../db/programme.repository";
-import { createAuthRepository } from "../db/auth-repository";
-import { createHistoryRepository } from "../db/history-repository";
+import { createAuthRepository } from "../db/auth.repository";
+import { createHistoryRepository } from "../db/history.repository";
 import { createDecisionRepository } from "../db/decision.repository";
 import { createUserRepository } from "../db/user-repository";
-import { createContactStore } from "../db/contact-store";
-import { createOutboxRepository } from "../db/outbox-repository";
-import { createPersonalDataRepository } from "../db/personal-data";
+import { createContactRepository } from "../db/contact.repository";
+import { createOutboxRepository } from "../db/outbox.repository";
+import { createPersonalDataRepository } from "../db/personal-data.repository";
 import { createUserAdminStore } from "../db/user-admin-store";
-import { createPlanStore } from "../db/plan-store";
+import { createPlanRepository } from "../db/plan.repository";
 import { createPlanService } from "./plans/plan-service.server";
 import { createAuthService } from "./auth/auth-service.server";
 import { createMailer, type Mailer } from "./mail/mailer.server";
 import { systemClock, type Clock } from "../domain/time";
 import { openDatabase, type Db } from "../db/database";
-import { createMonitorRepository } from "../db/monitor-repository";
-import { createProgressReadModel } from "../db/progress-read-model";
+import { createMonitorRepository } from "../db/monitor.repository";
+import { createProgressReadModel } from "../db/progress.read-model";
 import { changeStamp, createReadCache, type ReadCache } from "../db/read-cache";
-import { createProgressServices, type JobServices, type ProgressServices } from "./progress/progress-services.server";
+import { createProgressServices } from "./progress/progress-services.server";
 import type { Env } from "./env.server";
 import { createPublicLinks, type PublicLinks } from "./links.server";
 import type { Logger } from "./logger.server";
@@ -46,7 +46,7 @@ export interface Services {
   decisions: ReturnType<typeof createDecisionRepository>;
   clock: Clock;
   monitor: ReturnType<typeof createMonitorRepository>;
-  contacts: ReturnType<typeof createContactStore>;
+  contacts: ReturnType<typeof createContactRepository>;
   userAdmin: ReturnType<typeof createUserAdminStore>;
   outbox: ReturnType<typeof createOutboxRepository>;
   personalData: ReturnType<typeof createPersonalDataRepository>;
@@ -55,10 +55,16 @@ export interface Services {
   readCache: ReadCache;
   /** Read models of the dashboard, the timeline and the dependency graphs (cached per database change). */
   progressViews: ReturnType<typeof createProgressReadModel>;
-  /** Milestones, progress updates and update rounds. */
-  progress: ProgressServices;
-  /** Jobs kept in the database (the rounds' mail) and the runner that the server process starts. */
-  jobs: JobServices;
+  /** Milestones of actions: read from planning texts, corrected and marked done by hand. */
+  milestones: ReturnType<typeof createProgressServices>["milestones"];
+  /** Progress updates of actions, per period. */
+  progressUpdates: ReturnType<typeof createProgressServices>["progressUpdates"];
+  /** Update rounds: asking action contacts for progress, and their answers. */
+  rounds: ReturnType<typeof createProgressServices>["rounds"];
+  /** Jobs kept in the database (the rounds' mail). */
+  jobs: ReturnType<typeof createProgressServices>["jobs"];
+  /** The runner of those jobs, which the server process starts. */
+  jobRunner: ReturnType<typeof createProgressServices>["jobRunner"];
 }
 
 /** Builds the services on an open database. */
@@ -84,12 +90,12 @@ export function createServices(env: Env, logger: Logger, db: Db = openDatabase(e
     decisions: createDecisionRepository(db),
     auth: createAuthService({ auth: createAuthRepository(db), users, clock }),
     monitor: createMonitorRepository(db),
-    contacts: createContactStore(db),
+    contacts: createContactRepository(db),
     userAdmin: createUserAdminStore(db),
     outbox,
     personalData: createPersonalDataRepository(db),
     mailer,
-    plans: createPlanService({ store: createPlanStore(db), mailer, logger }),
+    plans: createPlanService({ store: createPlanRepository(db), mailer, logger }),
     progressViews: createProgressReadModel(db, readCache),
     ...createProgressServices({ db, mailer, clock, logger, links }),
   };

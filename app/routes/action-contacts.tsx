@@ -89,7 +89,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     );
   if (result.asked === 0) return redirect(`${base}?done=${result.outcome}`);
   // The request of the open round goes out from the job runner, right after this answer.
-  context.services.jobs.runner.wake();
+  context.services.jobRunner.wake();
   return redirect(`${base}?done=${result.outcome}&asked=1`);
 }
 

@@ -112,7 +112,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       });
       if (!result.ok) return refused(result);
       // Requests of an open update round, if the new actions were asked in one.
-      services.jobs.runner.wake();
+      services.jobRunner.wake();
       return done("role-added");
     }
     case "remove-role": {
@@ -140,7 +140,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       if (!result.ok && result.reason === "not-found") throw data(t("admin.userNotFound"), { status: 404 });
       if (!result.ok)
         return fail({ contactActions: `admin.actionsUnknown|${(result.missing ?? []).join(", ")}` });
-      if (result.asked > 0) services.jobs.runner.wake();
+      if (result.asked > 0) services.jobRunner.wake();
       return done("contact-actions");
     }
     case "deactivate":

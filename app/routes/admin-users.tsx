@@ -68,7 +68,7 @@ export async function action({ context, request }: Route.ActionArgs) {
     askOpenRounds: true,
   });
   if (!created.ok) return fail({ email: "auth.emailTaken" });
-  if (contactActionIds.length > 0) services.jobs.runner.wake();
+  if (contactActionIds.length > 0) services.jobRunner.wake();
   const mail = await sendInvitation(
     context,
     { userId: created.value, email: invite.email },

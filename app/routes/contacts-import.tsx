@@ -86,7 +86,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       ],
     });
   // Requests of an open round go out from the job runner, right after this answer.
-  if (result.asked > 0) context.services.jobs.runner.wake();
+  if (result.asked > 0) context.services.jobRunner.wake();
   return answer(200, { ok: true, counts: result.counts, asked: result.asked });
 }
 

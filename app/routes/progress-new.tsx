@@ -77,7 +77,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       { status: 400 },
     );
   const user = context.principal.user!;
-  const result = await context.services.progress.updates.submit({
+  const result = await context.services.progressUpdates.submit({
     programmeId: programme.id,
     action: { id: act.id, number: act.number, title: act.title },
     period: period.period.code,

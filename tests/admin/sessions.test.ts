@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createAccountStore } from "../../app/db/account-store";
-import { createAuthRepository } from "../../app/db/auth-repository";
+import { createAuthRepository } from "../../app/db/auth.repository";
 import { createUserAdminStore } from "../../app/db/user-admin-store";
 import { createUserRepository } from "../../app/db/user-repository";
 import { createAuthService, SESSION_IDLE_MS, SESSION_MAX_MS, THROTTLE } from "../../app/lib/auth/auth-service.server";

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAccountStore } from "../../app/db/account-store";
 import { createActionRepository } from "../../app/db/action.repository";
 import type { Db } from "../../app/db/database";
-import { createHistoryRepository } from "../../app/db/history-repository";
+import { createHistoryRepository } from "../../app/db/history.repository";
 import { createOrganisationRepository, type OrganisationRepository } from "../../app/db/organisation.repository";
 import { importProgrammeDocument } from "../../app/lib/programme-import.server";
 import type { Database } from "../../app/db/schema";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createActionRepository, type ActionRepository } from "../../app/db/action.repository";
-import { createHistoryRepository } from "../../app/db/history-repository";
+import { createHistoryRepository } from "../../app/db/history.repository";
 import { importProgrammeDocument } from "../../app/lib/programme-import.server";
 import { createProgrammeRepository, type ProgrammeRepository } from "../../app/db/programme.repository";
 import type { ActionChanges } from "../../app/domain/actions/action-changes";

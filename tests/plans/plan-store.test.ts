@@ -2,13 +2,13 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAccountStore } from "../../app/db/account-store";
 import { createActionRepository } from "../../app/db/action.repository";
-import { createPlanStore, type PlanStore } from "../../app/db/plan-store";
+import { createPlanRepository, type PlanRepository } from "../../app/db/plan.repository";
 import { importProgrammeDocument } from "../../app/lib/programme-import.server";
 import { createProgrammeRepository } from "../../app/db/programme.repository";
 import type { PlanFields } from "../../app/domain/plans/plan-input";
 import { createLogger } from "../../app/lib/logger.server";
 import { createMailer } from "../../app/lib/mail/mailer.server";
-import { createOutboxRepository } from "../../app/db/outbox-repository";
+import { createOutboxRepository } from "../../app/db/outbox.repository";
 import { createPlanService, mailLanguages } from "../../app/lib/plans/plan-service.server";
 import { createTestDatabase, testDialects, type TestDatabase } from "../support/databases";
 import { defaultProgrammeDocument } from "../support/default-programme";
@@ -29,7 +29,7 @@ const now = () => new Date((clockMs += 60_000)).toISOString();
 
 describe.each(testDialects())("plans of approach in the store (%s)", (dialect) => {
   let t: TestDatabase;
-  let store: PlanStore;
+  let store: PlanRepository;
   let programmeId: number;
   let contactId: number;
   let managerId: number;
@@ -79,7 +79,7 @@ describe.each(testDialects())("plans of approach in the store (%s)", (dialect) =
     englishManagerId = await make("paula@example.org", "Paula Manager", "programme-manager");
     await t.db.kysely.updateTable("user_account").set({ language: "en" }).where("id", "=", englishManagerId).execute();
     steeringId = await make("sanne@example.org", "Sanne Stuurgroep", "steering-group");
-    store = createPlanStore(t.db);
+    store = createPlanRepository(t.db);
   });
   afterAll(async () => {
     await t?.destroy();

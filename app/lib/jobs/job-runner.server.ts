@@ -1,5 +1,5 @@
 import { Cron } from "croner";
-import type { ClaimedJob, JobStore } from "../../db/job-store";
+import type { ClaimedJob, JobRepository } from "../../db/job.repository";
 import { TIME_ZONE } from "../../domain/progress/calendar";
 import type { Logger } from "../logger.server";
 import type { Clock } from "../../domain/time";
@@ -41,7 +41,7 @@ const BATCH = 500;
  * later with a growing wait, or failed after the last attempt.
  */
 export function createJobRunner(deps: {
-  store: JobStore;
+  store: JobRepository;
   handlers: Record<string, JobHandler>;
   clock: Clock;
   logger: Logger;

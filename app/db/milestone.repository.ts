@@ -132,7 +132,7 @@ interface ChangeContext {
 }
 
 /** Stored milestones: reading them per action (in batches for lists), and a person's corrections. */
-export function createMilestoneStore(db: Db) {
+export function createMilestoneRepository(db: Db) {
   const k = db.kysely;
 
   /** Locks the milestone (PostgreSQL) and checks that it belongs to the action and is at the version the person saw. */
@@ -328,7 +328,7 @@ export function createMilestoneStore(db: Db) {
   };
 }
 
-export type MilestoneStore = ReturnType<typeof createMilestoneStore>;
+export type MilestoneRepository = ReturnType<typeof createMilestoneRepository>;
 
 /** The canonical phrase of a date, for a form field that shows what Regie read. */
 export const milestoneDuePhrase = (due: FuzzyDate): string => due.text || formatFuzzyDate(due);

@@ -30,7 +30,7 @@ import { openDatabase } from "./database";
 import { createDecisionRepository } from "./decision.repository";
 import { importProgrammeDocument } from "../lib/programme-import.server";
 import { createProgrammeRepository } from "./programme.repository";
-import { createProgressReadModel, PERIOD_KEY_SQL } from "./progress-read-model";
+import { createProgressReadModel, PERIOD_KEY_SQL } from "./progress.read-model";
 
 const doc = defaultProgrammeDocument();
 const TODAY = "2014-10-01";

@@ -1,7 +1,7 @@
 import type { Transaction } from "kysely";
 import { recordAudit, type Actor } from "./audit";
 import type { Db, Dialect } from "./database";
-import { askAddedContactsIn } from "./round-store";
+import { askAddedContactsIn } from "./round.repository";
 import type { Database } from "./schema";
 
 /** A contact as the people who may see contacts are shown them. */
@@ -251,7 +251,7 @@ export async function setAccountActionsIn(
 }
 
 /** Contacts per action: reading them, adding and removing one, importing many, and an account's contact actions. */
-export function createContactStore(db: Db) {
+export function createContactRepository(db: Db) {
   const k = db.kysely;
 
   async function organisationId(trx: Trx, slug: string | null): Promise<number | null | undefined> {
@@ -372,4 +372,4 @@ export function createContactStore(db: Db) {
   };
 }
 
-export type ContactStore = ReturnType<typeof createContactStore>;
+export type ContactRepository = ReturnType<typeof createContactRepository>;
