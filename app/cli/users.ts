@@ -1,9 +1,8 @@
-import { createAccountStore } from "../db/account-store";
+import { createUserRepository } from "../db/user.repository";
 import { createActionRepository } from "../db/action.repository";
 import { createOrganisationRepository } from "../db/organisation.repository";
 import { createProgrammeRepository } from "../db/programme.repository";
 import { createAuthRepository } from "../db/auth.repository";
-import { createUserRepository } from "../db/user-repository";
 import { ALL_ROLES, isProgrammeRole, type AnyRole } from "../domain/auth/roles";
 import { PASSWORD_MAX, PASSWORD_MIN } from "../domain/auth/schemas";
 import { createAuthService } from "../lib/auth/auth-service.server";
@@ -59,7 +58,7 @@ export async function addUserCommand(
   if (password.length < PASSWORD_MIN) throw new CliError(t("auth.passwordTooShort", { min: PASSWORD_MIN }), 2);
   if (password.length > PASSWORD_MAX) throw new CliError(t("auth.passwordTooLong", { max: PASSWORD_MAX }), 2);
 
-  const result = await createAccountStore(db).createUser({
+  const result = await createUserRepository(db).createUser({
     email,
     name,
     organisationId,

@@ -3,22 +3,7 @@ import { recordAudit, type Actor } from "./audit";
 import type { Db, Dialect } from "./database";
 import { askAddedContactsIn } from "./round.repository";
 import type { Database } from "./schema";
-
-/** A contact as the people who may see contacts are shown them. */
-export interface ContactView {
-  id: number;
-  name: string;
-  email: string;
-  organisation: { slug: string; name: string } | null;
-  hasAccount: boolean;
-}
-
-/** A person's details as a change gives them: the organisation as a slug (or none). */
-export interface ContactInput {
-  name: string;
-  email: string;
-  organisation: string | null;
-}
+import type { ContactInput, ContactView } from "../domain/contacts/contacts";
 
 interface ChangeContext {
   programmeId: number;

@@ -1,15 +1,13 @@
 import { createActionRepository } from "../db/action.repository";
-import { createAccountStore } from "../db/account-store";
+import { createUserRepository } from "../db/user.repository";
 import { createOrganisationRepository } from "../db/organisation.repository";
 import { createProgrammeRepository } from "../db/programme.repository";
 import { createAuthRepository } from "../db/auth.repository";
 import { createHistoryRepository } from "../db/history.repository";
 import { createDecisionRepository } from "../db/decision.repository";
-import { createUserRepository } from "../db/user-repository";
 import { createContactRepository } from "../db/contact.repository";
 import { createOutboxRepository } from "../db/outbox.repository";
 import { createPersonalDataRepository } from "../db/personal-data.repository";
-import { createUserAdminStore } from "../db/user-admin-store";
 import { createPlanRepository } from "../db/plan.repository";
 import { createPlanService } from "./plans/plan-service.server";
 import { createAuthService } from "./auth/auth-service.server";
@@ -37,17 +35,16 @@ export interface Services {
   actions: ReturnType<typeof createActionRepository>;
   /** Organisations: the register, the form lookup; creating, editing and merging them. */
   organisations: ReturnType<typeof createOrganisationRepository>;
+  /** Accounts: sign-in lookups, creating accounts and setting passwords, administration and erasure. */
   users: ReturnType<typeof createUserRepository>;
   auth: ReturnType<typeof createAuthService>;
   mailer: Mailer;
-  accounts: ReturnType<typeof createAccountStore>;
   history: ReturnType<typeof createHistoryRepository>;
   /** The steering group's decisions and meetings: reading, and recording them. */
   decisions: ReturnType<typeof createDecisionRepository>;
   clock: Clock;
   monitor: ReturnType<typeof createMonitorRepository>;
   contacts: ReturnType<typeof createContactRepository>;
-  userAdmin: ReturnType<typeof createUserAdminStore>;
   outbox: ReturnType<typeof createOutboxRepository>;
   personalData: ReturnType<typeof createPersonalDataRepository>;
   plans: ReturnType<typeof createPlanService>;
@@ -85,13 +82,11 @@ export function createServices(env: Env, logger: Logger, db: Db = openDatabase(e
     actions: createActionRepository(db),
     organisations: createOrganisationRepository(db),
     users,
-    accounts: createAccountStore(db),
     history: createHistoryRepository(db),
     decisions: createDecisionRepository(db),
     auth: createAuthService({ auth: createAuthRepository(db), users, clock }),
     monitor: createMonitorRepository(db),
     contacts: createContactRepository(db),
-    userAdmin: createUserAdminStore(db),
     outbox,
     personalData: createPersonalDataRepository(db),
     mailer,

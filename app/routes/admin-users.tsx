@@ -15,8 +15,8 @@ import type { Route } from "./+types/admin-users";
 export async function loader({ context, request }: Route.LoaderArgs) {
   requireAdmin(context, request);
   const [accounts, programmes, lookup] = await Promise.all([
-    context.services.userAdmin.list(),
-    context.services.userAdmin.programmes(),
+    context.services.users.list(),
+    context.services.users.programmes(),
     context.services.organisations.lookup(),
   ]);
   return {
@@ -40,7 +40,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   const invite = parsed.data;
 
   const { services } = context;
-  const programmes = await services.userAdmin.programmes();
+  const programmes = await services.users.programmes();
   const programme =
     invite.role === "admin" ? (programmes[0] ?? null) : programmes.find((p) => p.slug === invite.programme);
   if (invite.role !== "admin" && !programme) return fail({ programme: "admin.programmeRequired" });
@@ -53,7 +53,7 @@ export async function action({ context, request }: Route.ActionArgs) {
     if (missing.length > 0) return fail({ actions: `admin.actionsUnknown|${missing.join(", ")}` });
     contactActionIds = invite.actions.map((n) => ids.get(n)!);
   }
-  const created = await services.accounts.createUser({
+  const created = await services.users.createUser({
     email: invite.email,
     name: invite.name,
     organisationId: organisation?.id ?? null,

@@ -36,7 +36,7 @@ export async function action({ context, params, request }: Route.ActionArgs) {
     );
     return data({ errors, values: { name: fields.name ?? "", email: fields.email ?? "" } }, { status: 400 });
   }
-  const created = await context.services.accounts.createFirstAdmin({
+  const created = await context.services.users.createFirstAdmin({
     tokenHash: hashSecret(params.token),
     name: parsed.data.name,
     email: parsed.data.email,

@@ -24,7 +24,7 @@ let counter = 0;
 async function signInAs(app: TestServer, role: ProgrammeRole): Promise<Session> {
   const s = app.server.services;
   const programme = (await s.programmes.get(SLUG))!;
-  const created = await s.accounts.createUser({
+  const created = await s.users.createUser({
     email: `corrections-${role}-${++counter}@example.org`,
     name: `Correctie ${role} ${counter}`,
     organisationId: null,

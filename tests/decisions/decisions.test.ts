@@ -21,7 +21,7 @@ let counter = 0;
 async function signInAs(app: TestServer, role: ProgrammeRole | "none"): Promise<Session> {
   const s = app.server.services;
   const programme = (await s.programmes.get(SLUG))!;
-  const created = await s.accounts.createUser({
+  const created = await s.users.createUser({
     email: `decisions-${role}-${++counter}@example.org`,
     name: `Besluit ${role} ${counter}`,
     organisationId: null,

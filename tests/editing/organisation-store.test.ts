@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAccountStore } from "../../app/db/account-store";
+import { createUserRepository } from "../../app/db/user.repository";
 import { createActionRepository } from "../../app/db/action.repository";
 import type { Db } from "../../app/db/database";
 import { createHistoryRepository } from "../../app/db/history.repository";
@@ -370,7 +370,7 @@ describe.each(testDialects())("organisation store (%s)", (dialect) => {
           version: 1,
         })
         .execute();
-      await createAccountStore(t.db).createUser({
+      await createUserRepository(t.db).createUser({
         email: "user-a@example.org",
         name: "Gebruiker A",
         organisationId: A,

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAccountStore } from "../../app/db/account-store";
+import { createUserRepository } from "../../app/db/user.repository";
 import { createActionRepository } from "../../app/db/action.repository";
 import { createPlanRepository, type PlanRepository } from "../../app/db/plan.repository";
 import { importProgrammeDocument } from "../../app/lib/programme-import.server";
@@ -58,7 +58,7 @@ describe.each(testDialects())("plans of approach in the store (%s)", (dialect) =
       const row = await t.db.kysely.selectFrom("action").select("id").where("programme_id", "=", programmeId).where("number", "=", n).executeTakeFirstOrThrow();
       actionIdOf.set(n, row.id);
     }
-    const accounts = createAccountStore(t.db);
+    const accounts = createUserRepository(t.db);
     const make = async (email: string, name: string, role: "action-contact" | "programme-manager" | "steering-group", actions: number[] = []) => {
       const r = await accounts.createUser({
         email,

@@ -14,7 +14,7 @@ export async function setPasswordFromLink(context: AppLoadContext, request: Requ
     const errors = Object.fromEntries(Object.entries(fieldErrors(parsed.error)).map(([k, v]) => [k, t(v, { min: PASSWORD_MIN, max: PASSWORD_MAX })]));
     return data({ errors }, { status: 400 });
   }
-  const result = await context.services.accounts.setPasswordWithToken({
+  const result = await context.services.users.setPasswordWithToken({
     purpose,
     tokenHash: hashSecret(token),
     passwordHash: await context.services.auth.hashPassword(parsed.data.password),
