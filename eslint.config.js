@@ -4,6 +4,17 @@ import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
+const dataAccessOnlyInDb = {
+  group: ["kysely", "kysely/*"],
+  message: "Kysely is used only in app/db/: add a method to the aggregate's repository there.",
+};
+const kyselyOutsideDb = [
+  {
+    selector: "MemberExpression[property.name='kysely']",
+    message: "The Kysely instance is used only in app/db/: add a method to the aggregate's repository there.",
+  },
+];
+
 export default tseslint.config(
   { ignores: ["build/", "build-*/", ".tmp-*/", "**/*.tmp.mjs", "bench/results/", "node_modules/", ".react-router/", "var/", "test-results/", "playwright-report/", "coverage/"] },
   js.configs.recommended,
@@ -32,5 +43,22 @@ export default tseslint.config(
   {
     files: ["**/*.js"],
     ...tseslint.configs.disableTypeChecked,
+  },
+  // Data access has one rule: SQL lives in app/db/ (one repository per aggregate), and nothing else
+  // reaches for Kysely. Tests and the benchmark's data generator may inspect the database directly.
+  {
+    files: ["**/*.ts", "**/*.tsx", "**/*.js"],
+    ignores: ["app/db/**", "tests/**", "**/*.test.ts", "bench/**"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [dataAccessOnlyInDb] }],
+      "no-restricted-syntax": ["error", ...kyselyOutsideDb],
+    },
+  },
+  // Components show what routes hand them; they take domain types, never app/db modules.
+  {
+    files: ["app/components/**"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [dataAccessOnlyInDb, { group: ["**/db/*", "~/db/*"], message: "Components take domain types; they do not import app/db/ modules." }] }],
+    },
   },
 );

@@ -7,7 +7,7 @@
 import { join } from "node:path";
 import { sql } from "kysely";
 import { openDatabase, type Db } from "../app/db/database";
-import { importProgrammeDocument } from "../app/db/programme-import";
+import { importProgrammeDocument } from "../app/lib/programme-import.server";
 import { readProgrammeFile, DEFAULT_PROGRAMME_SLUG } from "../app/lib/default-data.server";
 import type { ProgressStatus } from "../app/domain/progress/dependencies";
 import type { ActionDoc, ProgrammeDocument } from "../app/domain/programmes/programme-document";

@@ -217,7 +217,7 @@ export async function start(
       );
   }
   // Milestones for programmes loaded before milestones existed (new imports read them themselves).
-  const milestones = await services.progress.milestones.backfill(services.clock.now().toISOString());
+  const milestones = await services.milestones.backfill(services.clock.now().toISOString());
   if (milestones > 0) logger.info({ actions: milestones }, "milestones read from the planning texts");
   const app = createApp(services);
   const server = app.listen(env.PORT, env.HOST);
@@ -238,7 +238,7 @@ export async function start(
       "PUBLIC_URL is not set: links in email point to the address above; set PUBLIC_URL to the address users reach Regie at",
     );
   // Reminders and the mail of update rounds: jobs in the database, run from this process every minute.
-  services.jobs.runner.start();
+  services.jobRunner.start();
   if ((await services.users.count()) === 0) {
     // No accounts yet: a one-time link creates the first administrator; there are no default passwords.
     const token = await services.auth.issueOneTimeToken("first-admin", null);
@@ -257,7 +257,7 @@ export async function start(
     url,
     services,
     close: async () => {
-      await services.jobs.runner.stop();
+      await services.jobRunner.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await services.db.close();

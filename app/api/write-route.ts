@@ -7,7 +7,7 @@ import { type Language } from "../lib/i18n";
 import { translator } from "../lib/i18n/catalogue.server";
 import { translateErrors } from "../lib/messages";
 import type { Services } from "../lib/services.server";
-import { timestamp } from "../lib/time";
+import { timestamp } from "../domain/time";
 import { problem } from "./problem";
 import { authorise, etag, requireIfMatch, requireJsonObject, sendRecord } from "./write-support";
 

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { Db } from "../db/database";
 import { fetchMonitorTable, importMonitorFile, type MonitorImportResult } from "../db/monitor-files";
 import { importIndicatorDefinitions, MonitorImportError } from "../db/monitor-import";
-import { createProgrammeRepository } from "../db/programme-repository";
+import { createProgrammeRepository } from "../db/programme.repository";
 import { isCalendarDate } from "../domain/calendar";
 import { DEFAULT_CBS_ODATA_URL } from "../domain/monitor/cbs-api";
 import { monitorDefinitionFileSchema } from "../domain/monitor/indicator-definition";

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
-import { importProgrammeDocument, type ProgrammeImportReport } from "../db/programme-import";
+import { importProgrammeDocument } from "../lib/programme-import.server";
+import type { ProgrammeImportReport } from "../domain/programmes/programme-import";
 import { organisationRegistrySchema, organisationSlug, type OrganisationRegistry } from "../domain/programmes/organisation-names";
 import { parseProgrammeDocument, type ParseIssue } from "../domain/programmes/parse-programme-document";
 import { programmeDocumentSchema, type ProgrammeDocument } from "../domain/programmes/programme-document";

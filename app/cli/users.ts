@@ -1,11 +1,13 @@
-import { createAccountStore } from "../db/account-store";
-import { createAuthRepository } from "../db/auth-repository";
-import { createUserRepository } from "../db/user-repository";
+import { createUserRepository } from "../db/user.repository";
+import { createActionRepository } from "../db/action.repository";
+import { createOrganisationRepository } from "../db/organisation.repository";
+import { createProgrammeRepository } from "../db/programme.repository";
+import { createAuthRepository } from "../db/auth.repository";
 import { ALL_ROLES, isProgrammeRole, type AnyRole } from "../domain/auth/roles";
 import { PASSWORD_MAX, PASSWORD_MIN } from "../domain/auth/schemas";
 import { createAuthService } from "../lib/auth/auth-service.server";
 import { hashPassword } from "../lib/auth/passwords.server";
-import { systemClock, timestamp } from "../lib/time";
+import { systemClock, timestamp } from "../domain/time";
 import { CliError, type CliContext } from "./context";
 
 /** Reads the password from standard input (one line; a trailing newline is not part of it). */
@@ -33,25 +35,18 @@ export async function addUserCommand(
   const db = await ctx.openDb();
   let organisationId: number | null = null;
   if (o.organisation) {
-    const org = await db.kysely.selectFrom("organisation").select("id").where("slug", "=", o.organisation).executeTakeFirst();
-    if (!org) throw new CliError(t("cli.organisationNotFound", { slug: o.organisation }));
-    organisationId = org.id;
+    const id = await createOrganisationRepository(db).idOf(o.organisation);
+    if (id === undefined) throw new CliError(t("cli.organisationNotFound", { slug: o.organisation }));
+    organisationId = id;
   }
-  const programme = o.programme
-    ? await db.kysely.selectFrom("programme").select(["id", "slug"]).where("slug", "=", o.programme).executeTakeFirst()
-    : await db.kysely.selectFrom("programme").select(["id", "slug"]).orderBy("is_default", "desc").orderBy("id").executeTakeFirst();
+  const programme = await createProgrammeRepository(db).ref(o.programme || undefined);
   if (isProgrammeRole(role) && !programme) throw new CliError(t("cli.programmeNotFound", { slug: o.programme ?? "" }));
 
   let contactActionIds: number[] = [];
   if (role === "action-contact") {
     const numbers = (o.actions ?? "").split(",").map((s) => s.trim()).filter(Boolean);
     if (numbers.length === 0 || numbers.some((n) => !/^[1-9]\d{0,5}$/.test(n))) throw new CliError(t("cli.actionsRequired"), 2);
-    const rows = await db.kysely
-      .selectFrom("action")
-      .select(["id", "number"])
-      .where("programme_id", "=", programme!.id)
-      .where("number", "in", numbers.map(Number))
-      .execute();
+    const rows = await createActionRepository(db).idsOf(programme!.id, numbers.map(Number));
     const missing = numbers.map(Number).filter((n) => !rows.some((r) => r.number === n));
     if (missing.length > 0) throw new CliError(t("cli.actionsNotFound", { numbers: missing.join(", ") }));
     contactActionIds = rows.map((r) => r.id);
@@ -63,7 +58,7 @@ export async function addUserCommand(
   if (password.length < PASSWORD_MIN) throw new CliError(t("auth.passwordTooShort", { min: PASSWORD_MIN }), 2);
   if (password.length > PASSWORD_MAX) throw new CliError(t("auth.passwordTooLong", { max: PASSWORD_MAX }), 2);
 
-  const result = await createAccountStore(db).createUser({
+  const result = await createUserRepository(db).createUser({
     email,
     name,
     organisationId,

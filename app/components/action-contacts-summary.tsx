@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { ContactView } from "../db/contact-store";
+import type { ContactView } from "../domain/contacts/contacts";
 
 /** The action's contact people, for those who may see them (never the public). */
 export function ActionContactsSummary({ contacts }: { contacts: { href: string; list: ContactView[]; canManage: boolean } }) {

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { HistoryEntry } from "../db/history-repository";
+import type { HistoryEntry } from "../domain/admin/history-entry";
 
 function show(value: unknown): string {
   if (value === null || value === undefined || value === "") return "–";

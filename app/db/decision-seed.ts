@@ -1,5 +1,5 @@
 import { DOCUMENT_MEETING, documentDecisions } from "../domain/decisions/document-decisions";
-import { timestamp, type Clock, systemClock } from "../lib/time";
+import { timestamp, type Clock, systemClock } from "../domain/time";
 import type { Db } from "./database";
 
 /**

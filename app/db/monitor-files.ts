@@ -4,10 +4,10 @@ import { fetchCbsTable } from "../domain/monitor/cbs-api";
 import { mapObservations, type MappableIndicator } from "../domain/monitor/map-observations";
 import type { MonitorFileFormat, PeriodStatuses } from "../domain/monitor/parse-files";
 import { readMonitorFile } from "../domain/monitor/read-file";
-import { timestamp, type Clock } from "../lib/time";
+import { timestamp, type Clock } from "../domain/time";
 import type { Db } from "./database";
 import { importMeasurements, type MeasurementImportReport } from "./monitor-import";
-import { createMonitorRepository } from "./monitor-repository";
+import { createMonitorRepository } from "./monitor.repository";
 
 export type MonitorImportResult =
   | {

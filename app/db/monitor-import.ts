@@ -1,7 +1,7 @@
 import type { Transaction } from "kysely";
 import { attributionOf, type MonitorDefinitionFile } from "../domain/monitor/indicator-definition";
 import type { MeasurementRow } from "../domain/monitor/types";
-import { timestamp, type Clock } from "../lib/time";
+import { timestamp, type Clock } from "../domain/time";
 import type { Db } from "./database";
 import type { Database } from "./schema";
 

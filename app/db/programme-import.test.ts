@@ -5,13 +5,13 @@ import { categoryAsOf } from "../domain/decisions/category-history";
 import { nameKey } from "../domain/programmes/organisation-names";
 import { planningYears } from "../domain/programmes/planning-years";
 import type { ProgrammeDocument } from "../domain/programmes/programme-document";
-import type { Clock } from "../lib/time";
-import { createActionRepository } from "./action-repository";
+import type { Clock } from "../domain/time";
+import { createActionRepository } from "./action.repository";
 import type { Db } from "./database";
-import { createDecisionRepository } from "./decision-repository";
+import { createDecisionRepository } from "./decision.repository";
 import { seedDocumentDecisions } from "./decision-seed";
 import { exportProgrammeDocument } from "./programme-export";
-import { importProgrammeDocument } from "./programme-import";
+import { importProgrammeDocument } from "../lib/programme-import.server";
 
 /** The tables of the programme register, whose whole content the tests compare. */
 const TABLES = [

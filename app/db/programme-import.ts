@@ -1,39 +1,19 @@
 import type { Transaction } from "kysely";
-import type { ActionDoc, OrganisationRef, ProgrammeDocument } from "../domain/programmes/programme-document";
-import { planningYears } from "../domain/programmes/planning-years";
-import { nameKey as normaliseOrganisationName } from "../domain/programmes/organisation-names";
-import { mergeQualifiers } from "../domain/editing/organisation-changes";
-import { calendarDate } from "../domain/calendar";
-import { importDecision, type ImportCategoryChange } from "../domain/decisions/import-decisions";
-import { timestamp, type Clock, systemClock } from "../lib/time";
+import { nameKey } from "../domain/programmes/organisation-names";
+import type { ProgrammeDocument } from "../domain/programmes/programme-document";
+import {
+  identityKey,
+  type ImportBasis,
+  type OrganisationIdentity,
+  type PlannedAction,
+  type ProgrammeImportPlan,
+  type ProgrammeImportReport,
+  type ImportCounts,
+} from "../domain/programmes/programme-import";
 import { recordAudit, type Actor } from "./audit";
 import type { Db } from "./database";
-import { syncMilestonesFromPlanning } from "./milestone-store";
+import { syncMilestones } from "./milestone.repository";
 import type { Database } from "./schema";
-
-export interface ImportCounts {
-  created: number;
-  updated: number;
-  unchanged: number;
-}
-
-export interface ProgrammeImportReport {
-  programme: { slug: string; status: "created" | "updated" | "unchanged" };
-  organisations: ImportCounts;
-  themes: ImportCounts;
-  actions: ImportCounts;
-  /** Action numbers in the database that the document no longer holds; kept, never deleted by an import. */
-  actionsNotInDocument: number[];
-  /**
-   * On a re-import: the actions whose category the document changes, or which it adds, by number.
-   * They are recorded as one decision of source "import" (`decision`), so that category history and
-   * "as of" views agree with the new categories. Empty on a first import and when nothing changes.
-   */
-  categoryChanges: ImportCategoryChange[];
-  /** The decision recorded for `categoryChanges` (with `dryRun`: the one that would be); null when none. */
-  decision: { id: number | null; decidedOn: string; title: string } | null;
-  dryRun: boolean;
-}
 
 class DryRunRollback extends Error {
   constructor(readonly report: ProgrammeImportReport) {
@@ -44,28 +24,83 @@ class DryRunRollback extends Error {
 const counts = (): ImportCounts => ({ created: 0, updated: 0, unchanged: 0 });
 const json = (v: unknown) => JSON.stringify(v);
 
+
 /**
- * Writes a programme document into the database in one transaction, matching existing records by
- * their natural keys (programme slug, theme and action numbers, organisation slug or alias), so that
- * importing the same document twice changes nothing. On a re-import, category changes and new
- * actions are recorded as a decision of source "import" in the same transaction, with an audit
- * entry. With `dryRun` the same work is done and rolled back.
+ * What the database holds that a programme document is matched against (see ImportBasis), read
+ * before the import is planned and again inside its transaction.
  */
-export async function importProgrammeDocument(
+export async function readImportBasis(db: Db, doc: ProgrammeDocument): Promise<ImportBasis> {
+  return basisFrom(db.kysely, doc);
+}
+
+async function basisFrom(k: Db["kysely"] | Transaction<Database>, doc: ProgrammeDocument): Promise<ImportBasis> {
+  const slugs = doc.organisations.map((o) => o.slug);
+  const keys = [...new Set(doc.organisations.flatMap((o) => [o.name, ...o.aliases]).map(nameKey))];
+  const programme = await k.selectFrom("programme").select("id").where("slug", "=", doc.slug).executeTakeFirst();
+  const [actions, bySlug, byFormerSlug, byKey] = await Promise.all([
+    programme
+      ? k.selectFrom("action").select(["number", "category"]).where("programme_id", "=", programme.id).orderBy("number").execute()
+      : Promise.resolve([]),
+    slugs.length ? k.selectFrom("organisation").select(["id", "slug"]).where("slug", "in", slugs).orderBy("slug").execute() : Promise.resolve([]),
+    slugs.length
+      ? k.selectFrom("organisation_former_slug").select(["organisation_id as id", "slug"]).where("slug", "in", slugs).orderBy("slug").execute()
+      : Promise.resolve([]),
+    keys.length
+      ? k
+          .selectFrom("organisation_alias")
+          .select(["normalised", (eb) => eb.fn.min<number>("organisation_id").as("id")])
+          .where("normalised", "in", keys)
+          .groupBy("normalised")
+          .orderBy("normalised")
+          .execute()
+      : Promise.resolve([]),
+  ]);
+  const ids = [...new Set([...bySlug, ...byFormerSlug, ...byKey].map((r) => Number(r.id)))].sort((a, b) => a - b);
+  const aliases = ids.length
+    ? await k
+        .selectFrom("organisation_alias")
+        .select(["organisation_id", "normalised"])
+        .where("organisation_id", "in", ids)
+        .orderBy("organisation_id")
+        .orderBy("normalised")
+        .execute()
+    : [];
+  const aliasKeys: Record<number, string[]> = {};
+  for (const id of ids) aliasKeys[id] = [];
+  for (const a of aliases) aliasKeys[a.organisation_id]!.push(a.normalised);
+  return {
+    programmeExists: programme !== undefined,
+    organisationsBySlug: Object.fromEntries(bySlug.map((r) => [r.slug, r.id])),
+    organisationsByFormerSlug: Object.fromEntries(byFormerSlug.map((r) => [r.slug, r.id])),
+    organisationsByKey: Object.fromEntries(byKey.map((r) => [r.normalised, Number(r.id)])),
+    aliasKeys,
+    categories: Object.fromEntries(actions.map((a) => [a.number, a.category])),
+  };
+}
+
+/** The database changed between planning an import and writing it: plan again. */
+export class ImportBasisChanged extends Error {
+  constructor() {
+    super("The database changed while the import was planned.");
+  }
+}
+
+/**
+ * Writes a planned programme import in one transaction, matching existing records by their natural
+ * keys (programme slug, theme and action numbers; organisations as the plan matched them), so that
+ * importing the same document twice changes nothing. A re-import's category changes are recorded as
+ * the plan's decision of source "import", with an audit entry. With `dryRun` the same work is done
+ * and rolled back. Refuses with ImportBasisChanged when the database no longer holds what the plan
+ * was made from.
+ */
+export async function writeProgrammeImport(
   db: Db,
-  doc: ProgrammeDocument,
-  options: {
-    isDefault?: boolean;
-    dryRun?: boolean;
-    clock?: Clock;
-    /** The imported file's name (no folders), quoted in the decision a re-import records. */
-    file?: string | null;
-    /** Who imports, for history; "Regie" unless told. */
-    actor?: Actor;
-  } = {},
+  plan: ProgrammeImportPlan,
+  basis: ImportBasis,
+  options: { isDefault?: boolean; dryRun?: boolean; now: string; file: string | null; actor: Actor },
 ): Promise<ProgrammeImportReport> {
-  const clock = options.clock ?? systemClock;
-  const now = timestamp(clock);
+  const doc = plan.document;
+  const now = options.now;
   const report: ProgrammeImportReport = {
     programme: { slug: doc.slug, status: "unchanged" },
     organisations: counts(),
@@ -78,25 +113,14 @@ export async function importProgrammeDocument(
   };
   try {
     await db.kysely.transaction().execute(async (trx) => {
-      const orgIds = await upsertOrganisations(trx, doc, now, report);
+      if (json(await basisFrom(trx, doc)) !== json(basis)) throw new ImportBasisChanged();
+      const idOf = await writeOrganisations(trx, plan, now, report);
       const programmeId = await upsertProgramme(trx, doc, options.isDefault, now, report);
-      await replaceProgrammeOrganisations(trx, programmeId, doc, orgIds);
+      await replaceProgrammeOrganisations(trx, programmeId, plan, idOf);
       await upsertCategories(trx, programmeId, doc);
-      const { themeIds, intentionIds } = await upsertThemes(trx, programmeId, doc, orgIds, report);
-      const changes = await upsertActions(trx, programmeId, doc, { orgIds, themeIds, intentionIds }, now, report);
-      // A first import takes the document's categories as they are; only a re-import changes them.
-      if (report.programme.status !== "created" && changes.length > 0) {
-        await recordImportDecision(trx, {
-          programmeId,
-          doc,
-          changes,
-          now,
-          today: calendarDate(clock.now()),
-          file: options.file ?? null,
-          actor: options.actor ?? { userId: null, label: "Regie" },
-          report,
-        });
-      }
+      const { themeIds, intentionIds } = await upsertThemes(trx, programmeId, plan, idOf, report);
+      const actionIds = await upsertActions(trx, programmeId, plan, { idOf, themeIds, intentionIds }, now, report);
+      await recordImportDecision(trx, { programmeId, plan, actionIds, now, file: options.file, actor: options.actor, report });
       if (report.dryRun) throw new DryRunRollback(report);
     });
   } catch (error) {
@@ -106,69 +130,36 @@ export async function importProgrammeDocument(
   return report;
 }
 
-async function upsertOrganisations(
+async function writeOrganisations(
   trx: Transaction<Database>,
-  doc: ProgrammeDocument,
+  plan: ProgrammeImportPlan,
   now: string,
   report: ProgrammeImportReport,
-): Promise<Map<string, number>> {
-  const ids = new Map<string, number>();
-  for (const org of doc.organisations) {
-    const names = [org.name, ...org.aliases];
-    const keys = [...new Set(names.map(normaliseOrganisationName))];
-    let existing = await trx.selectFrom("organisation").select(["id"]).where("slug", "=", org.slug).executeTakeFirst();
-    if (!existing) {
-      // A slug changed or merged away in the app still names its organisation.
-      existing = await trx.selectFrom("organisation_former_slug").select(["organisation_id as id"]).where("slug", "=", org.slug).executeTakeFirst();
-    }
-    if (!existing) {
-      // The same organisation may already exist under another slug (renamed in the app, or a variant).
-      existing = await trx
-        .selectFrom("organisation_alias")
-        .select(["organisation_id as id"])
-        .where("normalised", "in", keys)
-        .executeTakeFirst();
-    }
+): Promise<(o: OrganisationIdentity) => number> {
+  const created = new Map<string, number>();
+  for (const org of plan.organisations) {
     let id: number;
-    if (existing) {
-      id = existing.id;
-      const known = await trx.selectFrom("organisation_alias").select("normalised").where("organisation_id", "=", id).execute();
-      const knownKeys = new Set(known.map((k) => k.normalised));
-      const missing = names.filter((n, i, all) => {
-        const key = normaliseOrganisationName(n);
-        return !knownKeys.has(key) && all.findIndex((m) => normaliseOrganisationName(m) === key) === i;
-      });
-      if (missing.length > 0) {
-        await insertAliases(trx, id, missing);
-        report.organisations.updated++;
-      } else {
-        report.organisations.unchanged++;
-      }
-    } else {
+    if (org.create) {
       const row = await trx
         .insertInto("organisation")
-        .values({ slug: org.slug, name: org.name, kind: org.kind, created_at: now, updated_at: now, version: 1 })
+        .values({ slug: org.create.slug, name: org.create.name, kind: org.create.kind, created_at: now, updated_at: now, version: 1 })
         .returning("id")
         .executeTakeFirstOrThrow();
       id = row.id;
-      const unique = names.filter(
-        (n, i, all) => all.findIndex((m) => normaliseOrganisationName(m) === normaliseOrganisationName(n)) === i,
-      );
-      await insertAliases(trx, id, unique);
-      report.organisations.created++;
+      created.set(identityKey(org.identity), id);
+    } else {
+      id = "id" in org.identity ? org.identity.id : created.get(identityKey(org.identity))!;
     }
-    ids.set(org.slug, id);
+    if (org.aliases.length > 0) {
+      await trx
+        .insertInto("organisation_alias")
+        .values(org.aliases.map((a) => ({ organisation_id: id, alias: a.alias, normalised: a.normalised })))
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    }
+    report.organisations[org.outcome]++;
   }
-  return ids;
-}
-
-async function insertAliases(trx: Transaction<Database>, organisationId: number, names: string[]): Promise<void> {
-  if (names.length === 0) return;
-  await trx
-    .insertInto("organisation_alias")
-    .values(names.map((alias) => ({ organisation_id: organisationId, alias, normalised: normaliseOrganisationName(alias) })))
-    .onConflict((oc) => oc.doNothing())
-    .execute();
+  return (o) => ("id" in o ? o.id : created.get(identityKey(o))!);
 }
 
 async function upsertProgramme(
@@ -226,24 +217,12 @@ function differs(row: Record<string, unknown>, fields: Record<string, unknown>):
 async function replaceProgrammeOrganisations(
   trx: Transaction<Database>,
   programmeId: number,
-  doc: ProgrammeDocument,
-  orgIds: Map<string, number>,
+  plan: ProgrammeImportPlan,
+  idOf: (o: OrganisationIdentity) => number,
 ): Promise<void> {
-  const rows = [
-    ...doc.municipalities.map((slug, position) => ({ role: "municipality", slug, position })),
-    ...doc.coAuthors.map((slug, position) => ({ role: "co-author", slug, position })),
-  ]
-    .map((r) => ({ programme_id: programmeId, organisation_id: requireId(orgIds, r.slug), role: r.role, position: r.position }))
-    // Two of the document's names may be one organisation here (merged in the app): one row each.
-    .filter((r, i, all) => all.findIndex((o) => o.role === r.role && o.organisation_id === r.organisation_id) === i);
+  const rows = plan.programmeOrganisations.map((r) => ({ programme_id: programmeId, organisation_id: idOf(r.organisation), role: r.role, position: r.position }));
   await trx.deleteFrom("programme_organisation").where("programme_id", "=", programmeId).execute();
   if (rows.length > 0) await trx.insertInto("programme_organisation").values(rows).execute();
-}
-
-function requireId(ids: Map<string, number>, slug: string): number {
-  const id = ids.get(slug);
-  if (id === undefined) throw new Error(`The document refers to organisation "${slug}", which it does not list.`);
-  return id;
 }
 
 async function upsertCategories(trx: Transaction<Database>, programmeId: number, doc: ProgrammeDocument): Promise<void> {
@@ -259,13 +238,13 @@ async function upsertCategories(trx: Transaction<Database>, programmeId: number,
 async function upsertThemes(
   trx: Transaction<Database>,
   programmeId: number,
-  doc: ProgrammeDocument,
-  orgIds: Map<string, number>,
+  plan: ProgrammeImportPlan,
+  idOf: (o: OrganisationIdentity) => number,
   report: ProgrammeImportReport,
 ): Promise<{ themeIds: Map<number, number>; intentionIds: Map<string, number> }> {
   const themeIds = new Map<number, number>();
   const intentionIds = new Map<string, number>();
-  for (const theme of doc.themes) {
+  for (const theme of plan.document.themes) {
     const fields = { title: theme.title, goal: theme.goal, intentions_intro: theme.intentionsIntro };
     const existing = await trx
       .selectFrom("theme")
@@ -310,14 +289,12 @@ async function upsertThemes(
         intentionIds.set(intention.code, found.id);
       }
     }
-    const participation = theme.participation
-      .map((p) => ({
-        theme_id: themeId,
-        organisation_id: requireId(orgIds, p.municipality),
-        status: p.status,
-        note: p.note,
-      }))
-      .filter((p, i, all) => all.findIndex((o) => o.organisation_id === p.organisation_id) === i);
+    const participation = (plan.participation.get(theme.number) ?? []).map((p) => ({
+      theme_id: themeId,
+      organisation_id: idOf(p.organisation),
+      status: p.status,
+      note: p.note,
+    }));
     const existingParticipation = await trx.selectFrom("theme_participation").selectAll().where("theme_id", "=", themeId).execute();
     if (json(sortBy(existingParticipation, "organisation_id")) !== json(sortBy(participation, "organisation_id"))) {
       await trx.deleteFrom("theme_participation").where("theme_id", "=", themeId).execute();
@@ -333,26 +310,20 @@ function sortBy<T>(rows: T[], key: keyof T): T[] {
   return [...rows].sort((a, b) => (a[key] < b[key] ? -1 : a[key] > b[key] ? 1 : 0));
 }
 
-/** The text full-text search indexes besides the title. */
-export function actionSearchText(a: Pick<ActionDoc, "description" | "intendedResults" | "notes">): string {
-  return [a.description, ...a.intendedResults, ...a.notes].join("\n");
-}
-
 async function upsertActions(
   trx: Transaction<Database>,
   programmeId: number,
-  doc: ProgrammeDocument,
-  refs: { orgIds: Map<string, number>; themeIds: Map<number, number>; intentionIds: Map<string, number> },
+  plan: ProgrammeImportPlan,
+  refs: { idOf: (o: OrganisationIdentity) => number; themeIds: Map<number, number>; intentionIds: Map<string, number> },
   now: string,
   report: ProgrammeImportReport,
-): Promise<(ImportCategoryChange & { actionId: number; title: string })[]> {
+): Promise<Map<number, number>> {
   const existingRows = await trx.selectFrom("action").selectAll().where("programme_id", "=", programmeId).execute();
   const byNumber = new Map(existingRows.map((r) => [r.number, r]));
   const actionIds = new Map<number, number>();
   const touched = new Set<number>();
-  const categoryChanges: (ImportCategoryChange & { actionId: number; title: string })[] = [];
 
-  for (const action of doc.actions) {
+  for (const action of plan.actions) {
     const fields = {
       title: action.title,
       description: action.description,
@@ -365,7 +336,7 @@ async function upsertActions(
       planning_text: action.planningText,
       category: action.category,
       category_note: action.categoryNote,
-      search_text: actionSearchText(action),
+      search_text: action.searchText,
     };
     const existing = byNumber.get(action.number);
     if (!existing) {
@@ -377,35 +348,24 @@ async function upsertActions(
       actionIds.set(action.number, row.id);
       touched.add(action.number);
       report.actions.created++;
-      categoryChanges.push({ number: action.number, from: null, to: action.category, created: true, actionId: row.id, title: action.title });
     } else {
       actionIds.set(action.number, existing.id);
       if (differs(existing, fields)) {
         await trx.updateTable("action").set({ ...fields, updated_at: now, version: existing.version + 1 }).where("id", "=", existing.id).execute();
         touched.add(action.number);
       }
-      if (existing.category !== action.category) {
-        categoryChanges.push({
-          number: action.number,
-          from: existing.category,
-          to: action.category,
-          created: false,
-          actionId: existing.id,
-          title: action.title,
-        });
-      }
     }
   }
 
-  for (const action of doc.actions) {
+  for (const action of plan.actions) {
     const actionId = actionIds.get(action.number)!;
-    const changedRefs = await syncActionOrganisations(trx, actionId, action, refs.orgIds);
+    const changedRefs = await syncActionOrganisations(trx, actionId, action, refs.idOf);
     const changedLinks = await syncActionLinks(trx, actionId, action, actionIds, refs.themeIds);
-    const changedYears = await syncActionYears(trx, actionId, planningYears(action.planningText, doc.period));
+    const changedYears = await syncActionYears(trx, actionId, action.years);
     const existing = byNumber.get(action.number);
     // Milestones are read again only when the planning text is new or changed (hand corrections stay).
     if (!existing || existing.planning_text !== action.planningText) {
-      await syncMilestonesFromPlanning(trx, { actionId, planningText: action.planningText, period: doc.period, now });
+      await syncMilestones(trx, { actionId, readings: action.milestones, now });
     }
     if (existing) {
       if (touched.has(action.number) || changedRefs || changedLinks || changedYears) {
@@ -418,9 +378,9 @@ async function upsertActions(
       }
     }
   }
-  const inDoc = new Set(doc.actions.map((a) => a.number));
+  const inDoc = new Set(plan.actions.map((a) => a.number));
   report.actionsNotInDocument = existingRows.filter((r) => !inDoc.has(r.number)).map((r) => r.number).sort((a, b) => a - b);
-  return categoryChanges;
+  return actionIds;
 }
 
 /**
@@ -432,17 +392,18 @@ async function recordImportDecision(
   trx: Transaction<Database>,
   input: {
     programmeId: number;
-    doc: ProgrammeDocument;
-    changes: (ImportCategoryChange & { actionId: number; title: string })[];
+    plan: ProgrammeImportPlan;
+    actionIds: Map<number, number>;
     now: string;
-    today: string;
     file: string | null;
     actor: Actor;
     report: ProgrammeImportReport;
   },
 ): Promise<void> {
-  const d = importDecision({ changes: input.changes, decidedOn: input.today, file: input.file, language: input.doc.language });
-  if (!d) return;
+  if (!input.plan.decision) return;
+  const d = input.plan.decision.decision;
+  const titles = new Map(input.plan.actions.map((a) => [a.number, a.title]));
+  const changes = input.plan.decision.changes.map((c) => ({ ...c, actionId: input.actionIds.get(c.number)!, title: titles.get(c.number)! }));
   const row = await trx
     .insertInto("decision")
     .values({
@@ -460,12 +421,12 @@ async function recordImportDecision(
     })
     .returning("id")
     .executeTakeFirstOrThrow();
-  const byNumber = new Map(input.changes.map((c) => [c.number, c]));
+  const byNumber = new Map(changes.map((c) => [c.number, c]));
   await trx
     .insertInto("decision_action")
     .values(d.actions.map((a) => ({ decision_id: row.id, action_id: byNumber.get(a.number)!.actionId, category_from: a.from, category_to: a.to })))
     .execute();
-  for (const c of input.changes) {
+  for (const c of changes) {
     if (c.created) continue;
     await recordAudit(trx, {
       actor: input.actor,
@@ -500,21 +461,23 @@ async function recordImportDecision(
       actions: d.actions,
     },
   });
-  input.report.categoryChanges = input.changes.map((c) => ({ number: c.number, from: c.from, to: c.to, created: c.created }));
+  input.report.categoryChanges = changes.map((c) => ({ number: c.number, from: c.from, to: c.to, created: c.created }));
   input.report.decision = { id: input.report.dryRun ? null : row.id, decidedOn: d.decidedOn, title: d.title };
 }
 
 async function syncActionOrganisations(
   trx: Transaction<Database>,
   actionId: number,
-  action: ActionDoc,
-  orgIds: Map<string, number>,
+  action: PlannedAction,
+  idOf: (o: OrganisationIdentity) => number,
 ): Promise<boolean> {
-  const wanted = [
-    ...refRows(actionId, "lead", action.leads, orgIds),
-    ...refRows(actionId, "partner", action.partners, orgIds),
-    ...refRows(actionId, "to-involve", action.toInvolve, orgIds),
-  ];
+  const wanted = action.organisations.map((r) => ({
+    action_id: actionId,
+    organisation_id: idOf(r.organisation),
+    role: r.role,
+    qualifier: r.qualifier,
+    position: r.position,
+  }));
   const current = await trx
     .selectFrom("action_organisation")
     .select(["action_id", "organisation_id", "role", "qualifier", "position"])
@@ -529,22 +492,10 @@ async function syncActionOrganisations(
   return true;
 }
 
-function refRows(actionId: number, role: string, refs: OrganisationRef[], orgIds: Map<string, number>) {
-  const rows: { action_id: number; organisation_id: number; role: string; qualifier: string | null; position: number }[] = [];
-  for (const r of refs) {
-    const organisationId = requireId(orgIds, r.organisation);
-    // Two of the document's names may be one organisation here (merged in the app): one role, both remarks.
-    const same = rows.find((x) => x.organisation_id === organisationId);
-    if (same) same.qualifier = mergeQualifiers(same.qualifier, r.qualifier);
-    else rows.push({ action_id: actionId, organisation_id: organisationId, role, qualifier: r.qualifier, position: rows.length });
-  }
-  return rows;
-}
-
 async function syncActionLinks(
   trx: Transaction<Database>,
   actionId: number,
-  action: ActionDoc,
+  action: PlannedAction,
   actionIds: Map<number, number>,
   themeIds: Map<number, number>,
 ): Promise<boolean> {

@@ -2,7 +2,9 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Db } from "../db/database";
 import { seedDocumentDecisions } from "../db/decision-seed";
-import { importProgrammeDocument, type ProgrammeImportReport } from "../db/programme-import";
+import { createProgrammeRepository } from "../db/programme.repository";
+import { importProgrammeDocument } from "./programme-import.server";
+import type { ProgrammeImportReport } from "../domain/programmes/programme-import";
 import { programmeDocumentSchema, type ProgrammeDocument } from "../domain/programmes/programme-document";
 
 /** The programme Regie shows at `/` on a new installation. */
@@ -29,9 +31,9 @@ export function shippedProgrammeFiles(dataDir: string): string[] {
  * decisions where the default programme has none yet (a database made before decisions existed).
  */
 export async function loadDefaultDataIfEmpty(db: Db, dataDir: string): Promise<ProgrammeImportReport[]> {
-  const existing = await db.kysely.selectFrom("programme").select("id").limit(1).execute();
+  const existing = await createProgrammeRepository(db).count();
   const reports: ProgrammeImportReport[] = [];
-  if (existing.length === 0) {
+  if (existing === 0) {
     for (const file of shippedProgrammeFiles(dataDir)) {
       const doc = readProgrammeFile(file);
       reports.push(await importProgrammeDocument(db, doc, { isDefault: doc.slug === DEFAULT_PROGRAMME_SLUG }));

@@ -9,7 +9,7 @@ import {
   type RiskFlag,
 } from "../domain/progress/dependencies";
 import { rollUp, type Rollup } from "../domain/progress/rollup";
-import type { ReportingPeriod } from "../db/progress-read-model";
+import type { ReportingPeriod } from "../db/progress.read-model";
 import type { Programme } from "../domain/programmes/types";
 import type { LinkType } from "../domain/programmes/programme-document";
 import { readRiskFlags } from "../domain/progress/risk-flags";

@@ -1,29 +1,23 @@
-import { createActionRepository } from "../db/action-repository";
-import { createAccountStore } from "../db/account-store";
-import { createActionStore } from "../db/action-store";
-import { createOrganisationStore } from "../db/organisation-store";
-import { createProgrammeStore } from "../db/programme-store";
-import { createAuthRepository } from "../db/auth-repository";
-import { createHistoryRepository } from "../db/history-repository";
-import { createDecisionRepository } from "../db/decision-repository";
-import { createDecisionStore } from "../db/decision-store";
-import { createUserRepository } from "../db/user-repository";
-import { createContactStore } from "../db/contact-store";
-import { createOutboxRepository } from "../db/outbox-repository";
-import { createPersonalDataRepository } from "../db/personal-data";
-import { createUserAdminStore } from "../db/user-admin-store";
-import { createPlanStore } from "../db/plan-store";
+import { createActionRepository } from "../db/action.repository";
+import { createUserRepository } from "../db/user.repository";
+import { createOrganisationRepository } from "../db/organisation.repository";
+import { createProgrammeRepository } from "../db/programme.repository";
+import { createAuthRepository } from "../db/auth.repository";
+import { createHistoryRepository } from "../db/history.repository";
+import { createDecisionRepository } from "../db/decision.repository";
+import { createContactRepository } from "../db/contact.repository";
+import { createOutboxRepository } from "../db/outbox.repository";
+import { createPersonalDataRepository } from "../db/personal-data.repository";
+import { createPlanRepository } from "../db/plan.repository";
 import { createPlanService } from "./plans/plan-service.server";
 import { createAuthService } from "./auth/auth-service.server";
 import { createMailer, type Mailer } from "./mail/mailer.server";
-import { systemClock, type Clock } from "./time";
+import { systemClock, type Clock } from "../domain/time";
 import { openDatabase, type Db } from "../db/database";
-import { createOrganisationRepository } from "../db/organisation-repository";
-import { createProgrammeRepository } from "../db/programme-repository";
-import { createMonitorRepository } from "../db/monitor-repository";
-import { createProgressReadModel } from "../db/progress-read-model";
+import { createMonitorRepository } from "../db/monitor.repository";
+import { createProgressReadModel } from "../db/progress.read-model";
 import { changeStamp, createReadCache, type ReadCache } from "../db/read-cache";
-import { createProgressServices, type JobServices, type ProgressServices } from "./progress/progress-services.server";
+import { createProgressServices } from "./progress/progress-services.server";
 import type { Env } from "./env.server";
 import { createPublicLinks, type PublicLinks } from "./links.server";
 import type { Logger } from "./logger.server";
@@ -35,26 +29,22 @@ export interface Services {
   links: PublicLinks;
   db: Db;
   logger: Logger;
+  /** Programmes: the list, the whole programme, editing its front matter and themes. */
   programmes: ReturnType<typeof createProgrammeRepository>;
+  /** Actions: lists, one action, counts; editing and creating them. */
   actions: ReturnType<typeof createActionRepository>;
+  /** Organisations: the register, the form lookup; creating, editing and merging them. */
   organisations: ReturnType<typeof createOrganisationRepository>;
+  /** Accounts: sign-in lookups, creating accounts and setting passwords, administration and erasure. */
   users: ReturnType<typeof createUserRepository>;
   auth: ReturnType<typeof createAuthService>;
   mailer: Mailer;
-  accounts: ReturnType<typeof createAccountStore>;
-  actionStore: ReturnType<typeof createActionStore>;
-  /** Creating, editing and merging organisations. */
-  organisationStore: ReturnType<typeof createOrganisationStore>;
-  /** Editing a programme's front matter and its themes. */
-  programmeStore: ReturnType<typeof createProgrammeStore>;
   history: ReturnType<typeof createHistoryRepository>;
   /** The steering group's decisions and meetings: reading, and recording them. */
   decisions: ReturnType<typeof createDecisionRepository>;
-  decisionStore: ReturnType<typeof createDecisionStore>;
   clock: Clock;
   monitor: ReturnType<typeof createMonitorRepository>;
-  contacts: ReturnType<typeof createContactStore>;
-  userAdmin: ReturnType<typeof createUserAdminStore>;
+  contacts: ReturnType<typeof createContactRepository>;
   outbox: ReturnType<typeof createOutboxRepository>;
   personalData: ReturnType<typeof createPersonalDataRepository>;
   plans: ReturnType<typeof createPlanService>;
@@ -62,17 +52,24 @@ export interface Services {
   readCache: ReadCache;
   /** Read models of the dashboard, the timeline and the dependency graphs (cached per database change). */
   progressViews: ReturnType<typeof createProgressReadModel>;
-  /** Milestones, progress updates and update rounds. */
-  progress: ProgressServices;
-  /** Jobs kept in the database (the rounds' mail) and the runner that the server process starts. */
-  jobs: JobServices;
+  /** Milestones of actions: read from planning texts, corrected and marked done by hand. */
+  milestones: ReturnType<typeof createProgressServices>["milestones"];
+  /** Progress updates of actions, per period. */
+  progressUpdates: ReturnType<typeof createProgressServices>["progressUpdates"];
+  /** Update rounds: asking action contacts for progress, and their answers. */
+  rounds: ReturnType<typeof createProgressServices>["rounds"];
+  /** Jobs kept in the database (the rounds' mail). */
+  jobs: ReturnType<typeof createProgressServices>["jobs"];
+  /** The runner of those jobs, which the server process starts. */
+  jobRunner: ReturnType<typeof createProgressServices>["jobRunner"];
 }
 
 /** Builds the services on an open database. */
 export function createServices(env: Env, logger: Logger, db: Db = openDatabase(env.DATABASE_URL), clock: Clock = systemClock): Services {
   const users = createUserRepository(db);
   const links = createPublicLinks(env.PUBLIC_URL, `http://localhost:${env.PORT}`);
-  const mailer = createMailer({ db, logger, clock, smtpUrl: env.SMTP_URL, from: env.MAIL_FROM });
+  const outbox = createOutboxRepository(db);
+  const mailer = createMailer({ outbox, logger, clock, smtpUrl: env.SMTP_URL, from: env.MAIL_FROM });
   const readCache = createReadCache(changeStamp(db), 500);
   return {
     env,
@@ -85,21 +82,15 @@ export function createServices(env: Env, logger: Logger, db: Db = openDatabase(e
     actions: createActionRepository(db),
     organisations: createOrganisationRepository(db),
     users,
-    accounts: createAccountStore(db),
-    actionStore: createActionStore(db),
-    organisationStore: createOrganisationStore(db),
-    programmeStore: createProgrammeStore(db),
     history: createHistoryRepository(db),
     decisions: createDecisionRepository(db),
-    decisionStore: createDecisionStore(db),
     auth: createAuthService({ auth: createAuthRepository(db), users, clock }),
     monitor: createMonitorRepository(db),
-    contacts: createContactStore(db),
-    userAdmin: createUserAdminStore(db),
-    outbox: createOutboxRepository(db),
+    contacts: createContactRepository(db),
+    outbox,
     personalData: createPersonalDataRepository(db),
     mailer,
-    plans: createPlanService({ store: createPlanStore(db), mailer, logger }),
+    plans: createPlanService({ store: createPlanRepository(db), mailer, logger }),
     progressViews: createProgressReadModel(db, readCache),
     ...createProgressServices({ db, mailer, clock, logger, links }),
   };

@@ -1,5 +1,5 @@
 import type { TFunction } from "i18next";
-import type { HistoryEntry } from "../db/history-repository";
+import type { HistoryEntry } from "../domain/admin/history-entry";
 import { toCsv } from "./csv";
 
 /** The history as CSV: one row per change, before and after as JSON. */

@@ -1,7 +1,6 @@
 import type { CategoryBody } from "../api/actions/schema";
 import type { OrganisationSummaryBody, ProgrammeBody, ProgrammeSummaryBody, ThemeBody } from "../api/programmes/schema";
-import type { ActionRepository } from "../db/action-repository";
-import type { Category, OrganisationSummary, Programme, ProgrammeSummary, Theme } from "../domain/programmes/types";
+import type { Category, CategoryCount, OrganisationSummary, Programme, ProgrammeSummary, Theme } from "../domain/programmes/types";
 
 /** Open-data shapes: exactly these fields leave the server. */
 
@@ -41,7 +40,7 @@ export function presentTheme(t: Theme): ThemeBody {
   };
 }
 
-export function presentProgramme(p: Programme, counts: Awaited<ReturnType<ActionRepository["countByCategory"]>>): ProgrammeBody {
+export function presentProgramme(p: Programme, counts: CategoryCount[]): ProgrammeBody {
   return {
     slug: p.slug,
     title: p.title,

@@ -1,7 +1,7 @@
 import { data } from "react-router";
 import { requireUser } from "../lib/auth/guards.server";
 import { translator } from "../lib/i18n/catalogue.server";
-import { timestamp } from "../lib/time";
+import { timestamp } from "../domain/time";
 import type { Route } from "./+types/account-data";
 
 /** The signed-in person's own data as a JSON download (AVG/GDPR: access and portability). */

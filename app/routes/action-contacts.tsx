@@ -3,7 +3,6 @@ import { data, Form, Link, redirect, useActionData, useLoaderData } from "react-
 import { SelectField } from "../components/admin-forms";
 import { CsrfField, ErrorSummary, Notice, TextField } from "../components/forms";
 import { PageTitle } from "../components/page-title";
-import { loadOrganisationLookup } from "../db/organisation-lookup";
 import { can } from "../domain/auth/permissions";
 import { fieldErrors, formFields } from "../domain/auth/schemas";
 import { contactFormSchema } from "../domain/contacts/contacts";
@@ -12,7 +11,7 @@ import { requirePermission } from "../lib/auth/guards.server";
 import { translator } from "../lib/i18n/catalogue.server";
 import { translateErrors } from "../lib/messages";
 import { requireNumber, requireProgramme } from "../lib/page-data.server";
-import { timestamp } from "../lib/time";
+import { timestamp } from "../domain/time";
 import type { Route } from "./+types/action-contacts";
 
 async function load(
@@ -37,7 +36,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   });
   const [contacts, lookup] = await Promise.all([
     context.services.contacts.listForAction(action.id),
-    canManage ? loadOrganisationLookup(context.services.db) : Promise.resolve(null),
+    canManage ? context.services.organisations.lookup() : Promise.resolve(null),
   ]);
   return {
     programme: { slug: programme.slug, title: programme.title, language: programme.language },
@@ -90,7 +89,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     );
   if (result.asked === 0) return redirect(`${base}?done=${result.outcome}`);
   // The request of the open round goes out from the job runner, right after this answer.
-  context.services.jobs.runner.wake();
+  context.services.jobRunner.wake();
   return redirect(`${base}?done=${result.outcome}&asked=1`);
 }
 

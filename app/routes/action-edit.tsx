@@ -7,12 +7,11 @@ import { PageTitle } from "../components/page-title";
 import { actionChangesSchema, changeErrors } from "../domain/actions/action-changes";
 import { actionFormValues, readActionForm, type ActionFormValues } from "../domain/actions/action-form";
 import { formFields } from "../domain/auth/schemas";
-import { loadOrganisationLookup } from "../db/organisation-lookup";
 import { requirePermission } from "../lib/auth/guards.server";
 import { translator } from "../lib/i18n/catalogue.server";
 import { translateErrors } from "../lib/messages";
 import { requireNumber, requireProgramme } from "../lib/page-data.server";
-import { timestamp } from "../lib/time";
+import { timestamp } from "../domain/time";
 import type { Route } from "./+types/action-edit";
 
 async function load(
@@ -22,7 +21,7 @@ async function load(
 ) {
   const programme = await requireProgramme(context, params.slug);
   const number = requireNumber(context, params.number, "errors.actionNotFound");
-  const snapshot = await context.services.actionStore.snapshot(programme.id, number);
+  const snapshot = await context.services.actions.snapshot(programme.id, number);
   if (!snapshot)
     throw data(translator(context.language)("errors.actionNotFound", { number }), { status: 404 });
   requirePermission(context, request, "action.edit", { programmeId: programme.id, actionId: snapshot.id });
@@ -31,7 +30,7 @@ async function load(
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const { programme, snapshot } = await load(context, request, params);
-  const lookup = await loadOrganisationLookup(context.services.db);
+  const lookup = await context.services.organisations.lookup();
   return {
     programme: {
       slug: programme.slug,
@@ -50,7 +49,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 export async function action({ context, request, params }: Route.ActionArgs) {
   const { programme, snapshot } = await load(context, request, params);
   const t = translator(context.language);
-  const lookup = await loadOrganisationLookup(context.services.db);
+  const lookup = await context.services.organisations.lookup();
   const fields = formFields(await request.formData());
   const version = /^\d+$/.test(fields.version ?? "") ? Number(fields.version) : -1;
   const read = readActionForm(fields, lookup);
@@ -60,7 +59,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const parsed = actionChangesSchema.safeParse(read.changes);
   if (!parsed.success) return fail(actionFormErrors(changeErrors(parsed.error)));
   const user = context.principal.user!;
-  const result = await context.services.actionStore.update({
+  const result = await context.services.actions.update({
     programmeId: programme.id,
     number: snapshot.number,
     expectedVersion: version,

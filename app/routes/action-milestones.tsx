@@ -3,7 +3,7 @@ import { data, Form, Link, redirect, useActionData, useLoaderData } from "react-
 import { CsrfField, ErrorSummary, Notice, TextField } from "../components/forms";
 import { PageTitle } from "../components/page-title";
 import { MilestoneState, useProgressFormat } from "../components/progress-parts";
-import { MILESTONE_ENTITY, type MilestoneChange } from "../db/milestone-store";
+import { MILESTONE_ENTITY, type MilestoneChange } from "../db/milestone.repository";
 import { formFields } from "../domain/auth/schemas";
 import { readMilestoneForm } from "../domain/progress/milestone-input";
 import { milestoneView } from "../domain/progress/milestone-view";
@@ -12,7 +12,7 @@ import { requirePermission } from "../lib/auth/guards.server";
 import { translator } from "../lib/i18n/catalogue.server";
 import { translateErrors } from "../lib/messages";
 import { actorOf, requireProgressAction, todayOf } from "../lib/progress/progress-page.server";
-import { timestamp } from "../lib/time";
+import { timestamp } from "../domain/time";
 import type { Route } from "./+types/action-milestones";
 
 const ID = /^[1-9]\d{0,9}$/;
@@ -33,7 +33,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const { programme, action, target, base } = await requireProgressAction(context, params);
   requirePermission(context, request, "milestones.edit", target);
   const today = todayOf(context);
-  const milestones = await context.services.progress.milestones.listForAction(action.id);
+  const milestones = await context.services.milestones.listForAction(action.id);
   const url = new URL(request.url);
   const editId = Number(url.searchParams.get("edit") ?? 0);
   const editing = milestones.find((m) => m.id === editId) ?? null;
@@ -80,7 +80,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   };
   const today = todayOf(context);
   const page = `${base}/milestones`;
-  const store = context.services.progress.milestones;
+  const store = context.services.milestones;
   const failed = (status: number, errors: Record<string, string>, editing: boolean) =>
     data({ errors, values, editing }, { status });
   const outcome = (result: MilestoneChange, done: (typeof DONE)[number]) => {

@@ -7,12 +7,11 @@ import { actionChangesSchema, changeErrors } from "../domain/actions/action-chan
 import { readActionForm, type ActionFormValues } from "../domain/actions/action-form";
 import { formFields } from "../domain/auth/schemas";
 import { readActionNumber } from "../domain/editing/action-create";
-import { loadOrganisationLookup } from "../db/organisation-lookup";
 import { requirePermission } from "../lib/auth/guards.server";
 import { translator } from "../lib/i18n/catalogue.server";
 import { translateErrors } from "../lib/messages";
 import { requireProgramme } from "../lib/page-data.server";
-import { timestamp } from "../lib/time";
+import { timestamp } from "../domain/time";
 import type { Route } from "./+types/action-new";
 
 async function load(context: Route.LoaderArgs["context"], request: Request, slug: string) {
@@ -48,14 +47,14 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
       themes: programme.themes.map((t) => ({ number: t.number, title: t.title, intentions: t.intentions })),
       groups: programme.organisationChapter?.groups ?? [],
     },
-    next: await context.services.actionStore.nextNumber(programme.id),
+    next: await context.services.actions.nextNumber(programme.id),
   };
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
   const programme = await load(context, request, params.slug);
   const t = translator(context.language);
-  const lookup = await loadOrganisationLookup(context.services.db);
+  const lookup = await context.services.organisations.lookup();
   const fields = formFields(await request.formData());
   const read = readActionForm(fields, lookup);
   const number = readActionNumber(fields.number);
@@ -67,7 +66,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const parsed = actionChangesSchema.safeParse(read.changes);
   if (!parsed.success) return fail(actionFormErrors(changeErrors(parsed.error)));
   const user = context.principal.user!;
-  const result = await context.services.actionStore.create({
+  const result = await context.services.actions.create({
     programmeId: programme.id,
     number: number.number,
     changes: parsed.data,

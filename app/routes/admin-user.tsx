@@ -4,8 +4,7 @@ import { CheckField, SelectField, useDateTime } from "../components/admin-forms"
 import { CsrfField, ErrorSummary, Notice, TextField } from "../components/forms";
 import { HistoryList } from "../components/history-list";
 import { PageTitle } from "../components/page-title";
-import { loadOrganisationLookup } from "../db/organisation-lookup";
-import type { AdminResult } from "../db/user-admin-store";
+import type { AdminResult } from "../db/user.repository";
 import {
   addRoleSchema,
   contactActionsSchema,
@@ -18,7 +17,7 @@ import { ALL_ROLES } from "../domain/auth/roles";
 import { actorOf, requireAdmin, sendInvitation } from "../lib/admin/admin.server";
 import { translator } from "../lib/i18n/catalogue.server";
 import { translateErrors } from "../lib/messages";
-import { timestamp } from "../lib/time";
+import { timestamp } from "../domain/time";
 import type { Route } from "./+types/admin-user";
 
 function accountId(context: Route.LoaderArgs["context"], raw: string): number {
@@ -30,11 +29,11 @@ function accountId(context: Route.LoaderArgs["context"], raw: string): number {
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   requireAdmin(context, request);
   const id = accountId(context, params.id);
-  const account = await context.services.userAdmin.get(id);
+  const account = await context.services.users.get(id);
   if (!account) throw data(translator(context.language)("admin.userNotFound"), { status: 404 });
   const [programmes, lookup, contactActions, history] = await Promise.all([
-    context.services.userAdmin.programmes(),
-    loadOrganisationLookup(context.services.db),
+    context.services.users.programmes(),
+    context.services.organisations.lookup(),
     context.services.contacts.actionsOfAccount(id),
     context.services.history.forEntity("user", id),
   ]);
@@ -94,7 +93,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     case "profile": {
       const parsed = profileSchema.safeParse(fields);
       if (!parsed.success) return fail(fieldErrors(parsed.error));
-      const result = await services.userAdmin.updateProfile({
+      const result = await services.users.updateProfile({
         ...change,
         expectedVersion: parsed.data.version,
         name: parsed.data.name,
@@ -105,7 +104,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     case "add-role": {
       const parsed = addRoleSchema.safeParse(fields);
       if (!parsed.success) return fail(fieldErrors(parsed.error));
-      const result = await services.userAdmin.addRole({
+      const result = await services.users.addRole({
         ...change,
         role: parsed.data.role,
         programme: parsed.data.programme,
@@ -113,13 +112,13 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       });
       if (!result.ok) return refused(result);
       // Requests of an open update round, if the new actions were asked in one.
-      services.jobs.runner.wake();
+      services.jobRunner.wake();
       return done("role-added");
     }
     case "remove-role": {
       const parsed = removeRoleSchema.safeParse(fields);
       if (!parsed.success) return fail(fieldErrors(parsed.error));
-      const result = await services.userAdmin.removeRole({
+      const result = await services.users.removeRole({
         ...change,
         role: parsed.data.role,
         programme: parsed.data.programme,
@@ -129,7 +128,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     case "contact-actions": {
       const parsed = contactActionsSchema.safeParse(fields);
       if (!parsed.success) return fail(fieldErrors(parsed.error));
-      const programme = (await services.userAdmin.programmes()).find(
+      const programme = (await services.users.programmes()).find(
         (p) => p.slug === parsed.data.contactProgramme,
       );
       if (!programme) return fail({ contactProgramme: "admin.programmeRequired" });
@@ -141,20 +140,20 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       if (!result.ok && result.reason === "not-found") throw data(t("admin.userNotFound"), { status: 404 });
       if (!result.ok)
         return fail({ contactActions: `admin.actionsUnknown|${(result.missing ?? []).join(", ")}` });
-      if (result.asked > 0) services.jobs.runner.wake();
+      if (result.asked > 0) services.jobRunner.wake();
       return done("contact-actions");
     }
     case "deactivate":
     case "reactivate": {
-      const result = await services.userAdmin.setActive({ ...change, active: intent === "reactivate" });
+      const result = await services.users.setActive({ ...change, active: intent === "reactivate" });
       return result.ok ? done(intent) : refused(result);
     }
     case "resend": {
-      const result = await services.userAdmin.prepareInvitation(change);
+      const result = await services.users.prepareInvitation(change);
       if (!result.ok) return refused(result);
-      const account = await services.userAdmin.get(id);
+      const account = await services.users.get(id);
       const programme =
-        account?.roles[0]?.programmeTitle ?? (await services.userAdmin.programmes())[0]?.title ?? "Regie";
+        account?.roles[0]?.programmeTitle ?? (await services.users.programmes())[0]?.title ?? "Regie";
       const mail = await sendInvitation(
         context,
         { userId: id, email: result.value.email },
@@ -165,7 +164,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     case "erase": {
       const parsed = eraseSchema.safeParse(fields);
       if (!parsed.success) return fail(fieldErrors(parsed.error));
-      const result = await services.userAdmin.erase(change);
+      const result = await services.users.erase(change);
       return result.ok ? done("erased") : refused(result);
     }
     default:

@@ -3,22 +3,21 @@ import { data, Form, Link, redirect, useActionData, useLoaderData } from "react-
 import { SelectField } from "../components/admin-forms";
 import { CsrfField, ErrorSummary, TextField } from "../components/forms";
 import { PageTitle } from "../components/page-title";
-import { loadOrganisationLookup } from "../db/organisation-lookup";
 import { inviteSchema } from "../domain/admin/user-admin";
 import { fieldErrors, formFields } from "../domain/auth/schemas";
 import { ALL_ROLES, isProgrammeRole } from "../domain/auth/roles";
 import { actorOf, requireAdmin, sendInvitation } from "../lib/admin/admin.server";
 import { translator } from "../lib/i18n/catalogue.server";
 import { translateErrors } from "../lib/messages";
-import { timestamp } from "../lib/time";
+import { timestamp } from "../domain/time";
 import type { Route } from "./+types/admin-users";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   requireAdmin(context, request);
   const [accounts, programmes, lookup] = await Promise.all([
-    context.services.userAdmin.list(),
-    context.services.userAdmin.programmes(),
-    loadOrganisationLookup(context.services.db),
+    context.services.users.list(),
+    context.services.users.programmes(),
+    context.services.organisations.lookup(),
   ]);
   return {
     accounts,
@@ -41,7 +40,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   const invite = parsed.data;
 
   const { services } = context;
-  const programmes = await services.userAdmin.programmes();
+  const programmes = await services.users.programmes();
   const programme =
     invite.role === "admin" ? (programmes[0] ?? null) : programmes.find((p) => p.slug === invite.programme);
   if (invite.role !== "admin" && !programme) return fail({ programme: "admin.programmeRequired" });
@@ -54,7 +53,7 @@ export async function action({ context, request }: Route.ActionArgs) {
     if (missing.length > 0) return fail({ actions: `admin.actionsUnknown|${missing.join(", ")}` });
     contactActionIds = invite.actions.map((n) => ids.get(n)!);
   }
-  const created = await services.accounts.createUser({
+  const created = await services.users.createUser({
     email: invite.email,
     name: invite.name,
     organisationId: organisation?.id ?? null,
@@ -69,7 +68,7 @@ export async function action({ context, request }: Route.ActionArgs) {
     askOpenRounds: true,
   });
   if (!created.ok) return fail({ email: "auth.emailTaken" });
-  if (contactActionIds.length > 0) services.jobs.runner.wake();
+  if (contactActionIds.length > 0) services.jobRunner.wake();
   const mail = await sendInvitation(
     context,
     { userId: created.value, email: invite.email },

@@ -7,7 +7,7 @@ import type { Route } from "./+types/admin";
 export async function loader({ context, request }: Route.LoaderArgs) {
   requireAdmin(context, request);
   const [accounts, outbox, history] = await Promise.all([
-    context.services.userAdmin.list(),
+    context.services.users.list(),
     context.services.outbox.list({ limit: 1, offset: 0 }),
     context.services.history.count(),
   ]);

@@ -3,14 +3,13 @@ import { data, Form, Link, useActionData, useLoaderData } from "react-router";
 import { CheckField } from "../components/admin-forms";
 import { CsrfField, ErrorSummary, Notice } from "../components/forms";
 import { PageTitle } from "../components/page-title";
-import { loadOrganisationLookup } from "../db/organisation-lookup";
 import { parseContactFile } from "../domain/contacts/contacts";
 import { actorOf } from "../lib/admin/admin.server";
 import { requirePermission } from "../lib/auth/guards.server";
 import { translator } from "../lib/i18n/catalogue.server";
 import { translateKey } from "../lib/messages";
 import { requireProgramme } from "../lib/page-data.server";
-import { timestamp } from "../lib/time";
+import { timestamp } from "../domain/time";
 import type { Route } from "./+types/contacts-import";
 
 async function load(context: Route.LoaderArgs["context"], request: Request, slug: string) {
@@ -54,7 +53,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const bytes = new Uint8Array(await file.arrayBuffer());
   const [actionIds, lookup] = await Promise.all([
     context.services.contacts.actionIds(programme.id),
-    loadOrganisationLookup(context.services.db),
+    context.services.organisations.lookup(),
   ]);
   const parsed = parseContactFile(bytes, { actionExists: (n) => actionIds.has(n), organisations: lookup });
   if (!parsed.ok) {
@@ -87,7 +86,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       ],
     });
   // Requests of an open round go out from the job runner, right after this answer.
-  if (result.asked > 0) context.services.jobs.runner.wake();
+  if (result.asked > 0) context.services.jobRunner.wake();
   return answer(200, { ok: true, counts: result.counts, asked: result.asked });
 }
 

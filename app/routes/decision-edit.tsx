@@ -18,7 +18,7 @@ import { formatDay, translateDecisionErrors } from "../lib/decision-format";
 import { decisionFormValues, formVersion, requireDecision } from "../lib/decision-pages.server";
 import { translator } from "../lib/i18n/catalogue.server";
 import { requireProgramme } from "../lib/page-data.server";
-import { timestamp } from "../lib/time";
+import { timestamp } from "../domain/time";
 
 /** The programme and the decision (404), for the programme manager (403). */
 async function load(context: Route.LoaderArgs["context"], request: Request, slug: string, id: string) {
@@ -79,7 +79,7 @@ export async function action({ context, params, request }: Route.ActionArgs) {
     return fail({ ...(parsed.success ? {} : decisionErrors(parsed.error)), ...read.errors });
   }
   const user = context.principal.user!;
-  const result = await context.services.decisionStore.correctDecision({
+  const result = await context.services.decisions.correctDecision({
     programmeId: programme.id,
     decisionId: decision.id,
     expectedVersion: version,

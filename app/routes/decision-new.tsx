@@ -15,7 +15,7 @@ import { requirePermission } from "../lib/auth/guards.server";
 import { translateDecisionErrors } from "../lib/decision-format";
 import { translator } from "../lib/i18n/catalogue.server";
 import { requireProgramme } from "../lib/page-data.server";
-import { timestamp } from "../lib/time";
+import { timestamp } from "../domain/time";
 
 async function load(context: Route.LoaderArgs["context"], request: Request, slug: string) {
   const programme = await requireProgramme(context, slug);
@@ -71,7 +71,7 @@ export async function action({ context, params, request }: Route.ActionArgs) {
     return fail({ ...(parsed.success ? {} : decisionErrors(parsed.error)), ...read.errors }, 400);
   }
   const user = context.principal.user!;
-  const result = await context.services.decisionStore.recordDecision({
+  const result = await context.services.decisions.recordDecision({
     programmeId: programme.id,
     decision: parsed.data,
     actor: { userId: user.id, label: user.name },

@@ -10,7 +10,7 @@ import { requirePermission } from "../lib/auth/guards.server";
 import { formVersion, requireDecision } from "../lib/decision-pages.server";
 import { translator } from "../lib/i18n/catalogue.server";
 import { requireProgramme } from "../lib/page-data.server";
-import { timestamp } from "../lib/time";
+import { timestamp } from "../domain/time";
 
 /** The programme and the decision (404), for the programme manager (403). */
 async function load(context: Route.LoaderArgs["context"], request: Request, slug: string, id: string) {
@@ -46,7 +46,7 @@ export async function action({ context, params, request }: Route.ActionArgs) {
     );
   }
   const user = context.principal.user!;
-  const result = await context.services.decisionStore.withdrawDecision({
+  const result = await context.services.decisions.withdrawDecision({
     programmeId: programme.id,
     decisionId: decision.id,
     expectedVersion: formVersion(form.get("version")),

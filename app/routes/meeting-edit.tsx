@@ -17,7 +17,7 @@ import { formatDay, translateDecisionErrors } from "../lib/decision-format";
 import { formVersion, meetingFormValues, requireMeeting } from "../lib/decision-pages.server";
 import { translator } from "../lib/i18n/catalogue.server";
 import { requireProgramme } from "../lib/page-data.server";
-import { timestamp } from "../lib/time";
+import { timestamp } from "../domain/time";
 
 /** The programme and the meeting (404), for the programme manager (403). */
 async function load(context: Route.LoaderArgs["context"], request: Request, slug: string, id: string) {
@@ -58,7 +58,7 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   const parsed = meetingInputSchema.safeParse(read.input);
   if (!parsed.success) return fail(meetingErrors(parsed.error));
   const user = context.principal.user!;
-  const result = await context.services.decisionStore.updateMeeting({
+  const result = await context.services.decisions.updateMeeting({
     programmeId: programme.id,
     meetingId: meeting.id,
     expectedVersion: version,

@@ -8,7 +8,7 @@ import {
   cbsOdataUrl,
   fetchableTables,
   handleMonitorImport,
-} from "../components/monitor/import-action.server";
+} from "../lib/monitor/import-action.server";
 import monitorStyles from "../components/monitor/monitor.css?url";
 import { indicatorGlance } from "../components/monitor/page-data.server";
 import { can } from "../domain/auth/permissions";

@@ -8,11 +8,11 @@ import { formFields } from "../domain/auth/schemas";
 import { fieldErrors } from "../domain/editing/field-errors";
 import { aliasLines, organisationPatchSchema } from "../domain/editing/organisation-changes";
 import { ORGANISATION_KINDS } from "../domain/programmes/programme-document";
-import type { OrganisationSnapshot } from "../db/organisation-store";
+import type { OrganisationSnapshot } from "../db/organisation.repository";
 import { requirePermission } from "../lib/auth/guards.server";
 import { translator } from "../lib/i18n/catalogue.server";
 import { translateErrors } from "../lib/messages";
-import { timestamp } from "../lib/time";
+import { timestamp } from "../domain/time";
 import type { Route } from "./+types/organisation-edit";
 
 interface Values {
@@ -31,10 +31,10 @@ const valuesOf = (o: OrganisationSnapshot): Values => ({
 
 /** The organisation, or 404; a page opened under a former slug (merged away or changed) is sent to the current one. */
 async function load(context: Route.LoaderArgs["context"], request: Request, slug: string) {
-  const organisation = await context.services.organisationStore.snapshot(slug);
+  const organisation = await context.services.organisations.snapshot(slug);
   if (!organisation) {
     const current =
-      request.method === "GET" ? await context.services.organisationStore.currentSlugFor(slug) : undefined;
+      request.method === "GET" ? await context.services.organisations.currentSlugFor(slug) : undefined;
     if (current) throw redirect(`/organisations/${current}/edit`);
     throw data(translator(context.language)("errors.organisationNotFound"), { status: 404 });
   }
@@ -73,7 +73,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   });
   if (!parsed.success) return fail(fieldErrors(parsed.error));
   const user = context.principal.user!;
-  const result = await context.services.organisationStore.update({
+  const result = await context.services.organisations.update({
     slug: organisation.slug,
     expectedVersion: version,
     patch: parsed.data,

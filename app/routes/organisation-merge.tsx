@@ -3,11 +3,11 @@ import { data, Form, Link, redirect, useActionData, useLoaderData } from "react-
 import { CsrfField, ErrorSummary } from "../components/forms";
 import { PageTitle } from "../components/page-title";
 import { formFields } from "../domain/auth/schemas";
-import type { OrganisationReferences } from "../db/organisation-store";
+import type { OrganisationReferences } from "../db/organisation.repository";
 import { requirePermission } from "../lib/auth/guards.server";
 import { translator } from "../lib/i18n/catalogue.server";
 import { translateKey } from "../lib/messages";
-import { timestamp } from "../lib/time";
+import { timestamp } from "../domain/time";
 import type { Route } from "./+types/organisation-merge";
 
 const MOVES: (keyof OrganisationReferences)[] = [
@@ -22,10 +22,10 @@ const MOVES: (keyof OrganisationReferences)[] = [
 
 /** The organisation, or 404; a page opened under a former slug (merged away or changed) is sent to the current one. */
 async function load(context: Route.LoaderArgs["context"], request: Request, slug: string) {
-  const organisation = await context.services.organisationStore.snapshot(slug);
+  const organisation = await context.services.organisations.snapshot(slug);
   if (!organisation) {
     const current =
-      request.method === "GET" ? await context.services.organisationStore.currentSlugFor(slug) : undefined;
+      request.method === "GET" ? await context.services.organisations.currentSlugFor(slug) : undefined;
     if (current) throw redirect(`/organisations/${current}/merge`);
     throw data(translator(context.language)("errors.organisationNotFound"), { status: 404 });
   }
@@ -35,7 +35,7 @@ async function load(context: Route.LoaderArgs["context"], request: Request, slug
 
 /** The confirmation step: what moves from the organisation to the chosen one. */
 async function confirmation(context: Route.LoaderArgs["context"], from: { id: number }, into: string) {
-  const store = context.services.organisationStore;
+  const store = context.services.organisations;
   const target = await store.snapshot(into);
   if (!target) return undefined;
   return {
@@ -51,7 +51,7 @@ async function confirmation(context: Route.LoaderArgs["context"], from: { id: nu
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const organisation = await load(context, request, params.slug);
   const t = translator(context.language);
-  const choices = (await context.services.organisationStore.choices()).filter(
+  const choices = (await context.services.organisations.choices()).filter(
     (c) => c.slug !== organisation.slug,
   );
   const page = { slug: organisation.slug, name: organisation.name, version: organisation.version, choices };
@@ -74,7 +74,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const version = /^\d+$/.test(fields.version ?? "") ? Number(fields.version) : -1;
   const intoVersion = /^\d+$/.test(fields.intoVersion ?? "") ? Number(fields.intoVersion) : -1;
   const user = context.principal.user!;
-  const result = await context.services.organisationStore.merge({
+  const result = await context.services.organisations.merge({
     slug: organisation.slug,
     into,
     expectedVersion: version,

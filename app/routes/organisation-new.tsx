@@ -10,7 +10,7 @@ import { ORGANISATION_KINDS } from "../domain/programmes/programme-document";
 import { requirePermission } from "../lib/auth/guards.server";
 import { translator } from "../lib/i18n/catalogue.server";
 import { translateErrors } from "../lib/messages";
-import { timestamp } from "../lib/time";
+import { timestamp } from "../domain/time";
 import type { Route } from "./+types/organisation-new";
 
 export function loader({ context, request }: Route.LoaderArgs) {
@@ -32,7 +32,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   });
   if (!parsed.success) return fail(fieldErrors(parsed.error));
   const user = context.principal.user!;
-  const result = await context.services.organisationStore.create({
+  const result = await context.services.organisations.create({
     changes: parsed.data,
     actor: { userId: user.id, label: user.name },
     requestId: context.requestId,

@@ -19,7 +19,7 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
   if (!organisation) {
     // A slug merged away or changed redirects to where the organisation is now.
     const current = params.slug
-      ? await context.services.organisationStore.currentSlugFor(params.slug)
+      ? await context.services.organisations.currentSlugFor(params.slug)
       : undefined;
     if (current) throw redirect(`/organisations/${current}`, 301);
     throw data(translator(context.language)("errors.organisationNotFound"), { status: 404 });

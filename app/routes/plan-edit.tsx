@@ -19,7 +19,7 @@ import { translator } from "../lib/i18n/catalogue.server";
 import { translateErrors } from "../lib/messages";
 import { planResultErrors } from "../lib/plans/plan-errors";
 import { requirePlanAction } from "../lib/plans/plan-page.server";
-import { timestamp } from "../lib/time";
+import { timestamp } from "../domain/time";
 import type { Route } from "./+types/plan-edit";
 
 const fieldsOf = (p: PlanFields): PlanFields =>

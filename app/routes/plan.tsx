@@ -12,7 +12,7 @@ import { translator } from "../lib/i18n/catalogue.server";
 import { translateErrors } from "../lib/messages";
 import { planResultErrors } from "../lib/plans/plan-errors";
 import { planUrl, planVersionView, requirePlanAction } from "../lib/plans/plan-page.server";
-import { timestamp } from "../lib/time";
+import { timestamp } from "../domain/time";
 import type { Route } from "./+types/plan";
 
 const DONE = ["saved", "unchanged", "submitted", "approved", "returned"] as const;

@@ -15,13 +15,13 @@ import { requirePermission } from "../lib/auth/guards.server";
 import { translator } from "../lib/i18n/catalogue.server";
 import { translateErrors } from "../lib/messages";
 import { requireProgramme } from "../lib/page-data.server";
-import { timestamp } from "../lib/time";
+import { timestamp } from "../domain/time";
 import type { Route } from "./+types/programme-edit";
 
 async function load(context: Route.LoaderArgs["context"], request: Request, slug: string) {
   const programme = await requireProgramme(context, slug);
   requirePermission(context, request, "programme.edit", { programmeId: programme.id });
-  return (await context.services.programmeStore.programme(programme.slug))!;
+  return (await context.services.programmes.programme(programme.slug))!;
 }
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
@@ -49,7 +49,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const parsed = programmePatchSchema.safeParse(read.changes);
   if (!parsed.success) return fail(programmeFormErrors(fieldErrors(parsed.error)));
   const user = context.principal.user!;
-  const result = await context.services.programmeStore.updateProgramme({
+  const result = await context.services.programmes.updateProgramme({
     programmeId: programme.id,
     expectedVersion: version,
     patch: parsed.data,

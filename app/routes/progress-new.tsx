@@ -16,7 +16,7 @@ import {
   requireProgressAction,
   todayOf,
 } from "../lib/progress/progress-page.server";
-import { timestamp } from "../lib/time";
+import { timestamp } from "../domain/time";
 import type { Route } from "./+types/progress-new";
 
 /** The period a form opens on: the one asked for, else the current half year (or the programme's last one once it has ended). */
@@ -77,7 +77,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       { status: 400 },
     );
   const user = context.principal.user!;
-  const result = await context.services.progress.updates.submit({
+  const result = await context.services.progressUpdates.submit({
     programmeId: programme.id,
     action: { id: act.id, number: act.number, title: act.title },
     period: period.period.code,

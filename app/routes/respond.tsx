@@ -16,7 +16,7 @@ import {
   todayOf,
   updateView,
 } from "../lib/progress/progress-page.server";
-import { timestamp } from "../lib/time";
+import { timestamp } from "../domain/time";
 import type { Route } from "./+types/respond";
 
 /**
@@ -44,7 +44,7 @@ export function meta() {
 async function requireLink(context: AppLoadContext, token: string | undefined) {
   const t = translator(context.language);
   if (!token || !TOKEN.test(token)) throw data(t("progress.linkUnknown"), { status: 404 });
-  const link = await context.services.progress.rounds.findByTokenHash(hashSecret(token));
+  const link = await context.services.rounds.findByTokenHash(hashSecret(token));
   if (!link) throw data(t("progress.linkUnknown"), { status: 404 });
   return link;
 }
@@ -54,7 +54,7 @@ type Page = Awaited<ReturnType<typeof loadPage>>;
 async function loadPage(context: AppLoadContext, link: Awaited<ReturnType<typeof requireLink>>) {
   const form = await loadProgressForm(context, link.action.id, link.round.period);
   const state: LinkState = linkState(link.round, form.current !== null, todayOf(context));
-  const milestones = await context.services.progress.milestones.listForAction(link.action.id);
+  const milestones = await context.services.milestones.listForAction(link.action.id);
   return {
     state,
     programme: { title: link.programme.title, language: link.programme.language },
@@ -107,7 +107,7 @@ export async function action({ context, params, request }: Route.ActionArgs) {
       },
       { status: 400 },
     );
-  const result = await context.services.progress.updates.submit({
+  const result = await context.services.progressUpdates.submit({
     programmeId: link.programme.id,
     action: link.action,
     period: link.round.period,

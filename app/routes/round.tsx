@@ -15,7 +15,7 @@ import { requirePermission } from "../lib/auth/guards.server";
 import { translator } from "../lib/i18n/catalogue.server";
 import { requireProgramme } from "../lib/page-data.server";
 import { actorOf, todayOf } from "../lib/progress/progress-page.server";
-import { timestamp } from "../lib/time";
+import { timestamp } from "../domain/time";
 import type { Route } from "./+types/round";
 
 const ID = /^[1-9]\d{0,9}$/;
@@ -35,7 +35,7 @@ async function load(
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const { programme, roundId, t } = await load(context, request, params);
-  const found = await context.services.progress.rounds.get(programme.id, roundId);
+  const found = await context.services.rounds.get(programme.id, roundId);
   if (!found) throw data(t("progress.roundNotFound"), { status: 404 });
   const today = todayOf(context);
   const { round } = found;
@@ -83,7 +83,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const actor = actorOf(context);
   if (fields.intent === "resend") {
     if (!ID.test(fields.requestId ?? "")) throw data(t("progress.requestNotFound"), { status: 404 });
-    const result = await context.services.progress.rounds.resend({
+    const result = await context.services.rounds.resend({
       programmeId: programme.id,
       roundId,
       requestId: Number(fields.requestId),
@@ -94,11 +94,11 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     });
     if (result.status === "not-found") throw data(t("progress.requestNotFound"), { status: 404 });
     if (result.status === "closed") return redirect(`${base}?done=already-closed`);
-    context.services.jobs.runner.wake();
+    context.services.jobRunner.wake();
     return redirect(`${base}?done=resent`);
   }
   if (fields.intent === "close") {
-    const result = await context.services.progress.rounds.close({
+    const result = await context.services.rounds.close({
       programmeId: programme.id,
       roundId,
       actor,

@@ -19,8 +19,8 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const programme = await requireProgramme(context, params.slug);
   requirePermission(context, request, "rounds.manage", { programmeId: programme.id });
   const [rounds, reach] = await Promise.all([
-    context.services.progress.rounds.list(programme.id),
-    context.services.progress.rounds.reach(programme.id),
+    context.services.rounds.list(programme.id),
+    context.services.rounds.reach(programme.id),
   ]);
   return {
     programme: { slug: programme.slug, title: programme.title, language: programme.language },
@@ -44,7 +44,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const today = todayOf(context);
   const planned = planRound(values, { programme: programme.period, today });
   if (!planned.ok) return data({ errors: translateErrors(t, planned.errors), values }, { status: 400 });
-  const result = await context.services.progress.rounds.open({
+  const result = await context.services.rounds.open({
     programmeId: programme.id,
     plan: planned.plan,
     actor: actorOf(context),
@@ -57,7 +57,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   if (result.status === "no-contacts")
     return data({ errors: { form: t("progress.noContacts") }, values }, { status: 409 });
   // The mails go out from the job runner, right after this answer.
-  context.services.jobs.runner.wake();
+  context.services.jobRunner.wake();
   return redirect(`/programmes/${programme.slug}/rounds/${result.id}?done=opened&count=${result.requests}`);
 }
 

@@ -6,7 +6,7 @@ import { fieldErrors, formFields, PASSWORD_MAX, PASSWORD_MIN, setupSchema } from
 import { sessionCookie } from "../lib/auth/cookies.server";
 import { hashSecret } from "../lib/auth/secrets.server";
 import { translator } from "../lib/i18n/catalogue.server";
-import { timestamp } from "../lib/time";
+import { timestamp } from "../domain/time";
 import type { Route } from "./+types/setup";
 
 async function checkLink(context: Route.LoaderArgs["context"], token: string) {
@@ -36,7 +36,7 @@ export async function action({ context, params, request }: Route.ActionArgs) {
     );
     return data({ errors, values: { name: fields.name ?? "", email: fields.email ?? "" } }, { status: 400 });
   }
-  const created = await context.services.accounts.createFirstAdmin({
+  const created = await context.services.users.createFirstAdmin({
     tokenHash: hashSecret(params.token),
     name: parsed.data.name,
     email: parsed.data.email,

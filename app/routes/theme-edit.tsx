@@ -17,7 +17,7 @@ import { requirePermission } from "../lib/auth/guards.server";
 import { translator } from "../lib/i18n/catalogue.server";
 import { translateErrors } from "../lib/messages";
 import { requireNumber, requireProgramme } from "../lib/page-data.server";
-import { timestamp } from "../lib/time";
+import { timestamp } from "../domain/time";
 import type { Route } from "./+types/theme-edit";
 
 async function load(
@@ -27,10 +27,10 @@ async function load(
 ) {
   const programme = await requireProgramme(context, params.slug);
   const number = requireNumber(context, params.number, "errors.themeNotFound");
-  const theme = await context.services.programmeStore.theme(programme.id, number);
+  const theme = await context.services.programmes.theme(programme.id, number);
   if (!theme) throw data(translator(context.language)("errors.themeNotFound"), { status: 404 });
   requirePermission(context, request, "programme.edit", { programmeId: programme.id });
-  const municipalities = await context.services.programmeStore.municipalities(programme.id);
+  const municipalities = await context.services.programmes.municipalities(programme.id);
   return { programme, theme, municipalities };
 }
 
@@ -71,7 +71,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const parsed = themePatchSchema.safeParse(read.changes);
   if (!parsed.success) return fail(fieldErrors(parsed.error));
   const user = context.principal.user!;
-  const result = await context.services.programmeStore.updateTheme({
+  const result = await context.services.programmes.updateTheme({
     programmeId: programme.id,
     number: theme.number,
     expectedVersion: version,

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../app/db/database";
-import { scrubText } from "../../app/db/user-admin-store";
+import { scrubText } from "../../app/db/user.repository";
 import { testDialects } from "../support/databases";
 import { actionId, insertRound, programmeId, updateRow } from "../support/progress-factories";
 import { startTestServer, type TestServer } from "../support/server";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPersonalDataRepository } from "../../app/db/personal-data";
+import { createPersonalDataRepository } from "../../app/db/personal-data.repository";
 import { DEFAULT_PROGRAMME_SLUG, loadDefaultDataIfEmpty } from "../../app/lib/default-data.server";
 import { createTestDatabase, testDialects, type TestDatabase } from "../support/databases";
 import { actionId, insertContact, insertRound, programmeId, updateRow } from "../support/progress-factories";

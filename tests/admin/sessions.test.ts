@@ -1,11 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createAccountStore } from "../../app/db/account-store";
-import { createAuthRepository } from "../../app/db/auth-repository";
-import { createUserAdminStore } from "../../app/db/user-admin-store";
-import { createUserRepository } from "../../app/db/user-repository";
+import { createUserRepository } from "../../app/db/user.repository";
+import { createAuthRepository } from "../../app/db/auth.repository";
 import { createAuthService, SESSION_IDLE_MS, SESSION_MAX_MS, THROTTLE } from "../../app/lib/auth/auth-service.server";
 import { hashPassword } from "../../app/lib/auth/passwords.server";
-import { timestamp } from "../../app/lib/time";
+import { timestamp } from "../../app/domain/time";
 import { createTestDatabase, testDialects, type TestDatabase } from "../support/databases";
 
 /** A clock the test moves by hand. */
@@ -33,7 +31,7 @@ describe.each(testDialects())("sessions and sign-in throttling on %s (fake clock
     database = await createTestDatabase(dialect);
     clock = fakeClock();
     auth = createAuthService({ auth: createAuthRepository(database.db), users: createUserRepository(database.db), clock });
-    const accounts = createAccountStore(database.db);
+    const accounts = createUserRepository(database.db);
     const hash = await hashPassword(PASSWORD);
     const make = async (email: string, isAdmin: boolean) => {
       const r = await accounts.createUser({ email, name: email, organisationId: null, passwordHash: hash, isAdmin, roles: [], actor: { userId: null, label: "test" }, now: timestamp(clock) });
@@ -103,7 +101,7 @@ describe.each(testDialects())("sessions and sign-in throttling on %s (fake clock
   });
 
   it("takes every session and API token from a deactivated account, and gives them back on reactivation only for tokens", async () => {
-    const admin = createUserAdminStore(database.db);
+    const admin = createUserRepository(database.db);
     const a = await signIn("anna@example.org");
     const b = await signIn("anna@example.org");
     if (!a.ok || !b.ok) throw new Error("sign-in failed");

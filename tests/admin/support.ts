@@ -25,7 +25,7 @@ export async function signedIn(
   const email = options.email ?? `person-${++counter}-${Date.now()}@example.org`;
   const actionIds = [];
   for (const n of options.contactFor ?? []) actionIds.push((await services.actions.get(programme.id, n))!.id);
-  const created = await services.accounts.createUser({
+  const created = await services.users.createUser({
     email,
     name: options.name ?? `Person ${counter}`,
     organisationId: null,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../app/db/database";
-import { importProgrammeDocument } from "../../app/db/programme-import";
+import { importProgrammeDocument } from "../../app/lib/programme-import.server";
 import type { Action } from "../../app/domain/programmes/types";
 import { ACTION_CSV_HEADERS, actionsToCsv } from "../../app/presenters/action";
 import { csvCell, toCsv } from "../../app/presenters/csv";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ProgrammeRole } from "../../app/domain/auth/roles";
 import { exportProgrammeDocument } from "../../app/db/programme-export";
-import { importProgrammeDocument } from "../../app/db/programme-import";
+import { importProgrammeDocument } from "../../app/lib/programme-import.server";
 import { text } from "../admin/support";
 import { testDialects } from "../support/databases";
 import { responseSchema, validate, type SchemaObject } from "../support/openapi";
@@ -22,7 +22,7 @@ let counter = 0;
 async function signInAs(app: TestServer, role: ProgrammeRole): Promise<Session> {
   const s = app.server.services;
   const programme = (await s.programmes.get(SLUG))!;
-  const created = await s.accounts.createUser({
+  const created = await s.users.createUser({
     email: `corrections-${role}-${++counter}@example.org`,
     name: `Correctie ${role} ${counter}`,
     organisationId: null,

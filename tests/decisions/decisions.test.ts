@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ProgrammeRole } from "../../app/domain/auth/roles";
 import { exportProgrammeDocument } from "../../app/db/programme-export";
-import { importProgrammeDocument } from "../../app/db/programme-import";
+import { importProgrammeDocument } from "../../app/lib/programme-import.server";
 import { testDialects } from "../support/databases";
 import { startTestServer, type TestServer } from "../support/server";
 
@@ -21,7 +21,7 @@ let counter = 0;
 async function signInAs(app: TestServer, role: ProgrammeRole | "none"): Promise<Session> {
   const s = app.server.services;
   const programme = (await s.programmes.get(SLUG))!;
-  const created = await s.accounts.createUser({
+  const created = await s.users.createUser({
     email: `decisions-${role}-${++counter}@example.org`,
     name: `Besluit ${role} ${counter}`,
     organisationId: null,

@@ -27,7 +27,7 @@ describe.each(testDialects())("editing API on %s", (dialect) => {
     app = await startTestServer(dialect);
     pm = await editor(app, "programme-manager", "Petra Programmamanager");
     steering = await editor(app, "steering-group");
-    const store = app.server.services.organisationStore;
+    const store = app.server.services.organisations;
     const actor = { userId: null, label: "test" };
     const now = new Date().toISOString();
     await store.create({ changes: { name: "Orde Bron", kind: "other", aliases: [] }, actor, now });
@@ -375,7 +375,7 @@ describe.each(testDialects())("editing API on %s", (dialect) => {
   });
 
   it("creates an action with the next free number, no category, 201 with Location and ETag", async () => {
-    const next = await app.server.services.actionStore.nextNumber(
+    const next = await app.server.services.actions.nextNumber(
       (await app.server.services.programmes.get("kennis-en-werk-071-2013-2015"))!.id,
     );
     const created = await api(app, "POST", `${P}/actions`, {
@@ -415,7 +415,7 @@ describe.each(testDialects())("editing API on %s", (dialect) => {
       partners: "Onbekende organisatie: „nergens”. Maak haar eerst aan bij Organisaties.",
     });
     expect(
-      await app.server.services.actionStore.nextNumber(
+      await app.server.services.actions.nextNumber(
         (await app.server.services.programmes.get("kennis-en-werk-071-2013-2015"))!.id,
       ),
     ).toBe(next + 1);

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAccountStore } from "../../app/db/account-store";
-import { createActionStore } from "../../app/db/action-store";
+import { createUserRepository } from "../../app/db/user.repository";
+import { createActionRepository } from "../../app/db/action.repository";
 import type { Db } from "../../app/db/database";
-import { createHistoryRepository } from "../../app/db/history-repository";
-import { loadOrganisationLookup } from "../../app/db/organisation-lookup";
-import { createOrganisationStore, type OrganisationStore } from "../../app/db/organisation-store";
-import { importProgrammeDocument } from "../../app/db/programme-import";
+import { createHistoryRepository } from "../../app/db/history.repository";
+import { createOrganisationRepository, type OrganisationRepository } from "../../app/db/organisation.repository";
+import { importProgrammeDocument } from "../../app/lib/programme-import.server";
 import type { Database } from "../../app/db/schema";
 import { createTestDatabase, testDialects, type TestDatabase } from "../support/databases";
 import { defaultProgrammeDocument } from "../support/default-programme";
@@ -90,7 +89,7 @@ async function dump(db: Db) {
 
 describe.each(testDialects())("organisation store (%s)", (dialect) => {
   let t: TestDatabase;
-  let store: OrganisationStore;
+  let store: OrganisationRepository;
   let programmeId: number;
   const idOf = async (slug: string) =>
     (
@@ -113,7 +112,7 @@ describe.each(testDialects())("organisation store (%s)", (dialect) => {
   beforeAll(async () => {
     t = await createTestDatabase(dialect);
     await importProgrammeDocument(t.db, doc, { isDefault: true });
-    store = createOrganisationStore(t.db);
+    store = createOrganisationRepository(t.db);
     programmeId = (await t.db.kysely.selectFrom("programme").select("id").executeTakeFirstOrThrow()).id;
   });
   afterAll(async () => {
@@ -143,7 +142,7 @@ describe.each(testDialects())("organisation store (%s)", (dialect) => {
     expect(history.map((h) => h.operation)).toEqual(["create"]);
     expect(history[0]!.after).toMatchObject({ slug: "stichting-nieuw-cafe", aliases: ["SNC"] });
     // The form's lookup now finds it by its alias.
-    expect((await loadOrganisationLookup(t.db)).resolve("S N C")).toBe("stichting-nieuw-cafe");
+    expect((await createOrganisationRepository(t.db).lookup()).resolve("S N C")).toBe("stichting-nieuw-cafe");
   });
 
   it("refuses a name or alias that belongs to another organisation, naming it, and writes nothing", async () => {
@@ -371,7 +370,7 @@ describe.each(testDialects())("organisation store (%s)", (dialect) => {
           version: 1,
         })
         .execute();
-      await createAccountStore(t.db).createUser({
+      await createUserRepository(t.db).createUser({
         email: "user-a@example.org",
         name: "Gebruiker A",
         organisationId: A,
@@ -461,7 +460,7 @@ describe.each(testDialects())("organisation store (%s)", (dialect) => {
 
     it("moves every reference to the target without duplicates, keeps names as aliases and the old slug as a redirect", async () => {
       const k = t.db.kysely;
-      const actions = createActionStore(t.db);
+      const actions = createActionRepository(t.db);
       const sixteenBefore = await actions.snapshot(programmeId, 16);
       expect(sixteenBefore!.leads).toEqual([
         { organisation: "regiogemeenten", qualifier: "onder leiding van gemeente Leiden" },
@@ -605,7 +604,7 @@ describe.each(testDialects())("organisation store (%s)", (dialect) => {
       ]);
 
       // The old name finds the target; the old slug redirects to it.
-      const lookup = await loadOrganisationLookup(t.db);
+      const lookup = await createOrganisationRepository(t.db).lookup();
       expect(lookup.resolve("Regiogemeenten")).toBe("gemeente-leiden");
       expect(await store.currentSlugFor("regiogemeenten")).toBe("gemeente-leiden");
 
@@ -629,7 +628,7 @@ describe.each(testDialects())("organisation store (%s)", (dialect) => {
       await importProgrammeDocument(t.db, doc, { isDefault: true });
       expect((await store.choices()).length).toBe(count);
       expect(await store.snapshot("regiogemeenten")).toBeUndefined();
-      const sixteen = await createActionStore(t.db).snapshot(programmeId, 16);
+      const sixteen = await createActionRepository(t.db).snapshot(programmeId, 16);
       expect(sixteen!.leads).toEqual([{ organisation: "gemeente-leiden", qualifier: "onder leiding van gemeente Leiden" }]);
       // Importing the same document once more changes nothing.
       const again = await importProgrammeDocument(t.db, doc, { isDefault: true });

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actionFormValues } from "../../app/domain/actions/action-form";
-import { loadOrganisationLookup } from "../../app/db/organisation-lookup";
 import { testDialects } from "../support/databases";
 import { startTestServer, type TestServer } from "../support/server";
 import { editor, P, page, plain, postForm, SLUG, type Editor } from "./support";
@@ -25,8 +24,8 @@ describe.each(testDialects())("editing pages on %s", (dialect) => {
 
   /** The form fields of action 17's edit form as its editor would send them. */
   async function actionForm(number: number) {
-    const snapshot = (await app.server.services.actionStore.snapshot(programmeId, number))!;
-    const values = actionFormValues(snapshot, await loadOrganisationLookup(app.server.services.db));
+    const snapshot = (await app.server.services.actions.snapshot(programmeId, number))!;
+    const values = actionFormValues(snapshot, await app.server.services.organisations.lookup());
     const fields: Record<string, string> = { version: String(snapshot.version) };
     for (const [k, v] of Object.entries(values) as [string, string | boolean][]) {
       if (typeof v === "boolean") {
@@ -149,7 +148,7 @@ describe.each(testDialects())("editing pages on %s", (dialect) => {
     expect(text).toContain("Controleer wat er verhuist");
     expect(text).toContain("rollen in acties: 0");
     expect(text).toContain("naam en schrijfwijzen: 2");
-    const target = (await app.server.services.organisationStore.snapshot("bio-science-park-foundation"))!;
+    const target = (await app.server.services.organisations.snapshot("bio-science-park-foundation"))!;
     const stale = await postForm(app, "/organisations/stichting-proeftuin/merge", pm, {
       into: target.slug,
       version: "1",
@@ -204,7 +203,7 @@ describe.each(testDialects())("editing pages on %s", (dialect) => {
     });
     expect(plain(order.body)).toContain("Het eerste jaar mag niet na het laatste jaar liggen.");
     expect(plain(order.body)).toContain("Geef een bestaande datum op");
-    const programme = (await app.server.services.programmeStore.programme(SLUG))!;
+    const programme = (await app.server.services.programmes.programme(SLUG))!;
     const ok = await postForm(app, `${P}/edit`, pm, {
       version: String(programme.version),
       title: programme.title,
@@ -223,7 +222,7 @@ describe.each(testDialects())("editing pages on %s", (dialect) => {
   });
 
   it("edits a theme: adds an intention, records participation, refuses removing an intention with actions", async () => {
-    const theme = (await app.server.services.programmeStore.theme(programmeId, 4))!;
+    const theme = (await app.server.services.programmes.theme(programmeId, 4))!;
     const fields: Record<string, string> = {
       version: String(theme.version),
       title: theme.title,
@@ -232,7 +231,7 @@ describe.each(testDialects())("editing pages on %s", (dialect) => {
       newIntention: "",
     };
     for (const i of theme.intentions) fields[`intention-${i.code}`] = i.text;
-    for (const m of await app.server.services.programmeStore.municipalities(programmeId)) {
+    for (const m of await app.server.services.programmes.municipalities(programmeId)) {
       fields[`status-${m.slug}`] = "participating";
       fields[`note-${m.slug}`] = "";
     }
@@ -315,7 +314,7 @@ describe.each(testDialects())("editing pages on %s", (dialect) => {
     expect(text).toContain("Uw versie");
     // The losing editor's text is still in the form, ready to be saved over the new version.
     expect(loser.body).toContain(`value="Haalbaarheidsstudie bedrijfshuisvesting (${loserTitle})"`);
-    const snapshot = (await app.server.services.actionStore.snapshot(programmeId, 17))!;
+    const snapshot = (await app.server.services.actions.snapshot(programmeId, 17))!;
     expect(snapshot.title).toBe(`Haalbaarheidsstudie bedrijfshuisvesting (${winnerTitle})`);
     expect(loser.body).toContain(`name="version" value="${snapshot.version}"`);
     const updates = (await app.server.services.history.forEntity("action", snapshot.id)).filter(

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createActionStore, type ActionStore } from "../../app/db/action-store";
-import { createHistoryRepository } from "../../app/db/history-repository";
-import { importProgrammeDocument } from "../../app/db/programme-import";
-import { createProgrammeStore, type ProgrammeStore } from "../../app/db/programme-store";
+import { createActionRepository, type ActionRepository } from "../../app/db/action.repository";
+import { createHistoryRepository } from "../../app/db/history.repository";
+import { importProgrammeDocument } from "../../app/lib/programme-import.server";
+import { createProgrammeRepository, type ProgrammeRepository } from "../../app/db/programme.repository";
 import type { ActionChanges } from "../../app/domain/actions/action-changes";
 import { createTestDatabase, testDialects, type TestDatabase } from "../support/databases";
 import { defaultProgrammeDocument } from "../support/default-programme";
@@ -30,15 +30,15 @@ const newAction = (over: Partial<ActionChanges> = {}): ActionChanges => ({
 
 describe.each(testDialects())("programme and theme store (%s)", (dialect) => {
   let t: TestDatabase;
-  let store: ProgrammeStore;
-  let actions: ActionStore;
+  let store: ProgrammeRepository;
+  let actions: ActionRepository;
   let programmeId: number;
 
   beforeAll(async () => {
     t = await createTestDatabase(dialect);
     await importProgrammeDocument(t.db, doc, { isDefault: true });
-    store = createProgrammeStore(t.db);
-    actions = createActionStore(t.db);
+    store = createProgrammeRepository(t.db);
+    actions = createActionRepository(t.db);
     programmeId = (await store.programme(doc.slug))!.id;
   });
   afterAll(async () => {

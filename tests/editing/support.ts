@@ -24,7 +24,7 @@ export async function editor(
 ): Promise<Editor> {
   const { services } = app.server;
   const programme = (await services.programmes.get(SLUG))!;
-  const created = await services.accounts.createUser({
+  const created = await services.users.createUser({
     email: `editor-${++counter}-${Date.now()}@example.org`,
     name,
     organisationId: null,

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDefaultMonitorIfEmpty, readDefinitionsFile } from "../../app/db/monitor-default-data";
 import { importMonitorFile } from "../../app/db/monitor-files";
 import { importIndicatorDefinitions } from "../../app/db/monitor-import";
-import { createMonitorRepository } from "../../app/db/monitor-repository";
+import { createMonitorRepository } from "../../app/db/monitor.repository";
 import { loadDefaultDataIfEmpty } from "../../app/lib/default-data.server";
 import { createTestDatabase, testDialects, type TestDatabase } from "../support/databases";
 import { FULL_83625NED, MONITOR_DATA, ROOT, read, v4Values } from "./fixtures";

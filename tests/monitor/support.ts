@@ -15,7 +15,7 @@ export async function signInAs(app: TestServer, role: ProgrammeRole | "none"): P
   const { services } = app.server;
   const programme = (await services.programmes.get("kennis-en-werk-071-2013-2015"))!;
   const email = `monitor-${role}-${++counter}-${Date.now()}@example.org`;
-  const created = await services.accounts.createUser({
+  const created = await services.users.createUser({
     email,
     name: `Test ${role}`,
     organisationId: null,

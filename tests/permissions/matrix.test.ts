@@ -73,7 +73,7 @@ describe.each(testDialects())("the permission matrix on %s", (dialect) => {
     const roles: Persona["role"][] = ["admin", "programme-manager", "steering-group", "coordination-group", "analyst", "action-contact", "partner", "no-role"];
     personas.push({ name: "public", role: "public", principal: PUBLIC });
     for (const role of roles) {
-      const created = await s.accounts.createUser({
+      const created = await s.users.createUser({
         email: `${role}@matrix.test`,
         name: `Matrix ${role}`,
         organisationId: role === "no-role" ? other.id : leiden.id,

@@ -38,7 +38,7 @@ describe.each(testDialects())("writing plans of approach through the API on %s",
     const s = app.server.services;
     const contactActionIds = [];
     for (const n of actions) contactActionIds.push((await s.actions.get(programmeId, n))!.id);
-    const created = await s.accounts.createUser({
+    const created = await s.users.createUser({
       email,
       name,
       organisationId: null,

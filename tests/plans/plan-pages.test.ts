@@ -34,7 +34,7 @@ describe.each(testDialects())("plan of approach pages and API on %s", (dialect) 
     const s = app.server.services;
     const actionIds = [];
     for (const n of actions) actionIds.push((await s.actions.get(programmeId, n))!.id);
-    const created = await s.accounts.createUser({
+    const created = await s.users.createUser({
       email,
       name,
       organisationId: null,

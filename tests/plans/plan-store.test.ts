@@ -1,13 +1,14 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAccountStore } from "../../app/db/account-store";
-import { createActionRepository } from "../../app/db/action-repository";
-import { createPlanStore, type PlanStore } from "../../app/db/plan-store";
-import { importProgrammeDocument } from "../../app/db/programme-import";
-import { createProgrammeRepository } from "../../app/db/programme-repository";
+import { createUserRepository } from "../../app/db/user.repository";
+import { createActionRepository } from "../../app/db/action.repository";
+import { createPlanRepository, type PlanRepository } from "../../app/db/plan.repository";
+import { importProgrammeDocument } from "../../app/lib/programme-import.server";
+import { createProgrammeRepository } from "../../app/db/programme.repository";
 import type { PlanFields } from "../../app/domain/plans/plan-input";
 import { createLogger } from "../../app/lib/logger.server";
 import { createMailer } from "../../app/lib/mail/mailer.server";
+import { createOutboxRepository } from "../../app/db/outbox.repository";
 import { createPlanService, mailLanguages } from "../../app/lib/plans/plan-service.server";
 import { createTestDatabase, testDialects, type TestDatabase } from "../support/databases";
 import { defaultProgrammeDocument } from "../support/default-programme";
@@ -28,7 +29,7 @@ const now = () => new Date((clockMs += 60_000)).toISOString();
 
 describe.each(testDialects())("plans of approach in the store (%s)", (dialect) => {
   let t: TestDatabase;
-  let store: PlanStore;
+  let store: PlanRepository;
   let programmeId: number;
   let contactId: number;
   let managerId: number;
@@ -57,7 +58,7 @@ describe.each(testDialects())("plans of approach in the store (%s)", (dialect) =
       const row = await t.db.kysely.selectFrom("action").select("id").where("programme_id", "=", programmeId).where("number", "=", n).executeTakeFirstOrThrow();
       actionIdOf.set(n, row.id);
     }
-    const accounts = createAccountStore(t.db);
+    const accounts = createUserRepository(t.db);
     const make = async (email: string, name: string, role: "action-contact" | "programme-manager" | "steering-group", actions: number[] = []) => {
       const r = await accounts.createUser({
         email,
@@ -78,7 +79,7 @@ describe.each(testDialects())("plans of approach in the store (%s)", (dialect) =
     englishManagerId = await make("paula@example.org", "Paula Manager", "programme-manager");
     await t.db.kysely.updateTable("user_account").set({ language: "en" }).where("id", "=", englishManagerId).execute();
     steeringId = await make("sanne@example.org", "Sanne Stuurgroep", "steering-group");
-    store = createPlanStore(t.db);
+    store = createPlanRepository(t.db);
   });
   afterAll(async () => {
     await t?.destroy();
@@ -226,7 +227,7 @@ describe.each(testDialects())("plans of approach in the store (%s)", (dialect) =
   });
 
   it("tells the programme managers about a submission and the author about a decision, in their language", async () => {
-    const mailer = createMailer({ db: t.db, logger: createLogger("silent"), clock: { now: () => new Date() }, from: "regie@example.org" });
+    const mailer = createMailer({ outbox: createOutboxRepository(t.db), logger: createLogger("silent"), clock: { now: () => new Date() }, from: "regie@example.org" });
     const service = createPlanService({ store, mailer, logger: createLogger("silent") });
     const link = "https://regie.example.org/programmes/x/actions/40/plan";
     const outbox = () => t.db.kysely.selectFrom("mail_outbox").selectAll().where("purpose", "like", "plan-%").orderBy("id").execute();

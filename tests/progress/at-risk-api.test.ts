@@ -79,7 +79,7 @@ describe.each(testDialects())("actions at risk through a dependency in the open 
   };
   const submit = async (number: number, status: "delayed" | "stopped" | "on-track", period: string) => {
     const action = (await app.server.services.actions.get(programmeId, number))!;
-    const result = await app.server.services.progress.updates.submit({
+    const result = await app.server.services.progressUpdates.submit({
       programmeId,
       action: { id: action.id, number, title: action.title },
       period,

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { importProgrammeDocument } from "../../app/db/programme-import";
+import { importProgrammeDocument } from "../../app/lib/programme-import.server";
 import { planRound } from "../../app/domain/progress/round-plan";
 import { hashSecret } from "../../app/lib/auth/secrets.server";
 import type { Services } from "../../app/lib/services.server";
@@ -39,7 +39,7 @@ describe.each(testDialects())("contacts added while an update round is open (%s)
       { programme: { start: 2013, end: 2015 }, today: "2014-06-02" },
     );
     if (!planned.ok) throw new Error(JSON.stringify(planned.errors));
-    const opened = await services.progress.rounds.open({
+    const opened = await services.rounds.open({
       programmeId,
       plan: planned.plan,
       actor: ACTOR,
@@ -49,7 +49,7 @@ describe.each(testDialects())("contacts added while an update round is open (%s)
     if (opened.status !== "ok") throw new Error(opened.status);
     return opened;
   };
-  const run = (iso: string) => services.jobs.runner.runDueJobs(clock.set(iso));
+  const run = (iso: string) => services.jobRunner.runDueJobs(clock.set(iso));
   const mailsTo = (email: string) => smtp.received.filter((m) => m.to.includes(email));
   /** Adds a person to an action as the contacts page does (the page asks open rounds). */
   const addToAction = (number: number, name: string, email: string, askOpenRounds = true) =>
@@ -104,7 +104,7 @@ describe.each(testDialects())("contacts added while an update round is open (%s)
     const [request] = await requestOf(26);
     expect(request).toMatchObject({ round_id: opened.id, sent_at: null, created_at: LATER });
     // The same jobs as opening the round makes, for the reminders still to come (23 June, 30 June, 7 July at 9:00).
-    const jobs = await services.jobs.store.list({ exact: `round:${opened.id}/request:${request!.id}` });
+    const jobs = await services.jobs.list({ exact: `round:${opened.id}/request:${request!.id}` });
     expect(jobs.map((j) => [j.kind, j.status, j.runAt])).toEqual([
       ["round.request", "pending", LATER],
       ["round.reminder", "pending", "2014-06-23T07:00:00.000Z"],
@@ -122,14 +122,14 @@ describe.each(testDialects())("contacts added while an update round is open (%s)
     const token = tokenIn(mail!.text);
     expect(mail!.text).toContain(`${ORIGIN}/respond/${token}`);
     expect(await count("mail_outbox")).toBe(2);
-    const link = (await services.progress.rounds.findByTokenHash(hashSecret(token)))!;
+    const link = (await services.rounds.findByTokenHash(hashSecret(token)))!;
     expect(link.action.number).toBe(26);
     expect(link.round.id).toBe(opened.id);
     expect(link.contact.email).toBe("cora@example.org");
     expect((await requestOf(26))[0]!.sent_at).toBe(LATER);
 
     // The round page lists it like any other request, and counts the action.
-    const page = (await services.progress.rounds.get(programmeId, opened.id))!;
+    const page = (await services.rounds.get(programmeId, opened.id))!;
     expect(page.round).toMatchObject({ actions: 2, answered: 0 });
     expect(page.requests.map((r) => [r.action.number, r.contact.name, r.sentAt])).toEqual([
       [26, "Cora Contact", LATER],
@@ -157,7 +157,7 @@ describe.each(testDialects())("contacts added while an update round is open (%s)
     // The programme manager sends it again: a new link, the old one stops working.
     clock.set("2014-06-24T10:00:00.000Z");
     expect(
-      await services.progress.rounds.resend({
+      await services.rounds.resend({
         programmeId,
         roundId: opened.id,
         requestId: request!.id,
@@ -169,12 +169,12 @@ describe.each(testDialects())("contacts added while an update round is open (%s)
     expect(await run("2014-06-24T10:00:00.000Z")).toEqual({ done: 1, retried: 0, failed: 0 });
     const fresh = tokenIn(mailsTo("cora@example.org")[2]!.text);
     expect(fresh).not.toBe(token);
-    expect(await services.progress.rounds.findByTokenHash(hashSecret(token))).toBeUndefined();
-    const again = (await services.progress.rounds.findByTokenHash(hashSecret(fresh)))!;
+    expect(await services.rounds.findByTokenHash(hashSecret(token))).toBeUndefined();
+    const again = (await services.rounds.findByTokenHash(hashSecret(fresh)))!;
     expect(again.action.number).toBe(26);
 
     // The new link answers for action 26; then only Karel is reminded.
-    const answer = await services.progress.updates.submit({
+    const answer = await services.progressUpdates.submit({
       programmeId,
       action: again.action,
       period: "2014-H1",
@@ -238,7 +238,7 @@ describe.each(testDialects())("contacts added while an update round is open (%s)
     expect(await addToAction(23, "Lotte Laat", "lotte@example.org")).toMatchObject({ asked: 1 });
     const [late] = await requestOf(23);
     expect(
-      (await services.jobs.store.list({ exact: `round:${opened.id}/request:${late!.id}` })).map((j) => [
+      (await services.jobs.list({ exact: `round:${opened.id}/request:${late!.id}` })).map((j) => [
         j.kind,
         j.runAt,
       ]),
@@ -253,7 +253,7 @@ describe.each(testDialects())("contacts added while an update round is open (%s)
     expect(await rounds()).toEqual(before);
     // Closed by hand.
     clock.set(LATER);
-    await services.progress.rounds.close({ programmeId, roundId: opened.id, actor: ACTOR, now: LATER });
+    await services.rounds.close({ programmeId, roundId: opened.id, actor: ACTOR, now: LATER });
     expect(await addToAction(21, "Rita Dicht", "rita@example.org")).toMatchObject({ asked: 0 });
     expect(await rounds()).toEqual(before);
     expect(await requestOf(21)).toEqual([]);
@@ -289,7 +289,7 @@ describe.each(testDialects())("contacts added while an update round is open (%s)
       counts: { created: 4, updated: 0, unchanged: 0 },
       asked: 3,
     });
-    const page = (await services.progress.rounds.get(programmeId, opened.id))!;
+    const page = (await services.rounds.get(programmeId, opened.id))!;
     expect(page.requests.map((r) => [r.action.number, r.contact.name])).toEqual([
       [25, "Fay Vijf"],
       [26, "Cora Contact"],
@@ -304,7 +304,7 @@ describe.each(testDialects())("contacts added while an update round is open (%s)
         .sort(),
     ).toEqual(["cora@example.org", "dirk@example.org", "fay@example.org"]);
     for (const m of smtp.received.slice(1)) {
-      const link = await services.progress.rounds.findByTokenHash(hashSecret(tokenIn(m.text)));
+      const link = await services.rounds.findByTokenHash(hashSecret(tokenIn(m.text)));
       expect(m.to[0] === "fay@example.org" ? 25 : 26).toBe(link!.action.number);
     }
   });

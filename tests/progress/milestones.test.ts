@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createActionRepository } from "../../app/db/action-repository";
-import { createActionStore } from "../../app/db/action-store";
-import { createMilestoneStore, MILESTONE_ENTITY, type MilestoneStore } from "../../app/db/milestone-store";
-import { importProgrammeDocument } from "../../app/db/programme-import";
+import { createActionRepository } from "../../app/db/action.repository";
+import { createMilestoneRepository, MILESTONE_ENTITY, type MilestoneRepository } from "../../app/db/milestone.repository";
+import { importProgrammeDocument } from "../../app/lib/programme-import.server";
 import { parseFuzzyDate } from "../../app/domain/progress/fuzzy-date";
 import { presentAction } from "../../app/presenters/action";
 import { createTestDatabase, testDialects, type TestDatabase } from "../support/databases";
@@ -14,7 +13,7 @@ const due = (text: string) => parseFuzzyDate(text, { period: PERIOD })!;
 
 describe.each(testDialects())("milestones read from the planning and corrected by hand (%s)", (dialect) => {
   let t: TestDatabase;
-  let store: MilestoneStore;
+  let store: MilestoneRepository;
   let programmeId: number;
   const id = new Map<number, number>();
   const rows = (actionNumber: number) =>
@@ -34,7 +33,7 @@ describe.each(testDialects())("milestones read from the planning and corrected b
     programmeId = (await t.db.kysely.selectFrom("programme").select("id").executeTakeFirstOrThrow()).id;
     for (const r of await t.db.kysely.selectFrom("action").select(["id", "number"]).execute())
       id.set(r.number, r.id);
-    store = createMilestoneStore(t.db);
+    store = createMilestoneRepository(t.db);
   });
   afterAll(async () => {
     await t.destroy();
@@ -95,7 +94,7 @@ describe.each(testDialects())("milestones read from the planning and corrected b
   });
 
   it("keeps hand corrections, ids and done dates when the planning text is edited, and records corrections in the history", async () => {
-    const actions = createActionStore(t.db);
+    const actions = createActionRepository(t.db);
     const [year] = await rows(26);
     // The programme manager corrects "2014" into the second quarter: the milestone is now theirs.
     const corrected = await store.update({
@@ -242,7 +241,7 @@ describe.each(testDialects())("milestones read from the planning and corrected b
       expect(total).toBeGreaterThan(60);
       // As a database made before milestones existed.
       await other.db.kysely.deleteFrom("milestone").execute();
-      const backfill = createMilestoneStore(other.db);
+      const backfill = createMilestoneRepository(other.db);
       expect(await backfill.backfill("2026-01-01T00:00:00.000Z")).toBe(62);
       const again = Number(
         (

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "../../app/db/database";
-import { MAX_ATTEMPTS } from "../../app/db/job-store";
-import { importProgrammeDocument } from "../../app/db/programme-import";
+import { MAX_ATTEMPTS } from "../../app/db/job.repository";
+import { importProgrammeDocument } from "../../app/lib/programme-import.server";
 import { planRound } from "../../app/domain/progress/round-plan";
 import { hashSecret } from "../../app/lib/auth/secrets.server";
 import type { Services } from "../../app/lib/services.server";
@@ -51,14 +51,14 @@ describe.each(testDialects())("update rounds with mail over SMTP and a fake cloc
     updates: await count("progress_update"),
   });
   const open = (p = plan()) =>
-    services.progress.rounds.open({
+    services.rounds.open({
       programmeId,
       plan: p,
       actor: ACTOR,
       now: clock.now(),
       today: "2014-06-02",
     });
-  const run = (iso: string) => services.jobs.runner.runDueJobs(clock.set(iso));
+  const run = (iso: string) => services.jobRunner.runDueJobs(clock.set(iso));
   const mailsTo = (email: string) => smtp.received.filter((m) => m.to.includes(email));
 
   beforeAll(async () => {
@@ -124,7 +124,7 @@ describe.each(testDialects())("update rounds with mail over SMTP and a fake cloc
       status: "open",
       reminder_offsets: "[-7,0,7]",
     });
-    const jobs = await services.jobs.store.list();
+    const jobs = await services.jobs.list();
     expect(jobs.map((j) => [j.kind, j.runAt])).toEqual([
       ["round.request", OPENED],
       ["round.request", OPENED],
@@ -195,10 +195,10 @@ describe.each(testDialects())("update rounds with mail over SMTP and a fake cloc
     expect(tokenIn(reminder.text)).toBe(tokenIn(mailsTo("karel@example.org")[0]!.text));
 
     // Cora answers for action 26 through her link; Dirk, the other contact of 26, then gets no reminders either.
-    const link = await services.progress.rounds.findByTokenHash(hashSecret(coraToken));
+    const link = await services.rounds.findByTokenHash(hashSecret(coraToken));
     expect(link?.action.number).toBe(26);
     clock.set("2014-06-25T12:00:00.000Z");
-    const answer = await services.progress.updates.submit({
+    const answer = await services.progressUpdates.submit({
       programmeId,
       action: link!.action,
       period: "2014-H1",
@@ -251,7 +251,7 @@ describe.each(testDialects())("update rounds with mail over SMTP and a fake cloc
       (await t.db.kysely.selectFrom("update_round").select("status").executeTakeFirstOrThrow()).status,
     ).toBe("closed");
     expect(smtp.received).toHaveLength(8);
-    expect((await services.jobs.store.list()).filter((j) => j.status !== "done")).toEqual([]);
+    expect((await services.jobs.list()).filter((j) => j.status !== "done")).toEqual([]);
     const history = await t.db.kysely
       .selectFrom("audit_event")
       .select(["operation", "actor_label", "after_json"])
@@ -270,7 +270,7 @@ describe.each(testDialects())("update rounds with mail over SMTP and a fake cloc
     if (opened.status !== "ok") throw new Error("not opened");
     await run(OPENED);
     expect(smtp.received).toHaveLength(1);
-    const closed = await services.progress.rounds.close({
+    const closed = await services.rounds.close({
       programmeId,
       roundId: opened.id,
       actor: ACTOR,
@@ -278,7 +278,7 @@ describe.each(testDialects())("update rounds with mail over SMTP and a fake cloc
     });
     expect(closed).toEqual({ status: "ok" });
     expect(
-      await services.progress.rounds.close({
+      await services.rounds.close({
         programmeId,
         roundId: opened.id,
         actor: ACTOR,
@@ -309,7 +309,7 @@ describe.each(testDialects())("update rounds with mail over SMTP and a fake cloc
     const oldToken = tokenIn(smtp.received[0]!.text);
     const request = await t.db.kysely.selectFrom("round_request").select("id").executeTakeFirstOrThrow();
     clock.set("2014-06-24T10:00:00.000Z");
-    const resent = await services.progress.rounds.resend({
+    const resent = await services.rounds.resend({
       programmeId,
       roundId: opened.id,
       requestId: request.id,
@@ -318,8 +318,8 @@ describe.each(testDialects())("update rounds with mail over SMTP and a fake cloc
       today: "2014-06-24",
     });
     expect(resent).toEqual({ status: "ok" });
-    expect(await services.progress.rounds.findByTokenHash(hashSecret(oldToken))).toBeUndefined();
-    const pending = await services.jobs.store.list({ under: `round:${opened.id}` });
+    expect(await services.rounds.findByTokenHash(hashSecret(oldToken))).toBeUndefined();
+    const pending = await services.jobs.list({ under: `round:${opened.id}` });
     // The -7 reminder (23 June) is past: the new link comes with the 0 and +7 reminders only.
     expect(pending.filter((j) => j.status === "pending").map((j) => [j.kind, j.runAt])).toEqual([
       ["round.request", "2014-06-24T10:00:00.000Z"],
@@ -331,7 +331,7 @@ describe.each(testDialects())("update rounds with mail over SMTP and a fake cloc
     expect(smtp.received).toHaveLength(2);
     const newToken = tokenIn(smtp.received[1]!.text);
     expect(newToken).not.toBe(oldToken);
-    expect((await services.progress.rounds.findByTokenHash(hashSecret(newToken)))?.action.number).toBe(27);
+    expect((await services.rounds.findByTokenHash(hashSecret(newToken)))?.action.number).toBe(27);
     await run("2014-06-30T07:00:00.000Z");
     expect(smtp.received).toHaveLength(3);
     expect(tokenIn(smtp.received[2]!.text)).toBe(newToken);
@@ -346,10 +346,10 @@ describe.each(testDialects())("update rounds with mail over SMTP and a fake cloc
     const opened = await open();
     if (opened.status !== "ok") throw new Error("not opened");
     await run(OPENED);
-    const link = (await services.progress.rounds.findByTokenHash(
+    const link = (await services.rounds.findByTokenHash(
       hashSecret(tokenIn(mailsTo("cora@example.org")[0]!.text)),
     ))!;
-    const karel = (await services.progress.rounds.findByTokenHash(
+    const karel = (await services.rounds.findByTokenHash(
       hashSecret(tokenIn(mailsTo("karel@example.org")[0]!.text)),
     ))!;
     const submit = (over: {
@@ -360,7 +360,7 @@ describe.each(testDialects())("update rounds with mail over SMTP and a fake cloc
       status?: "on-track" | "delayed";
       which?: typeof link;
     }) =>
-      services.progress.updates.submit({
+      services.progressUpdates.submit({
         programmeId,
         action: over.action ?? (over.which ?? link).action,
         period: over.period ?? "2014-H1",
@@ -535,8 +535,8 @@ describe.each(testDialects())("update rounds with mail over SMTP and a fake cloc
     try {
       const second = servicesFor(other, clock, smtp.url);
       const [a, b] = await Promise.all([
-        services.jobs.runner.runDueJobs(clock.now()),
-        second.jobs.runner.runDueJobs(clock.now()),
+        services.jobRunner.runDueJobs(clock.now()),
+        second.jobRunner.runDueJobs(clock.now()),
       ]);
       expect(a.done + b.done).toBe(24);
       expect(a.retried + a.failed + b.retried + b.failed).toBe(0);

@@ -4,7 +4,7 @@ import type { Db } from "../../app/db/database";
 import { readEnv } from "../../app/lib/env.server";
 import { createLogger } from "../../app/lib/logger.server";
 import { createServices, type Services } from "../../app/lib/services.server";
-import type { Clock } from "../../app/lib/time";
+import type { Clock } from "../../app/domain/time";
 
 /** A message as the SMTP server received it, with the subject and body decoded. */
 export interface Received {

@@ -77,7 +77,7 @@ export function mountActionRoutes(router: Router, services: Services): void {
       target: (programme) => ({ programmeId: programme.id }),
       schema: actionCreateSchema,
       write: (programme, { number, ...changes }, context) =>
-        services.actionStore.create({ programmeId: programme.id, number, changes, ...context }),
+        services.actions.create({ programmeId: programme.id, number, changes, ...context }),
       async present(programme, result, req) {
         const action = (await services.actions.get(programme.id, result.number))!;
         const risk = await readRiskFlags(services.progressViews, programme.id);
@@ -101,7 +101,7 @@ export function mountActionRoutes(router: Router, services: Services): void {
         const programme = await services.programmes.get(String(req.params.slug));
         const raw = String(req.params.number);
         const snapshot =
-          programme && ACTION_NUMBER.test(raw) ? await services.actionStore.snapshot(programme.id, Number(raw)) : undefined;
+          programme && ACTION_NUMBER.test(raw) ? await services.actions.snapshot(programme.id, Number(raw)) : undefined;
         if (programme && snapshot) return { programme, snapshot, raw };
         problem(res, 404, "errors.actionNotFound", { number: raw });
         return undefined;
@@ -111,7 +111,7 @@ export function mountActionRoutes(router: Router, services: Services): void {
       schema: actionPatchSchema,
       bodyErrors: changeErrors,
       write: ({ programme, snapshot }, patch, context) =>
-        services.actionStore.update({
+        services.actions.update({
           programmeId: programme.id,
           number: snapshot.number,
           expectedVersion: snapshot.version,

@@ -8,7 +8,7 @@ import { translateDecisionErrors } from "../../lib/decision-format";
 import type { Language } from "../../lib/i18n";
 import { translator } from "../../lib/i18n/catalogue.server";
 import type { Services } from "../../lib/services.server";
-import { timestamp } from "../../lib/time";
+import { timestamp } from "../../domain/time";
 import { presentDecision } from "../../presenters/decision";
 import { DECISION_ID, programmeOf } from "../lookup";
 import { invalidParameter, invalidQuery, problem, queryOf } from "../problem";
@@ -56,7 +56,7 @@ export function mountDecisionRoutes(router: Router, services: Services): void {
     if (!body || typeof body !== "object" || Array.isArray(body)) return problem(res, 400, "api.bodyRequired");
     const parsed = decisionInputSchema.safeParse(body);
     if (!parsed.success) return problem(res, 400, "api.invalidInput", {}, translateDecisionErrors(t, lang(res), decisionErrors(parsed.error)));
-    const result = await services.decisionStore.recordDecision({
+    const result = await services.decisions.recordDecision({
       programmeId: programme.id,
       decision: parsed.data,
       actor: { userId: principal.user.id, label: principal.user.name },
@@ -124,7 +124,7 @@ export function mountDecisionRoutes(router: Router, services: Services): void {
     const parsed = decisionEditSchema.safeParse(body);
     if (!parsed.success) return problem(res, 400, "api.invalidInput", {}, translateDecisionErrors(t, lang(res), decisionErrors(parsed.error)));
     const user = (res.locals.principal as Principal).user!;
-    const result = await services.decisionStore.correctDecision({
+    const result = await services.decisions.correctDecision({
       programmeId: found.programmeId,
       decisionId: found.decision.id,
       expectedVersion: found.decision.version,
@@ -145,7 +145,7 @@ export function mountDecisionRoutes(router: Router, services: Services): void {
     const found = await changeable(req, res);
     if (!found) return;
     const user = (res.locals.principal as Principal).user!;
-    const result = await services.decisionStore.withdrawDecision({
+    const result = await services.decisions.withdrawDecision({
       programmeId: found.programmeId,
       decisionId: found.decision.id,
       expectedVersion: found.decision.version,

@@ -1,5 +1,5 @@
 import type { Request, Response, Router } from "express";
-import type { OrganisationSnapshot } from "../../db/organisation-store";
+import type { OrganisationSnapshot } from "../../db/organisation.repository";
 import {
   organisationCreateSchema,
   organisationMergeSchema,
@@ -21,7 +21,7 @@ export async function formerOrganisationLocation(
   services: Services,
   req: Request,
 ): Promise<string | undefined> {
-  const current = await services.organisationStore.currentSlugFor(String(req.params.slug));
+  const current = await services.organisations.currentSlugFor(String(req.params.slug));
   return current ? `${req.baseUrl}/organisations/${current}` : undefined;
 }
 
@@ -69,7 +69,7 @@ export function mountOrganisationRoutes(router: Router, services: Services): voi
   const existing = {
     operation: "organisation.edit",
     async load(req: Request, res: Response): Promise<OrganisationSnapshot | undefined> {
-      const snapshot = await services.organisationStore.snapshot(String(req.params.slug));
+      const snapshot = await services.organisations.snapshot(String(req.params.slug));
       if (snapshot) return snapshot;
       const moved = await formerOrganisationLocation(services, req);
       if (moved) {
@@ -91,7 +91,7 @@ export function mountOrganisationRoutes(router: Router, services: Services): voi
       load: () => Promise.resolve({}),
       target: () => ({}),
       schema: organisationCreateSchema,
-      write: (_, changes, context) => services.organisationStore.create({ changes, ...context }),
+      write: (_, changes, context) => services.organisations.create({ changes, ...context }),
       present: (_, result, req) =>
         answer(result.organisation.slug, {
           status: 201,
@@ -107,7 +107,7 @@ export function mountOrganisationRoutes(router: Router, services: Services): voi
       ...existing,
       schema: organisationPatchSchema,
       write: (o, patch, context) =>
-        services.organisationStore.update({ slug: o.slug, expectedVersion: o.version, patch, ...context }),
+        services.organisations.update({ slug: o.slug, expectedVersion: o.version, patch, ...context }),
       present: (_, result) => answer(result.organisation.slug),
     }),
   );
@@ -119,7 +119,7 @@ export function mountOrganisationRoutes(router: Router, services: Services): voi
       ...existing,
       schema: organisationMergeSchema,
       write: (o, { into }, context) =>
-        services.organisationStore.merge({ slug: o.slug, into, expectedVersion: o.version, ...context }),
+        services.organisations.merge({ slug: o.slug, into, expectedVersion: o.version, ...context }),
       present: (_, result, req) =>
         answer(result.into.slug, {
           headers: { "Content-Location": `${req.baseUrl}/organisations/${result.into.slug}` },

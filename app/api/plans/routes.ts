@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Request, Response, Router } from "express";
 import type { z } from "zod";
-import type { PlanResult } from "../../db/plan-store";
+import type { PlanResult } from "../../db/plan.repository";
 import { decide, type Operation } from "../../domain/auth/permissions";
 import type { Principal } from "../../domain/auth/roles";
 import { absoluteLink } from "../../lib/links.server";

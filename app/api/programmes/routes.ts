@@ -45,7 +45,7 @@ export function mountProgrammeRoutes(router: Router, services: Services): void {
       ifMatch: (programme) => ({ kind: "programme", id: programme.id, version: programme.version }),
       schema: programmePatchSchema,
       write: (programme, patch, context) =>
-        services.programmeStore.updateProgramme({
+        services.programmes.updateProgramme({
           programmeId: programme.id,
           expectedVersion: programme.version,
           patch,
@@ -70,7 +70,7 @@ export function mountProgrammeRoutes(router: Router, services: Services): void {
     if (!THEME_NUMBER.test(raw)) return invalidParameter(res, "number", "errors.themeNotFound");
     const theme = programme.themes.find((x) => x.number === Number(raw));
     if (!theme) return problem(res, 404, "errors.themeNotFound");
-    const snapshot = (await services.programmeStore.theme(programme.id, theme.number))!;
+    const snapshot = (await services.programmes.theme(programme.id, theme.number))!;
     sendRecord(res, etag("theme", snapshot.id, theme.version), presentTheme(theme));
   });
 
@@ -83,7 +83,7 @@ export function mountProgrammeRoutes(router: Router, services: Services): void {
         const programme = await programmeOf(services, req, res);
         if (!programme) return undefined;
         const raw = String(req.params.number);
-        const theme = ACTION_NUMBER.test(raw) ? await services.programmeStore.theme(programme.id, Number(raw)) : undefined;
+        const theme = ACTION_NUMBER.test(raw) ? await services.programmes.theme(programme.id, Number(raw)) : undefined;
         if (theme) return { programme, theme };
         problem(res, 404, "errors.themeNotFound");
         return undefined;
@@ -92,7 +92,7 @@ export function mountProgrammeRoutes(router: Router, services: Services): void {
       ifMatch: ({ theme }) => ({ kind: "theme", id: theme.id, version: theme.version }),
       schema: themePatchSchema,
       write: ({ programme, theme }, patch, context) =>
-        services.programmeStore.updateTheme({
+        services.programmes.updateTheme({
           programmeId: programme.id,
           number: theme.number,
           expectedVersion: theme.version,

@@ -16,7 +16,7 @@ export function mountProgressRoutes(router: Router, services: Services): void {
     if (!ACTION_NUMBER.test(raw)) return invalidParameter(res, "number", "errors.invalidNumber");
     const action = await services.actions.get(programme.id, Number(raw));
     if (!action) return problem(res, 404, "errors.actionNotFound", { number: raw });
-    const updates = await services.progress.updates.historyForAction(action.id);
+    const updates = await services.progressUpdates.historyForAction(action.id);
     res.json(presentProgressHistory(action.number, updates, action.milestones ?? []));
   });
 }

@@ -160,3 +160,19 @@ export function parseActionNumbers(value: string): number[] | undefined {
   if (parts.some((p) => !/^[1-9]\d{0,5}$/.test(p))) return undefined;
   return [...new Set(parts.map(Number))].sort((a, b) => a - b);
 }
+
+/** A contact as the people who may see contacts are shown them. */
+export interface ContactView {
+  id: number;
+  name: string;
+  email: string;
+  organisation: { slug: string; name: string } | null;
+  hasAccount: boolean;
+}
+
+/** A person's details as a change gives them: the organisation as a slug (or none). */
+export interface ContactInput {
+  name: string;
+  email: string;
+  organisation: string | null;
+}

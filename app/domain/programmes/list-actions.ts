@@ -1,8 +1,16 @@
-import type { ActionRepository } from "../../db/action-repository";
-import type { OrganisationRepository } from "../../db/organisation-repository";
 import { effectiveAsOf } from "../decisions/as-of";
 import { parseActionFilters, type ActionFilters, type FieldErrors, type Paging } from "./action-filters";
 import type { Action, Programme } from "./types";
+
+/** What listing actions reads: the data layer's action repository provides it. */
+export interface ActionReader {
+  list(programmeId: number, filters: ActionFilters, paging: Paging): Promise<{ data: Action[]; total: number }>;
+}
+
+/** What checking filters reads: the data layer's organisation repository provides it. */
+export interface OrganisationReader {
+  exists(slug: string): Promise<boolean>;
+}
 
 export type ListActionsResult =
   | { ok: true; filters: ActionFilters; paging: Paging; data: Action[]; total: number }
@@ -20,7 +28,7 @@ export type ResolvedActionFilters =
 export async function resolveActionFilters(options: {
   programme: Programme;
   query: URLSearchParams;
-  organisations: OrganisationRepository;
+  organisations: OrganisationReader;
   /** Today's calendar date: `asOf` today or later reads the current categories. */
   today?: string;
 }): Promise<ResolvedActionFilters> {
@@ -59,8 +67,8 @@ export async function resolveActionFilters(options: {
 export async function listActions(options: {
   programme: Programme;
   query: URLSearchParams;
-  actions: ActionRepository;
-  organisations: OrganisationRepository;
+  actions: ActionReader;
+  organisations: OrganisationReader;
   /** Today's calendar date: `asOf` today or later reads the current categories. */
   today?: string;
 }): Promise<ListActionsResult> {

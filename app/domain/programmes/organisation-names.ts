@@ -214,3 +214,37 @@ export class OrganisationIndex {
     return out;
   }
 }
+
+/** The lookup forms use, with every organisation for pickers. */
+export interface OrganisationNameLookup {
+  all: { slug: string; name: string }[];
+  /** The organisation's slug for a name, alias or slug, or undefined. */
+  resolve(name: string): string | undefined;
+  nameOf(slug: string): string;
+}
+
+/**
+ * Finds organisations by name, alias or slug, as people type them in forms. A name or slug wins over
+ * an alias that normalises the same.
+ */
+export function organisationNameLookup(
+  organisations: readonly { id: number; slug: string; name: string }[],
+  aliases: readonly { organisationId: number; normalised: string }[],
+): OrganisationNameLookup {
+  const byKey = new Map<string, string>();
+  const slugById = new Map(organisations.map((o) => [o.id, o.slug]));
+  for (const o of organisations) {
+    byKey.set(nameKey(o.name), o.slug);
+    byKey.set(nameKey(o.slug), o.slug);
+  }
+  for (const a of aliases) {
+    const slug = slugById.get(a.organisationId);
+    if (slug && !byKey.has(a.normalised)) byKey.set(a.normalised, slug);
+  }
+  const names = new Map(organisations.map((o) => [o.slug, o.name]));
+  return {
+    all: organisations.map((o) => ({ slug: o.slug, name: o.name })),
+    resolve: (name) => byKey.get(nameKey(name)),
+    nameOf: (slug) => names.get(slug) ?? slug,
+  };
+}

@@ -1,5 +1,15 @@
-import type { ProgressReadModel } from "../../db/progress-read-model";
-import { dependencyFlags, type RiskFlag } from "./dependencies";
+import { dependencyFlags, type DependencyLink, type DependencyState, type RiskFlag } from "./dependencies";
+
+/** What the rule needs to read: the programme's dependency links, the actions in them, and a cache. */
+export interface RiskFlagReader {
+  cache: { get<T>(key: string, compute: () => Promise<T>, scope?: object): Promise<T> };
+  dependencyLinks(programmeId: number): Promise<DependencyLink[]>;
+  actionRows(
+    programmeId: number,
+    period: null,
+    only: { numbers: readonly number[] },
+  ): Promise<{ number: number; category: DependencyState["category"]; latest: { status: DependencyState["status"] } | null }[]>;
+}
 
 /**
  * Risk flags of a programme's actions, by number (see dependencies.ts for the rule): two queries
@@ -7,7 +17,7 @@ import { dependencyFlags, type RiskFlag } from "./dependencies";
  * change stamp. `scope` (a request's context) makes every read of one request see the same stamp.
  */
 export async function readRiskFlags(
-  read: Pick<ProgressReadModel, "cache" | "dependencyLinks" | "actionRows">,
+  read: RiskFlagReader,
   programmeId: number,
   scope?: object,
 ): Promise<Map<number, RiskFlag[]>> {

@@ -1,7 +1,7 @@
-import type { AuthRepository } from "../../db/auth-repository";
-import type { UserRepository } from "../../db/user-repository";
+import type { AuthRepository } from "../../db/auth.repository";
+import type { UserRepository } from "../../db/user.repository";
 import { PUBLIC, type Principal } from "../../domain/auth/roles";
-import { timestamp, type Clock } from "../time";
+import { timestamp, type Clock } from "../../domain/time";
 import { hashPassword, verifyPassword } from "./passwords.server";
 import { hashSecret, newSecret } from "./secrets.server";
 

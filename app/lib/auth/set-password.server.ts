@@ -1,7 +1,7 @@
 import { data, redirect, type AppLoadContext } from "react-router";
 import { fieldErrors, formFields, newPasswordSchema, PASSWORD_MAX, PASSWORD_MIN } from "../../domain/auth/schemas";
 import { translator } from "../i18n/catalogue.server";
-import { timestamp } from "../time";
+import { timestamp } from "../../domain/time";
 import { sessionCookie } from "./cookies.server";
 import { hashSecret } from "./secrets.server";
 
@@ -14,7 +14,7 @@ export async function setPasswordFromLink(context: AppLoadContext, request: Requ
     const errors = Object.fromEntries(Object.entries(fieldErrors(parsed.error)).map(([k, v]) => [k, t(v, { min: PASSWORD_MIN, max: PASSWORD_MAX })]));
     return data({ errors }, { status: 400 });
   }
-  const result = await context.services.accounts.setPasswordWithToken({
+  const result = await context.services.users.setPasswordWithToken({
     purpose,
     tokenHash: hashSecret(token),
     passwordHash: await context.services.auth.hashPassword(parsed.data.password),

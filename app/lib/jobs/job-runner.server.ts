@@ -1,8 +1,8 @@
 import { Cron } from "croner";
-import type { ClaimedJob, JobStore } from "../../db/job-store";
+import type { ClaimedJob, JobRepository } from "../../db/job.repository";
 import { TIME_ZONE } from "../../domain/calendar";
 import type { Logger } from "../logger.server";
-import type { Clock } from "../time";
+import type { Clock } from "../../domain/time";
 
 /** What a job kind does; it may return a payload to keep instead of the one it ran with (to drop a secret). */
 export type JobHandler = (
@@ -41,7 +41,7 @@ const BATCH = 500;
  * later with a growing wait, or failed after the last attempt.
  */
 export function createJobRunner(deps: {
-  store: JobStore;
+  store: JobRepository;
   handlers: Record<string, JobHandler>;
   clock: Clock;
   logger: Logger;

@@ -4,8 +4,8 @@ import {
   JOB_REMINDER,
   JOB_REQUEST,
   type LinkContext,
-  type RoundStore,
-} from "../../db/round-store";
+  type RoundRepository,
+} from "../../db/round.repository";
 import { calendarDate } from "../../domain/calendar";
 import { parsePeriod } from "../../domain/progress/periods";
 import { roundIsOpen } from "../../domain/progress/round-rules";
@@ -115,7 +115,7 @@ function parse<T>(schema: z.ZodType<T>, payload: unknown): T {
  * fails over SMTP throws, so that the runner tries again later. Once sent, the link's secret is
  * dropped from the job.
  */
-export function roundJobHandlers(deps: { rounds: RoundStore; mailer: Mailer; links: PublicLinks }): Record<string, JobHandler> {
+export function roundJobHandlers(deps: { rounds: RoundRepository; mailer: Mailer; links: PublicLinks }): Record<string, JobHandler> {
   const { rounds, mailer, links } = deps;
 
   async function deliver(mail: OutgoingMail) {

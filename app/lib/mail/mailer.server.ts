@@ -1,7 +1,6 @@
 import nodemailer, { type Transporter } from "nodemailer";
-import type { Db } from "../../db/database";
 import type { Logger } from "../logger.server";
-import { timestamp, type Clock } from "../time";
+import { timestamp, type Clock } from "../../domain/time";
 
 export interface OutgoingMail {
   to: string;
@@ -17,32 +16,35 @@ export interface Mailer {
   readonly smtpConfigured: boolean;
 }
 
+/** Where the mailer keeps every message (the outbox repository). */
+export interface MailOutbox {
+  record(mail: { recipient: string; subject: string; bodyText: string; purpose: string; createdAt: string }): Promise<number>;
+  markSent(id: number, sentAt: string): Promise<void>;
+  markFailed(id: number, error: string): Promise<void>;
+}
+
 /** Mail over SMTP (SMTP_URL) with every message kept in the outbox; without SMTP only the outbox, which administrators read in the app. */
-export function createMailer(options: { db: Db; logger: Logger; clock: Clock; smtpUrl?: string; from: string }): Mailer {
+export function createMailer(options: { outbox: MailOutbox; logger: Logger; clock: Clock; smtpUrl?: string; from: string }): Mailer {
   const transport: Transporter | null = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : null;
   return {
     smtpConfigured: transport !== null,
     async send(mail) {
-      const row = await options.db.kysely
-        .insertInto("mail_outbox")
-        .values({
-          recipient: mail.to,
-          subject: mail.subject,
-          body_text: mail.text,
-          purpose: mail.purpose,
-          created_at: timestamp(options.clock),
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
+      const id = await options.outbox.record({
+        recipient: mail.to,
+        subject: mail.subject,
+        bodyText: mail.text,
+        purpose: mail.purpose,
+        createdAt: timestamp(options.clock),
+      });
       if (!transport) return { sent: false };
       try {
         await transport.sendMail({ from: options.from, to: mail.to, subject: mail.subject, text: mail.text });
-        await options.db.kysely.updateTable("mail_outbox").set({ sent_at: timestamp(options.clock) }).where("id", "=", row.id).execute();
+        await options.outbox.markSent(id, timestamp(options.clock));
         return { sent: true };
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        options.logger.warn({ err: error, outboxId: row.id, purpose: mail.purpose }, "mail could not be sent");
-        await options.db.kysely.updateTable("mail_outbox").set({ error: message.slice(0, 500) }).where("id", "=", row.id).execute();
+        options.logger.warn({ err: error, outboxId: id, purpose: mail.purpose }, "mail could not be sent");
+        await options.outbox.markFailed(id, message);
         return { sent: false };
       }
     },

@@ -1,5 +1,5 @@
 import type { TFunction } from "i18next";
-import type { PlanResult } from "../../db/plan-store";
+import type { PlanResult } from "../../db/plan.repository";
 
 /**
  * What a refused plan transition tells the person, and with which status: 400 for what they can

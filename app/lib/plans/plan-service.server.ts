@@ -1,5 +1,5 @@
 import type { Actor } from "../../db/audit";
-import type { PlanRecipient, PlanResult, PlanSeen, PlanStore } from "../../db/plan-store";
+import type { PlanRecipient, PlanResult, PlanSeen, PlanRepository } from "../../db/plan.repository";
 import type { PlanBase, PlanFields } from "../../domain/plans/plan-input";
 import type { PlanVersion } from "../../domain/plans/plan-types";
 import { type Language } from "../i18n";
@@ -50,7 +50,7 @@ export function planMail(kind: "submitted" | "approved" | "returned", recipient:
  * decision (nobody is mailed about what they did themselves). A mail that cannot be recorded or
  * sent is logged; it never undoes or fails the transition.
  */
-export function createPlanService(deps: { store: PlanStore; mailer: Mailer; logger: Logger }) {
+export function createPlanService(deps: { store: PlanRepository; mailer: Mailer; logger: Logger }) {
   const { store, mailer, logger } = deps;
 
   async function notify(mails: ReturnType<typeof planMail>[]) {

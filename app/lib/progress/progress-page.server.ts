@@ -92,8 +92,8 @@ export async function loadActionProgress(
   const members = can(p, "progress.readInternal", target);
   const today = todayOf(context);
   const milestones =
-    action.milestones ?? (await context.services.progress.milestones.listForAction(action.id));
-  const updates = await context.services.progress.updates.historyForAction(action.id);
+    action.milestones ?? (await context.services.milestones.listForAction(action.id));
+  const updates = await context.services.progressUpdates.historyForAction(action.id);
   const views = updates.map((u) => updateView(u, members, milestones));
   const base = `/programmes/${programme.slug}`;
   return {
@@ -113,8 +113,8 @@ export async function loadActionProgress(
 /** What an update form starts from: the update for the period (if any), and the milestones it may tick (open ones, and those this update reached). */
 export async function loadProgressForm(context: AppLoadContext, actionId: number, period: string) {
   const [current, milestones] = await Promise.all([
-    context.services.progress.updates.currentFor(actionId, period),
-    context.services.progress.milestones.listForAction(actionId),
+    context.services.progressUpdates.currentFor(actionId, period),
+    context.services.milestones.listForAction(actionId),
   ]);
   const today = todayOf(context);
   const reached = new Set(current?.milestonesReached ?? []);

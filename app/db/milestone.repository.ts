@@ -3,7 +3,6 @@ import {
   formatFuzzyDate,
   type FuzzyDate,
   type Recurrence,
-  type YearSpan,
 } from "../domain/progress/fuzzy-date";
 import type { MilestoneValues } from "../domain/progress/milestone-input";
 import { parseMilestones, type Milestone } from "../domain/progress/planning-milestones";
@@ -57,16 +56,16 @@ function describe(m: Pick<Milestone, "label" | "due" | "doneOn">) {
 }
 
 /**
- * Brings an action's milestones in line with its planning text, inside the caller's transaction:
+ * Brings an action's milestones in line with those read from its planning text, inside the caller's transaction:
  * milestones read before and read again keep their id and done date; readings that went away are
  * removed, new ones added. Milestones a person corrected or added (manual) are never touched, and
  * the reading a correction replaced is not added again. Returns whether anything changed.
  */
-export async function syncMilestonesFromPlanning(
+export async function syncMilestones(
   trx: Trx,
-  input: { actionId: number; planningText: string; period: YearSpan; now: string },
+  input: { actionId: number; /** The milestones the domain read from the planning text. */ readings: readonly Milestone[]; now: string },
 ): Promise<boolean> {
-  const parsed = parseMilestones(input.planningText, { period: input.period }).milestones;
+  const parsed = input.readings;
   const existing = await trx
     .selectFrom("milestone")
     .selectAll()
@@ -133,7 +132,7 @@ interface ChangeContext {
 }
 
 /** Stored milestones: reading them per action (in batches for lists), and a person's corrections. */
-export function createMilestoneStore(db: Db) {
+export function createMilestoneRepository(db: Db) {
   const k = db.kysely;
 
   /** Locks the milestone (PostgreSQL) and checks that it belongs to the action and is at the version the person saw. */
@@ -315,10 +314,9 @@ export function createMilestoneStore(db: Db) {
             .where("programme_id", "=", p.id)
             .execute();
           for (const a of actions) {
-            await syncMilestonesFromPlanning(trx, {
+            await syncMilestones(trx, {
               actionId: a.id,
-              planningText: a.planning_text,
-              period: { start: p.period_start, end: p.period_end },
+              readings: parseMilestones(a.planning_text, { period: { start: p.period_start, end: p.period_end } }).milestones,
               now,
             });
             count++;
@@ -330,7 +328,7 @@ export function createMilestoneStore(db: Db) {
   };
 }
 
-export type MilestoneStore = ReturnType<typeof createMilestoneStore>;
+export type MilestoneRepository = ReturnType<typeof createMilestoneRepository>;
 
 /** The canonical phrase of a date, for a form field that shows what Regie read. */
 export const milestoneDuePhrase = (due: FuzzyDate): string => due.text || formatFuzzyDate(due);

@@ -16,10 +16,29 @@ export interface OutboxMessage {
 
 const statusOf = (r: { sent_at: string | null; error: string | null }): OutboxStatus => (r.sent_at ? "sent" : r.error ? "failed" : "kept");
 
-/** Reads the mail outbox that administrators see: every message Regie sent or kept. */
+/** The mail outbox: every message Regie sent or kept, as the mailer records it and administrators read it. */
 export function createOutboxRepository(db: Db) {
   const k = db.kysely;
   return {
+    /** Keeps a message before it is sent; its id marks the outcome later. */
+    async record(mail: { recipient: string; subject: string; bodyText: string; purpose: string; createdAt: string }): Promise<number> {
+      const row = await k
+        .insertInto("mail_outbox")
+        .values({ recipient: mail.recipient, subject: mail.subject, body_text: mail.bodyText, purpose: mail.purpose, created_at: mail.createdAt })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      return row.id;
+    },
+
+    async markSent(id: number, sentAt: string): Promise<void> {
+      await k.updateTable("mail_outbox").set({ sent_at: sentAt }).where("id", "=", id).execute();
+    },
+
+    /** Keeps why SMTP refused the message (the first 500 characters). */
+    async markFailed(id: number, error: string): Promise<void> {
+      await k.updateTable("mail_outbox").set({ error: error.slice(0, 500) }).where("id", "=", id).execute();
+    },
+
     /** A page of messages, newest first. */
     async list(options: { limit: number; offset: number }): Promise<{ data: OutboxMessage[]; total: number }> {
       const [rows, total] = await Promise.all([

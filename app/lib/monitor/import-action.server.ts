@@ -172,7 +172,9 @@ async function importDefinitionsUpload(
   requirePermission(context, request, "monitor.manage", { programmeId });
   const base = { intent: "import" as const, dryRun, perIndicator: [], attribution: null, warnings: [], fieldErrors: {} };
   const parsed = monitorDefinitionFileSchema.safeParse(json.value);
-  const programme = await context.services.db.kysely.selectFrom("programme").select("slug").where("id", "=", programmeId).executeTakeFirstOrThrow();
+  const slug = await context.services.programmes.slugOf(programmeId);
+  if (slug === undefined) throw new Error(`No programme has id ${programmeId}.`);
+  const programme = { slug };
   if (!parsed.success || parsed.data.programme !== programme.slug) {
     const errors = parsed.success
       ? [t("monitor.cli.programmeNotFound", { slug: parsed.data.programme })]

@@ -1,24 +1,9 @@
 import type { Transaction } from "kysely";
 import { recordAudit, type Actor } from "./audit";
 import type { Db, Dialect } from "./database";
-import { askAddedContactsIn } from "./round-store";
+import { askAddedContactsIn } from "./round.repository";
 import type { Database } from "./schema";
-
-/** A contact as the people who may see contacts are shown them. */
-export interface ContactView {
-  id: number;
-  name: string;
-  email: string;
-  organisation: { slug: string; name: string } | null;
-  hasAccount: boolean;
-}
-
-/** A person's details as a change gives them: the organisation as a slug (or none). */
-export interface ContactInput {
-  name: string;
-  email: string;
-  organisation: string | null;
-}
+import type { ContactInput, ContactView } from "../domain/contacts/contacts";
 
 interface ChangeContext {
   programmeId: number;
@@ -251,7 +236,7 @@ export async function setAccountActionsIn(
 }
 
 /** Contacts per action: reading them, adding and removing one, importing many, and an account's contact actions. */
-export function createContactStore(db: Db) {
+export function createContactRepository(db: Db) {
   const k = db.kysely;
 
   async function organisationId(trx: Trx, slug: string | null): Promise<number | null | undefined> {
@@ -372,4 +357,4 @@ export function createContactStore(db: Db) {
   };
 }
 
-export type ContactStore = ReturnType<typeof createContactStore>;
+export type ContactRepository = ReturnType<typeof createContactRepository>;

@@ -27,10 +27,10 @@ import {
   loadRollup,
 } from "../lib/progress-views.server";
 import { openDatabase } from "./database";
-import { createDecisionStore } from "./decision-store";
-import { importProgrammeDocument } from "./programme-import";
-import { createProgrammeRepository } from "./programme-repository";
-import { createProgressReadModel, PERIOD_KEY_SQL } from "./progress-read-model";
+import { createDecisionRepository } from "./decision.repository";
+import { importProgrammeDocument } from "../lib/programme-import.server";
+import { createProgrammeRepository } from "./programme.repository";
+import { createProgressReadModel, PERIOD_KEY_SQL } from "./progress.read-model";
 
 const doc = defaultProgrammeDocument();
 const TODAY = "2014-10-01";
@@ -117,7 +117,7 @@ describe.each(testDialects())("progress read model (%s)", (dialect) => {
         title: "Actie 20 vervalt",
         actions: [{ number: 20, from: 2, to: 4 }],
       });
-      const result = await createDecisionStore(t.db).recordDecision({
+      const result = await createDecisionRepository(t.db).recordDecision({
         programmeId: programme.id,
         decision,
         actor: { userId: null, label: "Test" },

@@ -4,10 +4,10 @@ import { defaultProgrammeDocument } from "../../tests/support/default-programme"
 import type { ActionFilters } from "../domain/programmes/action-filters";
 import { planningYears } from "../domain/programmes/planning-years";
 import type { ActionDoc } from "../domain/programmes/programme-document";
-import { createActionRepository, type ActionRepository } from "./action-repository";
-import { createOrganisationRepository } from "./organisation-repository";
-import { importProgrammeDocument } from "./programme-import";
-import { createProgrammeRepository } from "./programme-repository";
+import { createActionRepository, type ActionRepository } from "./action.repository";
+import { createOrganisationRepository } from "./organisation.repository";
+import { importProgrammeDocument } from "../lib/programme-import.server";
+import { createProgrammeRepository } from "./programme.repository";
 
 const doc = defaultProgrammeDocument();
 const all = { limit: 500, offset: 0 };

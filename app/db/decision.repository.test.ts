@@ -4,11 +4,10 @@ import { categoryAsOf } from "../domain/decisions/category-history";
 import { decisionInputSchema, type DecisionInput } from "../domain/decisions/decision-input";
 import { loadDefaultDataIfEmpty } from "../lib/default-data.server";
 import { DEFAULT_PROGRAMME_SLUG } from "../lib/default-data.server";
-import { createActionRepository } from "./action-repository";
+import { createActionRepository } from "./action.repository";
 import { seedDocumentDecisions } from "./decision-seed";
-import { createDecisionRepository } from "./decision-repository";
-import { createDecisionStore } from "./decision-store";
-import { createHistoryRepository } from "./history-repository";
+import { createDecisionRepository } from "./decision.repository";
+import { createHistoryRepository } from "./history.repository";
 
 const DATA = new URL("../../data", import.meta.url).pathname;
 const ACTOR = { userId: null, label: "Programmamanager (test)" };
@@ -20,7 +19,7 @@ describe.each(testDialects())("steering-group decisions (%s)", (dialect) => {
   let t: TestDatabase;
   let programmeId: number;
   const repo = () => createDecisionRepository(t.db);
-  const store = () => createDecisionStore(t.db);
+  const store = () => createDecisionRepository(t.db);
   const actions = () => createActionRepository(t.db);
   const action5 = async () => (await actions().get(programmeId, 5))!;
   const counts = async (asOf?: string) => Object.fromEntries((await actions().countByCategory(programmeId, asOf)).map((c) => [String(c.category), c.count]));

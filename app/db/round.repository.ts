@@ -4,7 +4,7 @@ import { upcomingReminders, type RoundPlan } from "../domain/progress/round-plan
 import { hashSecret, newSecret } from "../lib/auth/secrets.server";
 import { recordAudit, type Actor } from "./audit";
 import type { Db, Dialect } from "./database";
-import { cancelJobs, enqueueJobs, type NewJob } from "./job-store";
+import { cancelJobs, enqueueJobs, type NewJob } from "./job.repository";
 import type { Database } from "./schema";
 import { forUpdate } from "./write-locks";
 
@@ -253,7 +253,7 @@ export async function askAddedContactsIn(
 }
 
 /** Update rounds: opening one (requests, mails and reminders in one go), the overview, resending, closing, and links. */
-export function createRoundStore(db: Db) {
+export function createRoundRepository(db: Db) {
   const k = db.kysely;
 
   async function closeIn(
@@ -681,4 +681,4 @@ export function createRoundStore(db: Db) {
   };
 }
 
-export type RoundStore = ReturnType<typeof createRoundStore>;
+export type RoundRepository = ReturnType<typeof createRoundRepository>;

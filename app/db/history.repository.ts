@@ -1,17 +1,5 @@
+import type { HistoryEntry } from "../domain/admin/history-entry";
 import type { Db } from "./database";
-
-export interface HistoryEntry {
-  id: number;
-  at: string;
-  actor: string;
-  entityType: string;
-  entityId: number | null;
-  entityLabel: string;
-  operation: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  requestId: string | null;
-}
 
 /** Reads the history (audit events) of one record or of everything. */
 export function createHistoryRepository(db: Db) {

@@ -110,7 +110,7 @@ function isUniqueViolation(error: unknown): boolean {
  * Plans of approach: reading versions, and every transition (write, submit, approve, return) in
  * one transaction with its history entry. The lifecycle rules are `transition()`'s.
  */
-export function createPlanStore(db: Db) {
+export function createPlanRepository(db: Db) {
   const k = db.kysely;
 
   async function findAction(trx: K, programmeId: number, number: number) {
@@ -352,5 +352,5 @@ export function createPlanStore(db: Db) {
   };
 }
 
-export type PlanStore = ReturnType<typeof createPlanStore>;
+export type PlanRepository = ReturnType<typeof createPlanRepository>;
 export type { PlanStatus };

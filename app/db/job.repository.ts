@@ -93,7 +93,7 @@ export async function cancelJobs(
   return Number(result.numUpdatedRows);
 }
 
-export function createJobStore(db: Db) {
+export function createJobRepository(db: Db) {
   const k = db.kysely;
   return {
     /** Claims the next due job (pending and due, or running and abandoned), or null when none is due. */
@@ -203,4 +203,4 @@ export function createJobStore(db: Db) {
   };
 }
 
-export type JobStore = ReturnType<typeof createJobStore>;
+export type JobRepository = ReturnType<typeof createJobRepository>;

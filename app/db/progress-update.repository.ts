@@ -5,7 +5,7 @@ import { linkState, mayAnswer } from "../domain/progress/round-rules";
 import type { LatestProgress, ProgressRecord } from "../domain/progress/types";
 import { recordAudit } from "./audit";
 import type { Db } from "./database";
-import { MILESTONE_ENTITY } from "./milestone-store";
+import { MILESTONE_ENTITY } from "./milestone.repository";
 import type { Database } from "./schema";
 import { forUpdate } from "./write-locks";
 
@@ -95,7 +95,7 @@ function byPeriodDesc(
 }
 
 /** Progress updates: one per action and reporting period, corrected in place with a version and history. */
-export function createProgressStore(db: Db) {
+export function createProgressUpdateRepository(db: Db) {
   const k = db.kysely;
 
   // A transaction is a Kysely instance too.
@@ -350,4 +350,4 @@ export function createProgressStore(db: Db) {
   };
 }
 
-export type ProgressStore = ReturnType<typeof createProgressStore>;
+export type ProgressUpdateRepository = ReturnType<typeof createProgressUpdateRepository>;
