@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { ActionCategories } from "../lib/action-decisions.server";
+import type { ActionCategories } from "../routes/actions/action-decisions.server";
 import { formatDay } from "../lib/decision-format";
 import type { Language } from "../lib/i18n";
 import { CategoryChangeText } from "./decision-parts";

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { ActionGovernance } from "../lib/action-governance.server";
+import type { ActionGovernance } from "../routes/actions/action-governance.server";
 import { Notice } from "./forms";
 import { HistoryList } from "./history-list";
 import { ActionCategoryHistory } from "./action-category-history";

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { ProgrammeTools, ThemeTools } from "../lib/editing-tools.server";
+import type { ProgrammeTools, ThemeTools } from "../routes/programmes/editing-tools.server";
 import { EditLinks } from "./editing";
 import { Notice } from "./forms";
 

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { OrganisationTools } from "../lib/organisation-governance.server";
+import type { OrganisationTools } from "../routes/organisations/organisation-governance.server";
 import { EditLinks } from "./editing";
 import { Notice } from "./forms";
 

@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { PLAN_FIELDS } from "../domain/plans/plan-input";
 import type { PlanStatus } from "../domain/plans/plan-lifecycle";
-import type { PlanVersionView } from "../lib/plans/plan-page.server";
+import type { PlanVersionView } from "../routes/plans/plan-page.server";
 
 /** A date and time in the visitor's language, in Dutch time. */
 export function usePlanDate() {

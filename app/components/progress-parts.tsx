@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { MilestoneView } from "../domain/progress/milestone-view";
 import { NARRATIVE_MAX, PROGRESS_STATUSES, type ProgressStatus } from "../domain/progress/progress-input";
-import type { ActionProgressView, UpdateView } from "../lib/progress/progress-page.server";
+import type { ActionProgressView, UpdateView } from "../routes/progress/progress-page.server";
 import { Notice, TextArea, TextField } from "./forms";
 
 /** Dates, periods and statuses in the page's language. */

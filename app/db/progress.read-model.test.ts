@@ -25,7 +25,7 @@ import {
   loadDependencyGraph,
   loadRiskFlags,
   loadRollup,
-} from "../lib/progress-views.server";
+} from "../routes/progress/progress-views.server";
 import { openDatabase } from "./database";
 import { createDecisionRepository } from "./decision.repository";
 import { importProgrammeDocument } from "../lib/programme-import.server";

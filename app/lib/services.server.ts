@@ -17,7 +17,7 @@ import { openDatabase, type Db } from "../db/database";
 import { createMonitorRepository } from "../db/monitor.repository";
 import { createProgressReadModel } from "../db/progress.read-model";
 import { changeStamp, createReadCache, type ReadCache } from "../db/read-cache";
-import { createProgressServices } from "./progress/progress-services.server";
+import { createProgressServices } from "./progress-services.server";
 import type { Env } from "./env.server";
 import { createPublicLinks, type PublicLinks } from "./links.server";
 import type { Logger } from "./logger.server";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { chartsDrawn, renderSeriesChart } from "../../app/components/monitor/chart.server";
-import { sanitiseChartSvg } from "../../app/components/monitor/svg.server";
+import { chartsDrawn, renderSeriesChart } from "../../app/routes/monitor/chart.server";
+import { sanitiseChartSvg } from "../../app/routes/monitor/svg.server";
 import { buildSeries } from "../../app/domain/monitor/analysis";
 import type { Measurement } from "../../app/domain/monitor/types";
 

@@ -5,7 +5,7 @@ import type { Operation } from "../../app/domain/auth/permissions";
  * permission-matrix test walks this table for every role on both databases, and fails when a
  * route exists that this table does not list.
  *
- * - `route`: the page's route file as in app/routes.ts ("routes/action-edit.tsx"), or for the API
+ * - `route`: the page's route file as in app/routes.ts ("routes/actions/action-edit.tsx"), or for the API
  *   "api METHOD /path/with/:params" exactly as the Express router declares it.
  * - `operation`: the permission it needs (null: open to everyone, like sign-in or a setup link,
  *   which guard themselves with a secret).
@@ -32,43 +32,43 @@ const PLAN_FORM = { ...PLAN_PARTS, versionNo: "", version: "" };
 
 export const ROUTE_TABLE: RouteCase[] = [
   // Public pages.
-  { route: "routes/home.tsx", method: "GET", operation: "programme.read", target: "programme", sample: { path: "/" } },
-  { route: "routes/programmes.tsx", method: "GET", operation: "programme.read", target: "none", sample: { path: "/programmes" } },
-  { route: "routes/programme.tsx", method: "GET", operation: "programme.read", target: "programme", sample: { path: P } },
-  { route: "routes/theme.tsx", method: "GET", operation: "programme.read", target: "programme", sample: { path: `${P}/themes/2` } },
-  { route: "routes/actions.tsx", method: "GET", operation: "programme.read", target: "programme", sample: { path: `${P}/actions` } },
-  { route: "routes/action.tsx", method: "GET", operation: "programme.read", target: "programme", sample: { path: `${P}/actions/17` } },
+  { route: "routes/programmes/home.tsx", method: "GET", operation: "programme.read", target: "programme", sample: { path: "/" } },
+  { route: "routes/programmes/programmes.tsx", method: "GET", operation: "programme.read", target: "none", sample: { path: "/programmes" } },
+  { route: "routes/programmes/programme.tsx", method: "GET", operation: "programme.read", target: "programme", sample: { path: P } },
+  { route: "routes/programmes/theme.tsx", method: "GET", operation: "programme.read", target: "programme", sample: { path: `${P}/themes/2` } },
+  { route: "routes/actions/actions.tsx", method: "GET", operation: "programme.read", target: "programme", sample: { path: `${P}/actions` } },
+  { route: "routes/actions/action.tsx", method: "GET", operation: "programme.read", target: "programme", sample: { path: `${P}/actions/17` } },
   // Progress views: the dashboard, the timeline and the dependency graph (public; members see more on the dashboard).
-  { route: "routes/progress-dashboard.tsx", method: "GET", operation: "progress.read", target: "programme", sample: { path: `${P}/dashboard` } },
-  { route: "routes/progress-timeline.tsx", method: "GET", operation: "progress.read", target: "programme", sample: { path: `${P}/timeline?theme=3` } },
-  { route: "routes/dependencies.tsx", method: "GET", operation: "progress.read", target: "programme", sample: { path: `${P}/dependencies` } },
-  { route: "routes/organisations.tsx", method: "GET", operation: "programme.read", target: "none", sample: { path: "/organisations" } },
-  { route: "routes/organisation.tsx", method: "GET", operation: "programme.read", target: "none", sample: { path: "/organisations/gemeente-leiden" } },
-  { route: "routes/not-found.tsx", method: "GET", operation: null, sample: { path: "/no/such/page" }, allowed: [404] },
+  { route: "routes/progress/progress-dashboard.tsx", method: "GET", operation: "progress.read", target: "programme", sample: { path: `${P}/dashboard` } },
+  { route: "routes/progress/progress-timeline.tsx", method: "GET", operation: "progress.read", target: "programme", sample: { path: `${P}/timeline?theme=3` } },
+  { route: "routes/progress/dependencies.tsx", method: "GET", operation: "progress.read", target: "programme", sample: { path: `${P}/dependencies` } },
+  { route: "routes/organisations/organisations.tsx", method: "GET", operation: "programme.read", target: "none", sample: { path: "/organisations" } },
+  { route: "routes/organisations/organisation.tsx", method: "GET", operation: "programme.read", target: "none", sample: { path: "/organisations/gemeente-leiden" } },
+  { route: "routes/site/not-found.tsx", method: "GET", operation: null, sample: { path: "/no/such/page" }, allowed: [404] },
   // Accounts.
-  { route: "routes/sign-in.tsx", method: "GET", operation: null, sample: { path: "/sign-in" }, allowed: [200, 302] },
-  { route: "routes/sign-out.tsx", method: "POST", operation: null, sample: { path: "/sign-out", form: {} }, allowed: [302] },
-  { route: "routes/setup.tsx", method: "GET", operation: null, sample: { path: "/setup/not-a-valid-link" }, allowed: [404] },
-  { route: "routes/password-forgot.tsx", method: "GET", operation: null, sample: { path: "/password/forgot" } },
-  { route: "routes/password-reset.tsx", method: "GET", operation: null, sample: { path: "/password/reset/not-a-valid-link" }, allowed: [404] },
-  { route: "routes/invite.tsx", method: "GET", operation: null, sample: { path: "/invite/not-a-valid-link" }, allowed: [404] },
-  { route: "routes/account.tsx", method: "GET", operation: "account.self", target: "none", sample: { path: "/account" } },
+  { route: "routes/account/sign-in.tsx", method: "GET", operation: null, sample: { path: "/sign-in" }, allowed: [200, 302] },
+  { route: "routes/account/sign-out.tsx", method: "POST", operation: null, sample: { path: "/sign-out", form: {} }, allowed: [302] },
+  { route: "routes/account/setup.tsx", method: "GET", operation: null, sample: { path: "/setup/not-a-valid-link" }, allowed: [404] },
+  { route: "routes/account/password-forgot.tsx", method: "GET", operation: null, sample: { path: "/password/forgot" } },
+  { route: "routes/account/password-reset.tsx", method: "GET", operation: null, sample: { path: "/password/reset/not-a-valid-link" }, allowed: [404] },
+  { route: "routes/account/invite.tsx", method: "GET", operation: null, sample: { path: "/invite/not-a-valid-link" }, allowed: [404] },
+  { route: "routes/account/account.tsx", method: "GET", operation: "account.self", target: "none", sample: { path: "/account" } },
   // Editing.
-  { route: "routes/action-edit.tsx", method: "GET", operation: "action.edit", target: "action", sample: { path: `${P}/actions/17/edit` } },
-  { route: "routes/action-new.tsx", method: "GET", operation: "action.edit", target: "programme", sample: { path: `${P}/actions/new` } },
-  { route: "routes/programme-edit.tsx", method: "GET", operation: "programme.edit", target: "programme", sample: { path: `${P}/edit` } },
-  { route: "routes/theme-edit.tsx", method: "GET", operation: "programme.edit", target: "programme", sample: { path: `${P}/themes/2/edit` } },
-  { route: "routes/organisation-new.tsx", method: "GET", operation: "organisation.edit", target: "none", sample: { path: "/organisations/new" } },
-  { route: "routes/organisation-edit.tsx", method: "GET", operation: "organisation.edit", target: "none", sample: { path: "/organisations/gemeente-leiden/edit" } },
-  { route: "routes/organisation-merge.tsx", method: "GET", operation: "organisation.edit", target: "none", sample: { path: "/organisations/gemeente-leiden/merge" } },
+  { route: "routes/actions/action-edit.tsx", method: "GET", operation: "action.edit", target: "action", sample: { path: `${P}/actions/17/edit` } },
+  { route: "routes/actions/action-new.tsx", method: "GET", operation: "action.edit", target: "programme", sample: { path: `${P}/actions/new` } },
+  { route: "routes/programmes/programme-edit.tsx", method: "GET", operation: "programme.edit", target: "programme", sample: { path: `${P}/edit` } },
+  { route: "routes/programmes/theme-edit.tsx", method: "GET", operation: "programme.edit", target: "programme", sample: { path: `${P}/themes/2/edit` } },
+  { route: "routes/organisations/organisation-new.tsx", method: "GET", operation: "organisation.edit", target: "none", sample: { path: "/organisations/new" } },
+  { route: "routes/organisations/organisation-edit.tsx", method: "GET", operation: "organisation.edit", target: "none", sample: { path: "/organisations/gemeente-leiden/edit" } },
+  { route: "routes/organisations/organisation-merge.tsx", method: "GET", operation: "organisation.edit", target: "none", sample: { path: "/organisations/gemeente-leiden/merge" } },
   // Plans of approach (action 17, whose contact is the action-contact persona). The writes run in
   // this order on one database: the first allowed persona (admin) writes, submits and approves
   // version 1; later allowed personas find the plan moved on and get 409, never a change.
-  { route: "routes/plan.tsx", method: "GET", operation: "plan.readApproved", target: "action", sample: { path: `${P}/actions/17/plan` } },
-  { route: "routes/plan-edit.tsx", method: "GET", operation: "plan.write", target: "action", sample: { path: `${P}/actions/17/plan/edit` }, allowed: [200, 409] },
-  { route: "routes/plan-version.tsx", method: "GET", operation: "plan.read", target: "action", sample: { path: `${P}/actions/17/plan/versions/1` }, allowed: [200, 404] },
+  { route: "routes/plans/plan.tsx", method: "GET", operation: "plan.readApproved", target: "action", sample: { path: `${P}/actions/17/plan` } },
+  { route: "routes/plans/plan-edit.tsx", method: "GET", operation: "plan.write", target: "action", sample: { path: `${P}/actions/17/plan/edit` }, allowed: [200, 409] },
+  { route: "routes/plans/plan-version.tsx", method: "GET", operation: "plan.read", target: "action", sample: { path: `${P}/actions/17/plan/versions/1` }, allowed: [200, 404] },
   {
-    route: "routes/plan-edit.tsx",
+    route: "routes/plans/plan-edit.tsx",
     method: "POST",
     operation: "plan.write",
     target: "action",
@@ -77,7 +77,7 @@ export const ROUTE_TABLE: RouteCase[] = [
     writes: true,
   },
   {
-    route: "routes/plan.tsx",
+    route: "routes/plans/plan.tsx",
     method: "POST",
     operation: "plan.write",
     target: "action",
@@ -86,7 +86,7 @@ export const ROUTE_TABLE: RouteCase[] = [
     writes: true,
   },
   {
-    route: "routes/plan.tsx",
+    route: "routes/plans/plan.tsx",
     method: "POST",
     operation: "plan.decide",
     target: "action",
@@ -97,12 +97,12 @@ export const ROUTE_TABLE: RouteCase[] = [
   // The steering group's decisions and meetings: public to read; programme manager and steering group record.
   // Meeting 1 is the document's meeting of 14 October 2013 (seeded with the default programme). The
   // sample writes change no category, so every allowed persona can record one.
-  { route: "routes/decisions.tsx", method: "GET", operation: "decision.read", target: "programme", sample: { path: `${P}/decisions` } },
-  { route: "routes/meetings.tsx", method: "GET", operation: "decision.read", target: "programme", sample: { path: `${P}/meetings` } },
-  { route: "routes/meeting.tsx", method: "GET", operation: "decision.read", target: "programme", sample: { path: `${P}/meetings/1` } },
-  { route: "routes/decision-new.tsx", method: "GET", operation: "decision.record", target: "programme", sample: { path: `${P}/decisions/new` } },
+  { route: "routes/decisions/decisions.tsx", method: "GET", operation: "decision.read", target: "programme", sample: { path: `${P}/decisions` } },
+  { route: "routes/decisions/meetings.tsx", method: "GET", operation: "decision.read", target: "programme", sample: { path: `${P}/meetings` } },
+  { route: "routes/decisions/meeting.tsx", method: "GET", operation: "decision.read", target: "programme", sample: { path: `${P}/meetings/1` } },
+  { route: "routes/decisions/decision-new.tsx", method: "GET", operation: "decision.record", target: "programme", sample: { path: `${P}/decisions/new` } },
   {
-    route: "routes/decision-new.tsx",
+    route: "routes/decisions/decision-new.tsx",
     method: "POST",
     operation: "decision.record",
     target: "programme",
@@ -110,9 +110,9 @@ export const ROUTE_TABLE: RouteCase[] = [
     allowed: [302],
     writes: true,
   },
-  { route: "routes/meeting-new.tsx", method: "GET", operation: "decision.record", target: "programme", sample: { path: `${P}/meetings/new` } },
+  { route: "routes/decisions/meeting-new.tsx", method: "GET", operation: "decision.record", target: "programme", sample: { path: `${P}/meetings/new` } },
   {
-    route: "routes/meeting-new.tsx",
+    route: "routes/decisions/meeting-new.tsx",
     method: "POST",
     operation: "decision.record",
     target: "programme",
@@ -124,10 +124,10 @@ export const ROUTE_TABLE: RouteCase[] = [
   // is the document's planned decision about categories 3 and 4 (changing it changes no category).
   // The first allowed persona (admin) corrects it with version 1; later ones find it moved on (409).
   // The withdrawals carry a version the decision never has: allowed personas get 409/412, nothing goes.
-  { route: "routes/decision.tsx", method: "GET", operation: "decision.read", target: "programme", sample: { path: `${P}/decisions/1` } },
-  { route: "routes/decision-edit.tsx", method: "GET", operation: "decision.edit", target: "programme", sample: { path: `${P}/decisions/3/edit` } },
+  { route: "routes/decisions/decision.tsx", method: "GET", operation: "decision.read", target: "programme", sample: { path: `${P}/decisions/1` } },
+  { route: "routes/decisions/decision-edit.tsx", method: "GET", operation: "decision.edit", target: "programme", sample: { path: `${P}/decisions/3/edit` } },
   {
-    route: "routes/decision-edit.tsx",
+    route: "routes/decisions/decision-edit.tsx",
     method: "POST",
     operation: "decision.edit",
     target: "programme",
@@ -138,18 +138,18 @@ export const ROUTE_TABLE: RouteCase[] = [
     allowed: [302, 409],
     writes: true,
   },
-  { route: "routes/decision-withdraw.tsx", method: "GET", operation: "decision.edit", target: "programme", sample: { path: `${P}/decisions/3/withdraw` } },
+  { route: "routes/decisions/decision-withdraw.tsx", method: "GET", operation: "decision.edit", target: "programme", sample: { path: `${P}/decisions/3/withdraw` } },
   {
-    route: "routes/decision-withdraw.tsx",
+    route: "routes/decisions/decision-withdraw.tsx",
     method: "POST",
     operation: "decision.edit",
     target: "programme",
     sample: { path: `${P}/decisions/3/withdraw`, form: { version: "999", confirm: "yes" } },
     allowed: [409],
   },
-  { route: "routes/meeting-edit.tsx", method: "GET", operation: "meeting.edit", target: "programme", sample: { path: `${P}/meetings/1/edit` } },
+  { route: "routes/decisions/meeting-edit.tsx", method: "GET", operation: "meeting.edit", target: "programme", sample: { path: `${P}/meetings/1/edit` } },
   {
-    route: "routes/meeting-edit.tsx",
+    route: "routes/decisions/meeting-edit.tsx",
     method: "POST",
     operation: "meeting.edit",
     target: "programme",
@@ -161,10 +161,10 @@ export const ROUTE_TABLE: RouteCase[] = [
     writes: true,
   },
   // Administration (hidden: 404 for everyone but administrators), contacts, privacy.
-  { route: "routes/admin.tsx", method: "GET", operation: "users.manage", target: "none", sample: { path: "/admin" } },
-  { route: "routes/admin-users.tsx", method: "GET", operation: "users.manage", target: "none", sample: { path: "/admin/users" } },
+  { route: "routes/admin/admin.tsx", method: "GET", operation: "users.manage", target: "none", sample: { path: "/admin" } },
+  { route: "routes/admin/admin-users.tsx", method: "GET", operation: "users.manage", target: "none", sample: { path: "/admin/users" } },
   {
-    route: "routes/admin-users.tsx",
+    route: "routes/admin/admin-users.tsx",
     method: "POST",
     operation: "users.manage",
     target: "none",
@@ -173,9 +173,9 @@ export const ROUTE_TABLE: RouteCase[] = [
     writes: true,
   },
   // Account 1 is the matrix's administrator.
-  { route: "routes/admin-user.tsx", method: "GET", operation: "users.manage", target: "none", sample: { path: "/admin/users/1" } },
+  { route: "routes/admin/admin-user.tsx", method: "GET", operation: "users.manage", target: "none", sample: { path: "/admin/users/1" } },
   {
-    route: "routes/admin-user.tsx",
+    route: "routes/admin/admin-user.tsx",
     method: "POST",
     operation: "users.manage",
     target: "none",
@@ -183,14 +183,14 @@ export const ROUTE_TABLE: RouteCase[] = [
     allowed: [302],
     writes: true,
   },
-  { route: "routes/admin-outbox.tsx", method: "GET", operation: "outbox.read", target: "none", sample: { path: "/admin/outbox" } },
+  { route: "routes/admin/admin-outbox.tsx", method: "GET", operation: "outbox.read", target: "none", sample: { path: "/admin/outbox" } },
   // Message 1 exists once the invitation above has been sent; without it the administrator gets the message's own 404.
-  { route: "routes/admin-outbox-message.tsx", method: "GET", operation: "outbox.read", target: "none", sample: { path: "/admin/outbox/1" }, allowed: [200, 404] },
-  { route: "routes/admin-history.tsx", method: "GET", operation: "history.readAll", target: "none", sample: { path: "/admin/history" } },
-  { route: "routes/admin-history-csv.ts", method: "GET", operation: "history.readAll", target: "none", sample: { path: "/admin/history.csv" } },
-  { route: "routes/action-contacts.tsx", method: "GET", operation: "contacts.read", target: "action", sample: { path: `${P}/actions/17/contacts` } },
+  { route: "routes/admin/admin-outbox-message.tsx", method: "GET", operation: "outbox.read", target: "none", sample: { path: "/admin/outbox/1" }, allowed: [200, 404] },
+  { route: "routes/admin/admin-history.tsx", method: "GET", operation: "history.readAll", target: "none", sample: { path: "/admin/history" } },
+  { route: "routes/admin/admin-history-csv.ts", method: "GET", operation: "history.readAll", target: "none", sample: { path: "/admin/history.csv" } },
+  { route: "routes/contacts/action-contacts.tsx", method: "GET", operation: "contacts.read", target: "action", sample: { path: `${P}/actions/17/contacts` } },
   {
-    route: "routes/action-contacts.tsx",
+    route: "routes/contacts/action-contacts.tsx",
     method: "POST",
     operation: "contacts.manage",
     target: "action",
@@ -198,12 +198,12 @@ export const ROUTE_TABLE: RouteCase[] = [
     allowed: [302],
     writes: true,
   },
-  { route: "routes/contacts-import.tsx", method: "GET", operation: "contacts.manage", target: "programme", sample: { path: `${P}/contacts/import` } },
-  { route: "routes/account-data.ts", method: "GET", operation: "account.self", target: "none", sample: { path: "/account/data.json" } },
+  { route: "routes/contacts/contacts-import.tsx", method: "GET", operation: "contacts.manage", target: "programme", sample: { path: `${P}/contacts/import` } },
+  { route: "routes/account/account-data.ts", method: "GET", operation: "account.self", target: "none", sample: { path: "/account/data.json" } },
   // Milestones, progress updates and update rounds (action 17, whose contact is the action-contact persona).
-  { route: "routes/action-milestones.tsx", method: "GET", operation: "milestones.edit", target: "action", sample: { path: `${P}/actions/17/milestones` } },
+  { route: "routes/progress/action-milestones.tsx", method: "GET", operation: "milestones.edit", target: "action", sample: { path: `${P}/actions/17/milestones` } },
   {
-    route: "routes/action-milestones.tsx",
+    route: "routes/progress/action-milestones.tsx",
     method: "POST",
     operation: "milestones.edit",
     target: "action",
@@ -211,9 +211,9 @@ export const ROUTE_TABLE: RouteCase[] = [
     allowed: [302],
     writes: true,
   },
-  { route: "routes/progress-new.tsx", method: "GET", operation: "progress.submit", target: "action", sample: { path: `${P}/actions/17/progress/new` } },
+  { route: "routes/progress/progress-new.tsx", method: "GET", operation: "progress.submit", target: "action", sample: { path: `${P}/actions/17/progress/new` } },
   {
-    route: "routes/progress-new.tsx",
+    route: "routes/progress/progress-new.tsx",
     method: "POST",
     operation: "progress.submit",
     target: "action",
@@ -222,9 +222,9 @@ export const ROUTE_TABLE: RouteCase[] = [
     allowed: [302, 409],
     writes: true,
   },
-  { route: "routes/rounds.tsx", method: "GET", operation: "rounds.manage", target: "programme", sample: { path: `${P}/rounds` } },
+  { route: "routes/progress/rounds.tsx", method: "GET", operation: "rounds.manage", target: "programme", sample: { path: `${P}/rounds` } },
   {
-    route: "routes/rounds.tsx",
+    route: "routes/progress/rounds.tsx",
     method: "POST",
     operation: "rounds.manage",
     target: "programme",
@@ -232,13 +232,13 @@ export const ROUTE_TABLE: RouteCase[] = [
     sample: { path: `${P}/rounds`, form: { period: "2014-H3", dueOn: "2099-01-01", closesOn: "", reminders: "-7, 0, 7" } },
     allowed: [400],
   },
-  { route: "routes/round.tsx", method: "GET", operation: "rounds.manage", target: "programme", sample: { path: `${P}/rounds/1` }, allowed: [200, 404] },
-  { route: "routes/round.tsx", method: "POST", operation: "rounds.manage", target: "programme", sample: { path: `${P}/rounds/999999`, form: { intent: "close" } }, allowed: [404] },
+  { route: "routes/progress/round.tsx", method: "GET", operation: "rounds.manage", target: "programme", sample: { path: `${P}/rounds/1` }, allowed: [200, 404] },
+  { route: "routes/progress/round.tsx", method: "POST", operation: "rounds.manage", target: "programme", sample: { path: `${P}/rounds/999999`, form: { intent: "close" } }, allowed: [404] },
   // The personal link of a round is guarded by its secret, not by a role.
-  { route: "routes/respond.tsx", method: "GET", operation: null, sample: { path: "/respond/not-a-valid-link" }, allowed: [404] },
-  { route: "routes/respond.tsx", method: "POST", operation: null, sample: { path: `/respond/${"x".repeat(43)}`, form: { status: "delayed", narrative: "x" } }, allowed: [404] },
-  { route: "routes/privacy.tsx", method: "GET", operation: null, sample: { path: "/privacy" } },
-  { route: "routes/accessibility.tsx", method: "GET", operation: null, sample: { path: "/accessibility" } },
+  { route: "routes/progress/respond.tsx", method: "GET", operation: null, sample: { path: "/respond/not-a-valid-link" }, allowed: [404] },
+  { route: "routes/progress/respond.tsx", method: "POST", operation: null, sample: { path: `/respond/${"x".repeat(43)}`, form: { status: "delayed", narrative: "x" } }, allowed: [404] },
+  { route: "routes/site/privacy.tsx", method: "GET", operation: null, sample: { path: "/privacy" } },
+  { route: "routes/site/accessibility.tsx", method: "GET", operation: null, sample: { path: "/accessibility" } },
   // Open-data API.
   { route: "api GET /openapi.json", method: "GET", operation: null, sample: { path: `${API}/openapi.json` } },
   { route: "api GET /programmes", method: "GET", operation: "programme.read", target: "none", sample: { path: `${API}/programmes` } },
@@ -383,9 +383,9 @@ export const ROUTE_TABLE: RouteCase[] = [
     allowed: [400],
   },
   // Economic monitor.
-  { route: "routes/monitor.tsx", method: "GET", operation: "programme.read", target: "programme", sample: { path: `${P}/monitor` } },
-  { route: "routes/monitor.tsx", method: "POST", operation: "monitor.import", target: "programme", sample: { path: `${P}/monitor`, form: { intent: "import" } }, allowed: [400], writes: false },
-  { route: "routes/monitor-indicator.tsx", method: "GET", operation: "programme.read", target: "programme", sample: { path: `${P}/monitor/bevolking` } },
+  { route: "routes/monitor/monitor.tsx", method: "GET", operation: "programme.read", target: "programme", sample: { path: `${P}/monitor` } },
+  { route: "routes/monitor/monitor.tsx", method: "POST", operation: "monitor.import", target: "programme", sample: { path: `${P}/monitor`, form: { intent: "import" } }, allowed: [400], writes: false },
+  { route: "routes/monitor/monitor-indicator.tsx", method: "GET", operation: "programme.read", target: "programme", sample: { path: `${P}/monitor/bevolking` } },
   { route: "api GET /programmes/:slug/indicators", method: "GET", operation: "programme.read", target: "programme", sample: { path: `${API}${P}/indicators` } },
   { route: "api GET /programmes/:slug/indicators.csv", method: "GET", operation: "programme.read", target: "programme", sample: { path: `${API}${P}/indicators.csv` } },
   { route: "api GET /programmes/:slug/indicators/:id", method: "GET", operation: "programme.read", target: "programme", sample: { path: `${API}${P}/indicators/bevolking` } },

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { DataTable as DataTableModel } from "./page-data.server";
+import type { DataTable as DataTableModel } from "../../routes/monitor/monitor-page.server";
 
 /** The figures behind a chart, as a table: a row per period, a column per region; gaps and provisional figures said in words. */
 export function DataTable({ table, id }: { table: DataTableModel; id: string }) {

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { ActionDependencies } from "../../lib/progress-views.server";
+import type { ActionDependencies } from "../../routes/progress/progress-views.server";
 import { DependencyGraph } from "./dependency-graph";
 
 /** The action page's dependency neighbourhood: a small graph with its text alternative, and a link to the whole graph. */

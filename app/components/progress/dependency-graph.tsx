@@ -1,7 +1,7 @@
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { GraphData } from "../../lib/progress-views.server";
+import type { GraphData } from "../../routes/progress/progress-views.server";
 import { dependencyGraphSvg, edgeSentences, type GraphNode } from "./dependency-graph-svg";
 import { listNumbers, reasonLabel, riskFlagText, statusLabel } from "./progress-text";
 

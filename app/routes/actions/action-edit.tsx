@@ -1,0 +1,156 @@
+import { useTranslation } from "react-i18next";
+import { data, Form, Link, redirect, useActionData, useLoaderData } from "react-router";
+import { ACTION_FIELD_LABELS, ActionFormFields, actionFormErrors } from "../../components/action-form-fields";
+import { ConflictPanel } from "../../components/conflict-panel";
+import { CsrfField, ErrorSummary } from "../../components/forms";
+import { PageTitle } from "../../components/page-title";
+import { actionChangesSchema, changeErrors } from "../../domain/actions/action-changes";
+import { actionFormValues, readActionForm, type ActionFormValues } from "../../domain/actions/action-form";
+import { formFields } from "../../domain/auth/schemas";
+import { requirePermission } from "../../lib/auth/guards.server";
+import { translator } from "../../lib/i18n/catalogue.server";
+import { translateErrors } from "../../lib/messages";
+import { requireNumber, requireProgramme } from "../shared/page-data.server";
+import { timestamp } from "../../domain/time";
+import type { Route } from "./+types/action-edit";
+
+async function load(
+  context: Route.LoaderArgs["context"],
+  request: Request,
+  params: Route.LoaderArgs["params"],
+) {
+  const programme = await requireProgramme(context, params.slug);
+  const number = requireNumber(context, params.number, "errors.actionNotFound");
+  const snapshot = await context.services.actions.snapshot(programme.id, number);
+  if (!snapshot)
+    throw data(translator(context.language)("errors.actionNotFound", { number }), { status: 404 });
+  requirePermission(context, request, "action.edit", { programmeId: programme.id, actionId: snapshot.id });
+  return { programme, snapshot };
+}
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  const { programme, snapshot } = await load(context, request, params);
+  const lookup = await context.services.organisations.lookup();
+  return {
+    programme: {
+      slug: programme.slug,
+      title: programme.title,
+      categories: programme.categories,
+      themes: programme.themes.map((t) => ({ number: t.number, title: t.title, intentions: t.intentions })),
+      groups: programme.organisationChapter?.groups ?? [],
+    },
+    number: snapshot.number,
+    category: snapshot.category,
+    version: snapshot.version,
+    values: actionFormValues(snapshot, lookup),
+  };
+}
+
+export async function action({ context, request, params }: Route.ActionArgs) {
+  const { programme, snapshot } = await load(context, request, params);
+  const t = translator(context.language);
+  const lookup = await context.services.organisations.lookup();
+  const fields = formFields(await request.formData());
+  const version = /^\d+$/.test(fields.version ?? "") ? Number(fields.version) : -1;
+  const read = readActionForm(fields, lookup);
+  const fail = (errors: Record<string, string>, status = 400) =>
+    data({ errors: translateErrors(t, errors), values: read.values, version, conflict: null }, { status });
+  if (Object.keys(read.errors).length > 0) return fail(read.errors);
+  const parsed = actionChangesSchema.safeParse(read.changes);
+  if (!parsed.success) return fail(actionFormErrors(changeErrors(parsed.error)));
+  const user = context.principal.user!;
+  const result = await context.services.actions.update({
+    programmeId: programme.id,
+    number: snapshot.number,
+    expectedVersion: version,
+    patch: parsed.data,
+    actor: { userId: user.id, label: user.name },
+    requestId: context.requestId,
+    now: timestamp(context.services.clock),
+  });
+  if (result.status === "not-found")
+    throw data(t("errors.actionNotFound", { number: snapshot.number }), { status: 404 });
+  if (result.status === "invalid") return fail(actionFormErrors(result.errors));
+  if (result.status === "conflict") {
+    const theirs = actionFormValues(result.current, lookup);
+    return data(
+      {
+        errors: { form: t("edit.conflictTitle") },
+        values: read.values,
+        version: result.current.version,
+        conflict: theirs,
+      },
+      { status: 409 },
+    );
+  }
+  return redirect(
+    `/programmes/${programme.slug}/actions/${snapshot.number}?saved=${result.changed.length > 0 ? result.version : 0}`,
+  );
+}
+
+export default function ActionEdit() {
+  const loaded = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const values = result?.values ?? loaded.values;
+  const errors: Record<string, string> = result?.errors ?? {};
+  const version = result?.version ?? loaded.version;
+  const base = `/programmes/${loaded.programme.slug}/actions/${loaded.number}`;
+  const labels = Object.fromEntries(
+    (Object.keys(ACTION_FIELD_LABELS) as (keyof ActionFormValues)[]).map((k) => [
+      k,
+      t(ACTION_FIELD_LABELS[k]),
+    ]),
+  ) as Record<keyof ActionFormValues, string>;
+  return (
+    <>
+      <PageTitle title={t("edit.editAction", { number: loaded.number })} />
+      <nav aria-label={t("app.breadcrumb")} className="regie-breadcrumb">
+        <ol>
+          <li>
+            <Link className="nl-link" to={`/programmes/${loaded.programme.slug}`}>
+              <span lang="nl">{loaded.programme.title}</span>
+            </Link>
+          </li>
+          <li>
+            <Link className="nl-link" to={base}>
+              {t("action.heading", { number: loaded.number })}
+            </Link>
+          </li>
+          <li aria-current="page">{t("edit.edit")}</li>
+        </ol>
+      </nav>
+      <h1 className="nl-heading nl-heading--level-1">{t("edit.editAction", { number: loaded.number })}</h1>
+      {result?.conflict ? (
+        <ConflictPanel
+          title={t("edit.conflictTitle")}
+          text={t("edit.conflictText")}
+          discardHref={`${base}/edit`}
+          theirs={result.conflict}
+          mine={values}
+          labels={labels}
+        />
+      ) : (
+        <ErrorSummary errors={errors} />
+      )}
+      <Form method="post" className="regie-form" noValidate>
+        <CsrfField />
+        <input type="hidden" name="version" value={version} />
+        <ActionFormFields
+          programme={loaded.programme}
+          values={values}
+          errors={errors}
+          categoryInfo={`${t("edit.category")}: ${loaded.category ?? "–"}. ${t("edit.categoryReadOnly")}`}
+        />
+        <div className="regie-actions-row">
+          <button className="nl-button nl-button--primary" type="submit">
+            {result?.conflict ? t("edit.keepMine") : t("forms.save")}
+          </button>
+          <Link className="nl-link" to={base}>
+            {t("forms.cancel")}
+          </Link>
+        </div>
+      </Form>
+    </>
+  );
+}

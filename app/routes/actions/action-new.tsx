@@ -1,0 +1,135 @@
+import { useTranslation } from "react-i18next";
+import { data, Form, Link, redirect, useActionData, useLoaderData } from "react-router";
+import { ActionFormFields, actionFormErrors } from "../../components/action-form-fields";
+import { CsrfField, ErrorSummary, TextField } from "../../components/forms";
+import { PageTitle } from "../../components/page-title";
+import { actionChangesSchema, changeErrors } from "../../domain/actions/action-changes";
+import { readActionForm, type ActionFormValues } from "../../domain/actions/action-form";
+import { formFields } from "../../domain/auth/schemas";
+import { readActionNumber } from "../../domain/editing/action-create";
+import { requirePermission } from "../../lib/auth/guards.server";
+import { translator } from "../../lib/i18n/catalogue.server";
+import { translateErrors } from "../../lib/messages";
+import { requireProgramme } from "../shared/page-data.server";
+import { timestamp } from "../../domain/time";
+import type { Route } from "./+types/action-new";
+
+async function load(context: Route.LoaderArgs["context"], request: Request, slug: string) {
+  const programme = await requireProgramme(context, slug);
+  requirePermission(context, request, "action.edit", { programmeId: programme.id });
+  return programme;
+}
+
+const EMPTY: ActionFormValues = {
+  title: "",
+  description: "",
+  notes: "",
+  placement: "",
+  leads: "",
+  partners: "",
+  toInvolve: "",
+  leadUnknown: false,
+  intendedResults: "",
+  planningText: "",
+  categoryNote: "",
+  related: "",
+  prerequisiteFor: "",
+  enables: "",
+  relatedThemes: "",
+};
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  const programme = await load(context, request, params.slug);
+  return {
+    programme: {
+      slug: programme.slug,
+      title: programme.title,
+      themes: programme.themes.map((t) => ({ number: t.number, title: t.title, intentions: t.intentions })),
+      groups: programme.organisationChapter?.groups ?? [],
+    },
+    next: await context.services.actions.nextNumber(programme.id),
+  };
+}
+
+export async function action({ context, request, params }: Route.ActionArgs) {
+  const programme = await load(context, request, params.slug);
+  const t = translator(context.language);
+  const lookup = await context.services.organisations.lookup();
+  const fields = formFields(await request.formData());
+  const read = readActionForm(fields, lookup);
+  const number = readActionNumber(fields.number);
+  const values = { ...read.values, number: fields.number ?? "" };
+  const fail = (errors: Record<string, string>) =>
+    data({ errors: translateErrors(t, errors), values }, { status: 400 });
+  const errors = { ...read.errors, ...(number.error ? { number: number.error } : {}) };
+  if (Object.keys(errors).length > 0) return fail(errors);
+  const parsed = actionChangesSchema.safeParse(read.changes);
+  if (!parsed.success) return fail(actionFormErrors(changeErrors(parsed.error)));
+  const user = context.principal.user!;
+  const result = await context.services.actions.create({
+    programmeId: programme.id,
+    number: number.number,
+    changes: parsed.data,
+    actor: { userId: user.id, label: user.name },
+    requestId: context.requestId,
+    now: timestamp(context.services.clock),
+  });
+  if (result.status === "invalid") return fail(actionFormErrors(result.errors));
+  return redirect(`/programmes/${programme.slug}/actions/${result.number}?saved=${result.version}`);
+}
+
+export default function ActionNew() {
+  const loaded = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const values = result?.values ?? { ...EMPTY, number: "" };
+  const errors: Record<string, string> = result?.errors ?? {};
+  const base = `/programmes/${loaded.programme.slug}`;
+  return (
+    <>
+      <PageTitle title={t("editing.newAction")} />
+      <nav aria-label={t("app.breadcrumb")} className="regie-breadcrumb">
+        <ol>
+          <li>
+            <Link className="nl-link" to={base}>
+              <span lang="nl">{loaded.programme.title}</span>
+            </Link>
+          </li>
+          <li>
+            <Link className="nl-link" to={`${base}/actions`}>
+              {t("actions.heading")}
+            </Link>
+          </li>
+          <li aria-current="page">{t("editing.newAction")}</li>
+        </ol>
+      </nav>
+      <h1 className="nl-heading nl-heading--level-1">{t("editing.newAction")}</h1>
+      <ErrorSummary errors={errors} />
+      <Form method="post" className="regie-form" noValidate>
+        <CsrfField />
+        <TextField
+          name="number"
+          label={t("editing.fieldNumber")}
+          hint={t("editing.numberHint", { next: loaded.next })}
+          defaultValue={values.number}
+          error={errors.number}
+          maxLength={6}
+        />
+        <ActionFormFields
+          programme={loaded.programme}
+          values={values}
+          errors={errors}
+          categoryInfo={t("editing.newActionIntro")}
+        />
+        <div className="regie-actions-row">
+          <button className="nl-button nl-button--primary" type="submit">
+            {t("editing.createAction")}
+          </button>
+          <Link className="nl-link" to={`${base}/actions`}>
+            {t("forms.cancel")}
+          </Link>
+        </div>
+      </Form>
+    </>
+  );
+}

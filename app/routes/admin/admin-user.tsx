@@ -1,0 +1,478 @@
+import { useTranslation } from "react-i18next";
+import { data, Form, Link, redirect, useActionData, useLoaderData } from "react-router";
+import { CheckField, SelectField, useDateTime } from "../../components/admin-forms";
+import { CsrfField, ErrorSummary, Notice, TextField } from "../../components/forms";
+import { HistoryList } from "../../components/history-list";
+import { PageTitle } from "../../components/page-title";
+import type { AdminResult } from "../../db/user.repository";
+import {
+  addRoleSchema,
+  contactActionsSchema,
+  eraseSchema,
+  profileSchema,
+  removeRoleSchema,
+} from "../../domain/admin/user-admin";
+import { fieldErrors, formFields } from "../../domain/auth/schemas";
+import { ALL_ROLES } from "../../domain/auth/roles";
+import { actorOf, requireAdmin, sendInvitation } from "./admin.server";
+import { translator } from "../../lib/i18n/catalogue.server";
+import { translateErrors } from "../../lib/messages";
+import { timestamp } from "../../domain/time";
+import type { Route } from "./+types/admin-user";
+
+function accountId(context: Route.LoaderArgs["context"], raw: string): number {
+  if (!/^[1-9]\d{0,9}$/.test(raw))
+    throw data(translator(context.language)("admin.userNotFound"), { status: 404 });
+  return Number(raw);
+}
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  requireAdmin(context, request);
+  const id = accountId(context, params.id);
+  const account = await context.services.users.get(id);
+  if (!account) throw data(translator(context.language)("admin.userNotFound"), { status: 404 });
+  const [programmes, lookup, contactActions, history] = await Promise.all([
+    context.services.users.programmes(),
+    context.services.organisations.lookup(),
+    context.services.contacts.actionsOfAccount(id),
+    context.services.history.forEntity("user", id),
+  ]);
+  const query = new URL(request.url).searchParams;
+  return {
+    account,
+    isSelf: context.principal.user?.id === id,
+    programmes: programmes.map((p) => ({ slug: p.slug, title: p.title })),
+    organisations: lookup.all,
+    contactActions,
+    history,
+    done: query.get("done"),
+    mail: query.get("mail"),
+  };
+}
+
+const REASONS: Record<Extract<AdminResult, { ok: false }>["reason"], { field: string; key: string }> = {
+  "not-found": { field: "form", key: "admin.userNotFound" },
+  conflict: { field: "form", key: "admin.conflict" },
+  "last-admin": { field: "form", key: "admin.lastAdmin" },
+  self: { field: "form", key: "admin.notYourself" },
+  "organisation-unknown": { field: "organisation", key: "admin.organisationUnknown" },
+  "programme-unknown": { field: "programme", key: "admin.programmeRequired" },
+  "role-exists": { field: "role", key: "admin.roleExists" },
+  "role-missing": { field: "form", key: "admin.roleMissing" },
+  erased: { field: "form", key: "admin.erasedAlready" },
+  "no-invitation": { field: "form", key: "admin.noInvitation" },
+  "actions-unknown": { field: "actions", key: "admin.actionsUnknown" },
+};
+
+export async function action({ context, request, params }: Route.ActionArgs) {
+  requireAdmin(context, request);
+  const id = accountId(context, params.id);
+  const t = translator(context.language);
+  const { services } = context;
+  const fields = formFields(await request.formData());
+  const intent = fields.intent ?? "";
+  const change = {
+    userId: id,
+    actor: actorOf(context),
+    now: timestamp(services.clock),
+    requestId: context.requestId,
+    // Actions given to an action contact while an update round is open are asked in it.
+    askOpenRounds: true,
+  };
+  const fail = (errors: Record<string, string>, status = 400) =>
+    data({ intent, errors: translateErrors(t, errors), values: fields }, { status });
+  const refused = (result: Extract<AdminResult<unknown>, { ok: false }>) => {
+    if (result.reason === "not-found") throw data(t("admin.userNotFound"), { status: 404 });
+    const r = REASONS[result.reason];
+    const key = result.reason === "actions-unknown" ? `${r.key}|${(result.missing ?? []).join(", ")}` : r.key;
+    return fail({ [r.field]: key }, result.reason === "conflict" ? 409 : 400);
+  };
+  const done = (what: string, extra = "") => redirect(`/admin/users/${id}?done=${what}${extra}`);
+
+  switch (intent) {
+    case "profile": {
+      const parsed = profileSchema.safeParse(fields);
+      if (!parsed.success) return fail(fieldErrors(parsed.error));
+      const result = await services.users.updateProfile({
+        ...change,
+        expectedVersion: parsed.data.version,
+        name: parsed.data.name,
+        organisation: parsed.data.organisation,
+      });
+      return result.ok ? done(result.value.changed ? "profile" : "unchanged") : refused(result);
+    }
+    case "add-role": {
+      const parsed = addRoleSchema.safeParse(fields);
+      if (!parsed.success) return fail(fieldErrors(parsed.error));
+      const result = await services.users.addRole({
+        ...change,
+        role: parsed.data.role,
+        programme: parsed.data.programme,
+        contactActionNumbers: parsed.data.actions,
+      });
+      if (!result.ok) return refused(result);
+      // Requests of an open update round, if the new actions were asked in one.
+      services.jobRunner.wake();
+      return done("role-added");
+    }
+    case "remove-role": {
+      const parsed = removeRoleSchema.safeParse(fields);
+      if (!parsed.success) return fail(fieldErrors(parsed.error));
+      const result = await services.users.removeRole({
+        ...change,
+        role: parsed.data.role,
+        programme: parsed.data.programme,
+      });
+      return result.ok ? done("role-removed") : refused(result);
+    }
+    case "contact-actions": {
+      const parsed = contactActionsSchema.safeParse(fields);
+      if (!parsed.success) return fail(fieldErrors(parsed.error));
+      const programme = (await services.users.programmes()).find(
+        (p) => p.slug === parsed.data.contactProgramme,
+      );
+      if (!programme) return fail({ contactProgramme: "admin.programmeRequired" });
+      const result = await services.contacts.setAccountActions({
+        ...change,
+        programmeId: programme.id,
+        actionNumbers: parsed.data.contactActions,
+      });
+      if (!result.ok && result.reason === "not-found") throw data(t("admin.userNotFound"), { status: 404 });
+      if (!result.ok)
+        return fail({ contactActions: `admin.actionsUnknown|${(result.missing ?? []).join(", ")}` });
+      if (result.asked > 0) services.jobRunner.wake();
+      return done("contact-actions");
+    }
+    case "deactivate":
+    case "reactivate": {
+      const result = await services.users.setActive({ ...change, active: intent === "reactivate" });
+      return result.ok ? done(intent) : refused(result);
+    }
+    case "resend": {
+      const result = await services.users.prepareInvitation(change);
+      if (!result.ok) return refused(result);
+      const account = await services.users.get(id);
+      const programme =
+        account?.roles[0]?.programmeTitle ?? (await services.users.programmes())[0]?.title ?? "Regie";
+      const mail = await sendInvitation(
+        context,
+        { userId: id, email: result.value.email },
+        programme,
+      );
+      return done("invited", `&mail=${mail.sent ? "sent" : "kept"}`);
+    }
+    case "erase": {
+      const parsed = eraseSchema.safeParse(fields);
+      if (!parsed.success) return fail(fieldErrors(parsed.error));
+      const result = await services.users.erase(change);
+      return result.ok ? done("erased") : refused(result);
+    }
+    default:
+      throw data(t("errors.badRequestTitle"), { status: 400 });
+  }
+}
+
+export default function AdminUser() {
+  const loaded = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const date = useDateTime();
+  const { account, programmes, organisations } = loaded;
+  const errors = (intent: string): Record<string, string> =>
+    result && result.intent === intent ? result.errors : {};
+  const value = (intent: string, name: string, fallback = "") =>
+    result && result.intent === intent ? (result.values[name] ?? fallback) : fallback;
+  const erased = account.state === "erased";
+  const programmeOptions = programmes.map((p) => ({ value: p.slug, label: p.title }));
+  return (
+    <>
+      <PageTitle title={account.name} />
+      <nav aria-label={t("app.breadcrumb")} className="regie-breadcrumb">
+        <ol>
+          <li>
+            <Link className="nl-link" to="/admin">
+              {t("admin.title")}
+            </Link>
+          </li>
+          <li>
+            <Link className="nl-link" to="/admin/users">
+              {t("admin.users")}
+            </Link>
+          </li>
+          <li aria-current="page">{account.name}</li>
+        </ol>
+      </nav>
+      <h1 className="nl-heading nl-heading--level-1">{account.name}</h1>
+      {loaded.done ? (
+        <Notice>
+          {t(`admin.done_${loaded.done}`, { defaultValue: t("forms.saved") })}
+          {loaded.done === "invited"
+            ? ` ${loaded.mail === "sent" ? t("admin.mailSent") : t("admin.mailKept")}`
+            : null}
+        </Notice>
+      ) : null}
+      {result?.errors.form ? <ErrorSummary errors={{ form: result.errors.form }} /> : null}
+      <dl className="regie-facts">
+        <div>
+          <dt>{t("auth.email")}</dt>
+          <dd>{account.email}</dd>
+        </div>
+        <div>
+          <dt>{t("auth.organisation")}</dt>
+          <dd>{account.organisation?.name ?? "–"}</dd>
+        </div>
+        <div>
+          <dt>{t("admin.state")}</dt>
+          <dd>{t(`admin.state_${account.state}`)}</dd>
+        </div>
+        <div>
+          <dt>{t("admin.createdAt")}</dt>
+          <dd>{date(account.createdAt)}</dd>
+        </div>
+      </dl>
+
+      {erased ? (
+        <p className="nl-paragraph">{t("admin.erasedText", { date: date(account.erasedAt) })}</p>
+      ) : (
+        <>
+          <section aria-labelledby="gegevens">
+            <h2 className="nl-heading nl-heading--level-2" id="gegevens">
+              {t("admin.profile")}
+            </h2>
+            <ErrorSummary errors={withoutForm(errors("profile"))} />
+            <Form method="post" className="regie-form regie-form--inline" noValidate>
+              <CsrfField />
+              <input type="hidden" name="intent" value="profile" />
+              <input type="hidden" name="version" value={account.version} />
+              <TextField
+                name="name"
+                label={t("auth.name")}
+                defaultValue={value("profile", "name", account.name)}
+                error={errors("profile").name}
+                required
+                maxLength={200}
+                autoComplete="off"
+              />
+              <SelectField
+                name="organisation"
+                label={t("auth.organisation")}
+                defaultValue={value("profile", "organisation", account.organisation?.slug ?? "")}
+                error={errors("profile").organisation}
+                options={[
+                  { value: "", label: t("auth.organisationNone") },
+                  ...organisations.map((o) => ({ value: o.slug, label: o.name })),
+                ]}
+              />
+              <div className="regie-actions-row">
+                <button type="submit" className="nl-button nl-button--primary">
+                  {t("forms.save")}
+                </button>
+              </div>
+            </Form>
+          </section>
+
+          <section aria-labelledby="rollen">
+            <h2 className="nl-heading nl-heading--level-2" id="rollen">
+              {t("account.roles")}
+            </h2>
+            {account.isAdmin || account.roles.length > 0 ? (
+              <ul className="regie-role-list">
+                {account.isAdmin ? <RoleItem roleName="admin" programme="" label={t("role.admin")} /> : null}
+                {account.roles.map((r) => (
+                  <RoleItem
+                    key={`${r.programmeSlug}-${r.role}`}
+                    roleName={r.role}
+                    programme={r.programmeSlug}
+                    label={`${t(`role.${r.role}`)} · ${r.programmeTitle}`}
+                  />
+                ))}
+              </ul>
+            ) : (
+              <p className="nl-paragraph">{t("admin.noRoles")}</p>
+            )}
+            <h3 className="nl-heading nl-heading--level-3">{t("admin.addRole")}</h3>
+            <ErrorSummary errors={withoutForm(errors("add-role"))} />
+            <Form method="post" className="regie-form regie-form--inline" noValidate>
+              <CsrfField />
+              <input type="hidden" name="intent" value="add-role" />
+              <SelectField
+                name="role"
+                label={t("admin.role")}
+                defaultValue={value("add-role", "role", "partner")}
+                error={errors("add-role").role}
+                options={ALL_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+              />
+              <SelectField
+                name="programme"
+                label={t("admin.programme")}
+                hint={t("admin.programmeHint")}
+                defaultValue={value("add-role", "programme", programmes[0]?.slug)}
+                error={errors("add-role").programme}
+                options={programmeOptions}
+              />
+              <TextField
+                name="actions"
+                label={t("admin.contactActions")}
+                hint={t("admin.contactActionsHint")}
+                defaultValue={value("add-role", "actions")}
+                error={errors("add-role").actions}
+                maxLength={2000}
+              />
+              <div className="regie-actions-row">
+                <button type="submit" className="nl-button nl-button--secondary">
+                  {t("admin.addRoleSubmit")}
+                </button>
+              </div>
+            </Form>
+          </section>
+
+          <section aria-labelledby="contactacties">
+            <h2 className="nl-heading nl-heading--level-2" id="contactacties">
+              {t("admin.contactFor")}
+            </h2>
+            {loaded.contactActions.length > 0 ? (
+              <ul>
+                {loaded.contactActions.map((a) => (
+                  <li key={`${a.programmeSlug}-${a.number}`}>
+                    <Link className="nl-link" to={`/programmes/${a.programmeSlug}/actions/${a.number}`}>
+                      {t("action.heading", { number: a.number })}: <span lang="nl">{a.title}</span>
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="nl-paragraph">{t("admin.contactForNone")}</p>
+            )}
+            <ErrorSummary errors={withoutForm(errors("contact-actions"))} />
+            <Form method="post" className="regie-form regie-form--inline" noValidate>
+              <CsrfField />
+              <input type="hidden" name="intent" value="contact-actions" />
+              <SelectField
+                name="contactProgramme"
+                label={t("admin.programme")}
+                defaultValue={value("contact-actions", "contactProgramme", programmes[0]?.slug)}
+                error={errors("contact-actions").contactProgramme}
+                options={programmeOptions}
+              />
+              <TextField
+                name="contactActions"
+                label={t("admin.contactActionsSet")}
+                hint={t("admin.contactActionsSetHint")}
+                defaultValue={value(
+                  "contact-actions",
+                  "contactActions",
+                  loaded.contactActions
+                    .filter((a) => a.programmeSlug === programmes[0]?.slug)
+                    .map((a) => a.number)
+                    .join(", "),
+                )}
+                error={errors("contact-actions").contactActions}
+                maxLength={2000}
+              />
+              <div className="regie-actions-row">
+                <button type="submit" className="nl-button nl-button--secondary">
+                  {t("admin.contactActionsSubmit")}
+                </button>
+              </div>
+            </Form>
+          </section>
+
+          <section aria-labelledby="toegang">
+            <h2 className="nl-heading nl-heading--level-2" id="toegang">
+              {t("admin.access")}
+            </h2>
+            {account.state === "invited" ? (
+              <Form method="post" className="regie-form regie-form--inline">
+                <CsrfField />
+                <input type="hidden" name="intent" value="resend" />
+                <p className="nl-paragraph">{t("admin.invitedText")}</p>
+                <div className="regie-actions-row">
+                  <button type="submit" className="nl-button nl-button--secondary">
+                    {t("admin.resend")}
+                  </button>
+                </div>
+              </Form>
+            ) : null}
+            {loaded.isSelf ? (
+              <p className="nl-paragraph">{t("admin.selfText")}</p>
+            ) : (
+              <Form method="post" className="regie-form regie-form--inline">
+                <CsrfField />
+                <input
+                  type="hidden"
+                  name="intent"
+                  value={account.state === "inactive" ? "reactivate" : "deactivate"}
+                />
+                <p className="nl-paragraph">
+                  {account.state === "inactive" ? t("admin.reactivateText") : t("admin.deactivateText")}
+                </p>
+                <div className="regie-actions-row">
+                  <button type="submit" className="nl-button nl-button--secondary">
+                    {account.state === "inactive" ? t("admin.reactivate") : t("admin.deactivate")}
+                  </button>
+                </div>
+              </Form>
+            )}
+          </section>
+
+          {loaded.isSelf ? null : (
+            <section aria-labelledby="wissen">
+              <h2 className="nl-heading nl-heading--level-2" id="wissen">
+                {t("admin.erase")}
+              </h2>
+              <p className="nl-paragraph">{t("admin.eraseText")}</p>
+              <ErrorSummary errors={withoutForm(errors("erase"))} />
+              <Form method="post" className="regie-form regie-form--inline" noValidate>
+                <CsrfField />
+                <input type="hidden" name="intent" value="erase" />
+                <CheckField
+                  name="confirm"
+                  label={t("admin.eraseConfirm", { name: account.name })}
+                  error={errors("erase").confirm}
+                />
+                <div className="regie-actions-row">
+                  <button type="submit" className="nl-button nl-button--secondary regie-button-danger">
+                    {t("admin.eraseSubmit")}
+                  </button>
+                </div>
+              </Form>
+            </section>
+          )}
+        </>
+      )}
+
+      <section aria-labelledby="geschiedenis">
+        <h2 className="nl-heading nl-heading--level-2" id="geschiedenis">
+          {t("edit.history")}
+        </h2>
+        <HistoryList entries={loaded.history} />
+      </section>
+    </>
+  );
+}
+
+function withoutForm(errors: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(errors).filter(([k]) => k !== "form"));
+}
+
+function RoleItem({ roleName, programme, label }: { roleName: string; programme: string; label: string }) {
+  const { t } = useTranslation();
+  return (
+    <li>
+      <span>{label}</span>{" "}
+      <Form method="post" className="regie-inline-form">
+        <CsrfField />
+        <input type="hidden" name="intent" value="remove-role" />
+        <input type="hidden" name="role" value={roleName} />
+        <input type="hidden" name="programme" value={programme} />
+        <button
+          type="submit"
+          className="regie-link-button"
+          aria-label={t("admin.removeRoleLabel", { role: label })}
+        >
+          {t("admin.removeRole")}
+        </button>
+      </Form>
+    </li>
+  );
+}

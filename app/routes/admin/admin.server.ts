@@ -1,0 +1,44 @@
+import type { AppLoadContext } from "react-router";
+import type { Actor } from "../../db/audit";
+import type { Operation } from "../../domain/auth/permissions";
+import { absoluteLink } from "../../lib/links.server";
+import { requirePermission } from "../../lib/auth/guards.server";
+import { translator } from "../../lib/i18n/catalogue.server";
+
+/** Stops the request unless an administrator asks (everyone else gets a 404: these pages do not exist for them). */
+export function requireAdmin(context: AppLoadContext, request: Request, operation: Operation = "users.manage") {
+  requirePermission(context, request, operation);
+  return context.principal.user!;
+}
+
+/** The signed-in person as history records them. */
+export function actorOf(context: AppLoadContext): Actor {
+  const user = context.principal.user;
+  return user ? { userId: user.id, label: user.name } : { userId: null, label: "Regie" };
+}
+
+/** A page number from `?page=` (1 when absent or not a whole number). */
+export function pageNumber(url: URL): number {
+  const raw = url.searchParams.get("page");
+  return raw && /^[1-9]\d{0,5}$/.test(raw) ? Number(raw) : 1;
+}
+
+/**
+ * Issues a seven-day invitation link for an account and mails it (over SMTP, or into the outbox
+ * that administrators read). Answers whether it went out over SMTP.
+ */
+export async function sendInvitation(
+  context: AppLoadContext,
+  invitee: { userId: number; email: string },
+  programmeTitle: string,
+): Promise<{ sent: boolean }> {
+  const t = translator(context.language);
+  const token = await context.services.auth.issueOneTimeToken("invite", invitee.userId);
+  const link = absoluteLink(context.services.links, `/invite/${token}`);
+  return context.services.mailer.send({
+    to: invitee.email,
+    subject: t("auth.inviteMailSubject"),
+    text: t("auth.inviteMailBody", { inviter: context.principal.user?.name ?? "Regie", programme: programmeTitle, link }),
+    purpose: "invite",
+  });
+}

@@ -1,0 +1,244 @@
+import { useTranslation } from "react-i18next";
+import { data, Form, Link, redirect, useActionData, useLoaderData } from "react-router";
+import { SelectField } from "../../components/admin-forms";
+import { CsrfField, ErrorSummary, Notice, TextField } from "../../components/forms";
+import { PageTitle } from "../../components/page-title";
+import { can } from "../../domain/auth/permissions";
+import { fieldErrors, formFields } from "../../domain/auth/schemas";
+import { contactFormSchema } from "../../domain/contacts/contacts";
+import { actorOf } from "../admin/admin.server";
+import { requirePermission } from "../../lib/auth/guards.server";
+import { translator } from "../../lib/i18n/catalogue.server";
+import { translateErrors } from "../../lib/messages";
+import { requireNumber, requireProgramme } from "../shared/page-data.server";
+import { timestamp } from "../../domain/time";
+import type { Route } from "./+types/action-contacts";
+
+async function load(
+  context: Route.LoaderArgs["context"],
+  request: Request,
+  params: Route.LoaderArgs["params"],
+  operation: "contacts.read" | "contacts.manage",
+) {
+  const programme = await requireProgramme(context, params.slug);
+  const number = requireNumber(context, params.number, "errors.actionNotFound");
+  const action = await context.services.actions.get(programme.id, number);
+  if (!action) throw data(translator(context.language)("errors.actionNotFound", { number }), { status: 404 });
+  requirePermission(context, request, operation, { programmeId: programme.id, actionId: action.id });
+  return { programme, action };
+}
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  const { programme, action } = await load(context, request, params, "contacts.read");
+  const canManage = can(context.principal, "contacts.manage", {
+    programmeId: programme.id,
+    actionId: action.id,
+  });
+  const [contacts, lookup] = await Promise.all([
+    context.services.contacts.listForAction(action.id),
+    canManage ? context.services.organisations.lookup() : Promise.resolve(null),
+  ]);
+  return {
+    programme: { slug: programme.slug, title: programme.title, language: programme.language },
+    action: { number: action.number, title: action.title },
+    contacts,
+    canManage,
+    organisations: lookup?.all ?? [],
+    done: new URL(request.url).searchParams.get("done"),
+    // Added while an update round was open: the contact was asked in it too.
+    asked: new URL(request.url).searchParams.get("asked") === "1",
+  };
+}
+
+export async function action({ context, request, params }: Route.ActionArgs) {
+  const { programme, action } = await load(context, request, params, "contacts.manage");
+  const t = translator(context.language);
+  const fields = formFields(await request.formData());
+  const base = `/programmes/${programme.slug}/actions/${action.number}/contacts`;
+  const change = {
+    programmeId: programme.id,
+    actor: actorOf(context),
+    now: timestamp(context.services.clock),
+    requestId: context.requestId,
+    askOpenRounds: true,
+    action: { id: action.id, number: action.number },
+  };
+  if (fields.intent === "remove") {
+    if (!/^[1-9]\d{0,9}$/.test(fields.contactId ?? "")) throw data(t("contacts.notFound"), { status: 404 });
+    const removed = await context.services.contacts.removeFromAction({
+      ...change,
+      contactId: Number(fields.contactId),
+    });
+    if (!removed) throw data(t("contacts.notFound"), { status: 404 });
+    return redirect(`${base}?done=removed`);
+  }
+  if (fields.intent !== "add") throw data(t("errors.badRequestTitle"), { status: 400 });
+  const values = {
+    name: fields.name ?? "",
+    email: fields.email ?? "",
+    organisation: fields.organisation ?? "",
+  };
+  const parsed = contactFormSchema.safeParse(fields);
+  if (!parsed.success)
+    return data({ errors: translateErrors(t, fieldErrors(parsed.error)), values }, { status: 400 });
+  const result = await context.services.contacts.addToAction({ ...change, contact: parsed.data });
+  if (!result.ok)
+    return data(
+      { errors: translateErrors(t, { organisation: "contacts.organisationUnknown" }), values },
+      { status: 400 },
+    );
+  if (result.asked === 0) return redirect(`${base}?done=${result.outcome}`);
+  // The request of the open round goes out from the job runner, right after this answer.
+  context.services.jobRunner.wake();
+  return redirect(`${base}?done=${result.outcome}&asked=1`);
+}
+
+export default function ActionContacts() {
+  const loaded = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const { programme, contacts } = loaded;
+  const item = loaded.action;
+  const base = `/programmes/${programme.slug}`;
+  const errors: Record<string, string> = result?.errors ?? {};
+  const values = result?.values ?? { name: "", email: "", organisation: "" };
+  const title = t("contacts.titleFor", { number: item.number });
+  return (
+    <>
+      <PageTitle title={title} />
+      <nav aria-label={t("app.breadcrumb")} className="regie-breadcrumb">
+        <ol>
+          <li>
+            <Link className="nl-link" to={base}>
+              <span lang={programme.language}>{programme.title}</span>
+            </Link>
+          </li>
+          <li>
+            <Link className="nl-link" to={`${base}/actions/${item.number}`}>
+              {t("action.heading", { number: item.number })}
+            </Link>
+          </li>
+          <li aria-current="page">{t("contacts.title")}</li>
+        </ol>
+      </nav>
+      <h1 className="nl-heading nl-heading--level-1">
+        <span className="regie-kicker">{t("action.heading", { number: item.number })}</span>
+        {t("contacts.title")}
+      </h1>
+      <p className="nl-paragraph">
+        <span lang={programme.language}>{item.title}</span>
+      </p>
+      {loaded.done ? (
+        <Notice>
+          {t(`contacts.done_${loaded.done}`, { defaultValue: t("forms.saved") })}
+          {loaded.asked ? ` ${t("contacts.askedInRound")}` : null}
+        </Notice>
+      ) : null}
+      <p className="nl-paragraph">{t("contacts.privacyNote")}</p>
+      {contacts.length === 0 ? (
+        <p className="nl-paragraph">{t("contacts.none")}</p>
+      ) : (
+        <div className="regie-table-wrap">
+          <table className="regie-table">
+            <caption className="regie-visually-hidden">{title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("auth.name")}</th>
+                <th scope="col">{t("auth.email")}</th>
+                <th scope="col">{t("auth.organisation")}</th>
+                <th scope="col">{t("contacts.account")}</th>
+                {loaded.canManage ? (
+                  <th scope="col">
+                    <span className="regie-visually-hidden">{t("contacts.remove")}</span>
+                  </th>
+                ) : null}
+              </tr>
+            </thead>
+            <tbody>
+              {contacts.map((c) => (
+                <tr key={c.id}>
+                  <th scope="row">{c.name}</th>
+                  <td>
+                    <a className="nl-link" href={`mailto:${c.email}`}>
+                      {c.email}
+                    </a>
+                  </td>
+                  <td>{c.organisation ? c.organisation.name : "–"}</td>
+                  <td>{c.hasAccount ? t("contacts.accountYes") : t("contacts.accountNo")}</td>
+                  {loaded.canManage ? (
+                    <td>
+                      <Form method="post" className="regie-inline-form">
+                        <CsrfField />
+                        <input type="hidden" name="intent" value="remove" />
+                        <input type="hidden" name="contactId" value={c.id} />
+                        <button
+                          type="submit"
+                          className="nl-button nl-button--secondary"
+                          aria-label={t("contacts.removeLabel", { name: c.name })}
+                        >
+                          {t("contacts.remove")}
+                        </button>
+                      </Form>
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {loaded.canManage ? (
+        <section aria-labelledby="toevoegen">
+          <h2 className="nl-heading nl-heading--level-2" id="toevoegen">
+            {t("contacts.add")}
+          </h2>
+          <p className="nl-paragraph">{t("contacts.addIntro")}</p>
+          <ErrorSummary errors={errors} />
+          <Form method="post" className="regie-form regie-form--inline" noValidate>
+            <CsrfField />
+            <input type="hidden" name="intent" value="add" />
+            <TextField
+              name="name"
+              label={t("auth.name")}
+              defaultValue={values.name}
+              error={errors.name}
+              required
+              maxLength={200}
+              autoComplete="off"
+            />
+            <TextField
+              name="email"
+              type="email"
+              label={t("auth.email")}
+              defaultValue={values.email}
+              error={errors.email}
+              required
+              maxLength={254}
+              autoComplete="off"
+            />
+            <SelectField
+              name="organisation"
+              label={t("auth.organisation")}
+              defaultValue={values.organisation}
+              error={errors.organisation}
+              options={[
+                { value: "", label: t("auth.organisationNone") },
+                ...loaded.organisations.map((o) => ({ value: o.slug, label: o.name })),
+              ]}
+            />
+            <div className="regie-actions-row">
+              <button type="submit" className="nl-button nl-button--primary">
+                {t("contacts.addSubmit")}
+              </button>
+            </div>
+          </Form>
+          <p className="nl-paragraph">
+            <Link className="nl-link" to={`${base}/contacts/import`}>
+              {t("contacts.importLink")}
+            </Link>
+          </p>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,223 @@
+import { useTranslation } from "react-i18next";
+import { data, Link, redirect, useActionData, useLoaderData } from "react-router";
+import type { Route } from "./+types/decision-edit";
+import { ConflictPanel } from "../../components/conflict-panel";
+import { DecisionForm, formFieldsOf } from "../../components/decision-form";
+import { useLanguage } from "../../components/decision-parts";
+import { ErrorSummary } from "../../components/forms";
+import { PageTitle } from "../../components/page-title";
+import {
+  decisionEditSchema,
+  decisionErrors,
+  readDecisionForm,
+  type DecisionFormValues,
+} from "../../domain/decisions/decision-input";
+import { today } from "../shared/as-of.server";
+import { requirePermission } from "../../lib/auth/guards.server";
+import { formatDay, translateDecisionErrors } from "../../lib/decision-format";
+import { decisionFormValues, formVersion, requireDecision } from "./decision-pages.server";
+import { translator } from "../../lib/i18n/catalogue.server";
+import { requireProgramme } from "../shared/page-data.server";
+import { timestamp } from "../../domain/time";
+
+/** The programme and the decision (404), for the programme manager (403). */
+async function load(context: Route.LoaderArgs["context"], request: Request, slug: string, id: string) {
+  const programme = await requireProgramme(context, slug);
+  requirePermission(context, request, "decision.edit", { programmeId: programme.id });
+  const decision = await requireDecision(context, programme.id, id);
+  return { programme, decision };
+}
+
+export async function loader({ context, params, request }: Route.LoaderArgs) {
+  const { programme, decision } = await load(context, request, params.slug, params.id);
+  const [actions, meetings] = await Promise.all([
+    context.services.actions.list(programme.id, { category: [] }, { limit: 500, offset: 0 }),
+    context.services.decisions.meetingOptions(programme.id),
+  ]);
+  const page = {
+    programme: {
+      slug: programme.slug,
+      title: programme.title,
+      language: programme.language,
+      categories: programme.categories,
+    },
+    decision: { id: decision.id, title: decision.title },
+    // A decision a re-import recorded is not the steering group's: it is not corrected by hand (409).
+    locked: decision.source === "import",
+    actions: actions.data.map((a) => ({ number: a.number, title: a.title, category: a.category })),
+    meetings,
+    values: decisionFormValues(decision),
+    version: decision.version,
+  };
+  return page.locked ? data(page, { status: 409 }) : page;
+}
+
+export async function action({ context, params, request }: Route.ActionArgs) {
+  const { programme, decision } = await load(context, request, params.slug, params.id);
+  const t = translator(context.language);
+  const form = await request.formData();
+  const read = readDecisionForm(form, { withFrom: false });
+  const version = formVersion(form.get("version"));
+  const fail = (errors: Record<string, string>) =>
+    data(
+      {
+        errors: translateDecisionErrors(t, context.language, formFieldsOf(errors)),
+        values: read.values,
+        version,
+        conflict: null,
+      },
+      { status: 400 },
+    );
+  const locked = () =>
+    data(
+      { errors: { form: t("decisions.importLocked") }, values: read.values, version, conflict: null },
+      { status: 409 },
+    );
+  if (decision.source === "import") return locked();
+  const parsed = decisionEditSchema.safeParse(read.input);
+  if (Object.keys(read.errors).length > 0 || !parsed.success) {
+    return fail({ ...(parsed.success ? {} : decisionErrors(parsed.error)), ...read.errors });
+  }
+  const user = context.principal.user!;
+  const result = await context.services.decisions.correctDecision({
+    programmeId: programme.id,
+    decisionId: decision.id,
+    expectedVersion: version,
+    decision: parsed.data,
+    actor: { userId: user.id, label: user.name },
+    requestId: context.requestId,
+    now: timestamp(context.services.clock),
+    today: today(context),
+  });
+  if (result.status === "not-found") throw data(t("decisions.decisionNotFound"), { status: 404 });
+  if (result.status === "locked") return locked();
+  if (result.status === "invalid") return fail(result.errors);
+  if (result.status === "conflict") {
+    const current = await context.services.decisions.get(programme.id, decision.id);
+    if (!current) throw data(t("decisions.decisionNotFound"), { status: 404 });
+    return data(
+      {
+        errors: { form: t("decisions.editConflictTitle") },
+        values: read.values,
+        version: current.version,
+        conflict: decisionFormValues(current),
+      },
+      { status: 409 },
+    );
+  }
+  const done = result.fields.length === 0 ? "corrected=0" : `corrected=1&changed=${result.changed.length}`;
+  return redirect(`/programmes/${programme.slug}/decisions/${decision.id}?${done}`);
+}
+
+/** The fields a conflict compares, as text: choices by their label, the actions one a line. */
+function useConflictView(meetings: { id: number; heldOn: string; title: string }[]) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  return (v: DecisionFormValues) => {
+    const meeting = meetings.find((m) => String(m.id) === v.meetingId);
+    return {
+      decidedOn: v.decidedOn,
+      status: v.status ? t(`decisions.status_${v.status}`, { defaultValue: v.status }) : "",
+      kind: v.kind ? t(`decisions.kind_${v.kind}`, { defaultValue: v.kind }) : "",
+      meetingId: meeting
+        ? `${formatDay(meeting.heldOn, language)}: ${meeting.title}`
+        : t("decisions.noMeeting"),
+      title: v.title,
+      text: v.text,
+      actions: [...v.involved]
+        .sort((a, b) => a - b)
+        .map((n) =>
+          v.to[n]
+            ? t("decisions.conflictActionTo", { number: n, code: v.to[n] })
+            : t("decisions.actionLink", { number: n }),
+        )
+        .join("\n"),
+    };
+  };
+}
+
+export default function DecisionEdit() {
+  const loaded = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const view = useConflictView(loaded.meetings);
+  const values = result?.values ?? loaded.values;
+  const errors: Record<string, string> = result?.errors ?? {};
+  const version = result?.version ?? loaded.version;
+  const base = `/programmes/${loaded.programme.slug}`;
+  const page = `${base}/decisions/${loaded.decision.id}`;
+  const lang = loaded.programme.language;
+  return (
+    <>
+      <PageTitle
+        title={`${t("decisions.editTitle")}: ${loaded.decision.title} – ${loaded.programme.title}`}
+      />
+      <nav aria-label={t("app.breadcrumb")} className="regie-breadcrumb">
+        <ol>
+          <li>
+            <Link className="nl-link" to={base}>
+              <span lang={lang}>{loaded.programme.title}</span>
+            </Link>
+          </li>
+          <li>
+            <Link className="nl-link" to={`${base}/decisions`}>
+              {t("decisions.nav")}
+            </Link>
+          </li>
+          <li>
+            <Link className="nl-link" to={page}>
+              <span lang={lang}>{loaded.decision.title}</span>
+            </Link>
+          </li>
+          <li aria-current="page">{t("decisions.editTitle")}</li>
+        </ol>
+      </nav>
+      <h1 className="nl-heading nl-heading--level-1">{t("decisions.editTitle")}</h1>
+      {loaded.locked ? (
+        <>
+          <p className="nl-paragraph">{t("decisions.importLocked")}</p>
+          <p className="nl-paragraph">
+            <Link className="nl-link" to={page}>
+              {t("decisions.decisionLink")}
+            </Link>
+          </p>
+        </>
+      ) : (
+        <>
+          <p className="nl-paragraph">{t("decisions.editIntro")}</p>
+          {result?.conflict ? (
+            <ConflictPanel
+              title={t("decisions.editConflictTitle")}
+              text={t("decisions.editConflictText")}
+              discardHref={`${page}/edit`}
+              theirs={view(result.conflict)}
+              mine={view(values)}
+              labels={{
+                decidedOn: t("decisions.fieldDate"),
+                status: t("decisions.fieldStatus"),
+                kind: t("decisions.fieldKind"),
+                meetingId: t("decisions.fieldMeeting"),
+                title: t("decisions.fieldTitle"),
+                text: t("decisions.fieldText"),
+                actions: t("decisions.conflictActions"),
+              }}
+            />
+          ) : (
+            <ErrorSummary errors={errors} />
+          )}
+          <DecisionForm
+            mode="correct"
+            programme={loaded.programme}
+            actions={loaded.actions}
+            meetings={loaded.meetings}
+            values={values}
+            errors={errors}
+            version={version}
+            submitLabel={result?.conflict ? t("edit.keepMine") : t("decisions.submitCorrection")}
+            cancelHref={page}
+          />
+        </>
+      )}
+    </>
+  );
+}

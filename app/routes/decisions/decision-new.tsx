@@ -1,0 +1,148 @@
+import { useTranslation } from "react-i18next";
+import { data, Link, redirect, useActionData, useLoaderData } from "react-router";
+import type { Route } from "./+types/decision-new";
+import { DecisionForm, formFieldsOf } from "../../components/decision-form";
+import { ErrorSummary } from "../../components/forms";
+import { PageTitle } from "../../components/page-title";
+import {
+  decisionErrors,
+  decisionInputSchema,
+  readDecisionForm,
+  type DecisionFormValues,
+} from "../../domain/decisions/decision-input";
+import { today } from "../shared/as-of.server";
+import { requirePermission } from "../../lib/auth/guards.server";
+import { translateDecisionErrors } from "../../lib/decision-format";
+import { translator } from "../../lib/i18n/catalogue.server";
+import { requireProgramme } from "../shared/page-data.server";
+import { timestamp } from "../../domain/time";
+
+async function load(context: Route.LoaderArgs["context"], request: Request, slug: string) {
+  const programme = await requireProgramme(context, slug);
+  requirePermission(context, request, "decision.record", { programmeId: programme.id });
+  return programme;
+}
+
+export async function loader({ context, params, request }: Route.LoaderArgs) {
+  const programme = await load(context, request, params.slug);
+  const [actions, meetings] = await Promise.all([
+    context.services.actions.list(programme.id, { category: [] }, { limit: 500, offset: 0 }),
+    context.services.decisions.meetingOptions(programme.id),
+  ]);
+  const meeting = new URL(request.url).searchParams.get("meeting") ?? "";
+  const values: DecisionFormValues = {
+    decidedOn: today(context),
+    meetingId: meetings.some((m) => String(m.id) === meeting) ? meeting : "",
+    kind: "categories",
+    status: "taken",
+    title: "",
+    text: "",
+    involved: [],
+    to: {},
+  };
+  return {
+    programme: {
+      slug: programme.slug,
+      title: programme.title,
+      language: programme.language,
+      categories: programme.categories,
+    },
+    actions: actions.data.map((a) => ({ number: a.number, title: a.title, category: a.category })),
+    meetings,
+    values,
+  };
+}
+
+export async function action({ context, params, request }: Route.ActionArgs) {
+  const programme = await load(context, request, params.slug);
+  const t = translator(context.language);
+  const read = readDecisionForm(await request.formData());
+  const fail = (errors: Record<string, string>, status: number, conflict = false) =>
+    data(
+      {
+        errors: translateDecisionErrors(t, context.language, formFieldsOf(errors)),
+        values: read.values,
+        conflict,
+      },
+      { status },
+    );
+  const parsed = decisionInputSchema.safeParse(read.input);
+  if (Object.keys(read.errors).length > 0 || !parsed.success) {
+    return fail({ ...(parsed.success ? {} : decisionErrors(parsed.error)), ...read.errors }, 400);
+  }
+  const user = context.principal.user!;
+  const result = await context.services.decisions.recordDecision({
+    programmeId: programme.id,
+    decision: parsed.data,
+    actor: { userId: user.id, label: user.name },
+    requestId: context.requestId,
+    now: timestamp(context.services.clock),
+    today: today(context),
+  });
+  if (result.status === "invalid") return fail(result.errors, 400);
+  if (result.status === "conflict") return fail(result.errors, 409, true);
+  return redirect(
+    `/programmes/${programme.slug}/decisions?recorded=${result.id}&changed=${result.changed.length}#besluit-${result.id}`,
+  );
+}
+
+export default function DecisionNew() {
+  const loaded = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const values = result?.values ?? loaded.values;
+  const errors: Record<string, string> = result?.errors ?? {};
+  const base = `/programmes/${loaded.programme.slug}`;
+  const lang = loaded.programme.language;
+  return (
+    <>
+      <PageTitle title={`${t("decisions.newTitle")} – ${loaded.programme.title}`} />
+      <nav aria-label={t("app.breadcrumb")} className="regie-breadcrumb">
+        <ol>
+          <li>
+            <Link className="nl-link" to={base}>
+              <span lang={lang}>{loaded.programme.title}</span>
+            </Link>
+          </li>
+          <li>
+            <Link className="nl-link" to={`${base}/decisions`}>
+              {t("decisions.nav")}
+            </Link>
+          </li>
+          <li aria-current="page">{t("decisions.newTitle")}</li>
+        </ol>
+      </nav>
+      <h1 className="nl-heading nl-heading--level-1">{t("decisions.newTitle")}</h1>
+      <p className="nl-paragraph">{t("decisions.newIntro")}</p>
+      {result?.conflict ? (
+        <div className="regie-error-summary" role="alert" aria-labelledby="conflict">
+          <h2 className="nl-heading nl-heading--level-2" id="conflict">
+            {t("decisions.conflictTitle")}
+          </h2>
+          <p className="nl-paragraph">{t("decisions.conflictText")}</p>
+          <ul>
+            {Object.entries(errors).map(([field, message]) => (
+              <li key={field}>
+                <a className="nl-link" href={`#veld-${field}`}>
+                  {message}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <ErrorSummary errors={errors} />
+      )}
+      <DecisionForm
+        mode="record"
+        programme={loaded.programme}
+        actions={loaded.actions}
+        meetings={loaded.meetings}
+        values={values}
+        errors={errors}
+        submitLabel={t("decisions.submit")}
+        cancelHref={`${base}/decisions`}
+      />
+    </>
+  );
+}

@@ -1,0 +1,167 @@
+import { useTranslation } from "react-i18next";
+import { data, Link, redirect, useActionData, useLoaderData } from "react-router";
+import type { Route } from "./+types/meeting-edit";
+import { ConflictPanel } from "../../components/conflict-panel";
+import { useLanguage } from "../../components/decision-parts";
+import { ErrorSummary } from "../../components/forms";
+import { MeetingForm } from "../../components/meeting-form";
+import { PageTitle } from "../../components/page-title";
+import {
+  meetingErrors,
+  meetingInputSchema,
+  readMeetingForm,
+  type MeetingFormValues,
+} from "../../domain/decisions/meeting-input";
+import { requirePermission } from "../../lib/auth/guards.server";
+import { formatDay, translateDecisionErrors } from "../../lib/decision-format";
+import { formVersion, meetingFormValues, requireMeeting } from "./decision-pages.server";
+import { translator } from "../../lib/i18n/catalogue.server";
+import { requireProgramme } from "../shared/page-data.server";
+import { timestamp } from "../../domain/time";
+
+/** The programme and the meeting (404), for the programme manager (403). */
+async function load(context: Route.LoaderArgs["context"], request: Request, slug: string, id: string) {
+  const programme = await requireProgramme(context, slug);
+  requirePermission(context, request, "meeting.edit", { programmeId: programme.id });
+  const meeting = await requireMeeting(context, programme.id, id);
+  return { programme, meeting };
+}
+
+export async function loader({ context, params, request }: Route.LoaderArgs) {
+  const { programme, meeting } = await load(context, request, params.slug, params.id);
+  const organisations = await context.services.organisations.list();
+  return {
+    programme: { slug: programme.slug, title: programme.title, language: programme.language },
+    meeting: { id: meeting.id, heldOn: meeting.heldOn, title: meeting.title },
+    organisations: organisations.map((o) => ({ slug: o.slug, name: o.name, kind: o.kind })),
+    values: meetingFormValues(meeting),
+    version: meeting.version,
+  };
+}
+
+export async function action({ context, params, request }: Route.ActionArgs) {
+  const { programme, meeting } = await load(context, request, params.slug, params.id);
+  const t = translator(context.language);
+  const form = await request.formData();
+  const read = readMeetingForm(form);
+  const version = formVersion(form.get("version"));
+  const fail = (errors: Record<string, string>) =>
+    data(
+      {
+        errors: translateDecisionErrors(t, context.language, errors),
+        values: read.values,
+        version,
+        conflict: null,
+      },
+      { status: 400 },
+    );
+  const parsed = meetingInputSchema.safeParse(read.input);
+  if (!parsed.success) return fail(meetingErrors(parsed.error));
+  const user = context.principal.user!;
+  const result = await context.services.decisions.updateMeeting({
+    programmeId: programme.id,
+    meetingId: meeting.id,
+    expectedVersion: version,
+    meeting: parsed.data,
+    actor: { userId: user.id, label: user.name },
+    requestId: context.requestId,
+    now: timestamp(context.services.clock),
+  });
+  if (result.status === "not-found") throw data(t("decisions.meetingNotFound"), { status: 404 });
+  if (result.status === "invalid") return fail(result.errors);
+  if (result.status === "conflict") {
+    const current = await context.services.decisions.meeting(programme.id, meeting.id);
+    if (!current) throw data(t("decisions.meetingNotFound"), { status: 404 });
+    return data(
+      {
+        errors: { form: t("decisions.meetingConflictTitle") },
+        values: read.values,
+        version: current.version,
+        conflict: meetingFormValues(current),
+      },
+      { status: 409 },
+    );
+  }
+  return redirect(
+    `/programmes/${programme.slug}/meetings/${meeting.id}?saved=${result.fields.length === 0 ? 0 : 1}`,
+  );
+}
+
+export default function MeetingEdit() {
+  const loaded = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const values = result?.values ?? loaded.values;
+  const errors: Record<string, string> = result?.errors ?? {};
+  const version = result?.version ?? loaded.version;
+  const base = `/programmes/${loaded.programme.slug}`;
+  const page = `${base}/meetings/${loaded.meeting.id}`;
+  const lang = loaded.programme.language;
+  const names = new Map(loaded.organisations.map((o) => [o.slug, o.name]));
+  const view = (v: MeetingFormValues) => ({
+    heldOn: v.heldOn,
+    title: v.title,
+    attendees: v.attendees
+      .map((slug) => names.get(slug) ?? slug)
+      .sort((a, b) => a.localeCompare(b, "nl"))
+      .join("\n"),
+    agenda: v.agenda,
+    minutes: v.minutes,
+  });
+  return (
+    <>
+      <PageTitle
+        title={`${t("decisions.meetingEdit")}: ${loaded.meeting.title} – ${loaded.programme.title}`}
+      />
+      <nav aria-label={t("app.breadcrumb")} className="regie-breadcrumb">
+        <ol>
+          <li>
+            <Link className="nl-link" to={base}>
+              <span lang={lang}>{loaded.programme.title}</span>
+            </Link>
+          </li>
+          <li>
+            <Link className="nl-link" to={`${base}/meetings`}>
+              {t("decisions.meetingsHeading")}
+            </Link>
+          </li>
+          <li>
+            <Link className="nl-link" to={page}>
+              {formatDay(loaded.meeting.heldOn, language)}
+            </Link>
+          </li>
+          <li aria-current="page">{t("decisions.meetingEdit")}</li>
+        </ol>
+      </nav>
+      <h1 className="nl-heading nl-heading--level-1">{t("decisions.meetingEdit")}</h1>
+      <p className="nl-paragraph">{t("decisions.meetingEditIntro")}</p>
+      {result?.conflict ? (
+        <ConflictPanel
+          title={t("decisions.meetingConflictTitle")}
+          discardHref={`${page}/edit`}
+          theirs={view(result.conflict)}
+          mine={view(values)}
+          labels={{
+            heldOn: t("decisions.fieldHeldOn"),
+            title: t("decisions.fieldMeetingTitle"),
+            attendees: t("decisions.fieldAttendees"),
+            agenda: t("decisions.fieldAgenda"),
+            minutes: t("decisions.fieldMinutes"),
+          }}
+        />
+      ) : (
+        <ErrorSummary errors={errors} />
+      )}
+      <MeetingForm
+        language={lang}
+        organisations={loaded.organisations}
+        values={values}
+        errors={errors}
+        version={version}
+        submitLabel={result?.conflict ? t("edit.keepMine") : t("decisions.submitMeetingEdit")}
+        cancelHref={page}
+      />
+    </>
+  );
+}

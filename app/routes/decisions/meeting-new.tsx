@@ -1,0 +1,106 @@
+import { useTranslation } from "react-i18next";
+import { data, Link, redirect, useActionData, useLoaderData } from "react-router";
+import type { Route } from "./+types/meeting-new";
+import { ErrorSummary } from "../../components/forms";
+import { MeetingForm } from "../../components/meeting-form";
+import { PageTitle } from "../../components/page-title";
+import {
+  meetingErrors,
+  meetingInputSchema,
+  readMeetingForm,
+  type MeetingFormValues,
+} from "../../domain/decisions/meeting-input";
+import { today } from "../shared/as-of.server";
+import { requirePermission } from "../../lib/auth/guards.server";
+import { translateDecisionErrors } from "../../lib/decision-format";
+import { translator } from "../../lib/i18n/catalogue.server";
+import { requireProgramme } from "../shared/page-data.server";
+import { timestamp } from "../../domain/time";
+
+async function load(context: Route.LoaderArgs["context"], request: Request, slug: string) {
+  const programme = await requireProgramme(context, slug);
+  requirePermission(context, request, "decision.record", { programmeId: programme.id });
+  return programme;
+}
+
+export async function loader({ context, params, request }: Route.LoaderArgs) {
+  const programme = await load(context, request, params.slug);
+  const t = translator(context.language);
+  const organisations = await context.services.organisations.list();
+  const values: MeetingFormValues = {
+    heldOn: today(context),
+    title: t("decisions.defaultMeetingTitle"),
+    agenda: "",
+    minutes: "",
+    attendees: [],
+  };
+  return {
+    programme: { slug: programme.slug, title: programme.title, language: programme.language },
+    organisations: organisations.map((o) => ({ slug: o.slug, name: o.name, kind: o.kind })),
+    values,
+  };
+}
+
+export async function action({ context, params, request }: Route.ActionArgs) {
+  const programme = await load(context, request, params.slug);
+  const t = translator(context.language);
+  const read = readMeetingForm(await request.formData());
+  const fail = (errors: Record<string, string>) =>
+    data(
+      { errors: translateDecisionErrors(t, context.language, errors), values: read.values },
+      { status: 400 },
+    );
+  const parsed = meetingInputSchema.safeParse(read.input);
+  if (!parsed.success) return fail(meetingErrors(parsed.error));
+  const user = context.principal.user!;
+  const result = await context.services.decisions.recordMeeting({
+    programmeId: programme.id,
+    meeting: parsed.data,
+    actor: { userId: user.id, label: user.name },
+    requestId: context.requestId,
+    now: timestamp(context.services.clock),
+  });
+  if (result.status === "invalid") return fail(result.errors);
+  return redirect(`/programmes/${programme.slug}/meetings/${result.id}?recorded=1`);
+}
+
+export default function MeetingNew() {
+  const loaded = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const values = result?.values ?? loaded.values;
+  const errors: Record<string, string> = result?.errors ?? {};
+  const base = `/programmes/${loaded.programme.slug}`;
+  const lang = loaded.programme.language;
+  return (
+    <>
+      <PageTitle title={`${t("decisions.meetingRecord")} – ${loaded.programme.title}`} />
+      <nav aria-label={t("app.breadcrumb")} className="regie-breadcrumb">
+        <ol>
+          <li>
+            <Link className="nl-link" to={base}>
+              <span lang={lang}>{loaded.programme.title}</span>
+            </Link>
+          </li>
+          <li>
+            <Link className="nl-link" to={`${base}/meetings`}>
+              {t("decisions.meetingsHeading")}
+            </Link>
+          </li>
+          <li aria-current="page">{t("decisions.meetingRecord")}</li>
+        </ol>
+      </nav>
+      <h1 className="nl-heading nl-heading--level-1">{t("decisions.meetingRecord")}</h1>
+      <p className="nl-paragraph">{t("decisions.meetingNewIntro")}</p>
+      <ErrorSummary errors={errors} />
+      <MeetingForm
+        language={lang}
+        organisations={loaded.organisations}
+        values={values}
+        errors={errors}
+        submitLabel={t("decisions.submitMeeting")}
+        cancelHref={`${base}/meetings`}
+      />
+    </>
+  );
+}

@@ -1,0 +1,192 @@
+import { useTranslation } from "react-i18next";
+import { data, Form, Link, redirect, useActionData, useLoaderData } from "react-router";
+import { ConflictPanel } from "../../components/conflict-panel";
+import { SelectField } from "../../components/editing";
+import { CsrfField, ErrorSummary, TextArea, TextField } from "../../components/forms";
+import { PageTitle } from "../../components/page-title";
+import { formFields } from "../../domain/auth/schemas";
+import { fieldErrors } from "../../domain/editing/field-errors";
+import { aliasLines, organisationPatchSchema } from "../../domain/editing/organisation-changes";
+import { ORGANISATION_KINDS } from "../../domain/programmes/programme-document";
+import type { OrganisationSnapshot } from "../../db/organisation.repository";
+import { requirePermission } from "../../lib/auth/guards.server";
+import { translator } from "../../lib/i18n/catalogue.server";
+import { translateErrors } from "../../lib/messages";
+import { timestamp } from "../../domain/time";
+import type { Route } from "./+types/organisation-edit";
+
+interface Values {
+  name: string;
+  kind: string;
+  aliases: string;
+  slug: string;
+}
+
+const valuesOf = (o: OrganisationSnapshot): Values => ({
+  name: o.name,
+  kind: o.kind,
+  aliases: o.aliases.join("\n"),
+  slug: o.slug,
+});
+
+/** The organisation, or 404; a page opened under a former slug (merged away or changed) is sent to the current one. */
+async function load(context: Route.LoaderArgs["context"], request: Request, slug: string) {
+  const organisation = await context.services.organisations.snapshot(slug);
+  if (!organisation) {
+    const current =
+      request.method === "GET" ? await context.services.organisations.currentSlugFor(slug) : undefined;
+    if (current) throw redirect(`/organisations/${current}/edit`);
+    throw data(translator(context.language)("errors.organisationNotFound"), { status: 404 });
+  }
+  requirePermission(context, request, "organisation.edit");
+  return organisation;
+}
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  const organisation = await load(context, request, params.slug);
+  return {
+    slug: organisation.slug,
+    name: organisation.name,
+    version: organisation.version,
+    values: valuesOf(organisation),
+  };
+}
+
+export async function action({ context, request, params }: Route.ActionArgs) {
+  const organisation = await load(context, request, params.slug);
+  const t = translator(context.language);
+  const fields = formFields(await request.formData());
+  const values: Values = {
+    name: fields.name ?? "",
+    kind: fields.kind ?? "",
+    aliases: fields.aliases ?? "",
+    slug: (fields.slug ?? "").trim(),
+  };
+  const version = /^\d+$/.test(fields.version ?? "") ? Number(fields.version) : -1;
+  const fail = (errors: Record<string, string>) =>
+    data({ errors: translateErrors(t, errors), values, version, conflict: null }, { status: 400 });
+  const parsed = organisationPatchSchema.safeParse({
+    name: values.name,
+    kind: values.kind,
+    aliases: aliasLines(values.aliases),
+    slug: values.slug,
+  });
+  if (!parsed.success) return fail(fieldErrors(parsed.error));
+  const user = context.principal.user!;
+  const result = await context.services.organisations.update({
+    slug: organisation.slug,
+    expectedVersion: version,
+    patch: parsed.data,
+    actor: { userId: user.id, label: user.name },
+    requestId: context.requestId,
+    now: timestamp(context.services.clock),
+  });
+  if (result.status === "not-found") throw data(t("errors.organisationNotFound"), { status: 404 });
+  if (result.status === "invalid") return fail(result.errors);
+  if (result.status === "conflict") {
+    return data(
+      {
+        errors: { form: t("editing.organisationConflictTitle") },
+        values,
+        version: result.current.version,
+        conflict: valuesOf(result.current),
+      },
+      { status: 409 },
+    );
+  }
+  const saved = result.changed.length > 0 ? result.organisation.version : 0;
+  return redirect(`/organisations/${result.organisation.slug}?saved=${saved}`);
+}
+
+export default function OrganisationEdit() {
+  const loaded = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const values = result?.values ?? loaded.values;
+  const errors: Record<string, string> = result?.errors ?? {};
+  const version = result?.version ?? loaded.version;
+  const base = `/organisations/${loaded.slug}`;
+  const title = t("editing.editOrganisation", { name: loaded.name });
+  return (
+    <>
+      <PageTitle title={title} />
+      <nav aria-label={t("app.breadcrumb")} className="regie-breadcrumb">
+        <ol>
+          <li>
+            <Link className="nl-link" to="/organisations">
+              {t("organisations.heading")}
+            </Link>
+          </li>
+          <li>
+            <Link className="nl-link" to={base}>
+              {loaded.name}
+            </Link>
+          </li>
+          <li aria-current="page">{t("edit.edit")}</li>
+        </ol>
+      </nav>
+      <h1 className="nl-heading nl-heading--level-1">{title}</h1>
+      {result?.conflict ? (
+        <ConflictPanel
+          title={t("editing.organisationConflictTitle")}
+          discardHref={`${base}/edit`}
+          theirs={result.conflict}
+          mine={values}
+          labels={{
+            name: t("editing.fieldName"),
+            kind: t("editing.fieldKind"),
+            aliases: t("editing.fieldAliases"),
+            slug: t("editing.fieldSlug"),
+          }}
+          format={(value, field) => (field === "kind" ? t(`kind.${value}`, { defaultValue: value }) : value)}
+        />
+      ) : (
+        <ErrorSummary errors={errors} />
+      )}
+      <Form method="post" className="regie-form regie-form--inline" noValidate>
+        <CsrfField />
+        <input type="hidden" name="version" value={version} />
+        <TextField
+          name="name"
+          label={t("editing.fieldName")}
+          defaultValue={values.name}
+          error={errors.name}
+          required
+          maxLength={200}
+        />
+        <SelectField
+          name="kind"
+          label={t("editing.fieldKind")}
+          options={ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+          defaultValue={values.kind}
+          error={errors.kind}
+        />
+        <TextArea
+          name="aliases"
+          label={t("editing.fieldAliases")}
+          hint={t("editing.aliasesHint")}
+          defaultValue={values.aliases}
+          error={errors.aliases}
+          rows={4}
+        />
+        <TextField
+          name="slug"
+          label={t("editing.fieldSlug")}
+          hint={t("editing.slugHint")}
+          defaultValue={values.slug}
+          error={errors.slug}
+          required
+          maxLength={200}
+        />
+        <div className="regie-actions-row">
+          <button className="nl-button nl-button--primary" type="submit">
+            {result?.conflict ? t("edit.keepMine") : t("forms.save")}
+          </button>
+          <Link className="nl-link" to={base}>
+            {t("forms.cancel")}
+          </Link>
+        </div>
+      </Form>
+    </>
+  );
+}

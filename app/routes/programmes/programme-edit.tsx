@@ -1,0 +1,191 @@
+import { useTranslation } from "react-i18next";
+import { data, Form, Link, redirect, useActionData, useLoaderData } from "react-router";
+import { ConflictPanel } from "../../components/conflict-panel";
+import { CsrfField, ErrorSummary, TextArea, TextField } from "../../components/forms";
+import { PageTitle } from "../../components/page-title";
+import { formFields } from "../../domain/auth/schemas";
+import { fieldErrors } from "../../domain/editing/field-errors";
+import {
+  programmeFormErrors,
+  programmeFormValues,
+  programmePatchSchema,
+  readProgrammeForm,
+} from "../../domain/editing/programme-changes";
+import { requirePermission } from "../../lib/auth/guards.server";
+import { translator } from "../../lib/i18n/catalogue.server";
+import { translateErrors } from "../../lib/messages";
+import { requireProgramme } from "../shared/page-data.server";
+import { timestamp } from "../../domain/time";
+import type { Route } from "./+types/programme-edit";
+
+async function load(context: Route.LoaderArgs["context"], request: Request, slug: string) {
+  const programme = await requireProgramme(context, slug);
+  requirePermission(context, request, "programme.edit", { programmeId: programme.id });
+  return (await context.services.programmes.programme(programme.slug))!;
+}
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  const programme = await load(context, request, params.slug);
+  return {
+    slug: programme.slug,
+    title: programme.title,
+    version: programme.version,
+    values: programmeFormValues(programme),
+  };
+}
+
+export async function action({ context, request, params }: Route.ActionArgs) {
+  const programme = await load(context, request, params.slug);
+  const t = translator(context.language);
+  const fields = formFields(await request.formData());
+  const version = /^\d+$/.test(fields.version ?? "") ? Number(fields.version) : -1;
+  const read = readProgrammeForm(fields);
+  const fail = (errors: Record<string, string>) =>
+    data(
+      { errors: translateErrors(t, errors), values: read.values, version, conflict: null },
+      { status: 400 },
+    );
+  if (Object.keys(read.errors).length > 0) return fail(read.errors);
+  const parsed = programmePatchSchema.safeParse(read.changes);
+  if (!parsed.success) return fail(programmeFormErrors(fieldErrors(parsed.error)));
+  const user = context.principal.user!;
+  const result = await context.services.programmes.updateProgramme({
+    programmeId: programme.id,
+    expectedVersion: version,
+    patch: parsed.data,
+    actor: { userId: user.id, label: user.name },
+    requestId: context.requestId,
+    now: timestamp(context.services.clock),
+  });
+  if (result.status === "not-found") throw data(t("errors.programmeNotFound"), { status: 404 });
+  if (result.status === "invalid") return fail(programmeFormErrors(result.errors));
+  if (result.status === "conflict") {
+    return data(
+      {
+        errors: { form: t("editing.programmeConflictTitle") },
+        values: read.values,
+        version: result.current.version,
+        conflict: programmeFormValues(result.current),
+      },
+      { status: 409 },
+    );
+  }
+  return redirect(
+    `/programmes/${programme.slug}?saved=${result.changed.length > 0 ? result.snapshot.version : 0}`,
+  );
+}
+
+export default function ProgrammeEdit() {
+  const loaded = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const values = result?.values ?? loaded.values;
+  const errors: Record<string, string> = result?.errors ?? {};
+  const version = result?.version ?? loaded.version;
+  const base = `/programmes/${loaded.slug}`;
+  return (
+    <>
+      <PageTitle title={t("editing.editProgramme")} />
+      <nav aria-label={t("app.breadcrumb")} className="regie-breadcrumb">
+        <ol>
+          <li>
+            <Link className="nl-link" to={base}>
+              <span lang="nl">{loaded.title}</span>
+            </Link>
+          </li>
+          <li aria-current="page">{t("edit.edit")}</li>
+        </ol>
+      </nav>
+      <h1 className="nl-heading nl-heading--level-1">{t("editing.editProgramme")}</h1>
+      {result?.conflict ? (
+        <ConflictPanel
+          title={t("editing.programmeConflictTitle")}
+          discardHref={`${base}/edit`}
+          theirs={result.conflict}
+          mine={values}
+          labels={{
+            title: t("editing.fieldTitle"),
+            subtitle: t("editing.fieldSubtitle"),
+            ambition: t("editing.fieldAmbition"),
+            periodStart: t("editing.fieldPeriodStart"),
+            periodEnd: t("editing.fieldPeriodEnd"),
+            adoptedOn: t("editing.fieldAdoptedOn"),
+            adoptedBy: t("editing.fieldAdoptedBy"),
+          }}
+        />
+      ) : (
+        <ErrorSummary errors={errors} />
+      )}
+      <Form method="post" className="regie-form" noValidate>
+        <CsrfField />
+        <input type="hidden" name="version" value={version} />
+        <TextField
+          name="title"
+          label={t("editing.fieldTitle")}
+          defaultValue={values.title}
+          error={errors.title}
+          required
+          maxLength={500}
+        />
+        <TextField
+          name="subtitle"
+          label={t("editing.fieldSubtitle")}
+          defaultValue={values.subtitle}
+          error={errors.subtitle}
+          maxLength={500}
+        />
+        <TextArea
+          name="ambition"
+          label={t("editing.fieldAmbition")}
+          hint={t("editing.ambitionHint")}
+          defaultValue={values.ambition}
+          error={errors.ambition}
+          rows={8}
+        />
+        <fieldset className="regie-fieldset">
+          <legend>{t("editing.fieldPeriod")}</legend>
+          <p className="regie-hint">{t("editing.periodHint")}</p>
+          <TextField
+            name="periodStart"
+            label={t("editing.fieldPeriodStart")}
+            defaultValue={values.periodStart}
+            error={errors.periodStart}
+            required
+            maxLength={4}
+          />
+          <TextField
+            name="periodEnd"
+            label={t("editing.fieldPeriodEnd")}
+            defaultValue={values.periodEnd}
+            error={errors.periodEnd}
+            required
+            maxLength={4}
+          />
+        </fieldset>
+        <TextField
+          name="adoptedOn"
+          type="date"
+          label={t("editing.fieldAdoptedOn")}
+          hint={t("editing.adoptedOnHint")}
+          defaultValue={values.adoptedOn}
+          error={errors.adoptedOn}
+        />
+        <TextField
+          name="adoptedBy"
+          label={t("editing.fieldAdoptedBy")}
+          defaultValue={values.adoptedBy}
+          error={errors.adoptedBy}
+          maxLength={500}
+        />
+        <div className="regie-actions-row">
+          <button className="nl-button nl-button--primary" type="submit">
+            {result?.conflict ? t("edit.keepMine") : t("forms.save")}
+          </button>
+          <Link className="nl-link" to={base}>
+            {t("forms.cancel")}
+          </Link>
+        </div>
+      </Form>
+    </>
+  );
+}

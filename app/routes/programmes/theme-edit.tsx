@@ -1,0 +1,285 @@
+import { useTranslation } from "react-i18next";
+import { data, Form, Link, redirect, useActionData, useLoaderData } from "react-router";
+import { ConflictPanel } from "../../components/conflict-panel";
+import { SelectField } from "../../components/editing";
+import { CsrfField, ErrorSummary, TextArea, TextField } from "../../components/forms";
+import { PageTitle } from "../../components/page-title";
+import { formFields } from "../../domain/auth/schemas";
+import { fieldErrors } from "../../domain/editing/field-errors";
+import {
+  PARTICIPATION_STATUSES,
+  readThemeForm,
+  themeFormValues,
+  themePatchSchema,
+  type ThemeFormValues,
+} from "../../domain/editing/programme-changes";
+import { requirePermission } from "../../lib/auth/guards.server";
+import { translator } from "../../lib/i18n/catalogue.server";
+import { translateErrors } from "../../lib/messages";
+import { requireNumber, requireProgramme } from "../shared/page-data.server";
+import { timestamp } from "../../domain/time";
+import type { Route } from "./+types/theme-edit";
+
+async function load(
+  context: Route.LoaderArgs["context"],
+  request: Request,
+  params: Route.LoaderArgs["params"],
+) {
+  const programme = await requireProgramme(context, params.slug);
+  const number = requireNumber(context, params.number, "errors.themeNotFound");
+  const theme = await context.services.programmes.theme(programme.id, number);
+  if (!theme) throw data(translator(context.language)("errors.themeNotFound"), { status: 404 });
+  requirePermission(context, request, "programme.edit", { programmeId: programme.id });
+  const municipalities = await context.services.programmes.municipalities(programme.id);
+  return { programme, theme, municipalities };
+}
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  const { programme, theme, municipalities } = await load(context, request, params);
+  return {
+    programme: { slug: programme.slug, title: programme.title, language: programme.language },
+    number: theme.number,
+    title: theme.title,
+    version: theme.version,
+    actions: Object.fromEntries(theme.intentions.map((i) => [i.code, i.actions])),
+    municipalities,
+    values: themeFormValues(
+      theme,
+      municipalities.map((m) => m.slug),
+    ),
+  };
+}
+
+/** The codes and slugs a submitted form carries, in its order: what the editor saw. */
+function keysOf(fields: Record<string, string>, prefix: string): string[] {
+  return Object.keys(fields)
+    .filter((k) => k.startsWith(prefix))
+    .map((k) => k.slice(prefix.length));
+}
+
+export async function action({ context, request, params }: Route.ActionArgs) {
+  const { programme, theme, municipalities } = await load(context, request, params);
+  const t = translator(context.language);
+  const fields = formFields(await request.formData());
+  const version = /^\d+$/.test(fields.version ?? "") ? Number(fields.version) : -1;
+  const read = readThemeForm(fields, keysOf(fields, "intention-"), keysOf(fields, "status-"));
+  const fail = (errors: Record<string, string>) =>
+    data(
+      { errors: translateErrors(t, errors), values: read.values, version, conflict: null },
+      { status: 400 },
+    );
+  const parsed = themePatchSchema.safeParse(read.changes);
+  if (!parsed.success) return fail(fieldErrors(parsed.error));
+  const user = context.principal.user!;
+  const result = await context.services.programmes.updateTheme({
+    programmeId: programme.id,
+    number: theme.number,
+    expectedVersion: version,
+    patch: parsed.data,
+    actor: { userId: user.id, label: user.name },
+    requestId: context.requestId,
+    now: timestamp(context.services.clock),
+  });
+  if (result.status === "not-found") throw data(t("errors.themeNotFound"), { status: 404 });
+  if (result.status === "invalid") return fail(result.errors);
+  if (result.status === "conflict") {
+    return data(
+      {
+        errors: { form: t("editing.themeConflictTitle") },
+        values: read.values,
+        version: result.current.version,
+        conflict: themeFormValues(
+          result.current,
+          municipalities.map((m) => m.slug),
+        ),
+      },
+      { status: 409 },
+    );
+  }
+  return redirect(
+    `/programmes/${programme.slug}/themes/${theme.number}?saved=${result.changed.length > 0 ? result.snapshot.version : 0}`,
+  );
+}
+
+export default function ThemeEdit() {
+  const loaded = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const values = result?.values ?? loaded.values;
+  const errors: Record<string, string> = result?.errors ?? {};
+  const version = result?.version ?? loaded.version;
+  const base = `/programmes/${loaded.programme.slug}`;
+  const title = t("editing.editTheme", { number: loaded.number });
+  const nameOf = (slug: string) => loaded.municipalities.find((m) => m.slug === slug)?.name ?? slug;
+  /** A theme's values as plain text per field, for showing two versions side by side. */
+  const flat = (v: ThemeFormValues) => ({
+    title: v.title,
+    goal: v.goal,
+    intentionsIntro: v.intentionsIntro,
+    intentions: [
+      ...v.intentions.filter((i) => !i.remove).map((i) => `${i.code} ${i.text}`),
+      ...(v.newIntention.trim() ? [`+ ${v.newIntention.trim()}`] : []),
+    ].join("\n"),
+    participation: Object.entries(v.participation)
+      .filter(([, p]) => p.status !== "participating" || p.note.trim())
+      .map(
+        ([slug, p]) =>
+          `${nameOf(slug)}: ${t(`editing.status_${p.status}`, { defaultValue: p.status })}${p.note.trim() ? ` (${p.note.trim()})` : ""}`,
+      )
+      .join("\n"),
+  });
+  return (
+    <>
+      <PageTitle title={title} />
+      <nav aria-label={t("app.breadcrumb")} className="regie-breadcrumb">
+        <ol>
+          <li>
+            <Link className="nl-link" to={base}>
+              <span lang={loaded.programme.language}>{loaded.programme.title}</span>
+            </Link>
+          </li>
+          <li>
+            <Link className="nl-link" to={`${base}/themes/${loaded.number}`}>
+              {t("overview.theme")} {loaded.number}
+            </Link>
+          </li>
+          <li aria-current="page">{t("edit.edit")}</li>
+        </ol>
+      </nav>
+      <h1 className="nl-heading nl-heading--level-1">{title}</h1>
+      {result?.conflict ? (
+        <ConflictPanel
+          title={t("editing.themeConflictTitle")}
+          discardHref={`${base}/themes/${loaded.number}/edit`}
+          theirs={flat(result.conflict)}
+          mine={flat(values)}
+          labels={{
+            title: t("editing.fieldTitle"),
+            goal: t("editing.fieldGoal"),
+            intentionsIntro: t("editing.fieldIntentionsIntro"),
+            intentions: t("editing.intentions"),
+            participation: t("editing.participation"),
+          }}
+        />
+      ) : (
+        <ErrorSummary errors={errors} />
+      )}
+      <Form method="post" className="regie-form" noValidate>
+        <CsrfField />
+        <input type="hidden" name="version" value={version} />
+        <TextField
+          name="title"
+          label={t("editing.fieldTitle")}
+          defaultValue={values.title}
+          error={errors.title}
+          required
+          maxLength={500}
+        />
+        <TextArea
+          name="goal"
+          label={t("editing.fieldGoal")}
+          hint={t("editing.ambitionHint")}
+          defaultValue={values.goal}
+          error={errors.goal}
+          rows={8}
+        />
+        <TextArea
+          name="intentionsIntro"
+          label={t("editing.fieldIntentionsIntro")}
+          defaultValue={values.intentionsIntro}
+          error={errors.intentionsIntro}
+          rows={2}
+        />
+        <fieldset
+          className="regie-fieldset"
+          id="veld-intentions"
+          aria-describedby={errors.intentions ? "veld-intentions-fout" : "veld-intentions-hint"}
+        >
+          <legend>{t("editing.intentions")}</legend>
+          <p className="regie-hint" id="veld-intentions-hint">
+            {t("editing.intentionsHint")}
+          </p>
+          {errors.intentions ? (
+            <p className="regie-field-error" id="veld-intentions-fout">
+              {errors.intentions}
+            </p>
+          ) : null}
+          {values.intentions.map((i) => {
+            const count = loaded.actions[i.code] ?? 0;
+            return (
+              <div key={i.code} className="regie-intention-edit">
+                <TextArea
+                  name={`intention-${i.code}`}
+                  label={t("editing.intention", { code: i.code })}
+                  hint={t("editing.intentionActions", { count })}
+                  defaultValue={i.text}
+                  rows={2}
+                />
+                {count === 0 ? (
+                  <div className="regie-check">
+                    <input
+                      type="checkbox"
+                      id={`veld-remove-${i.code}`}
+                      name={`remove-${i.code}`}
+                      defaultChecked={i.remove}
+                    />
+                    <label htmlFor={`veld-remove-${i.code}`}>
+                      {t("editing.removeIntention", { code: i.code })}
+                    </label>
+                  </div>
+                ) : null}
+              </div>
+            );
+          })}
+          <TextArea
+            name="newIntention"
+            label={t("editing.newIntention")}
+            hint={t("editing.newIntentionHint")}
+            defaultValue={values.newIntention}
+            rows={2}
+          />
+        </fieldset>
+        <fieldset
+          className="regie-fieldset"
+          id="veld-participation"
+          aria-describedby={errors.participation ? "veld-participation-fout" : "veld-participation-hint"}
+        >
+          <legend>{t("editing.participation")}</legend>
+          <p className="regie-hint" id="veld-participation-hint">
+            {t("editing.participationHint")}
+          </p>
+          {errors.participation ? (
+            <p className="regie-field-error" id="veld-participation-fout">
+              {errors.participation}
+            </p>
+          ) : null}
+          {loaded.municipalities.map((m) => (
+            <fieldset key={m.slug} className="regie-fieldset">
+              <legend>{m.name}</legend>
+              <SelectField
+                name={`status-${m.slug}`}
+                label={t("editing.status")}
+                options={PARTICIPATION_STATUSES.map((s) => ({ value: s, label: t(`editing.status_${s}`) }))}
+                defaultValue={values.participation[m.slug]?.status ?? "participating"}
+              />
+              <TextArea
+                name={`note-${m.slug}`}
+                label={t("editing.note")}
+                defaultValue={values.participation[m.slug]?.note ?? ""}
+                rows={2}
+              />
+            </fieldset>
+          ))}
+        </fieldset>
+        <div className="regie-actions-row">
+          <button className="nl-button nl-button--primary" type="submit">
+            {result?.conflict ? t("edit.keepMine") : t("forms.save")}
+          </button>
+          <Link className="nl-link" to={`${base}/themes/${loaded.number}`}>
+            {t("forms.cancel")}
+          </Link>
+        </div>
+      </Form>
+    </>
+  );
+}
