@@ -1,20 +1,21 @@
 import { z } from "zod";
 import { DEFAULT_LIMIT, MAX_LIMIT } from "../domain/programmes/action-filters";
-import { actionPaths } from "./actions/schema";
-import { decisionPaths } from "./decisions/schema";
+import { actionOperations } from "./actions/schema";
+import { decisionOperations } from "./decisions/schema";
 import { ACTION_NUMBER, DECISION_ID, INDICATOR_ID, INDICATOR_ID_MAX, THEME_NUMBER } from "./lookup";
-import { monitorPaths } from "./monitor/schema";
-import { organisationPaths } from "./organisations/schema";
-import { planPaths } from "./plans/schema";
-import { programmePaths } from "./programmes/schema";
-import { progressPaths } from "./progress/schema";
-import { problemSchema, type Answer, type Method, type Operation, type Paths } from "./schema";
+import { monitorOperations } from "./monitor/schema";
+import { organisationOperations } from "./organisations/schema";
+import { planOperations } from "./plans/schema";
+import { programmeOperations } from "./programmes/schema";
+import { progressOperations } from "./progress/schema";
+import { problemSchema, type Answer, type Area, type Method, type Operation } from "./schema";
 
 /**
  * The OpenAPI 3.1 description of the API, served at /api/v1/openapi.json. Request and response
  * bodies are the Zod schemas the routes parse with and the presenters are typed against, turned
- * into JSON Schema 2020-12 by `z.toJSONSchema`; what is written here is the API's prose: its
- * introduction, its parameters and the answers several operations share.
+ * into JSON Schema 2020-12 by `z.toJSONSchema`; what is written here is the API's prose (its
+ * introduction, its parameters and the answers several operations share) and the rules by which
+ * an operation's parameters and usual answers follow from its path, method and flags.
  */
 
 /** A JSON value as the document holds it. */
@@ -150,35 +151,29 @@ const RESPONSES: Record<string, Json> = {
   ),
 };
 
-const AREAS: Paths[] = [
-  {
-    "/openapi.json": {
-      get: {
-        id: "getOpenApi",
-        summary: "This OpenAPI 3.1 description",
-        tag: "meta",
-        answers: { "200": { description: "The OpenAPI document.", schema: z.looseObject({}) } },
-      },
+const RECORD_ETAG =
+  "A strong tag from the record's version, such as `\"action-17-v3\"`. Send it in `If-Match` to change the record. It names the record's own version only (an answer also shows names of other records), so `If-None-Match` is always answered in full.";
+
+const META: Area = {
+  tag: "meta",
+  operations: {
+    "get /openapi.json": {
+      id: "getOpenApi",
+      summary: "This OpenAPI 3.1 description",
+      answers: { 200: { description: "The OpenAPI document.", schema: z.looseObject({}) } },
     },
   },
-  programmePaths,
-  actionPaths,
-  organisationPaths,
-  monitorPaths,
-  planPaths,
-  decisionPaths,
-  progressPaths,
-];
+};
+const AREAS = [META, programmeOperations, actionOperations, organisationOperations, monitorOperations, planOperations, decisionOperations, progressOperations];
 
 /** The OpenAPI 3.1 document. */
 export function openApiDocument() {
   const schemas = componentSchemas();
   const paths: Record<string, Partial<Record<Method, Json>>> = {};
-  for (const area of AREAS) {
-    for (const [route, item] of Object.entries(area)) {
-      for (const [method, operation] of Object.entries(item)) {
-        (paths[route] ??= {})[method as Method] = describeOperation(operation, schemas);
-      }
+  for (const { tag, operations } of AREAS) {
+    for (const [key, operation] of Object.entries(operations)) {
+      const [method, route] = key.split(" ") as [Method, string];
+      (paths[route] ??= {})[method] = describeOperation(method, route, tag, operation, schemas);
     }
   }
   return {
@@ -245,26 +240,46 @@ function tidy(value: unknown): unknown {
   return out;
 }
 
-function describeOperation(operation: Operation, schemas: ReturnType<typeof componentSchemas>): Json {
+/** Path parameters by the segment before them: `/actions/{number}` is an action's number. */
+const PATH_PARAMETERS: Record<string, string> = {
+  programmes: "programmeSlug",
+  actions: "actionNumber",
+  themes: "themeNumber",
+  organisations: "organisationSlug",
+  decisions: "decisionId",
+  indicators: "indicatorId",
+};
+/** A slug that names nothing is a 404; every other parameter can also be malformed (400). */
+const SLUGS = ["programmeSlug", "organisationSlug"];
+
+function describeOperation(method: Method, route: string, tag: string, operation: Operation, schemas: ReturnType<typeof componentSchemas>): Json {
+  const { match = ["patch", "put", "delete"].includes(method), record, body } = operation;
+  const write = method !== "get";
+  const path = [...route.matchAll(/([\w-]+)\/\{\w+\}/g)].map((m) => PATH_PARAMETERS[m[1]!]!);
+  const query = [...(operation.query ?? []), ...(operation.list ? ["limit", "offset"] : [])];
+  const headers = [...(match ? [match === "optional" ? "planIfMatch" : "ifMatch"] : []), ...(write ? ["csrfToken"] : [])];
+  const parameters = [...path, ...query, ...headers];
+  const malformed = write || [...path, ...query].some((name) => !SLUGS.includes(name));
+  const answers: Operation["answers"] = {};
+  if (malformed) answers[400] = write && body ? "InvalidInput" : "BadRequest";
+  if (write) Object.assign(answers, { 401: "Unauthorised", 403: "Forbidden" });
+  if (path.length > 0) answers[404] = "NotFound";
+  if (match) Object.assign(answers, { 412: "PreconditionFailed", 428: "PreconditionRequired" });
+  Object.assign(answers, operation.answers);
   const responses: Record<string, Json> = {};
-  for (const [status, answer] of Object.entries(operation.answers)) {
-    if (typeof answer !== "string") responses[status] = describeAnswer(answer, schemas);
-    else responses[status] = answer in RESPONSES ? ref("responses", answer) : problem(answer);
+  for (const [status, answer] of Object.entries(answers)) {
+    if (typeof answer !== "string") {
+      const etag: Record<string, string> = record && answer.schema && status.startsWith("2") ? { ETag: record === true ? RECORD_ETAG : record } : {};
+      responses[status] = describeAnswer({ ...answer, headers: { ...etag, ...answer.headers } }, schemas);
+    } else responses[status] = answer in RESPONSES ? ref("responses", answer) : problem(answer);
   }
   return {
     operationId: operation.id,
     summary: operation.summary,
     ...(operation.description ? { description: operation.description } : {}),
-    tags: [operation.tag],
-    ...(operation.params ? { parameters: operation.params.map((name) => ref("parameters", name)) } : {}),
-    ...(operation.body
-      ? {
-          requestBody: {
-            required: operation.body.required ?? true,
-            content: { "application/json": { schema: schemas.of(operation.body.schema) } },
-          },
-        }
-      : {}),
+    tags: [tag],
+    ...(parameters.length > 0 ? { parameters: parameters.map((name) => ref("parameters", name)) } : {}),
+    ...(body ? { requestBody: { required: !operation.bodyOptional, content: { "application/json": { schema: schemas.of(body) } } } } : {}),
     responses,
   };
 }

@@ -49,38 +49,31 @@ export interface Answer {
 }
 
 /**
- * An answer by status: an `Answer`, the name of a shared answer (`BadRequest`, `NotFound`,
- * `Unauthorised`, `Forbidden`, `InvalidInput`, `PreconditionFailed`, `PreconditionRequired`), or
- * any other text, which is a problem answer with that description.
+ * One operation. What is mechanical follows from its path, method and flags (`openapi.ts`): the path parameters
+ * from the path; `limit` and `offset` for a `list`; `If-Match` for `match` (by default every PATCH, PUT and
+ * DELETE) with 412 and 428; `X-CSRF-Token`, 401 and 403 for every write; 404 with a path parameter; 400 for a
+ * write or a parameter that can be malformed; an `ETag` on the JSON success answers of a `record` (`true`: the
+ * usual record ETag, or a text of its own). `answers` adds and overrides, by status: an `Answer`, the name of a
+ * shared answer (`BadRequest`, `InvalidInput`, …), or any other text for a problem answer with that description.
  */
-export type Answers = Record<string, Answer | string>;
-
 export interface Operation {
   id: string;
   summary: string;
   description?: string;
-  tag: string;
-  /** Names of the document's parameters, in order. */
-  params?: string[];
-  body?: { schema: z.ZodType; required?: boolean };
-  answers: Answers;
+  query?: string[];
+  list?: boolean;
+  match?: boolean | "optional";
+  record?: true | string;
+  body?: z.ZodType;
+  bodyOptional?: boolean;
+  answers: Record<number, Answer | string>;
 }
 
-export type Paths = Record<string, Partial<Record<Method, Operation>>>;
-
-/** The ETag of a single record. */
-export const RECORD_ETAG =
-  "A strong tag from the record's version, such as `\"action-17-v3\"`. Send it in `If-Match` to change the record. It names the record's own version only (an answer also shows names of other records), so `If-None-Match` is always answered in full.";
-
-/** The answers every write that needs If-Match shares. */
-export const CHANGE_ANSWERS: Answers = {
-  "400": "InvalidInput",
-  "401": "Unauthorised",
-  "403": "Forbidden",
-  "404": "NotFound",
-  "412": "PreconditionFailed",
-  "428": "PreconditionRequired",
-};
+/** An area's operations by `"method /path"`, under one tag. */
+export interface Area {
+  tag: string;
+  operations: Record<`${Method} /${string}`, Operation>;
+}
 
 export const AUTH =
   "Needs a Bearer token (`Authorization: Bearer …`, made on the account page) or a session cookie with the session's `X-CSRF-Token` header.";

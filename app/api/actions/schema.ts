@@ -6,7 +6,7 @@ import { categoryChangeSchema } from "../decisions/schema";
 import { approvedPlanSchema } from "../plans/schema";
 import { categoryColourSchema, intentionSchema, organisationKindSchema } from "../programmes/schema";
 import { dependencyRiskSchema, latestProgressSchema, milestoneSchema } from "../progress/schema";
-import { AUTH, CHANGE_ANSWERS, CHANGE_ORDER, listOf, nullable, RECORD_ETAG, type Paths } from "../schema";
+import { AUTH, CHANGE_ORDER, listOf, nullable, type Area } from "../schema";
 
 /** A programme's actions: the shapes the API answers with, the bodies it takes, and the operations. */
 
@@ -120,76 +120,54 @@ const CSV_DESCRIPTION = [
 ].join(" ");
 const filters = ["q", "theme", "intention", "category", "lead", "partner", "year", "plan", "asOf"];
 
-export const actionPaths: Paths = {
-  "/programmes/{slug}/actions": {
-    get: {
+export const actionOperations: Area = {
+  tag: "programmes",
+  operations: {
+    "get /programmes/{slug}/actions": {
       id: "listActions",
       summary: "List and filter a programme's actions",
       description: "Filters combine (all must hold); `category` may repeat (any of). Sorted by number, or by relevance when `q` is given.",
-      tag: "programmes",
-      params: ["programmeSlug", ...filters, "limit", "offset"],
-      answers: { "200": { description: "A page of actions.", schema: actionListSchema }, "400": "BadRequest", "404": "NotFound" },
+      query: filters,
+      list: true,
+      answers: { 200: { description: "A page of actions.", schema: actionListSchema } },
     },
-    post: {
+    "post /programmes/{slug}/actions": {
       id: "createAction",
       summary: "Add an action to a programme",
       description: `For the programme's programme manager. ${AUTH} Checked in this order: 401 without credentials, 404 for an unknown programme, 403 without the right, 400 for a bad body.`,
-      tag: "programmes",
-      params: ["programmeSlug", "csrfToken"],
-      body: { schema: newAction },
-      answers: {
-        "201": {
-          description: "The new action.",
-          schema: actionSchema,
-          headers: { ETag: RECORD_ETAG, Location: "The new record's address in this API." },
-        },
-        "400": "InvalidInput",
-        "401": "Unauthorised",
-        "403": "Forbidden",
-        "404": "NotFound",
-      },
+      record: true,
+      body: newAction,
+      answers: { 201: { description: "The new action.", schema: actionSchema, headers: { Location: "The new record's address in this API." } } },
     },
-  },
-  "/programmes/{slug}/actions.csv": {
-    get: {
+    "get /programmes/{slug}/actions.csv": {
       id: "downloadActionsCsv",
       summary: "A programme's actions as CSV",
       description: CSV_DESCRIPTION,
-      tag: "programmes",
-      params: ["programmeSlug", ...filters, "csvLimit", "offset"],
+      query: [...filters, "csvLimit", "offset"],
       answers: {
-        "200": {
+        200: {
           description: "The actions as CSV, sent as a download (`Content-Disposition: attachment`).",
           csv: {
             description: "UTF-8 with byte-order mark; `;`-separated; CRLF line ends.",
             example: "\uFEFFnumber;title;description;notes;theme;intention;group;leads;…\r\n1;Opschalen Leiden Kennisstad;…\r\n",
           },
         },
-        "400": "BadRequest",
-        "404": "NotFound",
       },
     },
-  },
-  "/programmes/{slug}/actions/{number}": {
-    get: {
+    "get /programmes/{slug}/actions/{number}": {
       id: "getAction",
       summary: "One action",
-      tag: "programmes",
-      params: ["programmeSlug", "actionNumber", "asOf"],
-      answers: {
-        "200": { description: "The action, with its category history.", schema: actionDetailSchema, headers: { ETag: RECORD_ETAG } },
-        "400": "BadRequest",
-        "404": "NotFound",
-      },
+      query: ["asOf"],
+      record: true,
+      answers: { 200: { description: "The action, with its category history.", schema: actionDetailSchema } },
     },
-    patch: {
+    "patch /programmes/{slug}/actions/{number}": {
       id: "updateAction",
       summary: "Change an action",
       description: `For the programme's programme manager. ${AUTH} ${CHANGE_ORDER} Of two changes sent with the same \`If-Match\`, exactly one succeeds; the other gets 412 and the current ETag.`,
-      tag: "programmes",
-      params: ["programmeSlug", "actionNumber", "ifMatch", "csrfToken"],
-      body: { schema: actionChanges },
-      answers: { "200": { description: "The action as it is now.", schema: actionSchema, headers: { ETag: RECORD_ETAG } }, ...CHANGE_ANSWERS },
+      record: true,
+      body: actionChanges,
+      answers: { 200: { description: "The action as it is now.", schema: actionSchema } },
     },
   },
 };

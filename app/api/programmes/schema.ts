@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { programmePatchSchema, themePatchSchema } from "../../domain/editing/programme-changes";
 import { CATEGORY_COLOURS, ORGANISATION_KINDS } from "../../domain/programmes/programme-document";
-import { AUTH, CHANGE_ANSWERS, CHANGE_ORDER, listOf, nullable, RECORD_ETAG, type Paths } from "../schema";
+import { AUTH, CHANGE_ORDER, listOf, nullable, type Area } from "../schema";
 
 /** Programmes: the shapes the API answers with, the bodies it takes, and the operations. */
 
@@ -130,58 +130,44 @@ const themeChanges = themePatchSchema.meta({ id: "ThemeChanges", description: "A
 
 // ---- Operations
 
-const record = { ETag: RECORD_ETAG };
-const writeParams = ["ifMatch", "csrfToken"];
-
-export const programmePaths: Paths = {
-  "/programmes": {
-    get: {
+export const programmeOperations: Area = {
+  tag: "programmes",
+  operations: {
+    "get /programmes": {
       id: "listProgrammes",
       summary: "List programmes",
       description: "The default programme first, then the newest period first.",
-      tag: "programmes",
-      params: ["limit", "offset"],
-      answers: { "200": { description: "A page of programmes.", schema: programmeListSchema }, "400": "BadRequest" },
+      list: true,
+      answers: { 200: { description: "A page of programmes.", schema: programmeListSchema } },
     },
-  },
-  "/programmes/{slug}": {
-    get: {
+    "get /programmes/{slug}": {
       id: "getProgramme",
       summary: "One programme with its themes, intentions, categories and action counts",
-      tag: "programmes",
-      params: ["programmeSlug", "asOf"],
-      answers: {
-        "200": { description: "The programme.", schema: programmeSchema, headers: record },
-        "400": "BadRequest",
-        "404": "NotFound",
-      },
+      query: ["asOf"],
+      record: true,
+      answers: { 200: { description: "The programme.", schema: programmeSchema } },
     },
-    patch: {
+    "patch /programmes/{slug}": {
       id: "updateProgramme",
       summary: "Change a programme's front matter",
       description: `For the programme's programme manager. ${AUTH} ${CHANGE_ORDER} The change and its history entry are one transaction.`,
-      tag: "programmes",
-      params: ["programmeSlug", ...writeParams],
-      body: { schema: programmeChanges },
-      answers: { "200": { description: "The programme as it is now.", schema: programmeSchema, headers: record }, ...CHANGE_ANSWERS },
+      record: true,
+      body: programmeChanges,
+      answers: { 200: { description: "The programme as it is now.", schema: programmeSchema } },
     },
-  },
-  "/programmes/{slug}/themes/{number}": {
-    get: {
+    "get /programmes/{slug}/themes/{number}": {
       id: "getTheme",
       summary: "One theme, with its ETag",
-      tag: "programmes",
-      params: ["programmeSlug", "themeNumber"],
-      answers: { "200": { description: "The theme.", schema: themeSchema, headers: record }, "400": "BadRequest", "404": "NotFound" },
+      record: true,
+      answers: { 200: { description: "The theme.", schema: themeSchema } },
     },
-    patch: {
+    "patch /programmes/{slug}/themes/{number}": {
       id: "updateTheme",
       summary: "Change a theme: texts, intentions, participation",
       description: `For the programme's programme manager. ${AUTH} ${CHANGE_ORDER}`,
-      tag: "programmes",
-      params: ["programmeSlug", "themeNumber", ...writeParams],
-      body: { schema: themeChanges },
-      answers: { "200": { description: "The theme as it is now.", schema: themeSchema, headers: record }, ...CHANGE_ANSWERS },
+      record: true,
+      body: themeChanges,
+      answers: { 200: { description: "The theme as it is now.", schema: themeSchema } },
     },
   },
 };
