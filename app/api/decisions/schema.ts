@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { decisionEditSchema, decisionInputSchema } from "../../domain/decisions/decision-input";
 import { DECISION_KINDS, DECISION_SOURCES, DECISION_STATUSES } from "../../domain/decisions/types";
-import { listOf, type Area } from "../schema";
+import { area, listOf, op } from "../schema";
 
 /** The steering group's decisions: the shapes the API answers with, the bodies it takes, and the operations. */
 
@@ -92,55 +92,38 @@ const CHANGE_ORDER =
 const IMPORTED =
   "The decision was recorded by a re-import of the programme document: it is not a decision of the steering group and cannot be corrected or withdrawn through the API. Nothing was changed.";
 const FOR_MANAGER = "For the programme's programme manager (a Bearer token, or a session cookie with `X-CSRF-Token`).";
-const record = "The decision's version.";
 
-export const decisionOperations: Area = {
-  tag: "decisions",
-  operations: {
-    "get /programmes/{slug}/decisions": {
-      id: "listDecisions",
-      summary: "The steering group's decisions on a programme",
-      list: true,
-      answers: { 200: { description: "A page of decisions.", schema: decisionListSchema } },
+export const decisionOperations = area("decisions", "The decision's version.", {
+  "get /programmes/{slug}/decisions": op("listDecisions", "The steering group's decisions on a programme", {
+    list: true,
+    answers: { 200: { description: "A page of decisions.", schema: decisionListSchema } },
+  }),
+  "post /programmes/{slug}/decisions": op("recordDecision", "Record a decision of the steering group", {
+    description:
+      "For programme managers and steering-group members (a Bearer token, or a session cookie with `X-CSRF-Token`). Category changes take effect in the same transaction: each action's category and version change and its history records it. Checked in the order 401, 404, 403, 400, 409.",
+    body: newDecision,
+    answers: {
+      201: { description: "The decision as recorded.", schema: decisionSchema, headers: { Location: "Where the decision is." } },
+      400: "The body is not a valid decision; `errors` says what, per field (`actions.5` for action 5).",
+      401: "Not signed in.",
+      403: "Not a programme manager or steering-group member of this programme, or the CSRF token is missing.",
+      409: "An action's category is no longer the `from` given: someone changed it meanwhile. Nothing was recorded.",
     },
-    "post /programmes/{slug}/decisions": {
-      id: "recordDecision",
-      summary: "Record a decision of the steering group",
-      description:
-        "For programme managers and steering-group members (a Bearer token, or a session cookie with `X-CSRF-Token`). Category changes take effect in the same transaction: each action's category and version change and its history records it. Checked in the order 401, 404, 403, 400, 409.",
-      record,
-      body: newDecision,
-      answers: {
-        201: { description: "The decision as recorded.", schema: decisionSchema, headers: { Location: "Where the decision is." } },
-        400: "The body is not a valid decision; `errors` says what, per field (`actions.5` for action 5).",
-        401: "Not signed in.",
-        403: "Not a programme manager or steering-group member of this programme, or the CSRF token is missing.",
-        409: "An action's category is no longer the `from` given: someone changed it meanwhile. Nothing was recorded.",
-      },
+  }),
+  "get /programmes/{slug}/decisions/{id}": op("getDecision", "One decision", {
+    answers: { 200: { description: "The decision.", schema: decisionSchema } },
+  }),
+  "put /programmes/{slug}/decisions/{id}": op("correctDecision", "Correct a recorded decision", {
+    description: `${FOR_MANAGER} ${CHANGE_ORDER}, 400 for a bad body. The decision, the categories of the actions concerned and their history change in one transaction; the decision gets a new version (ETag). A correction that changes nothing keeps the version.`,
+    body: decisionCorrection,
+    answers: {
+      200: { description: "The decision as it is now.", schema: decisionSchema },
+      400: "The body is not a valid decision, or the id is malformed; `errors` says what, per field (`actions.5` for action 5). Nothing was changed.",
+      409: IMPORTED,
     },
-    "get /programmes/{slug}/decisions/{id}": {
-      id: "getDecision",
-      summary: "One decision",
-      record,
-      answers: { 200: { description: "The decision.", schema: decisionSchema } },
-    },
-    "put /programmes/{slug}/decisions/{id}": {
-      id: "correctDecision",
-      summary: "Correct a recorded decision",
-      description: `${FOR_MANAGER} ${CHANGE_ORDER}, 400 for a bad body. The decision, the categories of the actions concerned and their history change in one transaction; the decision gets a new version (ETag). A correction that changes nothing keeps the version.`,
-      record,
-      body: decisionCorrection,
-      answers: {
-        200: { description: "The decision as it is now.", schema: decisionSchema },
-        400: "The body is not a valid decision, or the id is malformed; `errors` says what, per field (`actions.5` for action 5). Nothing was changed.",
-        409: IMPORTED,
-      },
-    },
-    "delete /programmes/{slug}/decisions/{id}": {
-      id: "withdrawDecision",
-      summary: "Withdraw a decision recorded by mistake",
-      description: `${FOR_MANAGER} ${CHANGE_ORDER}. In one transaction the decision goes, every action it concerned gets the category its remaining decisions give it today (the category it had before any decision when none remains), and history keeps the decision as it was.`,
-      answers: { 204: { description: "Withdrawn." }, 409: IMPORTED },
-    },
-  },
-};
+  }),
+  "delete /programmes/{slug}/decisions/{id}": op("withdrawDecision", "Withdraw a decision recorded by mistake", {
+    description: `${FOR_MANAGER} ${CHANGE_ORDER}. In one transaction the decision goes, every action it concerned gets the category its remaining decisions give it today (the category it had before any decision when none remains), and history keeps the decision as it was.`,
+    answers: { 204: { description: "Withdrawn." }, 409: IMPORTED },
+  }),
+});

@@ -3,7 +3,7 @@ import { GOOD_DIRECTIONS, INDICATOR_KINDS, REGION_AGGREGATES } from "../../domai
 import { MEASUREMENT_STATUSES } from "../../domain/monitor/values";
 import { DEFAULT_LIMIT, MAX_LIMIT } from "../../domain/programmes/action-filters";
 import { INDICATOR_CSV_HEADERS } from "../../presenters/indicator";
-import { listOf, type Answer, type Area } from "../schema";
+import { area, listOf, op, type Answer } from "../schema";
 
 /** The economic monitor: the shapes the API answers with, and the operations. */
 
@@ -111,32 +111,21 @@ const csv = (description: string): Answer => ({
   },
 });
 
-export const monitorOperations: Area = {
-  tag: "monitor",
-  operations: {
-    "get /programmes/{slug}/indicators": {
-      id: "listIndicators",
-      summary: "A programme's monitor indicators with their figures",
-      description: `In theme order. Paged like the other lists (\`limit\` 1 to ${MAX_LIMIT}, ${DEFAULT_LIMIT} by default).`,
-      query: ["indicatorTheme"],
-      list: true,
-      answers: { 200: { description: "A page of indicators.", schema: indicatorListSchema } },
-    },
-    "get /programmes/{slug}/indicators.csv": {
-      id: "downloadIndicatorsCsv",
-      summary: "All figures of a programme's monitor as CSV",
-      query: ["indicatorTheme"],
-      answers: { 200: csv("One row per indicator, region and period, sent as a download.") },
-    },
-    "get /programmes/{slug}/indicators/{id}": {
-      id: "getIndicator",
-      summary: "One indicator with its figures",
-      answers: { 200: { description: "The indicator.", schema: indicatorSchema } },
-    },
-    "get /programmes/{slug}/indicators/{id}.csv": {
-      id: "downloadIndicatorCsv",
-      summary: "One indicator's figures as CSV",
-      answers: { 200: csv("One row per region and period, sent as a download.") },
-    },
-  },
-};
+export const monitorOperations = area("monitor", undefined, {
+  "get /programmes/{slug}/indicators": op("listIndicators", "A programme's monitor indicators with their figures", {
+    description: `In theme order. Paged like the other lists (\`limit\` 1 to ${MAX_LIMIT}, ${DEFAULT_LIMIT} by default).`,
+    query: ["indicatorTheme"],
+    list: true,
+    answers: { 200: { description: "A page of indicators.", schema: indicatorListSchema } },
+  }),
+  "get /programmes/{slug}/indicators.csv": op("downloadIndicatorsCsv", "All figures of a programme's monitor as CSV", {
+    query: ["indicatorTheme"],
+    answers: { 200: csv("One row per indicator, region and period, sent as a download.") },
+  }),
+  "get /programmes/{slug}/indicators/{id}": op("getIndicator", "One indicator with its figures", {
+    answers: { 200: { description: "The indicator.", schema: indicatorSchema } },
+  }),
+  "get /programmes/{slug}/indicators/{id}.csv": op("downloadIndicatorCsv", "One indicator's figures as CSV", {
+    answers: { 200: csv("One row per region and period, sent as a download.") },
+  }),
+});

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { programmePatchSchema, themePatchSchema } from "../../domain/editing/programme-changes";
 import { CATEGORY_COLOURS, ORGANISATION_KINDS } from "../../domain/programmes/programme-document";
-import { AUTH, CHANGE_ORDER, listOf, nullable, type Area } from "../schema";
+import { area, AUTH, CHANGE_ORDER, listOf, nullable, op, RECORD_ETAG } from "../schema";
 
 /** Programmes: the shapes the API answers with, the bodies it takes, and the operations. */
 
@@ -130,44 +130,27 @@ const themeChanges = themePatchSchema.meta({ id: "ThemeChanges", description: "A
 
 // ---- Operations
 
-export const programmeOperations: Area = {
-  tag: "programmes",
-  operations: {
-    "get /programmes": {
-      id: "listProgrammes",
-      summary: "List programmes",
-      description: "The default programme first, then the newest period first.",
-      list: true,
-      answers: { 200: { description: "A page of programmes.", schema: programmeListSchema } },
-    },
-    "get /programmes/{slug}": {
-      id: "getProgramme",
-      summary: "One programme with its themes, intentions, categories and action counts",
-      query: ["asOf"],
-      record: true,
-      answers: { 200: { description: "The programme.", schema: programmeSchema } },
-    },
-    "patch /programmes/{slug}": {
-      id: "updateProgramme",
-      summary: "Change a programme's front matter",
-      description: `For the programme's programme manager. ${AUTH} ${CHANGE_ORDER} The change and its history entry are one transaction.`,
-      record: true,
-      body: programmeChanges,
-      answers: { 200: { description: "The programme as it is now.", schema: programmeSchema } },
-    },
-    "get /programmes/{slug}/themes/{number}": {
-      id: "getTheme",
-      summary: "One theme, with its ETag",
-      record: true,
-      answers: { 200: { description: "The theme.", schema: themeSchema } },
-    },
-    "patch /programmes/{slug}/themes/{number}": {
-      id: "updateTheme",
-      summary: "Change a theme: texts, intentions, participation",
-      description: `For the programme's programme manager. ${AUTH} ${CHANGE_ORDER}`,
-      record: true,
-      body: themeChanges,
-      answers: { 200: { description: "The theme as it is now.", schema: themeSchema } },
-    },
-  },
-};
+export const programmeOperations = area("programmes", RECORD_ETAG, {
+  "get /programmes": op("listProgrammes", "List programmes", {
+    description: "The default programme first, then the newest period first.",
+    list: true,
+    answers: { 200: { description: "A page of programmes.", schema: programmeListSchema } },
+  }),
+  "get /programmes/{slug}": op("getProgramme", "One programme with its themes, intentions, categories and action counts", {
+    query: ["asOf"],
+    answers: { 200: { description: "The programme.", schema: programmeSchema } },
+  }),
+  "patch /programmes/{slug}": op("updateProgramme", "Change a programme's front matter", {
+    description: `For the programme's programme manager. ${AUTH} ${CHANGE_ORDER} The change and its history entry are one transaction.`,
+    body: programmeChanges,
+    answers: { 200: { description: "The programme as it is now.", schema: programmeSchema } },
+  }),
+  "get /programmes/{slug}/themes/{number}": op("getTheme", "One theme, with its ETag", {
+    answers: { 200: { description: "The theme.", schema: themeSchema } },
+  }),
+  "patch /programmes/{slug}/themes/{number}": op("updateTheme", "Change a theme: texts, intentions, participation", {
+    description: `For the programme's programme manager. ${AUTH} ${CHANGE_ORDER}`,
+    body: themeChanges,
+    answers: { 200: { description: "The theme as it is now.", schema: themeSchema } },
+  }),
+});
