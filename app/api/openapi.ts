@@ -1,20 +1,21 @@
 import { z } from "zod";
 import { DEFAULT_LIMIT, MAX_LIMIT } from "../domain/programmes/action-filters";
-import { actionPaths } from "./actions/schema";
-import { decisionPaths } from "./decisions/schema";
+import { actionOperations } from "./actions/schema";
+import { decisionOperations } from "./decisions/schema";
 import { ACTION_NUMBER, DECISION_ID, INDICATOR_ID, INDICATOR_ID_MAX, THEME_NUMBER } from "./lookup";
-import { monitorPaths } from "./monitor/schema";
-import { organisationPaths } from "./organisations/schema";
-import { planPaths } from "./plans/schema";
-import { programmePaths } from "./programmes/schema";
-import { progressPaths } from "./progress/schema";
-import { problemSchema, type Answer, type Method, type Operation, type Paths } from "./schema";
+import { monitorOperations } from "./monitor/schema";
+import { organisationOperations } from "./organisations/schema";
+import { planOperations } from "./plans/schema";
+import { programmeOperations } from "./programmes/schema";
+import { progressOperations } from "./progress/schema";
+import { area, op, problemSchema, type Area, type Method, type Operation } from "./schema";
 
 /**
  * The OpenAPI 3.1 description of the API, served at /api/v1/openapi.json. Request and response
  * bodies are the Zod schemas the routes parse with and the presenters are typed against, turned
- * into JSON Schema 2020-12 by `z.toJSONSchema`; what is written here is the API's prose: its
- * introduction, its parameters and the answers several operations share.
+ * into JSON Schema 2020-12 by `z.toJSONSchema`; what is written here is the API's prose (its
+ * introduction, its parameters and the answers several operations share) and the rules by which
+ * an operation's parameters and usual answers follow from its path, method and flags.
  */
 
 /** A JSON value as the document holds it. */
@@ -25,30 +26,13 @@ const REQUEST_ID = { "X-Request-Id": ref("headers", "X-Request-Id") };
 const string = { type: "string" };
 const SLUG = "^[a-z0-9]+(?:-[a-z0-9]+)*$";
 
+/** The introduction, one paragraph a line. */
 const INTRODUCTION = [
-  "Regie publishes implementation programmes of regional economic agendas, such as *Kennis & Werk #071,",
-  "Uitvoeringsprogramma 2013-2015* of the Leidse regio: themes, intentions, numbered actions with the",
-  "organisations that lead them, their planning, category and links.",
-  "",
-  "**Licences.** The licence below (EUPL-1.2) is that of the Regie software. The programme texts served here",
-  "are the region's own: they are published as the region adopted them and Regie puts no licence of its own on",
-  "them. (The CC BY 4.0 licence that Regie foresees is for monitoring data that a later version adds, not for",
-  "the programme text.)",
-  "",
-  `**Conventions.** Lists answer \`{data, total, limit, offset}\`; \`limit\` is 1 to ${MAX_LIMIT}, ${DEFAULT_LIMIT} by default.`,
-  "A malformed, repeated or unknown parameter is never ignored: it is a `400` with an",
-  "`application/problem+json` body whose `errors` are keyed by parameter. Problems are in Dutch unless",
-  "`Accept-Language` (or `?lang=en`) asks for English. Other methods than GET and HEAD get `405`, a request",
-  "body over the configured size `413`, an unknown path `404`, all as problems. Every answer carries an",
-  "`X-Request-Id` header (a well-formed one sent with the request is kept). Answers may be cached for 60 seconds",
-  "and are open to any origin (CORS).",
-  "",
-  "**Writes.** Programme managers change the programme, its themes and actions, and the organisations, with a",
-  "Bearer token (`Authorization: Bearer …`) or a session cookie plus its `X-CSRF-Token`. Single records carry a",
-  "strong `ETag` from their version; a change must send it back in `If-Match` (`428` without it, `412` when the",
-  "record changed meanwhile), so that concurrent edits never silently overwrite each other. Writes are checked in",
-  "the order 401, 404/403, 428/412, 400, and either happen whole, with a history entry, or not at all.",
-].join("\n");
+  "Regie publishes implementation programmes of regional economic agendas, such as *Kennis & Werk #071, Uitvoeringsprogramma 2013-2015* of the Leidse regio: themes, intentions, numbered actions with the organisations that lead them, their planning, category and links.",
+  "**Licences.** The licence below (EUPL-1.2) is that of the Regie software. The programme texts served here are the region's own: they are published as the region adopted them and Regie puts no licence of its own on them. (The CC BY 4.0 licence that Regie foresees is for monitoring data that a later version adds, not for the programme text.)",
+  `**Conventions.** Lists answer \`{data, total, limit, offset}\`; \`limit\` is 1 to ${MAX_LIMIT}, ${DEFAULT_LIMIT} by default. A malformed, repeated or unknown parameter is never ignored: it is a \`400\` with an \`application/problem+json\` body whose \`errors\` are keyed by parameter. Problems are in Dutch unless \`Accept-Language\` (or \`?lang=en\`) asks for English. Other methods than GET and HEAD get \`405\`, a request body over the configured size \`413\`, an unknown path \`404\`, all as problems. Every answer carries an \`X-Request-Id\` header (a well-formed one sent with the request is kept). Answers may be cached for 60 seconds and are open to any origin (CORS).`,
+  "**Writes.** Programme managers change the programme, its themes and actions, and the organisations, with a Bearer token (`Authorization: Bearer …`) or a session cookie plus its `X-CSRF-Token`. Single records carry a strong `ETag` from their version; a change must send it back in `If-Match` (`428` without it, `412` when the record changed meanwhile), so that concurrent edits never silently overwrite each other. Writes are checked in the order 401, 404/403, 428/412, 400, and either happen whole, with a history entry, or not at all.",
+].join("\n\n");
 
 const TAGS = [
   { name: "programmes", description: "Programmes and their actions." },
@@ -150,24 +134,13 @@ const RESPONSES: Record<string, Json> = {
   ),
 };
 
-const AREAS: Paths[] = [
-  {
-    "/openapi.json": {
-      get: {
-        id: "getOpenApi",
-        summary: "This OpenAPI 3.1 description",
-        tag: "meta",
-        answers: { "200": { description: "The OpenAPI document.", schema: z.looseObject({}) } },
-      },
-    },
-  },
-  programmePaths,
-  actionPaths,
-  organisationPaths,
-  monitorPaths,
-  planPaths,
-  decisionPaths,
-  progressPaths,
+const AREAS: Area[] = [
+  area("meta", undefined, {
+    "get /openapi.json": op("getOpenApi", "This OpenAPI 3.1 description", {
+      answers: { 200: { description: "The OpenAPI document.", schema: z.looseObject({}) } },
+    }),
+  }),
+  ...[programmeOperations, actionOperations, organisationOperations, monitorOperations, planOperations, decisionOperations, progressOperations],
 ];
 
 /** The OpenAPI 3.1 document. */
@@ -175,10 +148,9 @@ export function openApiDocument() {
   const schemas = componentSchemas();
   const paths: Record<string, Partial<Record<Method, Json>>> = {};
   for (const area of AREAS) {
-    for (const [route, item] of Object.entries(area)) {
-      for (const [method, operation] of Object.entries(item)) {
-        (paths[route] ??= {})[method as Method] = describeOperation(operation, schemas);
-      }
+    for (const [key, operation] of Object.entries(area.operations)) {
+      const [method, route] = key.split(" ") as [Method, string];
+      (paths[route] ??= {})[method] = describeOperation(method, route, area, operation, schemas);
     }
   }
   return {
@@ -245,39 +217,56 @@ function tidy(value: unknown): unknown {
   return out;
 }
 
-function describeOperation(operation: Operation, schemas: ReturnType<typeof componentSchemas>): Json {
+/** Path parameters by the segment before them: `/actions/{number}` is an action's number. */
+const PATH_PARAMETERS: Record<string, string> = {
+  programmes: "programmeSlug",
+  actions: "actionNumber",
+  themes: "themeNumber",
+  organisations: "organisationSlug",
+  decisions: "decisionId",
+  indicators: "indicatorId",
+};
+/** A slug that names nothing is a 404; every other parameter can also be malformed (400). */
+const SLUGS = ["programmeSlug", "organisationSlug"];
+
+/** An operation with what follows from its path, method and flags: parameters, the usual problems, ETags. */
+function describeOperation(method: Method, route: string, area: Area, operation: Operation, schemas: ReturnType<typeof componentSchemas>): Json {
+  const { match = ["patch", "put", "delete"].includes(method), body } = operation;
+  const write = method !== "get";
+  const path = [...route.matchAll(/([\w-]+)\/\{\w+\}/g)].map((m) => PATH_PARAMETERS[m[1]!]!);
+  const query = [...(operation.query ?? []), ...(operation.list ? ["limit", "offset"] : [])];
+  const headers = [...(match ? [match === "optional" ? "planIfMatch" : "ifMatch"] : []), ...(write ? ["csrfToken"] : [])];
+  const parameters = [...path, ...query, ...headers];
+  const answers: Operation["answers"] = {};
+  if (write || [...path, ...query].some((name) => !SLUGS.includes(name))) answers[400] = write && body ? "InvalidInput" : "BadRequest";
+  if (write) Object.assign(answers, { 401: "Unauthorised", 403: "Forbidden" });
+  if (path.length > 0) answers[404] = "NotFound";
+  if (match) Object.assign(answers, { 412: "PreconditionFailed", 428: "PreconditionRequired" });
+  Object.assign(answers, operation.answers);
+  // Lists have no ETag; a record's JSON answers carry its area's, unless the operation names its own.
+  const etag = operation.etag ?? (operation.list ? false : area.etag);
   const responses: Record<string, Json> = {};
-  for (const [status, answer] of Object.entries(operation.answers)) {
-    if (typeof answer !== "string") responses[status] = describeAnswer(answer, schemas);
-    else responses[status] = answer in RESPONSES ? ref("responses", answer) : problem(answer);
+  for (const [status, answer] of Object.entries(answers)) {
+    if (typeof answer === "string") responses[status] = answer in RESPONSES ? ref("responses", answer) : problem(answer);
+    else {
+      const named = { ...(etag && answer.schema && status.startsWith("2") ? { ETag: etag } : {}), ...answer.headers };
+      const headers: Record<string, Json> = { ...REQUEST_ID };
+      for (const [name, description] of Object.entries(named)) headers[name] = { description, schema: string };
+      const content = answer.csv
+        ? { "text/csv": { schema: { type: "string", description: answer.csv.description }, example: answer.csv.example } }
+        : answer.schema && { "application/json": { schema: jsonSchemaOf(answer.schema, schemas) } };
+      responses[status] = { description: answer.description, headers, ...(content ? { content } : {}) };
+    }
   }
   return {
     operationId: operation.id,
     summary: operation.summary,
     ...(operation.description ? { description: operation.description } : {}),
-    tags: [operation.tag],
-    ...(operation.params ? { parameters: operation.params.map((name) => ref("parameters", name)) } : {}),
-    ...(operation.body
-      ? {
-          requestBody: {
-            required: operation.body.required ?? true,
-            content: { "application/json": { schema: schemas.of(operation.body.schema) } },
-          },
-        }
-      : {}),
+    tags: [area.tag],
+    ...(parameters.length > 0 ? { parameters: parameters.map((name) => ref("parameters", name)) } : {}),
+    ...(body ? { requestBody: { required: !operation.bodyOptional, content: { "application/json": { schema: schemas.of(body) } } } } : {}),
     responses,
   };
-}
-
-function describeAnswer(answer: Answer, schemas: ReturnType<typeof componentSchemas>): Json {
-  const headers: Record<string, Json> = { ...REQUEST_ID };
-  for (const [name, description] of Object.entries(answer.headers ?? {})) headers[name] = { description, schema: string };
-  const content = answer.csv
-    ? { "text/csv": { schema: { type: "string", description: answer.csv.description }, example: answer.csv.example } }
-    : answer.schema
-      ? { "application/json": { schema: jsonSchemaOf(answer.schema, schemas) } }
-      : undefined;
-  return { description: answer.description, headers, ...(content ? { content } : {}) };
 }
 
 function jsonSchemaOf(schema: z.ZodType, schemas: ReturnType<typeof componentSchemas>): Json {

@@ -49,42 +49,35 @@ export interface Answer {
 }
 
 /**
- * An answer by status: an `Answer`, the name of a shared answer (`BadRequest`, `NotFound`,
- * `Unauthorised`, `Forbidden`, `InvalidInput`, `PreconditionFailed`, `PreconditionRequired`), or
- * any other text, which is a problem answer with that description.
+ * What an operation states beyond its id and summary; the rest follows from its path, method and these flags
+ * (`openapi.ts`). `answers` adds to and overrides the derived answers, by status: an `Answer`, the name of a
+ * shared answer (`BadRequest`, `InvalidInput`, …), or any other text for a problem answer with that description.
  */
-export type Answers = Record<string, Answer | string>;
-
-export interface Operation {
-  id: string;
-  summary: string;
+export interface Details {
   description?: string;
-  tag: string;
-  /** Names of the document's parameters, in order. */
-  params?: string[];
-  body?: { schema: z.ZodType; required?: boolean };
-  answers: Answers;
+  /** Query parameters by name; a `list` adds `limit` and `offset`. */
+  query?: string[];
+  list?: boolean;
+  /** `If-Match` with 412 and 428; by default on PATCH, PUT and DELETE. `optional` while the plan may not exist. */
+  match?: boolean | "optional";
+  /** The ETag header of the JSON success answers, when not the area's (`false`: none). */
+  etag?: string | false;
+  body?: z.ZodType;
+  bodyOptional?: boolean;
+  answers: Record<number, Answer | string>;
 }
+export type Operation = Details & { id: string; summary: string };
+export type Area = { tag: string; etag?: string; operations: Record<`${Method} /${string}`, Operation> };
 
-export type Paths = Record<string, Partial<Record<Method, Operation>>>;
+export const op = (id: string, summary: string, details: Details): Operation => ({ id, summary, ...details });
+/** An area's operations by `"method /path"`, under one tag; `etag` describes the ETag of its records. */
+export const area = (tag: string, etag: string | undefined, operations: Area["operations"]): Area => ({ tag, etag, operations });
 
 /** The ETag of a single record. */
 export const RECORD_ETAG =
   "A strong tag from the record's version, such as `\"action-17-v3\"`. Send it in `If-Match` to change the record. It names the record's own version only (an answer also shows names of other records), so `If-None-Match` is always answered in full.";
-
-/** The answers every write that needs If-Match shares. */
-export const CHANGE_ANSWERS: Answers = {
-  "400": "InvalidInput",
-  "401": "Unauthorised",
-  "403": "Forbidden",
-  "404": "NotFound",
-  "412": "PreconditionFailed",
-  "428": "PreconditionRequired",
-};
-
 export const AUTH =
   "Needs a Bearer token (`Authorization: Bearer …`, made on the account page) or a session cookie with the session's `X-CSRF-Token` header.";
-
 /** The order in which a write to an existing record is checked. */
 export const CHANGE_ORDER =
   "Checked in this order: 401 without credentials, 404 for an unknown record, 403 without the right, 428 without `If-Match`, 412 when `If-Match` names another version, 400 for a bad body.";

@@ -6,7 +6,7 @@ import { categoryChangeSchema } from "../decisions/schema";
 import { approvedPlanSchema } from "../plans/schema";
 import { categoryColourSchema, intentionSchema, organisationKindSchema } from "../programmes/schema";
 import { dependencyRiskSchema, latestProgressSchema, milestoneSchema } from "../progress/schema";
-import { AUTH, CHANGE_ANSWERS, CHANGE_ORDER, listOf, nullable, RECORD_ETAG, type Paths } from "../schema";
+import { area, AUTH, CHANGE_ORDER, listOf, nullable, op, RECORD_ETAG } from "../schema";
 
 /** A programme's actions: the shapes the API answers with, the bodies it takes, and the operations. */
 
@@ -110,86 +110,42 @@ const newAction = actionCreateSchema.meta({
 
 // ---- Operations
 
-const CSV_DESCRIPTION = [
-  "The same actions as the JSON list, as CSV the way Dutch spreadsheet programs open it: UTF-8 with a byte-order mark,",
-  '`;` between cells, CRLF between rows, cells quoted when they hold `;`, `"` or a line break.',
-  "The header row uses the JSON field names. Lists are joined with ` | `; organisations are written as",
-  "`name (qualifier)`, `theme` is the theme's number, `intention` its code, `category` the category code,",
-  "links as `type:action N` or `type:theme N`, `atRiskThrough` as the numbers of those actions. A text cell that starts with `=`, `+`, `-`, `@`, a tab or a",
-  "carriage return gets a leading `'` so that no spreadsheet runs it as a formula.",
-].join(" ");
+const CSV_DESCRIPTION =
+  "The same actions as the JSON list, as CSV the way Dutch spreadsheet programs open it: UTF-8 with a byte-order mark, `;` between cells, CRLF between rows, cells quoted when they hold `;`, `\"` or a line break. The header row uses the JSON field names. Lists are joined with ` | `; organisations are written as `name (qualifier)`, `theme` is the theme's number, `intention` its code, `category` the category code, links as `type:action N` or `type:theme N`, `atRiskThrough` as the numbers of those actions. A text cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'` so that no spreadsheet runs it as a formula.";
 const filters = ["q", "theme", "intention", "category", "lead", "partner", "year", "plan", "asOf"];
 
-export const actionPaths: Paths = {
-  "/programmes/{slug}/actions": {
-    get: {
-      id: "listActions",
-      summary: "List and filter a programme's actions",
-      description: "Filters combine (all must hold); `category` may repeat (any of). Sorted by number, or by relevance when `q` is given.",
-      tag: "programmes",
-      params: ["programmeSlug", ...filters, "limit", "offset"],
-      answers: { "200": { description: "A page of actions.", schema: actionListSchema }, "400": "BadRequest", "404": "NotFound" },
-    },
-    post: {
-      id: "createAction",
-      summary: "Add an action to a programme",
-      description: `For the programme's programme manager. ${AUTH} Checked in this order: 401 without credentials, 404 for an unknown programme, 403 without the right, 400 for a bad body.`,
-      tag: "programmes",
-      params: ["programmeSlug", "csrfToken"],
-      body: { schema: newAction },
-      answers: {
-        "201": {
-          description: "The new action.",
-          schema: actionSchema,
-          headers: { ETag: RECORD_ETAG, Location: "The new record's address in this API." },
+export const actionOperations = area("programmes", RECORD_ETAG, {
+  "get /programmes/{slug}/actions": op("listActions", "List and filter a programme's actions", {
+    description: "Filters combine (all must hold); `category` may repeat (any of). Sorted by number, or by relevance when `q` is given.",
+    query: filters,
+    list: true,
+    answers: { 200: { description: "A page of actions.", schema: actionListSchema } },
+  }),
+  "post /programmes/{slug}/actions": op("createAction", "Add an action to a programme", {
+    description: `For the programme's programme manager. ${AUTH} Checked in this order: 401 without credentials, 404 for an unknown programme, 403 without the right, 400 for a bad body.`,
+    body: newAction,
+    answers: { 201: { description: "The new action.", schema: actionSchema, headers: { Location: "The new record's address in this API." } } },
+  }),
+  "get /programmes/{slug}/actions.csv": op("downloadActionsCsv", "A programme's actions as CSV", {
+    description: CSV_DESCRIPTION,
+    query: [...filters, "csvLimit", "offset"],
+    answers: {
+      200: {
+        description: "The actions as CSV, sent as a download (`Content-Disposition: attachment`).",
+        csv: {
+          description: "UTF-8 with byte-order mark; `;`-separated; CRLF line ends.",
+          example: "\uFEFFnumber;title;description;notes;theme;intention;group;leads;…\r\n1;Opschalen Leiden Kennisstad;…\r\n",
         },
-        "400": "InvalidInput",
-        "401": "Unauthorised",
-        "403": "Forbidden",
-        "404": "NotFound",
       },
     },
-  },
-  "/programmes/{slug}/actions.csv": {
-    get: {
-      id: "downloadActionsCsv",
-      summary: "A programme's actions as CSV",
-      description: CSV_DESCRIPTION,
-      tag: "programmes",
-      params: ["programmeSlug", ...filters, "csvLimit", "offset"],
-      answers: {
-        "200": {
-          description: "The actions as CSV, sent as a download (`Content-Disposition: attachment`).",
-          csv: {
-            description: "UTF-8 with byte-order mark; `;`-separated; CRLF line ends.",
-            example: "\uFEFFnumber;title;description;notes;theme;intention;group;leads;…\r\n1;Opschalen Leiden Kennisstad;…\r\n",
-          },
-        },
-        "400": "BadRequest",
-        "404": "NotFound",
-      },
-    },
-  },
-  "/programmes/{slug}/actions/{number}": {
-    get: {
-      id: "getAction",
-      summary: "One action",
-      tag: "programmes",
-      params: ["programmeSlug", "actionNumber", "asOf"],
-      answers: {
-        "200": { description: "The action, with its category history.", schema: actionDetailSchema, headers: { ETag: RECORD_ETAG } },
-        "400": "BadRequest",
-        "404": "NotFound",
-      },
-    },
-    patch: {
-      id: "updateAction",
-      summary: "Change an action",
-      description: `For the programme's programme manager. ${AUTH} ${CHANGE_ORDER} Of two changes sent with the same \`If-Match\`, exactly one succeeds; the other gets 412 and the current ETag.`,
-      tag: "programmes",
-      params: ["programmeSlug", "actionNumber", "ifMatch", "csrfToken"],
-      body: { schema: actionChanges },
-      answers: { "200": { description: "The action as it is now.", schema: actionSchema, headers: { ETag: RECORD_ETAG } }, ...CHANGE_ANSWERS },
-    },
-  },
-};
+  }),
+  "get /programmes/{slug}/actions/{number}": op("getAction", "One action", {
+    query: ["asOf"],
+    answers: { 200: { description: "The action, with its category history.", schema: actionDetailSchema } },
+  }),
+  "patch /programmes/{slug}/actions/{number}": op("updateAction", "Change an action", {
+    description: `For the programme's programme manager. ${AUTH} ${CHANGE_ORDER} Of two changes sent with the same \`If-Match\`, exactly one succeeds; the other gets 412 and the current ETag.`,
+    body: actionChanges,
+    answers: { 200: { description: "The action as it is now.", schema: actionSchema } },
+  }),
+});

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { decisionEditSchema, decisionInputSchema } from "../../domain/decisions/decision-input";
 import { DECISION_KINDS, DECISION_SOURCES, DECISION_STATUSES } from "../../domain/decisions/types";
-import { listOf, type Answer, type Answers, type Paths } from "../schema";
+import { area, listOf, op } from "../schema";
 
 /** The steering group's decisions: the shapes the API answers with, the bodies it takes, and the operations. */
 
@@ -87,79 +87,43 @@ const decisionCorrection = decisionEditSchema.meta({
 
 // ---- Operations
 
-const decisionAnswer = (description: string, headers: Record<string, string> = {}): Answer => ({
-  description,
-  schema: decisionSchema,
-  headers: { ETag: "The decision's version.", ...headers },
-});
 const CHANGE_ORDER =
   "Checked in this order: 401 without credentials, 404 for an unknown programme or decision (400 for a malformed id), 403 without the right (or a session cookie without `X-CSRF-Token`), 409 for a decision a re-import recorded (it is not corrected by hand), 428 without `If-Match`, 412 when `If-Match` names another version";
-const changeAnswers: Answers = {
-  "401": "Unauthorised",
-  "403": "Forbidden",
-  "404": "NotFound",
-  "409": "The decision was recorded by a re-import of the programme document: it is not a decision of the steering group and cannot be corrected or withdrawn through the API. Nothing was changed.",
-  "412": "PreconditionFailed",
-  "428": "PreconditionRequired",
-};
+const IMPORTED =
+  "The decision was recorded by a re-import of the programme document: it is not a decision of the steering group and cannot be corrected or withdrawn through the API. Nothing was changed.";
 const FOR_MANAGER = "For the programme's programme manager (a Bearer token, or a session cookie with `X-CSRF-Token`).";
-const one = ["programmeSlug", "decisionId", "ifMatch", "csrfToken"];
 
-export const decisionPaths: Paths = {
-  "/programmes/{slug}/decisions": {
-    get: {
-      id: "listDecisions",
-      summary: "The steering group's decisions on a programme",
-      tag: "decisions",
-      params: ["programmeSlug", "limit", "offset"],
-      answers: { "200": { description: "A page of decisions.", schema: decisionListSchema }, "400": "BadRequest", "404": "NotFound" },
+export const decisionOperations = area("decisions", "The decision's version.", {
+  "get /programmes/{slug}/decisions": op("listDecisions", "The steering group's decisions on a programme", {
+    list: true,
+    answers: { 200: { description: "A page of decisions.", schema: decisionListSchema } },
+  }),
+  "post /programmes/{slug}/decisions": op("recordDecision", "Record a decision of the steering group", {
+    description:
+      "For programme managers and steering-group members (a Bearer token, or a session cookie with `X-CSRF-Token`). Category changes take effect in the same transaction: each action's category and version change and its history records it. Checked in the order 401, 404, 403, 400, 409.",
+    body: newDecision,
+    answers: {
+      201: { description: "The decision as recorded.", schema: decisionSchema, headers: { Location: "Where the decision is." } },
+      400: "The body is not a valid decision; `errors` says what, per field (`actions.5` for action 5).",
+      401: "Not signed in.",
+      403: "Not a programme manager or steering-group member of this programme, or the CSRF token is missing.",
+      409: "An action's category is no longer the `from` given: someone changed it meanwhile. Nothing was recorded.",
     },
-    post: {
-      id: "recordDecision",
-      summary: "Record a decision of the steering group",
-      description:
-        "For programme managers and steering-group members (a Bearer token, or a session cookie with `X-CSRF-Token`). Category changes take effect in the same transaction: each action's category and version change and its history records it. Checked in the order 401, 404, 403, 400, 409.",
-      tag: "decisions",
-      params: ["programmeSlug"],
-      body: { schema: newDecision },
-      answers: {
-        "201": decisionAnswer("The decision as recorded.", { Location: "Where the decision is." }),
-        "400": "The body is not a valid decision; `errors` says what, per field (`actions.5` for action 5).",
-        "401": "Not signed in.",
-        "403": "Not a programme manager or steering-group member of this programme, or the CSRF token is missing.",
-        "404": "NotFound",
-        "409": "An action's category is no longer the `from` given: someone changed it meanwhile. Nothing was recorded.",
-      },
+  }),
+  "get /programmes/{slug}/decisions/{id}": op("getDecision", "One decision", {
+    answers: { 200: { description: "The decision.", schema: decisionSchema } },
+  }),
+  "put /programmes/{slug}/decisions/{id}": op("correctDecision", "Correct a recorded decision", {
+    description: `${FOR_MANAGER} ${CHANGE_ORDER}, 400 for a bad body. The decision, the categories of the actions concerned and their history change in one transaction; the decision gets a new version (ETag). A correction that changes nothing keeps the version.`,
+    body: decisionCorrection,
+    answers: {
+      200: { description: "The decision as it is now.", schema: decisionSchema },
+      400: "The body is not a valid decision, or the id is malformed; `errors` says what, per field (`actions.5` for action 5). Nothing was changed.",
+      409: IMPORTED,
     },
-  },
-  "/programmes/{slug}/decisions/{id}": {
-    get: {
-      id: "getDecision",
-      summary: "One decision",
-      tag: "decisions",
-      params: ["programmeSlug", "decisionId"],
-      answers: { "200": decisionAnswer("The decision."), "400": "BadRequest", "404": "NotFound" },
-    },
-    put: {
-      id: "correctDecision",
-      summary: "Correct a recorded decision",
-      description: `${FOR_MANAGER} ${CHANGE_ORDER}, 400 for a bad body. The decision, the categories of the actions concerned and their history change in one transaction; the decision gets a new version (ETag). A correction that changes nothing keeps the version.`,
-      tag: "decisions",
-      params: one,
-      body: { schema: decisionCorrection },
-      answers: {
-        "200": decisionAnswer("The decision as it is now."),
-        "400": "The body is not a valid decision, or the id is malformed; `errors` says what, per field (`actions.5` for action 5). Nothing was changed.",
-        ...changeAnswers,
-      },
-    },
-    delete: {
-      id: "withdrawDecision",
-      summary: "Withdraw a decision recorded by mistake",
-      description: `${FOR_MANAGER} ${CHANGE_ORDER}. In one transaction the decision goes, every action it concerned gets the category its remaining decisions give it today (the category it had before any decision when none remains), and history keeps the decision as it was.`,
-      tag: "decisions",
-      params: one,
-      answers: { "204": { description: "Withdrawn." }, "400": "BadRequest", ...changeAnswers },
-    },
-  },
-};
+  }),
+  "delete /programmes/{slug}/decisions/{id}": op("withdrawDecision", "Withdraw a decision recorded by mistake", {
+    description: `${FOR_MANAGER} ${CHANGE_ORDER}. In one transaction the decision goes, every action it concerned gets the category its remaining decisions give it today (the category it had before any decision when none remains), and history keeps the decision as it was.`,
+    answers: { 204: { description: "Withdrawn." }, 409: IMPORTED },
+  }),
+});

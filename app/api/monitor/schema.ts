@@ -3,7 +3,7 @@ import { GOOD_DIRECTIONS, INDICATOR_KINDS, REGION_AGGREGATES } from "../../domai
 import { MEASUREMENT_STATUSES } from "../../domain/monitor/values";
 import { DEFAULT_LIMIT, MAX_LIMIT } from "../../domain/programmes/action-filters";
 import { INDICATOR_CSV_HEADERS } from "../../presenters/indicator";
-import { listOf, type Answer, type Paths } from "../schema";
+import { area, listOf, op, type Answer } from "../schema";
 
 /** The economic monitor: the shapes the API answers with, and the operations. */
 
@@ -110,45 +110,22 @@ const csv = (description: string): Answer => ({
       "\uFEFFindicator;theme;region;regionName;period;value;valueAttribute;status;unit;retrievedAt;attribution\r\nverkoopprijs-koopwoningen;4;GM0546;Leiden;2015JJ00;236456;None;final;euro;2026-07-17T16:32:24.005Z;Bron: CBS, …\r\n",
   },
 });
-const errors = { "400": "BadRequest", "404": "NotFound" };
-const one = ["programmeSlug", "indicatorId"];
 
-export const monitorPaths: Paths = {
-  "/programmes/{slug}/indicators": {
-    get: {
-      id: "listIndicators",
-      summary: "A programme's monitor indicators with their figures",
-      description: `In theme order. Paged like the other lists (\`limit\` 1 to ${MAX_LIMIT}, ${DEFAULT_LIMIT} by default).`,
-      tag: "monitor",
-      params: ["programmeSlug", "indicatorTheme", "limit", "offset"],
-      answers: { "200": { description: "A page of indicators.", schema: indicatorListSchema }, ...errors },
-    },
-  },
-  "/programmes/{slug}/indicators.csv": {
-    get: {
-      id: "downloadIndicatorsCsv",
-      summary: "All figures of a programme's monitor as CSV",
-      tag: "monitor",
-      params: ["programmeSlug", "indicatorTheme"],
-      answers: { "200": csv("One row per indicator, region and period, sent as a download."), ...errors },
-    },
-  },
-  "/programmes/{slug}/indicators/{id}": {
-    get: {
-      id: "getIndicator",
-      summary: "One indicator with its figures",
-      tag: "monitor",
-      params: one,
-      answers: { "200": { description: "The indicator.", schema: indicatorSchema }, ...errors },
-    },
-  },
-  "/programmes/{slug}/indicators/{id}.csv": {
-    get: {
-      id: "downloadIndicatorCsv",
-      summary: "One indicator's figures as CSV",
-      tag: "monitor",
-      params: one,
-      answers: { "200": csv("One row per region and period, sent as a download."), ...errors },
-    },
-  },
-};
+export const monitorOperations = area("monitor", undefined, {
+  "get /programmes/{slug}/indicators": op("listIndicators", "A programme's monitor indicators with their figures", {
+    description: `In theme order. Paged like the other lists (\`limit\` 1 to ${MAX_LIMIT}, ${DEFAULT_LIMIT} by default).`,
+    query: ["indicatorTheme"],
+    list: true,
+    answers: { 200: { description: "A page of indicators.", schema: indicatorListSchema } },
+  }),
+  "get /programmes/{slug}/indicators.csv": op("downloadIndicatorsCsv", "All figures of a programme's monitor as CSV", {
+    query: ["indicatorTheme"],
+    answers: { 200: csv("One row per indicator, region and period, sent as a download.") },
+  }),
+  "get /programmes/{slug}/indicators/{id}": op("getIndicator", "One indicator with its figures", {
+    answers: { 200: { description: "The indicator.", schema: indicatorSchema } },
+  }),
+  "get /programmes/{slug}/indicators/{id}.csv": op("downloadIndicatorCsv", "One indicator's figures as CSV", {
+    answers: { 200: csv("One row per region and period, sent as a download.") },
+  }),
+});

@@ -5,7 +5,7 @@ import {
   organisationPatchSchema,
 } from "../../domain/editing/organisation-changes";
 import { organisationKindSchema } from "../programmes/schema";
-import { AUTH, CHANGE_ANSWERS, CHANGE_ORDER, listOf, RECORD_ETAG, type Paths } from "../schema";
+import { area, AUTH, CHANGE_ORDER, listOf, op, RECORD_ETAG } from "../schema";
 
 /** The organisation registry: the shapes the API answers with, the bodies it takes, and the operations. */
 
@@ -65,85 +65,43 @@ const organisationMerge = organisationMergeSchema.meta({ id: "OrganisationMerge"
 // ---- Operations
 
 const FOR = `For a programme manager of any programme. ${AUTH}`;
-const record = { ETag: RECORD_ETAG };
-const writeParams = ["organisationSlug", "ifMatch", "csrfToken"];
 
-export const organisationPaths: Paths = {
-  "/organisations": {
-    get: {
-      id: "listOrganisations",
-      summary: "List organisations",
-      description: "By name. Action counts are over all programmes.",
-      tag: "organisations",
-      params: ["kind", "limit", "offset"],
-      answers: { "200": { description: "A page of organisations.", schema: organisationListSchema }, "400": "BadRequest" },
-    },
-    post: {
-      id: "createOrganisation",
-      summary: "Add an organisation",
-      description: `${FOR} Checked in this order: 401, 403, 400 (also for a name or alias that belongs to another organisation: the message names it).`,
-      tag: "organisations",
-      params: ["csrfToken"],
-      body: { schema: newOrganisation },
-      answers: {
-        "201": {
-          description: "The new organisation.",
-          schema: organisationSchema,
-          headers: { ...record, Location: "The new record's address in this API." },
-        },
-        "400": "InvalidInput",
-        "401": "Unauthorised",
-        "403": "Forbidden",
+export const organisationOperations = area("organisations", RECORD_ETAG, {
+  "get /organisations": op("listOrganisations", "List organisations", {
+    description: "By name. Action counts are over all programmes.",
+    query: ["kind"],
+    list: true,
+    answers: { 200: { description: "A page of organisations.", schema: organisationListSchema } },
+  }),
+  "post /organisations": op("createOrganisation", "Add an organisation", {
+    description: `${FOR} Checked in this order: 401, 403, 400 (also for a name or alias that belongs to another organisation: the message names it).`,
+    body: newOrganisation,
+    answers: { 201: { description: "The new organisation.", schema: organisationSchema, headers: { Location: "The new record's address in this API." } } },
+  }),
+  "get /organisations/{slug}": op("getOrganisation", "One organisation with its actions by role", {
+    answers: {
+      200: { description: "The organisation.", schema: organisationSchema },
+      301: {
+        description: "The slug was merged into another organisation or changed on purpose: `Location` gives where the organisation is now.",
+        headers: { Location: "The organisation's address now." },
       },
     },
-  },
-  "/organisations/{slug}": {
-    get: {
-      id: "getOrganisation",
-      summary: "One organisation with its actions by role",
-      tag: "organisations",
-      params: ["organisationSlug"],
-      answers: {
-        "200": { description: "The organisation.", schema: organisationSchema, headers: record },
-        "301": {
-          description: "The slug was merged into another organisation or changed on purpose: `Location` gives where the organisation is now.",
-          headers: { Location: "The organisation's address now." },
-        },
-        "404": "NotFound",
+  }),
+  "patch /organisations/{slug}": op("updateOrganisation", "Rename an organisation, change its kind, aliases or (on purpose) its slug", {
+    description: `${FOR} ${CHANGE_ORDER} A former slug (merged away or changed) answers 404 with a \`Link\` to where the organisation is now.`,
+    body: organisationChanges,
+    answers: { 200: { description: "The organisation as it is now.", schema: organisationSchema } },
+  }),
+  "post /organisations/{slug}/merge": op("mergeOrganisation", "Merge an organisation into another", {
+    description: `${FOR} \`If-Match\` carries the ETag of the organisation that disappears. ${CHANGE_ORDER} In one transaction every reference moves to \`into\` (roles in actions and programmes, participation in themes, contacts, accounts, meeting attendance); where both had the same role in an action one remains, keeping both qualifiers. The merged organisation's name and aliases become aliases of \`into\`, its slug answers 301 to \`into\` from then on, and it is removed. Affected actions get a new version and a history entry. Merging into itself, or into an unknown slug, is a 400.`,
+    match: true,
+    body: organisationMerge,
+    answers: {
+      200: {
+        description: "The organisation that remains, as it is now (with its ETag).",
+        schema: organisationSchema,
+        headers: { "Content-Location": "The address of the organisation that remains." },
       },
     },
-    patch: {
-      id: "updateOrganisation",
-      summary: "Rename an organisation, change its kind, aliases or (on purpose) its slug",
-      description: `${FOR} ${CHANGE_ORDER} A former slug (merged away or changed) answers 404 with a \`Link\` to where the organisation is now.`,
-      tag: "organisations",
-      params: writeParams,
-      body: { schema: organisationChanges },
-      answers: { "200": { description: "The organisation as it is now.", schema: organisationSchema, headers: record }, ...CHANGE_ANSWERS },
-    },
-  },
-  "/organisations/{slug}/merge": {
-    post: {
-      id: "mergeOrganisation",
-      summary: "Merge an organisation into another",
-      description: [
-        `${FOR} \`If-Match\` carries the ETag of the organisation that disappears. ${CHANGE_ORDER}`,
-        "In one transaction every reference moves to `into` (roles in actions and programmes, participation in themes, contacts, accounts, meeting attendance);",
-        "where both had the same role in an action one remains, keeping both qualifiers. The merged organisation's name and aliases become aliases of `into`,",
-        "its slug answers 301 to `into` from then on, and it is removed. Affected actions get a new version and a history entry. Merging into itself, or into",
-        "an unknown slug, is a 400.",
-      ].join(" "),
-      tag: "organisations",
-      params: writeParams,
-      body: { schema: organisationMerge },
-      answers: {
-        "200": {
-          description: "The organisation that remains, as it is now (with its ETag).",
-          schema: organisationSchema,
-          headers: { ...record, "Content-Location": "The address of the organisation that remains." },
-        },
-        ...CHANGE_ANSWERS,
-      },
-    },
-  },
-};
+  }),
+});

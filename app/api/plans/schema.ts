@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { planBodySchema, planDecisionBodySchema, planSubmitBodySchema } from "../../domain/plans/plan-input";
 import { PLAN_STATUSES } from "../../domain/plans/plan-lifecycle";
-import { type Answers, type Operation, type Paths } from "../schema";
+import { area, op, type Details } from "../schema";
 
 /** Plans of approach: the shapes the API answers with, the bodies it takes, and the operations. */
 
@@ -72,90 +72,53 @@ const planSubmit = planSubmitBodySchema.meta({ id: "PlanSubmit", description: "N
 const AUTH = "A Bearer token, or a session cookie with its `X-CSRF-Token` header.";
 const ORDER =
   "Checked in this order: 401 without credentials, 404 for an unknown programme or action, 403 without the right (or a session cookie without `X-CSRF-Token`), 428 without `If-Match`, 412 when the plan changed since that ETag, 400 for a bad body, 409 when the plan's state does not allow the step. Nothing is changed unless the answer is 200 or 201.";
-const NEXT_ETAG = { ETag: "The plan's ETag now, for the next write." };
-const params = ["programmeSlug", "actionNumber", "ifMatch", "csrfToken"];
+const FOR_CONTACTS = `For the action's contacts and the programme manager. ${AUTH} ${ORDER}`;
 
-const stepAnswers = (conflict: string): Answers => ({
-  "200": { description: "The plan as it is now.", schema: planOfApproachSchema, headers: NEXT_ETAG },
-  "400": "InvalidInput",
-  "401": "Unauthorised",
-  "403": "Forbidden",
-  "404": "NotFound",
-  "409": conflict,
-  "412": "PreconditionFailed",
-  "428": "PreconditionRequired",
+/** A step in the plan's life: If-Match, the plan as it is now, and 409 when its state does not allow the step. */
+const step = (conflict: string, answers: Details["answers"] = {}) => ({
+  match: true,
+  answers: { 200: { description: "The plan as it is now.", schema: planOfApproachSchema }, 409: conflict, ...answers },
 });
 
-const decide = (name: "approve" | "return"): Operation => ({
-  id: name === "approve" ? "approveActionPlan" : "returnActionPlan",
-  summary: name === "approve" ? "Approve the submitted plan" : "Return the submitted plan, with the reason",
-  description: `For the programme manager and the steering group. ${AUTH} ${ORDER} ${
-    name === "approve"
-      ? "A body with a `note` is optional. The approved version becomes the action's adopted plan."
-      : "The body's `note` holds the reason (400 without one). A new version can then be written."
-  } The version's author is told by mail (unless they decided themselves).`,
-  tag: "programmes",
-  params,
-  body: { schema: planDecision, required: name === "return" },
-  answers: stepAnswers("There is no submitted plan to decide on."),
-});
+const decide = (name: "approve" | "return") =>
+  op(name === "approve" ? "approveActionPlan" : "returnActionPlan", name === "approve" ? "Approve the submitted plan" : "Return the submitted plan, with the reason", {
+    description: `For the programme manager and the steering group. ${AUTH} ${ORDER} ${
+      name === "approve"
+        ? "A body with a `note` is optional. The approved version becomes the action's adopted plan."
+        : "The body's `note` holds the reason (400 without one). A new version can then be written."
+    } The version's author is told by mail (unless they decided themselves).`,
+    body: planDecision,
+    bodyOptional: name === "approve",
+    ...step("There is no submitted plan to decide on."),
+  });
 
-export const planPaths: Paths = {
-  "/programmes/{slug}/actions/{number}/plan": {
-    get: {
-      id: "getActionPlan",
-      summary: "An action's plan of approach",
-      description:
-        "The approved plan is public. Signed-in readers (programme manager, steering and coordination group, action contacts; a session cookie or a Bearer token) also get the open version and every version.",
-      tag: "programmes",
-      params: ["programmeSlug", "actionNumber"],
-      answers: {
-        "200": {
-          description: "The plan of approach. Carries an `ETag`; send it back in `If-None-Match` to get a `304` while nothing changed.",
-          schema: planOfApproachSchema,
-          headers: {
-            ETag: "For plan readers the plan's own tag, such as `\"plan-12-v5\"`: it changes with every change to the plan (any version), and the writes take it in `If-Match`. For everyone else a strong tag over this answer.",
-          },
-        },
-        "304": { description: "Not modified since the ETag sent in `If-None-Match`." },
-        "400": "BadRequest",
-        "404": "NotFound",
+export const planOperations = area("programmes", "The plan's ETag now, for the next write.", {
+  "get /programmes/{slug}/actions/{number}/plan": op("getActionPlan", "An action's plan of approach", {
+    description:
+      "The approved plan is public. Signed-in readers (programme manager, steering and coordination group, action contacts; a session cookie or a Bearer token) also get the open version and every version.",
+    etag: "For plan readers the plan's own tag, such as `\"plan-12-v5\"`: it changes with every change to the plan (any version), and the writes take it in `If-Match`. For everyone else a strong tag over this answer.",
+    answers: {
+      200: {
+        description: "The plan of approach. Carries an `ETag`; send it back in `If-None-Match` to get a `304` while nothing changed.",
+        schema: planOfApproachSchema,
       },
+      304: { description: "Not modified since the ETag sent in `If-None-Match`." },
     },
-    put: {
-      id: "writeActionPlan",
-      summary: "Write the draft of an action's plan of approach",
-      description: [
-        `For the action's contacts and the programme manager. ${AUTH} ${ORDER}`,
-        "Changes the open draft; when the action has no plan yet, or its newest version was approved or returned, starts a new draft version with these parts (earlier versions stay as they were).",
-        "A submitted plan waits for a decision and cannot be written (409). Writing the same parts again changes nothing (200, same ETag). The change and its history entry are one transaction.",
-      ].join(" "),
-      tag: "programmes",
-      params: ["programmeSlug", "actionNumber", "planIfMatch", "csrfToken"],
-      body: { schema: planDraft },
-      answers: {
-        ...stepAnswers("The plan is submitted and waits for a decision: it cannot be written now."),
-        "201": {
-          description: "The plan's first version, a draft.",
-          schema: planOfApproachSchema,
-          headers: { ...NEXT_ETAG, Location: "The plan's address in this API." },
-        },
-      },
-    },
-  },
-  "/programmes/{slug}/actions/{number}/plan/submit": {
-    post: {
-      id: "submitActionPlan",
-      summary: "Submit the draft for approval",
-      description: `For the action's contacts and the programme manager. ${AUTH} ${ORDER} No body is needed. The draft becomes read-only and the programme's managers are told by mail (not the one who submits).`,
-      tag: "programmes",
-      params,
-      body: { schema: planSubmit, required: false },
-      answers: stepAnswers(
-        "There is no draft to submit (no plan, or it is already submitted or decided), or a part is still empty (`errors` names each one).",
-      ),
-    },
-  },
-  "/programmes/{slug}/actions/{number}/plan/approve": { post: decide("approve") },
-  "/programmes/{slug}/actions/{number}/plan/return": { post: decide("return") },
-};
+  }),
+  "put /programmes/{slug}/actions/{number}/plan": op("writeActionPlan", "Write the draft of an action's plan of approach", {
+    description: `${FOR_CONTACTS} Changes the open draft; when the action has no plan yet, or its newest version was approved or returned, starts a new draft version with these parts (earlier versions stay as they were). A submitted plan waits for a decision and cannot be written (409). Writing the same parts again changes nothing (200, same ETag). The change and its history entry are one transaction.`,
+    body: planDraft,
+    ...step("The plan is submitted and waits for a decision: it cannot be written now.", {
+      201: { description: "The plan's first version, a draft.", schema: planOfApproachSchema, headers: { Location: "The plan's address in this API." } },
+    }),
+    match: "optional",
+  }),
+  "post /programmes/{slug}/actions/{number}/plan/submit": op("submitActionPlan", "Submit the draft for approval", {
+    description: `${FOR_CONTACTS} No body is needed. The draft becomes read-only and the programme's managers are told by mail (not the one who submits).`,
+    body: planSubmit,
+    bodyOptional: true,
+    ...step("There is no draft to submit (no plan, or it is already submitted or decided), or a part is still empty (`errors` names each one)."),
+  }),
+  "post /programmes/{slug}/actions/{number}/plan/approve": decide("approve"),
+  "post /programmes/{slug}/actions/{number}/plan/return": decide("return"),
+});

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { programmePatchSchema, themePatchSchema } from "../../domain/editing/programme-changes";
 import { CATEGORY_COLOURS, ORGANISATION_KINDS } from "../../domain/programmes/programme-document";
-import { AUTH, CHANGE_ANSWERS, CHANGE_ORDER, listOf, nullable, RECORD_ETAG, type Paths } from "../schema";
+import { area, AUTH, CHANGE_ORDER, listOf, nullable, op, RECORD_ETAG } from "../schema";
 
 /** Programmes: the shapes the API answers with, the bodies it takes, and the operations. */
 
@@ -130,58 +130,27 @@ const themeChanges = themePatchSchema.meta({ id: "ThemeChanges", description: "A
 
 // ---- Operations
 
-const record = { ETag: RECORD_ETAG };
-const writeParams = ["ifMatch", "csrfToken"];
-
-export const programmePaths: Paths = {
-  "/programmes": {
-    get: {
-      id: "listProgrammes",
-      summary: "List programmes",
-      description: "The default programme first, then the newest period first.",
-      tag: "programmes",
-      params: ["limit", "offset"],
-      answers: { "200": { description: "A page of programmes.", schema: programmeListSchema }, "400": "BadRequest" },
-    },
-  },
-  "/programmes/{slug}": {
-    get: {
-      id: "getProgramme",
-      summary: "One programme with its themes, intentions, categories and action counts",
-      tag: "programmes",
-      params: ["programmeSlug", "asOf"],
-      answers: {
-        "200": { description: "The programme.", schema: programmeSchema, headers: record },
-        "400": "BadRequest",
-        "404": "NotFound",
-      },
-    },
-    patch: {
-      id: "updateProgramme",
-      summary: "Change a programme's front matter",
-      description: `For the programme's programme manager. ${AUTH} ${CHANGE_ORDER} The change and its history entry are one transaction.`,
-      tag: "programmes",
-      params: ["programmeSlug", ...writeParams],
-      body: { schema: programmeChanges },
-      answers: { "200": { description: "The programme as it is now.", schema: programmeSchema, headers: record }, ...CHANGE_ANSWERS },
-    },
-  },
-  "/programmes/{slug}/themes/{number}": {
-    get: {
-      id: "getTheme",
-      summary: "One theme, with its ETag",
-      tag: "programmes",
-      params: ["programmeSlug", "themeNumber"],
-      answers: { "200": { description: "The theme.", schema: themeSchema, headers: record }, "400": "BadRequest", "404": "NotFound" },
-    },
-    patch: {
-      id: "updateTheme",
-      summary: "Change a theme: texts, intentions, participation",
-      description: `For the programme's programme manager. ${AUTH} ${CHANGE_ORDER}`,
-      tag: "programmes",
-      params: ["programmeSlug", "themeNumber", ...writeParams],
-      body: { schema: themeChanges },
-      answers: { "200": { description: "The theme as it is now.", schema: themeSchema, headers: record }, ...CHANGE_ANSWERS },
-    },
-  },
-};
+export const programmeOperations = area("programmes", RECORD_ETAG, {
+  "get /programmes": op("listProgrammes", "List programmes", {
+    description: "The default programme first, then the newest period first.",
+    list: true,
+    answers: { 200: { description: "A page of programmes.", schema: programmeListSchema } },
+  }),
+  "get /programmes/{slug}": op("getProgramme", "One programme with its themes, intentions, categories and action counts", {
+    query: ["asOf"],
+    answers: { 200: { description: "The programme.", schema: programmeSchema } },
+  }),
+  "patch /programmes/{slug}": op("updateProgramme", "Change a programme's front matter", {
+    description: `For the programme's programme manager. ${AUTH} ${CHANGE_ORDER} The change and its history entry are one transaction.`,
+    body: programmeChanges,
+    answers: { 200: { description: "The programme as it is now.", schema: programmeSchema } },
+  }),
+  "get /programmes/{slug}/themes/{number}": op("getTheme", "One theme, with its ETag", {
+    answers: { 200: { description: "The theme.", schema: themeSchema } },
+  }),
+  "patch /programmes/{slug}/themes/{number}": op("updateTheme", "Change a theme: texts, intentions, participation", {
+    description: `For the programme's programme manager. ${AUTH} ${CHANGE_ORDER}`,
+    body: themeChanges,
+    answers: { 200: { description: "The theme as it is now.", schema: themeSchema } },
+  }),
+});

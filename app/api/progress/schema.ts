@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { PRECISIONS } from "../../domain/progress/fuzzy-date";
 import { NARRATIVE_MAX, PROGRESS_STATUSES } from "../../domain/progress/progress-input";
-import type { Paths } from "../schema";
+import { area, op } from "../schema";
 
 /** Milestones and progress: the shapes the API answers with, and the progress history's operation. */
 
@@ -84,20 +84,10 @@ export type DependencyRiskBody = z.infer<typeof dependencyRiskSchema>;
 
 // ---- Operations
 
-export const progressPaths: Paths = {
-  "/programmes/{slug}/actions/{number}/progress": {
-    get: {
-      id: "getActionProgress",
-      summary: "An action's progress updates",
-      description:
-        "One update per reporting period, newest first: status, percentage, the narrative when its author made it public, and the milestones reached. No names of people.",
-      tag: "programmes",
-      params: ["programmeSlug", "actionNumber"],
-      answers: {
-        "200": { description: "The progress history.", schema: progressHistorySchema },
-        "400": "BadRequest",
-        "404": "NotFound",
-      },
-    },
-  },
-};
+export const progressOperations = area("programmes", undefined, {
+  "get /programmes/{slug}/actions/{number}/progress": op("getActionProgress", "An action's progress updates", {
+    description:
+      "One update per reporting period, newest first: status, percentage, the narrative when its author made it public, and the milestones reached. No names of people.",
+    answers: { 200: { description: "The progress history.", schema: progressHistorySchema } },
+  }),
+});
