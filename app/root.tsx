@@ -8,6 +8,7 @@ import {
   Scripts,
   ScrollRestoration,
   useLocation,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "react-router";
@@ -16,6 +17,7 @@ import { PageTitle } from "./components/page-title";
 import type { Language } from "./lib/i18n";
 import { clientCatalogue } from "./lib/i18n/catalogue.server";
 import { loadClientMessages } from "./lib/i18n/client-messages";
+import { sendsClientScripts } from "./routes/shared/route-handles";
 import stylesheet from "./styles/app.css?url";
 import type { Route } from "./+types/root";
 
@@ -49,6 +51,16 @@ export function Layout({ children }: { children: React.ReactNode }) {
   // The browser holds only the language it was served; another one is fetched before switching.
   if (i18n.language !== language && i18n.hasResourceBundle(language, "translation")) void i18n.changeLanguage(language);
   const messages = data?.messages;
+  // Visitors read pages that work as plain HTML, so they get no client code unless a route asks for
+  // it (decision 0016). In the browser this only renders after hydration, which means the server
+  // sent the scripts; they then stay, even when a signed-in user signs out without a reload.
+  const matches = useMatches();
+  const scripts =
+    typeof document !== "undefined" ||
+    sendsClientScripts(
+      Boolean(data?.user),
+      matches.map((match) => match.handle),
+    );
   useEffect(() => {
     if (i18n.language === language || !messages) return;
     let current = true;
@@ -69,7 +81,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
-        {data?.messages ? <link rel="preload" as="fetch" crossOrigin="anonymous" href={data.messages} data-regie-messages="" /> : null}
+        {scripts && data?.messages ? <link rel="preload" as="fetch" crossOrigin="anonymous" href={data.messages} data-regie-messages="" /> : null}
         <Links nonce={data?.nonce} />
       </head>
       <body className="voorbeeld-theme">
@@ -78,8 +90,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
           {children}
         </main>
         <SiteFooter />
-        <ScrollRestoration nonce={data?.nonce} />
-        <Scripts nonce={data?.nonce} />
+        {/* Without scripts nothing would save scroll positions; the browser restores them itself. */}
+        {scripts ? <ScrollRestoration nonce={data?.nonce} /> : null}
+        {scripts ? <Scripts nonce={data?.nonce} /> : null}
       </body>
     </html>
   );

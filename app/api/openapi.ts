@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { DEFAULT_LIMIT, MAX_LIMIT } from "../domain/programmes/action-filters";
+import { DEFAULT_LIMIT } from "../domain/programmes/action-filter-links";
+import { MAX_LIMIT } from "../domain/programmes/action-filters";
 import { actionOperations } from "./actions/schema";
 import { decisionOperations } from "./decisions/schema";
 import { ACTION_NUMBER, DECISION_ID, INDICATOR_ID, INDICATOR_ID_MAX, THEME_NUMBER } from "./lookup";

@@ -1,3 +1,4 @@
+import { useId } from "react";
 import { Trans, useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Category, Programme, ThemeCategoryCount } from "../domain/programmes/types";
@@ -264,6 +265,7 @@ function CountsTable({
   total: number;
 }) {
   const { t } = useTranslation();
+  const captionId = useId();
   const rows: { key: string; label: string; theme: number | null }[] = programme.themes.map((th) => ({
     key: String(th.number),
     label: `${th.number}. ${th.title}`,
@@ -277,9 +279,12 @@ function CountsTable({
     });
   }
   return (
-    <div className="regie-table-wrap">
+    // On narrow screens the table scrolls sideways and holds nothing focusable, so the region itself
+    // takes focus for keyboard users (WCAG 2.1.1).
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+    <div className="regie-table-wrap" tabIndex={0} role="region" aria-labelledby={captionId}>
       <table className="regie-table">
-        <caption>{t("overview.countsTableCaption")}</caption>
+        <caption id={captionId}>{t("overview.countsTableCaption")}</caption>
         <thead>
           <tr>
             <th scope="col">{t("overview.theme")}</th>

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDialects } from "../support/databases";
 import { DEFAULT_PROGRAMME_SLUG } from "../support/default-programme";
 import { startTestServer, type TestServer } from "../support/server";
+import { signedIn } from "../admin/support";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -70,7 +71,9 @@ describe.each(testDialects())("headers and health (%s)", (dialect) => {
   });
 
   it("every script of a page carries the nonce of its policy", async () => {
-    const res = await server.get("/");
+    // Signed in, because only then does a page have scripts (decision 0016).
+    const { cookie } = await signedIn(server);
+    const res = await server.get("/", { cookie });
     expect(res.status).toBe(200);
     const nonce = /'nonce-([^']+)'/.exec(res.headers.get("content-security-policy")!)![1];
     const html = await res.text();

@@ -26,15 +26,48 @@ test.beforeAll(({ browserName: _ }, testInfo) => {
   );
 });
 
+// React calls this hook after every commit when it is present; counting commits shows that a page
+// was hydrated, not merely that its scripts arrived.
+function countReactCommits() {
+  const counter = { commits: 0 };
+  Object.assign(window, {
+    regieReact: counter,
+    __REACT_DEVTOOLS_GLOBAL_HOOK__: {
+      supportsFiber: true,
+      isDisabled: false,
+      renderers: new Map(),
+      inject: () => 1,
+      checkDCE: () => undefined,
+      onScheduleFiberRoot: () => undefined,
+      onCommitFiberRoot: () => {
+        counter.commits++;
+      },
+      onCommitFiberUnmount: () => undefined,
+      onPostCommitFiberRoot: () => undefined,
+    },
+  });
+}
+
 test("the programme manager makes Gemeente Leiden the lead of action 17; the public page and the history show it", async ({
   page,
   browser,
+  javaScriptEnabled,
 }) => {
+  const scriptErrors: string[] = [];
+  page.on("pageerror", (error) => scriptErrors.push(error.message));
+  page.on("console", (message) => {
+    // The refused form answers 400 on purpose; the browser logs that as a failed resource, not a script error.
+    if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) scriptErrors.push(message.text());
+  });
+  await page.addInitScript(countReactCommits);
   const facts = page.getByRole("complementary");
   // Before: the document says the lead is not known yet.
   await page.goto(`${P}/actions/17`);
   await expect(facts).toContainText("Trekker onbekend");
   await expect(page.getByRole("link", { name: "Bewerken" })).toHaveCount(0);
+  // A visitor's public page comes without client scripts (decision 0016).
+  await expect(page.locator("script")).toHaveCount(0);
+  await expect(page.locator('link[rel="modulepreload"]')).toHaveCount(0);
 
   await page.goto("/sign-in");
   await page.getByLabel("E-mailadres").fill(EMAIL);
@@ -43,8 +76,15 @@ test("the programme manager makes Gemeente Leiden the lead of action 17; the pub
   await expect(page.getByRole("button", { name: "Uitloggen" })).toBeVisible();
 
   await page.goto(`${P}/actions/17`);
+  // Signed in, the same page is hydrated, and its links navigate without loading a new document.
+  await expect(page.locator('script[type="module"]').first()).toBeAttached();
+  if (javaScriptEnabled) {
+    await page.waitForFunction(() => (window as unknown as { regieReact: { commits: number } }).regieReact.commits > 0);
+    await page.evaluate(() => Object.assign(window, { regieSameDocument: true }));
+  }
   await page.getByRole("link", { name: "Bewerken" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Actie 17 bewerken");
+  if (javaScriptEnabled) expect(await page.evaluate(() => "regieSameDocument" in window)).toBe(true);
 
   // A lead while "lead unknown" is still ticked is refused, with the input kept.
   await page.getByLabel("Trekkers").fill("Gemeente Leiden");
@@ -67,7 +107,7 @@ test("the programme manager makes Gemeente Leiden the lead of action 17; the pub
   await expect(history.getByRole("listitem").first()).toContainText("leadUnknown");
 
   // The public page (no session) shows the new lead, and no history or edit link.
-  const { baseURL, javaScriptEnabled } = test.info().project.use;
+  const { baseURL } = test.info().project.use;
   const anonymous = await browser.newContext({ baseURL, javaScriptEnabled, locale: "nl-NL" });
   const visitor = await anonymous.newPage();
   await visitor.goto(`${P}/actions/17`);
@@ -83,4 +123,5 @@ test("the programme manager makes Gemeente Leiden the lead of action 17; the pub
     "Haalbaarheidsstudie bedrijfshuisvesting",
   );
   await anonymous.close();
+  expect(scriptErrors).toEqual([]);
 });

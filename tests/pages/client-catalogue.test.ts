@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serverMessagesNl } from "../../app/lib/i18n/server-messages.nl";
+import { signedIn } from "../admin/support";
 import { startTestServer, type TestServer } from "../support/server";
 
 const CLIENT_ASSETS = join(
@@ -38,12 +39,14 @@ describe("the browser's catalogue", () => {
   });
 
   it("is one language, named by the page, and kept for good", async () => {
+    // Only pages that hydrate name it: a signed-in user's (decision 0016).
+    const { cookie } = await signedIn(app);
     const paths: string[] = [];
     for (const [query, language, name] of [
       ["", "nl", "Regie"],
       ["?lang=en", "en", "Regie"],
     ] as const) {
-      const page = await app.get(`/${query}`, { "accept-language": "nl" });
+      const page = await app.get(`/${query}`, { "accept-language": "nl", cookie });
       const path = preloadedCatalogue(await page.text());
       expect(path).toMatch(new RegExp(`^/i18n/${language}-[0-9a-f]{12}\\.json$`));
       const answer = await app.get(path!);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../support/server";
+import { signedIn } from "../admin/support";
 import { testDialects } from "../support/databases";
 
 const P = "/programmes/kennis-en-werk-071-2013-2015";
@@ -79,7 +80,9 @@ describe.each(testDialects())("pages on %s", (dialect) => {
   });
 
   it("sends security headers, a nonce on every script, and a request id", async () => {
-    const res = await app.get("/", { "X-Request-Id": "test-request-0001" });
+    // Signed in, because only then does a page have scripts (decision 0016).
+    const { cookie } = await signedIn(app);
+    const res = await app.get("/", { "X-Request-Id": "test-request-0001", cookie });
     const csp = res.headers.get("content-security-policy") ?? "";
     const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
     expect(nonce).toBeTruthy();

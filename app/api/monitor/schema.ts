@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { GOOD_DIRECTIONS, INDICATOR_KINDS, REGION_AGGREGATES } from "../../domain/monitor/indicator-definition";
 import { MEASUREMENT_STATUSES } from "../../domain/monitor/values";
-import { DEFAULT_LIMIT, MAX_LIMIT } from "../../domain/programmes/action-filters";
+import { DEFAULT_LIMIT } from "../../domain/programmes/action-filter-links";
+import { MAX_LIMIT } from "../../domain/programmes/action-filters";
 import { INDICATOR_CSV_HEADERS } from "../../presenters/indicator";
 import { area, listOf, op, type Answer } from "../schema";
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isCalendarDate } from "../calendar";
+import { DEFAULT_LIMIT } from "./action-filter-links";
 
 /** Filters of the action list, the same names on pages, API and CSV. */
 export interface ActionFilters {
@@ -21,7 +22,6 @@ export interface Paging {
   offset: number;
 }
 
-export const DEFAULT_LIMIT = 100;
 export const MAX_LIMIT = 500;
 
 const single = (name: string) =>
@@ -113,26 +113,4 @@ function fieldErrors(issues: readonly z.core.$ZodIssue[]): FieldErrors {
     errors[field] ??= issue.message.startsWith("filter.") ? issue.message : `filter.${field}`;
   }
   return errors;
-}
-
-/** The query string for a set of filters, in a stable order, for shareable links. */
-export function filtersToSearchParams(filters: ActionFilters, paging?: Partial<Paging>): URLSearchParams {
-  const p = new URLSearchParams();
-  if (filters.q) p.set("q", filters.q);
-  if (filters.theme !== undefined) p.set("theme", String(filters.theme));
-  if (filters.intention) p.set("intention", filters.intention);
-  for (const c of filters.category) p.append("category", String(c));
-  if (filters.lead) p.set("lead", filters.lead);
-  if (filters.partner) p.set("partner", filters.partner);
-  if (filters.year !== undefined) p.set("year", String(filters.year));
-  if (filters.plan) p.set("plan", filters.plan);
-  if (filters.asOf) p.set("asOf", filters.asOf);
-  if (paging?.limit !== undefined && paging.limit !== DEFAULT_LIMIT) p.set("limit", String(paging.limit));
-  if (paging?.offset) p.set("offset", String(paging.offset));
-  return p;
-}
-
-/** Whether any filter narrows the list. */
-export function hasFilters(f: ActionFilters): boolean {
-  return Boolean(f.q || f.theme !== undefined || f.intention || f.category.length || f.lead || f.partner || f.year !== undefined || f.plan);
 }

@@ -269,7 +269,9 @@ export default function Round() {
       <h2 className="nl-heading nl-heading--level-2" id="per-organisatie">
         {t("progress.perOrganisation")}
       </h2>
-      <div className="regie-table-wrap">
+      {/* Nothing in this table is focusable, so the region itself is, for scrolling it sideways (WCAG 2.1.1). */}
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
+      <div className="regie-table-wrap" tabIndex={0} role="region" aria-labelledby="per-organisatie">
         <table className="regie-table" aria-labelledby="per-organisatie">
           <thead>
             <tr>

@@ -4,3 +4,15 @@
  * A page that shows anything else (who asks, a cookie, the time of day) must not use it.
  */
 export const publicPage = { publicCache: true } as const;
+
+/**
+ * The `handle` of a page that needs its client code even for visitors. Without it a visitor's page
+ * is sent without scripts (decision 0016); signed-in users always get them. Combine with
+ * `publicPage` by spreading both.
+ */
+export const visitorScripts = { visitorScripts: true } as const;
+
+/** Whether the page for these route handles is sent with React Router's client scripts. */
+export function sendsClientScripts(signedIn: boolean, handles: readonly unknown[]): boolean {
+  return signedIn || handles.some((handle) => (handle as { visitorScripts?: unknown } | undefined)?.visitorScripts === true);
+}
