@@ -1,3 +1,5 @@
+import type { TFunction } from "i18next";
+import { Breadcrumbs, type Crumb } from "../../components/breadcrumbs";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useActionData, useLoaderData } from "react-router";
 import { ACTION_FIELD_LABELS, ActionFormFields, actionFormErrors } from "../../components/action-form-fields";
@@ -13,6 +15,17 @@ import { translateErrors } from "../../lib/messages";
 import { requireNumber, requireProgramme } from "../shared/page-data.server";
 import { timestamp } from "../../domain/time";
 import type { Route } from "./+types/action-edit";
+
+export const handle = {
+  breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
+    { label: d.programme.title, to: `/programmes/${d.programme.slug}`, lang: "nl" },
+    {
+      label: t("action.heading", { number: d.number }),
+      to: `/programmes/${d.programme.slug}/actions/${d.number}`,
+    },
+    { label: t("edit.edit") },
+  ],
+};
 
 async function load(
   context: Route.LoaderArgs["context"],
@@ -105,21 +118,7 @@ export default function ActionEdit() {
   return (
     <>
       <PageTitle title={t("edit.editAction", { number: loaded.number })} />
-      <nav aria-label={t("app.breadcrumb")} className="regie-breadcrumb">
-        <ol>
-          <li>
-            <Link className="nl-link" to={`/programmes/${loaded.programme.slug}`}>
-              <span lang="nl">{loaded.programme.title}</span>
-            </Link>
-          </li>
-          <li>
-            <Link className="nl-link" to={base}>
-              {t("action.heading", { number: loaded.number })}
-            </Link>
-          </li>
-          <li aria-current="page">{t("edit.edit")}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs />
       <h1 className="nl-heading nl-heading--level-1">{t("edit.editAction", { number: loaded.number })}</h1>
       {result?.conflict ? (
         <ConflictPanel

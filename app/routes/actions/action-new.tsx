@@ -1,3 +1,5 @@
+import type { TFunction } from "i18next";
+import { Breadcrumbs, type Crumb } from "../../components/breadcrumbs";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useActionData, useLoaderData } from "react-router";
 import { ActionFormFields, actionFormErrors } from "../../components/action-form-fields";
@@ -13,6 +15,14 @@ import { translateErrors } from "../../lib/messages";
 import { requireProgramme } from "../shared/page-data.server";
 import { timestamp } from "../../domain/time";
 import type { Route } from "./+types/action-new";
+
+export const handle = {
+  breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
+    { label: d.programme.title, to: `/programmes/${d.programme.slug}`, lang: "nl" },
+    { label: t("actions.heading"), to: `/programmes/${d.programme.slug}/actions` },
+    { label: t("editing.newAction") },
+  ],
+};
 
 async function load(context: Route.LoaderArgs["context"], request: Request, slug: string) {
   const programme = await requireProgramme(context, slug);
@@ -88,21 +98,7 @@ export default function ActionNew() {
   return (
     <>
       <PageTitle title={t("editing.newAction")} />
-      <nav aria-label={t("app.breadcrumb")} className="regie-breadcrumb">
-        <ol>
-          <li>
-            <Link className="nl-link" to={base}>
-              <span lang="nl">{loaded.programme.title}</span>
-            </Link>
-          </li>
-          <li>
-            <Link className="nl-link" to={`${base}/actions`}>
-              {t("actions.heading")}
-            </Link>
-          </li>
-          <li aria-current="page">{t("editing.newAction")}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs />
       <h1 className="nl-heading nl-heading--level-1">{t("editing.newAction")}</h1>
       <ErrorSummary errors={errors} />
       <Form method="post" className="regie-form" noValidate>

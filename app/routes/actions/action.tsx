@@ -1,3 +1,5 @@
+import type { TFunction } from "i18next";
+import { Breadcrumbs, type Crumb } from "../../components/breadcrumbs";
 import { useTranslation } from "react-i18next";
 import { data, Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/action";
@@ -14,7 +16,22 @@ import { RiskFlags } from "../../components/progress/risk-flags";
 import { publicPage } from "../shared/route-handles";
 
 /** The public page is kept until the data change (server/page-cache.ts). */
-export const handle = publicPage;
+export const handle = {
+  ...publicPage,
+  breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
+    { label: d.programme.title, to: `/programmes/${d.programme.slug}`, lang: d.programme.language },
+    ...(d.action.theme
+      ? [
+          {
+            label: `${t("overview.theme")} ${d.action.theme.number}`,
+            to: `/programmes/${d.programme.slug}/themes/${d.action.theme.number}`,
+          },
+        ]
+      : []),
+    { label: t("actions.heading"), to: `/programmes/${d.programme.slug}/actions` },
+    { label: t("action.heading", { number: d.action.number }) },
+  ],
+};
 
 export async function loader({ context, params, request }: Route.LoaderArgs) {
   const programme = await requireProgramme(context, params.slug);
@@ -41,28 +58,7 @@ export default function ActionPage() {
   return (
     <>
       <PageTitle title={`${t("action.heading", { number: action.number })}: ${action.title}`} />
-      <nav aria-label={t("app.breadcrumb")} className="regie-breadcrumb">
-        <ol>
-          <li>
-            <Link className="nl-link" to={base}>
-              <span lang={lang}>{programme.title}</span>
-            </Link>
-          </li>
-          {action.theme ? (
-            <li>
-              <Link className="nl-link" to={`${base}/themes/${action.theme.number}`}>
-                {t("overview.theme")} {action.theme.number}
-              </Link>
-            </li>
-          ) : null}
-          <li>
-            <Link className="nl-link" to={`${base}/actions`}>
-              {t("actions.heading")}
-            </Link>
-          </li>
-          <li aria-current="page">{t("action.heading", { number: action.number })}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs />
       <h1 className="nl-heading nl-heading--level-1">
         <span className="regie-kicker">{t("action.heading", { number: action.number })}</span>
         <span lang={lang}>{action.title}</span>

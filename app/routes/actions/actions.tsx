@@ -1,3 +1,5 @@
+import type { TFunction } from "i18next";
+import { Breadcrumbs, type Crumb } from "../../components/breadcrumbs";
 import { useTranslation } from "react-i18next";
 import { data, Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/actions";
@@ -16,7 +18,13 @@ import { loadRiskFlags } from "../progress/progress-views.server";
 import { publicPage } from "../shared/route-handles";
 
 /** The public page is kept until the data change (server/page-cache.ts). */
-export const handle = publicPage;
+export const handle = {
+  ...publicPage,
+  breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
+    { label: d.programme.title, to: `/programmes/${d.programme.slug}`, lang: d.programme.language },
+    { label: t("actions.heading") },
+  ],
+};
 
 export async function loader({ context, params, request }: Route.LoaderArgs) {
   const programme = await requireProgramme(context, params.slug);
@@ -99,16 +107,7 @@ export default function ActionsPage() {
   return (
     <>
       <PageTitle title={`${t("actions.heading")} – ${d.programme.title}`} />
-      <nav aria-label={t("app.breadcrumb")} className="regie-breadcrumb">
-        <ol>
-          <li>
-            <Link className="nl-link" to={base}>
-              <span lang={lang}>{d.programme.title}</span>
-            </Link>
-          </li>
-          <li aria-current="page">{t("actions.heading")}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs />
       <h1 className="nl-heading nl-heading--level-1">{t("actions.heading")}</h1>
 
       <ActionFilterForm d={d} action={`${base}/actions`} asOf plan />

@@ -1,10 +1,19 @@
+import type { TFunction } from "i18next";
+import { Breadcrumbs, type Crumb } from "../../components/breadcrumbs";
 import { useTranslation } from "react-i18next";
-import { Form, Link, useLoaderData } from "react-router";
+import { Form, useLoaderData } from "react-router";
 import { Pager, SelectField, useDateTime } from "../../components/admin-forms";
 import { PageTitle } from "../../components/page-title";
 import { historyFilter } from "../../domain/admin/history-filter";
 import { pageNumber, requireAdmin } from "./admin.server";
 import type { Route } from "./+types/admin-history";
+
+export const handle = {
+  breadcrumb: (_d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
+    { label: t("admin.title"), to: "/admin" },
+    { label: t("admin.history") },
+  ],
+};
 
 const PAGE_SIZE = 50;
 
@@ -40,16 +49,7 @@ export default function AdminHistory() {
   return (
     <>
       <PageTitle title={t("admin.history")} />
-      <nav aria-label={t("app.breadcrumb")} className="regie-breadcrumb">
-        <ol>
-          <li>
-            <Link className="nl-link" to="/admin">
-              {t("admin.title")}
-            </Link>
-          </li>
-          <li aria-current="page">{t("admin.history")}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs />
       <h1 className="nl-heading nl-heading--level-1">{t("admin.history")}</h1>
       <p className="nl-paragraph">{t("admin.historyIntro")}</p>
       <Form method="get" className="regie-form regie-form--inline">

@@ -1,10 +1,20 @@
+import type { TFunction } from "i18next";
+import { Breadcrumbs, type Crumb } from "../../components/breadcrumbs";
 import { useTranslation } from "react-i18next";
-import { data, Link, useLoaderData } from "react-router";
+import { data, useLoaderData } from "react-router";
 import { useDateTime } from "../../components/admin-forms";
 import { PageTitle } from "../../components/page-title";
 import { requireAdmin } from "./admin.server";
 import { translator } from "../../lib/i18n/catalogue.server";
 import type { Route } from "./+types/admin-outbox-message";
+
+export const handle = {
+  breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
+    { label: t("admin.title"), to: "/admin" },
+    { label: t("admin.outbox"), to: "/admin/outbox" },
+    { label: d.message.subject },
+  ],
+};
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   requireAdmin(context, request, "outbox.read");
@@ -22,21 +32,7 @@ export default function AdminOutboxMessage() {
   return (
     <>
       <PageTitle title={message.subject} />
-      <nav aria-label={t("app.breadcrumb")} className="regie-breadcrumb">
-        <ol>
-          <li>
-            <Link className="nl-link" to="/admin">
-              {t("admin.title")}
-            </Link>
-          </li>
-          <li>
-            <Link className="nl-link" to="/admin/outbox">
-              {t("admin.outbox")}
-            </Link>
-          </li>
-          <li aria-current="page">{message.subject}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs />
       <h1 className="nl-heading nl-heading--level-1">{message.subject}</h1>
       <dl className="regie-facts">
         <div>

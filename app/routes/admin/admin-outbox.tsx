@@ -1,9 +1,18 @@
+import type { TFunction } from "i18next";
+import { Breadcrumbs, type Crumb } from "../../components/breadcrumbs";
 import { useTranslation } from "react-i18next";
 import { Link, useLoaderData } from "react-router";
 import { Pager, useDateTime } from "../../components/admin-forms";
 import { PageTitle } from "../../components/page-title";
 import { pageNumber, requireAdmin } from "./admin.server";
 import type { Route } from "./+types/admin-outbox";
+
+export const handle = {
+  breadcrumb: (_d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
+    { label: t("admin.title"), to: "/admin" },
+    { label: t("admin.outbox") },
+  ],
+};
 
 const PAGE_SIZE = 50;
 
@@ -30,16 +39,7 @@ export default function AdminOutbox() {
   return (
     <>
       <PageTitle title={t("admin.outbox")} />
-      <nav aria-label={t("app.breadcrumb")} className="regie-breadcrumb">
-        <ol>
-          <li>
-            <Link className="nl-link" to="/admin">
-              {t("admin.title")}
-            </Link>
-          </li>
-          <li aria-current="page">{t("admin.outbox")}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs />
       <h1 className="nl-heading nl-heading--level-1">{t("admin.outbox")}</h1>
       <p className="nl-paragraph">{smtp ? t("admin.smtpOn") : t("admin.smtpOff")}</p>
       {total === 0 ? (

@@ -1,3 +1,5 @@
+import type { TFunction } from "i18next";
+import { Breadcrumbs, type Crumb } from "../../components/breadcrumbs";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useActionData, useLoaderData } from "react-router";
 import { CheckField, SelectField, useDateTime } from "../../components/admin-forms";
@@ -19,6 +21,14 @@ import { translator } from "../../lib/i18n/catalogue.server";
 import { translateErrors } from "../../lib/messages";
 import { timestamp } from "../../domain/time";
 import type { Route } from "./+types/admin-user";
+
+export const handle = {
+  breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
+    { label: t("admin.title"), to: "/admin" },
+    { label: t("admin.users"), to: "/admin/users" },
+    { label: d.account.name },
+  ],
+};
 
 function accountId(context: Route.LoaderArgs["context"], raw: string): number {
   if (!/^[1-9]\d{0,9}$/.test(raw))
@@ -154,11 +164,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       const account = await services.users.get(id);
       const programme =
         account?.roles[0]?.programmeTitle ?? (await services.users.programmes())[0]?.title ?? "Regie";
-      const mail = await sendInvitation(
-        context,
-        { userId: id, email: result.value.email },
-        programme,
-      );
+      const mail = await sendInvitation(context, { userId: id, email: result.value.email }, programme);
       return done("invited", `&mail=${mail.sent ? "sent" : "kept"}`);
     }
     case "erase": {
@@ -187,21 +193,7 @@ export default function AdminUser() {
   return (
     <>
       <PageTitle title={account.name} />
-      <nav aria-label={t("app.breadcrumb")} className="regie-breadcrumb">
-        <ol>
-          <li>
-            <Link className="nl-link" to="/admin">
-              {t("admin.title")}
-            </Link>
-          </li>
-          <li>
-            <Link className="nl-link" to="/admin/users">
-              {t("admin.users")}
-            </Link>
-          </li>
-          <li aria-current="page">{account.name}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs />
       <h1 className="nl-heading nl-heading--level-1">{account.name}</h1>
       {loaded.done ? (
         <Notice>

@@ -1,3 +1,5 @@
+import type { TFunction } from "i18next";
+import { Breadcrumbs, type Crumb } from "../../components/breadcrumbs";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useActionData, useLoaderData } from "react-router";
 import { SelectField } from "../../components/admin-forms";
@@ -11,6 +13,13 @@ import { translator } from "../../lib/i18n/catalogue.server";
 import { translateErrors } from "../../lib/messages";
 import { timestamp } from "../../domain/time";
 import type { Route } from "./+types/admin-users";
+
+export const handle = {
+  breadcrumb: (_d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
+    { label: t("admin.title"), to: "/admin" },
+    { label: t("admin.users") },
+  ],
+};
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   requireAdmin(context, request);
@@ -86,16 +95,7 @@ export default function AdminUsers() {
   return (
     <>
       <PageTitle title={t("admin.users")} />
-      <nav aria-label={t("app.breadcrumb")} className="regie-breadcrumb">
-        <ol>
-          <li>
-            <Link className="nl-link" to="/admin">
-              {t("admin.title")}
-            </Link>
-          </li>
-          <li aria-current="page">{t("admin.users")}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs />
       <h1 className="nl-heading nl-heading--level-1">{t("admin.users")}</h1>
       <div className="regie-table-wrap">
         <table className="regie-table">

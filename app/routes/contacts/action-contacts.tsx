@@ -1,3 +1,5 @@
+import type { TFunction } from "i18next";
+import { Breadcrumbs, type Crumb } from "../../components/breadcrumbs";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useActionData, useLoaderData } from "react-router";
 import { SelectField } from "../../components/admin-forms";
@@ -13,6 +15,17 @@ import { translateErrors } from "../../lib/messages";
 import { requireNumber, requireProgramme } from "../shared/page-data.server";
 import { timestamp } from "../../domain/time";
 import type { Route } from "./+types/action-contacts";
+
+export const handle = {
+  breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
+    { label: d.programme.title, to: `/programmes/${d.programme.slug}`, lang: d.programme.language },
+    {
+      label: t("action.heading", { number: d.action.number }),
+      to: `/programmes/${d.programme.slug}/actions/${d.action.number}`,
+    },
+    { label: t("contacts.title") },
+  ],
+};
 
 async function load(
   context: Route.LoaderArgs["context"],
@@ -106,21 +119,7 @@ export default function ActionContacts() {
   return (
     <>
       <PageTitle title={title} />
-      <nav aria-label={t("app.breadcrumb")} className="regie-breadcrumb">
-        <ol>
-          <li>
-            <Link className="nl-link" to={base}>
-              <span lang={programme.language}>{programme.title}</span>
-            </Link>
-          </li>
-          <li>
-            <Link className="nl-link" to={`${base}/actions/${item.number}`}>
-              {t("action.heading", { number: item.number })}
-            </Link>
-          </li>
-          <li aria-current="page">{t("contacts.title")}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs />
       <h1 className="nl-heading nl-heading--level-1">
         <span className="regie-kicker">{t("action.heading", { number: item.number })}</span>
         {t("contacts.title")}

@@ -1,5 +1,7 @@
+import type { TFunction } from "i18next";
+import { Breadcrumbs, type Crumb } from "../../components/breadcrumbs";
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, useActionData, useLoaderData } from "react-router";
+import { data, Form, useActionData } from "react-router";
 import { CheckField } from "../../components/admin-forms";
 import { CsrfField, ErrorSummary, Notice } from "../../components/forms";
 import { PageTitle } from "../../components/page-title";
@@ -11,6 +13,13 @@ import { translateKey } from "../../lib/messages";
 import { requireProgramme } from "../shared/page-data.server";
 import { timestamp } from "../../domain/time";
 import type { Route } from "./+types/contacts-import";
+
+export const handle = {
+  breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
+    { label: d.programme.title, to: `/programmes/${d.programme.slug}`, lang: d.programme.language },
+    { label: t("contacts.importTitle") },
+  ],
+};
 
 async function load(context: Route.LoaderArgs["context"], request: Request, slug: string) {
   const programme = await requireProgramme(context, slug);
@@ -91,23 +100,12 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 }
 
 export default function ContactsImport() {
-  const { programme } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
-  const base = `/programmes/${programme.slug}`;
   return (
     <>
       <PageTitle title={t("contacts.importTitle")} />
-      <nav aria-label={t("app.breadcrumb")} className="regie-breadcrumb">
-        <ol>
-          <li>
-            <Link className="nl-link" to={base}>
-              <span lang={programme.language}>{programme.title}</span>
-            </Link>
-          </li>
-          <li aria-current="page">{t("contacts.importTitle")}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs />
       <h1 className="nl-heading nl-heading--level-1">{t("contacts.importTitle")}</h1>
       <p className="nl-paragraph">{t("contacts.importIntro")}</p>
       <pre className="regie-mail-text">

@@ -1,3 +1,5 @@
+import type { TFunction } from "i18next";
+import { Breadcrumbs, type Crumb } from "../../components/breadcrumbs";
 import { useTranslation } from "react-i18next";
 import { data, Link, redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/decision-edit";
@@ -19,6 +21,19 @@ import { decisionFormValues, formVersion, requireDecision } from "./decision-pag
 import { translator } from "../../lib/i18n/catalogue.server";
 import { requireProgramme } from "../shared/page-data.server";
 import { timestamp } from "../../domain/time";
+
+export const handle = {
+  breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
+    { label: d.programme.title, to: `/programmes/${d.programme.slug}`, lang: d.programme.language },
+    { label: t("decisions.nav"), to: `/programmes/${d.programme.slug}/decisions` },
+    {
+      label: d.decision.title,
+      to: `/programmes/${d.programme.slug}/decisions/${d.decision.id}`,
+      lang: d.programme.language,
+    },
+    { label: t("decisions.editTitle") },
+  ],
+};
 
 /** The programme and the decision (404), for the programme manager (403). */
 async function load(context: Route.LoaderArgs["context"], request: Request, slug: string, id: string) {
@@ -146,32 +161,12 @@ export default function DecisionEdit() {
   const version = result?.version ?? loaded.version;
   const base = `/programmes/${loaded.programme.slug}`;
   const page = `${base}/decisions/${loaded.decision.id}`;
-  const lang = loaded.programme.language;
   return (
     <>
       <PageTitle
         title={`${t("decisions.editTitle")}: ${loaded.decision.title} – ${loaded.programme.title}`}
       />
-      <nav aria-label={t("app.breadcrumb")} className="regie-breadcrumb">
-        <ol>
-          <li>
-            <Link className="nl-link" to={base}>
-              <span lang={lang}>{loaded.programme.title}</span>
-            </Link>
-          </li>
-          <li>
-            <Link className="nl-link" to={`${base}/decisions`}>
-              {t("decisions.nav")}
-            </Link>
-          </li>
-          <li>
-            <Link className="nl-link" to={page}>
-              <span lang={lang}>{loaded.decision.title}</span>
-            </Link>
-          </li>
-          <li aria-current="page">{t("decisions.editTitle")}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs />
       <h1 className="nl-heading nl-heading--level-1">{t("decisions.editTitle")}</h1>
       {loaded.locked ? (
         <>

@@ -1,5 +1,7 @@
+import type { TFunction } from "i18next";
+import { Breadcrumbs, type Crumb } from "../../components/breadcrumbs";
 import { useTranslation } from "react-i18next";
-import { data, Link, redirect, useActionData, useLoaderData } from "react-router";
+import { data, redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/decision-new";
 import { DecisionForm, formFieldsOf } from "../../components/decision-form";
 import { ErrorSummary } from "../../components/forms";
@@ -16,6 +18,14 @@ import { translateDecisionErrors } from "../../lib/decision-format";
 import { translator } from "../../lib/i18n/catalogue.server";
 import { requireProgramme } from "../shared/page-data.server";
 import { timestamp } from "../../domain/time";
+
+export const handle = {
+  breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
+    { label: d.programme.title, to: `/programmes/${d.programme.slug}`, lang: d.programme.language },
+    { label: t("decisions.nav"), to: `/programmes/${d.programme.slug}/decisions` },
+    { label: t("decisions.newTitle") },
+  ],
+};
 
 async function load(context: Route.LoaderArgs["context"], request: Request, slug: string) {
   const programme = await requireProgramme(context, slug);
@@ -93,25 +103,10 @@ export default function DecisionNew() {
   const values = result?.values ?? loaded.values;
   const errors: Record<string, string> = result?.errors ?? {};
   const base = `/programmes/${loaded.programme.slug}`;
-  const lang = loaded.programme.language;
   return (
     <>
       <PageTitle title={`${t("decisions.newTitle")} – ${loaded.programme.title}`} />
-      <nav aria-label={t("app.breadcrumb")} className="regie-breadcrumb">
-        <ol>
-          <li>
-            <Link className="nl-link" to={base}>
-              <span lang={lang}>{loaded.programme.title}</span>
-            </Link>
-          </li>
-          <li>
-            <Link className="nl-link" to={`${base}/decisions`}>
-              {t("decisions.nav")}
-            </Link>
-          </li>
-          <li aria-current="page">{t("decisions.newTitle")}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs />
       <h1 className="nl-heading nl-heading--level-1">{t("decisions.newTitle")}</h1>
       <p className="nl-paragraph">{t("decisions.newIntro")}</p>
       {result?.conflict ? (

@@ -1,3 +1,5 @@
+import type { TFunction } from "i18next";
+import { Breadcrumbs, type Crumb } from "../../components/breadcrumbs";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/decision-withdraw";
@@ -11,6 +13,19 @@ import { formVersion, requireDecision } from "./decision-pages.server";
 import { translator } from "../../lib/i18n/catalogue.server";
 import { requireProgramme } from "../shared/page-data.server";
 import { timestamp } from "../../domain/time";
+
+export const handle = {
+  breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
+    { label: d.programme.title, to: `/programmes/${d.programme.slug}`, lang: d.programme.language },
+    { label: t("decisions.nav"), to: `/programmes/${d.programme.slug}/decisions` },
+    {
+      label: d.decision.title,
+      to: `/programmes/${d.programme.slug}/decisions/${d.decision.id}`,
+      lang: d.programme.language,
+    },
+    { label: t("decisions.withdrawTitle") },
+  ],
+};
 
 /** The programme and the decision (404), for the programme manager (403). */
 async function load(context: Route.LoaderArgs["context"], request: Request, slug: string, id: string) {
@@ -79,26 +94,7 @@ export default function DecisionWithdraw() {
   return (
     <>
       <PageTitle title={`${t("decisions.withdrawTitle")}: ${decision.title} – ${programme.title}`} />
-      <nav aria-label={t("app.breadcrumb")} className="regie-breadcrumb">
-        <ol>
-          <li>
-            <Link className="nl-link" to={base}>
-              <span lang={lang}>{programme.title}</span>
-            </Link>
-          </li>
-          <li>
-            <Link className="nl-link" to={`${base}/decisions`}>
-              {t("decisions.nav")}
-            </Link>
-          </li>
-          <li>
-            <Link className="nl-link" to={page}>
-              <span lang={lang}>{decision.title}</span>
-            </Link>
-          </li>
-          <li aria-current="page">{t("decisions.withdrawTitle")}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs />
       <h1 className="nl-heading nl-heading--level-1">{t("decisions.withdrawTitle")}</h1>
       {loaded.locked ? (
         <>

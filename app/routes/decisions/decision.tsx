@@ -1,3 +1,5 @@
+import type { TFunction } from "i18next";
+import { Breadcrumbs, type Crumb } from "../../components/breadcrumbs";
 import { useTranslation } from "react-i18next";
 import { Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/decision";
@@ -12,7 +14,14 @@ import { requireProgramme } from "../shared/page-data.server";
 import { publicPage } from "../shared/route-handles";
 
 /** The public page is kept until the data change (server/page-cache.ts); members and managers get a fresh one. */
-export const handle = publicPage;
+export const handle = {
+  ...publicPage,
+  breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
+    { label: d.programme.title, to: `/programmes/${d.programme.slug}`, lang: d.programme.language },
+    { label: t("decisions.nav"), to: `/programmes/${d.programme.slug}/decisions` },
+    { label: d.decision.title, lang: d.programme.language },
+  ],
+};
 
 /** One decision of the steering group; for members its history, for the programme manager the way to correct or withdraw it. */
 export async function loader({ context, params, request }: Route.LoaderArgs) {
@@ -46,23 +55,7 @@ export default function DecisionPage() {
   return (
     <>
       <PageTitle title={`${decision.title} – ${programme.title}`} />
-      <nav aria-label={t("app.breadcrumb")} className="regie-breadcrumb">
-        <ol>
-          <li>
-            <Link className="nl-link" to={base}>
-              <span lang={lang}>{programme.title}</span>
-            </Link>
-          </li>
-          <li>
-            <Link className="nl-link" to={`${base}/decisions`}>
-              {t("decisions.nav")}
-            </Link>
-          </li>
-          <li aria-current="page">
-            <span lang={lang}>{decision.title}</span>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumbs />
       {corrected ? (
         <Notice>
           {corrected.nothing

@@ -1,3 +1,5 @@
+import type { TFunction } from "i18next";
+import { Breadcrumbs, type Crumb } from "../../components/breadcrumbs";
 import { useTranslation } from "react-i18next";
 import { Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/decisions";
@@ -10,7 +12,13 @@ import { requireProgramme } from "../shared/page-data.server";
 import { publicPage } from "../shared/route-handles";
 
 /** The public page is kept until the data change (server/page-cache.ts). */
-export const handle = publicPage;
+export const handle = {
+  ...publicPage,
+  breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
+    { label: d.programme.title, to: `/programmes/${d.programme.slug}`, lang: d.programme.language },
+    { label: t("decisions.nav") },
+  ],
+};
 
 /** The public register of the steering group's decisions: taken (newest first) and to be taken. */
 export async function loader({ context, params, request }: Route.LoaderArgs) {
@@ -30,7 +38,8 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
     // Planned decisions in the order they are due.
     planned: [...planned.data].reverse(),
     canRecord: can(context.principal, "decision.record", { programmeId: programme.id }),
-    recorded: recorded !== null && /^\d+$/.test(recorded) ? { id: Number(recorded), changed: changedCount } : null,
+    recorded:
+      recorded !== null && /^\d+$/.test(recorded) ? { id: Number(recorded), changed: changedCount } : null,
     withdrawn: query.has("withdrawn") ? { changed: changedCount } : null,
   };
 }
@@ -43,16 +52,7 @@ export default function DecisionsPage() {
   return (
     <>
       <PageTitle title={`${t("decisions.heading")} – ${d.programme.title}`} />
-      <nav aria-label={t("app.breadcrumb")} className="regie-breadcrumb">
-        <ol>
-          <li>
-            <Link className="nl-link" to={base}>
-              <span lang={lang}>{d.programme.title}</span>
-            </Link>
-          </li>
-          <li aria-current="page">{t("decisions.nav")}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs />
       <h1 className="nl-heading nl-heading--level-1">{t("decisions.heading")}</h1>
       {d.recorded ? (
         <Notice>

@@ -1,8 +1,10 @@
+import type { TFunction } from "i18next";
+import { Breadcrumbs, type Crumb } from "../../components/breadcrumbs";
+import type { Language } from "../../lib/i18n";
 import { useTranslation } from "react-i18next";
-import { data, Link, redirect, useActionData, useLoaderData } from "react-router";
+import { data, redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/meeting-edit";
 import { ConflictPanel } from "../../components/conflict-panel";
-import { useLanguage } from "../../components/decision-parts";
 import { ErrorSummary } from "../../components/forms";
 import { MeetingForm } from "../../components/meeting-form";
 import { PageTitle } from "../../components/page-title";
@@ -18,6 +20,18 @@ import { formVersion, meetingFormValues, requireMeeting } from "./decision-pages
 import { translator } from "../../lib/i18n/catalogue.server";
 import { requireProgramme } from "../shared/page-data.server";
 import { timestamp } from "../../domain/time";
+
+export const handle = {
+  breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction, language: Language): Crumb[] => [
+    { label: d.programme.title, to: `/programmes/${d.programme.slug}`, lang: d.programme.language },
+    { label: t("decisions.meetingsHeading"), to: `/programmes/${d.programme.slug}/meetings` },
+    {
+      label: formatDay(d.meeting.heldOn, language),
+      to: `/programmes/${d.programme.slug}/meetings/${d.meeting.id}`,
+    },
+    { label: t("decisions.meetingEdit") },
+  ],
+};
 
 /** The programme and the meeting (404), for the programme manager (403). */
 async function load(context: Route.LoaderArgs["context"], request: Request, slug: string, id: string) {
@@ -91,7 +105,6 @@ export default function MeetingEdit() {
   const loaded = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
-  const language = useLanguage();
   const values = result?.values ?? loaded.values;
   const errors: Record<string, string> = result?.errors ?? {};
   const version = result?.version ?? loaded.version;
@@ -114,26 +127,7 @@ export default function MeetingEdit() {
       <PageTitle
         title={`${t("decisions.meetingEdit")}: ${loaded.meeting.title} – ${loaded.programme.title}`}
       />
-      <nav aria-label={t("app.breadcrumb")} className="regie-breadcrumb">
-        <ol>
-          <li>
-            <Link className="nl-link" to={base}>
-              <span lang={lang}>{loaded.programme.title}</span>
-            </Link>
-          </li>
-          <li>
-            <Link className="nl-link" to={`${base}/meetings`}>
-              {t("decisions.meetingsHeading")}
-            </Link>
-          </li>
-          <li>
-            <Link className="nl-link" to={page}>
-              {formatDay(loaded.meeting.heldOn, language)}
-            </Link>
-          </li>
-          <li aria-current="page">{t("decisions.meetingEdit")}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs />
       <h1 className="nl-heading nl-heading--level-1">{t("decisions.meetingEdit")}</h1>
       <p className="nl-paragraph">{t("decisions.meetingEditIntro")}</p>
       {result?.conflict ? (

@@ -1,5 +1,7 @@
+import type { TFunction } from "i18next";
+import { Breadcrumbs, type Crumb } from "../../components/breadcrumbs";
 import { useTranslation } from "react-i18next";
-import { data, Link, redirect, useActionData, useLoaderData } from "react-router";
+import { data, redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/meeting-new";
 import { ErrorSummary } from "../../components/forms";
 import { MeetingForm } from "../../components/meeting-form";
@@ -16,6 +18,14 @@ import { translateDecisionErrors } from "../../lib/decision-format";
 import { translator } from "../../lib/i18n/catalogue.server";
 import { requireProgramme } from "../shared/page-data.server";
 import { timestamp } from "../../domain/time";
+
+export const handle = {
+  breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
+    { label: d.programme.title, to: `/programmes/${d.programme.slug}`, lang: d.programme.language },
+    { label: t("decisions.meetingsHeading"), to: `/programmes/${d.programme.slug}/meetings` },
+    { label: t("decisions.meetingRecord") },
+  ],
+};
 
 async function load(context: Route.LoaderArgs["context"], request: Request, slug: string) {
   const programme = await requireProgramme(context, slug);
@@ -75,21 +85,7 @@ export default function MeetingNew() {
   return (
     <>
       <PageTitle title={`${t("decisions.meetingRecord")} – ${loaded.programme.title}`} />
-      <nav aria-label={t("app.breadcrumb")} className="regie-breadcrumb">
-        <ol>
-          <li>
-            <Link className="nl-link" to={base}>
-              <span lang={lang}>{loaded.programme.title}</span>
-            </Link>
-          </li>
-          <li>
-            <Link className="nl-link" to={`${base}/meetings`}>
-              {t("decisions.meetingsHeading")}
-            </Link>
-          </li>
-          <li aria-current="page">{t("decisions.meetingRecord")}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs />
       <h1 className="nl-heading nl-heading--level-1">{t("decisions.meetingRecord")}</h1>
       <p className="nl-paragraph">{t("decisions.meetingNewIntro")}</p>
       <ErrorSummary errors={errors} />

@@ -1,3 +1,6 @@
+import type { TFunction } from "i18next";
+import { Breadcrumbs, type Crumb } from "../../components/breadcrumbs";
+import type { Language } from "../../lib/i18n";
 import { useTranslation } from "react-i18next";
 import { data, Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/meeting";
@@ -14,7 +17,14 @@ import { requireProgramme } from "../shared/page-data.server";
 import { publicPage } from "../shared/route-handles";
 
 /** The public page is kept until the data change (server/page-cache.ts). */
-export const handle = publicPage;
+export const handle = {
+  ...publicPage,
+  breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction, language: Language): Crumb[] => [
+    { label: d.programme.title, to: `/programmes/${d.programme.slug}`, lang: d.programme.language },
+    { label: t("decisions.meetingsHeading"), to: `/programmes/${d.programme.slug}/meetings` },
+    { label: formatDay(d.meeting.heldOn, language) },
+  ],
+};
 
 /** One meeting of the steering group: the organisations present, agenda, minutes, its decisions. */
 export async function loader({ context, params, request }: Route.LoaderArgs) {
@@ -54,28 +64,16 @@ export default function MeetingPage() {
   return (
     <>
       <PageTitle title={heading} />
-      <nav aria-label={t("app.breadcrumb")} className="regie-breadcrumb">
-        <ol>
-          <li>
-            <Link className="nl-link" to={base}>
-              <span lang={lang}>{programme.title}</span>
-            </Link>
-          </li>
-          <li>
-            <Link className="nl-link" to={`${base}/meetings`}>
-              {t("decisions.meetingsHeading")}
-            </Link>
-          </li>
-          <li aria-current="page">{formatDay(meeting.heldOn, language)}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs />
       <h1 className="nl-heading nl-heading--level-1">
         <span lang={lang}>{meeting.title}</span>,{" "}
         <time dateTime={meeting.heldOn}>{formatDay(meeting.heldOn, language)}</time>
       </h1>
       {recorded ? <Notice>{t("decisions.meetingRecorded")}</Notice> : null}
       {saved ? (
-        <Notice>{saved === "nothing" ? t("decisions.meetingSavedNothing") : t("decisions.meetingSaved")}</Notice>
+        <Notice>
+          {saved === "nothing" ? t("decisions.meetingSavedNothing") : t("decisions.meetingSaved")}
+        </Notice>
       ) : null}
       {canEdit ? (
         <p className="nl-paragraph">

@@ -1,3 +1,5 @@
+import type { TFunction } from "i18next";
+import { Breadcrumbs, type Crumb } from "../../components/breadcrumbs";
 import { useTranslation } from "react-i18next";
 import { Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/meetings";
@@ -10,7 +12,14 @@ import { requireProgramme } from "../shared/page-data.server";
 import { publicPage } from "../shared/route-handles";
 
 /** The public page is kept until the data change (server/page-cache.ts). */
-export const handle = publicPage;
+export const handle = {
+  ...publicPage,
+  breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
+    { label: d.programme.title, to: `/programmes/${d.programme.slug}`, lang: d.programme.language },
+    { label: t("decisions.nav"), to: `/programmes/${d.programme.slug}/decisions` },
+    { label: t("decisions.meetingsHeading") },
+  ],
+};
 
 /** The steering group's meetings, newest first. Public: organisations, agenda, minutes, decisions. */
 export async function loader({ context, params, request }: Route.LoaderArgs) {
@@ -32,21 +41,7 @@ export default function MeetingsPage() {
   return (
     <>
       <PageTitle title={`${t("decisions.meetingsHeading")} – ${d.programme.title}`} />
-      <nav aria-label={t("app.breadcrumb")} className="regie-breadcrumb">
-        <ol>
-          <li>
-            <Link className="nl-link" to={base}>
-              <span lang={lang}>{d.programme.title}</span>
-            </Link>
-          </li>
-          <li>
-            <Link className="nl-link" to={`${base}/decisions`}>
-              {t("decisions.nav")}
-            </Link>
-          </li>
-          <li aria-current="page">{t("decisions.meetingsHeading")}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs />
       <h1 className="nl-heading nl-heading--level-1">{t("decisions.meetingsHeading")}</h1>
       <p className="nl-paragraph">{t("decisions.meetingsIntro")}</p>
       {d.canRecord ? (

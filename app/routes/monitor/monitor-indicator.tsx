@@ -1,3 +1,5 @@
+import type { TFunction } from "i18next";
+import { Breadcrumbs, type Crumb } from "../../components/breadcrumbs";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/monitor-indicator";
@@ -11,7 +13,14 @@ import { requireProgramme } from "../shared/page-data.server";
 import { publicPage } from "../shared/route-handles";
 
 /** The public page is kept until the data change (server/page-cache.ts). */
-export const handle = publicPage;
+export const handle = {
+  ...publicPage,
+  breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
+    { label: d.programme.title, to: `/programmes/${d.programme.slug}`, lang: d.programme.language },
+    { label: t("monitor.heading"), to: `/programmes/${d.programme.slug}/monitor` },
+    { label: d.indicator.name, lang: d.programme.language },
+  ],
+};
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: monitorStyles }];
 
@@ -48,23 +57,7 @@ export default function IndicatorPage() {
   return (
     <>
       <PageTitle title={`${i.name} – ${t("monitor.heading")}`} />
-      <nav aria-label={t("app.breadcrumb")} className="regie-breadcrumb">
-        <ol>
-          <li>
-            <Link className="nl-link" to={base}>
-              <span lang={lang}>{d.programme.title}</span>
-            </Link>
-          </li>
-          <li>
-            <Link className="nl-link" to={`${base}/monitor`}>
-              {t("monitor.heading")}
-            </Link>
-          </li>
-          <li aria-current="page">
-            <span lang={lang}>{i.name}</span>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumbs />
       <h1 className="nl-heading nl-heading--level-1">
         <span lang={lang}>{i.name}</span>
       </h1>

@@ -1,14 +1,12 @@
+import type { TFunction } from "i18next";
+import { Breadcrumbs, type Crumb } from "../../components/breadcrumbs";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, useActionData, useLoaderData, useNavigation } from "react-router";
 import type { Route } from "./+types/monitor";
 import { CsrfField } from "../../components/forms";
 import { PageTitle } from "../../components/page-title";
 import { ChartFigure } from "../../components/monitor/chart-figure";
-import {
-  cbsOdataUrl,
-  fetchableTables,
-  handleMonitorImport,
-} from "./import-action.server";
+import { cbsOdataUrl, fetchableTables, handleMonitorImport } from "./import-action.server";
 import monitorStyles from "../../components/monitor/monitor.css?url";
 import { indicatorGlance } from "./monitor-page.server";
 import { can } from "../../domain/auth/permissions";
@@ -18,7 +16,13 @@ import { requireProgramme } from "../shared/page-data.server";
 import { publicPage } from "../shared/route-handles";
 
 /** The public page is kept until the data change (server/page-cache.ts). */
-export const handle = publicPage;
+export const handle = {
+  ...publicPage,
+  breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
+    { label: d.programme.title, to: `/programmes/${d.programme.slug}`, lang: d.programme.language },
+    { label: t("monitor.heading") },
+  ],
+};
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: monitorStyles }];
 
@@ -71,16 +75,7 @@ export default function MonitorPage() {
   return (
     <>
       <PageTitle title={`${t("monitor.heading")} – ${d.programme.title}`} />
-      <nav aria-label={t("app.breadcrumb")} className="regie-breadcrumb">
-        <ol>
-          <li>
-            <Link className="nl-link" to={base}>
-              <span lang={lang}>{d.programme.title}</span>
-            </Link>
-          </li>
-          <li aria-current="page">{t("monitor.heading")}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs />
       <h1 className="nl-heading nl-heading--level-1">{t("monitor.heading")}</h1>
       <p className="nl-paragraph">{t("monitor.intro")}</p>
       <p className="nl-paragraph">{t("monitor.baselineIntro", { year: d.baselineYear })}</p>

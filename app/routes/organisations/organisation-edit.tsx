@@ -1,3 +1,5 @@
+import type { TFunction } from "i18next";
+import { Breadcrumbs, type Crumb } from "../../components/breadcrumbs";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useActionData, useLoaderData } from "react-router";
 import { ConflictPanel } from "../../components/conflict-panel";
@@ -14,6 +16,14 @@ import { translator } from "../../lib/i18n/catalogue.server";
 import { translateErrors } from "../../lib/messages";
 import { timestamp } from "../../domain/time";
 import type { Route } from "./+types/organisation-edit";
+
+export const handle = {
+  breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
+    { label: t("organisations.heading"), to: "/organisations" },
+    { label: d.name, to: `/organisations/${d.slug}` },
+    { label: t("edit.edit") },
+  ],
+};
 
 interface Values {
   name: string;
@@ -110,21 +120,7 @@ export default function OrganisationEdit() {
   return (
     <>
       <PageTitle title={title} />
-      <nav aria-label={t("app.breadcrumb")} className="regie-breadcrumb">
-        <ol>
-          <li>
-            <Link className="nl-link" to="/organisations">
-              {t("organisations.heading")}
-            </Link>
-          </li>
-          <li>
-            <Link className="nl-link" to={base}>
-              {loaded.name}
-            </Link>
-          </li>
-          <li aria-current="page">{t("edit.edit")}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs />
       <h1 className="nl-heading nl-heading--level-1">{title}</h1>
       {result?.conflict ? (
         <ConflictPanel

@@ -1,3 +1,5 @@
+import type { TFunction } from "i18next";
+import { Breadcrumbs, type Crumb } from "../../components/breadcrumbs";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useActionData, useLoaderData } from "react-router";
 import { CsrfField, ErrorSummary } from "../../components/forms";
@@ -9,6 +11,14 @@ import { translator } from "../../lib/i18n/catalogue.server";
 import { translateKey } from "../../lib/messages";
 import { timestamp } from "../../domain/time";
 import type { Route } from "./+types/organisation-merge";
+
+export const handle = {
+  breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
+    { label: t("organisations.heading"), to: "/organisations" },
+    { label: d.name, to: `/organisations/${d.slug}` },
+    { label: t("editing.merge") },
+  ],
+};
 
 const MOVES: (keyof OrganisationReferences)[] = [
   "actionRoles",
@@ -114,21 +124,7 @@ export default function OrganisationMerge() {
   return (
     <>
       <PageTitle title={title} />
-      <nav aria-label={t("app.breadcrumb")} className="regie-breadcrumb">
-        <ol>
-          <li>
-            <Link className="nl-link" to="/organisations">
-              {t("organisations.heading")}
-            </Link>
-          </li>
-          <li>
-            <Link className="nl-link" to={base}>
-              {loaded.name}
-            </Link>
-          </li>
-          <li aria-current="page">{t("editing.merge")}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs />
       <h1 className="nl-heading nl-heading--level-1">{title}</h1>
       <p className="nl-paragraph">{t("editing.mergeIntro", { name: loaded.name })}</p>
       {result?.conflict ? (

@@ -1,3 +1,5 @@
+import type { TFunction } from "i18next";
+import { Breadcrumbs, type Crumb } from "../../components/breadcrumbs";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useActionData } from "react-router";
 import { SelectField } from "../../components/editing";
@@ -12,6 +14,13 @@ import { translator } from "../../lib/i18n/catalogue.server";
 import { translateErrors } from "../../lib/messages";
 import { timestamp } from "../../domain/time";
 import type { Route } from "./+types/organisation-new";
+
+export const handle = {
+  breadcrumb: (_d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
+    { label: t("organisations.heading"), to: "/organisations" },
+    { label: t("editing.newOrganisation") },
+  ],
+};
 
 export function loader({ context, request }: Route.LoaderArgs) {
   requirePermission(context, request, "organisation.edit");
@@ -50,16 +59,7 @@ export default function OrganisationNew() {
   return (
     <>
       <PageTitle title={t("editing.newOrganisation")} />
-      <nav aria-label={t("app.breadcrumb")} className="regie-breadcrumb">
-        <ol>
-          <li>
-            <Link className="nl-link" to="/organisations">
-              {t("organisations.heading")}
-            </Link>
-          </li>
-          <li aria-current="page">{t("editing.newOrganisation")}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs />
       <h1 className="nl-heading nl-heading--level-1">{t("editing.newOrganisation")}</h1>
       <p className="nl-paragraph">{t("editing.newOrganisationIntro")}</p>
       <ErrorSummary errors={errors} />

@@ -1,3 +1,5 @@
+import type { TFunction } from "i18next";
+import { Breadcrumbs, type Crumb } from "../../components/breadcrumbs";
 import { useTranslation } from "react-i18next";
 import { data, Link, redirect, useLoaderData } from "react-router";
 import type { Route } from "./+types/organisation";
@@ -12,7 +14,13 @@ import { loadOrganisationTools } from "./organisation-governance.server";
 import { publicPage } from "../shared/route-handles";
 
 /** The public page is kept until the data change (server/page-cache.ts). */
-export const handle = publicPage;
+export const handle = {
+  ...publicPage,
+  breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
+    { label: t("organisations.heading"), to: "/organisations" },
+    { label: d.organisation.name },
+  ],
+};
 
 export async function loader({ context, params, request }: Route.LoaderArgs) {
   const organisation = params.slug ? await context.services.organisations.get(params.slug) : undefined;
@@ -62,16 +70,7 @@ export default function OrganisationPage() {
   return (
     <>
       <PageTitle title={organisation.name} />
-      <nav aria-label={t("app.breadcrumb")} className="regie-breadcrumb">
-        <ol>
-          <li>
-            <Link className="nl-link" to="/organisations">
-              {t("organisations.heading")}
-            </Link>
-          </li>
-          <li aria-current="page">{organisation.name}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs />
       <h1 className="nl-heading nl-heading--level-1">{organisation.name}</h1>
       <dl className="regie-facts">
         <div>

@@ -1,3 +1,5 @@
+import type { TFunction } from "i18next";
+import { Breadcrumbs, type Crumb } from "../../components/breadcrumbs";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useActionData, useLoaderData } from "react-router";
 import { ConflictPanel } from "../../components/conflict-panel";
@@ -21,6 +23,15 @@ import { planResultErrors } from "./plan-errors";
 import { requirePlanAction } from "./plan-page.server";
 import { timestamp } from "../../domain/time";
 import type { Route } from "./+types/plan-edit";
+
+export const handle = {
+  breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
+    { label: d.programme.title, to: `/programmes/${d.programme.slug}`, lang: d.programme.language },
+    { label: t("action.heading", { number: d.action.number }), to: d.href },
+    { label: t("plans.title"), to: `${d.href}/plan` },
+    { label: d.isNew ? t("plans.write") : t("plans.editDraft") },
+  ],
+};
 
 const fieldsOf = (p: PlanFields): PlanFields =>
   Object.fromEntries(PLAN_FIELDS.map((f) => [f, p[f]])) as PlanFields;
@@ -122,7 +133,6 @@ export default function PlanEdit() {
     versionNo: d.base ? String(d.base.versionNo) : "",
     version: d.base ? String(d.base.version) : "",
   };
-  const lang = d.programme.language;
   const heading = d.isNew
     ? t("plans.writeVersion", { number: d.action.number, version: d.versionNo })
     : t("plans.editVersion", { number: d.action.number, version: d.versionNo });
@@ -134,26 +144,7 @@ export default function PlanEdit() {
   return (
     <>
       <PageTitle title={heading} />
-      <nav aria-label={t("app.breadcrumb")} className="regie-breadcrumb">
-        <ol>
-          <li>
-            <Link className="nl-link" to={`/programmes/${d.programme.slug}`}>
-              <span lang={lang}>{d.programme.title}</span>
-            </Link>
-          </li>
-          <li>
-            <Link className="nl-link" to={d.href}>
-              {t("action.heading", { number: d.action.number })}
-            </Link>
-          </li>
-          <li>
-            <Link className="nl-link" to={`${d.href}/plan`}>
-              {t("plans.title")}
-            </Link>
-          </li>
-          <li aria-current="page">{d.isNew ? t("plans.write") : t("plans.editDraft")}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs />
       <h1 className="nl-heading nl-heading--level-1">{heading}</h1>
       {!d.writable ? (
         <>

@@ -1,5 +1,7 @@
+import type { TFunction } from "i18next";
+import { Breadcrumbs, type Crumb } from "../../components/breadcrumbs";
 import { useTranslation } from "react-i18next";
-import { data, Link, useLoaderData } from "react-router";
+import { data, useLoaderData } from "react-router";
 import { HistoryList } from "../../components/history-list";
 import { PageTitle } from "../../components/page-title";
 import { PlanFieldsView, PlanMeta, PlanVersionList } from "../../components/plan-view";
@@ -9,6 +11,15 @@ import { translator } from "../../lib/i18n/catalogue.server";
 import { requireNumber } from "../shared/page-data.server";
 import { planVersionView, requirePlanAction } from "./plan-page.server";
 import type { Route } from "./+types/plan-version";
+
+export const handle = {
+  breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
+    { label: d.programme.title, to: `/programmes/${d.programme.slug}`, lang: d.programme.language },
+    { label: t("action.heading", { number: d.action.number }), to: d.base },
+    { label: t("plans.title"), to: `${d.base}/plan` },
+    { label: t("plans.versionN", { version: d.plan.versionNo }) },
+  ],
+};
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const { programme, action, target, base } = await requirePlanAction(context, params);
@@ -53,26 +64,7 @@ export default function PlanVersionPage() {
   return (
     <>
       <PageTitle title={`${heading}: ${d.action.title}`} />
-      <nav aria-label={t("app.breadcrumb")} className="regie-breadcrumb">
-        <ol>
-          <li>
-            <Link className="nl-link" to={`/programmes/${d.programme.slug}`}>
-              <span lang={lang}>{d.programme.title}</span>
-            </Link>
-          </li>
-          <li>
-            <Link className="nl-link" to={d.base}>
-              {t("action.heading", { number: d.action.number })}
-            </Link>
-          </li>
-          <li>
-            <Link className="nl-link" to={`${d.base}/plan`}>
-              {t("plans.title")}
-            </Link>
-          </li>
-          <li aria-current="page">{t("plans.versionN", { version: d.plan.versionNo })}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs />
       <h1 className="nl-heading nl-heading--level-1">
         <span className="regie-kicker">{heading}</span>
         <span lang={lang}>{d.action.title}</span>

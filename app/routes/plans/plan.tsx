@@ -1,3 +1,5 @@
+import type { TFunction } from "i18next";
+import { Breadcrumbs, type Crumb } from "../../components/breadcrumbs";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useActionData, useLoaderData } from "react-router";
 import { CsrfField, ErrorSummary, Notice, TextArea } from "../../components/forms";
@@ -14,6 +16,14 @@ import { planResultErrors } from "./plan-errors";
 import { planUrl, planVersionView, requirePlanAction } from "./plan-page.server";
 import { timestamp } from "../../domain/time";
 import type { Route } from "./+types/plan";
+
+export const handle = {
+  breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
+    { label: d.programme.title, to: `/programmes/${d.programme.slug}`, lang: d.programme.language },
+    { label: t("action.heading", { number: d.action.number }), to: d.base },
+    { label: t("plans.title") },
+  ],
+};
 
 const DONE = ["saved", "unchanged", "submitted", "approved", "returned"] as const;
 
@@ -98,21 +108,7 @@ export default function PlanPage() {
   return (
     <>
       <PageTitle title={`${title}: ${d.action.title}`} />
-      <nav aria-label={t("app.breadcrumb")} className="regie-breadcrumb">
-        <ol>
-          <li>
-            <Link className="nl-link" to={`/programmes/${d.programme.slug}`}>
-              <span lang={lang}>{d.programme.title}</span>
-            </Link>
-          </li>
-          <li>
-            <Link className="nl-link" to={d.base}>
-              {t("action.heading", { number: d.action.number })}
-            </Link>
-          </li>
-          <li aria-current="page">{t("plans.title")}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs />
       <h1 className="nl-heading nl-heading--level-1">
         <span className="regie-kicker">{title}</span>
         <span lang={lang}>{d.action.title}</span>

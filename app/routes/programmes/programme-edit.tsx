@@ -1,3 +1,5 @@
+import type { TFunction } from "i18next";
+import { Breadcrumbs, type Crumb } from "../../components/breadcrumbs";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useActionData, useLoaderData } from "react-router";
 import { ConflictPanel } from "../../components/conflict-panel";
@@ -17,6 +19,13 @@ import { translateErrors } from "../../lib/messages";
 import { requireProgramme } from "../shared/page-data.server";
 import { timestamp } from "../../domain/time";
 import type { Route } from "./+types/programme-edit";
+
+export const handle = {
+  breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
+    { label: d.title, to: `/programmes/${d.slug}`, lang: "nl" },
+    { label: t("edit.edit") },
+  ],
+};
 
 async function load(context: Route.LoaderArgs["context"], request: Request, slug: string) {
   const programme = await requireProgramme(context, slug);
@@ -86,16 +95,7 @@ export default function ProgrammeEdit() {
   return (
     <>
       <PageTitle title={t("editing.editProgramme")} />
-      <nav aria-label={t("app.breadcrumb")} className="regie-breadcrumb">
-        <ol>
-          <li>
-            <Link className="nl-link" to={base}>
-              <span lang="nl">{loaded.title}</span>
-            </Link>
-          </li>
-          <li aria-current="page">{t("edit.edit")}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs />
       <h1 className="nl-heading nl-heading--level-1">{t("editing.editProgramme")}</h1>
       {result?.conflict ? (
         <ConflictPanel

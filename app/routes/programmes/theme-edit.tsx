@@ -1,3 +1,5 @@
+import type { TFunction } from "i18next";
+import { Breadcrumbs, type Crumb } from "../../components/breadcrumbs";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useActionData, useLoaderData } from "react-router";
 import { ConflictPanel } from "../../components/conflict-panel";
@@ -19,6 +21,14 @@ import { translateErrors } from "../../lib/messages";
 import { requireNumber, requireProgramme } from "../shared/page-data.server";
 import { timestamp } from "../../domain/time";
 import type { Route } from "./+types/theme-edit";
+
+export const handle = {
+  breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
+    { label: d.programme.title, to: `/programmes/${d.programme.slug}`, lang: d.programme.language },
+    { label: `${t("overview.theme")} ${d.number}`, to: `/programmes/${d.programme.slug}/themes/${d.number}` },
+    { label: t("edit.edit") },
+  ],
+};
 
 async function load(
   context: Route.LoaderArgs["context"],
@@ -131,21 +141,7 @@ export default function ThemeEdit() {
   return (
     <>
       <PageTitle title={title} />
-      <nav aria-label={t("app.breadcrumb")} className="regie-breadcrumb">
-        <ol>
-          <li>
-            <Link className="nl-link" to={base}>
-              <span lang={loaded.programme.language}>{loaded.programme.title}</span>
-            </Link>
-          </li>
-          <li>
-            <Link className="nl-link" to={`${base}/themes/${loaded.number}`}>
-              {t("overview.theme")} {loaded.number}
-            </Link>
-          </li>
-          <li aria-current="page">{t("edit.edit")}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs />
       <h1 className="nl-heading nl-heading--level-1">{title}</h1>
       {result?.conflict ? (
         <ConflictPanel

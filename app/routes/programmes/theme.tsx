@@ -1,3 +1,5 @@
+import type { TFunction } from "i18next";
+import { Breadcrumbs, type Crumb } from "../../components/breadcrumbs";
 import { useTranslation } from "react-i18next";
 import { data, Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/theme";
@@ -15,7 +17,13 @@ import { loadRiskFlags } from "../progress/progress-views.server";
 import { publicPage } from "../shared/route-handles";
 
 /** The public page is kept until the data change (server/page-cache.ts). */
-export const handle = publicPage;
+export const handle = {
+  ...publicPage,
+  breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
+    { label: d.programme.title, to: `/programmes/${d.programme.slug}`, lang: d.programme.language },
+    { label: `${t("overview.theme")} ${d.theme.number}` },
+  ],
+};
 
 export async function loader({ context, params, request }: Route.LoaderArgs) {
   const programme = await requireProgramme(context, params.slug);
@@ -57,18 +65,7 @@ export default function ThemePage() {
   return (
     <>
       <PageTitle title={t("theme.heading", { number: theme.number, title: theme.title })} />
-      <nav aria-label={t("app.breadcrumb")} className="regie-breadcrumb">
-        <ol>
-          <li>
-            <Link className="nl-link" to={base}>
-              <span lang={lang}>{programme.title}</span>
-            </Link>
-          </li>
-          <li aria-current="page">
-            {t("overview.theme")} {theme.number}
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumbs />
       <h1 className="nl-heading nl-heading--level-1">
         {t("overview.theme")} {theme.number}: <span lang={lang}>{theme.title}</span>
       </h1>

@@ -1,3 +1,5 @@
+import type { TFunction } from "i18next";
+import { Breadcrumbs, type Crumb } from "../../components/breadcrumbs";
 import { useTranslation } from "react-i18next";
 import { Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/dependencies";
@@ -9,7 +11,13 @@ import { loadDependencyGraph } from "./progress-views.server";
 import { publicPage } from "../shared/route-handles";
 
 /** The public page is kept until the data change (server/page-cache.ts). */
-export const handle = publicPage;
+export const handle = {
+  ...publicPage,
+  breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
+    { label: d.programme.title, to: `/programmes/${d.programme.slug}`, lang: d.programme.language },
+    { label: t("progressViews.graph.heading") },
+  ],
+};
 
 /** The programme's dependency graph: every action with a link to another, by theme, with its risk. */
 export async function loader({ context, params, request }: Route.LoaderArgs) {
@@ -32,16 +40,7 @@ export default function DependenciesPage() {
   return (
     <>
       <PageTitle title={`${t("progressViews.graph.heading")} – ${programme.title}`} />
-      <nav aria-label={t("app.breadcrumb")} className="regie-breadcrumb">
-        <ol>
-          <li>
-            <Link className="nl-link" to={base}>
-              <span lang={lang}>{programme.title}</span>
-            </Link>
-          </li>
-          <li aria-current="page">{t("progressViews.graph.heading")}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs />
       <h1 className="nl-heading nl-heading--level-1">{t("progressViews.graph.heading")}</h1>
       <p className="nl-paragraph regie-prose">{t("progressViews.graph.intro")}</p>
       <section aria-labelledby="graaf">

@@ -1,3 +1,4 @@
+import { Breadcrumbs, type Crumb } from "../../components/breadcrumbs";
 import type { ReactNode } from "react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
@@ -22,7 +23,13 @@ import { loadRollup } from "./progress-views.server";
 import { publicPage } from "../shared/route-handles";
 
 /** The public page is kept until the data change (server/page-cache.ts). */
-export const handle = publicPage;
+export const handle = {
+  ...publicPage,
+  breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
+    { label: d.programme.title, to: `/programmes/${d.programme.slug}`, lang: d.programme.language },
+    { label: t("progressViews.dashboard.heading") },
+  ],
+};
 
 /** Actions in the "needs attention" list per page. */
 const ATTENTION_PAGE = 50;
@@ -252,16 +259,7 @@ export default function DashboardPage() {
   return (
     <>
       <PageTitle title={`${t("progressViews.dashboard.heading")} – ${d.programme.title}`} />
-      <nav aria-label={t("app.breadcrumb")} className="regie-breadcrumb">
-        <ol>
-          <li>
-            <Link className="nl-link" to={base}>
-              <span lang={lang}>{d.programme.title}</span>
-            </Link>
-          </li>
-          <li aria-current="page">{t("progressViews.dashboard.heading")}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs />
       <h1 className="nl-heading nl-heading--level-1">{t("progressViews.dashboard.heading")}</h1>
       <p className="nl-paragraph regie-prose">{t("progressViews.dashboard.intro")}</p>
       <div className="regie-dashboard__period">

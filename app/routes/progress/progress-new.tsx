@@ -1,3 +1,5 @@
+import type { TFunction } from "i18next";
+import { Breadcrumbs, type Crumb } from "../../components/breadcrumbs";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useActionData, useLoaderData } from "react-router";
 import { CsrfField, ErrorSummary } from "../../components/forms";
@@ -18,6 +20,14 @@ import {
 } from "./progress-page.server";
 import { timestamp } from "../../domain/time";
 import type { Route } from "./+types/progress-new";
+
+export const handle = {
+  breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
+    { label: d.programme.title, to: `/programmes/${d.programme.slug}`, lang: d.programme.language },
+    { label: t("action.heading", { number: d.action.number }), to: d.base },
+    { label: t("progress.report") },
+  ],
+};
 
 /** The period a form opens on: the one asked for, else the current half year (or the programme's last one once it has ended). */
 function defaultPeriod(programme: { period: { start: number; end: number } }, today: string): string {
@@ -124,21 +134,7 @@ export default function ProgressNew() {
   return (
     <>
       <PageTitle title={heading} />
-      <nav aria-label={t("app.breadcrumb")} className="regie-breadcrumb">
-        <ol>
-          <li>
-            <Link className="nl-link" to={`/programmes/${d.programme.slug}`}>
-              <span lang={lang}>{d.programme.title}</span>
-            </Link>
-          </li>
-          <li>
-            <Link className="nl-link" to={d.base}>
-              {t("action.heading", { number: d.action.number })}
-            </Link>
-          </li>
-          <li aria-current="page">{t("progress.report")}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs />
       <h1 className="nl-heading nl-heading--level-1">
         <span className="regie-kicker">{heading}</span>
         <span lang={lang}>{d.action.title}</span>

@@ -1,3 +1,5 @@
+import type { TFunction } from "i18next";
+import { Breadcrumbs, type Crumb } from "../../components/breadcrumbs";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { data, Link, useLoaderData } from "react-router";
@@ -21,7 +23,13 @@ import { loadRiskFlags } from "./progress-views.server";
 import { publicPage } from "../shared/route-handles";
 
 /** The public page is kept until the data change (server/page-cache.ts). */
-export const handle = publicPage;
+export const handle = {
+  ...publicPage,
+  breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
+    { label: d.programme.title, to: `/programmes/${d.programme.slug}`, lang: d.programme.language },
+    { label: t("progressViews.timeline.heading") },
+  ],
+};
 
 /** At most this many actions on one page of the timeline. */
 const PAGE_SIZE = 100;
@@ -456,16 +464,7 @@ export default function TimelinePage() {
   return (
     <>
       <PageTitle title={`${t("progressViews.timeline.heading")} – ${d.programme.title}`} />
-      <nav aria-label={t("app.breadcrumb")} className="regie-breadcrumb">
-        <ol>
-          <li>
-            <Link className="nl-link" to={base}>
-              <span lang={d.programme.language}>{d.programme.title}</span>
-            </Link>
-          </li>
-          <li aria-current="page">{t("progressViews.timeline.heading")}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs />
       <h1 className="nl-heading nl-heading--level-1">{t("progressViews.timeline.heading")}</h1>
       <p className="nl-paragraph regie-prose">{t("progressViews.timeline.intro")}</p>
       <ActionFilterForm

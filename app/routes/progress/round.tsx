@@ -1,3 +1,5 @@
+import type { TFunction } from "i18next";
+import { Breadcrumbs, type Crumb } from "../../components/breadcrumbs";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useLoaderData } from "react-router";
 import { CsrfField, Notice } from "../../components/forms";
@@ -17,6 +19,14 @@ import { requireProgramme } from "../shared/page-data.server";
 import { actorOf, todayOf } from "./progress-page.server";
 import { timestamp } from "../../domain/time";
 import type { Route } from "./+types/round";
+
+export const handle = {
+  breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
+    { label: d.programme.title, to: `/programmes/${d.programme.slug}`, lang: d.programme.language },
+    { label: t("progress.roundsTitle"), to: `/programmes/${d.programme.slug}/rounds` },
+    { label: d.round.period },
+  ],
+};
 
 const ID = /^[1-9]\d{0,9}$/;
 const NOTICES = ["opened", "resent", "closed", "already-closed"] as const;
@@ -149,21 +159,7 @@ export default function Round() {
   return (
     <>
       <PageTitle title={heading} />
-      <nav aria-label={t("app.breadcrumb")} className="regie-breadcrumb">
-        <ol>
-          <li>
-            <Link className="nl-link" to={base}>
-              <span lang={lang}>{d.programme.title}</span>
-            </Link>
-          </li>
-          <li>
-            <Link className="nl-link" to={`${base}/rounds`}>
-              {t("progress.roundsTitle")}
-            </Link>
-          </li>
-          <li aria-current="page">{d.round.period}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs />
       <h1 className="nl-heading nl-heading--level-1">
         <span className="regie-kicker">{heading}</span>
         {f.period(d.round.period)}

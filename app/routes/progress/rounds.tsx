@@ -1,3 +1,5 @@
+import type { TFunction } from "i18next";
+import { Breadcrumbs, type Crumb } from "../../components/breadcrumbs";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useActionData, useLoaderData } from "react-router";
 import { CsrfField, ErrorSummary, TextField } from "../../components/forms";
@@ -12,6 +14,13 @@ import { translateErrors } from "../../lib/messages";
 import { requireProgramme } from "../shared/page-data.server";
 import { actorOf, todayOf } from "./progress-page.server";
 import type { Route } from "./+types/rounds";
+
+export const handle = {
+  breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
+    { label: d.programme.title, to: `/programmes/${d.programme.slug}`, lang: d.programme.language },
+    { label: t("progress.roundsTitle") },
+  ],
+};
 
 const EMPTY = { period: "", dueOn: "", closesOn: "", reminders: DEFAULT_REMINDER_OFFSETS.join(", ") };
 
@@ -72,16 +81,7 @@ export default function Rounds() {
   return (
     <>
       <PageTitle title={t("progress.roundsTitle")} />
-      <nav aria-label={t("app.breadcrumb")} className="regie-breadcrumb">
-        <ol>
-          <li>
-            <Link className="nl-link" to={base}>
-              <span lang={d.programme.language}>{d.programme.title}</span>
-            </Link>
-          </li>
-          <li aria-current="page">{t("progress.roundsTitle")}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs />
       <h1 className="nl-heading nl-heading--level-1">{t("progress.roundsTitle")}</h1>
       <p className="nl-paragraph">{t("progress.roundsIntro")}</p>
       {d.rounds.length === 0 ? (
