@@ -10,7 +10,7 @@ const envSchema = z.object({
     .refine((v) => /^(sqlite:|postgres:\/\/|postgresql:\/\/)/.test(v), {
       message: "DATABASE_URL must start with sqlite:, postgres:// or postgresql://",
     }),
-  PUBLIC_URL: z.string().url().optional(),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   TRUST_PROXY: z
     .enum(["true", "false", "1", "0", ""])

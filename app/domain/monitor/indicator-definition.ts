@@ -35,7 +35,8 @@ export const indicatorSourceSchema = z.discriminatedUnion("type", [
     /** Other CBS tables that publish exactly the same figure (checked where they overlap). */
     equivalents: z.array(cbsKeySchema).default([]),
   }),
-  z.object({ type: z.literal("other"), name: z.string().min(1), url: z.string().url().nullable() }),
+  // Shown as a link on public pages: only http(s), never javascript: or data:.
+  z.object({ type: z.literal("other"), name: z.string().min(1), url: z.url({ protocol: /^https?$/ }).nullable() }),
 ]);
 
 export const INDICATOR_KINDS = ["count", "percentage", "average", "ratio"] as const;
