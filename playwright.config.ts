@@ -143,6 +143,8 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   reporter: [["list"]],
+  // Two runs (Node 20 and Node 24) may share the checkout: each names its own folder.
+  outputDir: process.env.REGIE_E2E_OUTPUT_DIR ?? "test-results",
   use: { launchOptions, locale: "nl-NL", trace: "off", screenshot: "off" },
   projects,
   webServer,

@@ -231,7 +231,7 @@ export async function start(
   const host = env.HOST === "0.0.0.0" || env.HOST === "::" ? "localhost" : env.HOST;
   const url = `http://${host}:${port}`;
   settleListeningAddress(services.links, url);
-  logger.info({ url, database: services.db.description }, "Regie is listening");
+  logger.info({ url, database: services.db.description, node: process.version }, "Regie is listening");
   if (!services.links.configured && !isLoopback(env.HOST))
     logger.warn(
       { links: services.links.origin },
