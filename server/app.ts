@@ -19,7 +19,7 @@ import { createServices, type Services } from "../app/lib/services.server";
 import { apiReadCache } from "./api-cache";
 import { authenticate } from "./auth";
 import { renderErrorPage, renderMessagePage } from "./error-page";
-import { reactRouterHandler } from "./react-router";
+import { drainBound, reactRouterHandler } from "./react-router";
 import { requestIdentity, securityHeaders } from "./security";
 
 /** Builds the HTTP application around ready services (tests call this with their own database). */
@@ -162,14 +162,19 @@ function readCookie(header: string | undefined, name: string): string | null {
   return null;
 }
 
-/** Refuses a body larger than the limit from its declared length, before reading it. */
+/**
+ * Refuses a body larger than the limit from its declared length, before reading it. The body is then
+ * read and dropped, up to a bound, so that a client still sending it gets to read the 413; beyond
+ * that bound the connection is closed once the answer is written.
+ */
 function bodySizeLimit(maxMb: number) {
   const max = maxMb * 1024 * 1024;
   return (req: Request, res: Response, next: NextFunction) => {
     const declared = Number(req.get("content-length") ?? 0);
     if (declared > max) {
       const language = res.locals.language as Language;
-      res.setHeader("Connection", "close");
+      if (declared > drainBound(max)) res.setHeader("Connection", "close");
+      else req.resume();
       // Pages get a page (forms without JavaScript), the API a problem document.
       if (!req.path.startsWith("/api/")) {
         res

@@ -15,13 +15,22 @@ export class PayloadTooLarge extends Error {}
 export async function readBody(req: Request, maxBytes: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
+  // A body over the limit is still read to its end (and dropped), up to a bound, so that a client that
+  // is still sending can read the 413 instead of finding the connection cut.
+  const bound = drainBound(maxBytes);
   for await (const chunk of req) {
     const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string);
     size += buffer.length;
-    if (size > maxBytes) throw new PayloadTooLarge();
-    chunks.push(buffer);
+    if (size > bound) throw new PayloadTooLarge();
+    if (size <= maxBytes) chunks.push(buffer);
   }
+  if (size > maxBytes) throw new PayloadTooLarge();
   return Buffer.concat(chunks);
+}
+
+/** How much of a refused body is read and dropped before the connection is cut instead. */
+export function drainBound(maxBytes: number): number {
+  return Math.max(4 * maxBytes, 16 * 1024 * 1024);
 }
 
 /**
