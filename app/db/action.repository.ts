@@ -1,18 +1,24 @@
 import { type ExpressionBuilder, type SelectQueryBuilder, type Transaction, sql } from "kysely";
 import type { ActionFilters, Paging } from "../domain/programmes/action-filters";
-import { searchTerms } from "../domain/programmes/search-terms";
+import { searchQuery, searchWords } from "../domain/programmes/dutch-search";
 import type { LinkType, OrganisationKind } from "../domain/programmes/programme-document";
-import type { Action, ActionBacklinkView, ActionLinkView, CategoryCount, OrganisationRefView, ThemeCategoryCount } from "../domain/programmes/types";
+import type {
+  Action,
+  ActionBacklinkView,
+  ActionLinkView,
+  CategoryCount,
+  OrganisationRefView,
+  ThemeCategoryCount,
+} from "../domain/programmes/types";
 import { approvedRef } from "../domain/plans/plan-types";
 import type { Db } from "./database";
 import { createMilestoneRepository, syncMilestones } from "./milestone.repository";
 import { createProgressUpdateRepository } from "./progress-update.repository";
 import { categoryAsOfQuery } from "./decision.repository";
-import { DUTCH_STOP_WORDS } from "./dutch-stop-words";
 import type { Database } from "./schema";
 import type { ActionChanges, ActionPatch } from "../domain/actions/action-changes";
 import { type Actor, recordAudit } from "./audit";
-import { actionSearchText, derivePlanning } from "../domain/programmes/programme-import";
+import { actionSearchIndex, derivePlanning } from "../domain/programmes/programme-import";
 import { forUpdate } from "./write-locks";
 
 type ActionQuery = SelectQueryBuilder<Database, "action", object>;
@@ -93,25 +99,32 @@ function actionReads(db: Db) {
     return q;
   }
 
-  /** Adds the full-text condition and returns an expression for relevance (higher is better). */
+  /**
+   * Adds the full-text condition and returns an expression for relevance (higher is better). Both
+   * engines match the stems Regie computed (app/domain/programmes/dutch-search.ts), so a query finds
+   * the same actions on each; only the ranking functions differ (ts_rank, bm25), the title weighing most.
+   */
   function applySearch(
     query: ActionQuery,
     q: string | undefined,
   ): { query: ActionQuery; rank: ReturnType<typeof sql<number>> | null } {
-    const terms = q ? searchTerms(q) : [];
-    if (terms.length === 0) return { query, rank: null };
+    if (!q || searchWords(q).length === 0) return { query, rank: null };
+    const terms = searchQuery(q);
+    // A query of stop words alone finds nothing.
+    if (terms.length === 0) return { query: query.where(sql<boolean>`0 = 1`), rank: null };
     if (db.dialect === "postgres") {
-      const tsquery = terms.map((t) => `${t}:*`).join(" & ");
+      // Stems hold letters and digits only, so they are written into the tsquery as they are.
+      const tsquery = terms
+        .map((t) => `(${[`'${t.prefix}':*`, ...t.also.map((s) => `'${s}'`)].join(" | ")})`)
+        .join(" & ");
       return {
-        query: query.where(sql<boolean>`action.search_vector @@ to_tsquery('dutch', ${tsquery})`),
-        rank: sql<number>`ts_rank(action.search_vector, to_tsquery('dutch', ${tsquery}))`,
+        query: query.where(sql<boolean>`action.search_vector @@ ${tsquery}::tsquery`),
+        rank: sql<number>`ts_rank(action.search_vector, ${tsquery}::tsquery)`,
       };
     }
-    // PostgreSQL drops Dutch stop words from a query; so does this, and a query of stop words alone
-    // finds nothing on either engine.
-    const words = terms.filter((t) => !DUTCH_STOP_WORDS.has(t));
-    if (words.length === 0) return { query: query.where(sql<boolean>`0 = 1`), rank: null };
-    const match = words.map((t) => `"${t}"*`).join(" ");
+    const match = terms
+      .map((t) => `(${[`"${t.prefix}"*`, ...t.also.map((s) => `"${s}"`)].join(" OR ")})`)
+      .join(" AND ");
     return {
       query: query.where(
         "action.id",
@@ -313,7 +326,12 @@ function actionReads(db: Db) {
     /** The ids of those of these action numbers that the programme holds. */
     async idsOf(programmeId: number, numbers: number[]): Promise<{ id: number; number: number }[]> {
       if (numbers.length === 0) return [];
-      return k.selectFrom("action").select(["id", "number"]).where("programme_id", "=", programmeId).where("number", "in", numbers).execute();
+      return k
+        .selectFrom("action")
+        .select(["id", "number"])
+        .where("programme_id", "=", programmeId)
+        .where("number", "in", numbers)
+        .execute();
     },
 
     async get(programmeId: number, number: number): Promise<Action | undefined> {
@@ -329,12 +347,22 @@ function actionReads(db: Db) {
     async chapterActions(programmeId: number, asOf?: string) {
       const rows = await k
         .selectFrom("action")
-        .select((eb) => ["action.number", "action.title", "action.group_name", categoryOf(eb, asOf).as("category")])
+        .select((eb) => [
+          "action.number",
+          "action.title",
+          "action.group_name",
+          categoryOf(eb, asOf).as("category"),
+        ])
         .where("action.programme_id", "=", programmeId)
         .where("action.theme_id", "is", null)
         .orderBy("action.number")
         .execute();
-      return rows.map((r) => ({ number: r.number, title: r.title, group: r.group_name, category: r.category }));
+      return rows.map((r) => ({
+        number: r.number,
+        title: r.title,
+        group: r.group_name,
+        category: r.category,
+      }));
     },
 
     /** Actions per category, for the whole programme; with `asOf`, the categories at the end of that day. */
@@ -402,7 +430,6 @@ interface RawAction {
   intention_text: string | null;
 }
 
-
 function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
   const out = new Map<K, T[]>();
   for (const item of items) {
@@ -414,7 +441,12 @@ function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
   return out;
 }
 
-export type ActionSnapshot = ActionChanges & { number: number; category: number | null; version: number; updatedAt: string };
+export type ActionSnapshot = ActionChanges & {
+  number: number;
+  category: number | null;
+  version: number;
+  updatedAt: string;
+};
 
 export type UpdateResult =
   | { status: "ok"; version: number; changed: string[] }
@@ -423,7 +455,10 @@ export type UpdateResult =
   | { status: "invalid"; errors: Record<string, string> };
 
 /** Reads one action in its editable form (what history records and the edit form shows). */
-export async function snapshotAction(trx: Transaction<Database> | Db["kysely"], actionId: number): Promise<ActionSnapshot | undefined> {
+export async function snapshotAction(
+  trx: Transaction<Database> | Db["kysely"],
+  actionId: number,
+): Promise<ActionSnapshot | undefined> {
   const a = await trx
     .selectFrom("action")
     .leftJoin("intention", "intention.id", "action.intention_id")
@@ -464,7 +499,8 @@ export async function snapshotAction(trx: Transaction<Database> | Db["kysely"], 
       .orderBy("action_link.position")
       .execute(),
   ]);
-  const byRole = (role: string) => refs.filter((r) => r.role === role).map((r) => ({ organisation: r.slug, qualifier: r.qualifier }));
+  const byRole = (role: string) =>
+    refs.filter((r) => r.role === role).map((r) => ({ organisation: r.slug, qualifier: r.qualifier }));
   return {
     number: a.number,
     title: a.title,
@@ -524,7 +560,12 @@ interface References {
  * in each role (known, each once), and link targets (other actions, themes). `next.group` is cleared
  * when an intention places the action.
  */
-async function checkReferences(trx: Transaction<Database>, programmeId: number, number: number, next: ActionChanges): Promise<References> {
+async function checkReferences(
+  trx: Transaction<Database>,
+  programmeId: number,
+  number: number,
+  next: ActionChanges,
+): Promise<References> {
   const errors: Record<string, string> = {};
   let intentionId: number | null = null;
   let themeId: number | null = null;
@@ -543,15 +584,23 @@ async function checkReferences(trx: Transaction<Database>, programmeId: number, 
     }
     next.group = null;
   } else if (next.group) {
-    const programme = await trx.selectFrom("programme").select("organisation_chapter").where("id", "=", programmeId).executeTakeFirstOrThrow();
-    const groups = programme.organisation_chapter ? (JSON.parse(programme.organisation_chapter) as { groups: string[] }).groups : [];
+    const programme = await trx
+      .selectFrom("programme")
+      .select("organisation_chapter")
+      .where("id", "=", programmeId)
+      .executeTakeFirstOrThrow();
+    const groups = programme.organisation_chapter
+      ? (JSON.parse(programme.organisation_chapter) as { groups: string[] }).groups
+      : [];
     if (!groups.includes(next.group)) errors.group = "edit.groupUnknown";
   } else {
     errors.intentionCode = "edit.placementRequired";
   }
 
   const slugs = [...new Set([...next.leads, ...next.partners, ...next.toInvolve].map((r) => r.organisation))];
-  const orgs = slugs.length ? await trx.selectFrom("organisation").select(["id", "slug"]).where("slug", "in", slugs).execute() : [];
+  const orgs = slugs.length
+    ? await trx.selectFrom("organisation").select(["id", "slug"]).where("slug", "in", slugs).execute()
+    : [];
   const orgId = new Map(orgs.map((o) => [o.slug, o.id]));
   for (const field of ["leads", "partners", "toInvolve"] as const) {
     const missing = next[field].find((r) => !orgId.has(r.organisation));
@@ -567,10 +616,20 @@ async function checkReferences(trx: Transaction<Database>, programmeId: number, 
   const actionNumbers = next.links.flatMap((l) => ("action" in l.target ? [l.target.action] : []));
   const themeNumbers = next.links.flatMap((l) => ("theme" in l.target ? [l.target.theme] : []));
   const targets = actionNumbers.length
-    ? await trx.selectFrom("action").select(["id", "number"]).where("programme_id", "=", programmeId).where("number", "in", actionNumbers).execute()
+    ? await trx
+        .selectFrom("action")
+        .select(["id", "number"])
+        .where("programme_id", "=", programmeId)
+        .where("number", "in", actionNumbers)
+        .execute()
     : [];
   const themes = themeNumbers.length
-    ? await trx.selectFrom("theme").select(["id", "number"]).where("programme_id", "=", programmeId).where("number", "in", themeNumbers).execute()
+    ? await trx
+        .selectFrom("theme")
+        .select(["id", "number"])
+        .where("programme_id", "=", programmeId)
+        .where("number", "in", themeNumbers)
+        .execute()
     : [];
   const badAction = actionNumbers.find((n) => n === number || !targets.some((t) => t.number === n));
   if (badAction !== undefined) errors.links = `edit.linkActionUnknown|${badAction}`;
@@ -607,19 +666,33 @@ async function writeRelations(
     const values = next.links.map((l, position) => ({
       action_id: action.id,
       type: l.type,
-      target_action_id: "action" in l.target ? refs.targets.find((t) => t.number === (l.target as { action: number }).action)!.id : null,
-      target_theme_id: "theme" in l.target ? refs.themes.find((t) => t.number === (l.target as { theme: number }).theme)!.id : null,
+      target_action_id:
+        "action" in l.target
+          ? refs.targets.find((t) => t.number === (l.target as { action: number }).action)!.id
+          : null,
+      target_theme_id:
+        "theme" in l.target
+          ? refs.themes.find((t) => t.number === (l.target as { theme: number }).theme)!.id
+          : null,
       source_text: null,
       position,
     }));
     if (values.length) await trx.insertInto("action_link").values(values).execute();
   }
   if (parts.years) {
-    const programme = await trx.selectFrom("programme").select(["period_start", "period_end"]).where("id", "=", action.programmeId).executeTakeFirstOrThrow();
+    const programme = await trx
+      .selectFrom("programme")
+      .select(["period_start", "period_end"])
+      .where("id", "=", action.programmeId)
+      .executeTakeFirstOrThrow();
     const period = { start: programme.period_start, end: programme.period_end };
     const { years, milestones } = derivePlanning(next.planningText, period);
     await trx.deleteFrom("action_year").where("action_id", "=", action.id).execute();
-    if (years.length) await trx.insertInto("action_year").values(years.map((year) => ({ action_id: action.id, year }))).execute();
+    if (years.length)
+      await trx
+        .insertInto("action_year")
+        .values(years.map((year) => ({ action_id: action.id, year })))
+        .execute();
     // The milestones follow the planning text (hand corrections stay).
     await syncMilestones(trx, { actionId: action.id, readings: milestones, now: parts.now });
   }
@@ -628,7 +701,10 @@ async function writeRelations(
 /** Changes to actions, each in one transaction with optimistic concurrency and a history entry. */
 function actionChanges(db: Db) {
   return {
-    async snapshot(programmeId: number, number: number): Promise<(ActionSnapshot & { id: number }) | undefined> {
+    async snapshot(
+      programmeId: number,
+      number: number,
+    ): Promise<(ActionSnapshot & { id: number }) | undefined> {
       const row = await db.kysely
         .selectFrom("action")
         .select("id")
@@ -667,7 +743,11 @@ function actionChanges(db: Db) {
     }): Promise<UpdateResult> {
       return db.kysely.transaction().execute(async (trx): Promise<UpdateResult> => {
         const row = await forUpdate(
-          trx.selectFrom("action").select(["id", "version"]).where("programme_id", "=", input.programmeId).where("number", "=", input.number),
+          trx
+            .selectFrom("action")
+            .select(["id", "version"])
+            .where("programme_id", "=", input.programmeId)
+            .where("number", "=", input.number),
           db.dialect,
         ).executeTakeFirst();
         if (!row) return { status: "not-found" };
@@ -694,7 +774,7 @@ function actionChanges(db: Db) {
             intended_results: JSON.stringify(next.intendedResults),
             planning_text: next.planningText,
             category_note: next.categoryNote,
-            search_text: actionSearchText(next),
+            ...searchColumns(next),
             updated_at: input.now,
             version,
           })
@@ -736,14 +816,26 @@ function actionChanges(db: Db) {
     }): Promise<CreateResult> {
       return db.kysely.transaction().execute(async (trx): Promise<CreateResult> => {
         // One creation at a time per programme, so that two cannot take the same next number.
-        await forUpdate(trx.selectFrom("programme").select("id").where("id", "=", input.programmeId), db.dialect).executeTakeFirstOrThrow();
+        await forUpdate(
+          trx.selectFrom("programme").select("id").where("id", "=", input.programmeId),
+          db.dialect,
+        ).executeTakeFirstOrThrow();
         const errors: Record<string, string> = {};
         let number = input.number;
         if (number !== undefined) {
-          const taken = await trx.selectFrom("action").select("id").where("programme_id", "=", input.programmeId).where("number", "=", number).executeTakeFirst();
+          const taken = await trx
+            .selectFrom("action")
+            .select("id")
+            .where("programme_id", "=", input.programmeId)
+            .where("number", "=", number)
+            .executeTakeFirst();
           if (taken) errors.number = `editing.actionNumberTaken|${number}`;
         } else {
-          const max = await trx.selectFrom("action").select((eb) => eb.fn.max("number").as("n")).where("programme_id", "=", input.programmeId).executeTakeFirst();
+          const max = await trx
+            .selectFrom("action")
+            .select((eb) => eb.fn.max("number").as("n"))
+            .where("programme_id", "=", input.programmeId)
+            .executeTakeFirst();
           number = Number(max?.n ?? 0) + 1;
         }
         const next: ActionChanges = { ...input.changes };
@@ -767,14 +859,19 @@ function actionChanges(db: Db) {
             planning_text: next.planningText,
             category: null,
             category_note: next.categoryNote,
-            search_text: actionSearchText(next),
+            ...searchColumns(next),
             created_at: input.now,
             updated_at: input.now,
             version: 1,
           })
           .returning("id")
           .executeTakeFirstOrThrow();
-        await writeRelations(trx, { id: row.id, programmeId: input.programmeId }, next, refs, { organisations: true, links: true, years: true, now: input.now });
+        await writeRelations(trx, { id: row.id, programmeId: input.programmeId }, next, refs, {
+          organisations: true,
+          links: true,
+          years: true,
+          now: input.now,
+        });
         await recordAudit(trx, {
           actor: input.actor,
           at: input.now,
@@ -798,6 +895,12 @@ function pick(s: ActionChanges): ActionChanges {
 }
 
 /** Every action's SQL: filtered pages for lists, one whole action, counts for the overview; editing and creating actions, each in one transaction with its history entry. */
+/** The search columns of an action's row, from its texts. */
+function searchColumns(a: Parameters<typeof actionSearchIndex>[0]) {
+  const index = actionSearchIndex(a);
+  return { search_title: index.title, search_text: index.body };
+}
+
 export function createActionRepository(db: Db) {
   return { ...actionReads(db), ...actionChanges(db) };
 }

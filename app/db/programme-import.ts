@@ -336,7 +336,8 @@ async function upsertActions(
       planning_text: action.planningText,
       category: action.category,
       category_note: action.categoryNote,
-      search_text: action.searchText,
+      search_title: action.search.title,
+      search_text: action.search.body,
     };
     const existing = byNumber.get(action.number);
     if (!existing) {

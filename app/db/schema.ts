@@ -149,7 +149,9 @@ export interface ActionTable {
   planning_text: string;
   category: number | null;
   category_note: string | null;
-  /** Text indexed for search (title, description, results, notes), kept in step by the repository. */
+  /** The stems full-text search matches in the title (app/domain/programmes/dutch-search.ts), kept in step by the repository. */
+  search_title: string;
+  /** The stems of the description, intended results and notes, likewise. */
   search_text: string;
   created_at: string;
   updated_at: string;

@@ -1,3 +1,4 @@
+import { searchIndexText } from "./dutch-search";
 import { importDecision, type ImportCategoryChange, type ImportDecision } from "../decisions/import-decisions";
 import { mergeQualifiers } from "../editing/organisation-changes";
 import { parseMilestones, type Milestone } from "../progress/planning-milestones";
@@ -29,14 +30,19 @@ export interface ProgrammeImportReport {
   dryRun: boolean;
 }
 
-/** The text full-text search indexes besides the title. */
-export function actionSearchText(a: Pick<ActionDoc, "description" | "intendedResults" | "notes">): string {
-  return [a.description, ...a.intendedResults, ...a.notes].join("\n");
+/** What full-text search indexes of an action: the stems of its title, and of its other texts. */
+export interface ActionSearchIndex {
+  title: string;
+  body: string;
 }
 
-/** What an action's texts imply for the data kept beside them: search text, planning years, milestones. */
+export function actionSearchIndex(a: Pick<ActionDoc, "title" | "description" | "intendedResults" | "notes">): ActionSearchIndex {
+  return { title: searchIndexText(a.title), body: searchIndexText([a.description, ...a.intendedResults, ...a.notes].join("\n")) };
+}
+
+/** What an action's texts imply for the data kept beside them: search index, planning years, milestones. */
 export interface ActionDerivations {
-  searchText: string;
+  search: ActionSearchIndex;
   /** The years the planning text names within the programme's period. */
   years: number[];
   /** The milestones read from the planning text (hand corrections are kept by the data layer). */
@@ -44,10 +50,10 @@ export interface ActionDerivations {
 }
 
 export function deriveAction(
-  a: Pick<ActionDoc, "description" | "intendedResults" | "notes" | "planningText">,
+  a: Pick<ActionDoc, "title" | "description" | "intendedResults" | "notes" | "planningText">,
   period: { start: number; end: number },
 ): ActionDerivations {
-  return { searchText: actionSearchText(a), ...derivePlanning(a.planningText, period) };
+  return { search: actionSearchIndex(a), ...derivePlanning(a.planningText, period) };
 }
 
 /** An action's planning years and milestones, as a change of its planning text or of the period implies them. */
