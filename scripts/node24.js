@@ -81,21 +81,45 @@ function ensureSqlite(home, log) {
   const source = dirname(require.resolve("better-sqlite3/package.json"));
   const version = JSON.parse(readFileSync(join(source, "package.json"), "utf8")).version;
   const target = join(CACHE, `better-sqlite3-${version}-node-${NODE24_VERSION}`);
-  if (existsSync(join(target, "build", "Release", "better_sqlite3.node"))) return target;
+  if (existsSync(join(target, "build", "Release", "better_sqlite3.node")) && loads(home, target))
+    return target;
   log(`Building better-sqlite3 ${version} for Node.js ${NODE24_VERSION}`);
   rmSync(target, { recursive: true, force: true });
   cpSync(source, target, { recursive: true, filter: (path) => !path.startsWith(join(source, "build")) });
   const node = join(home, "bin", "node");
   run(node, [nodeGyp(), "rebuild", "--release", `--nodedir=${home}`, "-j", "max"], {
     cwd: target,
-    env: { ...process.env, PATH: `${join(home, "bin")}:${process.env.PATH}` },
+    // Under `npm test`, npm hands node-gyp its own configuration (Debian's says nodedir=/usr, the
+    // machine's Node): name Node 24's headers there too, and drop any other target.
+    env: {
+      ...Object.fromEntries(
+        Object.entries(process.env).filter(
+          ([key]) => !/^npm_config_(target|runtime|dist_url|disturl)$/i.test(key),
+        ),
+      ),
+      npm_config_nodedir: home,
+      PATH: `${join(home, "bin")}:${process.env.PATH}`,
+    },
   });
   // Object files are not needed once the addon is linked.
   for (const entry of readdirSync(join(target, "build", "Release"))) {
     if (entry === "obj.target" || entry === ".deps")
       rmSync(join(target, "build", "Release", entry), { recursive: true, force: true });
   }
+  if (!loads(home, target))
+    throw new Error(`better-sqlite3 built in ${target} does not load in Node.js ${NODE24_VERSION}`);
   return target;
+}
+
+/** Whether Node 24 opens a database with this build (a build for another Node version does not load). */
+function loads(home, target) {
+  const probe = `const D = require(${JSON.stringify(join(target, "lib", "index.js"))}); new D(":memory:").prepare("select 1").get();`;
+  return (
+    spawnSync(join(home, "bin", "node"), ["-e", probe], {
+      encoding: "utf8",
+      env: { ...process.env, NODE_OPTIONS: "" },
+    }).status === 0
+  );
 }
 
 /**
