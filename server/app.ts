@@ -35,6 +35,7 @@ export function createApp(services: Services): express.Express {
   app.use(accessLog(logger));
   app.use(compression({ threshold: 1024 }));
   app.use(languageNegotiation);
+  app.use(refuseNulInAddress);
   app.use(bodySizeLimit(env.MAX_UPLOAD_MB));
 
   // The texts the browser hydrates with, one language per file (decision 0012); the page names the
@@ -162,6 +163,21 @@ function readCookie(header: string | undefined, name: string): string | null {
   return null;
 }
 
+/**
+ * An address with an encoded NUL character (%00) in its path or query names nothing Regie has, and
+ * PostgreSQL cannot compare with it: every route gets the same 400 before it looks anything up.
+ */
+function refuseNulInAddress(req: Request, res: Response, next: NextFunction) {
+  if (!/%00/i.test(req.originalUrl)) return next();
+  const language = res.locals.language as Language;
+  if (req.path.startsWith("/api/"))
+    return sendProblem(res, 400, { title: STATUS_TITLES[400]![language], detail: translator(language)("input.nulAddress") });
+  res
+    .status(400)
+    .type("html")
+    .send(renderMessagePage({ language, kind: "nulAddress" }));
+}
+
 /** Refuses a body larger than the limit from its declared length, before reading it. */
 function bodySizeLimit(maxMb: number) {
   const max = maxMb * 1024 * 1024;
@@ -219,6 +235,8 @@ export async function start(
   // Milestones for programmes loaded before milestones existed (new imports read them themselves).
   const milestones = await services.milestones.backfill(services.clock.now().toISOString());
   if (milestones > 0) logger.info({ actions: milestones }, "milestones read from the planning texts");
+  // Made (or read) before the first visitor asks for a form, so that no request has to.
+  await services.auth.visitorTokenKey();
   const app = createApp(services);
   const server = app.listen(env.PORT, env.HOST);
   server.requestTimeout = 120_000;

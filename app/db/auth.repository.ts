@@ -92,6 +92,15 @@ export function createAuthRepository(db: Db) {
     async clearAttempts(key: string) {
       await k.deleteFrom("auth_attempt").where("key", "=", key).execute();
     },
+    /**
+     * The server's own secret of this name, made once by whichever process asks first (the value
+     * given is kept only when there is none yet).
+     */
+    async serverSecret(name: string, fresh: string, now: string): Promise<string> {
+      await k.insertInto("server_secret").values({ name, value: fresh, created_at: now }).onConflict((oc) => oc.column("name").doNothing()).execute();
+      const row = await k.selectFrom("server_secret").select("value").where("name", "=", name).executeTakeFirstOrThrow();
+      return row.value;
+    },
     async pruneAttempts(before: string) {
       await k.deleteFrom("auth_attempt").where("at", "<", before).execute();
     },

@@ -3,7 +3,7 @@ import type { UserRepository } from "../../db/user.repository";
 import { PUBLIC, type Principal } from "../../domain/auth/roles";
 import { timestamp, type Clock } from "../../domain/time";
 import { hashPassword, verifyPassword } from "./passwords.server";
-import { hashSecret, newSecret } from "./secrets.server";
+import { hashSecret, isSignedToken, newSecret, signedToken } from "./secrets.server";
 
 export const SESSION_IDLE_MS = 30 * 60 * 1000;
 export const SESSION_MAX_MS = 12 * 60 * 60 * 1000;
@@ -65,7 +65,23 @@ export function createAuthService(deps: { auth: AuthRepository; users: UserRepos
     return { ok: true, sessionToken, csrfToken, principal };
   }
 
+  let visitorKey: Promise<string> | undefined;
+  /** The key that signs visitors' anti-forgery tokens: made once, kept in the database. */
+  const visitorTokenKey = () => {
+    visitorKey ??= auth.serverSecret("csrf", newSecret(), timestamp(clock)).catch((error: unknown) => {
+      visitorKey = undefined;
+      throw error;
+    });
+    return visitorKey;
+  };
+
   return {
+    visitorTokenKey,
+    /** A new anti-forgery token for a visitor without a session. */
+    issueVisitorToken: async () => signedToken(await visitorTokenKey()),
+    /** Whether a visitor's anti-forgery cookie holds a token this server issued. */
+    isVisitorToken: async (token: string) => isSignedToken(await visitorTokenKey(), token),
+
     /** Checks email and password, with throttling that answers the same for known and unknown accounts. */
     async signIn(input: { email: string; password: string; address: string }): Promise<SignInResult> {
       const email = input.email.trim().toLowerCase();
