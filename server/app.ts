@@ -27,11 +27,13 @@ export function createApp(services: Services): express.Express {
   const { env, logger } = services;
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", env.TRUST_PROXY);
+  // A number of hops, never `true`: Express would then take the left-most X-Forwarded-For entry,
+  // which the client chooses.
+  app.set("trust proxy", env.TRUST_PROXY > 0 ? env.TRUST_PROXY : false);
   app.set("query parser", "extended");
 
   app.use(requestIdentity);
-  app.use(securityHeaders({ secure: env.TRUST_PROXY }));
+  app.use(securityHeaders({ secure: env.TRUST_PROXY > 0 }));
   app.use(accessLog(logger));
   app.use(compression({ threshold: 1024 }));
   app.use(languageNegotiation);
