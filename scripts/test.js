@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The one test command (`npm test`): checks and sets up what the suite needs (Debian's Chromium, a
-// throw-away PostgreSQL 15 cluster on 127.0.0.1), then runs typecheck, lint, build, unit and
-// integration tests on SQLite and PostgreSQL, and the browser journeys. Benchmarks are not run here.
+// throw-away PostgreSQL 15 cluster on 127.0.0.1), then runs typecheck, lint, the dependency audit
+// (scripts/audit.js), build, unit and integration tests on SQLite and PostgreSQL, and the browser
+// journeys. Benchmarks are not run here.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
@@ -86,6 +87,7 @@ async function main() {
     const env = { TEST_POSTGRES_URL: pg.url, CHROMIUM_PATH: CHROMIUM, NODE_ENV: "test" };
     if (step("Typecheck: route types", bin("react-router"), ["typegen"])) step("Typecheck", bin("tsc"), ["--noEmit"]);
     if (!quick) step("Lint", bin("eslint"), [".", "--max-warnings=0"]);
+    if (!quick) step("Audit of production dependencies (high and critical)", process.execPath, ["scripts/audit.js"]);
     const built = step("Build", bin("react-router"), ["build"], { NODE_ENV: "production" });
     step("Unit and integration tests (SQLite and PostgreSQL)", bin("vitest"), ["run"], env);
     if (built) step("Browser journeys (Chromium)", bin("playwright"), ["test"], env);

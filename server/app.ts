@@ -18,6 +18,7 @@ import { dataDir, projectRoot } from "../app/lib/paths.server";
 import { createServices, type Services } from "../app/lib/services.server";
 import { apiReadCache } from "./api-cache";
 import { authenticate } from "./auth";
+import { CSP_REPORT_PATH, cspReportHandler } from "./csp-report";
 import { renderErrorPage, renderMessagePage } from "./error-page";
 import { reactRouterHandler } from "./react-router";
 import { requestIdentity, securityHeaders } from "./security";
@@ -37,6 +38,8 @@ export function createApp(services: Services): express.Express {
   app.use(accessLog(logger));
   app.use(compression({ threshold: 1024 }));
   app.use(languageNegotiation);
+  // Browsers send these without cookies or a token: before the body limit, with a limit of its own.
+  app.post(CSP_REPORT_PATH, ...cspReportHandler(logger));
   app.use(refuseNulInAddress);
   app.use(bodySizeLimit(env.MAX_UPLOAD_MB));
 
