@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The one test command (`npm test`): checks and sets up what the suite needs (Debian's Chromium, a
 // throw-away PostgreSQL 15 cluster on 127.0.0.1, Node.js 24 beside the machine's Node), then runs
-// typecheck, lint and build once, and the unit and integration tests on SQLite and PostgreSQL and the
+// typecheck, lint, the dependency audit (scripts/audit.js) and build once, and the unit and integration tests on SQLite and PostgreSQL and the
 // browser journeys twice: on the machine's Node (20 here) and on Node 24 LTS, side by side.
 // `--node20-only` (or REGIE_TEST_NODE24=0) skips the Node 24 run. Benchmarks are not run here.
 import { spawn, spawnSync } from "node:child_process";
@@ -220,6 +220,7 @@ async function main() {
     if (step("Typecheck: route types", bin("react-router"), ["typegen"]))
       step("Typecheck", bin("tsc"), ["--noEmit"]);
     if (!quick) step("Lint", bin("eslint"), [".", "--max-warnings=0"]);
+    if (!quick) step("Audit of production dependencies (high and critical)", process.execPath, ["scripts/audit.js"]);
     const built = step("Build", bin("react-router"), ["build"], { NODE_ENV: "production" });
     const runs = [suites(`Node ${process.versions.node}`, env, built, process.stdout)];
     let node24Log;

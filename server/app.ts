@@ -18,6 +18,7 @@ import { dataDir, projectRoot } from "../app/lib/paths.server";
 import { createServices, type Services } from "../app/lib/services.server";
 import { apiReadCache } from "./api-cache";
 import { authenticate } from "./auth";
+import { CSP_REPORT_PATH, cspReportHandler } from "./csp-report";
 import { renderErrorPage, renderMessagePage } from "./error-page";
 import { drainBound, reactRouterHandler } from "./react-router";
 import { requestIdentity, securityHeaders } from "./security";
@@ -27,14 +28,19 @@ export function createApp(services: Services): express.Express {
   const { env, logger } = services;
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", env.TRUST_PROXY);
+  // A number of hops, never `true`: Express would then take the left-most X-Forwarded-For entry,
+  // which the client chooses.
+  app.set("trust proxy", env.TRUST_PROXY > 0 ? env.TRUST_PROXY : false);
   app.set("query parser", "extended");
 
   app.use(requestIdentity);
-  app.use(securityHeaders({ secure: env.TRUST_PROXY }));
+  app.use(securityHeaders({ secure: env.TRUST_PROXY > 0 }));
   app.use(accessLog(logger));
   app.use(compression({ threshold: 1024 }));
   app.use(languageNegotiation);
+  // Browsers send these without cookies or a token: before the body limit, with a limit of its own.
+  app.post(CSP_REPORT_PATH, ...cspReportHandler(logger));
+  app.use(refuseNulInAddress);
   app.use(bodySizeLimit(env.MAX_UPLOAD_MB));
 
   // The texts the browser hydrates with, one language per file (decision 0012); the page names the
@@ -163,6 +169,21 @@ function readCookie(header: string | undefined, name: string): string | null {
 }
 
 /**
+ * An address with an encoded NUL character (%00) in its path or query names nothing Regie has, and
+ * PostgreSQL cannot compare with it: every route gets the same 400 before it looks anything up.
+ */
+function refuseNulInAddress(req: Request, res: Response, next: NextFunction) {
+  if (!/%00/i.test(req.originalUrl)) return next();
+  const language = res.locals.language as Language;
+  if (req.path.startsWith("/api/"))
+    return sendProblem(res, 400, { title: STATUS_TITLES[400]![language], detail: translator(language)("input.nulAddress") });
+  res
+    .status(400)
+    .type("html")
+    .send(renderMessagePage({ language, kind: "nulAddress" }));
+}
+
+/**
  * Refuses a body larger than the limit from its declared length, before reading it. The body is then
  * read and dropped, up to a bound, so that a client still sending it gets to read the 413; beyond
  * that bound the connection is closed once the answer is written.
@@ -224,6 +245,8 @@ export async function start(
   // Milestones for programmes loaded before milestones existed (new imports read them themselves).
   const milestones = await services.milestones.backfill(services.clock.now().toISOString());
   if (milestones > 0) logger.info({ actions: milestones }, "milestones read from the planning texts");
+  // Made (or read) before the first visitor asks for a form, so that no request has to.
+  await services.auth.visitorTokenKey();
   const app = createApp(services);
   const server = app.listen(env.PORT, env.HOST);
   server.requestTimeout = 120_000;

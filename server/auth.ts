@@ -1,7 +1,7 @@
 import type { NextFunction, Request, Response } from "express";
 import { PUBLIC, type Principal } from "../app/domain/auth/roles";
 import { CSRF_COOKIE, clearSessionCookie, csrfCookie, readCookie, SESSION_COOKIE } from "../app/lib/auth/cookies.server";
-import { newSecret, sameSecret } from "../app/lib/auth/secrets.server";
+import { sameSecret } from "../app/lib/auth/secrets.server";
 import type { Language } from "../app/lib/i18n";
 import { translator } from "../app/lib/i18n/catalogue.server";
 import type { Services } from "../app/lib/services.server";
@@ -44,9 +44,10 @@ export function authenticate(services: Services) {
         }
         res.append("Set-Cookie", clearSessionCookie(secure));
       }
+      // Only a token this server signed is taken; any other value (one the client chose) is replaced.
       let csrf = readCookie(req.headers.cookie, CSRF_COOKIE);
-      if (!csrf || !/^[A-Za-z0-9_-]{40,64}$/.test(csrf)) {
-        csrf = newSecret();
+      if (!csrf || !(await services.auth.isVisitorToken(csrf))) {
+        csrf = await services.auth.issueVisitorToken();
         res.append("Set-Cookie", csrfCookie(csrf, secure));
       }
       setLocals(res, { principal: PUBLIC, csrfToken: csrf, sessionToken: null });

@@ -14,6 +14,8 @@ const MESSAGES = {
   tooLarge: ["errors.payloadTooLargeTitle", "errors.payloadTooLarge"],
   notAForm: ["errors.notAFormTitle", "errors.notAForm"],
   badForm: ["errors.badFormTitle", "errors.badForm"],
+  nulForm: ["input.nulTitle", "input.nulForm"],
+  nulAddress: ["input.nulTitle", "input.nulAddress"],
 } as const;
 
 /**

@@ -7,6 +7,7 @@ import type { Services } from "../app/lib/services.server";
 import { csrfMatches, needsCsrf, type AuthLocals } from "./auth";
 import { renderMessagePage } from "./error-page";
 import { calendarDate } from "../app/domain/calendar";
+import { hasNul } from "../app/domain/primitives";
 import { createPageCache, type PageCache, type StoredPage } from "./page-cache";
 
 export class PayloadTooLarge extends Error {}
@@ -99,6 +100,14 @@ export function reactRouterHandler(options: { build: ServerBuild; services: Serv
           .send(renderMessagePage({ language, kind: form === 415 ? "notAForm" : "badForm" }));
         return;
       }
+      // PostgreSQL cannot store a NUL character and SQLite would: refused for every action at once.
+      if (form instanceof FormData && formHasNul(form)) {
+        res
+          .status(400)
+          .type("html")
+          .send(renderMessagePage({ language, kind: "nulForm" }));
+        return;
+      }
       const auth = res.locals as unknown as AuthLocals;
       if (req.method === "GET" && auth.principal.via === "public" && pageCache.allows(url.pathname)) {
         await answerFromPageCache(pageCache, services, { url, language, headers }, res, (values) =>
@@ -142,6 +151,12 @@ export function reactRouterHandler(options: { build: ServerBuild; services: Serv
       next(error);
     }
   };
+}
+
+/** Whether a form's names or text values hold a NUL character (files are the importers' to read). */
+function formHasNul(form: FormData): boolean {
+  for (const [name, value] of form.entries()) if (hasNul(name) || (typeof value === "string" && hasNul(value))) return true;
+  return false;
 }
 
 /** The form a page was sent, read once (the action reads its own copy); 415 when the body is not a form, 400 when it cannot be read. */

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
+import { CSP_REPORT_GROUP, CSP_REPORT_PATH } from "./csp-report";
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 
@@ -30,12 +31,20 @@ export function securityHeaders(options: { secure: boolean }) {
         "base-uri 'self'",
         "form-action 'self'",
         "frame-ancestors 'none'",
+        // Violations are reported (server/csp-report.ts): the older report-uri and the Reporting API.
+        `report-uri ${CSP_REPORT_PATH}`,
+        `report-to ${CSP_REPORT_GROUP}`,
       ].join("; "),
     );
+    res.setHeader("Reporting-Endpoints", `${CSP_REPORT_GROUP}="${CSP_REPORT_PATH}"`);
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("X-Frame-Options", "DENY");
     res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
-    res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
+    // Regie uses none of these; a script that got in cannot either.
+    res.setHeader(
+      "Permissions-Policy",
+      "accelerometer=(), autoplay=(), browsing-topics=(), camera=(), display-capture=(), fullscreen=(self), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), publickey-credentials-get=(), screen-wake-lock=(), serial=(), usb=(), xr-spatial-tracking=()",
+    );
     res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
     res.setHeader("Cross-Origin-Resource-Policy", "same-origin");
     if (options.secure) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");

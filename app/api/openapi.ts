@@ -32,7 +32,7 @@ const INTRODUCTION = [
   "Regie publishes implementation programmes of regional economic agendas, such as *Kennis & Werk #071, Uitvoeringsprogramma 2013-2015* of the Leidse regio: themes, intentions, numbered actions with the organisations that lead them, their planning, category and links.",
   "**Licences.** The licence below (EUPL-1.2) is that of the Regie software. The programme texts served here are the region's own: they are published as the region adopted them and Regie puts no licence of its own on them. (The CC BY 4.0 licence that Regie foresees is for monitoring data that a later version adds, not for the programme text.)",
   `**Conventions.** Lists answer \`{data, total, limit, offset}\`; \`limit\` is 1 to ${MAX_LIMIT}, ${DEFAULT_LIMIT} by default. A malformed, repeated or unknown parameter is never ignored: it is a \`400\` with an \`application/problem+json\` body whose \`errors\` are keyed by parameter. Problems are in Dutch unless \`Accept-Language\` (or \`?lang=en\`) asks for English. Other methods than GET and HEAD get \`405\`, a request body over the configured size \`413\`, an unknown path \`404\`, all as problems. Every answer carries an \`X-Request-Id\` header (a well-formed one sent with the request is kept). Answers may be cached for 60 seconds and are open to any origin (CORS).`,
-  "**Writes.** Programme managers change the programme, its themes and actions, and the organisations, with a Bearer token (`Authorization: Bearer …`) or a session cookie plus its `X-CSRF-Token`. Single records carry a strong `ETag` from their version; a change must send it back in `If-Match` (`428` without it, `412` when the record changed meanwhile), so that concurrent edits never silently overwrite each other. Writes are checked in the order 401, 404/403, 428/412, 400, and either happen whole, with a history entry, or not at all.",
+  "**Writes.** Programme managers change the programme, its themes and actions, and the organisations, with a Bearer token (`Authorization: Bearer …`) or a session cookie plus its `X-CSRF-Token`. Single records carry a strong `ETag` from their version; a change must send it back in `If-Match` (`428` without it, `412` when the record changed meanwhile), so that concurrent edits never silently overwrite each other. `If-Match: *` asks for the change on whatever version is current: such writes to one record take their turns, and each one goes through. A body sent as JSON must hold a JSON object (an empty body is a `400`); text may not contain NUL characters, and ids and numbers are at most 2147483647. Writes are checked in the order 401, 404/403, 428/412, 400, and either happen whole, with a history entry, or not at all.",
 ].join("\n\n");
 
 const TAGS = [
@@ -64,7 +64,7 @@ const PARAMETERS: Record<string, Json> = {
   actionNumber: path("number", "The action's number within the programme (a positive whole number without leading zeros).", ACTION_NUMBER),
   themeNumber: path("number", "The theme's number within the programme.", THEME_NUMBER),
   organisationSlug: path("slug", "The organisation's slug, e.g. `gemeente-leiden`."),
-  decisionId: path("id", "The decision's id.", DECISION_ID),
+  decisionId: path("id", "The decision's id (1 to 2147483647).", DECISION_ID),
   indicatorId: path("id", "The indicator's id, e.g. `verkoopprijs-koopwoningen`.", INDICATOR_ID, INDICATOR_ID_MAX),
   q: query(
     "q",

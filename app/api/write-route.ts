@@ -129,26 +129,40 @@ function writeHandler<R, I, Out>(
   const invalid = (res: Response, errors: Record<string, string>) =>
     problem(res, 400, "api.invalidInput", {}, translated(res, errors));
 
-  return async (req: Request, res: Response) => {
+  return (req: Request, res: Response) => serialiseAnyMatch(req, () => handle(req, res));
+
+  async function handle(req: Request, res: Response) {
     const user = (res.locals.principal as Principal).user;
     if (!user) {
       authorise(res, steps.operation, {});
       return;
     }
-    const record = await steps.load(req, res);
+    let record = await steps.load(req, res);
     if (record === undefined || !authorise(res, steps.operation, steps.target(record))) return;
-    const tag = steps.ifMatch?.(record);
+    let tag = steps.ifMatch?.(record);
     const checkIfMatch = tag !== undefined && !(tag.optional && !req.get("if-match"));
-    if (checkIfMatch && requireIfMatch(req, res, tag.kind, tag.id, tag.version) === null) return;
+    if (checkIfMatch && requireIfMatch(req, res, tag!.kind, tag!.id, tag!.version) === null) return;
     const body = steps.body === "optional" && !hasBody(req) ? {} : requireJsonObject(req, res, maxMb);
     if (!body) return;
     const parsed = steps.schema.safeParse(body);
     if (!parsed.success) return invalid(res, (steps.bodyErrors ?? fieldErrors)(parsed.error));
-    const result = await steps.write(record, parsed.data, {
+    const context = (): WriteContext => ({
       actor: { userId: user.id, label: user.name },
       requestId: String(res.locals.requestId),
       now: timestamp(services.clock),
     });
+    let result = await steps.write(record, parsed.data, context());
+    // `If-Match: *` asks for the change whatever the current version is. The store checks the version
+    // read above, which a parallel writer may have changed meanwhile: on PostgreSQL, where requests
+    // really run side by side, that writer's change would turn this one into a 412 that SQLite never
+    // gives. So the record is read again and the change retried until it goes through after the
+    // others, the same on both databases; a named version keeps its 412.
+    for (let attempt = 1; ifMatchesAny(req) && (result as Refused).status === "conflict" && attempt < STAR_ATTEMPTS; attempt++) {
+      record = await steps.load(req, res);
+      if (record === undefined || !authorise(res, steps.operation, steps.target(record))) return;
+      tag = steps.ifMatch?.(record);
+      result = await steps.write(record, parsed.data, context());
+    }
     const refused = result as Refused;
     if (refused.status === "not-found" && steps.notFound) {
       const gone = steps.notFound(record);
@@ -167,7 +181,34 @@ function writeHandler<R, I, Out>(
     for (const [name, value] of Object.entries(answer.headers ?? {})) res.setHeader(name, value);
     res.setHeader("Cache-Control", "no-store");
     sendRecord(res, answer.etag, answer.body, answer.status);
-  };
+  }
+}
+
+/** The tail of each record's queue of `If-Match: *` writes, by path. */
+const anyMatchQueues = new Map<string, Promise<void>>();
+
+/**
+ * Runs a write with `If-Match: *` after the earlier ones to the same record (its path) in this
+ * process have finished, so that they take their turns instead of racing; other writes run at once.
+ */
+export function serialiseAnyMatch(req: Request, write: () => Promise<void>): Promise<void> {
+  if (!ifMatchesAny(req)) return write();
+  const key = `${req.baseUrl}${req.path}`;
+  const run = (anyMatchQueues.get(key) ?? Promise.resolve()).then(write);
+  const tail = run.catch(() => undefined);
+  anyMatchQueues.set(key, tail);
+  void tail.then(() => {
+    if (anyMatchQueues.get(key) === tail) anyMatchQueues.delete(key);
+  });
+  return run;
+}
+
+/** How often a write with `If-Match: *` is tried against the latest version before it gives up with 412. */
+const STAR_ATTEMPTS = 200;
+
+/** Whether If-Match is `*`: any current version will do. */
+export function ifMatchesAny(req: Request): boolean {
+  return (req.get("if-match") ?? "").split(",").some((part) => part.trim() === "*");
 }
 
 /** Whether the request has a body at all (an empty one, `Content-Length: 0`, does not count). */

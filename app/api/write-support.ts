@@ -3,7 +3,8 @@ import express from "express";
 import { decide, type Operation, type Target } from "../domain/auth/permissions";
 import type { Principal } from "../domain/auth/roles";
 import { sameSecret } from "../lib/auth/secrets.server";
-import { problem } from "./problem";
+import { nulPaths } from "../domain/primitives";
+import { problem, translatorOf } from "./problem";
 
 /**
  * The first checks of every API write, in the documented order: 401 without credentials, then
@@ -67,12 +68,33 @@ export function requireIfMatch(req: Request, res: Response, kind: string, id: nu
   return null;
 }
 
+/**
+ * The JSON parser of API writes. It reads an empty body as `{}`, which would let a write without a
+ * body pass for one that changes nothing, so it notes how many bytes came (`res.locals.bodyBytes`).
+ */
+function jsonParser(maxMb: number) {
+  return express.json({
+    limit: `${maxMb}mb`,
+    strict: true,
+    type: ["application/json", "application/merge-patch+json"],
+    verify: (_req, res, buffer) => {
+      (res as unknown as Response).locals.bodyBytes = buffer.length;
+    },
+  });
+}
+
+/** Whether the request declared a JSON body and sent none. */
+const emptyJsonBody = (res: Response): boolean => res.locals.bodyBytes === 0;
+
 /** JSON bodies for API writes, with the upload limit; malformed JSON is a 400 problem. */
 export function jsonBody(maxMb: number) {
-  const parse = express.json({ limit: `${maxMb}mb`, strict: true, type: ["application/json", "application/merge-patch+json"] });
+  const parse = jsonParser(maxMb);
   return (req: Request, res: Response, next: NextFunction) => {
     parse(req, res, (error?: unknown) => {
-      if (!error) return next();
+      if (!error) {
+        if (emptyJsonBody(res)) return problem(res, 400, "api.bodyRequired");
+        return refuseNul(req, res) ? undefined : next();
+      }
       const status = (error as { status?: number }).status === 413 ? 413 : 400;
       if (status === 413) return problem(res, 413, "errors.payloadTooLarge", { mb: maxMb });
       return problem(res, 400, "api.invalidJson");
@@ -86,10 +108,11 @@ export function jsonBody(maxMb: number) {
  * answers it once the earlier checks have passed.
  */
 export function jsonBodyLater(maxMb: number) {
-  const parse = express.json({ limit: `${maxMb}mb`, strict: true, type: ["application/json", "application/merge-patch+json"] });
+  const parse = jsonParser(maxMb);
   return (req: Request, res: Response, next: NextFunction) => {
     parse(req, res, (error?: unknown) => {
       if (error) res.locals.bodyError = (error as { status?: number }).status === 413 ? 413 : 400;
+      else res.locals.bodyNul = nulPaths(req.body);
       next();
     });
   };
@@ -107,9 +130,22 @@ export function requireJsonObject(req: Request, res: Response, maxMb: number): R
     return null;
   }
   const body: unknown = req.body;
-  if (!body || typeof body !== "object" || Array.isArray(body)) {
+  if (!body || typeof body !== "object" || Array.isArray(body) || emptyJsonBody(res)) {
     problem(res, 400, "api.bodyRequired");
     return null;
   }
+  if (refuseNul(req, res)) return null;
   return body as Record<string, unknown>;
+}
+
+/**
+ * Answers 400 when the JSON body holds a NUL character anywhere (PostgreSQL cannot store one, SQLite
+ * would): every field that does is named, so that no route has to look for it itself.
+ */
+function refuseNul(req: Request, res: Response): boolean {
+  const paths = (res.locals.bodyNul as string[] | undefined) ?? nulPaths(req.body);
+  if (paths.length === 0) return false;
+  const message = translatorOf(res)("input.nul");
+  problem(res, 400, "input.nulIn", { fields: paths.join(", ") }, Object.fromEntries(paths.map((path) => [path, message])));
+  return true;
 }

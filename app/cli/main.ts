@@ -4,6 +4,7 @@ import { openDatabase, type Db } from "../db/database";
 import { readEnv } from "../lib/env.server";
 import { isLanguage, type Language } from "../lib/i18n";
 import { translator } from "../lib/i18n/catalogue.server";
+import { backupCommand, restoreCommand } from "./backup";
 import { exportProgrammeCommand } from "./export-programme";
 import { importProgrammeCommand } from "./import-programme";
 import { fetchMonitorCommand, importMonitorCommand } from "./import-monitor";
@@ -100,6 +101,14 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
           options: { indicator: { type: "string" }, since: { type: "string" }, programme: { type: "string" }, "dry-run": { type: "boolean" } },
         });
         return await fetchMonitorCommand(ctx, { table: positionals[0], ...values, dryRun: values["dry-run"] ?? false });
+      }
+      case "backup": {
+        const { positionals } = parseArgs({ args: rest, allowPositionals: true, options: {} });
+        return await backupCommand(ctx, { file: positionals[0] });
+      }
+      case "restore": {
+        const { positionals } = parseArgs({ args: rest, allowPositionals: true, options: {} });
+        return await restoreCommand(ctx, { file: positionals[0] });
       }
       case "migrate": {
         parseArgs({ args: rest, options: {} });

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Db } from "./database";
 
 /** Sessions, API tokens, one-time links and sign-in attempts. Only hashes of secrets are stored. */
@@ -89,8 +90,55 @@ export function createAuthRepository(db: Db) {
         .executeTakeFirstOrThrow();
       return { count: Number(row.n), oldest: row.oldest ?? null };
     },
+    /**
+     * Counts the recent attempts under each key and, unless `decide` finds them over a limit, records
+     * one attempt under every key, in one step: the counting and the recording of parallel sign-ins
+     * take turns (the write lock on SQLite, a lock per key on PostgreSQL), so that no more of them
+     * reach the password check than the limits allow. Returns the ids recorded, or what `decide` said.
+     */
+    async reserveAttempt<B>(input: {
+      keys: string[];
+      at: string;
+      since: string;
+      decide(counts: Record<string, { count: number; oldest: string | null }>): B | null;
+    }): Promise<{ reserved: number[] } | { refused: B }> {
+      return k.transaction().execute(async (trx) => {
+        if (db.dialect === "postgres")
+          for (const key of [...input.keys].sort()) await sql`SELECT pg_advisory_xact_lock(hashtext(${`auth_attempt:${key}`}))`.execute(trx);
+        const counts: Record<string, { count: number; oldest: string | null }> = {};
+        for (const key of input.keys) {
+          const row = await trx
+            .selectFrom("auth_attempt")
+            .select((eb) => [eb.fn.countAll<number>().as("n"), eb.fn.min("at").as("oldest")])
+            .where("key", "=", key)
+            .where("at", ">", input.since)
+            .executeTakeFirstOrThrow();
+          counts[key] = { count: Number(row.n), oldest: row.oldest ?? null };
+        }
+        const refused = input.decide(counts);
+        if (refused !== null) return { refused };
+        const reserved: number[] = [];
+        for (const key of input.keys) {
+          const row = await trx.insertInto("auth_attempt").values({ key, at: input.at }).returning("id").executeTakeFirstOrThrow();
+          reserved.push(row.id);
+        }
+        return { reserved };
+      });
+    },
+    async releaseAttempts(ids: number[]) {
+      if (ids.length > 0) await k.deleteFrom("auth_attempt").where("id", "in", ids).execute();
+    },
     async clearAttempts(key: string) {
       await k.deleteFrom("auth_attempt").where("key", "=", key).execute();
+    },
+    /**
+     * The server's own secret of this name, made once by whichever process asks first (the value
+     * given is kept only when there is none yet).
+     */
+    async serverSecret(name: string, fresh: string, now: string): Promise<string> {
+      await k.insertInto("server_secret").values({ name, value: fresh, created_at: now }).onConflict((oc) => oc.column("name").doNothing()).execute();
+      const row = await k.selectFrom("server_secret").select("value").where("name", "=", name).executeTakeFirstOrThrow();
+      return row.value;
     },
     async pruneAttempts(before: string) {
       await k.deleteFrom("auth_attempt").where("at", "<", before).execute();

@@ -15,11 +15,16 @@ export interface Db {
   close(): Promise<void>;
 }
 
+/** The file a `sqlite:` DATABASE_URL names (relative paths from `cwd`), or ":memory:". */
+export function sqliteFile(url: string, cwd = process.cwd()): string {
+  const raw = url.slice("sqlite:".length).replace(/^\/\/(?=\/)/, "");
+  return raw === ":memory:" ? raw : isAbsolute(raw) ? raw : resolve(cwd, raw);
+}
+
 /** Opens the database named by a DATABASE_URL (`sqlite:path` or `postgres://…`). */
 export function openDatabase(url: string, options: { cwd?: string; poolSize?: number } = {}): Db {
   if (url.startsWith("sqlite:")) {
-    const raw = url.slice("sqlite:".length).replace(/^\/\/(?=\/)/, "");
-    const file = raw === ":memory:" ? raw : isAbsolute(raw) ? raw : resolve(options.cwd ?? process.cwd(), raw);
+    const file = sqliteFile(url, options.cwd);
     if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
     const sqlite = new SQLite(file);
     // WAL and a busy timeout let the CLI work while the server holds the same file.

@@ -43,6 +43,7 @@ export interface Database {
   indicator_region: IndicatorRegionTable;
   monitor_import: MonitorImportTable;
   measurement: MeasurementTable;
+  server_secret: ServerSecretTable;
 }
 
 export interface ProgrammeTable {
@@ -508,4 +509,11 @@ export interface JobTable {
   updated_at: string;
   /** What the job is about: "round:5/request:12", "round:5" (migration 0009); null when nothing in particular. */
   subject: string | null;
+}
+
+export interface ServerSecretTable {
+  /** What the secret is for ("csrf"). */
+  name: string;
+  value: string;
+  created_at: string;
 }

@@ -12,10 +12,18 @@ const envSchema = z.object({
     }),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /**
+   * How many proxies in front of Regie to trust (hops): 0 (`false`, the default) trusts none, `true`
+   * means 1. The client's address is then the one the outermost trusted proxy saw, never a value
+   * further to the left in X-Forwarded-For, which the client itself may have written.
+   */
   TRUST_PROXY: z
-    .enum(["true", "false", "1", "0", ""])
+    .string()
     .default("false")
-    .transform((v) => v === "true" || v === "1"),
+    .refine((v) => /^(true|false|\d)?$/.test(v.trim()), {
+      message: "TRUST_PROXY must be false, true (one proxy) or the number of proxies in front of Regie (0-9)",
+    })
+    .transform((v) => (v.trim() === "true" ? 1 : v.trim() === "false" || v.trim() === "" ? 0 : Number(v.trim()))),
   MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(20),
   /** Memory for pages kept as the public sees them (0: keep none); see server/page-cache.ts. */
   PAGE_CACHE_MB: z.coerce.number().min(0).max(4096).default(64),

@@ -153,10 +153,14 @@ describe.each(testDialects())("sessions and sign-in throttling on %s (fake clock
     for (let i = 0; i < THROTTLE.perAddress; i++) {
       expect(await signIn(`guess-${i}@example.org`, "wrong password", "192.0.2.50")).toEqual({ ok: false, reason: "invalid" });
     }
-    const blocked = await signIn("anna@example.org", PASSWORD, "192.0.2.50");
+    // A wrong password from the blocked address is refused as throttled; the right password of someone
+    // who has not failed from there still gets in (decision 0018: the block is for others' attempts).
+    const blocked = await signIn("anna@example.org", "wrong password", "192.0.2.50");
     expect(blocked).toMatchObject({ ok: false, reason: "throttled" });
     if (blocked.ok || blocked.reason !== "throttled") throw new Error("not throttled");
     expect(blocked.retryAfterSeconds).toBe(THROTTLE.windowMs / 1000);
+    expect((await signIn("anna@example.org", PASSWORD, "192.0.2.50")).ok).toBe(false);
+    expect((await signIn("admin@example.org", PASSWORD, "192.0.2.50")).ok).toBe(true);
     // The same account from another address is fine.
     expect((await signIn("anna@example.org", PASSWORD, "192.0.2.51")).ok).toBe(true);
     // Attempts older than the window are removed at the next sign-in: no email addresses kept without purpose.

@@ -10,7 +10,9 @@ import { translator } from "../../lib/i18n/catalogue.server";
 import type { Services } from "../../lib/services.server";
 import { timestamp } from "../../domain/time";
 import { presentDecision } from "../../presenters/decision";
-import { DECISION_ID, programmeOf } from "../lookup";
+import { programmeOf } from "../lookup";
+import { serialiseAnyMatch } from "../write-route";
+import { isRecordId } from "../../domain/primitives";
 import { invalidParameter, invalidQuery, problem, queryOf } from "../problem";
 import { authorise, etag, jsonBody, jsonBodyLater, requireIfMatch, requireJsonObject, sendRecord } from "../write-support";
 
@@ -36,7 +38,7 @@ export function mountDecisionRoutes(router: Router, services: Services): void {
     const programme = await programmeOf(services, req, res);
     if (!programme) return;
     const raw = String(req.params.id);
-    if (!DECISION_ID.test(raw)) return invalidParameter(res, "id", "decisions.invalidId", { value: raw });
+    if (!isRecordId(raw)) return invalidParameter(res, "id", "decisions.invalidId", { value: raw });
     const decision = await services.decisions.get(programme.id, Number(raw));
     if (!decision) return problem(res, 404, "decisions.decisionNotFound");
     sendRecord(res, etag("decision", decision.id, decision.version), presentDecision(decision));
@@ -89,7 +91,7 @@ export function mountDecisionRoutes(router: Router, services: Services): void {
       return undefined;
     }
     const raw = String(req.params.id);
-    if (!DECISION_ID.test(raw)) {
+    if (!isRecordId(raw)) {
       invalidParameter(res, "id", "decisions.invalidId", { value: raw });
       return undefined;
     }
@@ -115,7 +117,7 @@ export function mountDecisionRoutes(router: Router, services: Services): void {
     return problem(res, 412, "api.stale");
   }
 
-  router.put("/programmes/:slug/decisions/:id", jsonBodyLater(services.env.MAX_UPLOAD_MB), async (req, res) => {
+  router.put("/programmes/:slug/decisions/:id", jsonBodyLater(services.env.MAX_UPLOAD_MB), (req, res) => serialiseAnyMatch(req, async () => {
     const found = await changeable(req, res);
     if (!found) return;
     const body = requireJsonObject(req, res, services.env.MAX_UPLOAD_MB);
@@ -139,9 +141,9 @@ export function mountDecisionRoutes(router: Router, services: Services): void {
     const decision = (await services.decisions.get(found.programmeId, result.id))!;
     res.setHeader("Cache-Control", "no-store");
     sendRecord(res, etag("decision", decision.id, decision.version), presentDecision(decision));
-  });
+  }));
 
-  router.delete("/programmes/:slug/decisions/:id", async (req, res) => {
+  router.delete("/programmes/:slug/decisions/:id", (req, res) => serialiseAnyMatch(req, async () => {
     const found = await changeable(req, res);
     if (!found) return;
     const user = (res.locals.principal as Principal).user!;
@@ -157,5 +159,5 @@ export function mountDecisionRoutes(router: Router, services: Services): void {
     if (result.status !== "ok") return refused(res, found.decision.id, result);
     res.setHeader("Cache-Control", "no-store");
     res.status(204).end();
-  });
+  }));
 }

@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { recordId, text as textField } from "../primitives";
 import { LINK_TYPES } from "../programmes/programme-document";
 
 /** What editing may change on an action. The category is not here: it changes through steering-group decisions. */
-const text = (max: number) => z.string().max(max, { message: `edit.tooLong|${max}` });
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: "edit.organisationUnknown" });
+const text = (max: number) => textField().max(max, { message: `edit.tooLong|${max}` });
+const slug = textField().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: "edit.organisationUnknown" });
 const ref = z
   .object({
     organisation: slug.describe("The organisation's slug."),
@@ -14,11 +15,10 @@ const ref = z
 
 export const actionChangesSchema = z
   .object({
-    title: z.string().trim().min(1, { message: "edit.required" }).max(500, { message: "edit.tooLong|500" }),
+    title: textField().trim().min(1, { message: "edit.required" }).max(500, { message: "edit.tooLong|500" }),
     description: text(20000).describe("Paragraphs separated by a blank line."),
-    notes: z.array(z.string().trim().min(1).max(5000, { message: "edit.tooLong|5000" })).max(50, { message: "edit.tooMany|50" }).describe('The "N.B." remarks.'),
-    intentionCode: z
-      .string()
+    notes: z.array(textField().trim().min(1).max(5000, { message: "edit.tooLong|5000" })).max(50, { message: "edit.tooMany|50" }).describe('The "N.B." remarks.'),
+    intentionCode: textField()
       .regex(/^\d+\.\d+$/, { message: "edit.intentionUnknown" })
       .nullable()
       .describe("The intention the action sits under (e.g. `2.3`); null for an action of the organisation chapter, which has a `group`."),
@@ -27,7 +27,7 @@ export const actionChangesSchema = z
     partners: z.array(ref).max(100, { message: "edit.tooMany|100" }),
     toInvolve: z.array(ref).max(100, { message: "edit.tooMany|100" }),
     leadUnknown: z.boolean({ message: "edit.boolean" }).describe("The lead is not known yet; not together with leads."),
-    intendedResults: z.array(z.string().trim().min(1).max(2000, { message: "edit.tooLong|2000" })).max(50, { message: "edit.tooMany|50" }),
+    intendedResults: z.array(textField().trim().min(1).max(2000, { message: "edit.tooLong|2000" })).max(50, { message: "edit.tooMany|50" }),
     planningText: text(2000).describe("The planning in words; the years it names become the action's planning years."),
     categoryNote: text(1000).trim().nullable().describe("A remark on the category. The category itself changes only through a decision."),
     links: z
@@ -36,8 +36,8 @@ export const actionChangesSchema = z
           .object({
             type: z.enum(LINK_TYPES, { message: "edit.linkType" }),
             target: z.union([
-              z.object({ action: z.number({ message: "edit.linkTarget" }).int().positive() }).strict(),
-              z.object({ theme: z.number({ message: "edit.linkTarget" }).int().positive() }).strict(),
+              z.object({ action: recordId("edit.linkTarget") }).strict(),
+              z.object({ theme: recordId("edit.linkTarget") }).strict(),
             ], { message: "edit.linkTarget" }),
           })
           .strict(),

@@ -1,6 +1,6 @@
-import { z } from "zod";
+import { text } from "../primitives";
 
-const entityType = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/);
+const entityType = text().regex(/^[a-z][a-z0-9-]{0,39}$/);
 
 /** The kind of record to filter the history by (`?type=`); anything that is not a record kind means no filter. */
 export function historyFilter(raw: string | null): string | undefined {

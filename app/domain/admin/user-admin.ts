@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_RECORD_ID, text } from "../primitives";
 import { ALL_ROLES } from "../auth/roles";
 import { contactEmailSchema, parseActionNumbers } from "../contacts/contacts";
 
@@ -6,21 +7,18 @@ import { contactEmailSchema, parseActionNumbers } from "../contacts/contacts";
  * The administrator's forms for accounts. Messages are i18n keys; a parameter travels after a bar.
  * A role other than "admin" needs a programme; "action-contact" also needs action numbers.
  */
-const name = z
-  .string({ message: "auth.nameRequired" })
+const name = text({ message: "auth.nameRequired" })
   .trim()
   .min(1, { message: "auth.nameRequired" })
   .max(200, { message: "admin.fieldTooLong|200" });
 
-const organisation = z
-  .string()
+const organisation = text()
   .trim()
   .regex(/^$|^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: "admin.organisationUnknown" })
   .optional()
   .transform((v) => (v ? v : null));
 
-const programme = z
-  .string()
+const programme = text()
   .trim()
   .regex(/^$|^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: "admin.programmeRequired" })
   .optional()
@@ -29,8 +27,7 @@ const programme = z
 const roleFields = z.object({
   role: z.enum(ALL_ROLES, { message: "admin.roleInvalid" }),
   programme,
-  actions: z
-    .string()
+  actions: text()
     .max(2000, { message: "admin.actionsInvalid" })
     .optional()
     .transform((v, ctx) => {
@@ -57,7 +54,7 @@ export type InviteForm = z.infer<typeof inviteSchema>;
 export const profileSchema = z.object({
   name,
   organisation,
-  version: z.coerce.number({ message: "admin.versionInvalid" }).int().positive({ message: "admin.versionInvalid" }),
+  version: z.coerce.number({ message: "admin.versionInvalid" }).int().positive({ message: "admin.versionInvalid" }).max(MAX_RECORD_ID, { message: "admin.versionInvalid" }),
 });
 
 export const addRoleSchema = roleFields.superRefine(checkRole);
@@ -71,9 +68,8 @@ export const removeRoleSchema = z.object({
 
 /** The form that sets which actions of one programme an account is contact for. */
 export const contactActionsSchema = z.object({
-  contactProgramme: z.string({ message: "admin.programmeRequired" }).trim().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: "admin.programmeRequired" }),
-  contactActions: z
-    .string({ message: "admin.actionsInvalid" })
+  contactProgramme: text({ message: "admin.programmeRequired" }).trim().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: "admin.programmeRequired" }),
+  contactActions: text({ message: "admin.actionsInvalid" })
     .max(2000, { message: "admin.actionsInvalid" })
     .transform((v, ctx) => {
       const numbers = parseActionNumbers(v);

@@ -1,43 +1,42 @@
 import { z } from "zod";
+import { text } from "../primitives";
 
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 200;
 
 /** Form fields arrive as strings; messages are i18n keys the page translates. */
-const email = z
-  .string({ message: "auth.emailInvalid" })
+const email = text({ message: "auth.emailInvalid" })
   .trim()
   .toLowerCase()
   .max(254, { message: "auth.emailInvalid" })
   .pipe(z.email({ message: "auth.emailInvalid" }));
 
-const password = z
-  .string({ message: "auth.passwordTooShort" })
+const password = text({ message: "auth.passwordTooShort" })
   .min(PASSWORD_MIN, { message: "auth.passwordTooShort" })
   .max(PASSWORD_MAX, { message: "auth.passwordTooLong" });
 
 export const signInSchema = z.object({
   email,
-  password: z.string({ message: "auth.invalidCredentials" }).min(1, { message: "auth.invalidCredentials" }).max(PASSWORD_MAX, { message: "auth.passwordTooLong" }),
+  password: text({ message: "auth.invalidCredentials" }).min(1, { message: "auth.invalidCredentials" }).max(PASSWORD_MAX, { message: "auth.passwordTooLong" }),
 });
 
 export const newPasswordSchema = z
-  .object({ password, passwordRepeat: z.string({ message: "auth.passwordMismatch" }) })
+  .object({ password, passwordRepeat: text({ message: "auth.passwordMismatch" }) })
   .refine((v) => v.password === v.passwordRepeat, { message: "auth.passwordMismatch", path: ["passwordRepeat"] });
 
 export const setupSchema = z
   .object({
-    name: z.string({ message: "auth.nameRequired" }).trim().min(1, { message: "auth.nameRequired" }).max(200, { message: "auth.fieldTooLong" }),
+    name: text({ message: "auth.nameRequired" }).trim().min(1, { message: "auth.nameRequired" }).max(200, { message: "auth.fieldTooLong" }),
     email,
     password,
-    passwordRepeat: z.string({ message: "auth.passwordMismatch" }),
+    passwordRepeat: text({ message: "auth.passwordMismatch" }),
   })
   .refine((v) => v.password === v.passwordRepeat, { message: "auth.passwordMismatch", path: ["passwordRepeat"] });
 
 export const forgotSchema = z.object({ email });
 
 export const tokenNameSchema = z.object({
-  name: z.string({ message: "auth.nameRequired" }).trim().min(1, { message: "auth.nameRequired" }).max(100, { message: "auth.fieldTooLong" }),
+  name: text({ message: "auth.nameRequired" }).trim().min(1, { message: "auth.nameRequired" }).max(100, { message: "auth.fieldTooLong" }),
 });
 
 /** Field errors as i18n keys, first message per field. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "../primitives";
 import type { OrganisationLookup } from "../actions/action-form";
 import { readCsv } from "../monitor/csv-reader";
 import { decodeText } from "../monitor/read-file";
@@ -12,15 +13,13 @@ export const CONTACT_EMAIL_MAX = 254;
 /** The most rows one CSV file may hold. */
 export const CONTACT_IMPORT_MAX_ROWS = 5000;
 
-export const contactEmailSchema = z
-  .string({ message: "contacts.emailInvalid" })
+export const contactEmailSchema = text({ message: "contacts.emailInvalid" })
   .trim()
   .toLowerCase()
   .max(CONTACT_EMAIL_MAX, { message: "contacts.emailInvalid" })
   .pipe(z.email({ message: "contacts.emailInvalid" }));
 
-export const contactNameSchema = z
-  .string({ message: "contacts.nameRequired" })
+export const contactNameSchema = text({ message: "contacts.nameRequired" })
   .trim()
   .min(1, { message: "contacts.nameRequired" })
   .max(CONTACT_NAME_MAX, { message: `contacts.nameTooLong|${CONTACT_NAME_MAX}` });
@@ -29,8 +28,7 @@ export const contactNameSchema = z
 export const contactFormSchema = z.object({
   name: contactNameSchema,
   email: contactEmailSchema,
-  organisation: z
-    .string()
+  organisation: text()
     .trim()
     .max(200, { message: "contacts.organisationUnknown" })
     .regex(/^$|^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: "contacts.organisationUnknown" })
@@ -69,10 +67,10 @@ const COLUMNS = {
 type Column = keyof typeof COLUMNS;
 
 const rowSchema = z.object({
-  action: z.string().trim().regex(/^[1-9]\d{0,5}$/, { message: "contacts.actionNumberInvalid" }),
+  action: text().trim().regex(/^[1-9]\d{0,5}$/, { message: "contacts.actionNumberInvalid" }),
   name: contactNameSchema,
   email: contactEmailSchema,
-  organisation: z.string().trim().max(200, { message: "contacts.organisationUnknown" }),
+  organisation: text().trim().max(200, { message: "contacts.organisationUnknown" }),
 });
 
 /**

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_RECORD_ID, text, isRecordId } from "../primitives";
 import { isCalendarDate } from "../calendar";
 import { DECISION_KINDS, DECISION_STATUSES } from "./types";
 
@@ -27,8 +28,7 @@ export const decisionActionSchema = z
 export const decisionEditActionSchema = decisionActionSchema.omit({ from: true }).strict();
 
 const decisionFields = {
-  decidedOn: z
-    .string({ message: "decisions.dateInvalid" })
+  decidedOn: text({ message: "decisions.dateInvalid" })
     .trim()
     .refine(isCalendarDate, { message: "decisions.dateInvalid" })
     .meta({ format: "date", description: "The day it was taken (or is expected)." }),
@@ -36,13 +36,14 @@ const decisionFields = {
     .number({ message: "decisions.meetingUnknown" })
     .int({ message: "decisions.meetingUnknown" })
     .positive({ message: "decisions.meetingUnknown" })
+    .max(MAX_RECORD_ID, { message: "decisions.meetingUnknown" })
     .nullable()
     .default(null)
     .describe("The meeting where it was taken (see the meetings pages); null for none."),
   kind: z.enum(DECISION_KINDS, { message: "decisions.kindInvalid" }),
   status: z.enum(DECISION_STATUSES, { message: "decisions.statusInvalid" }).default("taken"),
-  title: z.string({ message: "decisions.titleRequired" }).trim().min(1, { message: "decisions.titleRequired" }).max(300, { message: "edit.tooLong|300" }),
-  text: z.string({ message: "edit.invalid" }).trim().max(20_000, { message: "edit.tooLong|20000" }).default(""),
+  title: text({ message: "decisions.titleRequired" }).trim().min(1, { message: "decisions.titleRequired" }).max(300, { message: "edit.tooLong|300" }),
+  text: text({ message: "edit.invalid" }).trim().max(20_000, { message: "edit.tooLong|20000" }).default(""),
 };
 
 /** The rules a decision keeps, recorded or corrected: each action once, changes only in taken category decisions. */
@@ -166,7 +167,7 @@ export function readDecisionForm(
     }
   }
   const meetingRaw = field("meetingId").trim();
-  if (meetingRaw !== "" && !/^[1-9]\d{0,9}$/.test(meetingRaw)) errors.meetingId = "decisions.meetingUnknown";
+  if (meetingRaw !== "" && !isRecordId(meetingRaw)) errors.meetingId = "decisions.meetingUnknown";
   const numbers = [...involved].sort((a, b) => a - b);
   const values: DecisionFormValues = {
     decidedOn: field("decidedOn").trim(),

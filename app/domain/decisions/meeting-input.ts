@@ -1,16 +1,17 @@
 import { z } from "zod";
+import { text } from "../primitives";
 import { isCalendarDate } from "../calendar";
 
 /** A meeting of the steering group, as its form gives it. Messages are i18n keys. */
 export const meetingInputSchema = z
   .object({
-    heldOn: z.string({ message: "decisions.dateInvalid" }).trim().refine(isCalendarDate, { message: "decisions.dateInvalid" }),
-    title: z.string({ message: "decisions.titleRequired" }).trim().min(1, { message: "decisions.titleRequired" }).max(300, { message: "edit.tooLong|300" }),
-    agenda: z.string({ message: "edit.invalid" }).trim().max(20_000, { message: "edit.tooLong|20000" }).default(""),
-    minutes: z.string({ message: "edit.invalid" }).trim().max(50_000, { message: "edit.tooLong|50000" }).default(""),
+    heldOn: text({ message: "decisions.dateInvalid" }).trim().refine(isCalendarDate, { message: "decisions.dateInvalid" }),
+    title: text({ message: "decisions.titleRequired" }).trim().min(1, { message: "decisions.titleRequired" }).max(300, { message: "edit.tooLong|300" }),
+    agenda: text({ message: "edit.invalid" }).trim().max(20_000, { message: "edit.tooLong|20000" }).default(""),
+    minutes: text({ message: "edit.invalid" }).trim().max(50_000, { message: "edit.tooLong|50000" }).default(""),
     /** Slugs of the organisations present. */
     attendees: z
-      .array(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: "decisions.organisationUnknown" }).max(200, { message: "decisions.organisationUnknown" }))
+      .array(text().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: "decisions.organisationUnknown" }).max(200, { message: "decisions.organisationUnknown" }))
       .max(200, { message: "edit.tooMany|200" })
       .default([]),
   })

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "../primitives";
 import { ORGANISATION_KINDS } from "../programmes/programme-document";
 import { nameKey } from "../programmes/organisation-names";
 
@@ -10,8 +11,7 @@ export const ORGANISATION_NAME_MAX = 200;
 export const ORGANISATION_ALIASES_MAX = 50;
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-const name = z
-  .string({ message: "edit.required" })
+const name = text({ message: "edit.required" })
   .trim()
   .min(1, { message: "edit.required" })
   .max(ORGANISATION_NAME_MAX, { message: `edit.tooLong|${ORGANISATION_NAME_MAX}` })
@@ -19,8 +19,7 @@ const name = z
 const kind = z.enum(ORGANISATION_KINDS, { message: "editing.kindInvalid" });
 const aliases = z
   .array(
-    z
-      .string({ message: "editing.aliasInvalid" })
+    text({ message: "editing.aliasInvalid" })
       .trim()
       .min(1, { message: "editing.aliasInvalid" })
       .max(ORGANISATION_NAME_MAX, { message: `edit.tooLong|${ORGANISATION_NAME_MAX}` })
@@ -28,8 +27,7 @@ const aliases = z
     { message: "editing.aliasesList" },
   )
   .max(ORGANISATION_ALIASES_MAX, { message: `edit.tooMany|${ORGANISATION_ALIASES_MAX}` });
-const slug = z
-  .string({ message: "editing.slugInvalid" })
+const slug = text({ message: "editing.slugInvalid" })
   .max(ORGANISATION_NAME_MAX, { message: `edit.tooLong|${ORGANISATION_NAME_MAX}` })
   .regex(SLUG_PATTERN, { message: "editing.slugInvalid" });
 
@@ -60,8 +58,7 @@ export type OrganisationPatch = z.infer<typeof organisationPatchSchema>;
 /** Merging an organisation into another, named by slug. */
 export const organisationMergeSchema = z
   .object({
-    into: z
-      .string({ message: "editing.mergeTargetUnknown" })
+    into: text({ message: "editing.mergeTargetUnknown" })
       .max(ORGANISATION_NAME_MAX, { message: "editing.mergeTargetUnknown" })
       .describe("The slug of the organisation that remains."),
   })

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text as textField } from "../primitives";
 import type { Participation } from "../programmes/types";
 
 /**
@@ -6,16 +7,14 @@ import type { Participation } from "../programmes/types";
  * the participation of each municipality). Error messages are keys that the routes translate.
  */
 const text = (max: number) =>
-  z.string({ message: "edit.invalid" }).max(max, { message: `edit.tooLong|${max}` });
+  textField({ message: "edit.invalid" }).max(max, { message: `edit.tooLong|${max}` });
 const requiredText = (max: number) =>
-  z
-    .string({ message: "edit.required" })
+  textField({ message: "edit.required" })
     .trim()
     .min(1, { message: "edit.required" })
     .max(max, { message: `edit.tooLong|${max}` });
 const optionalText = (max: number) =>
-  z
-    .string({ message: "edit.invalid" })
+  textField({ message: "edit.invalid" })
     .trim()
     .max(max, { message: `edit.tooLong|${max}` })
     .nullable()
@@ -44,8 +43,7 @@ export const programmePatchSchema = z
       .strict()
       .refine((p) => p.start <= p.end, { message: "editing.periodOrder" })
       .describe("The years, both included; start not after end. A new period recomputes every action's planning years."),
-    adoptedOn: z
-      .string({ message: "editing.date" })
+    adoptedOn: textField({ message: "editing.date" })
       .refine(isCalendarDate, { message: "editing.date" })
       .meta({ format: "date" })
       .nullable()
@@ -72,8 +70,7 @@ export const themePatchSchema = z
       .array(
         z
           .object({
-            code: z
-              .string({ message: "editing.intentionCode" })
+            code: textField({ message: "editing.intentionCode" })
               .regex(INTENTION_CODE, { message: "editing.intentionCode" })
               .optional()
               .describe("An existing intention's code; leave it out for a new intention, which gets the next code."),
@@ -90,8 +87,7 @@ export const themePatchSchema = z
       .array(
         z
           .object({
-            municipality: z
-              .string({ message: "editing.municipalityUnknown" })
+            municipality: textField({ message: "editing.municipalityUnknown" })
               .max(200, { message: "editing.municipalityUnknown" })
               .describe("The slug of one of the programme's municipalities."),
             status: z.enum(PARTICIPATION_STATUSES, { message: "editing.participationStatus" }),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "../primitives";
 import { parsePeriod } from "./periods";
 import { REGION_AGGREGATE_CODE, regionInfo } from "./regions";
 
@@ -7,36 +8,36 @@ import { REGION_AGGREGATE_CODE, regionInfo } from "./regions";
  * indicator measures, where its figures come from, and for which regions.
  */
 
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "a slug: lower-case letters, digits and single hyphens");
-const tableId = z.string().regex(/^[0-9]{4,5}[A-Za-z]{2,3}$/, "a CBS table id such as 83625NED");
-const periodCode = z.string().refine((v) => parsePeriod(v) !== undefined, "a CBS period code such as 2013JJ00, 2014KW02 or 2014MM03");
-const regionCode = z.string().refine((v) => regionInfo(v) !== undefined, "a region code the monitor knows (GM0546 … NL01, LR071)");
+const slug = text().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "a slug: lower-case letters, digits and single hyphens");
+const tableId = text().regex(/^[0-9]{4,5}[A-Za-z]{2,3}$/, "a CBS table id such as 83625NED");
+const periodCode = text().refine((v) => parsePeriod(v) !== undefined, "a CBS period code such as 2013JJ00, 2014KW02 or 2014MM03");
+const regionCode = text().refine((v) => regionInfo(v) !== undefined, "a region code the monitor knows (GM0546 … NL01, LR071)");
 
 /** One CBS table and measure that publishes an indicator's figure. */
 export const cbsKeySchema = z.object({
   table: tableId,
   /** The v4 measure identifier (stable across table revisions); null while not chosen yet. */
-  measure: z.string().min(1).max(40).nullable(),
+  measure: text().min(1).max(40).nullable(),
   /** The v3 topic keys of the same figure (they change with each table revision). */
-  v3Keys: z.array(z.string().min(1).max(80)).default([]),
+  v3Keys: z.array(text().min(1).max(80)).default([]),
   /** Other dimensions fixed to one code, e.g. {"Geslacht": "T001038"} for "men and women". */
-  dimensions: z.record(z.string(), z.string()).default({}),
+  dimensions: z.record(z.string(), text()).default({}),
 });
 
 export const indicatorSourceSchema = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("cbs"),
     table: tableId,
-    measure: z.string().min(1).max(40).nullable(),
+    measure: text().min(1).max(40).nullable(),
     /** The table's title on StatLine. */
-    title: z.string().min(1),
-    v3Keys: z.array(z.string().min(1).max(80)).default([]),
-    dimensions: z.record(z.string(), z.string()).default({}),
+    title: text().min(1),
+    v3Keys: z.array(text().min(1).max(80)).default([]),
+    dimensions: z.record(z.string(), text()).default({}),
     /** Other CBS tables that publish exactly the same figure (checked where they overlap). */
     equivalents: z.array(cbsKeySchema).default([]),
   }),
   // Shown as a link on public pages: only http(s), never javascript: or data:.
-  z.object({ type: z.literal("other"), name: z.string().min(1), url: z.url({ protocol: /^https?$/ }).nullable() }),
+  z.object({ type: z.literal("other"), name: text().min(1), url: z.url({ protocol: /^https?$/ }).nullable() }),
 ]);
 
 export const INDICATOR_KINDS = ["count", "percentage", "average", "ratio"] as const;
@@ -47,9 +48,9 @@ export const indicatorDefinitionSchema = z
   .object({
     id: slug.max(80),
     theme: z.number().int().min(1).max(999),
-    name: z.string().min(1).max(200),
-    definition: z.string().min(1).max(4000),
-    unit: z.string().min(1).max(60),
+    name: text().min(1).max(200),
+    definition: text().min(1).max(4000),
+    unit: text().min(1).max(60),
     decimals: z.number().int().min(0).max(4),
     /** count indicators may be summed over the municipalities; the others may not. */
     kind: z.enum(INDICATOR_KINDS),
@@ -59,11 +60,11 @@ export const indicatorDefinitionSchema = z
     regionAggregate: z.enum(REGION_AGGREGATES).nullable().default(null),
     source: indicatorSourceSchema,
     /** "Bron: …" as it must be shown; for CBS sources made from the table when left out. */
-    attribution: z.string().min(1).max(400).optional(),
+    attribution: text().min(1).max(400).optional(),
     /** Defaults to the programme's baseline period. */
     baselinePeriod: periodCode.optional(),
     target: z.object({ value: z.number(), year: z.number().int().min(1900).max(2200) }).nullable().default(null),
-    note: z.string().max(2000).optional(),
+    note: text().max(2000).optional(),
   })
   .superRefine((d, ctx) => {
     if (new Set(d.regions).size !== d.regions.length) ctx.addIssue({ code: "custom", path: ["regions"], message: "a region is listed twice" });
@@ -84,7 +85,7 @@ export const indicatorDefinitionSchema = z
 
 export const monitorDefinitionFileSchema = z
   .object({
-    $comment: z.string().optional(),
+    $comment: text().optional(),
     programme: slug,
     /** The programme's baseline: autumn 2013, the figures over 2013. */
     baselinePeriod: periodCode,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text as textField } from "../primitives";
 
 /** The parts of a plan of approach, in the order forms and pages show them, with their maximum lengths. */
 export const PLAN_FIELDS = ["aim", "approach", "deliverables", "milestones", "budget", "capacity", "risks"] as const;
@@ -36,10 +37,9 @@ const PLAN_FIELD_DESCRIPTIONS: Record<PlanField, string> = {
  * ("edit.tooLong|2000"). The limit applies after normalising, so JSON Schema learns it from `meta`.
  */
 const text = (max: number, description?: string) =>
-  z
-    .string({ message: "plans.fieldMissing" })
+  textField({ message: "plans.fieldMissing" })
     .transform((s) => s.replace(/\r\n?/g, "\n").trim())
-    .pipe(z.string().max(max, { message: `edit.tooLong|${max}` }))
+    .pipe(textField().max(max, { message: `edit.tooLong|${max}` }))
     .meta({ maxLength: max, ...(description ? { description } : {}) });
 
 /** The seven parts; a draft may leave any of them empty (see `missingForSubmit`). */
@@ -47,7 +47,7 @@ export const planFieldsSchema = z.object(
   Object.fromEntries(PLAN_FIELDS.map((f) => [f, text(PLAN_FIELD_MAX[f], PLAN_FIELD_DESCRIPTIONS[f])])) as Record<PlanField, ReturnType<typeof text>>,
 );
 
-const wholeNumber = (max: number) => z.string({ message: "plans.staleForm" }).regex(new RegExp(`^[0-9]{1,${max}}$`), { message: "plans.staleForm" }).transform(Number);
+const wholeNumber = (max: number) => textField({ message: "plans.staleForm" }).regex(new RegExp(`^[0-9]{1,${max}}$`), { message: "plans.staleForm" }).transform(Number);
 
 /**
  * Which version the form was opened on: both empty when it starts a new version, otherwise the
@@ -78,11 +78,10 @@ export const PLAN_INTENTS = ["submit", "approve", "return"] as const;
 export type PlanIntent = (typeof PLAN_INTENTS)[number];
 
 /** A decision's note: line ends made \n, outer white space removed, "" when left out. */
-const note = z
-  .string()
+const note = textField()
   .optional()
   .transform((s) => (s ?? "").replace(/\r\n?/g, "\n").trim())
-  .pipe(z.string().max(DECISION_NOTE_MAX, { message: `edit.tooLong|${DECISION_NOTE_MAX}` }))
+  .pipe(textField().max(DECISION_NOTE_MAX, { message: `edit.tooLong|${DECISION_NOTE_MAX}` }))
   .meta({
     maxLength: DECISION_NOTE_MAX,
     description: "The note with the decision: optional when approving, the reason (required) when returning.",

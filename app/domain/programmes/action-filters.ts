@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "../primitives";
 import { isCalendarDate } from "../calendar";
 import { DEFAULT_LIMIT } from "./action-filter-links";
 
@@ -26,35 +27,34 @@ export const MAX_LIMIT = 500;
 
 const single = (name: string) =>
   z
-    .array(z.string())
+    .array(text())
     .max(1, { message: `filter.repeated` })
     .transform((v) => v[0])
     .describe(name);
 
-const slugValue = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: "filter.slug" }).max(200, { message: "filter.slug" });
+const slugValue = text().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: "filter.slug" }).max(200, { message: "filter.slug" });
 
 const pagingFields = {
   limit: single("limit").pipe(
-    z
-      .string()
+    text()
       .regex(/^\d{1,4}$/, { message: "filter.limit" })
       .transform(Number)
       .pipe(z.number().min(1, { message: "filter.limit" }).max(MAX_LIMIT, { message: "filter.limit" }))
       .optional(),
   ),
-  offset: single("offset").pipe(z.string().regex(/^\d{1,9}$/, { message: "filter.offset" }).transform(Number).optional()),
+  offset: single("offset").pipe(text().regex(/^\d{1,9}$/, { message: "filter.offset" }).transform(Number).optional()),
 };
 
 const filterSchema = z.object({
-  q: single("q").pipe(z.string().trim().max(200, { message: "filter.qTooLong" }).optional()),
-  theme: single("theme").pipe(z.string().regex(/^[1-9]\d{0,2}$/, { message: "filter.theme" }).transform(Number).optional()),
-  intention: single("intention").pipe(z.string().regex(/^\d{1,3}\.\d{1,3}$/, { message: "filter.intention" }).optional()),
-  category: z.array(z.string().regex(/^[1-4]$/, { message: "filter.category" }).transform(Number)).max(4, { message: "filter.category" }),
+  q: single("q").pipe(text().trim().max(200, { message: "filter.qTooLong" }).optional()),
+  theme: single("theme").pipe(text().regex(/^[1-9]\d{0,2}$/, { message: "filter.theme" }).transform(Number).optional()),
+  intention: single("intention").pipe(text().regex(/^\d{1,3}\.\d{1,3}$/, { message: "filter.intention" }).optional()),
+  category: z.array(text().regex(/^[1-4]$/, { message: "filter.category" }).transform(Number)).max(4, { message: "filter.category" }),
   lead: single("lead").pipe(slugValue.optional()),
   partner: single("partner").pipe(slugValue.optional()),
-  year: single("year").pipe(z.string().regex(/^\d{4}$/, { message: "filter.year" }).transform(Number).optional()),
+  year: single("year").pipe(text().regex(/^\d{4}$/, { message: "filter.year" }).transform(Number).optional()),
   plan: single("plan").pipe(z.enum(["approved"], { message: "filter.plan" }).optional()),
-  asOf: single("asOf").pipe(z.string().trim().refine(isCalendarDate, { message: "filter.asOf" }).optional()),
+  asOf: single("asOf").pipe(text().trim().refine(isCalendarDate, { message: "filter.asOf" }).optional()),
   ...pagingFields,
 });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "../primitives";
 import { ORGANISATION_KINDS, type OrganisationKind } from "./programme-document";
 
 /**
@@ -8,21 +9,20 @@ import { ORGANISATION_KINDS, type OrganisationKind } from "./programme-document"
  */
 
 export const organisationRegistryEntrySchema = z.object({
-  name: z.string().min(1).max(200),
+  name: text().min(1).max(200),
   /** Defaults to `organisationSlug(name)`; set it only to keep a slug stable across renames. */
-  slug: z
-    .string()
+  slug: text()
     .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
     .optional(),
   kind: z.enum(ORGANISATION_KINDS),
-  aliases: z.array(z.string().min(1).max(200)),
+  aliases: z.array(text().min(1).max(200)),
   /** Why spellings were merged; for reviewers only. */
-  comment: z.string().optional(),
+  comment: text().optional(),
 });
 export type OrganisationRegistryEntry = z.infer<typeof organisationRegistryEntrySchema>;
 
 export const organisationRegistrySchema = z.object({
-  comment: z.string().optional(),
+  comment: text().optional(),
   organisations: z.array(organisationRegistryEntrySchema),
 });
 export type OrganisationRegistry = z.infer<typeof organisationRegistrySchema>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordId, text } from "../primitives";
 
 /**
  * The structured, reviewable form of a programme document (what `regie import-programme`
@@ -20,27 +21,27 @@ export type LinkType = (typeof LINK_TYPES)[number];
 export const CATEGORY_COLOURS = ["green", "orange", "red"] as const;
 export type CategoryColour = (typeof CATEGORY_COLOURS)[number];
 
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "slug: lowercase letters, digits and hyphens");
+const slug = text().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "slug: lowercase letters, digits and hyphens");
 
 export const organisationDocSchema = z.object({
   slug,
-  name: z.string().min(1).max(200),
+  name: text().min(1).max(200),
   kind: z.enum(ORGANISATION_KINDS),
   /** Other spellings met in documents ("VNO NCW" for "VNO-NCW"). */
-  aliases: z.array(z.string().min(1).max(200)),
+  aliases: z.array(text().min(1).max(200)),
 });
 export type OrganisationDoc = z.infer<typeof organisationDocSchema>;
 
 /** A reference from an action to an organisation, with an optional qualifier from the cell ("tot eind 2013"). */
 export const organisationRefSchema = z.object({
   organisation: slug,
-  qualifier: z.string().max(500).nullable(),
+  qualifier: text().max(500).nullable(),
 });
 export type OrganisationRef = z.infer<typeof organisationRefSchema>;
 
 export const linkTargetSchema = z.union([
-  z.object({ action: z.number().int().positive() }).strict(),
-  z.object({ theme: z.number().int().positive() }).strict(),
+  z.object({ action: recordId() }).strict(),
+  z.object({ theme: recordId() }).strict(),
 ]);
 export type LinkTarget = z.infer<typeof linkTargetSchema>;
 
@@ -48,40 +49,40 @@ export const actionLinkSchema = z.object({
   type: z.enum(LINK_TYPES),
   target: linkTargetSchema,
   /** The sentence the link was read from, verbatim. */
-  source: z.string().max(1000).nullable(),
+  source: text().max(1000).nullable(),
 });
 export type ActionLink = z.infer<typeof actionLinkSchema>;
 
 export const actionDocSchema = z.object({
-  number: z.number().int().positive(),
-  title: z.string().min(1).max(500),
+  number: recordId(),
+  title: text().min(1).max(500),
   /** Paragraphs separated by a blank line ("\n\n"); N.B. notes are not part of it. */
-  description: z.string().max(20000),
+  description: text().max(20000),
   /** N.B. notes from the action cell and the lead cell, verbatim without the "N.B." prefix. */
-  notes: z.array(z.string().min(1).max(5000)),
+  notes: z.array(text().min(1).max(5000)),
   /** null for actions of the organisation chapter. */
-  themeNumber: z.number().int().positive().nullable(),
+  themeNumber: recordId().nullable(),
   /** e.g. "2.1"; null when the action sits under a group instead. */
-  intentionCode: z.string().regex(/^\d+\.\d+$/).nullable(),
+  intentionCode: text().regex(/^\d+\.\d+$/).nullable(),
   /** Group heading in the organisation chapter ("Sturing op de uitvoering"); null elsewhere. */
-  group: z.string().max(200).nullable(),
+  group: text().max(200).nullable(),
   leads: z.array(organisationRefSchema),
   partners: z.array(organisationRefSchema),
   toInvolve: z.array(organisationRefSchema),
   leadUnknown: z.boolean(),
-  intendedResults: z.array(z.string().min(1).max(2000)),
+  intendedResults: z.array(text().min(1).max(2000)),
   /** Verbatim; lines separated by "\n" where the cell had paragraphs. Empty string when the cell was empty. */
-  planningText: z.string().max(2000),
+  planningText: text().max(2000),
   category: z.number().int().min(1).max(4).nullable(),
   /** The remark in the category cell, e.g. "taak onderwijs" for "2 (taak onderwijs)". */
-  categoryNote: z.string().max(1000).nullable(),
+  categoryNote: text().max(1000).nullable(),
   links: z.array(actionLinkSchema),
 });
 export type ActionDoc = z.infer<typeof actionDocSchema>;
 
 export const intentionDocSchema = z.object({
-  code: z.string().regex(/^\d+\.\d+$/),
-  text: z.string().min(1).max(2000),
+  code: text().regex(/^\d+\.\d+$/),
+  text: text().min(1).max(2000),
 });
 export type IntentionDoc = z.infer<typeof intentionDocSchema>;
 
@@ -89,17 +90,17 @@ export const participationDocSchema = z.object({
   municipality: slug,
   /** "undecided": the municipality supports the theme's intentions but has not decided to take part in its actions. */
   status: z.enum(["participating", "undecided", "not-participating"]),
-  note: z.string().max(5000).nullable(),
+  note: text().max(5000).nullable(),
 });
 export type ParticipationDoc = z.infer<typeof participationDocSchema>;
 
 export const themeDocSchema = z.object({
-  number: z.number().int().positive(),
-  title: z.string().min(1).max(300),
+  number: recordId(),
+  title: text().min(1).max(300),
   /** Paragraphs of the "Doelstelling" section, separated by "\n\n". */
-  goal: z.string().min(1).max(20000),
+  goal: text().min(1).max(20000),
   /** The lead-in sentence of the "Voornemens" section. */
-  intentionsIntro: z.string().max(2000).nullable(),
+  intentionsIntro: text().max(2000).nullable(),
   intentions: z.array(intentionDocSchema),
   /** Municipalities whose participation in this theme differs from full participation (footnotes). */
   participation: z.array(participationDocSchema),
@@ -110,43 +111,43 @@ export const categoryDocSchema = z.object({
   code: z.number().int().min(1).max(4),
   colour: z.enum(CATEGORY_COLOURS),
   /** Short label ("Laaghangend fruit"). */
-  label: z.string().min(1).max(200),
+  label: text().min(1).max(200),
   /** The document's full description of the category. */
-  description: z.string().min(1).max(2000),
+  description: text().min(1).max(2000),
 });
 export type CategoryDoc = z.infer<typeof categoryDocSchema>;
 
 export const sectionDocSchema = z.object({
-  heading: z.string().max(300),
+  heading: text().max(300),
   /** Paragraphs; list items are kept as paragraphs that start with "- ". */
-  paragraphs: z.array(z.string()),
+  paragraphs: z.array(text()),
 });
 export type SectionDoc = z.infer<typeof sectionDocSchema>;
 
 export const programmeDocumentSchema = z.object({
   slug,
-  title: z.string().min(1).max(300),
-  subtitle: z.string().max(300),
+  title: text().min(1).max(300),
+  subtitle: text().max(300),
   /** Language of the programme's own texts. */
-  language: z.string().min(2).max(10),
+  language: text().min(2).max(10),
   period: z.object({ start: z.number().int(), end: z.number().int() }),
   /** ISO date. */
-  adoptedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
-  adoptedBy: z.string().max(300).nullable(),
+  adoptedOn: text().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  adoptedBy: text().max(300).nullable(),
   /** Organisation slugs of the municipalities that own the programme. */
   municipalities: z.array(slug),
   /** Organisation slugs of the parties that co-authored it ("Met medewerking van"). */
   coAuthors: z.array(slug),
   /** How often the programme is revised, in years. */
-  revisionIntervalYears: z.number().int().positive().nullable(),
-  ambition: z.string().max(5000),
+  revisionIntervalYears: recordId().nullable(),
+  ambition: text().max(5000),
   /** The introduction chapter and other front matter, section by section. */
   introduction: z.array(sectionDocSchema),
   categories: z.array(categoryDocSchema),
   themes: z.array(themeDocSchema),
   /** The closing chapter about running the programme ("Organisatie") and its groups of actions. */
   organisationChapter: z
-    .object({ number: z.number().int().positive(), title: z.string(), groups: z.array(z.string()) })
+    .object({ number: recordId(), title: text(), groups: z.array(text()) })
     .nullable(),
   organisations: z.array(organisationDocSchema),
   actions: z.array(actionDocSchema),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text, isRecordId } from "../primitives";
 
 /**
  * A progress update as a form or API sends it: a status, an optional percentage, a short
@@ -24,8 +25,7 @@ export interface ProgressValues {
   milestonesReached: number[];
 }
 
-const percent = z
-  .string()
+const percent = text()
   .trim()
   .transform((v, ctx) => {
     if (v === "") return null;
@@ -42,23 +42,20 @@ const percent = z
   });
 
 const formSchema = z.object({
-  status: z
-    .string({ message: "progress.statusRequired" })
+  status: text({ message: "progress.statusRequired" })
     .refine(isProgressStatus, { message: "progress.statusRequired" }),
   percent,
-  narrative: z
-    .string({ message: "progress.narrativeRequired" })
+  narrative: text({ message: "progress.narrativeRequired" })
     .transform((v) => v.replace(/\r\n/g, "\n").trim())
     .pipe(
-      z
-        .string()
+      text()
         .min(1, { message: "progress.narrativeRequired" })
         .max(NARRATIVE_MAX, { message: `progress.narrativeTooLong|${NARRATIVE_MAX}` }),
     ),
 });
 
 /** The optimistic-concurrency field: empty for a new update, else the version the form showed. */
-const versionSchema = z.union([z.literal(""), z.string().regex(/^[1-9]\d{0,8}$/)]);
+const versionSchema = z.union([z.literal(""), text().regex(/^[1-9]\d{0,8}$/)]);
 
 export type FormRead =
   | { ok: true; values: ProgressValues; version: number | null }
@@ -84,7 +81,7 @@ export function readProgressForm(fields: Record<string, string>, milestones: str
   }
   const ids: number[] = [];
   for (const raw of milestones) {
-    if (!/^[1-9]\d{0,9}$/.test(raw)) errors.milestones ??= "progress.milestoneUnknown";
+    if (!isRecordId(raw)) errors.milestones ??= "progress.milestoneUnknown";
     else if (!ids.includes(Number(raw))) ids.push(Number(raw));
   }
   const version = versionSchema.safeParse(fields.version ?? "");

@@ -3,7 +3,7 @@ import type { UserRepository } from "../../db/user.repository";
 import { PUBLIC, type Principal } from "../../domain/auth/roles";
 import { timestamp, type Clock } from "../../domain/time";
 import { hashPassword, verifyPassword } from "./passwords.server";
-import { hashSecret, newSecret } from "./secrets.server";
+import { hashSecret, isSignedToken, newSecret, signedToken } from "./secrets.server";
 
 export const SESSION_IDLE_MS = 30 * 60 * 1000;
 export const SESSION_MAX_MS = 12 * 60 * 60 * 1000;
@@ -36,19 +36,9 @@ export function createAuthService(deps: { auth: AuthRepository; users: UserRepos
   const { auth, users, clock } = deps;
   const now = () => clock.now().getTime();
 
-  async function throttled(keys: string[]): Promise<number> {
-    const since = iso(now() - THROTTLE.windowMs);
-    let retryAfter = 0;
-    for (const key of keys) {
-      const limit = key.startsWith("account:") ? THROTTLE.perAccount : THROTTLE.perAddress;
-      const { count, oldest } = await auth.countAttempts(key, since);
-      if (count >= limit && oldest) {
-        const wait = Math.ceil((new Date(oldest).getTime() + THROTTLE.windowMs - now()) / 1000);
-        retryAfter = Math.max(retryAfter, wait, 1);
-      }
-    }
-    return retryAfter;
-  }
+  /** Seconds until the oldest attempt under a key leaves the window (at least 1). */
+  const waitFor = (oldest: string | null) =>
+    oldest ? Math.max(1, Math.ceil((new Date(oldest).getTime() + THROTTLE.windowMs - now()) / 1000)) : THROTTLE.windowMs / 1000;
 
   async function startSession(userId: number, via: Principal["via"]): Promise<SignInResult> {
     const principal = await users.principal(userId, via);
@@ -65,24 +55,63 @@ export function createAuthService(deps: { auth: AuthRepository; users: UserRepos
     return { ok: true, sessionToken, csrfToken, principal };
   }
 
+  let visitorKey: Promise<string> | undefined;
+  /** The key that signs visitors' anti-forgery tokens: made once, kept in the database. */
+  const visitorTokenKey = () => {
+    visitorKey ??= auth.serverSecret("csrf", newSecret(), timestamp(clock)).catch((error: unknown) => {
+      visitorKey = undefined;
+      throw error;
+    });
+    return visitorKey;
+  };
+
   return {
+    visitorTokenKey,
+    /** A new anti-forgery token for a visitor without a session. */
+    issueVisitorToken: async () => signedToken(await visitorTokenKey()),
+    /** Whether a visitor's anti-forgery cookie holds a token this server issued. */
+    isVisitorToken: async (token: string) => isSignedToken(await visitorTokenKey(), token),
+
     /** Checks email and password, with throttling that answers the same for known and unknown accounts. */
     async signIn(input: { email: string; password: string; address: string }): Promise<SignInResult> {
       const email = input.email.trim().toLowerCase();
-      const keys = [`account:${email}`, `address:${input.address}`];
+      const account = `account:${email}`;
+      const address = `address:${input.address}`;
+      // Failures on this account from this address: an address over its limit because of attempts
+      // on other accounts (colleagues behind one office address, or someone who tried many accounts
+      // from it) does not keep out a person who has not failed from there.
+      const pair = `pair:${email}|${input.address}`;
       // Housekeeping: attempts older than the window and ended sessions are personal data without a purpose.
       await auth.pruneAttempts(iso(now() - THROTTLE.windowMs));
       await auth.deleteExpiredSessions(timestamp(clock), iso(now() - SESSION_IDLE_MS));
-      const wait = await throttled(keys);
-      if (wait > 0) return { ok: false, reason: "throttled", retryAfterSeconds: wait };
+      let addressBlocked: string | null = null;
+      const reservation = await auth.reserveAttempt({
+        keys: [account, address, pair],
+        at: timestamp(clock),
+        since: iso(now() - THROTTLE.windowMs),
+        decide: (counts) => {
+          const a = counts[account]!;
+          if (a.count >= THROTTLE.perAccount) return waitFor(a.oldest);
+          const from = counts[address]!;
+          if (from.count >= THROTTLE.perAddress) {
+            if (counts[pair]!.count > 0) return waitFor(from.oldest);
+            addressBlocked = from.oldest;
+          }
+          return null;
+        },
+      });
+      if ("refused" in reservation) return { ok: false, reason: "throttled", retryAfterSeconds: reservation.refused };
+      // The attempt is recorded before the password is checked, so that parallel attempts count it;
+      // a right password takes it back.
       const user = await users.findByEmail(email);
       const valid = await verifyPassword(user?.active ? user.passwordHash : null, input.password);
       if (!user || !valid) {
-        const at = timestamp(clock);
-        for (const key of keys) await auth.recordAttempt(key, at);
+        if (addressBlocked !== null) return { ok: false, reason: "throttled", retryAfterSeconds: waitFor(addressBlocked) };
         return { ok: false, reason: "invalid" };
       }
-      await auth.clearAttempts(`account:${email}`);
+      await auth.releaseAttempts(reservation.reserved);
+      await auth.clearAttempts(account);
+      await auth.clearAttempts(pair);
       return startSession(user.id, "session");
     },
 

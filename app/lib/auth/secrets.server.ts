@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 
 /** A URL-safe random secret of 32 bytes. */
 export function newSecret(): string {
@@ -16,3 +16,21 @@ export function sameSecret(a: string, b: string): boolean {
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
 }
+
+/**
+ * A visitor's anti-forgery token: a random part and its HMAC under the server's key, so that the
+ * server only accepts tokens it issued itself and a value a client (or a page on a sibling domain
+ * that can set cookies) chose is refused.
+ */
+export function signedToken(key: string): string {
+  const random = newSecret();
+  return `${random}.${mac(key, random)}`;
+}
+
+/** Whether a visitor's token is one `signedToken` made with this key. */
+export function isSignedToken(key: string, token: string): boolean {
+  const match = /^([A-Za-z0-9_-]{43})\.([A-Za-z0-9_-]{43})$/.exec(token);
+  return Boolean(match && sameSecret(match[2]!, mac(key, match[1]!)));
+}
+
+const mac = (key: string, value: string) => createHmac("sha256", key).update(`regie-visitor-csrf:${value}`).digest("base64url");

@@ -351,4 +351,12 @@ export const en: Messages = {
       invalidView: "Choose the view “values” or “index”.",
     },
   },
+  input: {
+    nul: "This field contains a NUL character (\\0), which Regie cannot store. Remove it and try again.",
+    nulIn: "The input contains a NUL character (\\0) in {{fields}}, which Regie cannot store.",
+    nulTitle: "Invalid character",
+    nulForm: "The form contains a NUL character (\\0), which Regie cannot store. Remove it and send the form again.",
+    nulAddress: "The address contains a NUL character (%00); no such address exists.",
+    idOutOfRange: "This number is too large or invalid: use a positive whole number up to 2147483647.",
+  },
 };

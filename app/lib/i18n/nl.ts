@@ -347,4 +347,12 @@ export const nl = {
       invalidView: "Kies de weergave „values” of „index”.",
     },
   },
+  input: {
+    nul: "Dit veld bevat een NUL-teken (\\0); dat kan Regie niet bewaren. Haal het weg en probeer het opnieuw.",
+    nulIn: "De invoer bevat een NUL-teken (\\0) in {{fields}}; dat kan Regie niet bewaren.",
+    nulTitle: "Ongeldig teken",
+    nulForm: "Het formulier bevat een NUL-teken (\\0); dat kan Regie niet bewaren. Haal het weg en verstuur het formulier opnieuw.",
+    nulAddress: "Het adres bevat een NUL-teken (%00); zo'n adres bestaat niet.",
+    idOutOfRange: "Dit nummer is te groot of ongeldig: gebruik een positief geheel getal tot en met 2147483647.",
+  },
 } as const;

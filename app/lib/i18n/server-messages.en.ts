@@ -6,7 +6,7 @@ type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen
 export const serverMessagesEn: Widen<typeof serverMessagesNl> = {
   cli: {
     usage:
-      "Usage: regie <command> [options]\n\nCommands:\n  import-programme FILE [--slug S] [--dry-run] [--default]\n      Reads a programme document (a text export from Word, or the JSON form) and writes it into the database.\n  export-programme SLUG [--out FILE]\n      Writes a programme in its JSON form (by default to data/programmes/SLUG.json).\n  user add --email E --name N --role ROLE [--organisation SLUG] [--programme SLUG] [--actions 5,17]\n      Creates an account; the password comes from standard input.\n  token create --email E [--name N]\n      Creates a personal API token; the last line is the token.\n  import-monitor FILE [--indicator ID] [--table TABLE] [--retrieved YYYY-MM-DD] [--dry-run]\n      Imports figures of the economic monitor (CBS OData v4/v3, CSV) or indicator definitions.\n  fetch-monitor TABLE [--indicator ID] [--since PERIOD] [--dry-run]\n      Fetches figures from the CBS API (CBS_ODATA_URL).\n  migrate\n      Applies pending database migrations.\n\nThe database comes from DATABASE_URL (default sqlite:./var/regie.sqlite).",
+      "Usage: regie <command> [options]\n\nCommands:\n  import-programme FILE [--slug S] [--dry-run] [--default]\n      Reads a programme document (a text export from Word, or the JSON form) and writes it into the database.\n  export-programme SLUG [--out FILE]\n      Writes a programme in its JSON form (by default to data/programmes/SLUG.json).\n  user add --email E --name N --role ROLE [--organisation SLUG] [--programme SLUG] [--actions 5,17]\n      Creates an account; the password comes from standard input.\n  token create --email E [--name N]\n      Creates a personal API token; the last line is the token.\n  import-monitor FILE [--indicator ID] [--table TABLE] [--retrieved YYYY-MM-DD] [--dry-run]\n      Imports figures of the economic monitor (CBS OData v4/v3, CSV) or indicator definitions.\n  fetch-monitor TABLE [--indicator ID] [--since PERIOD] [--dry-run]\n      Fetches figures from the CBS API (CBS_ODATA_URL).\n  migrate\n      Applies pending database migrations.\n  backup FILE\n      Writes a backup of the whole database (also while the server runs).\n  restore FILE\n      Restores a backup into an empty database.\n\nThe database comes from DATABASE_URL (default sqlite:./var/regie.sqlite).",
     unknownCommand: "Unknown command “{{command}}”.",
     badOption: "Invalid option: {{message}}",
     missingFile: "Name the file to import.",
@@ -207,5 +207,17 @@ export const serverMessagesEn: Widen<typeof serverMessagesNl> = {
       returnedBody: "Dear {{name}},\n\n{{actor}} has returned version {{version}} of the plan of approach for action {{number}} ({{title}}).{{noteBlock}}\n\nYou can write a new version at:\n{{link}}",
       noteLabel: "Note",
     },
+  },
+  backup: {
+    missingFile: "Name the file (regie backup FILE, regie restore FILE).",
+    exists: "The file {{file}} already exists; choose a new name so that no earlier backup is overwritten.",
+    noDatabase: "The database {{file}} does not exist.",
+    noFile: "The file {{file}} does not exist.",
+    done: "Backup written to {{file}} ({{bytes}} bytes).",
+    restored: "Backup {{file}} restored.",
+    notEmpty: "The database {{database}} is not empty ({{tables}} tables). A backup is only restored into an empty database: create a new database and point DATABASE_URL at it.",
+    damaged: "The file {{file}} is not a usable SQLite backup: {{message}}",
+    programMissing: "{{program}} was not found ({{message}}); install the PostgreSQL client programs or set PG_BIN.",
+    programFailed: "{{program}} failed: {{message}}",
   },
 };

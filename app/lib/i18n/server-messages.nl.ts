@@ -6,7 +6,7 @@
 export const serverMessagesNl = {
   cli: {
     usage:
-      "Gebruik: regie <opdracht> [opties]\n\nOpdrachten:\n  import-programme BESTAND [--slug S] [--dry-run] [--default]\n      Leest een programmadocument (tekstexport uit Word, of de JSON-vorm) en schrijft het in de database.\n  export-programme SLUG [--out BESTAND]\n      Schrijft een programma in zijn JSON-vorm (standaard naar data/programmes/SLUG.json).\n  user add --email E --name N --role ROL [--organisation SLUG] [--programme SLUG] [--actions 5,17]\n      Maakt een account aan; het wachtwoord komt van de standaardinvoer.\n  token create --email E [--name N]\n      Maakt een persoonlijk API-token; de laatste regel is het token.\n  import-monitor BESTAND [--indicator ID] [--table TABEL] [--retrieved JJJJ-MM-DD] [--dry-run]\n      Leest cijfers van de economische monitor in (CBS OData v4/v3, CSV) of indicatordefinities.\n  fetch-monitor TABEL [--indicator ID] [--since PERIODE] [--dry-run]\n      Haalt cijfers op bij de CBS-API (CBS_ODATA_URL).\n  migrate\n      Voert openstaande databasemigraties uit.\n\nDe database komt uit DATABASE_URL (standaard sqlite:./var/regie.sqlite).",
+      "Gebruik: regie <opdracht> [opties]\n\nOpdrachten:\n  import-programme BESTAND [--slug S] [--dry-run] [--default]\n      Leest een programmadocument (tekstexport uit Word, of de JSON-vorm) en schrijft het in de database.\n  export-programme SLUG [--out BESTAND]\n      Schrijft een programma in zijn JSON-vorm (standaard naar data/programmes/SLUG.json).\n  user add --email E --name N --role ROL [--organisation SLUG] [--programme SLUG] [--actions 5,17]\n      Maakt een account aan; het wachtwoord komt van de standaardinvoer.\n  token create --email E [--name N]\n      Maakt een persoonlijk API-token; de laatste regel is het token.\n  import-monitor BESTAND [--indicator ID] [--table TABEL] [--retrieved JJJJ-MM-DD] [--dry-run]\n      Leest cijfers van de economische monitor in (CBS OData v4/v3, CSV) of indicatordefinities.\n  fetch-monitor TABEL [--indicator ID] [--since PERIODE] [--dry-run]\n      Haalt cijfers op bij de CBS-API (CBS_ODATA_URL).\n  migrate\n      Voert openstaande databasemigraties uit.\n  backup BESTAND\n      Schrijft een reservekopie van de hele database (ook terwijl de server draait).\n  restore BESTAND\n      Zet een reservekopie terug in een lege database.\n\nDe database komt uit DATABASE_URL (standaard sqlite:./var/regie.sqlite).",
     unknownCommand: "Onbekende opdracht „{{command}}”.",
     badOption: "Ongeldige optie: {{message}}",
     missingFile: "Geef het bestand op dat moet worden ingelezen.",
@@ -207,5 +207,17 @@ export const serverMessagesNl = {
       returnedBody: "Beste {{name}},\n\n{{actor}} heeft versie {{version}} van het plan van aanpak voor actie {{number}} ({{title}}) teruggestuurd.{{noteBlock}}\n\nU kunt een nieuwe versie schrijven via:\n{{link}}",
       noteLabel: "Toelichting",
     },
+  },
+  backup: {
+    missingFile: "Geef het bestand op (regie backup BESTAND, regie restore BESTAND).",
+    exists: "Het bestand {{file}} bestaat al; kies een nieuwe naam, zodat geen eerdere reservekopie wordt overschreven.",
+    noDatabase: "De database {{file}} bestaat niet.",
+    noFile: "Het bestand {{file}} bestaat niet.",
+    done: "Reservekopie geschreven naar {{file}} ({{bytes}} bytes).",
+    restored: "Reservekopie {{file}} teruggezet.",
+    notEmpty: "De database {{database}} is niet leeg ({{tables}} tabellen). Een reservekopie wordt alleen in een lege database teruggezet: maak een nieuwe database en zet DATABASE_URL daarop.",
+    damaged: "Het bestand {{file}} is geen bruikbare SQLite-reservekopie: {{message}}",
+    programMissing: "{{program}} is niet gevonden ({{message}}); installeer de PostgreSQL-clientprogramma's of zet PG_BIN.",
+    programFailed: "{{program}} is mislukt: {{message}}",
   },
 } as const;

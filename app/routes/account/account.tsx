@@ -6,6 +6,7 @@ import { fieldErrors, formFields, tokenNameSchema } from "../../domain/auth/sche
 import { requireUser } from "../../lib/auth/guards.server";
 import { translator } from "../../lib/i18n/catalogue.server";
 import type { Route } from "./+types/account";
+import { isRecordId } from "../../domain/primitives";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request);
@@ -49,7 +50,7 @@ export async function action({ context, request }: Route.ActionArgs) {
     const created = await context.services.auth.createApiToken(user.id, parsed.data.name);
     return { errors: {} as Record<string, string>, token: created.token, revoked: false };
   }
-  if (fields.intent === "revoke-token" && /^\d+$/.test(fields.tokenId ?? "")) {
+  if (fields.intent === "revoke-token" && isRecordId(fields.tokenId)) {
     const revoked = await context.services.auth.revokeToken(user.id, Number(fields.tokenId));
     if (!revoked) throw data(t("errors.notFoundText"), { status: 404 });
     return { errors: {} as Record<string, string>, token: null, revoked: true };

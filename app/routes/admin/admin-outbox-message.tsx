@@ -7,6 +7,7 @@ import { PageTitle } from "../../components/page-title";
 import { requireAdmin } from "./admin.server";
 import { translator } from "../../lib/i18n/catalogue.server";
 import type { Route } from "./+types/admin-outbox-message";
+import { isRecordId } from "../../domain/primitives";
 
 export const handle = {
   breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
@@ -19,7 +20,7 @@ export const handle = {
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   requireAdmin(context, request, "outbox.read");
   const t = translator(context.language);
-  if (!/^[1-9]\d{0,9}$/.test(params.id)) throw data(t("admin.messageNotFound"), { status: 404 });
+  if (!isRecordId(params.id)) throw data(t("admin.messageNotFound"), { status: 404 });
   const message = await context.services.outbox.get(Number(params.id));
   if (!message) throw data(t("admin.messageNotFound"), { status: 404 });
   return { message };

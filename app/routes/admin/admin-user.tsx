@@ -21,6 +21,7 @@ import { translator } from "../../lib/i18n/catalogue.server";
 import { translateErrors } from "../../lib/messages";
 import { timestamp } from "../../domain/time";
 import type { Route } from "./+types/admin-user";
+import { isRecordId } from "../../domain/primitives";
 
 export const handle = {
   breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
@@ -31,7 +32,7 @@ export const handle = {
 };
 
 function accountId(context: Route.LoaderArgs["context"], raw: string): number {
-  if (!/^[1-9]\d{0,9}$/.test(raw))
+  if (!isRecordId(raw))
     throw data(translator(context.language)("admin.userNotFound"), { status: 404 });
   return Number(raw);
 }

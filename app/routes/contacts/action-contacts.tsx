@@ -15,6 +15,7 @@ import { translateErrors } from "../../lib/messages";
 import { requireNumber, requireProgramme } from "../shared/page-data.server";
 import { timestamp } from "../../domain/time";
 import type { Route } from "./+types/action-contacts";
+import { isRecordId } from "../../domain/primitives";
 
 export const handle = {
   breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
@@ -77,7 +78,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     action: { id: action.id, number: action.number },
   };
   if (fields.intent === "remove") {
-    if (!/^[1-9]\d{0,9}$/.test(fields.contactId ?? "")) throw data(t("contacts.notFound"), { status: 404 });
+    if (!isRecordId(fields.contactId)) throw data(t("contacts.notFound"), { status: 404 });
     const removed = await context.services.contacts.removeFromAction({
       ...change,
       contactId: Number(fields.contactId),

@@ -3,8 +3,8 @@ import type { DecisionFormValues } from "../../domain/decisions/decision-input";
 import type { MeetingFormValues } from "../../domain/decisions/meeting-input";
 import type { Decision, Meeting } from "../../domain/decisions/types";
 import { translator } from "../../lib/i18n/catalogue.server";
+import { isRecordId } from "../../domain/primitives";
 
-const ID = /^[1-9]\d{0,9}$/;
 
 /** The decision named in the URL, or a 404 page. */
 export async function requireDecision(
@@ -13,7 +13,7 @@ export async function requireDecision(
   raw: string | undefined,
 ): Promise<Decision> {
   const decision =
-    raw && ID.test(raw) ? await context.services.decisions.get(programmeId, Number(raw)) : undefined;
+    raw && isRecordId(raw) ? await context.services.decisions.get(programmeId, Number(raw)) : undefined;
   if (!decision) throw data(translator(context.language)("decisions.decisionNotFound"), { status: 404 });
   return decision;
 }
@@ -25,7 +25,7 @@ export async function requireMeeting(
   raw: string | undefined,
 ): Promise<Meeting> {
   const meeting =
-    raw && ID.test(raw) ? await context.services.decisions.meeting(programmeId, Number(raw)) : undefined;
+    raw && isRecordId(raw) ? await context.services.decisions.meeting(programmeId, Number(raw)) : undefined;
   if (!meeting) throw data(translator(context.language)("decisions.meetingNotFound"), { status: 404 });
   return meeting;
 }

@@ -15,6 +15,7 @@ import { formatDay } from "../../lib/decision-format";
 import { translator } from "../../lib/i18n/catalogue.server";
 import { requireProgramme } from "../shared/page-data.server";
 import { publicPage } from "../shared/route-handles";
+import { isRecordId } from "../../domain/primitives";
 
 /** The public page is kept until the data change (server/page-cache.ts). */
 export const handle = {
@@ -31,7 +32,7 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
   const programme = await requireProgramme(context, params.slug);
   requirePermission(context, request, "decision.read", { programmeId: programme.id });
   const t = translator(context.language);
-  const meeting = /^[1-9]\d{0,9}$/.test(params.id)
+  const meeting = isRecordId(params.id)
     ? await context.services.decisions.meeting(programme.id, Number(params.id))
     : undefined;
   if (!meeting) throw data(t("decisions.meetingNotFound"), { status: 404 });

@@ -16,6 +16,7 @@ import { translateErrors } from "../../lib/messages";
 import { actorOf, requireProgressAction, todayOf } from "./progress-page.server";
 import { timestamp } from "../../domain/time";
 import type { Route } from "./+types/action-milestones";
+import { isRecordId } from "../../domain/primitives";
 
 export const handle = {
   breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
@@ -25,7 +26,6 @@ export const handle = {
   ],
 };
 
-const ID = /^[1-9]\d{0,9}$/;
 const VERSION = /^[1-9]\d{0,8}$/;
 const DONE = ["saved", "added", "deleted", "done", "reopened"] as const;
 
@@ -120,7 +120,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   }
   if (
     !["save", "delete", "done", "reopen"].includes(intent) ||
-    !ID.test(values.id) ||
+    !isRecordId(values.id) ||
     !VERSION.test(values.version)
   ) {
     return failed(400, { form: t("progress.staleForm") }, false);

@@ -19,6 +19,7 @@ import { requireProgramme } from "../shared/page-data.server";
 import { actorOf, todayOf } from "./progress-page.server";
 import { timestamp } from "../../domain/time";
 import type { Route } from "./+types/round";
+import { isRecordId } from "../../domain/primitives";
 
 export const handle = {
   breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
@@ -28,7 +29,6 @@ export const handle = {
   ],
 };
 
-const ID = /^[1-9]\d{0,9}$/;
 const NOTICES = ["opened", "resent", "closed", "already-closed"] as const;
 
 async function load(
@@ -39,7 +39,7 @@ async function load(
   const programme = await requireProgramme(context, params.slug);
   requirePermission(context, request, "rounds.manage", { programmeId: programme.id });
   const t = translator(context.language);
-  if (!ID.test(params.id ?? "")) throw data(t("progress.roundNotFound"), { status: 404 });
+  if (!isRecordId(params.id)) throw data(t("progress.roundNotFound"), { status: 404 });
   return { programme, roundId: Number(params.id), t };
 }
 
@@ -92,7 +92,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const base = `/programmes/${programme.slug}/rounds/${roundId}`;
   const actor = actorOf(context);
   if (fields.intent === "resend") {
-    if (!ID.test(fields.requestId ?? "")) throw data(t("progress.requestNotFound"), { status: 404 });
+    if (!isRecordId(fields.requestId ?? "")) throw data(t("progress.requestNotFound"), { status: 404 });
     const result = await context.services.rounds.resend({
       programmeId: programme.id,
       roundId,
