@@ -43,6 +43,7 @@ export interface Database {
   indicator_region: IndicatorRegionTable;
   monitor_import: MonitorImportTable;
   measurement: MeasurementTable;
+  workbook_upload: WorkbookUploadTable;
 }
 
 export interface ProgrammeTable {
@@ -506,4 +507,19 @@ export interface JobTable {
   updated_at: string;
   /** What the job is about: "round:5/request:12", "round:5" (migration 0009); null when nothing in particular. */
   subject: string | null;
+}
+
+// ---- Uploaded workbooks awaiting their preview (migration 0014) ----
+
+export interface WorkbookUploadTable {
+  /** Random, unguessable: the preview page's address. */
+  id: string;
+  /** "edits" | "programme" */
+  kind: string;
+  programme_id: number | null;
+  user_id: number;
+  file_name: string;
+  /** The file, base64. */
+  content: string;
+  created_at: string;
 }
