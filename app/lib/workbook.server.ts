@@ -62,7 +62,7 @@ export async function previewWorkbookEdits(db: Db, programme: Pick<Programme, "s
       themes: current.document.themes.map((t) => t.number),
       groups: programme.organisationChapter?.groups ?? [],
       organisations: lookup.all,
-      resolve: lookup.resolve,
+      resolve: (name) => lookup.resolve(name),
     },
     errors,
     language,
@@ -108,7 +108,7 @@ export async function importProgrammeWorkbook(
   const organisations = createOrganisationRepository(db);
   const [lookup, choices, programmes] = await Promise.all([organisations.lookup(), organisations.choices(), createProgrammeRepository(db).list()]);
   const slugs = new Set(programmes.map((p) => p.slug));
-  const built = programmeFromWorkbook(read.sheets, { organisations: choices, resolve: lookup.resolve, programmeExists: (s) => slugs.has(s) }, []);
+  const built = programmeFromWorkbook(read.sheets, { organisations: choices, resolve: (name) => lookup.resolve(name), programmeExists: (s) => slugs.has(s) }, []);
   if (!built.ok) return built;
   const report = await importProgrammeDocument(db, built.document, { dryRun: options.dryRun, file: options.file, actor: options.actor, clock: options.clock });
   return { ok: true, document: built.document, organisations: built.organisations, report };

@@ -30,12 +30,12 @@ export function readCell(raw: unknown): CellValue {
   if (typeof raw === "object") {
     const o = raw as Record<string, unknown>;
     if ("formula" in o || "sharedFormula" in o) return o.result === undefined ? null : readCell(o.result);
-    if (Array.isArray(o.richText)) return (o.richText as { text?: unknown }[]).map((r) => String(r.text ?? "")).join("");
+    if (Array.isArray(o.richText)) return (o.richText as { text?: unknown }[]).map((r) => (typeof r.text === "string" ? r.text : "")).join("");
     if ("hyperlink" in o) return readCell(o.text);
     if ("error" in o) return { error: String(o.error) };
     if ("text" in o) return readCell(o.text);
   }
-  return String(raw);
+  return null;
 }
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; key: string; params?: Record<string, string | number> };
@@ -54,7 +54,7 @@ export function cellText(v: CellValue): Parsed<string> {
   if (v === null) return ok("");
   if (v instanceof Date) return ok(isoDate(v));
   if (typeof v === "boolean") return ok(v ? "1" : "0");
-  return ok(String(v).replace(/\r\n?/g, "\n"));
+  return ok(plain(v).replace(/\r\n?/g, "\n"));
 }
 
 export function cellInteger(v: CellValue): Parsed<number | null> {
@@ -84,7 +84,7 @@ export function cellBoolean(v: CellValue): Parsed<boolean> {
   if (v === null) return ok(false);
   if (typeof v === "boolean") return ok(v);
   if (typeof v === "number" && (v === 0 || v === 1)) return ok(v === 1);
-  const word = String(v).trim().toLowerCase();
+  const word = plain(v).trim().toLowerCase();
   if (TRUE_WORDS.has(word)) return ok(true);
   if (FALSE_WORDS.has(word)) return ok(false);
   return bad("workbook.notBoolean");
@@ -103,6 +103,8 @@ export function cellDate(v: CellValue): Parsed<string | null> {
   if (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v.trim())) return ok(v.trim());
   return bad("workbook.notDate");
 }
+
+const plain = (v: CellValue): string => (typeof v === "string" ? v : typeof v === "number" ? String(v) : "");
 
 // exceljs reads a date cell as midnight UTC of that day.
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);

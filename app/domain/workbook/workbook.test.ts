@@ -115,7 +115,7 @@ describe("workbook", () => {
     });
     const p = await plan(d, bytes);
     expect(p.edits).toEqual([]);
-    const withFormula = await edit(bytes, { B2: { formula: "CONCAT(\"A\",\"B\")", result: "AB" } as ExcelJS.CellFormulaValue });
+    const withFormula = await edit(bytes, { B2: { formula: "CONCAT(\"A\",\"B\")", result: "AB" } });
     const q = await plan(d, withFormula);
     expect(q.edits[0]!.fields).toEqual([{ field: "title", before: d.actions[0]!.title, after: "AB" }]);
   });
