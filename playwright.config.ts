@@ -47,12 +47,12 @@ const webServer: NonNullable<PlaywrightTestConfig["webServer"]> = [
 const projects: NonNullable<PlaywrightTestConfig["projects"]> = [
   {
     name: "sqlite-js",
-    testIgnore: /postgres-smoke|first-admin|decide-category|edit-action/,
+    testIgnore: /postgres-smoke|first-admin|decide-category|edit-action|workbook-import/,
     use: { baseURL: `http://127.0.0.1:${sqlitePort}`, javaScriptEnabled: true },
   },
   {
     name: "sqlite-no-js",
-    testIgnore: /postgres-smoke|first-admin|decide-category|edit-action/,
+    testIgnore: /postgres-smoke|first-admin|decide-category|edit-action|workbook-import/,
     use: { baseURL: `http://127.0.0.1:${sqlitePort}`, javaScriptEnabled: false },
   },
 ];
@@ -118,6 +118,21 @@ for (const [offset, name, javaScriptEnabled] of [[720, "edit-action-js", true], 
     timeout: 60_000,
   });
   projects.push({ name, testMatch: /edit-action/, use: { baseURL: `http://127.0.0.1:${port}`, javaScriptEnabled }, metadata: { databaseUrl } });
+}
+// The workbook journey changes actions by importing an edited workbook: one server and database per
+// project, like the editing journey; the spec makes its programme manager with the CLI.
+process.env.REGIE_E2E_WORKBOOK_DIR ??= mkdtempSync(join(tmpdir(), "regie-e2e-workbook-"));
+for (const [offset, name, javaScriptEnabled] of [[730, "workbook-import-js", true], [731, "workbook-import-no-js", false]] as const) {
+  const port = sqlitePort + offset;
+  const databaseUrl = `sqlite:${join(process.env.REGIE_E2E_WORKBOOK_DIR, `${name}.sqlite`)}`;
+  webServer.push({
+    command: "node server.js",
+    url: `http://127.0.0.1:${port}/health`,
+    env: { PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: databaseUrl, LOG_LEVEL: "warn" },
+    reuseExistingServer: false,
+    timeout: 60_000,
+  });
+  projects.push({ name, testMatch: /workbook-import/, use: { baseURL: `http://127.0.0.1:${port}`, javaScriptEnabled }, metadata: { databaseUrl } });
 }
 if (pgUrl) {
   const db = new URL(pgUrl);

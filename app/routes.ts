@@ -61,5 +61,12 @@ export default [
   route("programmes/:slug/rounds", "routes/progress/rounds.tsx"),
   route("programmes/:slug/rounds/:id", "routes/progress/round.tsx"),
   route("respond/:token", "routes/progress/respond.tsx"),
+  // Workbooks: the programme as Excel, the blank template, importing edits and new programmes.
+  route("programmes/template.xlsx", "routes/workbook/workbook-template.ts"),
+  route("programmes/:slug/export.xlsx", "routes/workbook/programme-workbook.ts"),
+  route("programmes/:slug/import", "routes/workbook/workbook-import.tsx"),
+  route("programmes/:slug/import/:id", "routes/workbook/workbook-preview.tsx"),
+  route("admin/programme-import", "routes/workbook/programme-import.tsx"),
+  route("admin/programme-import/:id", "routes/workbook/programme-import-preview.tsx"),
   route("*", "routes/site/not-found.tsx"),
 ] satisfies RouteConfig;

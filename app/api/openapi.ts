@@ -9,6 +9,7 @@ import { organisationOperations } from "./organisations/schema";
 import { planOperations } from "./plans/schema";
 import { programmeOperations } from "./programmes/schema";
 import { progressOperations } from "./progress/schema";
+import { workbookOperations } from "./workbook/schema";
 import { area, op, problemSchema, type Area, type Method, type Operation } from "./schema";
 
 /**
@@ -141,7 +142,7 @@ const AREAS: Area[] = [
       answers: { 200: { description: "The OpenAPI document.", schema: z.looseObject({}) } },
     }),
   }),
-  ...[programmeOperations, actionOperations, organisationOperations, monitorOperations, planOperations, decisionOperations, progressOperations],
+  ...[programmeOperations, actionOperations, organisationOperations, monitorOperations, planOperations, decisionOperations, progressOperations, workbookOperations],
 ];
 
 /** The OpenAPI 3.1 document. */
@@ -255,7 +256,9 @@ function describeOperation(method: Method, route: string, area: Area, operation:
       for (const [name, description] of Object.entries(named)) headers[name] = { description, schema: string };
       const content = answer.csv
         ? { "text/csv": { schema: { type: "string", description: answer.csv.description }, example: answer.csv.example } }
-        : answer.schema && { "application/json": { schema: jsonSchemaOf(answer.schema, schemas) } };
+        : answer.file
+          ? { [answer.file.mediaType]: { schema: { type: "string", contentMediaType: answer.file.mediaType, description: answer.file.description } } }
+          : answer.schema && { "application/json": { schema: jsonSchemaOf(answer.schema, schemas) } };
       responses[status] = { description: answer.description, headers, ...(content ? { content } : {}) };
     }
   }

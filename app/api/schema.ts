@@ -45,6 +45,8 @@ export interface Answer {
   description: string;
   schema?: z.ZodType;
   csv?: { description: string; example: string };
+  /** A binary download (a workbook), described by its media type. */
+  file?: { mediaType: string; description: string };
   headers?: Record<string, string>;
 }
 

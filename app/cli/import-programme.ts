@@ -9,6 +9,7 @@ import { programmeHintsSchema, type ProgrammeHints } from "../domain/programmes/
 import { readEnv } from "../lib/env.server";
 import { dataDir } from "../lib/paths.server";
 import { CliError, type CliContext } from "./context";
+import { importProgrammeWorkbook, workbookErrorText } from "../lib/workbook.server";
 
 /** The slug a programme gets when none is given: its title and period ("kennis-en-werk-071-2013-2015"). */
 export function defaultProgrammeSlug(doc: Pick<ProgrammeDocument, "title" | "period">): string {
@@ -67,6 +68,7 @@ export async function importProgrammeCommand(
   const maxMb = readEnv().MAX_UPLOAD_MB;
   if (size > maxMb * 1024 * 1024) throw new CliError(t("cli.fileTooLarge", { file, mb: maxMb }));
   const bytes = readFileSync(file);
+  if (/\.xlsx$/i.test(file) || (bytes[0] === 0x50 && bytes[1] === 0x4b)) return importWorkbookFile(ctx, file, new Uint8Array(bytes), options.dryRun);
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
@@ -141,4 +143,18 @@ function reportLines(ctx: CliContext, r: ProgrammeImportReport): string[] {
     }
   }
   return lines;
+}
+
+/** A filled-in template (.xlsx): the same reading, errors and import as the upload page. */
+async function importWorkbookFile(ctx: CliContext, file: string, bytes: Uint8Array, dryRun: boolean): Promise<number> {
+  const { t } = ctx;
+  const db = await ctx.openDb();
+  const result = await importProgrammeWorkbook(db, bytes, { dryRun, file: basename(file), actor: { userId: null, label: "CLI" } });
+  if (!result.ok) throw new CliError([t("workbook.cliRefused", { file }), ...result.errors.map((e) => `  ${workbookErrorText(t, e)}`)].join("\n"));
+  for (const o of result.organisations) {
+    ctx.out(o.status === "matched" ? t("workbook.cliOrganisationMatched", { name: o.name, match: o.match?.name }) : t("workbook.cliOrganisationNew", { name: o.name }));
+  }
+  ctx.out(dryRun ? t("cli.dryRun") : t("cli.imported", { database: db.description }));
+  for (const line of reportLines(ctx, result.report)) ctx.out(`  ${line}`);
+  return 0;
 }

@@ -17,11 +17,18 @@ export function ProgrammeToolsPanel({ tools, slug }: { tools: ProgrammeTools; sl
     ...(tools.canAddAction
       ? [{ href: `/programmes/${slug}/actions/new`, text: t("editing.newAction") }]
       : []),
+    ...(tools.canImport ? [{ href: `/programmes/${slug}/import`, text: t("workbookPages.importLink") }] : []),
   ];
   return (
     <>
       <SavedNotice saved={tools.saved} />
       <EditLinks links={links} />
+      <p className="nl-paragraph">
+        {/* A file, not a page: the browser downloads it instead of the router navigating. */}
+        <a className="nl-link" href={`/programmes/${slug}/export.xlsx`} download>
+          {t("workbookPages.download")}
+        </a>
+      </p>
     </>
   );
 }

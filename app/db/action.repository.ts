@@ -698,6 +698,139 @@ async function writeRelations(
   }
 }
 
+export interface UpdateInput {
+  programmeId: number;
+  number: number;
+  expectedVersion: number;
+  patch: ActionPatch;
+  actor: Actor;
+  requestId?: string;
+  now: string;
+}
+
+export interface CreateInput {
+  programmeId: number;
+  number?: number;
+  changes: ActionChanges;
+  actor: Actor;
+  requestId?: string;
+  now: string;
+}
+
+/** One action's change inside a transaction the caller holds (a page edit, the API, a workbook import). */
+export async function updateActionIn(trx: Transaction<Database>, dialect: Db["dialect"], input: UpdateInput): Promise<UpdateResult> {
+  const row = await forUpdate(
+    trx.selectFrom("action").select(["id", "version"]).where("programme_id", "=", input.programmeId).where("number", "=", input.number),
+    dialect,
+  ).executeTakeFirst();
+  if (!row) return { status: "not-found" };
+  const before = (await snapshotAction(trx, row.id))!;
+  if (row.version !== input.expectedVersion) return { status: "conflict", current: before };
+  const next: ActionChanges = { ...pick(before), ...input.patch };
+  const refs = await checkReferences(trx, input.programmeId, input.number, next);
+  if (Object.keys(refs.errors).length > 0) return { status: "invalid", errors: refs.errors };
+
+  const changed = EDITABLE.filter((f) => JSON.stringify(before[f]) !== JSON.stringify(next[f]));
+  if (changed.length === 0) return { status: "ok", version: before.version, changed };
+
+  const version = before.version + 1;
+  await trx
+    .updateTable("action")
+    .set({
+      title: next.title,
+      description: next.description,
+      notes: JSON.stringify(next.notes),
+      intention_id: refs.intentionId,
+      theme_id: refs.themeId,
+      group_name: next.group,
+      lead_unknown: next.leadUnknown ? 1 : 0,
+      intended_results: JSON.stringify(next.intendedResults),
+      planning_text: next.planningText,
+      category_note: next.categoryNote,
+      ...searchColumns(next),
+      updated_at: input.now,
+      version,
+    })
+    .where("id", "=", row.id)
+    .execute();
+  await writeRelations(trx, { id: row.id, programmeId: input.programmeId }, next, refs, {
+    organisations: changed.some((f) => f === "leads" || f === "partners" || f === "toInvolve"),
+    links: changed.includes("links"),
+    years: changed.includes("planningText"),
+    now: input.now,
+  });
+  await recordAudit(trx, {
+    actor: input.actor,
+    at: input.now,
+    programmeId: input.programmeId,
+    entityType: "action",
+    entityId: row.id,
+    entityLabel: `${input.number}. ${next.title}`,
+    operation: "update",
+    before: Object.fromEntries(changed.map((f) => [f, before[f]])),
+    after: Object.fromEntries(changed.map((f) => [f, next[f]])),
+    requestId: input.requestId,
+  });
+  return { status: "ok", version, changed };
+}
+
+/** One new action inside a transaction the caller holds. */
+export async function createActionIn(trx: Transaction<Database>, dialect: Db["dialect"], input: CreateInput): Promise<CreateResult> {
+  // One creation at a time per programme, so that two cannot take the same next number.
+  await forUpdate(trx.selectFrom("programme").select("id").where("id", "=", input.programmeId), dialect).executeTakeFirstOrThrow();
+  const errors: Record<string, string> = {};
+  let number = input.number;
+  if (number !== undefined) {
+    const taken = await trx.selectFrom("action").select("id").where("programme_id", "=", input.programmeId).where("number", "=", number).executeTakeFirst();
+    if (taken) errors.number = `editing.actionNumberTaken|${number}`;
+  } else {
+    const max = await trx.selectFrom("action").select((eb) => eb.fn.max("number").as("n")).where("programme_id", "=", input.programmeId).executeTakeFirst();
+    number = Number(max?.n ?? 0) + 1;
+  }
+  const next: ActionChanges = { ...input.changes };
+  const refs = await checkReferences(trx, input.programmeId, number, next);
+  Object.assign(errors, refs.errors);
+  if (Object.keys(errors).length > 0) return { status: "invalid", errors };
+
+  const row = await trx
+    .insertInto("action")
+    .values({
+      programme_id: input.programmeId,
+      number,
+      title: next.title,
+      description: next.description,
+      notes: JSON.stringify(next.notes),
+      theme_id: refs.themeId,
+      intention_id: refs.intentionId,
+      group_name: next.group,
+      lead_unknown: next.leadUnknown ? 1 : 0,
+      intended_results: JSON.stringify(next.intendedResults),
+      planning_text: next.planningText,
+      category: null,
+      category_note: next.categoryNote,
+      ...searchColumns(next),
+      created_at: input.now,
+      updated_at: input.now,
+      version: 1,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await writeRelations(trx, { id: row.id, programmeId: input.programmeId }, next, refs, { organisations: true, links: true, years: true, now: input.now });
+  await recordAudit(trx, {
+    actor: input.actor,
+    at: input.now,
+    programmeId: input.programmeId,
+    entityType: "action",
+    entityId: row.id,
+    entityLabel: `${number}. ${next.title}`,
+    operation: "create",
+    before: null,
+    after: { number, ...pick(next) },
+    requestId: input.requestId,
+  });
+  return { status: "ok", id: row.id, number, version: 1 };
+}
+
 /** Changes to actions, each in one transaction with optimistic concurrency and a history entry. */
 function actionChanges(db: Db) {
   return {
@@ -732,160 +865,16 @@ function actionChanges(db: Db) {
      * unless all of it holds. The action's row is locked while the change is checked and written,
      * so that of two writers who saw the same version exactly one succeeds.
      */
-    async update(input: {
-      programmeId: number;
-      number: number;
-      expectedVersion: number;
-      patch: ActionPatch;
-      actor: Actor;
-      requestId?: string;
-      now: string;
-    }): Promise<UpdateResult> {
-      return db.kysely.transaction().execute(async (trx): Promise<UpdateResult> => {
-        const row = await forUpdate(
-          trx
-            .selectFrom("action")
-            .select(["id", "version"])
-            .where("programme_id", "=", input.programmeId)
-            .where("number", "=", input.number),
-          db.dialect,
-        ).executeTakeFirst();
-        if (!row) return { status: "not-found" };
-        const before = (await snapshotAction(trx, row.id))!;
-        if (row.version !== input.expectedVersion) return { status: "conflict", current: before };
-        const next: ActionChanges = { ...pick(before), ...input.patch };
-        const refs = await checkReferences(trx, input.programmeId, input.number, next);
-        if (Object.keys(refs.errors).length > 0) return { status: "invalid", errors: refs.errors };
-
-        const changed = EDITABLE.filter((f) => JSON.stringify(before[f]) !== JSON.stringify(next[f]));
-        if (changed.length === 0) return { status: "ok", version: before.version, changed };
-
-        const version = before.version + 1;
-        await trx
-          .updateTable("action")
-          .set({
-            title: next.title,
-            description: next.description,
-            notes: JSON.stringify(next.notes),
-            intention_id: refs.intentionId,
-            theme_id: refs.themeId,
-            group_name: next.group,
-            lead_unknown: next.leadUnknown ? 1 : 0,
-            intended_results: JSON.stringify(next.intendedResults),
-            planning_text: next.planningText,
-            category_note: next.categoryNote,
-            ...searchColumns(next),
-            updated_at: input.now,
-            version,
-          })
-          .where("id", "=", row.id)
-          .execute();
-        await writeRelations(trx, { id: row.id, programmeId: input.programmeId }, next, refs, {
-          organisations: changed.some((f) => f === "leads" || f === "partners" || f === "toInvolve"),
-          links: changed.includes("links"),
-          years: changed.includes("planningText"),
-          now: input.now,
-        });
-        await recordAudit(trx, {
-          actor: input.actor,
-          at: input.now,
-          programmeId: input.programmeId,
-          entityType: "action",
-          entityId: row.id,
-          entityLabel: `${input.number}. ${next.title}`,
-          operation: "update",
-          before: Object.fromEntries(changed.map((f) => [f, before[f]])),
-          after: Object.fromEntries(changed.map((f) => [f, next[f]])),
-          requestId: input.requestId,
-        });
-        return { status: "ok", version, changed };
-      });
+    async update(input: UpdateInput): Promise<UpdateResult> {
+      return db.kysely.transaction().execute((trx) => updateActionIn(trx, db.dialect, input));
     },
 
     /**
      * Adds an action to a programme: the number asked for (when free) or the next free one, the same
      * checks as a change, no category (the steering group decides it), and a history entry.
      */
-    async create(input: {
-      programmeId: number;
-      number?: number;
-      changes: ActionChanges;
-      actor: Actor;
-      requestId?: string;
-      now: string;
-    }): Promise<CreateResult> {
-      return db.kysely.transaction().execute(async (trx): Promise<CreateResult> => {
-        // One creation at a time per programme, so that two cannot take the same next number.
-        await forUpdate(
-          trx.selectFrom("programme").select("id").where("id", "=", input.programmeId),
-          db.dialect,
-        ).executeTakeFirstOrThrow();
-        const errors: Record<string, string> = {};
-        let number = input.number;
-        if (number !== undefined) {
-          const taken = await trx
-            .selectFrom("action")
-            .select("id")
-            .where("programme_id", "=", input.programmeId)
-            .where("number", "=", number)
-            .executeTakeFirst();
-          if (taken) errors.number = `editing.actionNumberTaken|${number}`;
-        } else {
-          const max = await trx
-            .selectFrom("action")
-            .select((eb) => eb.fn.max("number").as("n"))
-            .where("programme_id", "=", input.programmeId)
-            .executeTakeFirst();
-          number = Number(max?.n ?? 0) + 1;
-        }
-        const next: ActionChanges = { ...input.changes };
-        const refs = await checkReferences(trx, input.programmeId, number, next);
-        Object.assign(errors, refs.errors);
-        if (Object.keys(errors).length > 0) return { status: "invalid", errors };
-
-        const row = await trx
-          .insertInto("action")
-          .values({
-            programme_id: input.programmeId,
-            number,
-            title: next.title,
-            description: next.description,
-            notes: JSON.stringify(next.notes),
-            theme_id: refs.themeId,
-            intention_id: refs.intentionId,
-            group_name: next.group,
-            lead_unknown: next.leadUnknown ? 1 : 0,
-            intended_results: JSON.stringify(next.intendedResults),
-            planning_text: next.planningText,
-            category: null,
-            category_note: next.categoryNote,
-            ...searchColumns(next),
-            created_at: input.now,
-            updated_at: input.now,
-            version: 1,
-          })
-          .returning("id")
-          .executeTakeFirstOrThrow();
-        await writeRelations(trx, { id: row.id, programmeId: input.programmeId }, next, refs, {
-          organisations: true,
-          links: true,
-          years: true,
-          now: input.now,
-        });
-        await recordAudit(trx, {
-          actor: input.actor,
-          at: input.now,
-          programmeId: input.programmeId,
-          entityType: "action",
-          entityId: row.id,
-          entityLabel: `${number}. ${next.title}`,
-          operation: "create",
-          before: null,
-          after: { number, ...pick(next) },
-          requestId: input.requestId,
-        });
-        return { status: "ok", id: row.id, number, version: 1 };
-      });
+    async create(input: CreateInput): Promise<CreateResult> {
+      return db.kysely.transaction().execute((trx) => createActionIn(trx, db.dialect, input));
     },
   };
 }

@@ -11,6 +11,7 @@ import * as m0010 from "./migrations/0010-progress-indexes";
 import * as m0011 from "./migrations/0011-decision-source";
 import * as m0012 from "./migrations/0012-dutch-stems";
 import * as m0013 from "./migrations/0013-server-secret";
+import * as m0014 from "./migrations/0014-workbook-upload";
 
 // Migrations are listed here, in order, so that they travel inside the server bundle as well as
 // the CLI. A landed migration is never edited; a change is a new file.
@@ -26,6 +27,7 @@ const MIGRATIONS = [
   ["0011-decision-source", m0011],
   ["0012-dutch-stems", m0012],
   ["0013-server-secret", m0013],
+  ["0014-workbook-upload", m0014],
 ] as const;
 
 class StaticProvider implements MigrationProvider {

@@ -347,6 +347,45 @@ async function checkNames(
   return errors;
 }
 
+export interface OrganisationCreateInput {
+  changes: OrganisationCreate;
+  actor: Actor;
+  requestId?: string;
+  now: string;
+}
+
+/** A new organisation inside a transaction the caller holds (the registry is locked for the rest of it). */
+export async function createOrganisationIn(trx: Transaction<Database>, dialect: Db["dialect"], input: OrganisationCreateInput): Promise<OrganisationCreateResult> {
+  await lockOrganisationRegistry(trx, dialect);
+  const { name, kind } = input.changes;
+  const aliases = tidyAliases(name, input.changes.aliases);
+  const errors = await checkNames(trx, null, name, aliases, new Set());
+  if (Object.keys(errors).length > 0) return { status: "invalid", errors };
+  const base = organisationSlug(name);
+  let slug = base;
+  for (let n = 2; await slugTaken(trx, slug, null); n++) slug = `${base}-${n}`;
+  const row = await trx
+    .insertInto("organisation")
+    .values({ slug, name, kind, created_at: input.now, updated_at: input.now, version: 1 })
+    .returning(COLUMNS)
+    .executeTakeFirstOrThrow();
+  await writeAliases(trx, row.id, name, aliases);
+  const organisation = await readSnapshot(trx, row);
+  await recordAudit(trx, {
+    actor: input.actor,
+    at: input.now,
+    programmeId: null,
+    entityType: "organisation",
+    entityId: row.id,
+    entityLabel: name,
+    operation: "create",
+    before: null,
+    after: { slug, name, kind, aliases: organisation.aliases },
+    requestId: input.requestId,
+  });
+  return { status: "ok", organisation, changed: [...EDITABLE] };
+}
+
 /**
  * Changes to the organisation registry: creating, editing and merging organisations. Each change is
  * one transaction with a version check and history entries; the registry is locked meanwhile.
@@ -397,42 +436,8 @@ function organisationChanges(db: Db) {
      * another organisation has (or had) that slug. A name or alias that already belongs to another
      * organisation is refused with that organisation's name.
      */
-    async create(input: {
-      changes: OrganisationCreate;
-      actor: Actor;
-      requestId?: string;
-      now: string;
-    }): Promise<OrganisationCreateResult> {
-      return k.transaction().execute(async (trx): Promise<OrganisationCreateResult> => {
-        await lockOrganisationRegistry(trx, db.dialect);
-        const { name, kind } = input.changes;
-        const aliases = tidyAliases(name, input.changes.aliases);
-        const errors = await checkNames(trx, null, name, aliases, new Set());
-        if (Object.keys(errors).length > 0) return { status: "invalid", errors };
-        const base = organisationSlug(name);
-        let slug = base;
-        for (let n = 2; await slugTaken(trx, slug, null); n++) slug = `${base}-${n}`;
-        const row = await trx
-          .insertInto("organisation")
-          .values({ slug, name, kind, created_at: input.now, updated_at: input.now, version: 1 })
-          .returning(COLUMNS)
-          .executeTakeFirstOrThrow();
-        await writeAliases(trx, row.id, name, aliases);
-        const organisation = await readSnapshot(trx, row);
-        await recordAudit(trx, {
-          actor: input.actor,
-          at: input.now,
-          programmeId: null,
-          entityType: "organisation",
-          entityId: row.id,
-          entityLabel: name,
-          operation: "create",
-          before: null,
-          after: { slug, name, kind, aliases: organisation.aliases },
-          requestId: input.requestId,
-        });
-        return { status: "ok", organisation, changed: [...EDITABLE] };
-      });
+    async create(input: OrganisationCreateInput): Promise<OrganisationCreateResult> {
+      return k.transaction().execute((trx) => createOrganisationIn(trx, db.dialect, input));
     },
 
     /**

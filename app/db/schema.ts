@@ -44,6 +44,7 @@ export interface Database {
   monitor_import: MonitorImportTable;
   measurement: MeasurementTable;
   server_secret: ServerSecretTable;
+  workbook_upload: WorkbookUploadTable;
 }
 
 export interface ProgrammeTable {
@@ -515,5 +516,20 @@ export interface ServerSecretTable {
   /** What the secret is for ("csrf"). */
   name: string;
   value: string;
+  created_at: string;
+}
+
+// ---- Uploaded workbooks awaiting their preview (migration 0014) ----
+
+export interface WorkbookUploadTable {
+  /** Random, unguessable: the preview page's address. */
+  id: string;
+  /** "edits" | "programme" */
+  kind: string;
+  programme_id: number | null;
+  user_id: number;
+  file_name: string;
+  /** The file, base64. */
+  content: string;
   created_at: string;
 }

@@ -15,6 +15,7 @@ import { createMailer, type Mailer } from "./mail/mailer.server";
 import { systemClock, type Clock } from "../domain/time";
 import { openDatabase, type Db } from "../db/database";
 import { createMonitorRepository } from "../db/monitor.repository";
+import { createWorkbookRepository } from "../db/workbook.repository";
 import { createProgressReadModel } from "../db/progress.read-model";
 import { changeStamp, createReadCache, type ReadCache } from "../db/read-cache";
 import { createProgressServices } from "./progress-services.server";
@@ -62,6 +63,8 @@ export interface Services {
   jobs: ReturnType<typeof createProgressServices>["jobs"];
   /** The runner of those jobs, which the server process starts. */
   jobRunner: ReturnType<typeof createProgressServices>["jobRunner"];
+  /** Workbooks: uploads awaiting their preview, what a download holds, applying an edited workbook. */
+  workbooks: ReturnType<typeof createWorkbookRepository>;
 }
 
 /** Builds the services on an open database. */
@@ -93,5 +96,6 @@ export function createServices(env: Env, logger: Logger, db: Db = openDatabase(e
     plans: createPlanService({ store: createPlanRepository(db), mailer, logger }),
     progressViews: createProgressReadModel(db, readCache),
     ...createProgressServices({ db, mailer, clock, logger, links }),
+    workbooks: createWorkbookRepository(db),
   };
 }

@@ -56,6 +56,8 @@ describe.each(testDialects())("every documented operation answers as documented 
       expect(res.headers.get("content-type"), what).toMatch(new RegExp(`^${mediaType.replace("+", "\\+")}`));
       // (fetch's text() drops the byte-order mark, which tests/api/csv.test.ts checks on the bytes.)
       if (mediaType === "text/csv") expect((res.body as unknown as string).split("\r\n")[0], what).toMatch(/^[a-zA-Z]+(;[a-zA-Z]+)+$/);
+      // A workbook is a zip: it starts with the local file header's "PK".
+      else if (mediaType.includes("spreadsheetml")) expect((res.body as unknown as string).startsWith("PK"), what).toBe(true);
       else expect(validate(schema, res.body), what).toEqual([]);
     }
     const key = `${method.toLowerCase()} ${template}`;
@@ -80,6 +82,9 @@ describe.each(testDialects())("every documented operation answers as documented 
     await check("GET", "/programmes/{slug}/actions.csv", `${P}/actions.csv`, 200);
     await check("GET", "/programmes/{slug}/actions.csv", `${P}/actions.csv?lead=Bestaat-Niet`, 400);
     await check("GET", "/programmes/{slug}/actions.csv", "/programmes/bestaat-niet/actions.csv", 404);
+    await check("GET", "/programmes/{slug}/workbook", `${P}/workbook`, 200);
+    await check("GET", "/programmes/{slug}/workbook", "/programmes/bestaat-niet/workbook", 404);
+    await check("GET", "/workbook-template", "/workbook-template", 200);
     for (const n of [5, 10, 26, 61]) await check("GET", "/programmes/{slug}/actions/{number}", `${P}/actions/${n}`, 200);
     await check("GET", "/programmes/{slug}/actions/{number}", `${P}/actions/5?asOf=2013-01-01`, 200);
     await check("GET", "/programmes/{slug}/actions/{number}", `${P}/actions/abc`, 400);

@@ -390,4 +390,16 @@ export const ROUTE_TABLE: RouteCase[] = [
   { route: "api GET /programmes/:slug/indicators.csv", method: "GET", operation: "programme.read", target: "programme", sample: { path: `${API}${P}/indicators.csv` } },
   { route: "api GET /programmes/:slug/indicators/:id", method: "GET", operation: "programme.read", target: "programme", sample: { path: `${API}${P}/indicators/bevolking` } },
   { route: "api GET /programmes/:slug/indicators/:id.csv", method: "GET", operation: "programme.read", target: "programme", sample: { path: `${API}${P}/indicators/bevolking.csv` } },
+  // Workbooks: downloads (public, as the pages), importing edits (programme manager), a new programme (administrator).
+  // The previews ask for an upload id that does not exist: allowed personas get its 404.
+  { route: "routes/workbook/workbook-template.ts", method: "GET", operation: null, sample: { path: "/programmes/template.xlsx" } },
+  { route: "routes/workbook/programme-workbook.ts", method: "GET", operation: "programme.read", target: "programme", sample: { path: `${P}/export.xlsx` } },
+  { route: "routes/workbook/workbook-import.tsx", method: "GET", operation: "action.edit", target: "programme", sample: { path: `${P}/import` } },
+  { route: "routes/workbook/workbook-import.tsx", method: "POST", operation: "action.edit", target: "programme", sample: { path: `${P}/import`, form: {} }, allowed: [400], writes: false },
+  { route: "routes/workbook/workbook-preview.tsx", method: "GET", operation: "action.edit", target: "programme", sample: { path: `${P}/import/no-such-upload-id` }, allowed: [404] },
+  { route: "routes/workbook/programme-import.tsx", method: "GET", operation: "users.manage", target: "none", sample: { path: "/admin/programme-import" } },
+  { route: "routes/workbook/programme-import.tsx", method: "POST", operation: "users.manage", target: "none", sample: { path: "/admin/programme-import", form: {} }, allowed: [400], writes: false },
+  { route: "routes/workbook/programme-import-preview.tsx", method: "GET", operation: "users.manage", target: "none", sample: { path: "/admin/programme-import/no-such-upload-id" }, allowed: [404] },
+  { route: "api GET /programmes/:slug/workbook", method: "GET", operation: "programme.read", target: "programme", sample: { path: `${API}${P}/workbook` } },
+  { route: "api GET /workbook-template", method: "GET", operation: null, sample: { path: `${API}/workbook-template` } },
 ];

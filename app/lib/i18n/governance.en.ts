@@ -1,6 +1,7 @@
 import { decisionsEn } from "./decisions.en";
 import { editingEn } from "./editing.en";
 import { progressViewsEn } from "./progress-views.en";
+import { workbookPagesEn } from "./workbook.en";
 import { progressEn } from "./progress.en";
 import type { governanceNl } from "./governance.nl";
 
@@ -286,6 +287,7 @@ export const governanceEn: Widen<typeof governanceNl> = {
   decisions: decisionsEn,
   editing: editingEn,
   progressViews: progressViewsEn,
+  workbookPages: workbookPagesEn,
   progress: progressEn,
   contacts: {
     title: "Contacts",

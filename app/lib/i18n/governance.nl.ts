@@ -1,6 +1,7 @@
 import { decisionsNl } from "./decisions.nl";
 import { editingNl } from "./editing.nl";
 import { progressViewsNl } from "./progress-views.nl";
+import { workbookPagesNl } from "./workbook.nl";
 import { progressNl } from "./progress.nl";
 
 /** Dutch texts for accounts, editing, history, decisions and plans. Every key must exist in governance.en.ts too. */
@@ -284,6 +285,7 @@ export const governanceNl = {
   decisions: decisionsNl,
   editing: editingNl,
   progressViews: progressViewsNl,
+  workbookPages: workbookPagesNl,
   progress: progressNl,
   contacts: {
     title: "Contactpersonen",

@@ -52,6 +52,11 @@ export default function Admin() {
           </Link>
           <p className="nl-paragraph">{t("admin.historySummary", { count: data.history })}</p>
         </li>
+        <li>
+          <Link className="nl-link" to="/admin/programme-import">
+            {t("workbookPages.programmeImportTitle")}
+          </Link>
+        </li>
       </ul>
     </>
   );

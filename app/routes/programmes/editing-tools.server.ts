@@ -13,6 +13,7 @@ export function loadProgrammeTools(context: AppLoadContext, programmeId: number,
   return {
     canEdit: can(context.principal, "programme.edit", target),
     canAddAction: can(context.principal, "action.edit", target),
+    canImport: can(context.principal, "action.edit", target) && can(context.principal, "organisation.edit", target),
     saved: savedOf(request),
   };
 }

@@ -1,0 +1,43 @@
+import type { workbookPagesNl } from "./workbook.nl";
+
+/** English texts of the workbook pages; every Dutch key must be here (the type checks it). */
+export const workbookPagesEn: Record<keyof typeof workbookPagesNl, string> = {
+  download: "Download as Excel",
+  downloadTemplate: "Download the blank template (Excel)",
+  importLink: "Import actions from Excel",
+  importTitle: "Import actions from Excel",
+  importIntro:
+    "Download the workbook, edit the actions on the “Actions” sheet and upload it here. You first see every change; then you apply all of them, or none. Other sheets are not read.",
+  fileLabel: "Workbook (.xlsx)",
+  fileHint: "At most {{mb}} MB and {{rows}} rows per sheet.",
+  upload: "Read and show the changes",
+  previewTitle: "Changes from {{file}}",
+  nothing: "The workbook changes nothing in the programme.",
+  summary: "{{edits}} actions with {{fields}} changed fields, {{creates}} new actions, {{unchanged}} actions unchanged.",
+  changedActions: "Changed actions",
+  newActions: "New actions",
+  action: "Action {{number}}: {{title}}",
+  field: "Field",
+  before: "Now",
+  after: "Becomes",
+  organisations: "Organisations",
+  orgMatched: "“{{name}}” is read as {{match}}.",
+  orgNew: "“{{name}}” is not known yet",
+  orgCreate: "Create a new organisation",
+  apply: "Apply all changes",
+  cancel: "Cancel",
+  errorsTitle: "The workbook was not imported; nothing has changed",
+  stale: "The programme changed since you looked at the changes. They are shown again below; check them, then apply them.",
+  applied: "The workbook was imported: {{updated}} actions changed, {{created}} new actions, {{organisations}} organisations created.",
+  expired: "This workbook is not (or no longer) waiting. Upload it again.",
+  noFile: "Choose a workbook (.xlsx).",
+  tooLarge: "The workbook is larger than {{mb}} MB.",
+  refusedAction: "Action {{number}} could not be updated: {{message}}",
+  programmeImportTitle: "New programme from Excel",
+  programmeImportIntro:
+    "Download the blank template, fill in the sheets Programme, Categories, Themes, Intentions, Organisations and Actions and upload it here. You first see what will be created.",
+  programmePreview: "Programme “{{title}}” ({{slug}}), {{start}}–{{end}}: {{themes}} themes, {{actions}} actions.",
+  programmeOrganisations: "Organisations: {{created}} new, {{existing}} already known.",
+  create: "Create the programme",
+  created: "The programme “{{title}}” was created.",
+};
