@@ -9,6 +9,7 @@ import * as m0008 from "./migrations/0008-progress";
 import * as m0009 from "./migrations/0009-progress-more";
 import * as m0010 from "./migrations/0010-progress-indexes";
 import * as m0011 from "./migrations/0011-decision-source";
+import * as m0012 from "./migrations/0012-reports";
 
 // Migrations are listed here, in order, so that they travel inside the server bundle as well as
 // the CLI. A landed migration is never edited; a change is a new file.
@@ -22,6 +23,7 @@ const MIGRATIONS = [
   ["0009-progress-more", m0009],
   ["0010-progress-indexes", m0010],
   ["0011-decision-source", m0011],
+  ["0012-reports", m0012],
 ] as const;
 
 class StaticProvider implements MigrationProvider {

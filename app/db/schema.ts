@@ -43,6 +43,7 @@ export interface Database {
   indicator_region: IndicatorRegionTable;
   monitor_import: MonitorImportTable;
   measurement: MeasurementTable;
+  report: ReportTable;
 }
 
 export interface ProgrammeTable {
@@ -506,4 +507,25 @@ export interface JobTable {
   updated_at: string;
   /** What the job is about: "round:5/request:12", "round:5" (migration 0009); null when nothing in particular. */
   subject: string | null;
+}
+
+/** A yearly document of a programme (migration 0012): its texts, and once final its snapshot. */
+export interface ReportTable {
+  id: Generated<number>;
+  programme_id: number;
+  /** "annual-report" | "annual-programme" */
+  kind: string;
+  year: number;
+  introduction: string;
+  /** JSON: { [theme number or "chapter"]: text } */
+  theme_texts: string;
+  /** "draft" | "final" */
+  status: string;
+  /** JSON of the assembled document when final; null while a draft. */
+  snapshot: string | null;
+  finalised_at: string | null;
+  finalised_by: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
 }

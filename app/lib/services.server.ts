@@ -9,6 +9,7 @@ import { createContactRepository } from "../db/contact.repository";
 import { createOutboxRepository } from "../db/outbox.repository";
 import { createPersonalDataRepository } from "../db/personal-data.repository";
 import { createPlanRepository } from "../db/plan.repository";
+import { createReportRepository } from "../db/report.repository";
 import { createPlanService } from "./plans/plan-service.server";
 import { createAuthService } from "./auth/auth-service.server";
 import { createMailer, type Mailer } from "./mail/mailer.server";
@@ -62,6 +63,8 @@ export interface Services {
   jobs: ReturnType<typeof createProgressServices>["jobs"];
   /** The runner of those jobs, which the server process starts. */
   jobRunner: ReturnType<typeof createProgressServices>["jobRunner"];
+  /** The yearly documents: the programme manager's texts, finalised snapshots, and what they are assembled from. */
+  reports: ReturnType<typeof createReportRepository>;
 }
 
 /** Builds the services on an open database. */
@@ -93,5 +96,6 @@ export function createServices(env: Env, logger: Logger, db: Db = openDatabase(e
     plans: createPlanService({ store: createPlanRepository(db), mailer, logger }),
     progressViews: createProgressReadModel(db, readCache),
     ...createProgressServices({ db, mailer, clock, logger, links }),
+    reports: createReportRepository(db),
   };
 }

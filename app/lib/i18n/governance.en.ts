@@ -1,3 +1,4 @@
+import { reportsEn } from "./reports.en";
 import { decisionsEn } from "./decisions.en";
 import { editingEn } from "./editing.en";
 import { progressViewsEn } from "./progress-views.en";
@@ -287,6 +288,7 @@ export const governanceEn: Widen<typeof governanceNl> = {
   editing: editingEn,
   progressViews: progressViewsEn,
   progress: progressEn,
+  reports: reportsEn,
   contacts: {
     title: "Contacts",
     titleFor: "Contacts of action {{number}}",

@@ -1,3 +1,4 @@
+import { reportsNl } from "./reports.nl";
 import { decisionsNl } from "./decisions.nl";
 import { editingNl } from "./editing.nl";
 import { progressViewsNl } from "./progress-views.nl";
@@ -285,6 +286,7 @@ export const governanceNl = {
   editing: editingNl,
   progressViews: progressViewsNl,
   progress: progressNl,
+  reports: reportsNl,
   contacts: {
     title: "Contactpersonen",
     titleFor: "Contactpersonen van actie {{number}}",
