@@ -61,5 +61,9 @@ export default [
   route("programmes/:slug/rounds", "routes/progress/rounds.tsx"),
   route("programmes/:slug/rounds/:id", "routes/progress/round.tsx"),
   route("respond/:token", "routes/progress/respond.tsx"),
+  // The yearly documents: annual reports, their texts.
+  route("programmes/:slug/reports", "routes/reports/reports.tsx"),
+  route("programmes/:slug/reports/:year", "routes/reports/report.tsx"),
+  route("programmes/:slug/reports/:year/edit", "routes/reports/report-edit.tsx"),
   route("*", "routes/site/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -9,6 +9,7 @@ import { organisationOperations } from "./organisations/schema";
 import { planOperations } from "./plans/schema";
 import { programmeOperations } from "./programmes/schema";
 import { progressOperations } from "./progress/schema";
+import { reportOperations } from "./reports/schema";
 import { area, op, problemSchema, type Area, type Method, type Operation } from "./schema";
 
 /**
@@ -45,6 +46,7 @@ const TAGS = [
       'The economic monitor (action 61): indicators per theme with their figures per region and period, mostly from CBS StatLine (CC BY 4.0; cite "Bron: CBS" and the table id given in each indicator\'s `attribution`).',
   },
   { name: "decisions", description: "The steering group's decisions, and the categories they set." },
+  { name: "reports", description: "The yearly documents: the annual report as JSON, Word and tagged PDF." },
 ];
 
 const path = (name: string, description: string, pattern?: RegExp, maxLength?: number) => ({
@@ -66,6 +68,7 @@ const PARAMETERS: Record<string, Json> = {
   organisationSlug: path("slug", "The organisation's slug, e.g. `gemeente-leiden`."),
   decisionId: path("id", "The decision's id.", DECISION_ID),
   indicatorId: path("id", "The indicator's id, e.g. `verkoopprijs-koopwoningen`.", INDICATOR_ID, INDICATOR_ID_MAX),
+  reportYear: path("year", "The report's year, within the programme's period and begun, e.g. `2014`.", /^\d{4}$/),
   q: query(
     "q",
     "Full-text search in title, description, intended results and notes. Every word must match, as a word or the start of one; accents are ignored. Results are ordered by relevance (the title weighs most), then by number.",
@@ -141,7 +144,7 @@ const AREAS: Area[] = [
       answers: { 200: { description: "The OpenAPI document.", schema: z.looseObject({}) } },
     }),
   }),
-  ...[programmeOperations, actionOperations, organisationOperations, monitorOperations, planOperations, decisionOperations, progressOperations],
+  ...[programmeOperations, actionOperations, organisationOperations, monitorOperations, planOperations, decisionOperations, progressOperations, reportOperations],
 ];
 
 /** The OpenAPI 3.1 document. */
@@ -226,6 +229,7 @@ const PATH_PARAMETERS: Record<string, string> = {
   organisations: "organisationSlug",
   decisions: "decisionId",
   indicators: "indicatorId",
+  reports: "reportYear",
 };
 /** A slug that names nothing is a 404; every other parameter can also be malformed (400). */
 const SLUGS = ["programmeSlug", "organisationSlug"];
@@ -255,7 +259,9 @@ function describeOperation(method: Method, route: string, area: Area, operation:
       for (const [name, description] of Object.entries(named)) headers[name] = { description, schema: string };
       const content = answer.csv
         ? { "text/csv": { schema: { type: "string", description: answer.csv.description }, example: answer.csv.example } }
-        : answer.schema && { "application/json": { schema: jsonSchemaOf(answer.schema, schemas) } };
+        : answer.binary
+          ? { [answer.binary.type]: { schema: { type: "string", contentMediaType: answer.binary.type, description: answer.binary.description } } }
+          : answer.schema && { "application/json": { schema: jsonSchemaOf(answer.schema, schemas) } };
       responses[status] = { description: answer.description, headers, ...(content ? { content } : {}) };
     }
   }

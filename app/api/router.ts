@@ -10,6 +10,7 @@ import { mountPlanRoutes } from "./plans/routes";
 import { problem } from "./problem";
 import { mountProgrammeRoutes } from "./programmes/routes";
 import { mountProgressRoutes } from "./progress/routes";
+import { mountReportRoutes } from "./reports/routes";
 
 /** The open-data and write API under /api/v1, one area at a time. Handlers: parse, read or write, shape. */
 export function createApiRouter(services: Services): Router {
@@ -37,6 +38,7 @@ export function createApiRouter(services: Services): Router {
   mountPlanRoutes(router, services);
   mountDecisionRoutes(router, services);
   mountProgressRoutes(router, services);
+  mountReportRoutes(router, services);
 
   router.all("/{*rest}", (req, res) => {
     // A known path asked with a method it does not take is a 405 naming the methods it does take.

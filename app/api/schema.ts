@@ -45,6 +45,8 @@ export interface Answer {
   description: string;
   schema?: z.ZodType;
   csv?: { description: string; example: string };
+  /** A file (Word, PDF): its media type and what it is. */
+  binary?: { type: string; description: string };
   headers?: Record<string, string>;
 }
 
