@@ -8,6 +8,7 @@ import { exportProgrammeCommand } from "./export-programme";
 import { importProgrammeCommand } from "./import-programme";
 import { fetchMonitorCommand, importMonitorCommand } from "./import-monitor";
 import { addUserCommand, createTokenCommand } from "./users";
+import { reportCommand } from "./report";
 import { CliError, type CliContext } from "./context";
 
 /** The interface language of the command line: REGIE_LANG, else LANG when it names English, else Dutch. */
@@ -100,6 +101,14 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
           options: { indicator: { type: "string" }, since: { type: "string" }, programme: { type: "string" }, "dry-run": { type: "boolean" } },
         });
         return await fetchMonitorCommand(ctx, { table: positionals[0], ...values, dryRun: values["dry-run"] ?? false });
+      }
+      case "report": {
+        const [kind, ...args] = rest;
+        const { values } = parseArgs({
+          args,
+          options: { year: { type: "string" }, format: { type: "string" }, out: { type: "string" }, programme: { type: "string" }, lang: { type: "string" } },
+        });
+        return await reportCommand(ctx, { kind, ...values });
       }
       case "migrate": {
         parseArgs({ args: rest, options: {} });
