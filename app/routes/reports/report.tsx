@@ -80,8 +80,8 @@ export default function ReportPage() {
       <ErrorSummary errors={errors} />
       <article className="regie-report">
         <ReportBlocks blocks={d.blocks.slice(0, 3)} />
-        <section className="regie-report__tools" aria-labelledby="downloads">
-          <h2 className="nl-heading nl-heading--level-2" id="downloads">
+        <section className="regie-report__tools" aria-labelledby="verslag-downloads">
+          <h2 className="nl-heading nl-heading--level-2" id="verslag-downloads">
             {t("reports.downloads")}
           </h2>
           <ul>
@@ -120,8 +120,8 @@ export default function ReportPage() {
             </>
           ) : null}
         </section>
-        <nav className="regie-report__toc" aria-labelledby="inhoud">
-          <h2 className="nl-heading nl-heading--level-2" id="inhoud">
+        <nav className="regie-report__toc" aria-labelledby="verslag-inhoud">
+          <h2 className="nl-heading nl-heading--level-2" id="verslag-inhoud">
             {t("reports.contents")}
           </h2>
           <ol>
