@@ -28,8 +28,9 @@ export function mountReportRoutes(router: Router, services: Services): void {
     if (year === null) return invalidParameter(res, "year", "reports.yearNotFound");
     if (!reportableYear(programme, year, calendarDate(services.clock.now()))) return problem(res, 404, "reports.yearNotFound");
     const language = languageOf(res);
-    const view = await readAnnualReport(services, programme, year, language);
-    if (!view.final) {
+    // Drafts are for members: decided before the (costly) assembling, from the stored record alone.
+    const stored = await services.reports.get(programme.id, "annual-report", year);
+    if (stored?.status !== "final") {
       const verdict = decide(res.locals.principal as Principal, "report.readDraft", { programmeId: programme.id });
       if (verdict === "sign-in") {
         res.setHeader("WWW-Authenticate", 'Bearer realm="regie"');
@@ -39,9 +40,13 @@ export function mountReportRoutes(router: Router, services: Services): void {
       // A draft shows today's data to members: no shared cache may keep it.
       res.setHeader("Cache-Control", "private, no-store");
     }
+    const view = await readAnnualReport(services, programme, year, language);
     if (format === "json") return res.json(presentAnnualReport(view.model, view.final, view.stored?.finalisedAt ?? null));
-    const document = annualReportDocument(view.model, language, view.final);
-    const file = format === "docx" ? await renderDocx(document) : await renderPdf(document);
+    // The same file until the data change: a document takes seconds to write, a download should not.
+    const file = await services.readCache.get(`report:${programme.id}:${year}:${language}:${format}:${view.model.generatedOn}`, async () => {
+      const document = annualReportDocument(view.model, language, view.final);
+      return format === "docx" ? renderDocx(document) : renderPdf(document);
+    });
     res.setHeader("Content-Type", FORMATS[format]);
     res.setHeader("Content-Disposition", `attachment; filename="${reportFileName(programme.slug, "annual-report", year, language, format)}"`);
     res.send(file);
