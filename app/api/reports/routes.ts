@@ -4,9 +4,7 @@ import type { Principal } from "../../domain/auth/roles";
 import { calendarDate } from "../../domain/calendar";
 import { parseReportYear, reportFileName } from "../../domain/reports/report-record";
 import { readAnnualReport, reportableYear } from "../../lib/reports/annual-report.server";
-import { annualReportDocument } from "../../lib/reports/report-document.server";
-import { renderDocx } from "../../lib/reports/report-docx.server";
-import { renderPdf } from "../../lib/reports/report-pdf.server";
+import { annualReportFile } from "../../lib/reports/report-files.server";
 import type { Services } from "../../lib/services.server";
 import { presentAnnualReport } from "../../presenters/report";
 import { programmeOf } from "../lookup";
@@ -42,11 +40,7 @@ export function mountReportRoutes(router: Router, services: Services): void {
     }
     const view = await readAnnualReport(services, programme, year, language);
     if (format === "json") return res.json(presentAnnualReport(view.model, view.final, view.stored?.finalisedAt ?? null));
-    // The same file until the data change: a document takes seconds to write, a download should not.
-    const file = await services.readCache.get(`report:${programme.id}:${year}:${language}:${format}:${view.model.generatedOn}`, async () => {
-      const document = annualReportDocument(view.model, language, view.final);
-      return format === "docx" ? renderDocx(document) : renderPdf(document);
-    });
+    const file = await annualReportFile(view.model, language, view.final, format);
     res.setHeader("Content-Type", FORMATS[format]);
     res.setHeader("Content-Disposition", `attachment; filename="${reportFileName(programme.slug, "annual-report", year, language, format)}"`);
     res.send(file);
