@@ -68,5 +68,9 @@ export default [
   route("programmes/:slug/import/:id", "routes/workbook/workbook-preview.tsx"),
   route("admin/programme-import", "routes/workbook/programme-import.tsx"),
   route("admin/programme-import/:id", "routes/workbook/programme-import-preview.tsx"),
+  // The yearly documents: annual reports, their texts.
+  route("programmes/:slug/reports", "routes/reports/reports.tsx"),
+  route("programmes/:slug/reports/:year", "routes/reports/report.tsx"),
+  route("programmes/:slug/reports/:year/edit", "routes/reports/report-edit.tsx"),
   route("*", "routes/site/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -12,6 +12,7 @@ import type { LoadMessage, LoadOptions, LoadResult } from "./load";
 import { seedBenchData } from "./generate-programme";
 import { FIRST_LOAD_PAGES, formatFirstLoad, measureFirstLoad, type FirstLoadResult } from "./first-load";
 import { checkAims, formatAims, formatTable, type Row } from "./report";
+import { formatDocuments, type DocumentResult } from "./documents";
 import type { BareBody, ServerCommand, ServerMessage } from "./server";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -249,6 +250,17 @@ async function measure(
  * programme of 2,000 actions: written into the server's database once it has started (and loaded
  * the default programme), before any body is fetched. The server's read caches follow the writes.
  */
+/** The annual report as Word and PDF, measured in a process of its own so that its memory is its own. */
+function measureDocumentsApart(databaseUrl: string): DocumentResult[] {
+  if (process.env.BENCH_DOCUMENTS === "0") return [];
+  const run = spawnSync(process.execPath, ["--import", "tsx", join(here, "documents.ts"), databaseUrl], { cwd: root, encoding: "utf8", maxBuffer: 1 << 24 });
+  if (run.status !== 0) {
+    console.log(`  documents not measured: ${run.stderr.trim().split("\n").slice(-3).join(" ")}`);
+    return [];
+  }
+  return JSON.parse(run.stdout.trim().split("\n").at(-1)!) as DocumentResult[];
+}
+
 async function seedProgressData(databaseUrl: string, label: string, note: (text: string) => void): Promise<void> {
   if (!cases.some((c) => c.progressData)) return;
   const t0 = performance.now();
@@ -329,6 +341,7 @@ async function main() {
   const tmp = mkdtempSync(join(os.tmpdir(), "regie-bench-"));
   cleanups.push(() => rmSync(tmp, { recursive: true, force: true }));
   let bodies: BareBody[] = [];
+  let documents: DocumentResult[] = [];
   const firstLoad: FirstLoadResult[] = [];
   let nodeEnvSeen: string | null = null;
   try {
@@ -349,6 +362,7 @@ async function main() {
     // What a first visit downloads depends on the build, not on the database: measured once, here.
     // The signed-in page needs a session made in the server's process; `bench/first-load.ts` measures it.
     for (const page of FIRST_LOAD_PAGES.filter((p) => !p.signedIn)) firstLoad.push(await measureFirstLoad(sqlite.url, page));
+    documents = measureDocumentsApart(sqliteUrl);
     if (settings.targets.includes("sqlite")) servers.set("sqlite", sqlite);
 
     if (settings.targets.includes("postgres")) {
@@ -422,6 +436,10 @@ async function main() {
   console.log(formatAims(aims));
   console.log("");
   console.log(formatFirstLoad(firstLoad, false));
+  if (documents.length > 0) {
+    console.log("");
+    console.log(formatDocuments(documents));
+  }
 
   const noisy = rows.filter((r) => r.backgroundBusyPercentBefore > settings.quietBusyPercent);
   if (noisy.length > 0) {

@@ -10,6 +10,7 @@ import { planOperations } from "./plans/schema";
 import { programmeOperations } from "./programmes/schema";
 import { progressOperations } from "./progress/schema";
 import { workbookOperations } from "./workbook/schema";
+import { reportOperations } from "./reports/schema";
 import { area, op, problemSchema, type Area, type Method, type Operation } from "./schema";
 
 /**
@@ -46,6 +47,7 @@ const TAGS = [
       'The economic monitor (action 61): indicators per theme with their figures per region and period, mostly from CBS StatLine (CC BY 4.0; cite "Bron: CBS" and the table id given in each indicator\'s `attribution`).',
   },
   { name: "decisions", description: "The steering group's decisions, and the categories they set." },
+  { name: "reports", description: "The yearly documents: the annual report as JSON, Word and tagged PDF." },
 ];
 
 const path = (name: string, description: string, pattern?: RegExp, maxLength?: number) => ({
@@ -67,6 +69,7 @@ const PARAMETERS: Record<string, Json> = {
   organisationSlug: path("slug", "The organisation's slug, e.g. `gemeente-leiden`."),
   decisionId: path("id", "The decision's id (1 to 2147483647).", DECISION_ID),
   indicatorId: path("id", "The indicator's id, e.g. `verkoopprijs-koopwoningen`.", INDICATOR_ID, INDICATOR_ID_MAX),
+  reportYear: path("year", "The report's year, within the programme's period and begun, e.g. `2014`.", /^\d{4}$/),
   q: query(
     "q",
     "Full-text search in title, description, intended results and notes. Every word must match, as a word or the start of one; accents are ignored. Results are ordered by relevance (the title weighs most), then by number.",
@@ -142,7 +145,7 @@ const AREAS: Area[] = [
       answers: { 200: { description: "The OpenAPI document.", schema: z.looseObject({}) } },
     }),
   }),
-  ...[programmeOperations, actionOperations, organisationOperations, monitorOperations, planOperations, decisionOperations, progressOperations, workbookOperations],
+  ...[programmeOperations, actionOperations, organisationOperations, monitorOperations, planOperations, decisionOperations, progressOperations, workbookOperations, reportOperations],
 ];
 
 /** The OpenAPI 3.1 document. */
@@ -227,6 +230,7 @@ const PATH_PARAMETERS: Record<string, string> = {
   organisations: "organisationSlug",
   decisions: "decisionId",
   indicators: "indicatorId",
+  reports: "reportYear",
 };
 /** A slug that names nothing is a 404; every other parameter can also be malformed (400). */
 const SLUGS = ["programmeSlug", "organisationSlug"];

@@ -11,6 +11,7 @@ import { problem } from "./problem";
 import { mountProgrammeRoutes } from "./programmes/routes";
 import { mountProgressRoutes } from "./progress/routes";
 import { mountWorkbookRoutes } from "./workbook/routes";
+import { mountReportRoutes } from "./reports/routes";
 
 /** The open-data and write API under /api/v1, one area at a time. Handlers: parse, read or write, shape. */
 export function createApiRouter(services: Services): Router {
@@ -39,6 +40,7 @@ export function createApiRouter(services: Services): Router {
   mountDecisionRoutes(router, services);
   mountProgressRoutes(router, services);
   mountWorkbookRoutes(router, services);
+  mountReportRoutes(router, services);
 
   router.all("/{*rest}", (req, res) => {
     // A known path asked with a method it does not take is a 405 naming the methods it does take.

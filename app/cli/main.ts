@@ -9,6 +9,7 @@ import { exportProgrammeCommand } from "./export-programme";
 import { importProgrammeCommand } from "./import-programme";
 import { fetchMonitorCommand, importMonitorCommand } from "./import-monitor";
 import { addUserCommand, createTokenCommand } from "./users";
+import { reportCommand } from "./report";
 import { CliError, type CliContext } from "./context";
 
 /** The interface language of the command line: REGIE_LANG, else LANG when it names English, else Dutch. */
@@ -109,6 +110,14 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
       case "restore": {
         const { positionals } = parseArgs({ args: rest, allowPositionals: true, options: {} });
         return await restoreCommand(ctx, { file: positionals[0] });
+      }
+      case "report": {
+        const [kind, ...args] = rest;
+        const { values } = parseArgs({
+          args,
+          options: { year: { type: "string" }, format: { type: "string" }, out: { type: "string" }, programme: { type: "string" }, lang: { type: "string" } },
+        });
+        return await reportCommand(ctx, { kind, ...values });
       }
       case "migrate": {
         parseArgs({ args: rest, options: {} });

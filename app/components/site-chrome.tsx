@@ -101,6 +101,13 @@ export function SiteHeader({
               </NavLink>
             </li>
           ) : null}
+          {programme ? (
+            <li>
+              <NavLink className={navClass} to={`/programmes/${programme}/reports`} aria-current={current(`/programmes/${programme}/reports`)}>
+                {t("reports.listTitle")}
+              </NavLink>
+            </li>
+          ) : null}
           <li>
             <NavLink className={navClass} to="/organisations" aria-current={current("/organisations")}>
               {t("nav.organisations")}

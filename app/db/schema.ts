@@ -45,6 +45,7 @@ export interface Database {
   measurement: MeasurementTable;
   server_secret: ServerSecretTable;
   workbook_upload: WorkbookUploadTable;
+  report: ReportTable;
 }
 
 export interface ProgrammeTable {
@@ -532,4 +533,25 @@ export interface WorkbookUploadTable {
   /** The file, base64. */
   content: string;
   created_at: string;
+}
+
+/** A yearly document of a programme (migration 0012): its texts, and once final its snapshot. */
+export interface ReportTable {
+  id: Generated<number>;
+  programme_id: number;
+  /** "annual-report" | "annual-programme" */
+  kind: string;
+  year: number;
+  introduction: string;
+  /** JSON: { [theme number or "chapter"]: text } */
+  theme_texts: string;
+  /** "draft" | "final" */
+  status: string;
+  /** JSON of the assembled document when final; null while a draft. */
+  snapshot: string | null;
+  finalised_at: string | null;
+  finalised_by: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
 }

@@ -9,6 +9,7 @@ import { createContactRepository } from "../db/contact.repository";
 import { createOutboxRepository } from "../db/outbox.repository";
 import { createPersonalDataRepository } from "../db/personal-data.repository";
 import { createPlanRepository } from "../db/plan.repository";
+import { createReportRepository } from "../db/report.repository";
 import { createPlanService } from "./plans/plan-service.server";
 import { createAuthService } from "./auth/auth-service.server";
 import { createMailer, type Mailer } from "./mail/mailer.server";
@@ -65,6 +66,8 @@ export interface Services {
   jobRunner: ReturnType<typeof createProgressServices>["jobRunner"];
   /** Workbooks: uploads awaiting their preview, what a download holds, applying an edited workbook. */
   workbooks: ReturnType<typeof createWorkbookRepository>;
+  /** The yearly documents: the programme manager's texts, finalised snapshots, and what they are assembled from. */
+  reports: ReturnType<typeof createReportRepository>;
 }
 
 /** Builds the services on an open database. */
@@ -97,5 +100,6 @@ export function createServices(env: Env, logger: Logger, db: Db = openDatabase(e
     progressViews: createProgressReadModel(db, readCache),
     ...createProgressServices({ db, mailer, clock, logger, links }),
     workbooks: createWorkbookRepository(db),
+    reports: createReportRepository(db),
   };
 }

@@ -210,6 +210,18 @@ describe.each(testDialects())("every documented operation answers as documented 
     await check("DELETE", "/programmes/{slug}/decisions/{id}", one, 204, { as: token, ifMatch: corrected.headers.get("etag")! });
   });
 
+  it("answers the annual report's reads as documented", async () => {
+    const token: Credentials = { bearer: pm };
+    await check("GET", "/programmes/{slug}/reports/{year}", `${P}/reports/2014`, 200, { as: token });
+    await check("GET", "/programmes/{slug}/reports/{year}", `${P}/reports/2014`, 401);
+    await check("GET", "/programmes/{slug}/reports/{year}", `${P}/reports/abcd`, 400, { as: token });
+    await check("GET", "/programmes/{slug}/reports/{year}", `${P}/reports/2099`, 404, { as: token });
+    await check("GET", "/programmes/{slug}/reports/{year}.docx", `${P}/reports/2014.docx`, 200, { as: token });
+    await check("GET", "/programmes/{slug}/reports/{year}.docx", `${P}/reports/2014.docx`, 401);
+    await check("GET", "/programmes/{slug}/reports/{year}.pdf", `${P}/reports/2014.pdf`, 200, { as: token });
+    await check("GET", "/programmes/{slug}/reports/{year}.pdf", `${P}/reports/2013.pdf`, 401);
+  }, 180_000);
+
   it("has checked a success and, where the document names any, a problem for every documented operation", () => {
     const missing = operations.flatMap((operation) => {
       const [method, path] = operation.split(" ") as [string, string];

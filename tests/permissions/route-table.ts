@@ -402,4 +402,30 @@ export const ROUTE_TABLE: RouteCase[] = [
   { route: "routes/workbook/programme-import-preview.tsx", method: "GET", operation: "users.manage", target: "none", sample: { path: "/admin/programme-import/no-such-upload-id" }, allowed: [404] },
   { route: "api GET /programmes/:slug/workbook", method: "GET", operation: "programme.read", target: "programme", sample: { path: `${API}${P}/workbook` } },
   { route: "api GET /workbook-template", method: "GET", operation: null, sample: { path: `${API}/workbook-template` } },
+  { route: "api GET /programmes/:slug/indicators/:id.csv", method: "GET", operation: "programme.read", target: "programme", sample: { path: `${API}${P}/indicators/bevolking.csv` } },  // The annual report: the 2014 report stays a draft here (members read it; the programme manager writes
+  // its texts). The first allowed persona (admin) saves the texts with version 0; later ones get 409.
+  { route: "routes/reports/reports.tsx", method: "GET", operation: "programme.read", target: "programme", sample: { path: `${P}/reports` } },
+  { route: "routes/reports/report.tsx", method: "GET", operation: "report.readDraft", target: "programme", sample: { path: `${P}/reports/2014` } },
+  { route: "routes/reports/report-edit.tsx", method: "GET", operation: "report.edit", target: "programme", sample: { path: `${P}/reports/2014/edit` } },
+  {
+    route: "routes/reports/report-edit.tsx",
+    method: "POST",
+    operation: "report.edit",
+    target: "programme",
+    sample: { path: `${P}/reports/2014/edit`, form: { version: "0", introduction: "Matrixinleiding" } },
+    allowed: [302, 409],
+    writes: true,
+  },
+  // Finalising without ticking the box: refused with 400 for those allowed, nothing written.
+  {
+    route: "routes/reports/report.tsx",
+    method: "POST",
+    operation: "report.edit",
+    target: "programme",
+    sample: { path: `${P}/reports/2014`, form: { version: "1" } },
+    allowed: [400],
+  },
+  { route: "api GET /programmes/:slug/reports/:year", method: "GET", operation: "report.readDraft", target: "programme", sample: { path: `${API}${P}/reports/2014` } },
+  { route: "api GET /programmes/:slug/reports/:year.docx", method: "GET", operation: "report.readDraft", target: "programme", sample: { path: `${API}${P}/reports/2014.docx` } },
+  { route: "api GET /programmes/:slug/reports/:year.pdf", method: "GET", operation: "report.readDraft", target: "programme", sample: { path: `${API}${P}/reports/2014.pdf` } },
 ];

@@ -36,6 +36,9 @@ export const PERMISSIONS = {
   "rounds.manage": { roles: ["programme-manager"], scope: "programme" },
   "monitor.import": { roles: ["programme-manager", "analyst"], scope: "programme" },
   "monitor.manage": { roles: ["programme-manager", "analyst"], scope: "programme" },
+  // Yearly documents: drafts show today's data to members; a final one is public (it holds no personal data).
+  "report.readDraft": { roles: ["member"], scope: "programme" },
+  "report.edit": { roles: ["programme-manager"], scope: "programme" },
   "account.self": { roles: ["signed-in"], scope: "global" },
   "users.manage": { roles: [], scope: "global", hidden: true },
   "outbox.read": { roles: [], scope: "global", hidden: true },

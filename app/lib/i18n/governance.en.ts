@@ -1,3 +1,4 @@
+import { reportsEn } from "./reports.en";
 import { decisionsEn } from "./decisions.en";
 import { editingEn } from "./editing.en";
 import { progressViewsEn } from "./progress-views.en";
@@ -289,6 +290,7 @@ export const governanceEn: Widen<typeof governanceNl> = {
   progressViews: progressViewsEn,
   workbookPages: workbookPagesEn,
   progress: progressEn,
+  reports: reportsEn,
   contacts: {
     title: "Contacts",
     titleFor: "Contacts of action {{number}}",

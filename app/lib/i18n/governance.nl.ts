@@ -1,3 +1,4 @@
+import { reportsNl } from "./reports.nl";
 import { decisionsNl } from "./decisions.nl";
 import { editingNl } from "./editing.nl";
 import { progressViewsNl } from "./progress-views.nl";
@@ -287,6 +288,7 @@ export const governanceNl = {
   progressViews: progressViewsNl,
   workbookPages: workbookPagesNl,
   progress: progressNl,
+  reports: reportsNl,
   contacts: {
     title: "Contactpersonen",
     titleFor: "Contactpersonen van actie {{number}}",

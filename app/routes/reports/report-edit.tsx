@@ -1,0 +1,139 @@
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
+import { data, Form, Link, redirect, useActionData, useLoaderData } from "react-router";
+import { Breadcrumbs, type Crumb } from "../../components/breadcrumbs";
+import { CsrfField, ErrorSummary, TextArea } from "../../components/forms";
+import { PageTitle } from "../../components/page-title";
+import { formFields } from "../../domain/auth/schemas";
+import { readReportTextsForm, REPORT_TEXT_MAX, reportTextsSchema, THEME_TEXT_MAX } from "../../domain/reports/report-record";
+import { timestamp } from "../../domain/time";
+import { requirePermission } from "../../lib/auth/guards.server";
+import { translator } from "../../lib/i18n/catalogue.server";
+import { requireReportYear } from "./report-pages.server";
+import type { Route } from "./+types/report-edit";
+
+export const handle = {
+  breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
+    { label: d.programme.title, to: `/programmes/${d.programme.slug}`, lang: d.programme.language },
+    { label: t("reports.listTitle"), to: `/programmes/${d.programme.slug}/reports` },
+    { label: t("reports.annualReportTitle", { year: d.year }), to: `/programmes/${d.programme.slug}/reports/${d.year}` },
+    { label: t("reports.editLink") },
+  ],
+};
+
+async function load(context: Route.LoaderArgs["context"], request: Request, slug: string, rawYear: string) {
+  const { programme, year } = await requireReportYear(context, slug, rawYear);
+  requirePermission(context, request, "report.edit", { programmeId: programme.id });
+  const stored = await context.services.reports.get(programme.id, "annual-report", year);
+  return { programme, year, stored };
+}
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  const { programme, year, stored } = await load(context, request, params.slug, params.year);
+  return {
+    programme: { slug: programme.slug, title: programme.title, language: programme.language },
+    year,
+    final: stored?.status === "final",
+    version: stored?.version ?? 0,
+    texts: stored?.texts ?? { introduction: "", themes: {} },
+    themes: [
+      ...programme.themes.map((th) => ({ key: String(th.number), number: th.number, title: th.title })),
+      ...(programme.organisationChapter ? [{ key: "chapter", number: null, title: programme.organisationChapter.title }] : []),
+    ],
+  };
+}
+
+export async function action({ context, request, params }: Route.ActionArgs) {
+  const { programme, year } = await load(context, request, params.slug, params.year);
+  const t = translator(context.language);
+  const fields = formFields(await request.formData());
+  const version = /^\d+$/.test(fields.version ?? "") ? Number(fields.version) : -1;
+  const texts = readReportTextsForm(fields);
+  const known = new Set([...programme.themes.map((th) => String(th.number)), "chapter"]);
+  texts.themes = Object.fromEntries(Object.entries(texts.themes).filter(([key]) => known.has(key)));
+  const fail = (errors: Record<string, string>, status = 400) => data({ errors, texts, version }, { status });
+  const parsed = reportTextsSchema.safeParse(texts);
+  if (!parsed.success) {
+    const errors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0] === "themes" ? `theme.${String(issue.path[1])}` : String(issue.path[0]);
+      errors[field] = t(issue.message);
+    }
+    return fail(errors);
+  }
+  const user = context.principal.user!;
+  const result = await context.services.reports.saveTexts({
+    programmeId: programme.id,
+    kind: "annual-report",
+    year,
+    expectedVersion: version,
+    texts: parsed.data,
+    actor: { userId: user.id, label: user.name },
+    requestId: context.requestId,
+    now: timestamp(context.services.clock),
+  });
+  if (result.status === "final") return fail({ form: t("reports.isFinal") }, 409);
+  if (result.status === "conflict") return data({ errors: { form: t("reports.conflict") }, texts, version: result.current.version }, { status: 409 });
+  return redirect(`/programmes/${programme.slug}/reports/${year}?saved=${result.version}`);
+}
+
+export default function ReportEdit() {
+  const loaded = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const texts = result?.texts ?? loaded.texts;
+  const errors: Record<string, string> = result?.errors ?? {};
+  const version = result?.version ?? loaded.version;
+  const title = t("reports.editTitle", { year: loaded.year });
+  const back = `/programmes/${loaded.programme.slug}/reports/${loaded.year}`;
+  return (
+    <>
+      <PageTitle title={title} />
+      <Breadcrumbs />
+      <h1 className="nl-heading nl-heading--level-1">{title}</h1>
+      <ErrorSummary errors={errors} />
+      {loaded.final ? (
+        <p className="nl-paragraph">{t("reports.isFinal")}</p>
+      ) : (
+        <>
+          <p className="nl-paragraph">{t("reports.editIntro")}</p>
+          <Form method="post" className="regie-form" noValidate>
+            <CsrfField />
+            <input type="hidden" name="version" value={version} />
+            <TextArea
+              name="introduction"
+              label={t("reports.introductionLabel")}
+              defaultValue={texts.introduction}
+              error={errors.introduction}
+              rows={10}
+              maxLength={REPORT_TEXT_MAX}
+            />
+            {loaded.themes.map((th) => (
+              <TextArea
+                key={th.key}
+                name={`theme.${th.key}`}
+                label={
+                  th.number === null
+                    ? t("reports.chapterTextLabel", { title: th.title })
+                    : t("reports.themeTextLabel", { number: th.number, title: th.title })
+                }
+                defaultValue={texts.themes[th.key] ?? ""}
+                error={errors[`theme.${th.key}`]}
+                rows={4}
+                maxLength={THEME_TEXT_MAX}
+              />
+            ))}
+            <div className="regie-actions-row">
+              <button className="nl-button nl-button--primary" type="submit">
+                {t("forms.save")}
+              </button>
+              <Link className="nl-link" to={back}>
+                {t("forms.cancel")}
+              </Link>
+            </div>
+          </Form>
+        </>
+      )}
+    </>
+  );
+}
