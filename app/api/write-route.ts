@@ -2,13 +2,10 @@ import type { Request, RequestHandler, Response } from "express";
 import type { z } from "zod";
 import type { Operation, Target } from "../domain/auth/permissions";
 import type { Principal } from "../domain/auth/roles";
-import { fieldErrors } from "../domain/editing/field-errors";
-import { type Language } from "../lib/i18n";
-import { translator } from "../lib/i18n/catalogue.server";
-import { translateErrors } from "../lib/messages";
+import { Invalid, Refused as RefusedError, NotFound, Stale, storeFieldErrors, zodFieldErrors, type FieldErrors, type Message } from "../lib/errors";
 import type { Services } from "../lib/services.server";
 import { timestamp } from "../domain/time";
-import { problem } from "./problem";
+import { sendError } from "./problem";
 import { authorise, etag, requireIfMatch, requireJsonObject, sendRecord } from "./write-support";
 
 /** Who makes a change and when: what every store records with it. */
@@ -26,10 +23,7 @@ export interface ETagParts {
 }
 
 /** A problem's message key with its parameters. */
-export interface ProblemText {
-  key: string;
-  params?: Record<string, unknown>;
-}
+export type ProblemText = Message;
 
 /** The answer to a change that went through: the record as presented, with its ETag. */
 export interface WriteAnswer {
@@ -72,8 +66,8 @@ interface WriteSteps<R, I, Out> {
   body?: "required" | "optional";
   /** The body's schema. */
   schema: z.ZodType<I>;
-  /** A refused body's errors by field, as message keys; `fieldErrors` when left out. */
-  bodyErrors?(error: z.ZodError): Record<string, string>;
+  /** A refused body's errors by field; `zodFieldErrors` when left out. */
+  bodyErrors?(error: z.ZodError): FieldErrors;
   /** The change itself, through a store. */
   write(record: R, input: I, context: WriteContext): Promise<Out>;
   /** The answer once the change went through: the record as presented, its ETag, any other headers. */
@@ -124,11 +118,6 @@ function writeHandler<R, I, Out>(
   steps: WriteSteps<R, I, Out> & Partial<Pick<ChangeSteps<R, I, Out>, "ifMatch" | "notFound">>,
 ): RequestHandler {
   const maxMb = services.env.MAX_UPLOAD_MB;
-  const translated = (res: Response, errors: Record<string, string>) =>
-    translateErrors(translator(res.locals.language as Language), errors);
-  const invalid = (res: Response, errors: Record<string, string>) =>
-    problem(res, 400, "api.invalidInput", {}, translated(res, errors));
-
   return async (req: Request, res: Response) => {
     const user = (res.locals.principal as Principal).user;
     if (!user) {
@@ -143,25 +132,18 @@ function writeHandler<R, I, Out>(
     const body = steps.body === "optional" && !hasBody(req) ? {} : requireJsonObject(req, res, maxMb);
     if (!body) return;
     const parsed = steps.schema.safeParse(body);
-    if (!parsed.success) return invalid(res, (steps.bodyErrors ?? fieldErrors)(parsed.error));
+    if (!parsed.success) return sendError(res, new Invalid((steps.bodyErrors ?? zodFieldErrors)(parsed.error)));
     const result = await steps.write(record, parsed.data, {
       actor: { userId: user.id, label: user.name },
       requestId: String(res.locals.requestId),
       now: timestamp(services.clock),
     });
     const refused = result as Refused;
-    if (refused.status === "not-found" && steps.notFound) {
-      const gone = steps.notFound(record);
-      return problem(res, 404, gone.key, gone.params);
-    }
-    if (refused.status === "conflict" && tag) {
-      res.setHeader("ETag", etag(tag.kind, tag.id, refused.current.version));
-      return problem(res, 412, "api.stale");
-    }
-    if (refused.status === "invalid") return invalid(res, refused.errors);
+    if (refused.status === "not-found" && steps.notFound) return sendError(res, new NotFound(steps.notFound(record)));
+    if (refused.status === "conflict" && tag) return sendError(res, new Stale(etag(tag.kind, tag.id, refused.current.version)));
+    if (refused.status === "invalid") return sendError(res, new Invalid(storeFieldErrors(refused.errors)));
     if (refused.status === "refused") {
-      const { key, params } = refused.problem;
-      return problem(res, 409, key, params, refused.errors && translated(res, refused.errors));
+      return sendError(res, new RefusedError(refused.problem, refused.errors && storeFieldErrors(refused.errors)));
     }
     const answer = await steps.present(record, result as Succeeded<Out>, req);
     for (const [name, value] of Object.entries(answer.headers ?? {})) res.setHeader(name, value);

@@ -4,7 +4,8 @@ import { calendarDate } from "../../domain/calendar";
 import { decisionEditSchema, decisionErrors, decisionInputSchema } from "../../domain/decisions/decision-input";
 import type { Decision } from "../../domain/decisions/types";
 import { parsePaging } from "../../domain/programmes/action-filters";
-import { translateDecisionErrors } from "../../lib/decision-format";
+import { decisionParams } from "../../lib/decision-format";
+import { storeFieldErrors } from "../../lib/errors";
 import type { Language } from "../../lib/i18n";
 import { translator } from "../../lib/i18n/catalogue.server";
 import type { Services } from "../../lib/services.server";
@@ -55,7 +56,7 @@ export function mountDecisionRoutes(router: Router, services: Services): void {
     const body: unknown = req.body;
     if (!body || typeof body !== "object" || Array.isArray(body)) return problem(res, 400, "api.bodyRequired");
     const parsed = decisionInputSchema.safeParse(body);
-    if (!parsed.success) return problem(res, 400, "api.invalidInput", {}, translateDecisionErrors(t, lang(res), decisionErrors(parsed.error)));
+    if (!parsed.success) return problem(res, 400, "api.invalidInput", {}, decisionErrors(parsed.error), { format: decisionParams(t, lang(res)) });
     const result = await services.decisions.recordDecision({
       programmeId: programme.id,
       decision: parsed.data,
@@ -64,8 +65,8 @@ export function mountDecisionRoutes(router: Router, services: Services): void {
       now: timestamp(services.clock),
       today: calendarDate(services.clock.now()),
     });
-    if (result.status === "invalid") return problem(res, 400, "api.invalidInput", {}, translateDecisionErrors(t, lang(res), result.errors));
-    if (result.status === "conflict") return problem(res, 409, "decisions.conflictTitle", {}, translateDecisionErrors(t, lang(res), result.errors));
+    if (result.status === "invalid") return problem(res, 400, "api.invalidInput", {}, storeFieldErrors(result.errors), { format: decisionParams(t, lang(res)) });
+    if (result.status === "conflict") return problem(res, 409, "decisions.conflictTitle", {}, storeFieldErrors(result.errors), { format: decisionParams(t, lang(res)) });
     const decision = (await services.decisions.get(programme.id, result.id))!;
     res.setHeader("Location", `/api/v1/programmes/${programme.slug}/decisions/${decision.id}`);
     res.setHeader("Cache-Control", "no-store");
@@ -122,7 +123,7 @@ export function mountDecisionRoutes(router: Router, services: Services): void {
     if (!body) return;
     const t = translator(lang(res));
     const parsed = decisionEditSchema.safeParse(body);
-    if (!parsed.success) return problem(res, 400, "api.invalidInput", {}, translateDecisionErrors(t, lang(res), decisionErrors(parsed.error)));
+    if (!parsed.success) return problem(res, 400, "api.invalidInput", {}, decisionErrors(parsed.error), { format: decisionParams(t, lang(res)) });
     const user = (res.locals.principal as Principal).user!;
     const result = await services.decisions.correctDecision({
       programmeId: found.programmeId,
@@ -134,7 +135,7 @@ export function mountDecisionRoutes(router: Router, services: Services): void {
       now: timestamp(services.clock),
       today: calendarDate(services.clock.now()),
     });
-    if (result.status === "invalid") return problem(res, 400, "api.invalidInput", {}, translateDecisionErrors(t, lang(res), result.errors));
+    if (result.status === "invalid") return problem(res, 400, "api.invalidInput", {}, storeFieldErrors(result.errors), { format: decisionParams(t, lang(res)) });
     if (result.status !== "ok") return refused(res, found.decision.id, result);
     const decision = (await services.decisions.get(found.programmeId, result.id))!;
     res.setHeader("Cache-Control", "no-store");

@@ -10,7 +10,7 @@ const name = z
   .string({ message: "auth.nameRequired" })
   .trim()
   .min(1, { message: "auth.nameRequired" })
-  .max(200, { message: "admin.fieldTooLong|200" });
+  .max(200, { message: "admin.fieldTooLong" });
 
 const organisation = z
   .string()

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zodFieldErrors, type FieldErrors } from "../../lib/errors";
 
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 200;
@@ -40,14 +41,9 @@ export const tokenNameSchema = z.object({
   name: z.string({ message: "auth.nameRequired" }).trim().min(1, { message: "auth.nameRequired" }).max(100, { message: "auth.fieldTooLong" }),
 });
 
-/** Field errors as i18n keys, first message per field. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? "form");
-    out[field] ??= issue.message;
-  }
-  return out;
+/** Field errors, first message per field: every message of these schemas is a key. */
+export function authErrors(error: z.ZodError): FieldErrors {
+  return zodFieldErrors(error, { accept: /./s });
 }
 
 /** A form's string fields as a plain object (files and repeated fields are read separately). */

@@ -11,10 +11,10 @@ import { actionFormValues, readActionForm, type ActionFormValues } from "../../d
 import { formFields } from "../../domain/auth/schemas";
 import { requirePermission } from "../../lib/auth/guards.server";
 import { translator } from "../../lib/i18n/catalogue.server";
-import { translateErrors } from "../../lib/messages";
 import { requireNumber, requireProgramme } from "../shared/page-data.server";
 import { timestamp } from "../../domain/time";
 import type { Route } from "./+types/action-edit";
+import { storeFieldErrors, translateFieldErrors, type FieldErrors } from "../../lib/errors";
 
 export const handle = {
   breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
@@ -66,8 +66,8 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const fields = formFields(await request.formData());
   const version = /^\d+$/.test(fields.version ?? "") ? Number(fields.version) : -1;
   const read = readActionForm(fields, lookup);
-  const fail = (errors: Record<string, string>, status = 400) =>
-    data({ errors: translateErrors(t, errors), values: read.values, version, conflict: null }, { status });
+  const fail = (errors: FieldErrors, status = 400) =>
+    data({ errors: translateFieldErrors(t, errors), values: read.values, version, conflict: null }, { status });
   if (Object.keys(read.errors).length > 0) return fail(read.errors);
   const parsed = actionChangesSchema.safeParse(read.changes);
   if (!parsed.success) return fail(actionFormErrors(changeErrors(parsed.error)));
@@ -83,7 +83,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   });
   if (result.status === "not-found")
     throw data(t("errors.actionNotFound", { number: snapshot.number }), { status: 404 });
-  if (result.status === "invalid") return fail(actionFormErrors(result.errors));
+  if (result.status === "invalid") return fail(actionFormErrors(storeFieldErrors(result.errors)));
   if (result.status === "conflict") {
     const theirs = actionFormValues(result.current, lookup);
     return data(

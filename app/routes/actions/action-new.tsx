@@ -11,10 +11,10 @@ import { formFields } from "../../domain/auth/schemas";
 import { readActionNumber } from "../../domain/editing/action-create";
 import { requirePermission } from "../../lib/auth/guards.server";
 import { translator } from "../../lib/i18n/catalogue.server";
-import { translateErrors } from "../../lib/messages";
 import { requireProgramme } from "../shared/page-data.server";
 import { timestamp } from "../../domain/time";
 import type { Route } from "./+types/action-new";
+import { storeFieldErrors, translateFieldErrors, type FieldErrors } from "../../lib/errors";
 
 export const handle = {
   breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
@@ -69,8 +69,8 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const read = readActionForm(fields, lookup);
   const number = readActionNumber(fields.number);
   const values = { ...read.values, number: fields.number ?? "" };
-  const fail = (errors: Record<string, string>) =>
-    data({ errors: translateErrors(t, errors), values }, { status: 400 });
+  const fail = (errors: FieldErrors) =>
+    data({ errors: translateFieldErrors(t, errors), values }, { status: 400 });
   const errors = { ...read.errors, ...(number.error ? { number: number.error } : {}) };
   if (Object.keys(errors).length > 0) return fail(errors);
   const parsed = actionChangesSchema.safeParse(read.changes);
@@ -84,7 +84,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     requestId: context.requestId,
     now: timestamp(context.services.clock),
   });
-  if (result.status === "invalid") return fail(actionFormErrors(result.errors));
+  if (result.status === "invalid") return fail(actionFormErrors(storeFieldErrors(result.errors)));
   return redirect(`/programmes/${programme.slug}/actions/${result.number}?saved=${result.version}`);
 }
 

@@ -16,11 +16,12 @@ import {
 } from "../../domain/decisions/decision-input";
 import { today } from "../shared/as-of.server";
 import { requirePermission } from "../../lib/auth/guards.server";
-import { formatDay, translateDecisionErrors } from "../../lib/decision-format";
+import { decisionParams, formatDay } from "../../lib/decision-format";
 import { decisionFormValues, formVersion, requireDecision } from "./decision-pages.server";
 import { translator } from "../../lib/i18n/catalogue.server";
 import { requireProgramme } from "../shared/page-data.server";
 import { timestamp } from "../../domain/time";
+import { storeFieldErrors, translateFieldErrors, type FieldErrors } from "../../lib/errors";
 
 export const handle = {
   breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
@@ -73,10 +74,10 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   const form = await request.formData();
   const read = readDecisionForm(form, { withFrom: false });
   const version = formVersion(form.get("version"));
-  const fail = (errors: Record<string, string>) =>
+  const fail = (errors: FieldErrors) =>
     data(
       {
-        errors: translateDecisionErrors(t, context.language, formFieldsOf(errors)),
+        errors: translateFieldErrors(t, formFieldsOf(errors), { format: decisionParams(t, context.language) }),
         values: read.values,
         version,
         conflict: null,
@@ -106,7 +107,7 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   });
   if (result.status === "not-found") throw data(t("decisions.decisionNotFound"), { status: 404 });
   if (result.status === "locked") return locked();
-  if (result.status === "invalid") return fail(result.errors);
+  if (result.status === "invalid") return fail(storeFieldErrors(result.errors));
   if (result.status === "conflict") {
     const current = await context.services.decisions.get(programme.id, decision.id);
     if (!current) throw data(t("decisions.decisionNotFound"), { status: 404 });

@@ -14,10 +14,11 @@ import {
 } from "../../domain/decisions/decision-input";
 import { today } from "../shared/as-of.server";
 import { requirePermission } from "../../lib/auth/guards.server";
-import { translateDecisionErrors } from "../../lib/decision-format";
+import { decisionParams } from "../../lib/decision-format";
 import { translator } from "../../lib/i18n/catalogue.server";
 import { requireProgramme } from "../shared/page-data.server";
 import { timestamp } from "../../domain/time";
+import { storeFieldErrors, translateFieldErrors, type FieldErrors } from "../../lib/errors";
 
 export const handle = {
   breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
@@ -67,10 +68,10 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   const programme = await load(context, request, params.slug);
   const t = translator(context.language);
   const read = readDecisionForm(await request.formData());
-  const fail = (errors: Record<string, string>, status: number, conflict = false) =>
+  const fail = (errors: FieldErrors, status: number, conflict = false) =>
     data(
       {
-        errors: translateDecisionErrors(t, context.language, formFieldsOf(errors)),
+        errors: translateFieldErrors(t, formFieldsOf(errors), { format: decisionParams(t, context.language) }),
         values: read.values,
         conflict,
       },
@@ -89,8 +90,8 @@ export async function action({ context, params, request }: Route.ActionArgs) {
     now: timestamp(context.services.clock),
     today: today(context),
   });
-  if (result.status === "invalid") return fail(result.errors, 400);
-  if (result.status === "conflict") return fail(result.errors, 409, true);
+  if (result.status === "invalid") return fail(storeFieldErrors(result.errors), 400);
+  if (result.status === "conflict") return fail(storeFieldErrors(result.errors), 409, true);
   return redirect(
     `/programmes/${programme.slug}/decisions?recorded=${result.id}&changed=${result.changed.length}#besluit-${result.id}`,
   );

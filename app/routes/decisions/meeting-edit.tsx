@@ -15,11 +15,12 @@ import {
   type MeetingFormValues,
 } from "../../domain/decisions/meeting-input";
 import { requirePermission } from "../../lib/auth/guards.server";
-import { formatDay, translateDecisionErrors } from "../../lib/decision-format";
+import { decisionParams, formatDay } from "../../lib/decision-format";
 import { formVersion, meetingFormValues, requireMeeting } from "./decision-pages.server";
 import { translator } from "../../lib/i18n/catalogue.server";
 import { requireProgramme } from "../shared/page-data.server";
 import { timestamp } from "../../domain/time";
+import { storeFieldErrors, translateFieldErrors, type FieldErrors } from "../../lib/errors";
 
 export const handle = {
   breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction, language: Language): Crumb[] => [
@@ -59,10 +60,10 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   const form = await request.formData();
   const read = readMeetingForm(form);
   const version = formVersion(form.get("version"));
-  const fail = (errors: Record<string, string>) =>
+  const fail = (errors: FieldErrors) =>
     data(
       {
-        errors: translateDecisionErrors(t, context.language, errors),
+        errors: translateFieldErrors(t, errors, { format: decisionParams(t, context.language) }),
         values: read.values,
         version,
         conflict: null,
@@ -82,7 +83,7 @@ export async function action({ context, params, request }: Route.ActionArgs) {
     now: timestamp(context.services.clock),
   });
   if (result.status === "not-found") throw data(t("decisions.meetingNotFound"), { status: 404 });
-  if (result.status === "invalid") return fail(result.errors);
+  if (result.status === "invalid") return fail(storeFieldErrors(result.errors));
   if (result.status === "conflict") {
     const current = await context.services.decisions.meeting(programme.id, meeting.id);
     if (!current) throw data(t("decisions.meetingNotFound"), { status: 404 });

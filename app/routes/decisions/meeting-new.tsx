@@ -14,10 +14,11 @@ import {
 } from "../../domain/decisions/meeting-input";
 import { today } from "../shared/as-of.server";
 import { requirePermission } from "../../lib/auth/guards.server";
-import { translateDecisionErrors } from "../../lib/decision-format";
+import { decisionParams } from "../../lib/decision-format";
 import { translator } from "../../lib/i18n/catalogue.server";
 import { requireProgramme } from "../shared/page-data.server";
 import { timestamp } from "../../domain/time";
+import { storeFieldErrors, translateFieldErrors, type FieldErrors } from "../../lib/errors";
 
 export const handle = {
   breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
@@ -55,9 +56,9 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   const programme = await load(context, request, params.slug);
   const t = translator(context.language);
   const read = readMeetingForm(await request.formData());
-  const fail = (errors: Record<string, string>) =>
+  const fail = (errors: FieldErrors) =>
     data(
-      { errors: translateDecisionErrors(t, context.language, errors), values: read.values },
+      { errors: translateFieldErrors(t, errors, { format: decisionParams(t, context.language) }), values: read.values },
       { status: 400 },
     );
   const parsed = meetingInputSchema.safeParse(read.input);
@@ -70,7 +71,7 @@ export async function action({ context, params, request }: Route.ActionArgs) {
     requestId: context.requestId,
     now: timestamp(context.services.clock),
   });
-  if (result.status === "invalid") return fail(result.errors);
+  if (result.status === "invalid") return fail(storeFieldErrors(result.errors));
   return redirect(`/programmes/${programme.slug}/meetings/${result.id}?recorded=1`);
 }
 

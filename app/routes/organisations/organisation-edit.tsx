@@ -7,15 +7,14 @@ import { SelectField } from "../../components/editing";
 import { CsrfField, ErrorSummary, TextArea, TextField } from "../../components/forms";
 import { PageTitle } from "../../components/page-title";
 import { formFields } from "../../domain/auth/schemas";
-import { fieldErrors } from "../../domain/editing/field-errors";
 import { aliasLines, organisationPatchSchema } from "../../domain/editing/organisation-changes";
 import { ORGANISATION_KINDS } from "../../domain/programmes/programme-document";
 import type { OrganisationSnapshot } from "../../db/organisation.repository";
 import { requirePermission } from "../../lib/auth/guards.server";
 import { translator } from "../../lib/i18n/catalogue.server";
-import { translateErrors } from "../../lib/messages";
 import { timestamp } from "../../domain/time";
 import type { Route } from "./+types/organisation-edit";
+import { storeFieldErrors, translateFieldErrors, zodFieldErrors, type FieldErrors } from "../../lib/errors";
 
 export const handle = {
   breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
@@ -73,15 +72,15 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     slug: (fields.slug ?? "").trim(),
   };
   const version = /^\d+$/.test(fields.version ?? "") ? Number(fields.version) : -1;
-  const fail = (errors: Record<string, string>) =>
-    data({ errors: translateErrors(t, errors), values, version, conflict: null }, { status: 400 });
+  const fail = (errors: FieldErrors) =>
+    data({ errors: translateFieldErrors(t, errors), values, version, conflict: null }, { status: 400 });
   const parsed = organisationPatchSchema.safeParse({
     name: values.name,
     kind: values.kind,
     aliases: aliasLines(values.aliases),
     slug: values.slug,
   });
-  if (!parsed.success) return fail(fieldErrors(parsed.error));
+  if (!parsed.success) return fail(zodFieldErrors(parsed.error));
   const user = context.principal.user!;
   const result = await context.services.organisations.update({
     slug: organisation.slug,
@@ -92,7 +91,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     now: timestamp(context.services.clock),
   });
   if (result.status === "not-found") throw data(t("errors.organisationNotFound"), { status: 404 });
-  if (result.status === "invalid") return fail(result.errors);
+  if (result.status === "invalid") return fail(storeFieldErrors(result.errors));
   if (result.status === "conflict") {
     return data(
       {

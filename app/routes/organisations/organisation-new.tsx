@@ -6,14 +6,13 @@ import { SelectField } from "../../components/editing";
 import { CsrfField, ErrorSummary, TextArea, TextField } from "../../components/forms";
 import { PageTitle } from "../../components/page-title";
 import { formFields } from "../../domain/auth/schemas";
-import { fieldErrors } from "../../domain/editing/field-errors";
 import { aliasLines, organisationCreateSchema } from "../../domain/editing/organisation-changes";
 import { ORGANISATION_KINDS } from "../../domain/programmes/programme-document";
 import { requirePermission } from "../../lib/auth/guards.server";
 import { translator } from "../../lib/i18n/catalogue.server";
-import { translateErrors } from "../../lib/messages";
 import { timestamp } from "../../domain/time";
 import type { Route } from "./+types/organisation-new";
+import { storeFieldErrors, translateFieldErrors, zodFieldErrors, type FieldErrors } from "../../lib/errors";
 
 export const handle = {
   breadcrumb: (_d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
@@ -32,14 +31,14 @@ export async function action({ context, request }: Route.ActionArgs) {
   const t = translator(context.language);
   const fields = formFields(await request.formData());
   const values = { name: fields.name ?? "", kind: fields.kind ?? "", aliases: fields.aliases ?? "" };
-  const fail = (errors: Record<string, string>) =>
-    data({ errors: translateErrors(t, errors), values }, { status: 400 });
+  const fail = (errors: FieldErrors) =>
+    data({ errors: translateFieldErrors(t, errors), values }, { status: 400 });
   const parsed = organisationCreateSchema.safeParse({
     name: values.name,
     kind: values.kind,
     aliases: aliasLines(values.aliases),
   });
-  if (!parsed.success) return fail(fieldErrors(parsed.error));
+  if (!parsed.success) return fail(zodFieldErrors(parsed.error));
   const user = context.principal.user!;
   const result = await context.services.organisations.create({
     changes: parsed.data,
@@ -47,7 +46,7 @@ export async function action({ context, request }: Route.ActionArgs) {
     requestId: context.requestId,
     now: timestamp(context.services.clock),
   });
-  if (result.status === "invalid") return fail(result.errors);
+  if (result.status === "invalid") return fail(storeFieldErrors(result.errors));
   return redirect(`/organisations/${result.organisation.slug}?created=1`);
 }
 

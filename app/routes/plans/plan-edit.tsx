@@ -18,11 +18,11 @@ import { transition } from "../../domain/plans/plan-lifecycle";
 import type { PlanVersion } from "../../domain/plans/plan-types";
 import { requirePermission } from "../../lib/auth/guards.server";
 import { translator } from "../../lib/i18n/catalogue.server";
-import { translateErrors } from "../../lib/messages";
 import { planResultErrors } from "./plan-errors";
 import { requirePlanAction } from "./plan-page.server";
 import { timestamp } from "../../domain/time";
 import type { Route } from "./+types/plan-edit";
+import { translateFieldErrors } from "../../lib/errors";
 
 export const handle = {
   breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
@@ -82,7 +82,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const read = readPlanForm(raw);
   if (!read.ok)
     return data(
-      { errors: translateErrors(t, read.errors), values, base: rawBase, conflict: null },
+      { errors: translateFieldErrors(t, read.errors), values, base: rawBase, conflict: null },
       { status: 400 },
     );
   const user = context.principal.user!;

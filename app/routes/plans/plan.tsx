@@ -11,11 +11,11 @@ import { DECISION_NOTE_MAX, readPlanDecision } from "../../domain/plans/plan-inp
 import { availableCommands } from "../../domain/plans/plan-lifecycle";
 import { requirePermission } from "../../lib/auth/guards.server";
 import { translator } from "../../lib/i18n/catalogue.server";
-import { translateErrors } from "../../lib/messages";
 import { planResultErrors } from "./plan-errors";
 import { planUrl, planVersionView, requirePlanAction } from "./plan-page.server";
 import { timestamp } from "../../domain/time";
 import type { Route } from "./+types/plan";
+import { translateFieldErrors } from "../../lib/errors";
 
 export const handle = {
   breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
@@ -71,7 +71,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   requirePermission(context, request, deciding ? "plan.decide" : "plan.write", target);
   const read = readPlanDecision(fields);
   if (!read.ok)
-    return data({ errors: translateErrors(t, read.errors), note: fields.note ?? "" }, { status: 400 });
+    return data({ errors: translateFieldErrors(t, read.errors), note: fields.note ?? "" }, { status: 400 });
   const { intent, versionNo, version, note } = read.value;
   const user = context.principal.user!;
   const common = {

@@ -6,7 +6,6 @@ import { ConflictPanel } from "../../components/conflict-panel";
 import { CsrfField, ErrorSummary, TextArea, TextField } from "../../components/forms";
 import { PageTitle } from "../../components/page-title";
 import { formFields } from "../../domain/auth/schemas";
-import { fieldErrors } from "../../domain/editing/field-errors";
 import {
   programmeFormErrors,
   programmeFormValues,
@@ -15,10 +14,10 @@ import {
 } from "../../domain/editing/programme-changes";
 import { requirePermission } from "../../lib/auth/guards.server";
 import { translator } from "../../lib/i18n/catalogue.server";
-import { translateErrors } from "../../lib/messages";
 import { requireProgramme } from "../shared/page-data.server";
 import { timestamp } from "../../domain/time";
 import type { Route } from "./+types/programme-edit";
+import { storeFieldErrors, translateFieldErrors, zodFieldErrors, type FieldErrors } from "../../lib/errors";
 
 export const handle = {
   breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
@@ -49,14 +48,14 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const fields = formFields(await request.formData());
   const version = /^\d+$/.test(fields.version ?? "") ? Number(fields.version) : -1;
   const read = readProgrammeForm(fields);
-  const fail = (errors: Record<string, string>) =>
+  const fail = (errors: FieldErrors) =>
     data(
-      { errors: translateErrors(t, errors), values: read.values, version, conflict: null },
+      { errors: translateFieldErrors(t, errors), values: read.values, version, conflict: null },
       { status: 400 },
     );
   if (Object.keys(read.errors).length > 0) return fail(read.errors);
   const parsed = programmePatchSchema.safeParse(read.changes);
-  if (!parsed.success) return fail(programmeFormErrors(fieldErrors(parsed.error)));
+  if (!parsed.success) return fail(programmeFormErrors(zodFieldErrors(parsed.error)));
   const user = context.principal.user!;
   const result = await context.services.programmes.updateProgramme({
     programmeId: programme.id,
@@ -67,7 +66,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     now: timestamp(context.services.clock),
   });
   if (result.status === "not-found") throw data(t("errors.programmeNotFound"), { status: 404 });
-  if (result.status === "invalid") return fail(programmeFormErrors(result.errors));
+  if (result.status === "invalid") return fail(programmeFormErrors(storeFieldErrors(result.errors)));
   if (result.status === "conflict") {
     return data(
       {

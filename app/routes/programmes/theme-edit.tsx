@@ -7,7 +7,6 @@ import { SelectField } from "../../components/editing";
 import { CsrfField, ErrorSummary, TextArea, TextField } from "../../components/forms";
 import { PageTitle } from "../../components/page-title";
 import { formFields } from "../../domain/auth/schemas";
-import { fieldErrors } from "../../domain/editing/field-errors";
 import {
   PARTICIPATION_STATUSES,
   readThemeForm,
@@ -17,10 +16,10 @@ import {
 } from "../../domain/editing/programme-changes";
 import { requirePermission } from "../../lib/auth/guards.server";
 import { translator } from "../../lib/i18n/catalogue.server";
-import { translateErrors } from "../../lib/messages";
 import { requireNumber, requireProgramme } from "../shared/page-data.server";
 import { timestamp } from "../../domain/time";
 import type { Route } from "./+types/theme-edit";
+import { storeFieldErrors, translateFieldErrors, zodFieldErrors, type FieldErrors } from "../../lib/errors";
 
 export const handle = {
   breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
@@ -73,13 +72,13 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const fields = formFields(await request.formData());
   const version = /^\d+$/.test(fields.version ?? "") ? Number(fields.version) : -1;
   const read = readThemeForm(fields, keysOf(fields, "intention-"), keysOf(fields, "status-"));
-  const fail = (errors: Record<string, string>) =>
+  const fail = (errors: FieldErrors) =>
     data(
-      { errors: translateErrors(t, errors), values: read.values, version, conflict: null },
+      { errors: translateFieldErrors(t, errors), values: read.values, version, conflict: null },
       { status: 400 },
     );
   const parsed = themePatchSchema.safeParse(read.changes);
-  if (!parsed.success) return fail(fieldErrors(parsed.error));
+  if (!parsed.success) return fail(zodFieldErrors(parsed.error));
   const user = context.principal.user!;
   const result = await context.services.programmes.updateTheme({
     programmeId: programme.id,
@@ -91,7 +90,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     now: timestamp(context.services.clock),
   });
   if (result.status === "not-found") throw data(t("errors.themeNotFound"), { status: 404 });
-  if (result.status === "invalid") return fail(result.errors);
+  if (result.status === "invalid") return fail(storeFieldErrors(result.errors));
   if (result.status === "conflict") {
     return data(
       {

@@ -12,10 +12,10 @@ import { milestoneView } from "../../domain/progress/milestone-view";
 import { parseMilestones } from "../../domain/progress/planning-milestones";
 import { requirePermission } from "../../lib/auth/guards.server";
 import { translator } from "../../lib/i18n/catalogue.server";
-import { translateErrors } from "../../lib/messages";
 import { actorOf, requireProgressAction, todayOf } from "./progress-page.server";
 import { timestamp } from "../../domain/time";
 import type { Route } from "./+types/action-milestones";
+import { translateFieldErrors } from "../../lib/errors";
 
 export const handle = {
   breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
@@ -115,7 +115,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 
   if (intent === "add") {
     const read = readMilestoneForm(fields, { period: programme.period, today });
-    if (!read.ok) return failed(400, translateErrors(t, read.errors), false);
+    if (!read.ok) return failed(400, translateFieldErrors(t, read.errors), false);
     return outcome(await store.create({ ...change, values: read.values }), "added");
   }
   if (
@@ -129,7 +129,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const expectedVersion = Number(values.version);
   if (intent === "save") {
     const read = readMilestoneForm(fields, { period: programme.period, today });
-    if (!read.ok) return failed(400, translateErrors(t, read.errors), true);
+    if (!read.ok) return failed(400, translateFieldErrors(t, read.errors), true);
     return outcome(await store.update({ ...change, id, expectedVersion, values: read.values }), "saved");
   }
   if (intent === "delete") return outcome(await store.remove({ ...change, id, expectedVersion }), "deleted");
