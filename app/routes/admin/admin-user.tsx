@@ -16,7 +16,8 @@ import {
 } from "../../domain/admin/user-admin";
 import { authErrors, formFields } from "../../domain/auth/schemas";
 import { ALL_ROLES } from "../../domain/auth/roles";
-import { actorOf, requireAdmin, sendInvitation } from "./admin.server";
+import { requireAdmin, sendInvitation } from "./admin.server";
+import { actorOf } from "../shared/page-action.server";
 import { translator } from "../../lib/i18n/catalogue.server";
 import { message, translateFieldErrors, type FieldErrors } from "../../lib/errors";
 import { timestamp } from "../../domain/time";

@@ -8,7 +8,8 @@ import { PageTitle } from "../../components/page-title";
 import { can } from "../../domain/auth/permissions";
 import { authErrors, formFields } from "../../domain/auth/schemas";
 import { contactFormSchema } from "../../domain/contacts/contacts";
-import { actorOf } from "../admin/admin.server";
+
+import { actorOf } from "../shared/page-action.server";
 import { requirePermission } from "../../lib/auth/guards.server";
 import { translator } from "../../lib/i18n/catalogue.server";
 import { message, translateFieldErrors } from "../../lib/errors";

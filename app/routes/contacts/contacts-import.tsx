@@ -6,7 +6,8 @@ import { CheckField } from "../../components/admin-forms";
 import { CsrfField, ErrorSummary, Notice } from "../../components/forms";
 import { PageTitle } from "../../components/page-title";
 import { parseContactFile } from "../../domain/contacts/contacts";
-import { actorOf } from "../admin/admin.server";
+
+import { actorOf } from "../shared/page-action.server";
 import { requirePermission } from "../../lib/auth/guards.server";
 import { translator } from "../../lib/i18n/catalogue.server";
 import { storeMessage, translateMessage } from "../../lib/errors";

@@ -1,7 +1,7 @@
 import type { TFunction } from "i18next";
 import { Breadcrumbs, type Crumb } from "../../components/breadcrumbs";
 import { useTranslation } from "react-i18next";
-import { data, redirect, useActionData, useLoaderData } from "react-router";
+import { redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/decision-new";
 import { DecisionForm, formFieldsOf } from "../../components/decision-form";
 import { ErrorSummary } from "../../components/forms";
@@ -17,8 +17,8 @@ import { requirePermission } from "../../lib/auth/guards.server";
 import { decisionParams } from "../../lib/decision-format";
 import { translator } from "../../lib/i18n/catalogue.server";
 import { requireProgramme } from "../shared/page-data.server";
-import { timestamp } from "../../domain/time";
-import { storeFieldErrors, translateFieldErrors, type FieldErrors } from "../../lib/errors";
+import { message, storeFieldErrors } from "../../lib/errors";
+import { formErrors, pageAction } from "../shared/page-action.server";
 
 export const handle = {
   breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
@@ -65,36 +65,29 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
 }
 
 export async function action({ context, params, request }: Route.ActionArgs) {
-  const programme = await load(context, request, params.slug);
   const t = translator(context.language);
-  const read = readDecisionForm(await request.formData());
-  const fail = (errors: FieldErrors, status: number, conflict = false) =>
-    data(
-      {
-        errors: translateFieldErrors(t, formFieldsOf(errors), { format: decisionParams(t, context.language) }),
-        values: read.values,
-        conflict,
-      },
-      { status },
-    );
-  const parsed = decisionInputSchema.safeParse(read.input);
-  if (Object.keys(read.errors).length > 0 || !parsed.success) {
-    return fail({ ...(parsed.success ? {} : decisionErrors(parsed.error)), ...read.errors }, 400);
-  }
-  const user = context.principal.user!;
-  const result = await context.services.decisions.recordDecision({
-    programmeId: programme.id,
-    decision: parsed.data,
-    actor: { userId: user.id, label: user.name },
-    requestId: context.requestId,
-    now: timestamp(context.services.clock),
-    today: today(context),
+  const translate = { format: decisionParams(t, context.language) };
+  return pageAction(context, request, {
+    load: () => load(context, request, params.slug),
+    read: (form) => readDecisionForm(form),
+    schema: decisionInputSchema,
+    schemaErrors: decisionErrors,
+    readErrors: "with-schema",
+    fields: formFieldsOf,
+    translate,
+    change: (programme, decision, write) =>
+      context.services.decisions.recordDecision({ programmeId: programme.id, decision, ...write, today: today(context) }),
+    answer: (values, errors) => ({ errors, values, conflict: false }),
+    notFound: message("errors.programmeNotFound"),
+    // A category changed meanwhile: the form again, with what changed by action.
+    conflict: (_programme, result, values) => ({
+      errors: formErrors(context, formFieldsOf(storeFieldErrors(result.errors)), translate),
+      values,
+      conflict: true,
+    }),
+    done: (programme, result) =>
+      redirect(`/programmes/${programme.slug}/decisions?recorded=${result.id}&changed=${result.changed.length}#besluit-${result.id}`),
   });
-  if (result.status === "invalid") return fail(storeFieldErrors(result.errors), 400);
-  if (result.status === "conflict") return fail(storeFieldErrors(result.errors), 409, true);
-  return redirect(
-    `/programmes/${programme.slug}/decisions?recorded=${result.id}&changed=${result.changed.length}#besluit-${result.id}`,
-  );
 }
 
 export default function DecisionNew() {

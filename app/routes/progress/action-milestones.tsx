@@ -12,7 +12,8 @@ import { milestoneView } from "../../domain/progress/milestone-view";
 import { parseMilestones } from "../../domain/progress/planning-milestones";
 import { requirePermission } from "../../lib/auth/guards.server";
 import { translator } from "../../lib/i18n/catalogue.server";
-import { actorOf, requireProgressAction, todayOf } from "./progress-page.server";
+import { todayOf } from "./progress-page.server";
+import { actorOf, requireAction } from "../shared/page-action.server";
 import { timestamp } from "../../domain/time";
 import type { Route } from "./+types/action-milestones";
 import { translateFieldErrors } from "../../lib/errors";
@@ -40,7 +41,7 @@ interface Values {
 const EMPTY: Values = { id: "", version: "", label: "", due: "", doneOn: "" };
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const { programme, action, target, base } = await requireProgressAction(context, params);
+  const { programme, action, target, base } = await requireAction(context, params);
   requirePermission(context, request, "milestones.edit", target);
   const today = todayOf(context);
   const milestones = await context.services.milestones.listForAction(action.id);
@@ -69,7 +70,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const { programme, action: act, target, base } = await requireProgressAction(context, params);
+  const { programme, action: act, target, base } = await requireAction(context, params);
   requirePermission(context, request, "milestones.edit", target);
   const t = translator(context.language);
   const fields = formFields(await request.formData());

@@ -10,13 +10,8 @@ import { checkReportingPeriod, halfYearsUpTo, parsePeriod } from "../../domain/p
 import { readProgressForm } from "../../domain/progress/progress-input";
 import { requirePermission } from "../../lib/auth/guards.server";
 import { translator } from "../../lib/i18n/catalogue.server";
-import {
-  formValues,
-  loadProgressForm,
-  postedValues,
-  requireProgressAction,
-  todayOf,
-} from "./progress-page.server";
+import { formValues, loadProgressForm, postedValues, todayOf,  } from "./progress-page.server";
+import { requireAction } from "../shared/page-action.server";
 import { timestamp } from "../../domain/time";
 import type { Route } from "./+types/progress-new";
 import { storeFieldErrors, translateFieldErrors, translateMessage, type FieldErrors } from "../../lib/errors";
@@ -39,7 +34,7 @@ function defaultPeriod(programme: { period: { start: number; end: number } }, to
 }
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const { programme, action, target, base } = await requireProgressAction(context, params);
+  const { programme, action, target, base } = await requireAction(context, params);
   requirePermission(context, request, "progress.submit", target);
   const today = todayOf(context);
   const asked = new URL(request.url).searchParams.get("period");
@@ -68,7 +63,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const { programme, action: act, target, base } = await requireProgressAction(context, params);
+  const { programme, action: act, target, base } = await requireAction(context, params);
   requirePermission(context, request, "progress.submit", target);
   const t = translator(context.language);
   const form = await request.formData();

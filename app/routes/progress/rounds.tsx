@@ -11,7 +11,8 @@ import { DEFAULT_REMINDER_OFFSETS, planRound } from "../../domain/progress/round
 import { requirePermission } from "../../lib/auth/guards.server";
 import { translator } from "../../lib/i18n/catalogue.server";
 import { requireProgramme } from "../shared/page-data.server";
-import { actorOf, todayOf } from "./progress-page.server";
+import { todayOf } from "./progress-page.server";
+import { actorOf } from "../shared/page-action.server";
 import type { Route } from "./+types/rounds";
 import { translateFieldErrors } from "../../lib/errors";
 
