@@ -2,7 +2,7 @@ import type { Request, RequestHandler, Response } from "express";
 import type { z } from "zod";
 import type { Operation, Target } from "../domain/auth/permissions";
 import type { Principal } from "../domain/auth/roles";
-import { Invalid, Refused as RefusedError, NotFound, Stale, storeFieldErrors, zodFieldErrors, type FieldErrors, type Message } from "../lib/errors";
+import { Invalid, Refused as RefusedError, NotFound, Stale, storeFieldErrors, zodFieldErrors, type FieldErrors, type Message, type TranslateOptions } from "../lib/errors";
 import type { Services } from "../lib/services.server";
 import { timestamp } from "../domain/time";
 import { sendError } from "./problem";
@@ -44,8 +44,8 @@ type Refused =
 /** What a store answers to a change: it went through ("ok", with what the store adds), or not. */
 type Outcome = { status: "ok" } | Refused;
 
-/** What a store that creates answers: created, or invalid input. */
-type CreateOutcome = { status: "ok" } | Extract<Refused, { status: "invalid" }>;
+/** What a store that creates answers: created, invalid input, or refused by a rule (409). */
+type CreateOutcome = { status: "ok" } | Extract<Refused, { status: "invalid" | "refused" }>;
 
 /** What a store answers when the change went through. */
 export type Succeeded<Out> = Exclude<Out, { status: Refused["status"] }>;
@@ -61,9 +61,13 @@ interface WriteSteps<R, I, Out> {
   /**
    * Whether the request carries a JSON object: "required" (the default), or "optional" for a command
    * that may be sent without a body (a request without one is read as `{}`; one that has a body must
-   * still send a JSON object).
+   * still send a JSON object), or "none" for a command that reads no body at all.
    */
-  body?: "required" | "optional";
+  body?: "required" | "optional" | "none";
+  /** Why the record's state refuses any change, before If-Match and the body are looked at (409). */
+  refuse?(record: R): Message | undefined;
+  /** How the messages of field errors are written out (decisions write dates in words). */
+  translate?(res: Response): TranslateOptions;
   /** The body's schema. */
   schema: z.ZodType<I>;
   /** A refused body's errors by field; `zodFieldErrors` when left out. */
@@ -126,13 +130,16 @@ function writeHandler<R, I, Out>(
     }
     const record = await steps.load(req, res);
     if (record === undefined || !authorise(res, steps.operation, steps.target(record))) return;
+    const refusal = steps.refuse?.(record);
+    if (refusal) return sendError(res, new RefusedError(refusal));
     const tag = steps.ifMatch?.(record);
     const checkIfMatch = tag !== undefined && !(tag.optional && !req.get("if-match"));
     if (checkIfMatch && requireIfMatch(req, res, tag.kind, tag.id, tag.version) === null) return;
-    const body = steps.body === "optional" && !hasBody(req) ? {} : requireJsonObject(req, res, maxMb);
+    const body = steps.body === "none" || (steps.body === "optional" && !hasBody(req)) ? {} : requireJsonObject(req, res, maxMb);
     if (!body) return;
     const parsed = steps.schema.safeParse(body);
-    if (!parsed.success) return sendError(res, new Invalid((steps.bodyErrors ?? zodFieldErrors)(parsed.error)));
+    const translate = steps.translate?.(res);
+    if (!parsed.success) return sendError(res, new Invalid((steps.bodyErrors ?? zodFieldErrors)(parsed.error)), translate);
     const result = await steps.write(record, parsed.data, {
       actor: { userId: user.id, label: user.name },
       requestId: String(res.locals.requestId),
@@ -141,13 +148,14 @@ function writeHandler<R, I, Out>(
     const refused = result as Refused;
     if (refused.status === "not-found" && steps.notFound) return sendError(res, new NotFound(steps.notFound(record)));
     if (refused.status === "conflict" && tag) return sendError(res, new Stale(etag(tag.kind, tag.id, refused.current.version)));
-    if (refused.status === "invalid") return sendError(res, new Invalid(storeFieldErrors(refused.errors)));
+    if (refused.status === "invalid") return sendError(res, new Invalid(storeFieldErrors(refused.errors)), translate);
     if (refused.status === "refused") {
-      return sendError(res, new RefusedError(refused.problem, refused.errors && storeFieldErrors(refused.errors)));
+      return sendError(res, new RefusedError(refused.problem, refused.errors && storeFieldErrors(refused.errors)), translate);
     }
     const answer = await steps.present(record, result as Succeeded<Out>, req);
     for (const [name, value] of Object.entries(answer.headers ?? {})) res.setHeader(name, value);
     res.setHeader("Cache-Control", "no-store");
+    if (answer.status === 204) return void res.status(204).end();
     sendRecord(res, answer.etag, answer.body, answer.status);
   };
 }
