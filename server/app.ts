@@ -5,7 +5,7 @@ import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import * as build from "virtual:react-router/server-build";
 import { createApiRouter } from "../app/api/router";
-import { sendProblem, STATUS_TITLES } from "../app/api/problem";
+import { problem, STATUS_TITLES, writeProblem } from "../app/api/problem";
 import { migrateToLatest } from "../app/db/migrate";
 import { loadDefaultDataIfEmpty } from "../app/lib/default-data.server";
 import { loadDefaultMonitorIfEmpty } from "../app/db/monitor-default-data";
@@ -95,10 +95,7 @@ export function createApp(services: Services): express.Express {
     const language = (res.locals.language as Language | undefined) ?? "nl";
     if (req.path.startsWith("/api/")) {
       const title = STATUS_TITLES[status]?.[language] ?? STATUS_TITLES[400]![language];
-      return sendProblem(res, status, {
-        title,
-        detail: `${translator(language)("errors.requestId")}: ${requestId}`,
-      });
+      return writeProblem(res, status, `${translator(language)("errors.requestId")}: ${requestId}`, undefined, title);
     }
     res
       .status(status)
@@ -176,7 +173,7 @@ function refuseNulInAddress(req: Request, res: Response, next: NextFunction) {
   if (!/%00/i.test(req.originalUrl)) return next();
   const language = res.locals.language as Language;
   if (req.path.startsWith("/api/"))
-    return sendProblem(res, 400, { title: STATUS_TITLES[400]![language], detail: translator(language)("input.nulAddress") });
+    return problem(res, 400, "input.nulAddress");
   res
     .status(400)
     .type("html")
@@ -204,10 +201,7 @@ function bodySizeLimit(maxMb: number) {
           .send(renderMessagePage({ language, kind: "tooLarge", mb: maxMb }));
         return;
       }
-      return sendProblem(res, 413, {
-        title: STATUS_TITLES[413]![language],
-        detail: translator(language)("errors.payloadTooLarge", { mb: maxMb }),
-      });
+      return writeProblem(res, 413, translator(language)("errors.payloadTooLarge", { mb: maxMb }), undefined, STATUS_TITLES[413]![language]);
     }
     next();
   };

@@ -5,7 +5,7 @@ import { sameSecret } from "../app/lib/auth/secrets.server";
 import type { Language } from "../app/lib/i18n";
 import { translator } from "../app/lib/i18n/catalogue.server";
 import type { Services } from "../app/lib/services.server";
-import { sendProblem, STATUS_TITLES } from "../app/api/problem";
+import { STATUS_TITLES, writeProblem } from "../app/api/problem";
 
 export interface AuthLocals {
   principal: Principal;
@@ -29,7 +29,7 @@ export function authenticate(services: Services) {
         if (!principal) {
           const language = res.locals.language as Language;
           res.setHeader("WWW-Authenticate", 'Bearer realm="regie", error="invalid_token"');
-          return sendProblem(res, 401, { title: STATUS_TITLES[401]![language], detail: translator(language)("auth.invalidToken") });
+          return writeProblem(res, 401, translator(language)("auth.invalidToken"), undefined, STATUS_TITLES[401]![language]);
         }
         setLocals(res, { principal, csrfToken: "", sessionToken: null });
         return next();

@@ -1,24 +1,19 @@
 import type { Request, Response } from "express";
-import type { TFunction } from "i18next";
+import {
+  Invalid,
+  message,
+  Refused,
+  SignInRequired,
+  Stale,
+  translateFieldErrors,
+  translateMessage,
+  type FieldErrors,
+  type Message,
+  type TranslateOptions,
+  type RegieError,
+} from "../lib/errors";
 import type { Language } from "../lib/i18n";
 import { translator } from "../lib/i18n/catalogue.server";
-
-/** An RFC 9457 problem answer in the request's language. */
-export function sendProblem(
-  res: Response,
-  status: number,
-  body: { title: string; detail?: string; errors?: Record<string, string> },
-): void {
-  res
-    .status(status)
-    .type("application/problem+json")
-    .json({ status, title: body.title, ...(body.detail ? { detail: body.detail } : {}), ...(body.errors ? { errors: body.errors } : {}) });
-}
-
-/** Translates message keys of field errors ("filter.year") into sentences. */
-export function translateErrors(t: TFunction, errors: Record<string, string>, params: Record<string, string> = {}): Record<string, string> {
-  return Object.fromEntries(Object.entries(errors).map(([field, key]) => [field, t(key, { value: params[field] ?? "" })]));
-}
 
 export const STATUS_TITLES: Record<number, { nl: string; en: string }> = {
   400: { nl: "Ongeldig verzoek", en: "Bad request" },
@@ -34,27 +29,57 @@ export const STATUS_TITLES: Record<number, { nl: string; en: string }> = {
   500: { nl: "Interne fout", en: "Internal error" },
 };
 
-/** The request's language, as the language middleware chose it. */
-export const languageOf = (res: Response): Language => res.locals.language as Language;
+/** The request's language, as the language middleware chose it (Dutch before it has run). */
+export const languageOf = (res: Response): Language => (res.locals.language as Language | undefined) ?? "nl";
 
-/** The request's translator. */
-export const translatorOf = (res: Response) => translator(languageOf(res));
-
-/** A problem answer with a translated detail. */
-export function problem(res: Response, status: number, detailKey: string, params: Record<string, unknown> = {}, errors?: Record<string, string>) {
-  const title = STATUS_TITLES[status]?.[languageOf(res)] ?? String(status);
-  sendProblem(res, status, { title, detail: translatorOf(res)(detailKey, params), ...(errors ? { errors } : {}) });
+/**
+ * THE problem answer (RFC 9457) in the request's language: the detail is a message key with its
+ * parameters, the field errors `{ key, params }`; both are translated here, at the edge.
+ */
+export function problem(
+  res: Response,
+  status: number,
+  detailKey: string,
+  params: Record<string, unknown> = {},
+  errors?: FieldErrors,
+  options: TranslateOptions = {},
+): void {
+  const t = translator(languageOf(res));
+  const detail = translateMessage(t, { key: detailKey, params: params as Message["params"] });
+  writeProblem(res, status, detail, errors && translateFieldErrors(t, errors, options));
 }
 
-/** A 400 for query or path parameters; `errors` holds message keys ("filter.year") by parameter. */
-export function invalidQuery(res: Response, errors: Record<string, string>, params: Record<string, string> = {}) {
-  problem(res, 400, "errors.invalidFilters", {}, translateErrors(translatorOf(res), errors, params));
+/** A typed error as a problem answer: each kind of error is mapped to HTTP here and nowhere else. */
+export function sendError(res: Response, error: RegieError, options: TranslateOptions = {}): void {
+  if (error instanceof SignInRequired) res.setHeader("WWW-Authenticate", 'Bearer realm="regie"');
+  if (error instanceof Stale && error.etag) res.setHeader("ETag", error.etag);
+  const errors = error instanceof Invalid || error instanceof Refused ? error.errors : undefined;
+  problem(res, error.status, error.detail.key, error.detail.params, errors, options);
+}
+
+/** The problem document itself, for a detail that is already text (the server's own failures). */
+export function writeProblem(
+  res: Response,
+  status: number,
+  detail: string,
+  errors?: Record<string, string>,
+  title = STATUS_TITLES[status]?.[languageOf(res)] ?? String(status),
+): void {
+  res
+    .status(status)
+    .type("application/problem+json")
+    .json({ status, title, ...(detail ? { detail } : {}), ...(errors ? { errors } : {}) });
+}
+
+/** A 400 for query parameters, their errors by parameter. */
+export function invalidQuery(res: Response, errors: FieldErrors): void {
+  sendError(res, new Invalid(errors, message("errors.invalidFilters")));
 }
 
 /** A 400 for a malformed path parameter: the same message as detail and as the parameter's error. */
-export function invalidParameter(res: Response, name: string, key: string, params: Record<string, unknown> = {}) {
-  const message = translatorOf(res)(key, params);
-  problem(res, 400, key, params, { [name]: message });
+export function invalidParameter(res: Response, name: string, key: string, params: Message["params"] = {}): void {
+  const detail = message(key, params);
+  sendError(res, new Invalid({ [name]: detail }, detail));
 }
 
 /** The query string as given, repeated parameters and all (Express's parsed `req.query` merges them). */

@@ -2,13 +2,10 @@ import type { Request, RequestHandler, Response } from "express";
 import type { z } from "zod";
 import type { Operation, Target } from "../domain/auth/permissions";
 import type { Principal } from "../domain/auth/roles";
-import { fieldErrors } from "../domain/editing/field-errors";
-import { type Language } from "../lib/i18n";
-import { translator } from "../lib/i18n/catalogue.server";
-import { translateErrors } from "../lib/messages";
+import { Invalid, Refused as RefusedError, NotFound, Stale, storeFieldErrors, zodFieldErrors, type FieldErrors, type Message, type TranslateOptions } from "../lib/errors";
 import type { Services } from "../lib/services.server";
 import { timestamp } from "../domain/time";
-import { problem } from "./problem";
+import { sendError } from "./problem";
 import { authorise, etag, requireIfMatch, requireJsonObject, sendRecord } from "./write-support";
 
 /** Who makes a change and when: what every store records with it. */
@@ -26,10 +23,7 @@ export interface ETagParts {
 }
 
 /** A problem's message key with its parameters. */
-export interface ProblemText {
-  key: string;
-  params?: Record<string, unknown>;
-}
+export type ProblemText = Message;
 
 /** The answer to a change that went through: the record as presented, with its ETag. */
 export interface WriteAnswer {
@@ -50,8 +44,8 @@ type Refused =
 /** What a store answers to a change: it went through ("ok", with what the store adds), or not. */
 type Outcome = { status: "ok" } | Refused;
 
-/** What a store that creates answers: created, or invalid input. */
-type CreateOutcome = { status: "ok" } | Extract<Refused, { status: "invalid" }>;
+/** What a store that creates answers: created, invalid input, or refused by a rule (409). */
+type CreateOutcome = { status: "ok" } | Extract<Refused, { status: "invalid" | "refused" }>;
 
 /** What a store answers when the change went through. */
 export type Succeeded<Out> = Exclude<Out, { status: Refused["status"] }>;
@@ -67,13 +61,17 @@ interface WriteSteps<R, I, Out> {
   /**
    * Whether the request carries a JSON object: "required" (the default), or "optional" for a command
    * that may be sent without a body (a request without one is read as `{}`; one that has a body must
-   * still send a JSON object).
+   * still send a JSON object), or "none" for a command that reads no body at all.
    */
-  body?: "required" | "optional";
+  body?: "required" | "optional" | "none";
+  /** Why the record's state refuses any change, before If-Match and the body are looked at (409). */
+  refuse?(record: R): Message | undefined;
+  /** How the messages of field errors are written out (decisions write dates in words). */
+  translate?(res: Response): TranslateOptions;
   /** The body's schema. */
   schema: z.ZodType<I>;
-  /** A refused body's errors by field, as message keys; `fieldErrors` when left out. */
-  bodyErrors?(error: z.ZodError): Record<string, string>;
+  /** A refused body's errors by field; `zodFieldErrors` when left out. */
+  bodyErrors?(error: z.ZodError): FieldErrors;
   /** The change itself, through a store. */
   write(record: R, input: I, context: WriteContext): Promise<Out>;
   /** The answer once the change went through: the record as presented, its ETag, any other headers. */
@@ -124,11 +122,6 @@ function writeHandler<R, I, Out>(
   steps: WriteSteps<R, I, Out> & Partial<Pick<ChangeSteps<R, I, Out>, "ifMatch" | "notFound">>,
 ): RequestHandler {
   const maxMb = services.env.MAX_UPLOAD_MB;
-  const translated = (res: Response, errors: Record<string, string>) =>
-    translateErrors(translator(res.locals.language as Language), errors);
-  const invalid = (res: Response, errors: Record<string, string>) =>
-    problem(res, 400, "api.invalidInput", {}, translated(res, errors));
-
   return (req: Request, res: Response) => serialiseAnyMatch(req, () => handle(req, res));
 
   async function handle(req: Request, res: Response) {
@@ -139,13 +132,16 @@ function writeHandler<R, I, Out>(
     }
     let record = await steps.load(req, res);
     if (record === undefined || !authorise(res, steps.operation, steps.target(record))) return;
+    const refusal = steps.refuse?.(record);
+    if (refusal) return sendError(res, new RefusedError(refusal));
     let tag = steps.ifMatch?.(record);
     const checkIfMatch = tag !== undefined && !(tag.optional && !req.get("if-match"));
     if (checkIfMatch && requireIfMatch(req, res, tag!.kind, tag!.id, tag!.version) === null) return;
-    const body = steps.body === "optional" && !hasBody(req) ? {} : requireJsonObject(req, res, maxMb);
+    const body = steps.body === "none" || (steps.body === "optional" && !hasBody(req)) ? {} : requireJsonObject(req, res, maxMb);
     if (!body) return;
     const parsed = steps.schema.safeParse(body);
-    if (!parsed.success) return invalid(res, (steps.bodyErrors ?? fieldErrors)(parsed.error));
+    const translate = steps.translate?.(res);
+    if (!parsed.success) return sendError(res, new Invalid((steps.bodyErrors ?? zodFieldErrors)(parsed.error)), translate);
     const context = (): WriteContext => ({
       actor: { userId: user.id, label: user.name },
       requestId: String(res.locals.requestId),
@@ -164,22 +160,16 @@ function writeHandler<R, I, Out>(
       result = await steps.write(record, parsed.data, context());
     }
     const refused = result as Refused;
-    if (refused.status === "not-found" && steps.notFound) {
-      const gone = steps.notFound(record);
-      return problem(res, 404, gone.key, gone.params);
-    }
-    if (refused.status === "conflict" && tag) {
-      res.setHeader("ETag", etag(tag.kind, tag.id, refused.current.version));
-      return problem(res, 412, "api.stale");
-    }
-    if (refused.status === "invalid") return invalid(res, refused.errors);
+    if (refused.status === "not-found" && steps.notFound) return sendError(res, new NotFound(steps.notFound(record)));
+    if (refused.status === "conflict" && tag) return sendError(res, new Stale(etag(tag.kind, tag.id, refused.current.version)));
+    if (refused.status === "invalid") return sendError(res, new Invalid(storeFieldErrors(refused.errors)), translate);
     if (refused.status === "refused") {
-      const { key, params } = refused.problem;
-      return problem(res, 409, key, params, refused.errors && translated(res, refused.errors));
+      return sendError(res, new RefusedError(refused.problem, refused.errors && storeFieldErrors(refused.errors)), translate);
     }
     const answer = await steps.present(record, result as Succeeded<Out>, req);
     for (const [name, value] of Object.entries(answer.headers ?? {})) res.setHeader(name, value);
     res.setHeader("Cache-Control", "no-store");
+    if (answer.status === 204) return void res.status(204).end();
     sendRecord(res, answer.etag, answer.body, answer.status);
   }
 }

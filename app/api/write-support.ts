@@ -4,7 +4,7 @@ import { decide, type Operation, type Target } from "../domain/auth/permissions"
 import type { Principal } from "../domain/auth/roles";
 import { sameSecret } from "../lib/auth/secrets.server";
 import { nulPaths } from "../domain/primitives";
-import { problem, translatorOf } from "./problem";
+import { problem } from "./problem";
 
 /**
  * The first checks of every API write, in the documented order: 401 without credentials, then
@@ -145,7 +145,6 @@ export function requireJsonObject(req: Request, res: Response, maxMb: number): R
 function refuseNul(req: Request, res: Response): boolean {
   const paths = (res.locals.bodyNul as string[] | undefined) ?? nulPaths(req.body);
   if (paths.length === 0) return false;
-  const message = translatorOf(res)("input.nul");
-  problem(res, 400, "input.nulIn", { fields: paths.join(", ") }, Object.fromEntries(paths.map((path) => [path, message])));
+  problem(res, 400, "input.nulIn", { fields: paths.join(", ") }, Object.fromEntries(paths.map((path) => [path, { key: "input.nul" }])));
   return true;
 }

@@ -28,7 +28,7 @@ export const ACTION_FIELD_LABELS: Record<keyof ActionFormValues, string> = {
 };
 
 /** Maps errors on change fields (intentionCode, group, links) to the form fields that edit them. */
-export function actionFormErrors(errors: Record<string, string>): Record<string, string> {
+export function actionFormErrors<T>(errors: Record<string, T>): Record<string, T> {
   const map: Record<string, string> = { intentionCode: "placement", group: "placement", links: "related" };
   return Object.fromEntries(Object.entries(errors).map(([k, v]) => [map[k] ?? k, v]));
 }

@@ -235,7 +235,7 @@ export function DecisionForm({
 }
 
 /** Errors on `actions.5` belong to the new-category choice of action 5 in the form. */
-export function formFieldsOf(errors: Record<string, string>): Record<string, string> {
+export function formFieldsOf<T>(errors: Record<string, T>): Record<string, T> {
   return Object.fromEntries(
     Object.entries(errors).map(([k, v]) => [
       k.startsWith("actions.") ? `to-${k.slice("actions.".length)}` : k,

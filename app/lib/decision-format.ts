@@ -1,5 +1,6 @@
 import type { TFunction } from "i18next";
 import { isCalendarDate } from "../domain/calendar";
+import type { ParamFormat } from "./errors";
 import { localeOf, type Language } from "./i18n";
 
 /** A calendar date (YYYY-MM-DD) written out in the language: "14 oktober 2013", "14 October 2013". */
@@ -7,19 +8,7 @@ export function formatDay(iso: string, language: Language): string {
   return new Intl.DateTimeFormat(localeOf(language), { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
 }
 
-/**
- * Translates an error key with parameters after bars ("decisions.staleFrom|5|3|2"): the parameters
- * are `p0`, `p1`, … (the first is also `param`), dates among them written out.
- */
-export function translateDecisionError(t: TFunction, language: Language, key: string): string {
-  const [name = key, ...params] = key.split("|");
-  const values: Record<string, string> = { param: params[0] ?? "" };
-  params.forEach((p, i) => {
-    values[`p${i}`] = isCalendarDate(p) ? formatDay(p, language) : p === "–" ? t("decisions.noCategory") : p;
-  });
-  return t(name, values);
-}
-
-export function translateDecisionErrors(t: TFunction, language: Language, errors: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(errors).map(([field, key]) => [field, translateDecisionError(t, language, key)]));
+/** How a decision's messages write their parameters: dates in words, "–" (no category yet) as words too. */
+export function decisionParams(t: TFunction, language: Language): ParamFormat {
+  return (value) => (typeof value !== "string" ? value : isCalendarDate(value) ? formatDay(value, language) : value === "–" ? t("decisions.noCategory") : value);
 }

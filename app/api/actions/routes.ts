@@ -11,6 +11,7 @@ import type { Services } from "../../lib/services.server";
 import { actionsToCsv, presentAction, presentActionDetail } from "../../presenters/action";
 import { ACTION_NUMBER, programmeOf } from "../lookup";
 import { invalidParameter, invalidQuery, problem, queryOf } from "../problem";
+import { message } from "../../lib/errors";
 import { changeRoute, createRoute } from "../write-route";
 import { etag, jsonBodyLater, sendRecord } from "../write-support";
 
@@ -29,7 +30,7 @@ export function mountActionRoutes(router: Router, services: Services): void {
     const query = queryOf(req);
     if (format === "csv" && !query.has("limit")) query.set("limit", String(MAX_LIMIT));
     const result = await listActions({ programme, query, actions: services.actions, organisations: services.organisations, today: today() });
-    if (!result.ok) return invalidQuery(res, result.errors, result.params);
+    if (!result.ok) return invalidQuery(res, result.errors);
     // Risk through dependencies: computed once for the whole programme (read model, cached per change stamp).
     const risk = await readRiskFlags(services.progressViews, programme.id, res.locals);
     if (format === "csv") {
@@ -56,7 +57,7 @@ export function mountActionRoutes(router: Router, services: Services): void {
     const raw = String(req.params.number);
     if (!ACTION_NUMBER.test(raw)) return invalidParameter(res, "number", "errors.invalidNumber");
     const asOf = parseAsOf(queryOf(req));
-    if (!asOf.ok) return invalidQuery(res, { asOf: "filter.asOf" });
+    if (!asOf.ok) return invalidQuery(res, { asOf: message("filter.asOf") });
     const action = await services.actions.get(programme.id, Number(raw));
     if (!action) return problem(res, 404, "errors.actionNotFound", { number: raw });
     const [history, risk] = await Promise.all([

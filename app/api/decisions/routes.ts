@@ -1,20 +1,20 @@
 import type { Request, Response, Router } from "express";
-import type { Principal } from "../../domain/auth/roles";
+import { z } from "zod";
 import { calendarDate } from "../../domain/calendar";
 import { decisionEditSchema, decisionErrors, decisionInputSchema } from "../../domain/decisions/decision-input";
 import type { Decision } from "../../domain/decisions/types";
 import { parsePaging } from "../../domain/programmes/action-filters";
-import { translateDecisionErrors } from "../../lib/decision-format";
+import { decisionParams } from "../../lib/decision-format";
+import { message } from "../../lib/errors";
 import type { Language } from "../../lib/i18n";
 import { translator } from "../../lib/i18n/catalogue.server";
 import type { Services } from "../../lib/services.server";
-import { timestamp } from "../../domain/time";
 import { presentDecision } from "../../presenters/decision";
-import { programmeOf } from "../lookup";
-import { serialiseAnyMatch } from "../write-route";
+import { DECISION_ID, programmeOf } from "../lookup";
 import { isRecordId } from "../../domain/primitives";
+import { changeRoute, createRoute } from "../write-route";
 import { invalidParameter, invalidQuery, problem, queryOf } from "../problem";
-import { authorise, etag, jsonBody, jsonBodyLater, requireIfMatch, requireJsonObject, sendRecord } from "../write-support";
+import { etag, jsonBody, jsonBodyLater, sendRecord } from "../write-support";
 
 /**
  * The steering group's decisions: a public register (GET), recording one (POST, for programme
@@ -22,6 +22,9 @@ import { authorise, etag, jsonBody, jsonBodyLater, requireIfMatch, requireJsonOb
  * changed meanwhile); correcting one (PUT) and withdrawing one (DELETE), for the programme manager,
  * checked in the order 401, 404, 403, 409 (a re-import's decision), 428/412 (If-Match), 400.
  */
+/** A decision that a correction or withdrawal names, with its programme. */
+type Found = { programmeId: number; slug: string; decision: Decision };
+
 export function mountDecisionRoutes(router: Router, services: Services): void {
   const lang = (res: Response) => res.locals.language as Language;
 
@@ -44,47 +47,41 @@ export function mountDecisionRoutes(router: Router, services: Services): void {
     sendRecord(res, etag("decision", decision.id, decision.version), presentDecision(decision));
   });
 
-  router.post("/programmes/:slug/decisions", jsonBody(services.env.MAX_UPLOAD_MB), async (req, res) => {
-    const principal = res.locals.principal as Principal;
-    if (!principal.user) {
-      authorise(res, "decision.record", {});
-      return;
-    }
-    const programme = await programmeOf(services, req, res);
-    if (!programme) return;
-    if (!authorise(res, "decision.record", { programmeId: programme.id })) return;
-    const t = translator(lang(res));
-    const body: unknown = req.body;
-    if (!body || typeof body !== "object" || Array.isArray(body)) return problem(res, 400, "api.bodyRequired");
-    const parsed = decisionInputSchema.safeParse(body);
-    if (!parsed.success) return problem(res, 400, "api.invalidInput", {}, translateDecisionErrors(t, lang(res), decisionErrors(parsed.error)));
-    const result = await services.decisions.recordDecision({
-      programmeId: programme.id,
-      decision: parsed.data,
-      actor: { userId: principal.user.id, label: principal.user.name },
-      requestId: String(res.locals.requestId),
-      now: timestamp(services.clock),
-      today: calendarDate(services.clock.now()),
-    });
-    if (result.status === "invalid") return problem(res, 400, "api.invalidInput", {}, translateDecisionErrors(t, lang(res), result.errors));
-    if (result.status === "conflict") return problem(res, 409, "decisions.conflictTitle", {}, translateDecisionErrors(t, lang(res), result.errors));
-    const decision = (await services.decisions.get(programme.id, result.id))!;
-    res.setHeader("Location", `/api/v1/programmes/${programme.slug}/decisions/${decision.id}`);
-    res.setHeader("Cache-Control", "no-store");
-    sendRecord(res, etag("decision", decision.id, decision.version), presentDecision(decision), 201);
-  });
+  const translate = (res: Response) => ({ format: decisionParams(translator(lang(res)), lang(res)) });
+  const today = () => calendarDate(services.clock.now());
+
+  router.post(
+    "/programmes/:slug/decisions",
+    jsonBody(services.env.MAX_UPLOAD_MB),
+    createRoute(services, {
+      operation: "decision.record",
+      load: (req, res) => programmeOf(services, req, res),
+      target: (programme) => ({ programmeId: programme.id }),
+      schema: decisionInputSchema,
+      bodyErrors: decisionErrors,
+      translate,
+      write: async (programme, decision, context) => {
+        const result = await services.decisions.recordDecision({ programmeId: programme.id, decision, ...context, today: today() });
+        // An action's category is no longer the `from` the decider saw: 409, with what changed by action.
+        return result.status === "conflict" ? { status: "refused" as const, problem: message("decisions.conflictTitle"), errors: result.errors } : result;
+      },
+      async present(programme, result) {
+        const decision = (await services.decisions.get(programme.id, result.id))!;
+        return {
+          etag: etag("decision", decision.id, decision.version),
+          body: presentDecision(decision),
+          status: 201,
+          headers: { Location: `/api/v1/programmes/${programme.slug}/decisions/${decision.id}` },
+        };
+      },
+    }),
+  );
 
   /**
-   * The first checks of a correction or withdrawal: 401, the programme and the decision (400 for a
-   * malformed id, 404), the permission (403), a re-import's decision (409), If-Match (428/412).
-   * Returns the programme and the decision, or undefined once it has answered.
+   * The decision a correction or withdrawal names: the programme (404), a well-formed id (400) and
+   * the decision (404); the permission, a re-import's decision (409) and If-Match follow in `changeRoute`.
    */
-  async function changeable(req: Request, res: Response): Promise<{ programmeId: number; slug: string; decision: Decision } | undefined> {
-    const principal = res.locals.principal as Principal;
-    if (!principal.user) {
-      authorise(res, "decision.edit", {});
-      return undefined;
-    }
+  async function changeable(req: Request, res: Response): Promise<Found | undefined> {
     const programme = await services.programmes.get(String(req.params.slug));
     if (!programme) {
       problem(res, 404, "errors.programmeNotFound");
@@ -100,64 +97,65 @@ export function mountDecisionRoutes(router: Router, services: Services): void {
       problem(res, 404, "decisions.decisionNotFound");
       return undefined;
     }
-    if (!authorise(res, "decision.edit", { programmeId: programme.id })) return undefined;
-    if (decision.source === "import") {
-      problem(res, 409, "decisions.importLocked");
-      return undefined;
-    }
-    if (requireIfMatch(req, res, "decision", decision.id, decision.version) === null) return undefined;
     return { programmeId: programme.id, slug: programme.slug, decision };
   }
 
-  /** A store's refusal as a problem: 404 when the decision went meanwhile, 409 for a re-import's, 412 with the current ETag. */
-  function refused(res: Response, decisionId: number, result: { status: "not-found" } | { status: "locked" } | { status: "conflict"; current: { version: number } }) {
-    if (result.status === "not-found") return problem(res, 404, "decisions.decisionNotFound");
-    if (result.status === "locked") return problem(res, 409, "decisions.importLocked");
-    res.setHeader("ETag", etag("decision", decisionId, result.current.version));
-    return problem(res, 412, "api.stale");
-  }
+  /** What correcting and withdrawing share: who may, which decisions refuse, their ETag, the 404 when one went. */
+  const decisionChange = {
+    operation: "decision.edit" as const,
+    load: changeable,
+    target: (found: Found) => ({ programmeId: found.programmeId }),
+    // A decision of a re-import is corrected by importing again.
+    refuse: (found: Found) => (found.decision.source === "import" ? message("decisions.importLocked") : undefined),
+    ifMatch: (found: Found) => ({ kind: "decision", id: found.decision.id, version: found.decision.version }),
+    notFound: () => message("decisions.decisionNotFound"),
+  };
+  const lockedAsRefused = <T extends { status: string }>(result: T) =>
+    result.status === "locked" ? { status: "refused" as const, problem: message("decisions.importLocked") } : (result as Exclude<T, { status: "locked" }>);
 
-  router.put("/programmes/:slug/decisions/:id", jsonBodyLater(services.env.MAX_UPLOAD_MB), (req, res) => serialiseAnyMatch(req, async () => {
-    const found = await changeable(req, res);
-    if (!found) return;
-    const body = requireJsonObject(req, res, services.env.MAX_UPLOAD_MB);
-    if (!body) return;
-    const t = translator(lang(res));
-    const parsed = decisionEditSchema.safeParse(body);
-    if (!parsed.success) return problem(res, 400, "api.invalidInput", {}, translateDecisionErrors(t, lang(res), decisionErrors(parsed.error)));
-    const user = (res.locals.principal as Principal).user!;
-    const result = await services.decisions.correctDecision({
-      programmeId: found.programmeId,
-      decisionId: found.decision.id,
-      expectedVersion: found.decision.version,
-      decision: parsed.data,
-      actor: { userId: user.id, label: user.name },
-      requestId: String(res.locals.requestId),
-      now: timestamp(services.clock),
-      today: calendarDate(services.clock.now()),
-    });
-    if (result.status === "invalid") return problem(res, 400, "api.invalidInput", {}, translateDecisionErrors(t, lang(res), result.errors));
-    if (result.status !== "ok") return refused(res, found.decision.id, result);
-    const decision = (await services.decisions.get(found.programmeId, result.id))!;
-    res.setHeader("Cache-Control", "no-store");
-    sendRecord(res, etag("decision", decision.id, decision.version), presentDecision(decision));
-  }));
+  router.put(
+    "/programmes/:slug/decisions/:id",
+    jsonBodyLater(services.env.MAX_UPLOAD_MB),
+    changeRoute(services, {
+      ...decisionChange,
+      schema: decisionEditSchema,
+      bodyErrors: decisionErrors,
+      translate,
+      write: async (found, decision, context) =>
+        lockedAsRefused(
+          await services.decisions.correctDecision({
+            programmeId: found.programmeId,
+            decisionId: found.decision.id,
+            expectedVersion: found.decision.version,
+            decision,
+            ...context,
+            today: today(),
+          }),
+        ),
+      async present(found, result) {
+        const decision = (await services.decisions.get(found.programmeId, result.id))!;
+        return { etag: etag("decision", decision.id, decision.version), body: presentDecision(decision) };
+      },
+    }),
+  );
 
-  router.delete("/programmes/:slug/decisions/:id", (req, res) => serialiseAnyMatch(req, async () => {
-    const found = await changeable(req, res);
-    if (!found) return;
-    const user = (res.locals.principal as Principal).user!;
-    const result = await services.decisions.withdrawDecision({
-      programmeId: found.programmeId,
-      decisionId: found.decision.id,
-      expectedVersion: found.decision.version,
-      actor: { userId: user.id, label: user.name },
-      requestId: String(res.locals.requestId),
-      now: timestamp(services.clock),
-      today: calendarDate(services.clock.now()),
-    });
-    if (result.status !== "ok") return refused(res, found.decision.id, result);
-    res.setHeader("Cache-Control", "no-store");
-    res.status(204).end();
-  }));
+  router.delete(
+    "/programmes/:slug/decisions/:id",
+    changeRoute(services, {
+      ...decisionChange,
+      body: "none",
+      schema: z.object({}),
+      write: async (found, _none, context) =>
+        lockedAsRefused(
+          await services.decisions.withdrawDecision({
+            programmeId: found.programmeId,
+            decisionId: found.decision.id,
+            expectedVersion: found.decision.version,
+            ...context,
+            today: today(),
+          }),
+        ),
+      present: () => Promise.resolve({ etag: "", body: null, status: 204 }),
+    }),
+  );
 }

@@ -1,5 +1,6 @@
 import type { Request, Response, Router } from "express";
-import { parsePaging, type FieldErrors } from "../../domain/programmes/action-filters";
+import { parsePaging } from "../../domain/programmes/action-filters";
+import { message, type FieldErrors } from "../../lib/errors";
 import type { Services } from "../../lib/services.server";
 import { indicatorsToCsv, presentIndicator } from "../../presenters/indicator";
 import { INDICATOR_ID, INDICATOR_ID_MAX, programmeOf } from "../lookup";
@@ -15,20 +16,18 @@ export function mountMonitorRoutes(router: Router, services: Services): void {
     if (!programme) return;
     const query = queryOf(req);
     const errors: FieldErrors = {};
-    const params: Record<string, string> = {};
     const themes = query.getAll("theme").filter((v) => v.trim() !== "");
     let theme: number | undefined;
-    if (themes.length > 1) errors.theme = "filter.repeated";
+    if (themes.length > 1) errors.theme = message("filter.repeated");
     else if (themes.length === 1) {
-      if (!/^[1-9]\d{0,2}$/.test(themes[0]!)) errors.theme = "filter.theme";
+      if (!/^[1-9]\d{0,2}$/.test(themes[0]!)) errors.theme = message("filter.theme");
       else if (!programme.themes.some((t) => t.number === Number(themes[0]))) {
-        errors.theme = "filter.unknownTheme";
-        params.theme = themes[0]!;
+        errors.theme = message("filter.unknownTheme", { value: themes[0]! });
       } else theme = Number(themes[0]);
     }
     const paging = format === "json" ? parsePaging(query) : undefined;
     if (paging && !paging.ok) Object.assign(errors, paging.errors);
-    if (Object.keys(errors).length > 0) return invalidQuery(res, errors, params);
+    if (Object.keys(errors).length > 0) return invalidQuery(res, errors);
     const all = await services.monitor.listWithMeasurements(programme.id, { theme });
     if (format === "csv") {
       res

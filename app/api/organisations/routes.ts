@@ -5,7 +5,8 @@ import {
   organisationMergeSchema,
   organisationPatchSchema,
 } from "../../domain/editing/organisation-changes";
-import { parsePaging, type FieldErrors } from "../../domain/programmes/action-filters";
+import { parsePaging } from "../../domain/programmes/action-filters";
+import { message, type FieldErrors } from "../../lib/errors";
 import { ORGANISATION_KINDS, type OrganisationKind } from "../../domain/programmes/programme-document";
 import type { Services } from "../../lib/services.server";
 import { presentOrganisation, presentOrganisationListItem } from "../../presenters/organisation";
@@ -38,8 +39,8 @@ export function mountOrganisationRoutes(router: Router, services: Services): voi
     const parsed = parsePaging(query);
     const kinds = query.getAll("kind").filter((v) => v.trim() !== "");
     const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
-    if (kinds.length > 1) errors.kind = "filter.repeated";
-    else if (kinds.length === 1 && !isOrganisationKind(kinds[0])) errors.kind = "filter.kind";
+    if (kinds.length > 1) errors.kind = message("filter.repeated");
+    else if (kinds.length === 1 && !isOrganisationKind(kinds[0])) errors.kind = message("filter.kind");
     if (!parsed.ok || Object.keys(errors).length > 0) return invalidQuery(res, errors);
     const kind = kinds[0] as OrganisationKind | undefined;
     const [list, total] = await Promise.all([

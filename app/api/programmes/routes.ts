@@ -7,6 +7,7 @@ import type { Services } from "../../lib/services.server";
 import { presentProgramme, presentProgrammeSummary, presentTheme } from "../../presenters/programme";
 import { ACTION_NUMBER, programmeOf, THEME_NUMBER } from "../lookup";
 import { invalidParameter, invalidQuery, problem, queryOf } from "../problem";
+import { message } from "../../lib/errors";
 import { changeRoute } from "../write-route";
 import { etag, jsonBodyLater, sendRecord } from "../write-support";
 
@@ -29,7 +30,7 @@ export function mountProgrammeRoutes(router: Router, services: Services): void {
     if (!programme) return;
     // `?asOf=YYYY-MM-DD`: the counts as the categories were at the end of that day.
     const asOf = parseAsOf(queryOf(req));
-    if (!asOf.ok) return invalidQuery(res, { asOf: "filter.asOf" });
+    if (!asOf.ok) return invalidQuery(res, { asOf: message("filter.asOf") });
     const today = calendarDate(services.clock.now());
     const counts = await services.actions.countByCategory(programme.id, effectiveAsOf(asOf.asOf, today) ?? undefined);
     sendRecord(res, etag("programme", programme.id, programme.version), presentProgramme(programme, counts));

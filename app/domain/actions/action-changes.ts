@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { recordId, text as textField } from "../primitives";
+import { zodFieldErrors, type FieldErrors } from "../../lib/errors";
 import { LINK_TYPES } from "../programmes/programme-document";
 
 /** What editing may change on an action. The category is not here: it changes through steering-group decisions. */
-const text = (max: number) => textField().max(max, { message: `edit.tooLong|${max}` });
+const text = (max: number) => textField().max(max, { message: "edit.tooLong" });
 const slug = textField().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: "edit.organisationUnknown" });
 const ref = z
   .object({
@@ -15,19 +16,19 @@ const ref = z
 
 export const actionChangesSchema = z
   .object({
-    title: textField().trim().min(1, { message: "edit.required" }).max(500, { message: "edit.tooLong|500" }),
+    title: textField().trim().min(1, { message: "edit.required" }).max(500, { message: "edit.tooLong" }),
     description: text(20000).describe("Paragraphs separated by a blank line."),
-    notes: z.array(textField().trim().min(1).max(5000, { message: "edit.tooLong|5000" })).max(50, { message: "edit.tooMany|50" }).describe('The "N.B." remarks.'),
+    notes: z.array(textField().trim().min(1).max(5000, { message: "edit.tooLong" })).max(50, { message: "edit.tooMany" }).describe('The "N.B." remarks.'),
     intentionCode: textField()
       .regex(/^\d+\.\d+$/, { message: "edit.intentionUnknown" })
       .nullable()
       .describe("The intention the action sits under (e.g. `2.3`); null for an action of the organisation chapter, which has a `group`."),
     group: text(200).trim().nullable().describe("The group heading of the organisation chapter; ignored when `intentionCode` is given."),
-    leads: z.array(ref).max(50, { message: "edit.tooMany|50" }),
-    partners: z.array(ref).max(100, { message: "edit.tooMany|100" }),
-    toInvolve: z.array(ref).max(100, { message: "edit.tooMany|100" }),
+    leads: z.array(ref).max(50, { message: "edit.tooMany" }),
+    partners: z.array(ref).max(100, { message: "edit.tooMany" }),
+    toInvolve: z.array(ref).max(100, { message: "edit.tooMany" }),
     leadUnknown: z.boolean({ message: "edit.boolean" }).describe("The lead is not known yet; not together with leads."),
-    intendedResults: z.array(textField().trim().min(1).max(2000, { message: "edit.tooLong|2000" })).max(50, { message: "edit.tooMany|50" }),
+    intendedResults: z.array(textField().trim().min(1).max(2000, { message: "edit.tooLong" })).max(50, { message: "edit.tooMany" }),
     planningText: text(2000).describe("The planning in words; the years it names become the action's planning years."),
     categoryNote: text(1000).trim().nullable().describe("A remark on the category. The category itself changes only through a decision."),
     links: z
@@ -42,7 +43,7 @@ export const actionChangesSchema = z
           })
           .strict(),
       )
-      .max(100, { message: "edit.tooMany|100" }),
+      .max(100, { message: "edit.tooMany" }),
   })
   .strict();
 
@@ -52,12 +53,7 @@ export type ActionChanges = z.infer<typeof actionChangesSchema>;
 export const actionPatchSchema = actionChangesSchema.partial().strict();
 export type ActionPatch = z.infer<typeof actionPatchSchema>;
 
-/** Field errors as message keys ("edit.tooLong|500" carries its parameter after the bar). */
-export function changeErrors(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const field = issue.path.length ? String(issue.path[0]) : "form";
-    out[field] ??= issue.code === "unrecognized_keys" ? `edit.unknownField|${issue.keys.join(", ")}` : issue.message.startsWith("edit.") ? issue.message : "edit.invalid";
-  }
-  return out;
+/** Field errors of a refused change: keys of the edit section, anything else `edit.invalid`. */
+export function changeErrors(error: z.ZodError): FieldErrors {
+  return zodFieldErrors(error, { accept: /^edit\./ });
 }

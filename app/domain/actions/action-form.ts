@@ -1,3 +1,4 @@
+import { message, type FieldErrors } from "../../lib/errors";
 import type { ActionChanges } from "./action-changes";
 
 /**
@@ -40,11 +41,11 @@ const numbers = (v: string) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-/** Reads the form into changes; errors are keyed by form field with message keys. */
+/** Reads the form into changes; errors are keyed by form field. */
 export function readActionForm(
   form: Record<string, string>,
   lookup: OrganisationLookup,
-): { changes: Record<string, unknown>; errors: Record<string, string>; values: ActionFormValues } {
+): { changes: Record<string, unknown>; errors: FieldErrors; values: ActionFormValues } {
   const values: ActionFormValues = {
     title: form.title ?? "",
     description: form.description ?? "",
@@ -62,30 +63,30 @@ export function readActionForm(
     enables: form.enables ?? "",
     relatedThemes: form.relatedThemes ?? "",
   };
-  const errors: Record<string, string> = {};
+  const errors: FieldErrors = {};
   const refs = (field: "leads" | "partners" | "toInvolve") =>
     lines(values[field]).map((line) => {
       const match = /^(.*?)\s*\(([^()]*)\)\s*$/.exec(line);
       const name = (match ? match[1] : line)!.trim();
       const qualifier = match ? match[2]!.trim() || null : null;
       const slug = lookup.resolve(name);
-      if (!slug) errors[field] ??= `edit.organisationUnknownName|${name}`;
+      if (!slug) errors[field] ??= message("edit.organisationUnknownName", { param: name });
       return { organisation: slug ?? "", qualifier };
     });
   const actionLinks = (field: "related" | "prerequisiteFor" | "enables") =>
     numbers(values[field]).map((n) => {
-      if (!/^[1-9]\d{0,5}$/.test(n)) errors[field] ??= `edit.actionNumber|${n}`;
+      if (!/^[1-9]\d{0,5}$/.test(n)) errors[field] ??= message("edit.actionNumber", { param: n });
       return { type: field, target: { action: Number(n) } };
     });
   const themeLinks = numbers(values.relatedThemes).map((n) => {
-    if (!/^[1-9]\d{0,2}$/.test(n)) errors.relatedThemes ??= `edit.themeNumber|${n}`;
+    if (!/^[1-9]\d{0,2}$/.test(n)) errors.relatedThemes ??= message("edit.themeNumber", { param: n });
     return { type: "related" as const, target: { theme: Number(n) } };
   });
   let intentionCode: string | null = null;
   let group: string | null = null;
   if (values.placement.startsWith("intention:")) intentionCode = values.placement.slice("intention:".length);
   else if (values.placement.startsWith("group:")) group = values.placement.slice("group:".length);
-  else errors.placement = "edit.placementRequired";
+  else errors.placement = message("edit.placementRequired");
   const changes: Record<string, unknown> = {
     title: values.title,
     description: values.description.replace(/\r\n/g, "\n").trim(),

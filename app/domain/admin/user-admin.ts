@@ -10,7 +10,7 @@ import { contactEmailSchema, parseActionNumbers } from "../contacts/contacts";
 const name = text({ message: "auth.nameRequired" })
   .trim()
   .min(1, { message: "auth.nameRequired" })
-  .max(200, { message: "admin.fieldTooLong|200" });
+  .max(200, { message: "admin.fieldTooLong" });
 
 const organisation = text()
   .trim()

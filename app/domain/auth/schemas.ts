@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { text } from "../primitives";
+import { zodFieldErrors, type FieldErrors } from "../../lib/errors";
 
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 200;
@@ -39,14 +40,9 @@ export const tokenNameSchema = z.object({
   name: text({ message: "auth.nameRequired" }).trim().min(1, { message: "auth.nameRequired" }).max(100, { message: "auth.fieldTooLong" }),
 });
 
-/** Field errors as i18n keys, first message per field. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? "form");
-    out[field] ??= issue.message;
-  }
-  return out;
+/** Field errors, first message per field: every message of these schemas is a key. */
+export function authErrors(error: z.ZodError): FieldErrors {
+  return zodFieldErrors(error, { accept: /./s });
 }
 
 /** A form's string fields as a plain object (files and repeated fields are read separately). */

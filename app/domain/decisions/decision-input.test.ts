@@ -14,23 +14,23 @@ describe("a new decision", () => {
   });
 
   it("refuses impossible dates, unknown kinds, empty titles and unknown fields", () => {
-    expect(errorsOf({ ...valid, decidedOn: "2014-02-30" })).toEqual({ decidedOn: "decisions.dateInvalid" });
-    expect(errorsOf({ ...valid, kind: "besluit" })).toEqual({ kind: "decisions.kindInvalid" });
-    expect(errorsOf({ ...valid, title: "  " })).toEqual({ title: "decisions.titleRequired" });
-    expect(errorsOf({ ...valid, colour: "groen" })).toEqual({ form: "edit.unknownField|colour" });
+    expect(errorsOf({ ...valid, decidedOn: "2014-02-30" })).toEqual({ decidedOn: { key: "decisions.dateInvalid" } });
+    expect(errorsOf({ ...valid, kind: "besluit" })).toEqual({ kind: { key: "decisions.kindInvalid" } });
+    expect(errorsOf({ ...valid, title: "  " })).toEqual({ title: { key: "decisions.titleRequired" } });
+    expect(errorsOf({ ...valid, colour: "groen" })).toEqual({ form: { key: "edit.unknownField", params: { param: "colour" } } });
   });
 
   it("asks for `from` with `to`, and refuses a change to the same category or an action listed twice", () => {
-    expect(errorsOf({ ...valid, actions: [{ number: 5, to: 2 }] })).toEqual({ "actions.5": "decisions.fromRequired|5" });
-    expect(errorsOf({ ...valid, actions: [{ number: 5, from: 2, to: 2 }] })).toEqual({ "actions.5": "decisions.sameCategory|5" });
-    expect(errorsOf({ ...valid, actions: [{ number: 5, from: 3, to: 2 }, { number: 5 }] })).toEqual({ "actions.5": "decisions.duplicateAction|5" });
-    expect(errorsOf({ ...valid, actions: [{ number: 5, from: 3, to: 7 }] })).toEqual({ actions: "decisions.categoryInvalid" });
+    expect(errorsOf({ ...valid, actions: [{ number: 5, to: 2 }] })).toEqual({ "actions.5": { key: "decisions.fromRequired", params: { param: 5 } } });
+    expect(errorsOf({ ...valid, actions: [{ number: 5, from: 2, to: 2 }] })).toEqual({ "actions.5": { key: "decisions.sameCategory", params: { param: 5 } } });
+    expect(errorsOf({ ...valid, actions: [{ number: 5, from: 3, to: 2 }, { number: 5 }] })).toEqual({ "actions.5": { key: "decisions.duplicateAction", params: { param: 5 } } });
+    expect(errorsOf({ ...valid, actions: [{ number: 5, from: 3, to: 7 }] })).toEqual({ actions: { key: "decisions.categoryInvalid" } });
   });
 
   it("keeps changes to taken decisions of a kind that changes categories", () => {
-    expect(errorsOf({ ...valid, status: "planned" })).toEqual({ actions: "decisions.plannedNoChanges" });
-    expect(errorsOf({ ...valid, kind: "general" })).toEqual({ kind: "decisions.generalNoChanges" });
-    expect(errorsOf({ ...valid, actions: [{ number: 5 }] })).toEqual({ actions: "decisions.categoriesNeedChange" });
+    expect(errorsOf({ ...valid, status: "planned" })).toEqual({ actions: { key: "decisions.plannedNoChanges" } });
+    expect(errorsOf({ ...valid, kind: "general" })).toEqual({ kind: { key: "decisions.generalNoChanges" } });
+    expect(errorsOf({ ...valid, actions: [{ number: 5 }] })).toEqual({ actions: { key: "decisions.categoriesNeedChange" } });
     expect(errorsOf({ ...valid, status: "planned", actions: [{ number: 5 }] })).toEqual({});
     expect(errorsOf({ ...valid, kind: "adopt-annual-plan", actions: [] })).toEqual({});
   });
@@ -63,7 +63,7 @@ describe("a new decision", () => {
     form.append("meetingId", "x");
     form.append("to-5", "9");
     form.append("from-5", "3");
-    expect(readDecisionForm(form).errors).toEqual({ meetingId: "decisions.meetingUnknown", "actions.5": "decisions.categoryInvalid" });
+    expect(readDecisionForm(form).errors).toEqual({ meetingId: { key: "decisions.meetingUnknown" }, "actions.5": { key: "decisions.categoryInvalid" } });
   });
 });
 
@@ -76,9 +76,9 @@ describe("a correction of a decision", () => {
   it("takes the new categories without `from`, which the store works out, and refuses one sent", () => {
     const edit = { decidedOn: "2014-06-30", kind: "categories", title: "Actie 5 naar categorie 2", actions: [{ number: 5, to: 2 }] };
     expect(decisionEditSchema.parse(edit)).toEqual({ ...edit, meetingId: null, status: "taken", text: "" });
-    expect(errorsOfEdit({ ...edit, actions: [{ number: 5, from: 3, to: 2 }] })).toEqual({ actions: "edit.unknownField|from" });
-    expect(errorsOfEdit({ ...edit, actions: [{ number: 5, to: 5 }] })).toEqual({ actions: "decisions.categoryInvalid" });
-    expect(errorsOfEdit({ ...edit, status: "planned" })).toEqual({ actions: "decisions.plannedNoChanges" });
+    expect(errorsOfEdit({ ...edit, actions: [{ number: 5, from: 3, to: 2 }] })).toEqual({ actions: { key: "edit.unknownField", params: { param: "from" } } });
+    expect(errorsOfEdit({ ...edit, actions: [{ number: 5, to: 5 }] })).toEqual({ actions: { key: "decisions.categoryInvalid" } });
+    expect(errorsOfEdit({ ...edit, status: "planned" })).toEqual({ actions: { key: "decisions.plannedNoChanges" } });
   });
 
   it("reads the form without the categories the page showed", () => {

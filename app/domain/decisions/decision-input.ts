@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { MAX_RECORD_ID, text, isRecordId } from "../primitives";
+import { message, zodFieldErrors, type FieldErrors } from "../../lib/errors";
 import { isCalendarDate } from "../calendar";
 import { DECISION_KINDS, DECISION_STATUSES } from "./types";
 
 /**
  * A new decision, as the API takes it (JSON) and the form produces it. Messages are i18n keys; a
- * parameter follows a bar ("decisions.duplicateAction|5"). Errors about one action are keyed
+ * parameters travel beside the key ("decisions.duplicateAction", `{ param: 5 }`). Errors about one action are keyed
  * `actions.<number>`.
  */
 
@@ -42,8 +43,8 @@ const decisionFields = {
     .describe("The meeting where it was taken (see the meetings pages); null for none."),
   kind: z.enum(DECISION_KINDS, { message: "decisions.kindInvalid" }),
   status: z.enum(DECISION_STATUSES, { message: "decisions.statusInvalid" }).default("taken"),
-  title: text({ message: "decisions.titleRequired" }).trim().min(1, { message: "decisions.titleRequired" }).max(300, { message: "edit.tooLong|300" }),
-  text: text({ message: "edit.invalid" }).trim().max(20_000, { message: "edit.tooLong|20000" }).default(""),
+  title: text({ message: "decisions.titleRequired" }).trim().min(1, { message: "decisions.titleRequired" }).max(300, { message: "edit.tooLong" }),
+  text: text({ message: "edit.invalid" }).trim().max(20_000, { message: "edit.tooLong" }).default(""),
 };
 
 /** The rules a decision keeps, recorded or corrected: each action once, changes only in taken category decisions. */
@@ -56,10 +57,10 @@ function checkDecision(
   const changes = d.actions.filter((a) => a.to !== undefined);
   for (const a of d.actions) {
     const path = ["actions", String(a.number)];
-    if (seen.has(a.number)) ctx.addIssue({ code: "custom", path, message: `decisions.duplicateAction|${a.number}` });
+    if (seen.has(a.number)) ctx.addIssue({ code: "custom", path, message: "decisions.duplicateAction", params: { param: a.number } });
     seen.add(a.number);
-    if (requireFrom && a.to !== undefined && a.from === undefined) ctx.addIssue({ code: "custom", path, message: `decisions.fromRequired|${a.number}` });
-    if (a.to !== undefined && a.from === a.to) ctx.addIssue({ code: "custom", path, message: `decisions.sameCategory|${a.number}` });
+    if (requireFrom && a.to !== undefined && a.from === undefined) ctx.addIssue({ code: "custom", path, message: "decisions.fromRequired", params: { param: a.number } });
+    if (a.to !== undefined && a.from === a.to) ctx.addIssue({ code: "custom", path, message: "decisions.sameCategory", params: { param: a.number } });
   }
   if (changes.length === 0) {
     if (d.kind === "categories" && d.status === "taken") ctx.addIssue({ code: "custom", path: ["actions"], message: "decisions.categoriesNeedChange" });
@@ -72,7 +73,7 @@ function checkDecision(
 export const decisionInputSchema = z
   .object({
     ...decisionFields,
-    actions: z.array(decisionActionSchema, { message: "decisions.actionsInvalid" }).max(500, { message: "edit.tooMany|500" }).default([]),
+    actions: z.array(decisionActionSchema, { message: "decisions.actionsInvalid" }).max(500, { message: "edit.tooMany" }).default([]),
   })
   .strict()
   .superRefine((d, ctx) => checkDecision(d, ctx, true));
@@ -87,30 +88,23 @@ export type DecisionInput = z.infer<typeof decisionInputSchema>;
 export const decisionEditSchema = z
   .object({
     ...decisionFields,
-    actions: z.array(decisionEditActionSchema, { message: "decisions.actionsInvalid" }).max(500, { message: "edit.tooMany|500" }).default([]),
+    actions: z.array(decisionEditActionSchema, { message: "decisions.actionsInvalid" }).max(500, { message: "edit.tooMany" }).default([]),
   })
   .strict()
   .superRefine((d, ctx) => checkDecision(d, ctx, false));
 
 export type DecisionEdit = z.infer<typeof decisionEditSchema>;
 
-/** Field errors as message keys: the first per field; `actions.5` for action 5. */
-export function decisionErrors(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const [first, second] = issue.path.map(String);
-    let field = first ?? "form";
-    if (first === "actions" && second !== undefined && issue.code === "custom") field = `actions.${second}`;
-    else if (first === "actions" && second !== undefined) field = "actions";
-    const message =
-      issue.code === "unrecognized_keys"
-        ? `edit.unknownField|${issue.keys.join(", ")}`
-        : /^(decisions|edit)\./.test(issue.message)
-          ? issue.message
-          : "edit.invalid";
-    out[field] ??= message;
-  }
-  return out;
+/** Field errors: the first per field; `actions.5` for an issue about action 5 alone. */
+export function decisionErrors(error: z.ZodError): FieldErrors {
+  return zodFieldErrors(error, {
+    accept: /^(decisions|edit)\./,
+    field: (issue) => {
+      const [first, second] = issue.path.map(String);
+      if (first === "actions" && second !== undefined) return issue.code === "custom" ? `actions.${second}` : "actions";
+      return first ?? "form";
+    },
+  });
 }
 
 /** What the decision form shows again after a refusal. */
@@ -136,17 +130,17 @@ export interface DecisionFormValues {
 export function readDecisionForm(
   form: FormData,
   options: { withFrom?: boolean } = {},
-): { values: DecisionFormValues; input: unknown; errors: Record<string, string> } {
+): { values: DecisionFormValues; input: unknown; errors: FieldErrors } {
   const withFrom = options.withFrom ?? true;
   const field = (name: string) => {
     const v = form.get(name);
     return typeof v === "string" ? v : "";
   };
-  const errors: Record<string, string> = {};
+  const errors: FieldErrors = {};
   const involved = new Set<number>();
   for (const v of form.getAll("action")) {
     if (typeof v === "string" && /^[1-9]\d{0,5}$/.test(v)) involved.add(Number(v));
-    else errors.actions ??= "decisions.actionNumberInvalid";
+    else errors.actions ??= message("decisions.actionNumberInvalid");
   }
   const to: Record<number, string> = {};
   const from: Record<number, number | null> = {};
@@ -158,16 +152,16 @@ export function readDecisionForm(
     const v = value.trim();
     if (m[1] === "to") {
       if (v === "") continue;
-      if (!/^[1-4]$/.test(v)) errors[`actions.${number}`] ??= "decisions.categoryInvalid";
+      if (!/^[1-4]$/.test(v)) errors[`actions.${number}`] ??= message("decisions.categoryInvalid");
       to[number] = v;
       involved.add(number);
     } else {
-      if (v !== "" && !/^[1-4]$/.test(v)) errors[`actions.${number}`] ??= "decisions.categoryInvalid";
+      if (v !== "" && !/^[1-4]$/.test(v)) errors[`actions.${number}`] ??= message("decisions.categoryInvalid");
       from[number] = v === "" ? null : Number(v);
     }
   }
   const meetingRaw = field("meetingId").trim();
-  if (meetingRaw !== "" && !isRecordId(meetingRaw)) errors.meetingId = "decisions.meetingUnknown";
+  if (meetingRaw !== "" && !isRecordId(meetingRaw)) errors.meetingId = message("decisions.meetingUnknown");
   const numbers = [...involved].sort((a, b) => a - b);
   const values: DecisionFormValues = {
     decidedOn: field("decidedOn").trim(),

@@ -1,18 +1,19 @@
 import { z } from "zod";
 import { text } from "../primitives";
+import { zodFieldErrors, type FieldErrors } from "../../lib/errors";
 import { isCalendarDate } from "../calendar";
 
 /** A meeting of the steering group, as its form gives it. Messages are i18n keys. */
 export const meetingInputSchema = z
   .object({
     heldOn: text({ message: "decisions.dateInvalid" }).trim().refine(isCalendarDate, { message: "decisions.dateInvalid" }),
-    title: text({ message: "decisions.titleRequired" }).trim().min(1, { message: "decisions.titleRequired" }).max(300, { message: "edit.tooLong|300" }),
-    agenda: text({ message: "edit.invalid" }).trim().max(20_000, { message: "edit.tooLong|20000" }).default(""),
-    minutes: text({ message: "edit.invalid" }).trim().max(50_000, { message: "edit.tooLong|50000" }).default(""),
+    title: text({ message: "decisions.titleRequired" }).trim().min(1, { message: "decisions.titleRequired" }).max(300, { message: "edit.tooLong" }),
+    agenda: text({ message: "edit.invalid" }).trim().max(20_000, { message: "edit.tooLong" }).default(""),
+    minutes: text({ message: "edit.invalid" }).trim().max(50_000, { message: "edit.tooLong" }).default(""),
     /** Slugs of the organisations present. */
     attendees: z
       .array(text().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: "decisions.organisationUnknown" }).max(200, { message: "decisions.organisationUnknown" }))
-      .max(200, { message: "edit.tooMany|200" })
+      .max(200, { message: "edit.tooMany" })
       .default([]),
   })
   .strict();
@@ -43,12 +44,7 @@ export function readMeetingForm(form: FormData): { values: MeetingFormValues; in
   return { values, input: values };
 }
 
-/** Field errors as message keys, the first per field. */
-export function meetingErrors(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? "form");
-    out[field] ??= issue.code === "unrecognized_keys" ? `edit.unknownField|${issue.keys.join(", ")}` : /^(decisions|edit)\./.test(issue.message) ? issue.message : "edit.invalid";
-  }
-  return out;
+/** Field errors, the first per field. */
+export function meetingErrors(error: z.ZodError): FieldErrors {
+  return zodFieldErrors(error, { accept: /^(decisions|edit)\./ });
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { actionChangesSchema } from "../actions/action-changes";
+import { message, type FieldError } from "../../lib/errors";
 
 /**
  * A new action, as the API's POST takes it: the same fields and checks as a change, with defaults
@@ -34,9 +35,9 @@ export const actionCreateSchema = z
 export type ActionCreate = z.infer<typeof actionCreateSchema>;
 
 /** Reads the optional number field of the new-action form: empty means the next free number. */
-export function readActionNumber(raw: string | undefined): { number?: number; error?: string } {
+export function readActionNumber(raw: string | undefined): { number?: number; error?: FieldError } {
   const value = (raw ?? "").trim();
   if (value === "") return {};
-  if (!/^[1-9]\d{0,5}$/.test(value)) return { error: "editing.actionNumber" };
+  if (!/^[1-9]\d{0,5}$/.test(value)) return { error: message("editing.actionNumber") };
   return { number: Number(value) };
 }

@@ -5,7 +5,7 @@ import { nameKey } from "../programmes/organisation-names";
 
 /**
  * What editing may change on an organisation (a global record, shared by every programme).
- * Error messages are keys ("edit.tooLong|200") that the routes translate.
+ * Error messages are keys ("edit.tooLong") that the routes translate.
  */
 export const ORGANISATION_NAME_MAX = 200;
 export const ORGANISATION_ALIASES_MAX = 50;
@@ -14,7 +14,7 @@ export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const name = text({ message: "edit.required" })
   .trim()
   .min(1, { message: "edit.required" })
-  .max(ORGANISATION_NAME_MAX, { message: `edit.tooLong|${ORGANISATION_NAME_MAX}` })
+  .max(ORGANISATION_NAME_MAX, { message: "edit.tooLong" })
   .refine((v) => nameKey(v).length > 0, { message: "editing.nameNoLetters" });
 const kind = z.enum(ORGANISATION_KINDS, { message: "editing.kindInvalid" });
 const aliases = z
@@ -22,13 +22,13 @@ const aliases = z
     text({ message: "editing.aliasInvalid" })
       .trim()
       .min(1, { message: "editing.aliasInvalid" })
-      .max(ORGANISATION_NAME_MAX, { message: `edit.tooLong|${ORGANISATION_NAME_MAX}` })
+      .max(ORGANISATION_NAME_MAX, { message: "edit.tooLong" })
       .refine((v) => nameKey(v).length > 0, { message: "editing.aliasInvalid" }),
     { message: "editing.aliasesList" },
   )
-  .max(ORGANISATION_ALIASES_MAX, { message: `edit.tooMany|${ORGANISATION_ALIASES_MAX}` });
+  .max(ORGANISATION_ALIASES_MAX, { message: "edit.tooMany" });
 const slug = text({ message: "editing.slugInvalid" })
-  .max(ORGANISATION_NAME_MAX, { message: `edit.tooLong|${ORGANISATION_NAME_MAX}` })
+  .max(ORGANISATION_NAME_MAX, { message: "edit.tooLong" })
   .regex(SLUG_PATTERN, { message: "editing.slugInvalid" });
 
 /** A new organisation: its slug is derived from the name. */

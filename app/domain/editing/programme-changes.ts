@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { text as textField } from "../primitives";
+import { message, type FieldErrors } from "../../lib/errors";
 import type { Participation } from "../programmes/types";
 
 /**
@@ -7,16 +8,16 @@ import type { Participation } from "../programmes/types";
  * the participation of each municipality). Error messages are keys that the routes translate.
  */
 const text = (max: number) =>
-  textField({ message: "edit.invalid" }).max(max, { message: `edit.tooLong|${max}` });
+  textField({ message: "edit.invalid" }).max(max, { message: "edit.tooLong" });
 const requiredText = (max: number) =>
   textField({ message: "edit.required" })
     .trim()
     .min(1, { message: "edit.required" })
-    .max(max, { message: `edit.tooLong|${max}` });
+    .max(max, { message: "edit.tooLong" });
 const optionalText = (max: number) =>
   textField({ message: "edit.invalid" })
     .trim()
-    .max(max, { message: `edit.tooLong|${max}` })
+    .max(max, { message: "edit.tooLong" })
     .nullable()
     .transform((v) => (v ? v : null));
 const year = z
@@ -79,7 +80,7 @@ export const themePatchSchema = z
           .strict(),
         { message: "edit.invalid" },
       )
-      .max(50, { message: "edit.tooMany|50" })
+      .max(50, { message: "edit.tooMany" })
       .describe(
         "All intentions of the theme, in order: listed ones are kept (with this text), new ones added, unlisted ones removed. An intention that still has actions cannot be removed (400).",
       ),
@@ -96,7 +97,7 @@ export const themePatchSchema = z
           .strict(),
         { message: "edit.invalid" },
       )
-      .max(100, { message: "edit.tooMany|100" })
+      .max(100, { message: "edit.tooMany" })
       .describe(
         "The participation of the municipalities, replacing what was recorded. Plain participation without a note is not stored (a municipality not listed participates).",
       ),
@@ -124,7 +125,7 @@ export interface ProgrammeFormValues {
 export function readProgrammeForm(form: Record<string, string>): {
   values: ProgrammeFormValues;
   changes: Record<string, unknown>;
-  errors: Record<string, string>;
+  errors: FieldErrors;
 } {
   const values: ProgrammeFormValues = {
     title: form.title ?? "",
@@ -135,10 +136,10 @@ export function readProgrammeForm(form: Record<string, string>): {
     adoptedOn: form.adoptedOn ?? "",
     adoptedBy: form.adoptedBy ?? "",
   };
-  const errors: Record<string, string> = {};
+  const errors: FieldErrors = {};
   const yearOf = (field: "periodStart" | "periodEnd") => {
     const v = oneLine(values[field]);
-    if (!/^\d{4}$/.test(v)) errors[field] = "editing.year";
+    if (!/^\d{4}$/.test(v)) errors[field] = message("editing.year");
     return Number(v);
   };
   const changes = {
@@ -172,7 +173,7 @@ export function programmeFormValues(p: {
 }
 
 /** Maps errors of change fields to the form fields that edit them. */
-export function programmeFormErrors(errors: Record<string, string>): Record<string, string> {
+export function programmeFormErrors<T>(errors: Record<string, T>): Record<string, T> {
   return Object.fromEntries(Object.entries(errors).map(([k, v]) => [k === "period" ? "periodStart" : k, v]));
 }
 

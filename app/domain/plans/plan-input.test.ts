@@ -20,15 +20,15 @@ describe("reading the plan form", () => {
   it("refuses a part over its maximum, naming the maximum, and accepts exactly the maximum", () => {
     for (const [field, max] of Object.entries(PLAN_FIELD_MAX)) {
       expect(readPlanForm({ ...full, [field]: "x".repeat(max), versionNo: "", version: "" }).ok, field).toBe(true);
-      expect(readPlanForm({ ...full, [field]: "x".repeat(max + 1), versionNo: "", version: "" })).toEqual({ ok: false, errors: { [field]: `edit.tooLong|${max}` } });
+      expect(readPlanForm({ ...full, [field]: "x".repeat(max + 1), versionNo: "", version: "" })).toEqual({ ok: false, errors: { [field]: { key: "edit.tooLong", params: { param: max } } } });
     }
   });
 
   it("refuses a form that lacks a part or carries a malformed base", () => {
     const { risks: _risks, ...withoutRisks } = full;
-    expect(readPlanForm({ ...withoutRisks, versionNo: "", version: "" })).toEqual({ ok: false, errors: { risks: "plans.fieldMissing" } });
+    expect(readPlanForm({ ...withoutRisks, versionNo: "", version: "" })).toEqual({ ok: false, errors: { risks: { key: "plans.fieldMissing" } } });
     for (const base of [{ versionNo: "1", version: "" }, { versionNo: "x", version: "1" }, { versionNo: "-1", version: "2" }, { versionNo: "1".repeat(7), version: "1" }, {}]) {
-      expect(readPlanForm({ ...full, ...base }), JSON.stringify(base)).toEqual({ ok: false, errors: { form: "plans.staleForm" } });
+      expect(readPlanForm({ ...full, ...base }), JSON.stringify(base)).toEqual({ ok: false, errors: { form: { key: "plans.staleForm" } } });
     }
   });
 });
@@ -43,9 +43,9 @@ describe("reading a decision", () => {
   });
 
   it("refuses an unknown intent, a missing version and an oversized note", () => {
-    expect(readPlanDecision({ intent: "delete", versionNo: "1", version: "1" })).toEqual({ ok: false, errors: { intent: "plans.unknownIntent" } });
-    expect(readPlanDecision({ intent: "approve", versionNo: "1" })).toEqual({ ok: false, errors: { form: "plans.staleForm" } });
-    expect(readPlanDecision({ intent: "approve", versionNo: "1", version: "1", note: "x".repeat(2001) })).toEqual({ ok: false, errors: { note: "edit.tooLong|2000" } });
+    expect(readPlanDecision({ intent: "delete", versionNo: "1", version: "1" })).toEqual({ ok: false, errors: { intent: { key: "plans.unknownIntent" } } });
+    expect(readPlanDecision({ intent: "approve", versionNo: "1" })).toEqual({ ok: false, errors: { form: { key: "plans.staleForm" } } });
+    expect(readPlanDecision({ intent: "approve", versionNo: "1", version: "1", note: "x".repeat(2001) })).toEqual({ ok: false, errors: { note: { key: "edit.tooLong", params: { param: 2000 } } } });
   });
 });
 

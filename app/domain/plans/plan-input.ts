@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { text as textField } from "../primitives";
+import { message, zodFieldErrors, type FieldErrors } from "../../lib/errors";
 
 /** The parts of a plan of approach, in the order forms and pages show them, with their maximum lengths. */
 export const PLAN_FIELDS = ["aim", "approach", "deliverables", "milestones", "budget", "capacity", "risks"] as const;
@@ -34,12 +35,12 @@ const PLAN_FIELD_DESCRIPTIONS: Record<PlanField, string> = {
 
 /**
  * Text from a form: line ends made \n, outer white space removed; messages are i18n keys
- * ("edit.tooLong|2000"). The limit applies after normalising, so JSON Schema learns it from `meta`.
+ * ("edit.tooLong"). The limit applies after normalising, so JSON Schema learns it from `meta`.
  */
 const text = (max: number, description?: string) =>
   textField({ message: "plans.fieldMissing" })
     .transform((s) => s.replace(/\r\n?/g, "\n").trim())
-    .pipe(textField().max(max, { message: `edit.tooLong|${max}` }))
+    .pipe(textField().max(max, { message: "edit.tooLong" }))
     .meta({ maxLength: max, ...(description ? { description } : {}) });
 
 /** The seven parts; a draft may leave any of them empty (see `missingForSubmit`). */
@@ -60,16 +61,16 @@ const baseSchema = z.union([
 
 export type PlanBase = { versionNo: number; version: number } | null;
 
-export type ReadResult<T> = { ok: true; value: T } | { ok: false; errors: Record<string, string> };
+export type ReadResult<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
 
 /** Reads the plan form (string fields as `formFields` gives them). */
 export function readPlanForm(fields: Record<string, string | undefined>): ReadResult<{ fields: PlanFields; base: PlanBase }> {
-  const errors: Record<string, string> = {};
+  const errors: FieldErrors = {};
   const parsed = planFieldsSchema.safeParse(Object.fromEntries(PLAN_FIELDS.map((f) => [f, fields[f]])));
   if (!parsed.success) Object.assign(errors, firstErrors(parsed.error));
   // Both bookkeeping fields must be there (empty for a new version): a form without them is not ours.
   const base = baseSchema.safeParse({ versionNo: fields.versionNo, version: fields.version });
-  if (!base.success) errors.form ??= "plans.staleForm";
+  if (!base.success) errors.form ??= message("plans.staleForm");
   if (!parsed.success || !base.success) return { ok: false, errors };
   return { ok: true, value: { fields: parsed.data, base: base.data } };
 }
@@ -81,7 +82,7 @@ export type PlanIntent = (typeof PLAN_INTENTS)[number];
 const note = textField()
   .optional()
   .transform((s) => (s ?? "").replace(/\r\n?/g, "\n").trim())
-  .pipe(textField().max(DECISION_NOTE_MAX, { message: `edit.tooLong|${DECISION_NOTE_MAX}` }))
+  .pipe(textField().max(DECISION_NOTE_MAX, { message: "edit.tooLong" }))
   .meta({
     maxLength: DECISION_NOTE_MAX,
     description: "The note with the decision: optional when approving, the reason (required) when returning.",
@@ -121,18 +122,10 @@ export const planDecisionBodySchema = z.object({ note }).strict();
 /** The API's body for submitting: none, or an empty object. */
 export const planSubmitBodySchema = z.object({}).strict();
 
-/** Field errors of a refused API body as message keys, one per field ("edit.tooLong|2000"). */
-export function planBodyErrors(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const field = issue.path.length ? String(issue.path[0]) : "form";
-    if (issue.code === "unrecognized_keys") out[field] ??= `edit.unknownField|${issue.keys.join(", ")}`;
-    // A part that is missing or not text: in JSON every part is sent, as text.
-    else if (issue.message === "plans.fieldMissing") out[field] ??= "plans.partRequired";
-    else if (issue.message.startsWith("edit.")) out[field] ??= issue.message;
-    else out[field] ??= "edit.invalid";
-  }
-  return out;
+/** Field errors of a refused API body as message keys, one per field ("edit.tooLong"). */
+export function planBodyErrors(error: z.ZodError): FieldErrors {
+  // A part that is missing or not text: in JSON every part is sent, as text.
+  return zodFieldErrors(error, { accept: /^(edit\.|plans\.fieldMissing$)/, rename: { "plans.fieldMissing": "plans.partRequired" } });
 }
 
 /** The parts a plan must have before it is submitted: all seven ("n.v.t." is an answer, empty is not). */
@@ -140,13 +133,13 @@ export function missingForSubmit(fields: PlanFields): PlanField[] {
   return PLAN_FIELDS.filter((f) => fields[f].trim() === "");
 }
 
-function firstErrors(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? "form");
-    const key = issue.message.startsWith("plans.") || issue.message.startsWith("edit.") ? issue.message : "edit.invalid";
+function firstErrors(error: z.ZodError): FieldErrors {
+  return zodFieldErrors(error, {
+    accept: /^(plans|edit)\./,
     // Bookkeeping fields (versions) belong to the form as a whole.
-    out[field === "versionNo" || field === "version" ? "form" : field] ??= key;
-  }
-  return out;
+    field: (issue) => {
+      const field = String(issue.path[0] ?? "form");
+      return field === "versionNo" || field === "version" ? "form" : field;
+    },
+  });
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { text } from "../primitives";
+import { zodFieldErrors, type FieldErrors } from "../../lib/errors";
 import { isCalendarDate } from "../calendar";
 import { DEFAULT_LIMIT } from "./action-filter-links";
 
@@ -60,9 +61,6 @@ const filterSchema = z.object({
 
 export const FILTER_NAMES = ["q", "theme", "intention", "category", "lead", "partner", "year", "plan", "asOf"] as const;
 
-/** Field errors carry message keys ("filter.year") that the caller translates. */
-export type FieldErrors = Record<string, string>;
-
 export type ParsedFilters = { ok: true; filters: ActionFilters; paging: Paging } | { ok: false; errors: FieldErrors };
 
 /**
@@ -71,7 +69,7 @@ export type ParsedFilters = { ok: true; filters: ActionFilters; paging: Paging }
  */
 export function parseActionFilters(params: URLSearchParams): ParsedFilters {
   const result = filterSchema.safeParse(rawValues(params, [...FILTER_NAMES, "limit", "offset"]));
-  if (!result.success) return { ok: false, errors: fieldErrors(result.error.issues) };
+  if (!result.success) return { ok: false, errors: filterErrors(result.error) };
   const v = result.data;
   const limit = v.limit ?? DEFAULT_LIMIT;
   const filters: ActionFilters = { category: [...new Set(v.category)].sort() };
@@ -96,7 +94,7 @@ export type ParsedPaging = { ok: true; paging: Paging } | { ok: false; errors: F
  */
 export function parsePaging(params: URLSearchParams): ParsedPaging {
   const result = pagingSchema.safeParse(rawValues(params, ["limit", "offset"]));
-  if (!result.success) return { ok: false, errors: fieldErrors(result.error.issues) };
+  if (!result.success) return { ok: false, errors: filterErrors(result.error) };
   return { ok: true, paging: { limit: result.data.limit ?? DEFAULT_LIMIT, offset: result.data.offset ?? 0 } };
 }
 
@@ -105,12 +103,7 @@ function rawValues(params: URLSearchParams, names: readonly string[]): Record<st
   return Object.fromEntries(names.map((name) => [name, params.getAll(name).filter((v) => v.trim() !== "")]));
 }
 
-/** The first message key per field; keys that are not filter messages become `filter.<field>`. */
-function fieldErrors(issues: readonly z.core.$ZodIssue[]): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of issues) {
-    const field = String(issue.path[0] ?? "query");
-    errors[field] ??= issue.message.startsWith("filter.") ? issue.message : `filter.${field}`;
-  }
-  return errors;
+/** The first error per field; messages that are not filter messages become `filter.<field>`. */
+function filterErrors(error: z.ZodError): FieldErrors {
+  return zodFieldErrors(error, { accept: /^filter\./, fallback: (field) => `filter.${field}`, root: "query" });
 }

@@ -1,5 +1,6 @@
 import { effectiveAsOf } from "../decisions/as-of";
-import { parseActionFilters, type ActionFilters, type FieldErrors, type Paging } from "./action-filters";
+import { message, type FieldErrors } from "../../lib/errors";
+import { parseActionFilters, type ActionFilters, type Paging } from "./action-filters";
 import type { Action, Programme } from "./types";
 
 /** What listing actions reads: the data layer's action repository provides it. */
@@ -14,11 +15,11 @@ export interface OrganisationReader {
 
 export type ListActionsResult =
   | { ok: true; filters: ActionFilters; paging: Paging; data: Action[]; total: number }
-  | { ok: false; errors: FieldErrors; params: Record<string, string> };
+  | { ok: false; errors: FieldErrors };
 
 export type ResolvedActionFilters =
   | { ok: true; filters: ActionFilters; paging: Paging; /** The filters to read with (`asOf` made effective). */ effective: ActionFilters }
-  | { ok: false; errors: FieldErrors; params: Record<string, string> };
+  | { ok: false; errors: FieldErrors };
 
 /**
  * Reads the filters of a query string and checks that the themes, intentions and organisations
@@ -33,29 +34,25 @@ export async function resolveActionFilters(options: {
   today?: string;
 }): Promise<ResolvedActionFilters> {
   const parsed = parseActionFilters(options.query);
-  if (!parsed.ok) return { ok: false, errors: parsed.errors, params: {} };
+  if (!parsed.ok) return { ok: false, errors: parsed.errors };
   const { filters, paging } = parsed;
   const errors: FieldErrors = {};
-  const params: Record<string, string> = {};
   if (filters.theme !== undefined && !options.programme.themes.some((t) => t.number === filters.theme)) {
-    errors.theme = "filter.unknownTheme";
-    params.theme = String(filters.theme);
+    errors.theme = message("filter.unknownTheme", { value: filters.theme });
   }
   if (
     filters.intention &&
     !options.programme.themes.some((t) => t.intentions.some((i) => i.code === filters.intention))
   ) {
-    errors.intention = "filter.unknownIntention";
-    params.intention = filters.intention;
+    errors.intention = message("filter.unknownIntention", { value: filters.intention });
   }
   for (const field of ["lead", "partner"] as const) {
     const slug = filters[field];
     if (slug && !(await options.organisations.exists(slug))) {
-      errors[field] = "filter.unknownOrganisation";
-      params[field] = slug;
+      errors[field] = message("filter.unknownOrganisation", { value: slug });
     }
   }
-  if (Object.keys(errors).length > 0) return { ok: false, errors, params };
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
   const asOf = options.today ? effectiveAsOf(filters.asOf, options.today) : (filters.asOf ?? null);
   return { ok: true, filters, paging, effective: { ...filters, asOf: asOf ?? undefined } };
 }

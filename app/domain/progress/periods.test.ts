@@ -67,15 +67,15 @@ describe("reporting periods", () => {
     expect(checkReportingPeriod("2014-H1", programme, "2014-06-01")).toMatchObject({ ok: true });
     expect(checkReportingPeriod("2014-H2", programme, "2014-06-01")).toEqual({
       ok: false,
-      error: "progress.periodFuture",
+      error: { key: "progress.periodFuture" },
     });
     expect(checkReportingPeriod("2012-H2", programme, "2014-06-01")).toEqual({
       ok: false,
-      error: "progress.periodBeforeProgramme|2013",
+      error: { key: "progress.periodBeforeProgramme", params: { param: 2013 } },
     });
     expect(checkReportingPeriod("eerste helft", programme, "2014-06-01")).toEqual({
       ok: false,
-      error: "progress.periodMalformed",
+      error: { key: "progress.periodMalformed" },
     });
   });
 });

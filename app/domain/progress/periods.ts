@@ -3,6 +3,7 @@
  * reported per action and period; an update round asks for one period.
  */
 
+import { message, type Message } from "../../lib/errors";
 import { daysInMonth, isoDate, type IsoDate, type YearSpan } from "./fuzzy-date";
 
 export type PeriodKind = "half" | "quarter";
@@ -79,17 +80,17 @@ export function halfYearsUpTo(programme: YearSpan, today: IsoDate): ReportingPer
   return out;
 }
 
-export type PeriodCheck = { ok: true; period: ReportingPeriod } | { ok: false; error: string };
+export type PeriodCheck = { ok: true; period: ReportingPeriod } | { ok: false; error: Message };
 
 /**
  * Whether progress may be reported for a period: a well-formed code, not before the programme's
- * first year, and not in the future (the current period is allowed). Errors are message keys.
+ * first year, and not in the future (the current period is allowed).
  */
 export function checkReportingPeriod(text: string, programme: YearSpan, today: IsoDate): PeriodCheck {
   const period = parsePeriod(text);
-  if (!period) return { ok: false, error: "progress.periodMalformed" };
+  if (!period) return { ok: false, error: message("progress.periodMalformed") };
   if (period.year < programme.start)
-    return { ok: false, error: `progress.periodBeforeProgramme|${programme.start}` };
-  if (period.start > today) return { ok: false, error: "progress.periodFuture" };
+    return { ok: false, error: message("progress.periodBeforeProgramme", { param: programme.start }) };
+  if (period.start > today) return { ok: false, error: message("progress.periodFuture") };
   return { ok: true, period };
 }

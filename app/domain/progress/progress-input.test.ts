@@ -44,39 +44,39 @@ describe("the progress form", () => {
   it("refuses percentages out of range or not a number, unknown statuses, and empty or over-long narratives", () => {
     expect(readProgressForm({ ...valid, percent: "-1" }, [])).toEqual({
       ok: false,
-      errors: { percent: "progress.percentRange" },
+      errors: { percent: { key: "progress.percentRange" } },
     });
     expect(readProgressForm({ ...valid, percent: "101" }, [])).toEqual({
       ok: false,
-      errors: { percent: "progress.percentRange" },
+      errors: { percent: { key: "progress.percentRange" } },
     });
     expect(readProgressForm({ ...valid, percent: "x" }, [])).toEqual({
       ok: false,
-      errors: { percent: "progress.percentInvalid" },
+      errors: { percent: { key: "progress.percentInvalid" } },
     });
     expect(readProgressForm({ ...valid, percent: "4.5" }, [])).toEqual({
       ok: false,
-      errors: { percent: "progress.percentInvalid" },
+      errors: { percent: { key: "progress.percentInvalid" } },
     });
     expect(readProgressForm({ ...valid, status: "vertraagd" }, [])).toEqual({
       ok: false,
-      errors: { status: "progress.statusRequired" },
+      errors: { status: { key: "progress.statusRequired" } },
     });
     expect(readProgressForm({ ...valid, narrative: "   " }, [])).toEqual({
       ok: false,
-      errors: { narrative: "progress.narrativeRequired" },
+      errors: { narrative: { key: "progress.narrativeRequired" } },
     });
     expect(readProgressForm({ ...valid, narrative: "x".repeat(2001) }, [])).toEqual({
       ok: false,
-      errors: { narrative: "progress.narrativeTooLong|2000" },
+      errors: { narrative: { key: "progress.narrativeTooLong", params: { param: 2000 } } },
     });
     expect(readProgressForm(valid, ["12; DROP"])).toEqual({
       ok: false,
-      errors: { milestones: "progress.milestoneUnknown" },
+      errors: { milestones: { key: "progress.milestoneUnknown" } },
     });
     expect(readProgressForm({ ...valid, version: "abc" }, [])).toEqual({
       ok: false,
-      errors: { form: "progress.staleForm" },
+      errors: { form: { key: "progress.staleForm" } },
     });
   });
 });
@@ -95,11 +95,11 @@ describe("the milestone form and view", () => {
     });
     expect(readMilestoneForm({ label: "", due: "binnenkort", doneOn: "2014-13-01" }, context)).toEqual({
       ok: false,
-      errors: { due: "progress.dueUnreadable", doneOn: "progress.dateInvalid" },
+      errors: { due: { key: "progress.dueUnreadable" }, doneOn: { key: "progress.dateInvalid" } },
     });
     expect(readMilestoneForm({ label: "", due: "", doneOn: "2014-05-02" }, context)).toEqual({
       ok: false,
-      errors: { due: "progress.dueRequired", doneOn: "progress.doneInFuture" },
+      errors: { due: { key: "progress.dueRequired" }, doneOn: { key: "progress.doneInFuture" } },
     });
   });
 

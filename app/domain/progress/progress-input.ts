@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { text, isRecordId } from "../primitives";
+import { message, zodFieldErrors, type FieldErrors } from "../../lib/errors";
 
 /**
  * A progress update as a form or API sends it: a status, an optional percentage, a short
  * narrative (public unless its author says otherwise) and the milestones reached. Messages are
- * i18n keys ("key|param").
+ * i18n keys.
  */
 
 /** Status codes, in the order forms offer them; Dutch labels: op schema, risico, vertraagd, afgerond, gestopt. */
@@ -50,7 +51,7 @@ const formSchema = z.object({
     .pipe(
       text()
         .min(1, { message: "progress.narrativeRequired" })
-        .max(NARRATIVE_MAX, { message: `progress.narrativeTooLong|${NARRATIVE_MAX}` }),
+        .max(NARRATIVE_MAX, { message: "progress.narrativeTooLong" }),
     ),
 });
 
@@ -59,7 +60,7 @@ const versionSchema = z.union([z.literal(""), text().regex(/^[1-9]\d{0,8}$/)]);
 
 export type FormRead =
   | { ok: true; values: ProgressValues; version: number | null }
-  | { ok: false; errors: Record<string, string> };
+  | { ok: false; errors: FieldErrors };
 
 /**
  * Reads the update form: `fields` are the single-valued fields, `milestones` the ticked
@@ -67,25 +68,19 @@ export type FormRead =
  * A form without the `narrativePublicShown` marker (an old or hand-made form) keeps the default: public.
  */
 export function readProgressForm(fields: Record<string, string>, milestones: string[]): FormRead {
-  const errors: Record<string, string> = {};
   const parsed = formSchema.safeParse({
     status: fields.status ?? "",
     percent: fields.percent ?? "",
     narrative: fields.narrative ?? "",
   });
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const field = String(issue.path[0] ?? "form");
-      errors[field] ??= issue.message;
-    }
-  }
+  const errors: FieldErrors = parsed.success ? {} : zodFieldErrors(parsed.error, { accept: /./s });
   const ids: number[] = [];
   for (const raw of milestones) {
-    if (!isRecordId(raw)) errors.milestones ??= "progress.milestoneUnknown";
+    if (!isRecordId(raw)) errors.milestones ??= message("progress.milestoneUnknown");
     else if (!ids.includes(Number(raw))) ids.push(Number(raw));
   }
   const version = versionSchema.safeParse(fields.version ?? "");
-  if (!version.success) errors.form ??= "progress.staleForm";
+  if (!version.success) errors.form ??= message("progress.staleForm");
   if (Object.keys(errors).length > 0 || !parsed.success || !version.success) return { ok: false, errors };
   const shown = fields.narrativePublicShown === "1";
   return {

@@ -47,31 +47,31 @@ describe("opening a round", () => {
     ).toEqual({
       ok: false,
       errors: {
-        period: "progress.periodMalformed",
-        dueOn: "progress.dateInvalid",
-        closesOn: "progress.dateInvalid",
-        reminders: "progress.remindersInvalid|60",
+        period: { key: "progress.periodMalformed" },
+        dueOn: { key: "progress.dateInvalid" },
+        closesOn: { key: "progress.dateInvalid" },
+        reminders: { key: "progress.remindersInvalid", params: { param: 60 } },
       },
     });
     expect(planRound(form({ dueOn: "2014-06-01" }), context)).toEqual({
       ok: false,
-      errors: { dueOn: "progress.dueInPast" },
+      errors: { dueOn: { key: "progress.dueInPast" } },
     });
     expect(planRound(form({ period: "2014-H2" }), context)).toEqual({
       ok: false,
-      errors: { period: "progress.periodFuture" },
+      errors: { period: { key: "progress.periodFuture" } },
     });
     expect(planRound(form({ closesOn: "2014-06-29" }), context)).toEqual({
       ok: false,
-      errors: { closesOn: "progress.closesBeforeDue" },
+      errors: { closesOn: { key: "progress.closesBeforeDue" } },
     });
     expect(planRound(form({ closesOn: "2014-07-01" }), context)).toEqual({
       ok: false,
-      errors: { closesOn: "progress.closesBeforeReminder|2014-07-07" },
+      errors: { closesOn: { key: "progress.closesBeforeReminder", params: { param: "2014-07-07" } } },
     });
     expect(planRound(form({ reminders: "-6,-5,-4,-3,-2,-1,0" }), context)).toEqual({
       ok: false,
-      errors: { reminders: "progress.remindersTooMany|6" },
+      errors: { reminders: { key: "progress.remindersTooMany", params: { param: 6 } } },
     });
   });
 

@@ -1,3 +1,4 @@
+import { message, type FieldErrors } from "../../lib/errors";
 import { addDays, isCalendarDate } from "../calendar";
 import type { IsoDate, YearSpan } from "./fuzzy-date";
 import { checkReportingPeriod, type ReportingPeriod } from "./periods";
@@ -35,7 +36,7 @@ export interface RoundPlan {
   reminders: Reminder[];
 }
 
-export type RoundPlanResult = { ok: true; plan: RoundPlan } | { ok: false; errors: Record<string, string> };
+export type RoundPlanResult = { ok: true; plan: RoundPlan } | { ok: false; errors: FieldErrors };
 
 /** Reads "-7, 0, 7" (commas, spaces or semicolons); empty means no reminders. */
 export function parseOffsets(text: string): number[] | null {
@@ -86,27 +87,27 @@ export function planRound(
   form: RoundForm,
   context: { programme: YearSpan; today: IsoDate },
 ): RoundPlanResult {
-  const errors: Record<string, string> = {};
+  const errors: FieldErrors = {};
   const period = checkReportingPeriod(form.period, context.programme, context.today);
   if (!period.ok) errors.period = period.error;
 
   const dueOn = form.dueOn.trim();
-  if (!isCalendarDate(dueOn)) errors.dueOn = "progress.dateInvalid";
-  else if (dueOn < context.today) errors.dueOn = "progress.dueInPast";
+  if (!isCalendarDate(dueOn)) errors.dueOn = message("progress.dateInvalid");
+  else if (dueOn < context.today) errors.dueOn = message("progress.dueInPast");
 
   const offsets = parseOffsets(form.reminders);
-  if (offsets === null) errors.reminders = `progress.remindersInvalid|${MAX_OFFSET_DAYS}`;
-  else if (offsets.length > MAX_REMINDERS) errors.reminders = `progress.remindersTooMany|${MAX_REMINDERS}`;
+  if (offsets === null) errors.reminders = message("progress.remindersInvalid", { param: MAX_OFFSET_DAYS });
+  else if (offsets.length > MAX_REMINDERS) errors.reminders = message("progress.remindersTooMany", { param: MAX_REMINDERS });
 
   const closesText = form.closesOn.trim();
-  if (closesText !== "" && !isCalendarDate(closesText)) errors.closesOn = "progress.dateInvalid";
+  if (closesText !== "" && !isCalendarDate(closesText)) errors.closesOn = message("progress.dateInvalid");
 
   if (Object.keys(errors).length > 0 || !period.ok || offsets === null) return { ok: false, errors };
   const closesOn = closesText === "" ? defaultClosesOn(period.period, dueOn, offsets) : closesText;
-  if (closesOn < dueOn) return { ok: false, errors: { closesOn: "progress.closesBeforeDue" } };
+  if (closesOn < dueOn) return { ok: false, errors: { closesOn: message("progress.closesBeforeDue") } };
   const lastReminder = offsets.length > 0 ? addDays(dueOn, Math.max(...offsets)) : dueOn;
   if (closesOn < lastReminder)
-    return { ok: false, errors: { closesOn: `progress.closesBeforeReminder|${lastReminder}` } };
+    return { ok: false, errors: { closesOn: message("progress.closesBeforeReminder", { param: lastReminder }) } };
   return {
     ok: true,
     plan: {

@@ -160,7 +160,7 @@ export function planWorkbookEdits(sheet: SheetRows, rows: WorkbookAction[], basi
       ...next,
       ...Object.fromEntries(ROLE_FIELDS.map((f) => [f, next[f].map((x) => ({ ...x, organisation: "x" }))])),
     });
-    if (!shape.success) for (const [field, message] of Object.entries(changeErrors(shape.error))) at(ACTION_COLUMNS.some((c) => c.key === field) ? field : null, message);
+    if (!shape.success) for (const [field, error] of Object.entries(changeErrors(shape.error))) at(ACTION_COLUMNS.some((c) => c.key === field) ? field : null, error.key, error.params);
     if (r.intentionCode) {
       const theme = basis.intentions.get(r.intentionCode);
       if (theme === undefined) at("intentionCode", "edit.intentionUnknown");

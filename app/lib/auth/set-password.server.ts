@@ -1,9 +1,10 @@
 import { data, redirect, type AppLoadContext } from "react-router";
-import { fieldErrors, formFields, newPasswordSchema, PASSWORD_MAX, PASSWORD_MIN } from "../../domain/auth/schemas";
+import { authErrors, formFields, newPasswordSchema, PASSWORD_MAX, PASSWORD_MIN } from "../../domain/auth/schemas";
 import { translator } from "../i18n/catalogue.server";
 import { timestamp } from "../../domain/time";
 import { sessionCookie } from "./cookies.server";
 import { hashSecret } from "./secrets.server";
+import { translateFieldErrors } from "../errors";
 
 /** The shared action of the reset and invitation pages: check the link, set the password, sign in. */
 export async function setPasswordFromLink(context: AppLoadContext, request: Request, purpose: "password-reset" | "invite", token: string) {
@@ -11,7 +12,7 @@ export async function setPasswordFromLink(context: AppLoadContext, request: Requ
   if (!(await context.services.auth.checkOneTimeToken(purpose, token))) throw data(t("auth.linkInvalid"), { status: 404 });
   const parsed = newPasswordSchema.safeParse(formFields(await request.formData()));
   if (!parsed.success) {
-    const errors = Object.fromEntries(Object.entries(fieldErrors(parsed.error)).map(([k, v]) => [k, t(v, { min: PASSWORD_MIN, max: PASSWORD_MAX })]));
+    const errors = translateFieldErrors(t, authErrors(parsed.error), { extra: () => ({ min: PASSWORD_MIN, max: PASSWORD_MAX }) });
     return data({ errors }, { status: 400 });
   }
   const result = await context.services.users.setPasswordWithToken({

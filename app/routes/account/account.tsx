@@ -2,11 +2,12 @@ import { useTranslation } from "react-i18next";
 import { data, Form, useActionData, useLoaderData } from "react-router";
 import { CsrfField, ErrorSummary, Notice, TextField } from "../../components/forms";
 import { PageTitle } from "../../components/page-title";
-import { fieldErrors, formFields, tokenNameSchema } from "../../domain/auth/schemas";
+import { authErrors, formFields, tokenNameSchema } from "../../domain/auth/schemas";
 import { requireUser } from "../../lib/auth/guards.server";
 import { translator } from "../../lib/i18n/catalogue.server";
 import type { Route } from "./+types/account";
 import { isRecordId } from "../../domain/primitives";
+import { translateFieldErrors } from "../../lib/errors";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request);
@@ -42,9 +43,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   if (fields.intent === "create-token") {
     const parsed = tokenNameSchema.safeParse(fields);
     if (!parsed.success) {
-      const errors = Object.fromEntries(
-        Object.entries(fieldErrors(parsed.error)).map(([k, v]) => [k, t(v, { max: 100 })]),
-      );
+      const errors = translateFieldErrors(t, authErrors(parsed.error), { extra: () => ({ max: 100 }) });
       return data({ errors, token: null, revoked: false }, { status: 400 });
     }
     const created = await context.services.auth.createApiToken(user.id, parsed.data.name);

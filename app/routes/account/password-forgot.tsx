@@ -2,10 +2,11 @@ import { useTranslation } from "react-i18next";
 import { data, Form, useActionData } from "react-router";
 import { CsrfField, ErrorSummary, Notice, TextField } from "../../components/forms";
 import { PageTitle } from "../../components/page-title";
-import { fieldErrors, forgotSchema, formFields } from "../../domain/auth/schemas";
+import { authErrors, forgotSchema, formFields } from "../../domain/auth/schemas";
 import { absoluteLink } from "../../lib/links.server";
 import { translator } from "../../lib/i18n/catalogue.server";
 import type { Route } from "./+types/password-forgot";
+import { translateFieldErrors } from "../../lib/errors";
 
 export function loader() {
   return {};
@@ -15,7 +16,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   const t = translator(context.language);
   const parsed = forgotSchema.safeParse(formFields(await request.formData()));
   if (!parsed.success) {
-    const errors = Object.fromEntries(Object.entries(fieldErrors(parsed.error)).map(([k, v]) => [k, t(v)]));
+    const errors = translateFieldErrors(t, authErrors(parsed.error));
     return data({ sent: false, errors }, { status: 400 });
   }
   // The answer is the same whether or not the address has an account.

@@ -2,12 +2,13 @@ import { useTranslation } from "react-i18next";
 import { data, Form, redirect, useActionData } from "react-router";
 import { CsrfField, ErrorSummary, TextField } from "../../components/forms";
 import { PageTitle } from "../../components/page-title";
-import { fieldErrors, formFields, PASSWORD_MAX, PASSWORD_MIN, setupSchema } from "../../domain/auth/schemas";
+import { authErrors, formFields, PASSWORD_MAX, PASSWORD_MIN, setupSchema } from "../../domain/auth/schemas";
 import { sessionCookie } from "../../lib/auth/cookies.server";
 import { hashSecret } from "../../lib/auth/secrets.server";
 import { translator } from "../../lib/i18n/catalogue.server";
 import { timestamp } from "../../domain/time";
 import type { Route } from "./+types/setup";
+import { translateFieldErrors } from "../../lib/errors";
 
 async function checkLink(context: Route.LoaderArgs["context"], token: string) {
   const t = translator(context.language);
@@ -28,12 +29,7 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   const fields = formFields(await request.formData());
   const parsed = setupSchema.safeParse(fields);
   if (!parsed.success) {
-    const errors = Object.fromEntries(
-      Object.entries(fieldErrors(parsed.error)).map(([k, v]) => [
-        k,
-        t(v, { min: PASSWORD_MIN, max: PASSWORD_MAX }),
-      ]),
-    );
+    const errors = translateFieldErrors(t, authErrors(parsed.error), { extra: () => ({ min: PASSWORD_MIN, max: PASSWORD_MAX }) });
     return data({ errors, values: { name: fields.name ?? "", email: fields.email ?? "" } }, { status: 400 });
   }
   const created = await context.services.users.createFirstAdmin({

@@ -2,11 +2,12 @@ import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useActionData, useLoaderData } from "react-router";
 import { CsrfField, ErrorSummary, TextField } from "../../components/forms";
 import { PageTitle } from "../../components/page-title";
-import { fieldErrors, formFields, signInSchema } from "../../domain/auth/schemas";
+import { authErrors, formFields, signInSchema } from "../../domain/auth/schemas";
 import { sessionCookie } from "../../lib/auth/cookies.server";
 import { safeNext } from "../../lib/auth/guards.server";
 import { translator } from "../../lib/i18n/catalogue.server";
 import type { Route } from "./+types/sign-in";
+import { translateFieldErrors } from "../../lib/errors";
 
 export function loader({ context, request }: Route.LoaderArgs) {
   const next = safeNext(new URL(request.url).searchParams.get("next"));
@@ -27,9 +28,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   const next = safeNext(fields.next);
   const parsed = signInSchema.safeParse(fields);
   if (!parsed.success) {
-    const errors = Object.fromEntries(
-      Object.entries(fieldErrors(parsed.error)).map(([k, v]) => [k, t(v, { min: 12, max: 200 })]),
-    );
+    const errors = translateFieldErrors(t, authErrors(parsed.error), { extra: () => ({ min: 12, max: 200 }) });
     return data({ errors, email: fields.email ?? "" }, { status: 400 });
   }
   const result = await context.services.auth.signIn({ ...parsed.data, address: context.clientAddress });

@@ -11,10 +11,10 @@ import { actionFormValues, readActionForm, type ActionFormValues } from "../../d
 import { formFields } from "../../domain/auth/schemas";
 import { requirePermission } from "../../lib/auth/guards.server";
 import { translator } from "../../lib/i18n/catalogue.server";
-import { translateErrors } from "../../lib/messages";
 import { requireNumber, requireProgramme } from "../shared/page-data.server";
-import { timestamp } from "../../domain/time";
 import type { Route } from "./+types/action-edit";
+import { message } from "../../lib/errors";
+import { pageAction } from "../shared/page-action.server";
 
 export const handle = {
   breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
@@ -60,45 +60,30 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const { programme, snapshot } = await load(context, request, params);
   const t = translator(context.language);
   const lookup = await context.services.organisations.lookup();
-  const fields = formFields(await request.formData());
-  const version = /^\d+$/.test(fields.version ?? "") ? Number(fields.version) : -1;
-  const read = readActionForm(fields, lookup);
-  const fail = (errors: Record<string, string>, status = 400) =>
-    data({ errors: translateErrors(t, errors), values: read.values, version, conflict: null }, { status });
-  if (Object.keys(read.errors).length > 0) return fail(read.errors);
-  const parsed = actionChangesSchema.safeParse(read.changes);
-  if (!parsed.success) return fail(actionFormErrors(changeErrors(parsed.error)));
-  const user = context.principal.user!;
-  const result = await context.services.actions.update({
-    programmeId: programme.id,
-    number: snapshot.number,
-    expectedVersion: version,
-    patch: parsed.data,
-    actor: { userId: user.id, label: user.name },
-    requestId: context.requestId,
-    now: timestamp(context.services.clock),
+  return pageAction(context, request, {
+    load: () => load(context, request, params),
+    read: (form) => {
+      const read = readActionForm(formFields(form), lookup);
+      return { values: read.values, input: read.changes, errors: read.errors };
+    },
+    schema: actionChangesSchema,
+    schemaErrors: changeErrors,
+    fields: actionFormErrors,
+    change: ({ programme, snapshot }, patch, write, version) =>
+      context.services.actions.update({ programmeId: programme.id, number: snapshot.number, expectedVersion: version, patch, ...write }),
+    answer: (values, errors, version) => ({ errors, values, version, conflict: null }),
+    notFound: message("errors.actionNotFound", { number: Number(params.number) }),
+    conflict: (_loaded, result, values) => ({
+      errors: { form: t("edit.conflictTitle") },
+      values,
+      version: result.current.version,
+      conflict: actionFormValues(result.current, lookup),
+    }),
+    done: ({ programme, snapshot }, result) =>
+      redirect(`/programmes/${programme.slug}/actions/${snapshot.number}?saved=${result.changed.length > 0 ? result.version : 0}`),
   });
-  if (result.status === "not-found")
-    throw data(t("errors.actionNotFound", { number: snapshot.number }), { status: 404 });
-  if (result.status === "invalid") return fail(actionFormErrors(result.errors));
-  if (result.status === "conflict") {
-    const theirs = actionFormValues(result.current, lookup);
-    return data(
-      {
-        errors: { form: t("edit.conflictTitle") },
-        values: read.values,
-        version: result.current.version,
-        conflict: theirs,
-      },
-      { status: 409 },
-    );
-  }
-  return redirect(
-    `/programmes/${programme.slug}/actions/${snapshot.number}?saved=${result.changed.length > 0 ? result.version : 0}`,
-  );
 }
 
 export default function ActionEdit() {

@@ -1,7 +1,7 @@
 import type { TFunction } from "i18next";
 import { Breadcrumbs, type Crumb } from "../../components/breadcrumbs";
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, redirect, useActionData, useLoaderData } from "react-router";
+import { Form, Link, redirect, useActionData, useLoaderData } from "react-router";
 import { ActionFormFields, actionFormErrors } from "../../components/action-form-fields";
 import { CsrfField, ErrorSummary, TextField } from "../../components/forms";
 import { PageTitle } from "../../components/page-title";
@@ -10,11 +10,10 @@ import { readActionForm, type ActionFormValues } from "../../domain/actions/acti
 import { formFields } from "../../domain/auth/schemas";
 import { readActionNumber } from "../../domain/editing/action-create";
 import { requirePermission } from "../../lib/auth/guards.server";
-import { translator } from "../../lib/i18n/catalogue.server";
-import { translateErrors } from "../../lib/messages";
 import { requireProgramme } from "../shared/page-data.server";
-import { timestamp } from "../../domain/time";
 import type { Route } from "./+types/action-new";
+import { message } from "../../lib/errors";
+import { pageAction } from "../shared/page-action.server";
 
 export const handle = {
   breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
@@ -62,30 +61,25 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const programme = await load(context, request, params.slug);
-  const t = translator(context.language);
   const lookup = await context.services.organisations.lookup();
-  const fields = formFields(await request.formData());
-  const read = readActionForm(fields, lookup);
-  const number = readActionNumber(fields.number);
-  const values = { ...read.values, number: fields.number ?? "" };
-  const fail = (errors: Record<string, string>) =>
-    data({ errors: translateErrors(t, errors), values }, { status: 400 });
-  const errors = { ...read.errors, ...(number.error ? { number: number.error } : {}) };
-  if (Object.keys(errors).length > 0) return fail(errors);
-  const parsed = actionChangesSchema.safeParse(read.changes);
-  if (!parsed.success) return fail(actionFormErrors(changeErrors(parsed.error)));
-  const user = context.principal.user!;
-  const result = await context.services.actions.create({
-    programmeId: programme.id,
-    number: number.number,
-    changes: parsed.data,
-    actor: { userId: user.id, label: user.name },
-    requestId: context.requestId,
-    now: timestamp(context.services.clock),
+  return pageAction(context, request, {
+    load: () => load(context, request, params.slug),
+    read: (form) => {
+      const fields = formFields(form);
+      const read = readActionForm(fields, lookup);
+      const number = readActionNumber(fields.number);
+      const errors = { ...read.errors, ...(number.error ? { number: number.error } : {}) };
+      return { values: { ...read.values, number: fields.number ?? "" }, input: read.changes, errors };
+    },
+    schema: actionChangesSchema,
+    schemaErrors: changeErrors,
+    fields: actionFormErrors,
+    change: (programme, changes, write, _version, values) =>
+      context.services.actions.create({ programmeId: programme.id, number: readActionNumber(values.number).number, changes, ...write }),
+    answer: (values, errors) => ({ errors, values }),
+    notFound: message("errors.programmeNotFound"),
+    done: (programme, result) => redirect(`/programmes/${programme.slug}/actions/${result.number}?saved=${result.version}`),
   });
-  if (result.status === "invalid") return fail(actionFormErrors(result.errors));
-  return redirect(`/programmes/${programme.slug}/actions/${result.number}?saved=${result.version}`);
 }
 
 export default function ActionNew() {

@@ -16,6 +16,7 @@ import { translator } from "../../lib/i18n/catalogue.server";
 import { requireProgramme } from "../shared/page-data.server";
 import { loadRiskFlags } from "../progress/progress-views.server";
 import { publicPage } from "../shared/route-handles";
+import { translateFieldErrors } from "../../lib/errors";
 
 /** The public page is kept until the data change (server/page-cache.ts). */
 export const handle = {
@@ -62,12 +63,7 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
     rawCategories: query.getAll("category"),
   };
   if (!result.ok) {
-    const errors = Object.fromEntries(
-      Object.entries(result.errors).map(([field, key]) => [
-        field,
-        t(key, { value: result.params[field] ?? "" }),
-      ]),
-    );
+    const errors = translateFieldErrors(t, result.errors);
     return data(
       { ...page, ok: false as const, errors, actions: [], total: 0, filters: null, paging: null },
       { status: 400 },

@@ -14,11 +14,12 @@ import {
   profileSchema,
   removeRoleSchema,
 } from "../../domain/admin/user-admin";
-import { fieldErrors, formFields } from "../../domain/auth/schemas";
+import { authErrors, formFields } from "../../domain/auth/schemas";
 import { ALL_ROLES } from "../../domain/auth/roles";
-import { actorOf, requireAdmin, sendInvitation } from "./admin.server";
+import { requireAdmin, sendInvitation } from "./admin.server";
+import { actorOf } from "../shared/page-action.server";
 import { translator } from "../../lib/i18n/catalogue.server";
-import { translateErrors } from "../../lib/messages";
+import { message, translateFieldErrors, type FieldErrors } from "../../lib/errors";
 import { timestamp } from "../../domain/time";
 import type { Route } from "./+types/admin-user";
 import { isRecordId } from "../../domain/primitives";
@@ -90,20 +91,20 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     // Actions given to an action contact while an update round is open are asked in it.
     askOpenRounds: true,
   };
-  const fail = (errors: Record<string, string>, status = 400) =>
-    data({ intent, errors: translateErrors(t, errors), values: fields }, { status });
+  const fail = (errors: FieldErrors, status = 400) =>
+    data({ intent, errors: translateFieldErrors(t, errors), values: fields }, { status });
   const refused = (result: Extract<AdminResult<unknown>, { ok: false }>) => {
     if (result.reason === "not-found") throw data(t("admin.userNotFound"), { status: 404 });
     const r = REASONS[result.reason];
-    const key = result.reason === "actions-unknown" ? `${r.key}|${(result.missing ?? []).join(", ")}` : r.key;
-    return fail({ [r.field]: key }, result.reason === "conflict" ? 409 : 400);
+    const params = result.reason === "actions-unknown" ? { param: (result.missing ?? []).join(", ") } : undefined;
+    return fail({ [r.field]: message(r.key, params) }, result.reason === "conflict" ? 409 : 400);
   };
   const done = (what: string, extra = "") => redirect(`/admin/users/${id}?done=${what}${extra}`);
 
   switch (intent) {
     case "profile": {
       const parsed = profileSchema.safeParse(fields);
-      if (!parsed.success) return fail(fieldErrors(parsed.error));
+      if (!parsed.success) return fail(authErrors(parsed.error));
       const result = await services.users.updateProfile({
         ...change,
         expectedVersion: parsed.data.version,
@@ -114,7 +115,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     }
     case "add-role": {
       const parsed = addRoleSchema.safeParse(fields);
-      if (!parsed.success) return fail(fieldErrors(parsed.error));
+      if (!parsed.success) return fail(authErrors(parsed.error));
       const result = await services.users.addRole({
         ...change,
         role: parsed.data.role,
@@ -128,7 +129,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     }
     case "remove-role": {
       const parsed = removeRoleSchema.safeParse(fields);
-      if (!parsed.success) return fail(fieldErrors(parsed.error));
+      if (!parsed.success) return fail(authErrors(parsed.error));
       const result = await services.users.removeRole({
         ...change,
         role: parsed.data.role,
@@ -138,11 +139,11 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     }
     case "contact-actions": {
       const parsed = contactActionsSchema.safeParse(fields);
-      if (!parsed.success) return fail(fieldErrors(parsed.error));
+      if (!parsed.success) return fail(authErrors(parsed.error));
       const programme = (await services.users.programmes()).find(
         (p) => p.slug === parsed.data.contactProgramme,
       );
-      if (!programme) return fail({ contactProgramme: "admin.programmeRequired" });
+      if (!programme) return fail({ contactProgramme: message("admin.programmeRequired") });
       const result = await services.contacts.setAccountActions({
         ...change,
         programmeId: programme.id,
@@ -150,7 +151,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       });
       if (!result.ok && result.reason === "not-found") throw data(t("admin.userNotFound"), { status: 404 });
       if (!result.ok)
-        return fail({ contactActions: `admin.actionsUnknown|${(result.missing ?? []).join(", ")}` });
+        return fail({ contactActions: message("admin.actionsUnknown", { param: (result.missing ?? []).join(", ") }) });
       if (result.asked > 0) services.jobRunner.wake();
       return done("contact-actions");
     }
@@ -170,7 +171,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     }
     case "erase": {
       const parsed = eraseSchema.safeParse(fields);
-      if (!parsed.success) return fail(fieldErrors(parsed.error));
+      if (!parsed.success) return fail(authErrors(parsed.error));
       const result = await services.users.erase(change);
       return result.ok ? done("erased") : refused(result);
     }

@@ -6,11 +6,12 @@ import { SelectField } from "../../components/admin-forms";
 import { CsrfField, ErrorSummary, TextField } from "../../components/forms";
 import { PageTitle } from "../../components/page-title";
 import { inviteSchema } from "../../domain/admin/user-admin";
-import { fieldErrors, formFields } from "../../domain/auth/schemas";
+import { authErrors, formFields } from "../../domain/auth/schemas";
 import { ALL_ROLES, isProgrammeRole } from "../../domain/auth/roles";
-import { actorOf, requireAdmin, sendInvitation } from "./admin.server";
+import { requireAdmin, sendInvitation } from "./admin.server";
+import { actorOf } from "../shared/page-action.server";
 import { translator } from "../../lib/i18n/catalogue.server";
-import { translateErrors } from "../../lib/messages";
+import { message, translateFieldErrors, type FieldErrors } from "../../lib/errors";
 import { timestamp } from "../../domain/time";
 import type { Route } from "./+types/admin-users";
 
@@ -42,24 +43,24 @@ export async function action({ context, request }: Route.ActionArgs) {
   const t = translator(context.language);
   const fields = formFields(await request.formData());
   const values = { ...EMPTY, ...Object.fromEntries(Object.keys(EMPTY).map((k) => [k, fields[k] ?? ""])) };
-  const fail = (errors: Record<string, string>) =>
-    data({ errors: translateErrors(t, errors), values }, { status: 400 });
+  const fail = (errors: FieldErrors) =>
+    data({ errors: translateFieldErrors(t, errors), values }, { status: 400 });
   const parsed = inviteSchema.safeParse(fields);
-  if (!parsed.success) return fail(fieldErrors(parsed.error));
+  if (!parsed.success) return fail(authErrors(parsed.error));
   const invite = parsed.data;
 
   const { services } = context;
   const programmes = await services.users.programmes();
   const programme =
     invite.role === "admin" ? (programmes[0] ?? null) : programmes.find((p) => p.slug === invite.programme);
-  if (invite.role !== "admin" && !programme) return fail({ programme: "admin.programmeRequired" });
+  if (invite.role !== "admin" && !programme) return fail({ programme: message("admin.programmeRequired") });
   const organisation = invite.organisation ? await services.organisations.get(invite.organisation) : null;
-  if (invite.organisation && !organisation) return fail({ organisation: "admin.organisationUnknown" });
+  if (invite.organisation && !organisation) return fail({ organisation: message("admin.organisationUnknown") });
   let contactActionIds: number[] = [];
   if (invite.actions.length > 0 && programme) {
     const ids = await services.contacts.actionIds(programme.id);
     const missing = invite.actions.filter((n) => !ids.has(n));
-    if (missing.length > 0) return fail({ actions: `admin.actionsUnknown|${missing.join(", ")}` });
+    if (missing.length > 0) return fail({ actions: message("admin.actionsUnknown", { param: missing.join(", ") }) });
     contactActionIds = invite.actions.map((n) => ids.get(n)!);
   }
   const created = await services.users.createUser({
@@ -76,7 +77,7 @@ export async function action({ context, request }: Route.ActionArgs) {
     // A contact of actions not asked yet in an open update round is asked in it.
     askOpenRounds: true,
   });
-  if (!created.ok) return fail({ email: "auth.emailTaken" });
+  if (!created.ok) return fail({ email: message("auth.emailTaken") });
   if (contactActionIds.length > 0) services.jobRunner.wake();
   const mail = await sendInvitation(
     context,

@@ -1,5 +1,4 @@
 import type { AppLoadContext } from "react-router";
-import type { Actor } from "../../db/audit";
 import type { Operation } from "../../domain/auth/permissions";
 import { absoluteLink } from "../../lib/links.server";
 import { requirePermission } from "../../lib/auth/guards.server";
@@ -9,12 +8,6 @@ import { translator } from "../../lib/i18n/catalogue.server";
 export function requireAdmin(context: AppLoadContext, request: Request, operation: Operation = "users.manage") {
   requirePermission(context, request, operation);
   return context.principal.user!;
-}
-
-/** The signed-in person as history records them. */
-export function actorOf(context: AppLoadContext): Actor {
-  const user = context.principal.user;
-  return user ? { userId: user.id, label: user.name } : { userId: null, label: "Regie" };
 }
 
 /** A page number from `?page=` (1 when absent or not a whole number). */

@@ -6,12 +6,13 @@ import { SelectField } from "../../components/admin-forms";
 import { CsrfField, ErrorSummary, Notice, TextField } from "../../components/forms";
 import { PageTitle } from "../../components/page-title";
 import { can } from "../../domain/auth/permissions";
-import { fieldErrors, formFields } from "../../domain/auth/schemas";
+import { authErrors, formFields } from "../../domain/auth/schemas";
 import { contactFormSchema } from "../../domain/contacts/contacts";
-import { actorOf } from "../admin/admin.server";
+
+import { actorOf } from "../shared/page-action.server";
 import { requirePermission } from "../../lib/auth/guards.server";
 import { translator } from "../../lib/i18n/catalogue.server";
-import { translateErrors } from "../../lib/messages";
+import { message, translateFieldErrors } from "../../lib/errors";
 import { requireNumber, requireProgramme } from "../shared/page-data.server";
 import { timestamp } from "../../domain/time";
 import type { Route } from "./+types/action-contacts";
@@ -94,11 +95,11 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   };
   const parsed = contactFormSchema.safeParse(fields);
   if (!parsed.success)
-    return data({ errors: translateErrors(t, fieldErrors(parsed.error)), values }, { status: 400 });
+    return data({ errors: translateFieldErrors(t, authErrors(parsed.error)), values }, { status: 400 });
   const result = await context.services.contacts.addToAction({ ...change, contact: parsed.data });
   if (!result.ok)
     return data(
-      { errors: translateErrors(t, { organisation: "contacts.organisationUnknown" }), values },
+      { errors: translateFieldErrors(t, { organisation: message("contacts.organisationUnknown") }), values },
       { status: 400 },
     );
   if (result.asked === 0) return redirect(`${base}?done=${result.outcome}`);

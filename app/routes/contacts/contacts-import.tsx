@@ -6,10 +6,11 @@ import { CheckField } from "../../components/admin-forms";
 import { CsrfField, ErrorSummary, Notice } from "../../components/forms";
 import { PageTitle } from "../../components/page-title";
 import { parseContactFile } from "../../domain/contacts/contacts";
-import { actorOf } from "../admin/admin.server";
+
+import { actorOf } from "../shared/page-action.server";
 import { requirePermission } from "../../lib/auth/guards.server";
 import { translator } from "../../lib/i18n/catalogue.server";
-import { translateKey } from "../../lib/messages";
+import { storeMessage, translateMessage } from "../../lib/errors";
 import { requireProgramme } from "../shared/page-data.server";
 import { timestamp } from "../../domain/time";
 import type { Route } from "./+types/contacts-import";
@@ -69,7 +70,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     return answer(400, {
       problems: parsed.problems.map((p) => ({
         line: p.line,
-        messages: p.messages.map((m) => translateKey(t, m)),
+        messages: p.messages.map((m) => translateMessage(t, storeMessage(m))),
       })),
     });
   }

@@ -16,11 +16,12 @@ import {
 } from "../../domain/decisions/decision-input";
 import { today } from "../shared/as-of.server";
 import { requirePermission } from "../../lib/auth/guards.server";
-import { formatDay, translateDecisionErrors } from "../../lib/decision-format";
-import { decisionFormValues, formVersion, requireDecision } from "./decision-pages.server";
+import { decisionParams, formatDay } from "../../lib/decision-format";
+import { decisionFormValues, requireDecision } from "./decision-pages.server";
 import { translator } from "../../lib/i18n/catalogue.server";
 import { requireProgramme } from "../shared/page-data.server";
-import { timestamp } from "../../domain/time";
+import { message } from "../../lib/errors";
+import { conflictAnswer, formAnswer, notFound, pageAction } from "../shared/page-action.server";
 
 export const handle = {
   breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
@@ -68,60 +69,39 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
 }
 
 export async function action({ context, params, request }: Route.ActionArgs) {
-  const { programme, decision } = await load(context, request, params.slug, params.id);
   const t = translator(context.language);
-  const form = await request.formData();
-  const read = readDecisionForm(form, { withFrom: false });
-  const version = formVersion(form.get("version"));
-  const fail = (errors: Record<string, string>) =>
-    data(
-      {
-        errors: translateDecisionErrors(t, context.language, formFieldsOf(errors)),
-        values: read.values,
-        version,
-        conflict: null,
-      },
-      { status: 400 },
-    );
-  const locked = () =>
-    data(
-      { errors: { form: t("decisions.importLocked") }, values: read.values, version, conflict: null },
-      { status: 409 },
-    );
-  if (decision.source === "import") return locked();
-  const parsed = decisionEditSchema.safeParse(read.input);
-  if (Object.keys(read.errors).length > 0 || !parsed.success) {
-    return fail({ ...(parsed.success ? {} : decisionErrors(parsed.error)), ...read.errors });
-  }
-  const user = context.principal.user!;
-  const result = await context.services.decisions.correctDecision({
-    programmeId: programme.id,
-    decisionId: decision.id,
-    expectedVersion: version,
-    decision: parsed.data,
-    actor: { userId: user.id, label: user.name },
-    requestId: context.requestId,
-    now: timestamp(context.services.clock),
-    today: today(context),
+  return pageAction(context, request, {
+    load: () => load(context, request, params.slug, params.id),
+    read: (form) => readDecisionForm(form, { withFrom: false }),
+    schema: decisionEditSchema,
+    schemaErrors: decisionErrors,
+    readErrors: "with-schema",
+    fields: formFieldsOf,
+    translate: { format: decisionParams(t, context.language) },
+    // A decision of a re-import is corrected by importing again, not here.
+    refused: ({ decision }, values, version, result?: { status: string }) =>
+      decision.source === "import" || result?.status === "locked"
+        ? { errors: { form: t("decisions.importLocked") }, values, version, conflict: null }
+        : undefined,
+    change: ({ programme, decision }, input, write, version) =>
+      context.services.decisions.correctDecision({
+        programmeId: programme.id,
+        decisionId: decision.id,
+        expectedVersion: version,
+        decision: input,
+        ...write,
+        today: today(context),
+      }),
+    answer: formAnswer,
+    notFound: message("decisions.decisionNotFound"),
+    async conflict({ programme, decision }, _result, values) {
+      const current = await context.services.decisions.get(programme.id, decision.id);
+      if (!current) notFound(context, message("decisions.decisionNotFound"));
+      return conflictAnswer(context, "decisions.editConflictTitle", values, current, decisionFormValues(current));
+    },
+    done: ({ programme, decision }, result) =>
+      redirect(`/programmes/${programme.slug}/decisions/${decision.id}?${result.fields.length === 0 ? "corrected=0" : `corrected=1&changed=${result.changed.length}`}`),
   });
-  if (result.status === "not-found") throw data(t("decisions.decisionNotFound"), { status: 404 });
-  if (result.status === "locked") return locked();
-  if (result.status === "invalid") return fail(result.errors);
-  if (result.status === "conflict") {
-    const current = await context.services.decisions.get(programme.id, decision.id);
-    if (!current) throw data(t("decisions.decisionNotFound"), { status: 404 });
-    return data(
-      {
-        errors: { form: t("decisions.editConflictTitle") },
-        values: read.values,
-        version: current.version,
-        conflict: decisionFormValues(current),
-      },
-      { status: 409 },
-    );
-  }
-  const done = result.fields.length === 0 ? "corrected=0" : `corrected=1&changed=${result.changed.length}`;
-  return redirect(`/programmes/${programme.slug}/decisions/${decision.id}?${done}`);
 }
 
 /** The fields a conflict compares, as text: choices by their label, the actions one a line. */

@@ -1,7 +1,7 @@
 import type { TFunction } from "i18next";
 import { Breadcrumbs, type Crumb } from "../../components/breadcrumbs";
 import { useTranslation } from "react-i18next";
-import { data, redirect, useActionData, useLoaderData } from "react-router";
+import { redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/decision-new";
 import { DecisionForm, formFieldsOf } from "../../components/decision-form";
 import { ErrorSummary } from "../../components/forms";
@@ -14,10 +14,11 @@ import {
 } from "../../domain/decisions/decision-input";
 import { today } from "../shared/as-of.server";
 import { requirePermission } from "../../lib/auth/guards.server";
-import { translateDecisionErrors } from "../../lib/decision-format";
+import { decisionParams } from "../../lib/decision-format";
 import { translator } from "../../lib/i18n/catalogue.server";
 import { requireProgramme } from "../shared/page-data.server";
-import { timestamp } from "../../domain/time";
+import { message, storeFieldErrors } from "../../lib/errors";
+import { formErrors, pageAction } from "../shared/page-action.server";
 
 export const handle = {
   breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
@@ -64,36 +65,29 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
 }
 
 export async function action({ context, params, request }: Route.ActionArgs) {
-  const programme = await load(context, request, params.slug);
   const t = translator(context.language);
-  const read = readDecisionForm(await request.formData());
-  const fail = (errors: Record<string, string>, status: number, conflict = false) =>
-    data(
-      {
-        errors: translateDecisionErrors(t, context.language, formFieldsOf(errors)),
-        values: read.values,
-        conflict,
-      },
-      { status },
-    );
-  const parsed = decisionInputSchema.safeParse(read.input);
-  if (Object.keys(read.errors).length > 0 || !parsed.success) {
-    return fail({ ...(parsed.success ? {} : decisionErrors(parsed.error)), ...read.errors }, 400);
-  }
-  const user = context.principal.user!;
-  const result = await context.services.decisions.recordDecision({
-    programmeId: programme.id,
-    decision: parsed.data,
-    actor: { userId: user.id, label: user.name },
-    requestId: context.requestId,
-    now: timestamp(context.services.clock),
-    today: today(context),
+  const translate = { format: decisionParams(t, context.language) };
+  return pageAction(context, request, {
+    load: () => load(context, request, params.slug),
+    read: (form) => readDecisionForm(form),
+    schema: decisionInputSchema,
+    schemaErrors: decisionErrors,
+    readErrors: "with-schema",
+    fields: formFieldsOf,
+    translate,
+    change: (programme, decision, write) =>
+      context.services.decisions.recordDecision({ programmeId: programme.id, decision, ...write, today: today(context) }),
+    answer: (values, errors) => ({ errors, values, conflict: false }),
+    notFound: message("errors.programmeNotFound"),
+    // A category changed meanwhile: the form again, with what changed by action.
+    conflict: (_programme, result, values) => ({
+      errors: formErrors(context, formFieldsOf(storeFieldErrors(result.errors)), translate),
+      values,
+      conflict: true,
+    }),
+    done: (programme, result) =>
+      redirect(`/programmes/${programme.slug}/decisions?recorded=${result.id}&changed=${result.changed.length}#besluit-${result.id}`),
   });
-  if (result.status === "invalid") return fail(result.errors, 400);
-  if (result.status === "conflict") return fail(result.errors, 409, true);
-  return redirect(
-    `/programmes/${programme.slug}/decisions?recorded=${result.id}&changed=${result.changed.length}#besluit-${result.id}`,
-  );
 }
 
 export default function DecisionNew() {

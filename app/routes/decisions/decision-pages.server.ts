@@ -56,8 +56,3 @@ export function meetingFormValues(meeting: Meeting): MeetingFormValues {
     attendees: meeting.attendees.map((a) => a.slug),
   };
 }
-
-/** The version a form carried (hidden field `version`); -1 when missing or malformed, which no record has. */
-export function formVersion(value: FormDataEntryValue | null): number {
-  return typeof value === "string" && /^\d{1,9}$/.test(value) ? Number(value) : -1;
-}

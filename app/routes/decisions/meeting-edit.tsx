@@ -2,7 +2,7 @@ import type { TFunction } from "i18next";
 import { Breadcrumbs, type Crumb } from "../../components/breadcrumbs";
 import type { Language } from "../../lib/i18n";
 import { useTranslation } from "react-i18next";
-import { data, redirect, useActionData, useLoaderData } from "react-router";
+import { redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/meeting-edit";
 import { ConflictPanel } from "../../components/conflict-panel";
 import { ErrorSummary } from "../../components/forms";
@@ -15,11 +15,12 @@ import {
   type MeetingFormValues,
 } from "../../domain/decisions/meeting-input";
 import { requirePermission } from "../../lib/auth/guards.server";
-import { formatDay, translateDecisionErrors } from "../../lib/decision-format";
-import { formVersion, meetingFormValues, requireMeeting } from "./decision-pages.server";
+import { decisionParams, formatDay } from "../../lib/decision-format";
+import { meetingFormValues, requireMeeting } from "./decision-pages.server";
 import { translator } from "../../lib/i18n/catalogue.server";
 import { requireProgramme } from "../shared/page-data.server";
-import { timestamp } from "../../domain/time";
+import { message } from "../../lib/errors";
+import { conflictAnswer, formAnswer, notFound, pageAction } from "../shared/page-action.server";
 
 export const handle = {
   breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction, language: Language): Crumb[] => [
@@ -54,51 +55,25 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
 }
 
 export async function action({ context, params, request }: Route.ActionArgs) {
-  const { programme, meeting } = await load(context, request, params.slug, params.id);
   const t = translator(context.language);
-  const form = await request.formData();
-  const read = readMeetingForm(form);
-  const version = formVersion(form.get("version"));
-  const fail = (errors: Record<string, string>) =>
-    data(
-      {
-        errors: translateDecisionErrors(t, context.language, errors),
-        values: read.values,
-        version,
-        conflict: null,
-      },
-      { status: 400 },
-    );
-  const parsed = meetingInputSchema.safeParse(read.input);
-  if (!parsed.success) return fail(meetingErrors(parsed.error));
-  const user = context.principal.user!;
-  const result = await context.services.decisions.updateMeeting({
-    programmeId: programme.id,
-    meetingId: meeting.id,
-    expectedVersion: version,
-    meeting: parsed.data,
-    actor: { userId: user.id, label: user.name },
-    requestId: context.requestId,
-    now: timestamp(context.services.clock),
+  return pageAction(context, request, {
+    load: () => load(context, request, params.slug, params.id),
+    read: (form) => readMeetingForm(form),
+    schema: meetingInputSchema,
+    schemaErrors: meetingErrors,
+    translate: { format: decisionParams(t, context.language) },
+    change: ({ programme, meeting }, input, write, version) =>
+      context.services.decisions.updateMeeting({ programmeId: programme.id, meetingId: meeting.id, expectedVersion: version, meeting: input, ...write }),
+    answer: formAnswer,
+    notFound: message("decisions.meetingNotFound"),
+    async conflict({ programme, meeting }, _result, values) {
+      const current = await context.services.decisions.meeting(programme.id, meeting.id);
+      if (!current) notFound(context, message("decisions.meetingNotFound"));
+      return conflictAnswer(context, "decisions.meetingConflictTitle", values, current, meetingFormValues(current));
+    },
+    done: ({ programme, meeting }, result) =>
+      redirect(`/programmes/${programme.slug}/meetings/${meeting.id}?saved=${result.fields.length === 0 ? 0 : 1}`),
   });
-  if (result.status === "not-found") throw data(t("decisions.meetingNotFound"), { status: 404 });
-  if (result.status === "invalid") return fail(result.errors);
-  if (result.status === "conflict") {
-    const current = await context.services.decisions.meeting(programme.id, meeting.id);
-    if (!current) throw data(t("decisions.meetingNotFound"), { status: 404 });
-    return data(
-      {
-        errors: { form: t("decisions.meetingConflictTitle") },
-        values: read.values,
-        version: current.version,
-        conflict: meetingFormValues(current),
-      },
-      { status: 409 },
-    );
-  }
-  return redirect(
-    `/programmes/${programme.slug}/meetings/${meeting.id}?saved=${result.fields.length === 0 ? 0 : 1}`,
-  );
 }
 
 export default function MeetingEdit() {

@@ -1,7 +1,7 @@
 import type { TFunction } from "i18next";
 import { Breadcrumbs, type Crumb } from "../../components/breadcrumbs";
 import { useTranslation } from "react-i18next";
-import { data, redirect, useActionData, useLoaderData } from "react-router";
+import { redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/meeting-new";
 import { ErrorSummary } from "../../components/forms";
 import { MeetingForm } from "../../components/meeting-form";
@@ -14,10 +14,11 @@ import {
 } from "../../domain/decisions/meeting-input";
 import { today } from "../shared/as-of.server";
 import { requirePermission } from "../../lib/auth/guards.server";
-import { translateDecisionErrors } from "../../lib/decision-format";
+import { decisionParams } from "../../lib/decision-format";
 import { translator } from "../../lib/i18n/catalogue.server";
 import { requireProgramme } from "../shared/page-data.server";
-import { timestamp } from "../../domain/time";
+import { message } from "../../lib/errors";
+import { pageAction } from "../shared/page-action.server";
 
 export const handle = {
   breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
@@ -52,26 +53,18 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
 }
 
 export async function action({ context, params, request }: Route.ActionArgs) {
-  const programme = await load(context, request, params.slug);
   const t = translator(context.language);
-  const read = readMeetingForm(await request.formData());
-  const fail = (errors: Record<string, string>) =>
-    data(
-      { errors: translateDecisionErrors(t, context.language, errors), values: read.values },
-      { status: 400 },
-    );
-  const parsed = meetingInputSchema.safeParse(read.input);
-  if (!parsed.success) return fail(meetingErrors(parsed.error));
-  const user = context.principal.user!;
-  const result = await context.services.decisions.recordMeeting({
-    programmeId: programme.id,
-    meeting: parsed.data,
-    actor: { userId: user.id, label: user.name },
-    requestId: context.requestId,
-    now: timestamp(context.services.clock),
+  return pageAction(context, request, {
+    load: () => load(context, request, params.slug),
+    read: (form) => readMeetingForm(form),
+    schema: meetingInputSchema,
+    schemaErrors: meetingErrors,
+    translate: { format: decisionParams(t, context.language) },
+    change: (programme, meeting, write) => context.services.decisions.recordMeeting({ programmeId: programme.id, meeting, ...write }),
+    answer: (values, errors) => ({ errors, values }),
+    notFound: message("errors.programmeNotFound"),
+    done: (programme, result) => redirect(`/programmes/${programme.slug}/meetings/${result.id}?recorded=1`),
   });
-  if (result.status === "invalid") return fail(result.errors);
-  return redirect(`/programmes/${programme.slug}/meetings/${result.id}?recorded=1`);
 }
 
 export default function MeetingNew() {

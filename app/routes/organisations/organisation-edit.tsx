@@ -7,15 +7,14 @@ import { SelectField } from "../../components/editing";
 import { CsrfField, ErrorSummary, TextArea, TextField } from "../../components/forms";
 import { PageTitle } from "../../components/page-title";
 import { formFields } from "../../domain/auth/schemas";
-import { fieldErrors } from "../../domain/editing/field-errors";
 import { aliasLines, organisationPatchSchema } from "../../domain/editing/organisation-changes";
 import { ORGANISATION_KINDS } from "../../domain/programmes/programme-document";
 import type { OrganisationSnapshot } from "../../db/organisation.repository";
 import { requirePermission } from "../../lib/auth/guards.server";
 import { translator } from "../../lib/i18n/catalogue.server";
-import { translateErrors } from "../../lib/messages";
-import { timestamp } from "../../domain/time";
 import type { Route } from "./+types/organisation-edit";
+import { message } from "../../lib/errors";
+import { conflictAnswer, formAnswer, pageAction } from "../shared/page-action.server";
 
 export const handle = {
   breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
@@ -63,49 +62,23 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const organisation = await load(context, request, params.slug);
-  const t = translator(context.language);
-  const fields = formFields(await request.formData());
-  const values: Values = {
-    name: fields.name ?? "",
-    kind: fields.kind ?? "",
-    aliases: fields.aliases ?? "",
-    slug: (fields.slug ?? "").trim(),
-  };
-  const version = /^\d+$/.test(fields.version ?? "") ? Number(fields.version) : -1;
-  const fail = (errors: Record<string, string>) =>
-    data({ errors: translateErrors(t, errors), values, version, conflict: null }, { status: 400 });
-  const parsed = organisationPatchSchema.safeParse({
-    name: values.name,
-    kind: values.kind,
-    aliases: aliasLines(values.aliases),
-    slug: values.slug,
+  return pageAction(context, request, {
+    load: () => load(context, request, params.slug),
+    read: (form) => {
+      const fields = formFields(form);
+      const values: Values = { name: fields.name ?? "", kind: fields.kind ?? "", aliases: fields.aliases ?? "", slug: (fields.slug ?? "").trim() };
+      return { values, input: { name: values.name, kind: values.kind, aliases: aliasLines(values.aliases), slug: values.slug } };
+    },
+    schema: organisationPatchSchema,
+    change: (organisation, patch, write, version) =>
+      context.services.organisations.update({ slug: organisation.slug, expectedVersion: version, patch, ...write }),
+    answer: formAnswer,
+    notFound: message("errors.organisationNotFound"),
+    conflict: (_organisation, result, values) =>
+      conflictAnswer(context, "editing.organisationConflictTitle", values, result.current, valuesOf(result.current)),
+    done: (_organisation, result) =>
+      redirect(`/organisations/${result.organisation.slug}?saved=${result.changed.length > 0 ? result.organisation.version : 0}`),
   });
-  if (!parsed.success) return fail(fieldErrors(parsed.error));
-  const user = context.principal.user!;
-  const result = await context.services.organisations.update({
-    slug: organisation.slug,
-    expectedVersion: version,
-    patch: parsed.data,
-    actor: { userId: user.id, label: user.name },
-    requestId: context.requestId,
-    now: timestamp(context.services.clock),
-  });
-  if (result.status === "not-found") throw data(t("errors.organisationNotFound"), { status: 404 });
-  if (result.status === "invalid") return fail(result.errors);
-  if (result.status === "conflict") {
-    return data(
-      {
-        errors: { form: t("editing.organisationConflictTitle") },
-        values,
-        version: result.current.version,
-        conflict: valuesOf(result.current),
-      },
-      { status: 409 },
-    );
-  }
-  const saved = result.changed.length > 0 ? result.organisation.version : 0;
-  return redirect(`/organisations/${result.organisation.slug}?saved=${saved}`);
 }
 
 export default function OrganisationEdit() {

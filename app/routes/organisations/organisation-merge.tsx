@@ -8,9 +8,9 @@ import { formFields } from "../../domain/auth/schemas";
 import type { OrganisationReferences } from "../../db/organisation.repository";
 import { requirePermission } from "../../lib/auth/guards.server";
 import { translator } from "../../lib/i18n/catalogue.server";
-import { translateKey } from "../../lib/messages";
 import { timestamp } from "../../domain/time";
 import type { Route } from "./+types/organisation-merge";
+import { message, storeMessage, translateMessage, type Message } from "../../lib/errors";
 
 export const handle = {
   breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
@@ -67,12 +67,12 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const page = { slug: organisation.slug, name: organisation.name, version: organisation.version, choices };
   const into = new URL(request.url).searchParams.get("into");
   if (into === null) return { ...page, error: null, confirm: null };
-  const refuse = (key: string) =>
-    data({ ...page, error: translateKey(t, key), confirm: null }, { status: 400 });
+  const refuse = (key: string, params?: Message["params"]) =>
+    data({ ...page, error: translateMessage(t, message(key, params)), confirm: null }, { status: 400 });
   if (into === "") return refuse("editing.mergeTargetRequired");
   if (into === organisation.slug) return refuse("editing.mergeSelf");
   const confirm = await confirmation(context, organisation, into);
-  if (!confirm) return refuse(`editing.mergeTargetUnknown|${into.slice(0, 200)}`);
+  if (!confirm) return refuse("editing.mergeTargetUnknown", { param: into.slice(0, 200) });
   return { ...page, error: null, confirm };
 }
 
@@ -96,7 +96,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   if (result.status === "not-found") throw data(t("errors.organisationNotFound"), { status: 404 });
   if (result.status === "invalid")
     return data(
-      { error: translateKey(t, result.errors.into ?? "edit.invalid"), conflict: null },
+      { error: translateMessage(t, storeMessage(result.errors.into ?? "edit.invalid")), conflict: null },
       { status: 400 },
     );
   if (result.status === "conflict") {

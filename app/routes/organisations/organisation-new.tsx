@@ -1,19 +1,17 @@
 import type { TFunction } from "i18next";
 import { Breadcrumbs, type Crumb } from "../../components/breadcrumbs";
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, redirect, useActionData } from "react-router";
+import { Form, Link, redirect, useActionData } from "react-router";
 import { SelectField } from "../../components/editing";
 import { CsrfField, ErrorSummary, TextArea, TextField } from "../../components/forms";
 import { PageTitle } from "../../components/page-title";
 import { formFields } from "../../domain/auth/schemas";
-import { fieldErrors } from "../../domain/editing/field-errors";
 import { aliasLines, organisationCreateSchema } from "../../domain/editing/organisation-changes";
 import { ORGANISATION_KINDS } from "../../domain/programmes/programme-document";
 import { requirePermission } from "../../lib/auth/guards.server";
-import { translator } from "../../lib/i18n/catalogue.server";
-import { translateErrors } from "../../lib/messages";
-import { timestamp } from "../../domain/time";
 import type { Route } from "./+types/organisation-new";
+import { message } from "../../lib/errors";
+import { pageAction } from "../shared/page-action.server";
 
 export const handle = {
   breadcrumb: (_d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
@@ -28,27 +26,19 @@ export function loader({ context, request }: Route.LoaderArgs) {
 }
 
 export async function action({ context, request }: Route.ActionArgs) {
-  requirePermission(context, request, "organisation.edit");
-  const t = translator(context.language);
-  const fields = formFields(await request.formData());
-  const values = { name: fields.name ?? "", kind: fields.kind ?? "", aliases: fields.aliases ?? "" };
-  const fail = (errors: Record<string, string>) =>
-    data({ errors: translateErrors(t, errors), values }, { status: 400 });
-  const parsed = organisationCreateSchema.safeParse({
-    name: values.name,
-    kind: values.kind,
-    aliases: aliasLines(values.aliases),
+  return pageAction(context, request, {
+    load: () => Promise.resolve(requirePermission(context, request, "organisation.edit")),
+    read: (form) => {
+      const fields = formFields(form);
+      const values = { name: fields.name ?? "", kind: fields.kind ?? "", aliases: fields.aliases ?? "" };
+      return { values, input: { name: values.name, kind: values.kind, aliases: aliasLines(values.aliases) } };
+    },
+    schema: organisationCreateSchema,
+    change: (_none, changes, write) => context.services.organisations.create({ changes, ...write }),
+    answer: (values, errors) => ({ errors, values }),
+    notFound: message("errors.organisationNotFound"),
+    done: (_none, result) => redirect(`/organisations/${result.organisation.slug}?created=1`),
   });
-  if (!parsed.success) return fail(fieldErrors(parsed.error));
-  const user = context.principal.user!;
-  const result = await context.services.organisations.create({
-    changes: parsed.data,
-    actor: { userId: user.id, label: user.name },
-    requestId: context.requestId,
-    now: timestamp(context.services.clock),
-  });
-  if (result.status === "invalid") return fail(result.errors);
-  return redirect(`/organisations/${result.organisation.slug}?created=1`);
 }
 
 export default function OrganisationNew() {

@@ -18,11 +18,12 @@ import { transition } from "../../domain/plans/plan-lifecycle";
 import type { PlanVersion } from "../../domain/plans/plan-types";
 import { requirePermission } from "../../lib/auth/guards.server";
 import { translator } from "../../lib/i18n/catalogue.server";
-import { translateErrors } from "../../lib/messages";
 import { planResultErrors } from "./plan-errors";
-import { requirePlanAction } from "./plan-page.server";
+
+import { requireAction } from "../shared/page-action.server";
 import { timestamp } from "../../domain/time";
 import type { Route } from "./+types/plan-edit";
+import { translateFieldErrors } from "../../lib/errors";
 
 export const handle = {
   breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
@@ -57,7 +58,7 @@ function startingPoint(head: PlanVersion | null) {
 }
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const { programme, action, target, base: href } = await requirePlanAction(context, params);
+  const { programme, action, target, base: href } = await requireAction(context, params);
   requirePermission(context, request, "plan.write", target);
   const versions = await context.services.plans.versions(action.id);
   const start = startingPoint(versions[0] ?? null);
@@ -73,7 +74,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const { action: act, target, base } = await requirePlanAction(context, params);
+  const { action: act, target, base } = await requireAction(context, params);
   requirePermission(context, request, "plan.write", target);
   const t = translator(context.language);
   const raw = formFields(await request.formData());
@@ -82,7 +83,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const read = readPlanForm(raw);
   if (!read.ok)
     return data(
-      { errors: translateErrors(t, read.errors), values, base: rawBase, conflict: null },
+      { errors: translateFieldErrors(t, read.errors), values, base: rawBase, conflict: null },
       { status: 400 },
     );
   const user = context.principal.user!;

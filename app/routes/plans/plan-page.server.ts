@@ -1,25 +1,9 @@
-import { data, type AppLoadContext } from "react-router";
+import { type AppLoadContext } from "react-router";
 import { can } from "../../domain/auth/permissions";
 import { PLAN_FIELDS, type PlanFields } from "../../domain/plans/plan-input";
 import type { PlanStatus } from "../../domain/plans/plan-lifecycle";
 import type { PlanVersion } from "../../domain/plans/plan-types";
-import { translator } from "../../lib/i18n/catalogue.server";
-import { requireNumber, requireProgramme } from "../shared/page-data.server";
 import { absoluteLink } from "../../lib/links.server";
-
-/** The programme and action a plan page is about, or a 404. */
-export async function requirePlanAction(context: AppLoadContext, params: { slug?: string; number?: string }) {
-  const programme = await requireProgramme(context, params.slug);
-  const number = requireNumber(context, params.number, "errors.actionNotFound");
-  const action = await context.services.actions.get(programme.id, number);
-  if (!action) throw data(translator(context.language)("errors.actionNotFound", { number }), { status: 404 });
-  return {
-    programme,
-    action,
-    target: { programmeId: programme.id, actionId: action.id },
-    base: `/programmes/${programme.slug}/actions/${action.number}`,
-  };
-}
 
 /** A version as a page shows it; who wrote and decided it only for those who may read open plans (signed-in keepers). */
 export interface PlanVersionView extends PlanFields {

@@ -9,7 +9,8 @@ import { can } from "../../domain/auth/permissions";
 import { requirePermission } from "../../lib/auth/guards.server";
 import { translator } from "../../lib/i18n/catalogue.server";
 import { requireNumber } from "../shared/page-data.server";
-import { planVersionView, requirePlanAction } from "./plan-page.server";
+import { planVersionView } from "./plan-page.server";
+import { requireAction } from "../shared/page-action.server";
 import type { Route } from "./+types/plan-version";
 
 export const handle = {
@@ -22,7 +23,7 @@ export const handle = {
 };
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const { programme, action, target, base } = await requirePlanAction(context, params);
+  const { programme, action, target, base } = await requireAction(context, params);
   const versionNo = requireNumber(context, params.versionNo, "plans.versionNotFound");
   const versions = await context.services.plans.versions(action.id);
   const version = versions.find((v) => v.versionNo === versionNo);

@@ -11,11 +11,12 @@ import { DECISION_NOTE_MAX, readPlanDecision } from "../../domain/plans/plan-inp
 import { availableCommands } from "../../domain/plans/plan-lifecycle";
 import { requirePermission } from "../../lib/auth/guards.server";
 import { translator } from "../../lib/i18n/catalogue.server";
-import { translateErrors } from "../../lib/messages";
 import { planResultErrors } from "./plan-errors";
-import { planUrl, planVersionView, requirePlanAction } from "./plan-page.server";
+import { planUrl, planVersionView } from "./plan-page.server";
+import { requireAction } from "../shared/page-action.server";
 import { timestamp } from "../../domain/time";
 import type { Route } from "./+types/plan";
+import { translateFieldErrors } from "../../lib/errors";
 
 export const handle = {
   breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
@@ -28,7 +29,7 @@ export const handle = {
 const DONE = ["saved", "unchanged", "submitted", "approved", "returned"] as const;
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const { programme, action, target, base } = await requirePlanAction(context, params);
+  const { programme, action, target, base } = await requireAction(context, params);
   requirePermission(context, request, "plan.readApproved", target);
   const p = context.principal;
   const canRead = can(p, "plan.read", target);
@@ -63,7 +64,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const { action: act, target, base } = await requirePlanAction(context, params);
+  const { action: act, target, base } = await requireAction(context, params);
   const t = translator(context.language);
   const fields = formFields(await request.formData());
   // Deciding needs plan.decide; submitting (and anything unknown) needs plan.write.
@@ -71,7 +72,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   requirePermission(context, request, deciding ? "plan.decide" : "plan.write", target);
   const read = readPlanDecision(fields);
   if (!read.ok)
-    return data({ errors: translateErrors(t, read.errors), note: fields.note ?? "" }, { status: 400 });
+    return data({ errors: translateFieldErrors(t, read.errors), note: fields.note ?? "" }, { status: 400 });
   const { intent, versionNo, version, note } = read.value;
   const user = context.principal.user!;
   const common = {

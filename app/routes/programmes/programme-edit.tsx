@@ -1,12 +1,11 @@
 import type { TFunction } from "i18next";
 import { Breadcrumbs, type Crumb } from "../../components/breadcrumbs";
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, redirect, useActionData, useLoaderData } from "react-router";
+import { Form, Link, redirect, useActionData, useLoaderData } from "react-router";
 import { ConflictPanel } from "../../components/conflict-panel";
 import { CsrfField, ErrorSummary, TextArea, TextField } from "../../components/forms";
 import { PageTitle } from "../../components/page-title";
 import { formFields } from "../../domain/auth/schemas";
-import { fieldErrors } from "../../domain/editing/field-errors";
 import {
   programmeFormErrors,
   programmeFormValues,
@@ -14,11 +13,10 @@ import {
   readProgrammeForm,
 } from "../../domain/editing/programme-changes";
 import { requirePermission } from "../../lib/auth/guards.server";
-import { translator } from "../../lib/i18n/catalogue.server";
-import { translateErrors } from "../../lib/messages";
 import { requireProgramme } from "../shared/page-data.server";
-import { timestamp } from "../../domain/time";
 import type { Route } from "./+types/programme-edit";
+import { message } from "../../lib/errors";
+import { conflictAnswer, formAnswer, pageAction } from "../shared/page-action.server";
 
 export const handle = {
   breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
@@ -44,44 +42,23 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const programme = await load(context, request, params.slug);
-  const t = translator(context.language);
-  const fields = formFields(await request.formData());
-  const version = /^\d+$/.test(fields.version ?? "") ? Number(fields.version) : -1;
-  const read = readProgrammeForm(fields);
-  const fail = (errors: Record<string, string>) =>
-    data(
-      { errors: translateErrors(t, errors), values: read.values, version, conflict: null },
-      { status: 400 },
-    );
-  if (Object.keys(read.errors).length > 0) return fail(read.errors);
-  const parsed = programmePatchSchema.safeParse(read.changes);
-  if (!parsed.success) return fail(programmeFormErrors(fieldErrors(parsed.error)));
-  const user = context.principal.user!;
-  const result = await context.services.programmes.updateProgramme({
-    programmeId: programme.id,
-    expectedVersion: version,
-    patch: parsed.data,
-    actor: { userId: user.id, label: user.name },
-    requestId: context.requestId,
-    now: timestamp(context.services.clock),
+  return pageAction(context, request, {
+    load: () => load(context, request, params.slug),
+    read: (form) => {
+      const read = readProgrammeForm(formFields(form));
+      return { values: read.values, input: read.changes, errors: read.errors };
+    },
+    schema: programmePatchSchema,
+    fields: programmeFormErrors,
+    change: (programme, patch, write, version) =>
+      context.services.programmes.updateProgramme({ programmeId: programme.id, expectedVersion: version, patch, ...write }),
+    answer: formAnswer,
+    notFound: message("errors.programmeNotFound"),
+    conflict: (_programme, result, values) =>
+      conflictAnswer(context, "editing.programmeConflictTitle", values, result.current, programmeFormValues(result.current)),
+    done: (programme, result) =>
+      redirect(`/programmes/${programme.slug}?saved=${result.changed.length > 0 ? result.snapshot.version : 0}`),
   });
-  if (result.status === "not-found") throw data(t("errors.programmeNotFound"), { status: 404 });
-  if (result.status === "invalid") return fail(programmeFormErrors(result.errors));
-  if (result.status === "conflict") {
-    return data(
-      {
-        errors: { form: t("editing.programmeConflictTitle") },
-        values: read.values,
-        version: result.current.version,
-        conflict: programmeFormValues(result.current),
-      },
-      { status: 409 },
-    );
-  }
-  return redirect(
-    `/programmes/${programme.slug}?saved=${result.changed.length > 0 ? result.snapshot.version : 0}`,
-  );
 }
 
 export default function ProgrammeEdit() {

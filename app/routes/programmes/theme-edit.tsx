@@ -7,7 +7,6 @@ import { SelectField } from "../../components/editing";
 import { CsrfField, ErrorSummary, TextArea, TextField } from "../../components/forms";
 import { PageTitle } from "../../components/page-title";
 import { formFields } from "../../domain/auth/schemas";
-import { fieldErrors } from "../../domain/editing/field-errors";
 import {
   PARTICIPATION_STATUSES,
   readThemeForm,
@@ -17,10 +16,10 @@ import {
 } from "../../domain/editing/programme-changes";
 import { requirePermission } from "../../lib/auth/guards.server";
 import { translator } from "../../lib/i18n/catalogue.server";
-import { translateErrors } from "../../lib/messages";
 import { requireNumber, requireProgramme } from "../shared/page-data.server";
-import { timestamp } from "../../domain/time";
 import type { Route } from "./+types/theme-edit";
+import { message } from "../../lib/errors";
+import { conflictAnswer, formAnswer, pageAction } from "../shared/page-action.server";
 
 export const handle = {
   breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
@@ -68,47 +67,23 @@ function keysOf(fields: Record<string, string>, prefix: string): string[] {
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const { programme, theme, municipalities } = await load(context, request, params);
-  const t = translator(context.language);
-  const fields = formFields(await request.formData());
-  const version = /^\d+$/.test(fields.version ?? "") ? Number(fields.version) : -1;
-  const read = readThemeForm(fields, keysOf(fields, "intention-"), keysOf(fields, "status-"));
-  const fail = (errors: Record<string, string>) =>
-    data(
-      { errors: translateErrors(t, errors), values: read.values, version, conflict: null },
-      { status: 400 },
-    );
-  const parsed = themePatchSchema.safeParse(read.changes);
-  if (!parsed.success) return fail(fieldErrors(parsed.error));
-  const user = context.principal.user!;
-  const result = await context.services.programmes.updateTheme({
-    programmeId: programme.id,
-    number: theme.number,
-    expectedVersion: version,
-    patch: parsed.data,
-    actor: { userId: user.id, label: user.name },
-    requestId: context.requestId,
-    now: timestamp(context.services.clock),
+  return pageAction(context, request, {
+    load: () => load(context, request, params),
+    read: (form) => {
+      const fields = formFields(form);
+      const read = readThemeForm(fields, keysOf(fields, "intention-"), keysOf(fields, "status-"));
+      return { values: read.values, input: read.changes };
+    },
+    schema: themePatchSchema,
+    change: ({ programme, theme }, patch, write, version) =>
+      context.services.programmes.updateTheme({ programmeId: programme.id, number: theme.number, expectedVersion: version, patch, ...write }),
+    answer: formAnswer,
+    notFound: message("errors.themeNotFound"),
+    conflict: ({ municipalities }, result, values) =>
+      conflictAnswer(context, "editing.themeConflictTitle", values, result.current, themeFormValues(result.current, municipalities.map((m) => m.slug))),
+    done: ({ programme, theme }, result) =>
+      redirect(`/programmes/${programme.slug}/themes/${theme.number}?saved=${result.changed.length > 0 ? result.snapshot.version : 0}`),
   });
-  if (result.status === "not-found") throw data(t("errors.themeNotFound"), { status: 404 });
-  if (result.status === "invalid") return fail(result.errors);
-  if (result.status === "conflict") {
-    return data(
-      {
-        errors: { form: t("editing.themeConflictTitle") },
-        values: read.values,
-        version: result.current.version,
-        conflict: themeFormValues(
-          result.current,
-          municipalities.map((m) => m.slug),
-        ),
-      },
-      { status: 409 },
-    );
-  }
-  return redirect(
-    `/programmes/${programme.slug}/themes/${theme.number}?saved=${result.changed.length > 0 ? result.snapshot.version : 0}`,
-  );
 }
 
 export default function ThemeEdit() {

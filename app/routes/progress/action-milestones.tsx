@@ -12,11 +12,12 @@ import { milestoneView } from "../../domain/progress/milestone-view";
 import { parseMilestones } from "../../domain/progress/planning-milestones";
 import { requirePermission } from "../../lib/auth/guards.server";
 import { translator } from "../../lib/i18n/catalogue.server";
-import { translateErrors } from "../../lib/messages";
-import { actorOf, requireProgressAction, todayOf } from "./progress-page.server";
+import { todayOf } from "./progress-page.server";
+import { actorOf, requireAction } from "../shared/page-action.server";
 import { timestamp } from "../../domain/time";
 import type { Route } from "./+types/action-milestones";
 import { isRecordId } from "../../domain/primitives";
+import { translateFieldErrors } from "../../lib/errors";
 
 export const handle = {
   breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
@@ -40,7 +41,7 @@ interface Values {
 const EMPTY: Values = { id: "", version: "", label: "", due: "", doneOn: "" };
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const { programme, action, target, base } = await requireProgressAction(context, params);
+  const { programme, action, target, base } = await requireAction(context, params);
   requirePermission(context, request, "milestones.edit", target);
   const today = todayOf(context);
   const milestones = await context.services.milestones.listForAction(action.id);
@@ -69,7 +70,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const { programme, action: act, target, base } = await requireProgressAction(context, params);
+  const { programme, action: act, target, base } = await requireAction(context, params);
   requirePermission(context, request, "milestones.edit", target);
   const t = translator(context.language);
   const fields = formFields(await request.formData());
@@ -115,7 +116,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 
   if (intent === "add") {
     const read = readMilestoneForm(fields, { period: programme.period, today });
-    if (!read.ok) return failed(400, translateErrors(t, read.errors), false);
+    if (!read.ok) return failed(400, translateFieldErrors(t, read.errors), false);
     return outcome(await store.create({ ...change, values: read.values }), "added");
   }
   if (
@@ -129,7 +130,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const expectedVersion = Number(values.version);
   if (intent === "save") {
     const read = readMilestoneForm(fields, { period: programme.period, today });
-    if (!read.ok) return failed(400, translateErrors(t, read.errors), true);
+    if (!read.ok) return failed(400, translateFieldErrors(t, read.errors), true);
     return outcome(await store.update({ ...change, id, expectedVersion, values: read.values }), "saved");
   }
   if (intent === "delete") return outcome(await store.remove({ ...change, id, expectedVersion }), "deleted");

@@ -10,16 +10,11 @@ import { checkReportingPeriod, halfYearsUpTo, parsePeriod } from "../../domain/p
 import { readProgressForm } from "../../domain/progress/progress-input";
 import { requirePermission } from "../../lib/auth/guards.server";
 import { translator } from "../../lib/i18n/catalogue.server";
-import { translateErrors, translateKey } from "../../lib/messages";
-import {
-  formValues,
-  loadProgressForm,
-  postedValues,
-  requireProgressAction,
-  todayOf,
-} from "./progress-page.server";
+import { formValues, loadProgressForm, postedValues, todayOf,  } from "./progress-page.server";
+import { requireAction } from "../shared/page-action.server";
 import { timestamp } from "../../domain/time";
 import type { Route } from "./+types/progress-new";
+import { storeFieldErrors, translateFieldErrors, translateMessage, type FieldErrors } from "../../lib/errors";
 
 export const handle = {
   breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
@@ -39,7 +34,7 @@ function defaultPeriod(programme: { period: { start: number; end: number } }, to
 }
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const { programme, action, target, base } = await requireProgressAction(context, params);
+  const { programme, action, target, base } = await requireAction(context, params);
   requirePermission(context, request, "progress.submit", target);
   const today = todayOf(context);
   const asked = new URL(request.url).searchParams.get("period");
@@ -49,7 +44,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   if (asked !== null) {
     const check = checkReportingPeriod(asked, programme.period, today);
     if (check.ok) period = check.period.code;
-    else periodError = translateKey(t, check.error);
+    else periodError = translateMessage(t, check.error);
   }
   const form = await loadProgressForm(context, action.id, period);
   const page = {
@@ -68,7 +63,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const { programme, action: act, target, base } = await requireProgressAction(context, params);
+  const { programme, action: act, target, base } = await requireAction(context, params);
   requirePermission(context, request, "progress.submit", target);
   const t = translator(context.language);
   const form = await request.formData();
@@ -78,12 +73,12 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const today = todayOf(context);
   const period = checkReportingPeriod(fields.period ?? "", programme.period, today);
   const read = readProgressForm(fields, ticked);
-  const errors: Record<string, string> = {};
+  const errors: FieldErrors = {};
   if (!period.ok) errors.period = period.error;
   if (!read.ok) Object.assign(errors, read.errors);
   if (!period.ok || !read.ok)
     return data(
-      { errors: translateErrors(t, errors), values, version: fields.version ?? "", conflict: false },
+      { errors: translateFieldErrors(t, errors), values, version: fields.version ?? "", conflict: false },
       { status: 400 },
     );
   const user = context.principal.user!;
@@ -114,7 +109,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   }
   if (result.status === "invalid")
     return data(
-      { errors: translateErrors(t, result.errors), values, version: fields.version ?? "", conflict: false },
+      { errors: translateFieldErrors(t, storeFieldErrors(result.errors)), values, version: fields.version ?? "", conflict: false },
       { status: 400 },
     );
   throw data(t("errors.actionNotFound", { number: act.number }), { status: 404 });

@@ -1,38 +1,12 @@
-import { data, type AppLoadContext } from "react-router";
-import type { Actor } from "../../db/audit";
+import { type AppLoadContext } from "react-router";
 import { can } from "../../domain/auth/permissions";
 import { calendarDate } from "../../domain/calendar";
 import { milestoneView, type MilestoneView } from "../../domain/progress/milestone-view";
 import type { MilestoneRecord, ProgressRecord } from "../../domain/progress/types";
 import type { Action, Programme } from "../../domain/programmes/types";
-import { translator } from "../../lib/i18n/catalogue.server";
-import { requireNumber, requireProgramme } from "../shared/page-data.server";
 
 /** Today's date in Amsterdam, by the services' clock. */
 export const todayOf = (context: AppLoadContext): string => calendarDate(context.services.clock.now());
-
-/** The signed-in person as history records them. */
-export function actorOf(context: AppLoadContext): Actor {
-  const user = context.principal.user;
-  return user ? { userId: user.id, label: user.name } : { userId: null, label: "Regie" };
-}
-
-/** The programme and action a progress page is about, or a 404. */
-export async function requireProgressAction(
-  context: AppLoadContext,
-  params: { slug?: string; number?: string },
-) {
-  const programme = await requireProgramme(context, params.slug);
-  const number = requireNumber(context, params.number, "errors.actionNotFound");
-  const action = await context.services.actions.get(programme.id, number);
-  if (!action) throw data(translator(context.language)("errors.actionNotFound", { number }), { status: 404 });
-  return {
-    programme,
-    action,
-    target: { programmeId: programme.id, actionId: action.id },
-    base: `/programmes/${programme.slug}/actions/${action.number}`,
-  };
-}
 
 /** One progress update as a page shows it: the narrative when public (or to members, marked internal), the author to members only. */
 export interface UpdateView {

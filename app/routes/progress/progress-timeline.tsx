@@ -21,6 +21,7 @@ import { translator } from "../../lib/i18n/catalogue.server";
 import { requireProgramme } from "../shared/page-data.server";
 import { loadRiskFlags } from "./progress-views.server";
 import { publicPage } from "../shared/route-handles";
+import { translateFieldErrors } from "../../lib/errors";
 
 /** The public page is kept until the data change (server/page-cache.ts). */
 export const handle = {
@@ -88,12 +89,7 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
     today: day,
   };
   if (!resolved.ok) {
-    const errors = Object.fromEntries(
-      Object.entries(resolved.errors).map(([field, key]) => [
-        field,
-        t(key, { value: resolved.params[field] ?? "" }),
-      ]),
-    );
+    const errors = translateFieldErrors(t, resolved.errors);
     return data(
       {
         ...page,

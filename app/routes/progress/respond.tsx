@@ -8,7 +8,6 @@ import { linkState, type LinkState } from "../../domain/progress/round-rules";
 import { readProgressForm } from "../../domain/progress/progress-input";
 import { hashSecret } from "../../lib/auth/secrets.server";
 import { translator } from "../../lib/i18n/catalogue.server";
-import { translateErrors } from "../../lib/messages";
 import {
   formValues,
   loadProgressForm,
@@ -18,6 +17,7 @@ import {
 } from "./progress-page.server";
 import { timestamp } from "../../domain/time";
 import type { Route } from "./+types/respond";
+import { storeFieldErrors, translateFieldErrors } from "../../lib/errors";
 
 /**
  * The page behind a personal link of an update round: no account, no session; the link's secret
@@ -101,7 +101,7 @@ export async function action({ context, params, request }: Route.ActionArgs) {
       {
         ...page,
         saved: false,
-        errors: translateErrors(t, read.errors),
+        errors: translateFieldErrors(t, read.errors),
         values,
         version: fields.version ?? "",
       },
@@ -138,7 +138,7 @@ export async function action({ context, params, request }: Route.ActionArgs) {
       {
         ...page,
         saved: false,
-        errors: translateErrors(t, result.errors),
+        errors: translateFieldErrors(t, storeFieldErrors(result.errors)),
         values,
         version: fields.version ?? "",
       },

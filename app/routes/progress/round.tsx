@@ -16,7 +16,8 @@ import {
 import { requirePermission } from "../../lib/auth/guards.server";
 import { translator } from "../../lib/i18n/catalogue.server";
 import { requireProgramme } from "../shared/page-data.server";
-import { actorOf, todayOf } from "./progress-page.server";
+import { todayOf } from "./progress-page.server";
+import { actorOf } from "../shared/page-action.server";
 import { timestamp } from "../../domain/time";
 import type { Route } from "./+types/round";
 import { isRecordId } from "../../domain/primitives";

@@ -10,10 +10,11 @@ import { periodOfDate } from "../../domain/progress/periods";
 import { DEFAULT_REMINDER_OFFSETS, planRound } from "../../domain/progress/round-plan";
 import { requirePermission } from "../../lib/auth/guards.server";
 import { translator } from "../../lib/i18n/catalogue.server";
-import { translateErrors } from "../../lib/messages";
 import { requireProgramme } from "../shared/page-data.server";
-import { actorOf, todayOf } from "./progress-page.server";
+import { todayOf } from "./progress-page.server";
+import { actorOf } from "../shared/page-action.server";
 import type { Route } from "./+types/rounds";
+import { translateFieldErrors } from "../../lib/errors";
 
 export const handle = {
   breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
@@ -52,7 +53,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   };
   const today = todayOf(context);
   const planned = planRound(values, { programme: programme.period, today });
-  if (!planned.ok) return data({ errors: translateErrors(t, planned.errors), values }, { status: 400 });
+  if (!planned.ok) return data({ errors: translateFieldErrors(t, planned.errors), values }, { status: 400 });
   const result = await context.services.rounds.open({
     programmeId: programme.id,
     plan: planned.plan,

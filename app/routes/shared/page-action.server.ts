@@ -1,0 +1,163 @@
+import { data, redirect, type AppLoadContext } from "react-router";
+import type { z } from "zod";
+import type { Actor } from "../../db/audit";
+import { timestamp } from "../../domain/time";
+import {
+  NotFound,
+  SignInRequired,
+  message,
+  storeFieldErrors,
+  translateFieldErrors,
+  translateMessage,
+  zodFieldErrors,
+  type FieldErrors,
+  type Message,
+  type RegieError,
+  type TranslateOptions,
+} from "../../lib/errors";
+import { translator } from "../../lib/i18n/catalogue.server";
+import { requireNumber, requireProgramme } from "./page-data.server";
+
+/**
+ * A typed error as a page answer, thrown: the public is sent to sign in (and back), the others
+ * become an error response with the message in the visitor's language, which the root
+ * ErrorBoundary shows. Each kind of error is mapped to a page here and nowhere else.
+ */
+export function pageError(context: AppLoadContext, request: Request, error: RegieError): never {
+  if (error instanceof SignInRequired) {
+    const url = new URL(request.url);
+    throw redirect(`/sign-in?next=${encodeURIComponent(url.pathname + url.search)}`);
+  }
+  throw data(translateMessage(translator(context.language), error.detail), { status: error.status });
+}
+
+/** A 404 page with this message. */
+export function notFound(context: AppLoadContext, detail?: Message): never {
+  throw data(translateMessage(translator(context.language), new NotFound(detail).detail), { status: 404 });
+}
+
+/** Field errors in the visitor's language, as a form shows them. */
+export function formErrors(context: AppLoadContext, errors: FieldErrors, options: TranslateOptions = {}): Record<string, string> {
+  return translateFieldErrors(translator(context.language), errors, options);
+}
+
+/** The signed-in person as history records them ("Regie" for what the system does itself). */
+export function actorOf(context: AppLoadContext): Actor {
+  const user = context.principal.user;
+  return user ? { userId: user.id, label: user.name } : { userId: null, label: "Regie" };
+}
+
+/** The version a form carried (hidden field `version`); -1 when missing or malformed, which no record has. */
+export function formVersion(value: FormDataEntryValue | null | undefined): number {
+  return typeof value === "string" && /^\d{1,9}$/.test(value) ? Number(value) : -1;
+}
+
+/** THE "action of this programme" of a page, or a 404 in the visitor's language. */
+export async function requireAction(context: AppLoadContext, params: { slug?: string; number?: string }) {
+  const programme = await requireProgramme(context, params.slug);
+  const number = requireNumber(context, params.number, "errors.actionNotFound");
+  const action = await context.services.actions.get(programme.id, number);
+  if (!action) notFound(context, message("errors.actionNotFound", { number }));
+  return {
+    programme,
+    action,
+    target: { programmeId: programme.id, actionId: action.id },
+    base: `/programmes/${programme.slug}/actions/${action.number}`,
+  };
+}
+
+/** The form shown again beside what another person saved meanwhile: their values and the version to save over. */
+export function conflictAnswer<V>(context: AppLoadContext, key: string, values: V, current: { version: number }, theirs: V) {
+  return { errors: { form: translator(context.language)(key) }, values, version: current.version, conflict: theirs };
+}
+
+/** The form shown again with its errors, on the version it was opened on (no conflict). */
+export const formAnswer = <V>(values: V, errors: Record<string, string>, version: number) => ({ errors, values, version, conflict: null });
+
+/** Who changes, in which request and when: what a store records with a change. */
+export interface PageWrite {
+  actor: { userId: number; label: string };
+  requestId: string;
+  now: string;
+}
+
+/**
+ * What a store answers to a change from a page: "ok" (with what it adds), or why not: the record
+ * went ("not-found"), invalid input (errors as the stores write them), a newer version ("conflict"),
+ * or a refusal of its own ("locked").
+ */
+type StoreOutcome = { status: string };
+
+type Succeeded<Out> = Extract<Out, { status: "ok" }>;
+type Conflicted<Out> = Extract<Out, { status: "conflict" }>;
+type RefusedOutcome<Out> = Exclude<Out, { status: "ok" | "not-found" | "invalid" | "conflict" }>;
+
+/** The parts of a page's form action that changes data, in the order they run. */
+export interface PageActionSteps<R, V, I, Out extends StoreOutcome, A, C, D> {
+  /** The record the page is about, and the permission: throws 404/403 or the redirect to sign in. */
+  load(): Promise<R>;
+  /** The form as the page shows it again (`values`), the input for the schema, and what reading it found wrong. */
+  read(form: FormData, record: R): { values: V; input: unknown; errors?: FieldErrors };
+  schema: z.ZodType<I>;
+  /** Whether errors found while reading are shown together with the schema's (default: alone). */
+  readErrors?: "alone" | "with-schema";
+  /** The schema's failures by field; `zodFieldErrors` when left out. */
+  schemaErrors?(error: z.ZodError): FieldErrors;
+  /** Moves errors to the form's fields (a change's `intentionCode` is the form's `placement`). */
+  fields?(errors: FieldErrors): FieldErrors;
+  /** How messages are written out (decisions write dates in words). */
+  translate?: TranslateOptions;
+  /** The change itself, through a store; `version` is the one the form was opened on, `values` the form as read. */
+  change(record: R, input: I, write: PageWrite, version: number, values: V): Promise<Out>;
+  /** The form shown again with its errors (answered with status 400). */
+  answer(values: V, errors: Record<string, string>, version: number): A;
+  /** The message when the store no longer finds the record (404). */
+  notFound: Message;
+  /** The form shown again next to what changed meanwhile (answered with status 409). */
+  conflict?(record: R, result: NoInfer<Conflicted<Out>>, values: V, version: number): C | Promise<C>;
+  /** The form shown again when the record's state refuses the change (409): checked before parsing, and for a store's own refusal. */
+  refused?(record: R, values: V, version: number, result?: NoInfer<RefusedOutcome<Out>>): D | undefined;
+  /** Where to go once the change went through. */
+  done(record: R, result: NoInfer<Succeeded<Out>>): Response;
+}
+
+/**
+ * THE way a page's form changes data, the page's `changeRoute`: load the record and check the
+ * permission, read the form, parse it, store the change with who/when/which version, and answer:
+ * 400 with the form's field errors, 404 when the record went, 409 with what changed meanwhile or
+ * why the record refuses, or the redirect after the POST.
+ */
+export async function pageAction<R, V, I, Out extends StoreOutcome, A, C = never, D = never>(
+  context: AppLoadContext,
+  request: Request,
+  steps: PageActionSteps<R, V, I, Out, A, C, D>,
+) {
+  const record = await steps.load();
+  const form = await request.formData();
+  const version = formVersion(form.get("version"));
+  const read = steps.read(form, record);
+  const invalid = (errors: FieldErrors) =>
+    data(steps.answer(read.values, formErrors(context, steps.fields ? steps.fields(errors) : errors, steps.translate), version), { status: 400 });
+  const refusal = steps.refused?.(record, read.values, version);
+  if (refusal !== undefined) return data(refusal, { status: 409 });
+  const parsed = steps.schema.safeParse(read.input);
+  const schemaErrors = (error: z.ZodError) => (steps.schemaErrors ? steps.schemaErrors(error) : zodFieldErrors(error));
+  if (read.errors && Object.keys(read.errors).length > 0) {
+    const withSchema = steps.readErrors === "with-schema" && !parsed.success;
+    return invalid({ ...(withSchema ? schemaErrors(parsed.error) : {}), ...read.errors });
+  }
+  if (!parsed.success) return invalid(schemaErrors(parsed.error));
+  const user = context.principal.user!;
+  const write = { actor: { userId: user.id, label: user.name }, requestId: context.requestId, now: timestamp(context.services.clock) };
+  const result = await steps.change(record, parsed.data, write, version, read.values);
+  if (result.status === "not-found") notFound(context, steps.notFound);
+  if (result.status === "invalid") return invalid(storeFieldErrors((result as unknown as { errors: Record<string, string> }).errors));
+  if (result.status === "conflict" && steps.conflict) {
+    return data(await steps.conflict(record, result as Conflicted<Out>, read.values, version), { status: 409 });
+  }
+  if (result.status !== "ok" && steps.refused) {
+    const answer = steps.refused(record, read.values, version, result as RefusedOutcome<Out>);
+    if (answer !== undefined) return data(answer, { status: 409 });
+  }
+  return steps.done(record, result as Succeeded<Out>);
+}
