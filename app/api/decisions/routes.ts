@@ -10,7 +10,7 @@ import type { Language } from "../../lib/i18n";
 import { translator } from "../../lib/i18n/catalogue.server";
 import type { Services } from "../../lib/services.server";
 import { presentDecision } from "../../presenters/decision";
-import { DECISION_ID, programmeOf } from "../lookup";
+import { programmeOf } from "../lookup";
 import { isRecordId } from "../../domain/primitives";
 import { changeRoute, createRoute } from "../write-route";
 import { invalidParameter, invalidQuery, problem, queryOf } from "../problem";
