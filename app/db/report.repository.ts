@@ -48,7 +48,7 @@ function toStored(r: ReportRow): StoredReport {
 const LABELS: Record<ReportKind, string> = { "annual-report": "Jaarverslag", "annual-programme": "Jaarprogramma" };
 
 /**
- * The programme's yearly documents (migration 0012): their texts and finalised snapshots, and the
+ * The programme's yearly documents (migration 0015): their texts and finalised snapshots, and the
  * programme-wide reads a document is assembled from (a few queries per programme, never one per action).
  */
 export function createReportRepository(db: Db) {

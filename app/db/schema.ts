@@ -535,7 +535,7 @@ export interface WorkbookUploadTable {
   created_at: string;
 }
 
-/** A yearly document of a programme (migration 0012): its texts, and once final its snapshot. */
+/** A yearly document of a programme (migration 0015): its texts, and once final its snapshot. */
 export interface ReportTable {
   id: Generated<number>;
   programme_id: number;
