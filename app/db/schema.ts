@@ -258,7 +258,7 @@ export interface OneTimeTokenTable {
 
 export interface AuthAttemptTable {
   id: Generated<number>;
-  /** "account:<email>" or "address:<ip>" */
+  /** "account:<email>", "address:<ip>" or "pair:<email>|<ip>" */
   key: string;
   at: string;
 }

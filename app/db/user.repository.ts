@@ -747,6 +747,11 @@ function userAdministration(db: Db) {
         await trx.deleteFrom("api_token").where("user_id", "=", user.id).execute();
         await trx.deleteFrom("one_time_token").where("user_id", "=", user.id).execute();
         await trx.deleteFrom("auth_attempt").where("key", "in", terms.emails.map((e) => `account:${e}`)).execute();
+        // Attempts on the account from one address carry the email too (`pair:<email>|<address>`).
+        for (const e of terms.emails) {
+          const prefix = `pair:${e}|`;
+          await trx.deleteFrom("auth_attempt").where(sql<string>`substr(key, 1, ${prefix.length})`, "=", prefix).execute();
+        }
         await trx
           .updateTable("user_account")
           .set({
