@@ -1,5 +1,6 @@
 import type { TFunction } from "i18next";
-import { Breadcrumbs, type Crumb } from "../../components/breadcrumbs";
+import { Breadcrumbs } from "../../components/breadcrumbs";
+import { decisionCrumbs } from "./decision-crumbs";
 import { useTranslation } from "react-i18next";
 import { data, Link, redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/decision-edit";
@@ -15,34 +16,17 @@ import {
   type DecisionFormValues,
 } from "../../domain/decisions/decision-input";
 import { today } from "../shared/as-of.server";
-import { requirePermission } from "../../lib/auth/guards.server";
 import { decisionParams, formatDay } from "../../lib/decision-format";
-import { decisionFormValues, requireDecision } from "./decision-pages.server";
+import { decisionFormValues, loadDecisionForEdit } from "./decision-pages.server";
 import { translator } from "../../lib/i18n/catalogue.server";
-import { requireProgramme } from "../shared/page-data.server";
 import { message } from "../../lib/errors";
 import { conflictAnswer, formAnswer, notFound, pageAction } from "../shared/page-action.server";
 
 export const handle = {
-  breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
-    { label: d.programme.title, to: `/programmes/${d.programme.slug}`, lang: d.programme.language },
-    { label: t("decisions.nav"), to: `/programmes/${d.programme.slug}/decisions` },
-    {
-      label: d.decision.title,
-      to: `/programmes/${d.programme.slug}/decisions/${d.decision.id}`,
-      lang: d.programme.language,
-    },
-    { label: t("decisions.editTitle") },
-  ],
+  breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction) => decisionCrumbs(d, t, "decisions.editTitle"),
 };
 
-/** The programme and the decision (404), for the programme manager (403). */
-async function load(context: Route.LoaderArgs["context"], request: Request, slug: string, id: string) {
-  const programme = await requireProgramme(context, slug);
-  requirePermission(context, request, "decision.edit", { programmeId: programme.id });
-  const decision = await requireDecision(context, programme.id, id);
-  return { programme, decision };
-}
+const load = loadDecisionForEdit;
 
 export async function loader({ context, params, request }: Route.LoaderArgs) {
   const { programme, decision } = await load(context, request, params.slug, params.id);

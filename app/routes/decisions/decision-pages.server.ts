@@ -4,6 +4,8 @@ import type { MeetingFormValues } from "../../domain/decisions/meeting-input";
 import type { Decision, Meeting } from "../../domain/decisions/types";
 import { translator } from "../../lib/i18n/catalogue.server";
 import { isRecordId } from "../../domain/primitives";
+import { requirePermission } from "../../lib/auth/guards.server";
+import { requireProgramme } from "../shared/page-data.server";
 
 
 /** The decision named in the URL, or a 404 page. */
@@ -55,4 +57,12 @@ export function meetingFormValues(meeting: Meeting): MeetingFormValues {
     minutes: meeting.minutes,
     attendees: meeting.attendees.map((a) => a.slug),
   };
+}
+
+/** The programme and the decision (404), for the programme manager (403): what correcting and withdrawing load. */
+export async function loadDecisionForEdit(context: AppLoadContext, request: Request, slug: string | undefined, id: string | undefined) {
+  const programme = await requireProgramme(context, slug);
+  requirePermission(context, request, "decision.edit", { programmeId: programme.id });
+  const decision = await requireDecision(context, programme.id, id);
+  return { programme, decision };
 }

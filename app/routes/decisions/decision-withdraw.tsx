@@ -1,5 +1,6 @@
 import type { TFunction } from "i18next";
-import { Breadcrumbs, type Crumb } from "../../components/breadcrumbs";
+import { Breadcrumbs } from "../../components/breadcrumbs";
+import { decisionCrumbs } from "./decision-crumbs";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/decision-withdraw";
@@ -8,33 +9,16 @@ import { DecisionEntry } from "../../components/decision-parts";
 import { CsrfField, ErrorSummary } from "../../components/forms";
 import { PageTitle } from "../../components/page-title";
 import { today } from "../shared/as-of.server";
-import { requirePermission } from "../../lib/auth/guards.server";
-import { requireDecision } from "./decision-pages.server";
-import { formVersion } from "../shared/page-action.server";
+import { loadDecisionForEdit } from "./decision-pages.server";
+import { notFound, pageAction } from "../shared/page-action.server";
+import { message } from "../../lib/errors";
 import { translator } from "../../lib/i18n/catalogue.server";
-import { requireProgramme } from "../shared/page-data.server";
-import { timestamp } from "../../domain/time";
 
 export const handle = {
-  breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
-    { label: d.programme.title, to: `/programmes/${d.programme.slug}`, lang: d.programme.language },
-    { label: t("decisions.nav"), to: `/programmes/${d.programme.slug}/decisions` },
-    {
-      label: d.decision.title,
-      to: `/programmes/${d.programme.slug}/decisions/${d.decision.id}`,
-      lang: d.programme.language,
-    },
-    { label: t("decisions.withdrawTitle") },
-  ],
+  breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction) => decisionCrumbs(d, t, "decisions.withdrawTitle"),
 };
 
-/** The programme and the decision (404), for the programme manager (403). */
-async function load(context: Route.LoaderArgs["context"], request: Request, slug: string, id: string) {
-  const programme = await requireProgramme(context, slug);
-  requirePermission(context, request, "decision.edit", { programmeId: programme.id });
-  const decision = await requireDecision(context, programme.id, id);
-  return { programme, decision };
-}
+const load = loadDecisionForEdit;
 
 /** The decision as it is now, and a confirmation before it is withdrawn. */
 export async function loader({ context, params, request }: Route.LoaderArgs) {
@@ -49,37 +33,34 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
 }
 
 export async function action({ context, params, request }: Route.ActionArgs) {
-  const { programme, decision } = await load(context, request, params.slug, params.id);
   const t = translator(context.language);
-  const form = await request.formData();
-  const locked = () =>
-    data({ errors: { form: t("decisions.importLocked") }, decision: null }, { status: 409 });
-  if (decision.source === "import") return locked();
-  if (form.get("confirm") !== "yes") {
-    return data(
-      { errors: { confirm: t("decisions.withdrawConfirmRequired") }, decision: null },
-      { status: 400 },
-    );
-  }
-  const user = context.principal.user!;
-  const result = await context.services.decisions.withdrawDecision({
-    programmeId: programme.id,
-    decisionId: decision.id,
-    expectedVersion: formVersion(form.get("version")),
-    actor: { userId: user.id, label: user.name },
-    requestId: context.requestId,
-    now: timestamp(context.services.clock),
-    today: today(context),
-  });
-  if (result.status === "not-found") throw data(t("decisions.decisionNotFound"), { status: 404 });
-  if (result.status === "locked") return locked();
-  if (result.status === "conflict") {
+  return pageAction(context, request, {
+    load: () => load(context, request, params.slug, params.id),
+    read: (form) =>
+      form.get("confirm") === "yes"
+        ? { values: null, value: true }
+        : { values: null, errors: { confirm: message("decisions.withdrawConfirmRequired") } },
+    // A decision of a re-import is withdrawn by importing again, not here.
+    refused: ({ decision }, _values, _version, result?: { status: string }) =>
+      decision.source === "import" || result?.status === "locked" ? { errors: { form: t("decisions.importLocked") }, decision: null } : undefined,
+    change: ({ programme, decision }, _confirmed, write, version) =>
+      context.services.decisions.withdrawDecision({
+        programmeId: programme.id,
+        decisionId: decision.id,
+        expectedVersion: version,
+        ...write,
+        today: today(context),
+      }),
+    answer: (_values, errors) => ({ errors, decision: null }),
+    notFound: message("decisions.decisionNotFound"),
     // The page shows the decision as it is now, with its current version, to decide again.
-    const current = await context.services.decisions.get(programme.id, decision.id);
-    if (!current) throw data(t("decisions.decisionNotFound"), { status: 404 });
-    return data({ errors: { form: t("decisions.withdrawConflict") }, decision: current }, { status: 409 });
-  }
-  return redirect(`/programmes/${programme.slug}/decisions?withdrawn=1&changed=${result.changed.length}`);
+    async conflict({ programme, decision }) {
+      const current = await context.services.decisions.get(programme.id, decision.id);
+      if (!current) notFound(context, message("decisions.decisionNotFound"));
+      return { errors: { form: t("decisions.withdrawConflict") }, decision: current };
+    },
+    done: ({ programme }, result) => redirect(`/programmes/${programme.slug}/decisions?withdrawn=1&changed=${result.changed.length}`),
+  });
 }
 
 export default function DecisionWithdraw() {

@@ -8,9 +8,9 @@ import { formFields } from "../../domain/auth/schemas";
 import type { OrganisationReferences } from "../../db/organisation.repository";
 import { requirePermission } from "../../lib/auth/guards.server";
 import { translator } from "../../lib/i18n/catalogue.server";
-import { timestamp } from "../../domain/time";
+import { formVersion, pageAction } from "../shared/page-action.server";
 import type { Route } from "./+types/organisation-merge";
-import { message, storeMessage, translateMessage, type Message } from "../../lib/errors";
+import { message, translateMessage, type Message } from "../../lib/errors";
 
 export const handle = {
   breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
@@ -77,39 +77,24 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const organisation = await load(context, request, params.slug);
   const t = translator(context.language);
-  const fields = formFields(await request.formData());
-  const into = fields.into ?? "";
-  const version = /^\d+$/.test(fields.version ?? "") ? Number(fields.version) : -1;
-  const intoVersion = /^\d+$/.test(fields.intoVersion ?? "") ? Number(fields.intoVersion) : -1;
-  const user = context.principal.user!;
-  const result = await context.services.organisations.merge({
-    slug: organisation.slug,
-    into,
-    expectedVersion: version,
-    expectedIntoVersion: intoVersion,
-    actor: { userId: user.id, label: user.name },
-    requestId: context.requestId,
-    now: timestamp(context.services.clock),
+  return pageAction(context, request, {
+    load: () => load(context, request, params.slug),
+    read: (form) => {
+      const fields = formFields(form);
+      return { values: null, value: { into: fields.into ?? "", expectedIntoVersion: formVersion(fields.intoVersion) } };
+    },
+    change: (organisation, input, write, version) =>
+      context.services.organisations.merge({ slug: organisation.slug, ...input, expectedVersion: version, ...write }),
+    // The form names one field, the organisation to merge into.
+    answer: (_values, errors) => ({ error: errors.into ?? t("edit.invalid"), conflict: null }),
+    notFound: message("errors.organisationNotFound"),
+    async conflict(_organisation, result) {
+      const confirm = result.into ? await confirmation(context, result.current, result.into.slug) : undefined;
+      return { error: null, conflict: { version: result.current.version, name: result.current.name, confirm: confirm ?? null } };
+    },
+    done: (_organisation, result) => redirect(`/organisations/${result.into.slug}?merged=1`),
   });
-  if (result.status === "not-found") throw data(t("errors.organisationNotFound"), { status: 404 });
-  if (result.status === "invalid")
-    return data(
-      { error: translateMessage(t, storeMessage(result.errors.into ?? "edit.invalid")), conflict: null },
-      { status: 400 },
-    );
-  if (result.status === "conflict") {
-    const confirm = result.into ? await confirmation(context, result.current, result.into.slug) : undefined;
-    return data(
-      {
-        error: null,
-        conflict: { version: result.current.version, name: result.current.name, confirm: confirm ?? null },
-      },
-      { status: 409 },
-    );
-  }
-  return redirect(`/organisations/${result.into.slug}?merged=1`);
 }
 
 export default function OrganisationMerge() {

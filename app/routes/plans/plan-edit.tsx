@@ -20,10 +20,9 @@ import { requirePermission } from "../../lib/auth/guards.server";
 import { translator } from "../../lib/i18n/catalogue.server";
 import { planResultErrors } from "./plan-errors";
 
-import { requireAction } from "../shared/page-action.server";
-import { timestamp } from "../../domain/time";
+import { pageAction, requireAction } from "../shared/page-action.server";
 import type { Route } from "./+types/plan-edit";
-import { translateFieldErrors } from "../../lib/errors";
+import { message } from "../../lib/errors";
 
 export const handle = {
   breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
@@ -74,53 +73,40 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const { action: act, target, base } = await requireAction(context, params);
-  requirePermission(context, request, "plan.write", target);
   const t = translator(context.language);
-  const raw = formFields(await request.formData());
-  const values = Object.fromEntries(PLAN_FIELDS.map((f) => [f, raw[f] ?? ""])) as PlanFields;
-  const rawBase = { versionNo: raw.versionNo ?? "", version: raw.version ?? "" };
-  const read = readPlanForm(raw);
-  if (!read.ok)
-    return data(
-      { errors: translateFieldErrors(t, read.errors), values, base: rawBase, conflict: null },
-      { status: 400 },
-    );
-  const user = context.principal.user!;
-  const result = await context.services.plans.write({
-    programmeId: target.programmeId,
-    number: act.number,
-    base: read.value.base,
-    fields: read.value.fields,
-    actor: { userId: user.id, label: user.name },
-    requestId: context.requestId,
-    now: timestamp(context.services.clock),
+  return pageAction(context, request, {
+    load: async () => {
+      const loaded = await requireAction(context, params);
+      requirePermission(context, request, "plan.write", loaded.target);
+      return loaded;
+    },
+    read: (form) => {
+      const raw = formFields(form);
+      const read = readPlanForm(raw);
+      // The form shows what was typed when it is refused, and the text as read when the store refuses.
+      const fields = read.ok ? read.value.fields : (Object.fromEntries(PLAN_FIELDS.map((f) => [f, raw[f] ?? ""])) as PlanFields);
+      const values = { fields, base: { versionNo: raw.versionNo ?? "", version: raw.version ?? "" } };
+      return read.ok ? { values, value: read.value } : { values, errors: read.errors };
+    },
+    change: ({ action: act, target }, input, write) =>
+      context.services.plans.write({ programmeId: target.programmeId, number: act.number, base: input.base, fields: input.fields, ...write }),
+    answer: (values, errors) => ({ errors, values: values.fields, base: values.base, conflict: null }),
+    notFound: message("errors.actionNotFound", { number: Number(params.number) }),
+    conflict: (_loaded, { current }, values) => ({
+      errors: { form: t("plans.conflictTitle") },
+      values: values.fields,
+      // Saving again keeps this person's text: against the current draft, or as a new version when none is open.
+      base:
+        current && current.status === "draft"
+          ? { versionNo: String(current.versionNo), version: String(current.version) }
+          : { versionNo: "", version: "" },
+      conflict: current ? { versionNo: current.versionNo, fields: fieldsOf(current) } : null,
+    }),
+    refused: (_loaded, values, _version, result) =>
+      result && { errors: planResultErrors(t, result).errors, values: values.fields, base: values.base, conflict: null },
+    refusedStatus: (result) => (result ? planResultErrors(t, result).status : 409),
+    done: ({ base }, result) => redirect(`${base}/plan?done=${result.changed ? "saved" : "unchanged"}`),
   });
-  if (result.status === "ok") return redirect(`${base}/plan?done=${result.changed ? "saved" : "unchanged"}`);
-  if (result.status === "not-found")
-    throw data(t("errors.actionNotFound", { number: act.number }), { status: 404 });
-  if (result.status === "conflict") {
-    const current = result.current;
-    // Saving again keeps this person's text: against the current draft, or as a new version when none is open.
-    const nextBase =
-      current && current.status === "draft"
-        ? { versionNo: String(current.versionNo), version: String(current.version) }
-        : { versionNo: "", version: "" };
-    return data(
-      {
-        errors: { form: t("plans.conflictTitle") },
-        values: read.value.fields,
-        base: nextBase,
-        conflict: current ? { versionNo: current.versionNo, fields: fieldsOf(current) } : null,
-      },
-      { status: 409 },
-    );
-  }
-  const failed = planResultErrors(t, result);
-  return data(
-    { errors: failed.errors, values: read.value.fields, base: rawBase, conflict: null },
-    { status: failed.status },
-  );
 }
 
 export default function PlanEdit() {

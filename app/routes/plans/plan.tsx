@@ -1,7 +1,7 @@
 import type { TFunction } from "i18next";
 import { Breadcrumbs, type Crumb } from "../../components/breadcrumbs";
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, redirect, useActionData, useLoaderData } from "react-router";
+import { Form, Link, redirect, useActionData, useLoaderData } from "react-router";
 import { CsrfField, ErrorSummary, Notice, TextArea } from "../../components/forms";
 import { PageTitle } from "../../components/page-title";
 import { PlanFieldsView, PlanMeta, PlanVersionList } from "../../components/plan-view";
@@ -13,10 +13,9 @@ import { requirePermission } from "../../lib/auth/guards.server";
 import { translator } from "../../lib/i18n/catalogue.server";
 import { planResultErrors } from "./plan-errors";
 import { planUrl, planVersionView } from "./plan-page.server";
-import { requireAction } from "../shared/page-action.server";
-import { timestamp } from "../../domain/time";
+import { pageAction, requireAction } from "../shared/page-action.server";
 import type { Route } from "./+types/plan";
-import { translateFieldErrors } from "../../lib/errors";
+import { message } from "../../lib/errors";
 
 export const handle = {
   breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
@@ -64,39 +63,39 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const { action: act, target, base } = await requireAction(context, params);
   const t = translator(context.language);
-  const fields = formFields(await request.formData());
-  // Deciding needs plan.decide; submitting (and anything unknown) needs plan.write.
-  const deciding = fields.intent === "approve" || fields.intent === "return";
-  requirePermission(context, request, deciding ? "plan.decide" : "plan.write", target);
-  const read = readPlanDecision(fields);
-  if (!read.ok)
-    return data({ errors: translateFieldErrors(t, read.errors), note: fields.note ?? "" }, { status: 400 });
-  const { intent, versionNo, version, note } = read.value;
-  const user = context.principal.user!;
-  const common = {
-    programmeId: target.programmeId,
-    number: act.number,
-    title: act.title,
-    actor: { userId: user.id, label: user.name },
-    requestId: context.requestId,
-    now: timestamp(context.services.clock),
-    planUrl: planUrl(context, base),
-    expected: { versionNo, version },
-  };
-  const result =
-    intent === "submit"
-      ? await context.services.plans.submit(common)
-      : await context.services.plans.decide({ ...common, decision: intent, note });
-  if (result.status === "ok") {
-    const done = intent === "submit" ? "submitted" : intent === "approve" ? "approved" : "returned";
-    return redirect(`${base}/plan?done=${done}`);
-  }
-  if (result.status === "not-found")
-    throw data(t("errors.actionNotFound", { number: act.number }), { status: 404 });
-  const failed = planResultErrors(t, result);
-  return data({ errors: failed.errors, note: fields.note ?? "" }, { status: failed.status });
+  return pageAction(context, request, {
+    load: async (form) => {
+      const loaded = await requireAction(context, params);
+      // Deciding needs plan.decide; submitting (and anything unknown) needs plan.write.
+      const intent = form.get("intent");
+      requirePermission(context, request, intent === "approve" || intent === "return" ? "plan.decide" : "plan.write", loaded.target);
+      return loaded;
+    },
+    read: (form) => {
+      const fields = formFields(form);
+      const read = readPlanDecision(fields);
+      const values = { note: fields.note ?? "", intent: fields.intent ?? "" };
+      return read.ok ? { values, value: read.value } : { values, errors: read.errors };
+    },
+    change: ({ action: act, target, base }, { intent, versionNo, version, note }, write) => {
+      const common = {
+        programmeId: target.programmeId,
+        number: act.number,
+        title: act.title,
+        ...write,
+        planUrl: planUrl(context, base),
+        expected: { versionNo, version },
+      };
+      return intent === "submit" ? context.services.plans.submit(common) : context.services.plans.decide({ ...common, decision: intent, note });
+    },
+    answer: (values, errors) => ({ errors, note: values.note }),
+    notFound: message("errors.actionNotFound", { number: Number(params.number) }),
+    refused: (_loaded, values, _version, result) => result && { errors: planResultErrors(t, result).errors, note: values.note },
+    refusedStatus: (result) => (result ? planResultErrors(t, result).status : 409),
+    done: ({ base }, _result, { intent }) =>
+      redirect(`${base}/plan?done=${intent === "submit" ? "submitted" : intent === "approve" ? "approved" : "returned"}`),
+  });
 }
 
 export default function PlanPage() {

@@ -11,10 +11,9 @@ import { readProgressForm } from "../../domain/progress/progress-input";
 import { requirePermission } from "../../lib/auth/guards.server";
 import { translator } from "../../lib/i18n/catalogue.server";
 import { formValues, loadProgressForm, postedValues, todayOf,  } from "./progress-page.server";
-import { requireAction } from "../shared/page-action.server";
-import { timestamp } from "../../domain/time";
+import { notFound, pageAction, requireAction } from "../shared/page-action.server";
 import type { Route } from "./+types/progress-new";
-import { storeFieldErrors, translateFieldErrors, translateMessage, type FieldErrors } from "../../lib/errors";
+import { message, translateMessage } from "../../lib/errors";
 
 export const handle = {
   breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
@@ -63,56 +62,46 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const { programme, action: act, target, base } = await requireAction(context, params);
-  requirePermission(context, request, "progress.submit", target);
   const t = translator(context.language);
-  const form = await request.formData();
-  const fields = formFields(form);
-  const ticked = form.getAll("milestone").map(String);
-  const values = postedValues(fields, ticked);
   const today = todayOf(context);
-  const period = checkReportingPeriod(fields.period ?? "", programme.period, today);
-  const read = readProgressForm(fields, ticked);
-  const errors: FieldErrors = {};
-  if (!period.ok) errors.period = period.error;
-  if (!read.ok) Object.assign(errors, read.errors);
-  if (!period.ok || !read.ok)
-    return data(
-      { errors: translateFieldErrors(t, errors), values, version: fields.version ?? "", conflict: false },
-      { status: 400 },
-    );
-  const user = context.principal.user!;
-  const result = await context.services.progressUpdates.submit({
-    programmeId: programme.id,
-    action: { id: act.id, number: act.number, title: act.title },
-    period: period.period.code,
-    values: read.values,
-    expectedVersion: read.version,
-    author: { userId: user.id, contactId: null, label: user.name },
-    now: timestamp(context.services.clock),
-    today,
-    requestId: context.requestId,
-  });
-  if (result.status === "ok") return redirect(`${base}?progress=saved#voortgang`);
-  if (result.status === "conflict") {
+  return pageAction(context, request, {
+    load: async () => {
+      const loaded = await requireAction(context, params);
+      requirePermission(context, request, "progress.submit", loaded.target);
+      return loaded;
+    },
+    read: (form, { programme }) => {
+      const fields = formFields(form);
+      const ticked = form.getAll("milestone").map(String);
+      const values = { form: postedValues(fields, ticked), version: fields.version ?? "" };
+      const period = checkReportingPeriod(fields.period ?? "", programme.period, today);
+      const read = readProgressForm(fields, ticked);
+      if (period.ok && read.ok) return { values, value: { period: period.period.code, values: read.values, expectedVersion: read.version } };
+      return { values, errors: { ...(period.ok ? {} : { period: period.error }), ...(read.ok ? {} : read.errors) } };
+    },
+    change: ({ programme, action: act }, input, { actor, requestId, now }) =>
+      context.services.progressUpdates.submit({
+        programmeId: programme.id,
+        action: { id: act.id, number: act.number, title: act.title },
+        ...input,
+        author: { userId: actor.userId, contactId: null, label: actor.label },
+        now,
+        today,
+        requestId,
+      }),
+    answer: (values, errors) => ({ errors, values: values.form, version: values.version, conflict: false }),
+    notFound: message("errors.actionNotFound", { number: Number(params.number) }),
     // The form now shows what is stored, with its version: saving again replaces it knowingly.
-    const current = result.current;
-    return data(
-      {
-        errors: { form: t("progress.conflict") },
-        values: formValues(current),
-        version: current ? String(current.version) : "",
-        conflict: true,
-      },
-      { status: 409 },
-    );
-  }
-  if (result.status === "invalid")
-    return data(
-      { errors: translateFieldErrors(t, storeFieldErrors(result.errors)), values, version: fields.version ?? "", conflict: false },
-      { status: 400 },
-    );
-  throw data(t("errors.actionNotFound", { number: act.number }), { status: 404 });
+    conflict: (_loaded, { current }) => ({
+      errors: { form: t("progress.conflict") },
+      values: formValues(current),
+      version: current ? String(current.version) : "",
+      conflict: true,
+    }),
+    // A refusal meant for a contact's link does not concern a signed-in report: the action is not there for it.
+    refused: (_loaded, _values, _version, result) => (result ? notFound(context, message("errors.actionNotFound", { number: Number(params.number) })) : undefined),
+    done: ({ base }) => redirect(`${base}?progress=saved#voortgang`),
+  });
 }
 
 export default function ProgressNew() {

@@ -1,7 +1,7 @@
 import type { TFunction } from "i18next";
 import { Breadcrumbs, type Crumb } from "../../components/breadcrumbs";
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, redirect, useActionData, useLoaderData } from "react-router";
+import { Form, Link, redirect, useActionData, useLoaderData } from "react-router";
 import { CsrfField, ErrorSummary, TextField } from "../../components/forms";
 import { PageTitle } from "../../components/page-title";
 import { useProgressFormat } from "../../components/progress-parts";
@@ -12,9 +12,8 @@ import { requirePermission } from "../../lib/auth/guards.server";
 import { translator } from "../../lib/i18n/catalogue.server";
 import { requireProgramme } from "../shared/page-data.server";
 import { todayOf } from "./progress-page.server";
-import { actorOf } from "../shared/page-action.server";
+import { pageAction } from "../shared/page-action.server";
 import type { Route } from "./+types/rounds";
-import { translateFieldErrors } from "../../lib/errors";
 
 export const handle = {
   breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
@@ -41,34 +40,39 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const programme = await requireProgramme(context, params.slug);
-  requirePermission(context, request, "rounds.manage", { programmeId: programme.id });
   const t = translator(context.language);
-  const fields = formFields(await request.formData());
-  const values = {
-    period: fields.period ?? "",
-    dueOn: fields.dueOn ?? "",
-    closesOn: fields.closesOn ?? "",
-    reminders: fields.reminders ?? "",
-  };
   const today = todayOf(context);
-  const planned = planRound(values, { programme: programme.period, today });
-  if (!planned.ok) return data({ errors: translateFieldErrors(t, planned.errors), values }, { status: 400 });
-  const result = await context.services.rounds.open({
-    programmeId: programme.id,
-    plan: planned.plan,
-    actor: actorOf(context),
-    now: context.services.clock.now(),
-    today,
-    requestId: context.requestId,
+  return pageAction(context, request, {
+    load: async () => {
+      const programme = await requireProgramme(context, params.slug);
+      requirePermission(context, request, "rounds.manage", { programmeId: programme.id });
+      return programme;
+    },
+    read: (form, programme) => {
+      const fields = formFields(form);
+      const values = {
+        period: fields.period ?? "",
+        dueOn: fields.dueOn ?? "",
+        closesOn: fields.closesOn ?? "",
+        reminders: fields.reminders ?? "",
+      };
+      const planned = planRound(values, { programme: programme.period, today });
+      return planned.ok ? { values, value: planned.plan } : { values, errors: planned.errors };
+    },
+    change: (programme, plan, { actor, requestId }) =>
+      context.services.rounds.open({ programmeId: programme.id, plan, actor, now: context.services.clock.now(), today, requestId }),
+    answer: (values, errors) => ({ errors, values }),
+    refused: (_programme, values, _version, result) => {
+      if (!result) return undefined;
+      const errors: Record<string, string> = result.status === "duplicate" ? { period: t("progress.duplicate") } : { form: t("progress.noContacts") };
+      return { errors, values };
+    },
+    done: (programme, result) => {
+      // The mails go out from the job runner, right after this answer.
+      context.services.jobRunner.wake();
+      return redirect(`/programmes/${programme.slug}/rounds/${result.id}?done=opened&count=${result.requests}`);
+    },
   });
-  if (result.status === "duplicate")
-    return data({ errors: { period: t("progress.duplicate") }, values }, { status: 409 });
-  if (result.status === "no-contacts")
-    return data({ errors: { form: t("progress.noContacts") }, values }, { status: 409 });
-  // The mails go out from the job runner, right after this answer.
-  context.services.jobRunner.wake();
-  return redirect(`/programmes/${programme.slug}/rounds/${result.id}?done=opened&count=${result.requests}`);
 }
 
 export default function Rounds() {

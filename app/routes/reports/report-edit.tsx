@@ -1,12 +1,13 @@
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, redirect, useActionData, useLoaderData } from "react-router";
+import { Form, Link, redirect, useActionData, useLoaderData } from "react-router";
 import { Breadcrumbs, type Crumb } from "../../components/breadcrumbs";
 import { CsrfField, ErrorSummary, TextArea } from "../../components/forms";
 import { PageTitle } from "../../components/page-title";
 import { formFields } from "../../domain/auth/schemas";
 import { readReportTextsForm, REPORT_TEXT_MAX, reportTextsSchema, THEME_TEXT_MAX } from "../../domain/reports/report-record";
-import { timestamp } from "../../domain/time";
+import { zodFieldErrors } from "../../lib/errors";
+import { pageAction } from "../shared/page-action.server";
 import { requirePermission } from "../../lib/auth/guards.server";
 import { translator } from "../../lib/i18n/catalogue.server";
 import { requireReportYear } from "./report-pages.server";
@@ -44,37 +45,25 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const { programme, year } = await load(context, request, params.slug, params.year);
   const t = translator(context.language);
-  const fields = formFields(await request.formData());
-  const version = /^\d+$/.test(fields.version ?? "") ? Number(fields.version) : -1;
-  const texts = readReportTextsForm(fields);
-  const known = new Set([...programme.themes.map((th) => String(th.number)), "chapter"]);
-  texts.themes = Object.fromEntries(Object.entries(texts.themes).filter(([key]) => known.has(key)));
-  const fail = (errors: Record<string, string>, status = 400) => data({ errors, texts, version }, { status });
-  const parsed = reportTextsSchema.safeParse(texts);
-  if (!parsed.success) {
-    const errors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0] === "themes" ? `theme.${String(issue.path[1])}` : String(issue.path[0]);
-      errors[field] = t(issue.message);
-    }
-    return fail(errors);
-  }
-  const user = context.principal.user!;
-  const result = await context.services.reports.saveTexts({
-    programmeId: programme.id,
-    kind: "annual-report",
-    year,
-    expectedVersion: version,
-    texts: parsed.data,
-    actor: { userId: user.id, label: user.name },
-    requestId: context.requestId,
-    now: timestamp(context.services.clock),
+  return pageAction(context, request, {
+    load: () => load(context, request, params.slug, params.year),
+    read: (form, { programme }) => {
+      const texts = readReportTextsForm(formFields(form));
+      const known = new Set([...programme.themes.map((th) => String(th.number)), "chapter"]);
+      texts.themes = Object.fromEntries(Object.entries(texts.themes).filter(([key]) => known.has(key)));
+      return { values: texts, input: texts };
+    },
+    schema: reportTextsSchema,
+    schemaErrors: (error) =>
+      zodFieldErrors(error, { accept: /^reports\./, field: (issue) => (issue.path[0] === "themes" ? `theme.${String(issue.path[1])}` : String(issue.path[0])) }),
+    change: ({ programme, year }, texts, write, version) =>
+      context.services.reports.saveTexts({ programmeId: programme.id, kind: "annual-report", year, expectedVersion: version, texts, ...write }),
+    answer: (texts, errors, version) => ({ errors, texts, version }),
+    conflict: (_loaded, { current }, texts) => ({ errors: { form: t("reports.conflict") }, texts, version: current.version }),
+    refused: (_loaded, texts, version, result) => result && { errors: { form: t("reports.isFinal") }, texts, version },
+    done: ({ programme, year }, result) => redirect(`/programmes/${programme.slug}/reports/${year}?saved=${result.version}`),
   });
-  if (result.status === "final") return fail({ form: t("reports.isFinal") }, 409);
-  if (result.status === "conflict") return data({ errors: { form: t("reports.conflict") }, texts, version: result.current.version }, { status: 409 });
-  return redirect(`/programmes/${programme.slug}/reports/${year}?saved=${result.version}`);
 }
 
 export default function ReportEdit() {

@@ -1,14 +1,14 @@
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
+import { Form, Link, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
 import { Breadcrumbs, type Crumb } from "../../components/breadcrumbs";
 import { CsrfField, ErrorSummary, Notice } from "../../components/forms";
 import { PageTitle } from "../../components/page-title";
 import { ReportBlocks } from "../../components/reports/report-blocks";
 import reportStyles from "../../components/reports/reports.css?url";
 import monitorStyles from "../../components/monitor/monitor.css?url";
-import { formFields } from "../../domain/auth/schemas";
-import { timestamp } from "../../domain/time";
+import { message } from "../../lib/errors";
+import { pageAction } from "../shared/page-action.server";
 import { requirePermission } from "../../lib/auth/guards.server";
 import { translator } from "../../lib/i18n/catalogue.server";
 import { assembleLive } from "../../lib/reports/annual-report.server";
@@ -37,29 +37,33 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
 
 /** Finalising: the programme manager confirms, and the report keeps today's figures from then on. */
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const { programme, year } = await requireReportYear(context, params.slug, params.year);
-  requirePermission(context, request, "report.edit", { programmeId: programme.id });
   const t = translator(context.language);
-  const fields = formFields(await request.formData());
-  if (fields.confirm !== "1") return data({ errors: { confirm: t("reports.finaliseConfirmRequired") } }, { status: 400 });
-  const version = /^\d+$/.test(fields.version ?? "") ? Number(fields.version) : -1;
-  const stored = await context.services.reports.get(programme.id, "annual-report", year);
-  const texts = stored?.texts ?? { introduction: "", themes: {} };
-  const models = await assembleLive(context.services, programme, year, texts, ["nl", "en"]);
-  const user = context.principal.user!;
-  const result = await context.services.reports.finalise({
-    programmeId: programme.id,
-    kind: "annual-report",
-    year,
-    expectedVersion: version,
-    snapshot: JSON.stringify(models),
-    actor: { userId: user.id, label: user.name },
-    requestId: context.requestId,
-    now: timestamp(context.services.clock),
+  return pageAction(context, request, {
+    load: async () => {
+      const loaded = await requireReportYear(context, params.slug, params.year);
+      requirePermission(context, request, "report.edit", { programmeId: loaded.programme.id });
+      return loaded;
+    },
+    read: (form) =>
+      form.get("confirm") === "1" ? { values: null, value: true } : { values: null, errors: { confirm: message("reports.finaliseConfirmRequired") } },
+    change: async ({ programme, year }, _confirmed, write, version) => {
+      const stored = await context.services.reports.get(programme.id, "annual-report", year);
+      const texts = stored?.texts ?? { introduction: "", themes: {} };
+      const models = await assembleLive(context.services, programme, year, texts, ["nl", "en"]);
+      return context.services.reports.finalise({
+        programmeId: programme.id,
+        kind: "annual-report",
+        year,
+        expectedVersion: version,
+        snapshot: JSON.stringify(models),
+        ...write,
+      });
+    },
+    answer: (_values, errors) => ({ errors }),
+    conflict: () => ({ errors: { form: t("reports.conflict") } }),
+    refused: (_loaded, _values, _version, result) => result && { errors: { form: t("reports.isFinal") } },
+    done: ({ programme, year }) => redirect(`/programmes/${programme.slug}/reports/${year}?finalised=1`),
   });
-  if (result.status === "final") return data({ errors: { form: t("reports.isFinal") } }, { status: 409 });
-  if (result.status === "conflict") return data({ errors: { form: t("reports.conflict") } }, { status: 409 });
-  return redirect(`/programmes/${programme.slug}/reports/${year}?finalised=1`);
 }
 
 export default function ReportPage() {

@@ -92,13 +92,25 @@ type Succeeded<Out> = Extract<Out, { status: "ok" }>;
 type Conflicted<Out> = Extract<Out, { status: "conflict" }>;
 type RefusedOutcome<Out> = Exclude<Out, { status: "ok" | "not-found" | "invalid" | "conflict" }>;
 
+/** What reading the form gave: the values shown again, and either the raw input for `schema` or a value the reader already checked. */
+export interface FormReading<V, I> {
+  values: V;
+  /** The input the schema parses. */
+  input?: unknown;
+  /** The input already checked by the form's own reader (no schema then). */
+  value?: I;
+  /** What reading the form found wrong. */
+  errors?: FieldErrors;
+}
+
 /** The parts of a page's form action that changes data, in the order they run. */
 export interface PageActionSteps<R, V, I, Out extends StoreOutcome, A, C, D> {
-  /** The record the page is about, and the permission: throws 404/403 or the redirect to sign in. */
-  load(): Promise<R>;
-  /** The form as the page shows it again (`values`), the input for the schema, and what reading it found wrong. */
-  read(form: FormData, record: R): { values: V; input: unknown; errors?: FieldErrors };
-  schema: z.ZodType<I>;
+  /** The record the page is about, and the permission (which may depend on the form's intent): throws 404/403 or the redirect to sign in. */
+  load(form: FormData): Promise<R>;
+  /** The form as the page shows it again (`values`), the input for the schema (or the value its own reader checked), and what reading it found wrong. */
+  read(form: FormData, record: R): FormReading<V, I>;
+  /** The input's schema; left out when `read` gives a checked `value`. */
+  schema?: z.ZodType<I>;
   /** Whether errors found while reading are shown together with the schema's (default: alone). */
   readErrors?: "alone" | "with-schema";
   /** The schema's failures by field; `zodFieldErrors` when left out. */
@@ -111,53 +123,72 @@ export interface PageActionSteps<R, V, I, Out extends StoreOutcome, A, C, D> {
   change(record: R, input: I, write: PageWrite, version: number, values: V): Promise<Out>;
   /** The form shown again with its errors (answered with status 400). */
   answer(values: V, errors: Record<string, string>, version: number): A;
-  /** The message when the store no longer finds the record (404). */
-  notFound: Message;
+  /** The message when the store no longer finds the record (404); for stores that can answer "not-found". */
+  notFound?: Message;
   /** The form shown again next to what changed meanwhile (answered with status 409). */
   conflict?(record: R, result: NoInfer<Conflicted<Out>>, values: V, version: number): C | Promise<C>;
-  /** The form shown again when the record's state refuses the change (409): checked before parsing, and for a store's own refusal. */
+  /** The form shown again when the record's state refuses the change: checked before parsing, and for a store's own refusal. */
   refused?(record: R, values: V, version: number, result?: NoInfer<RefusedOutcome<Out>>): D | undefined;
-  /** Where to go once the change went through. */
-  done(record: R, result: NoInfer<Succeeded<Out>>): Response;
+  /** The status of a refusal: 409 unless the refusal says otherwise (400 for what the person can correct, 410 for what is gone). */
+  refusedStatus?(result: NoInfer<RefusedOutcome<Out>> | undefined): number;
+  /** Where to go once the change went through (after waking the job runner, sending a mail…). */
+  done(record: R, result: NoInfer<Succeeded<Out>>, values: V): Response | Promise<Response>;
 }
 
 /**
- * THE way a page's form changes data, the page's `changeRoute`: load the record and check the
- * permission, read the form, parse it, store the change with who/when/which version, and answer:
+ * THE way a page's form changes data, the page's `changeRoute`: read the form, load the record and
+ * check the permission, parse the form, store the change with who/when/which version, and answer:
  * 400 with the form's field errors, 404 when the record went, 409 with what changed meanwhile or
- * why the record refuses, or the redirect after the POST.
+ * why the record refuses, or the redirect after the POST. A form with several intents passes a
+ * schema that discriminates on the intent and lets `change` choose the store's operation.
  */
 export async function pageAction<R, V, I, Out extends StoreOutcome, A, C = never, D = never>(
   context: AppLoadContext,
   request: Request,
   steps: PageActionSteps<R, V, I, Out, A, C, D>,
 ) {
-  const record = await steps.load();
   const form = await request.formData();
+  const record = await steps.load(form);
   const version = formVersion(form.get("version"));
   const read = steps.read(form, record);
   const invalid = (errors: FieldErrors) =>
     data(steps.answer(read.values, formErrors(context, steps.fields ? steps.fields(errors) : errors, steps.translate), version), { status: 400 });
+  const refusalStatus = (result?: RefusedOutcome<Out>) => steps.refusedStatus?.(result) ?? 409;
   const refusal = steps.refused?.(record, read.values, version);
-  if (refusal !== undefined) return data(refusal, { status: 409 });
-  const parsed = steps.schema.safeParse(read.input);
+  if (refusal !== undefined) return data(refusal, { status: refusalStatus() });
+  const parsed = parseReading(read, steps.schema);
   const schemaErrors = (error: z.ZodError) => (steps.schemaErrors ? steps.schemaErrors(error) : zodFieldErrors(error));
   if (read.errors && Object.keys(read.errors).length > 0) {
     const withSchema = steps.readErrors === "with-schema" && !parsed.success;
     return invalid({ ...(withSchema ? schemaErrors(parsed.error) : {}), ...read.errors });
   }
   if (!parsed.success) return invalid(schemaErrors(parsed.error));
-  const user = context.principal.user!;
-  const write = { actor: { userId: user.id, label: user.name }, requestId: context.requestId, now: timestamp(context.services.clock) };
-  const result = await steps.change(record, parsed.data, write, version, read.values);
+  const result = await steps.change(record, parsed.data, pageWrite(context), version, read.values);
   if (result.status === "not-found") notFound(context, steps.notFound);
   if (result.status === "invalid") return invalid(storeFieldErrors((result as unknown as { errors: Record<string, string> }).errors));
   if (result.status === "conflict" && steps.conflict) {
     return data(await steps.conflict(record, result as Conflicted<Out>, read.values, version), { status: 409 });
   }
   if (result.status !== "ok" && steps.refused) {
-    const answer = steps.refused(record, read.values, version, result as RefusedOutcome<Out>);
-    if (answer !== undefined) return data(answer, { status: 409 });
+    const refused = result as RefusedOutcome<Out>;
+    const answer = steps.refused(record, read.values, version, refused);
+    if (answer !== undefined) return data(answer, { status: refusalStatus(refused) });
   }
-  return steps.done(record, result as Succeeded<Out>);
+  return steps.done(record, result as Succeeded<Out>, read.values);
+}
+
+type Parsed<I> = { success: true; data: I } | { success: false; error: z.ZodError };
+
+function parseReading<V, I>(read: FormReading<V, I>, schema: z.ZodType<I> | undefined): Parsed<I> {
+  if (read.value !== undefined) return { success: true, data: read.value };
+  if (schema) return schema.safeParse(read.input);
+  // Without a schema, only the reader's errors can stop the change; that is handled before the value is used.
+  if (read.errors && Object.keys(read.errors).length > 0) return { success: true, data: undefined as I };
+  throw new Error("pageAction: read gave neither a checked value nor input for a schema");
+}
+
+/** Who changes, in which request and when, for the signed-in person of this request. */
+export function pageWrite(context: AppLoadContext): PageWrite {
+  const user = context.principal.user!;
+  return { actor: { userId: user.id, label: user.name }, requestId: context.requestId, now: timestamp(context.services.clock) };
 }
