@@ -209,7 +209,7 @@ export async function signedInCookie(services: Services): Promise<string> {
     actor: { userId: null, label: "bench" },
     now,
   });
-  if (!created.ok) throw new Error(`no account for the signed-in page: ${created.reason}`);
+  if (created.status !== "ok") throw new Error(`no account for the signed-in page: ${created.status}`);
   const session = await services.auth.startSession(created.value);
   if (!session.ok) throw new Error("no session for the signed-in page");
   return `regie_session=${session.sessionToken}`;

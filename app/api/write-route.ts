@@ -2,7 +2,7 @@ import type { Request, RequestHandler, Response } from "express";
 import type { z } from "zod";
 import type { Operation, Target } from "../domain/auth/permissions";
 import type { Principal } from "../domain/auth/roles";
-import { Invalid, Refused as RefusedError, NotFound, Stale, storeFieldErrors, zodFieldErrors, type FieldErrors, type Message, type TranslateOptions } from "../lib/errors";
+import { Invalid, Refused as RefusedError, NotFound, Stale, zodFieldErrors, type FieldErrors, type Message, type TranslateOptions } from "../lib/errors";
 import type { Services } from "../lib/services.server";
 import { timestamp } from "../domain/time";
 import { sendError } from "./problem";
@@ -37,9 +37,9 @@ export interface WriteAnswer {
 type Refused =
   | { status: "not-found" }
   | { status: "conflict"; current: { version: number } }
-  | { status: "invalid"; errors: Record<string, string> }
+  | { status: "invalid"; errors: FieldErrors }
   /** The record's state does not allow the change (409): why, and where it helps, which fields (message keys). */
-  | { status: "refused"; problem: ProblemText; errors?: Record<string, string> };
+  | { status: "refused"; problem: ProblemText; errors?: FieldErrors };
 
 /** What a store answers to a change: it went through ("ok", with what the store adds), or not. */
 type Outcome = { status: "ok" } | Refused;
@@ -162,9 +162,9 @@ function writeHandler<R, I, Out>(
     const refused = result as Refused;
     if (refused.status === "not-found" && steps.notFound) return sendError(res, new NotFound(steps.notFound(record)));
     if (refused.status === "conflict" && tag) return sendError(res, new Stale(etag(tag.kind, tag.id, refused.current.version)));
-    if (refused.status === "invalid") return sendError(res, new Invalid(storeFieldErrors(refused.errors)), translate);
+    if (refused.status === "invalid") return sendError(res, new Invalid(refused.errors), translate);
     if (refused.status === "refused") {
-      return sendError(res, new RefusedError(refused.problem, refused.errors && storeFieldErrors(refused.errors)), translate);
+      return sendError(res, new RefusedError(refused.problem, refused.errors), translate);
     }
     const answer = await steps.present(record, result as Succeeded<Out>, req);
     for (const [name, value] of Object.entries(answer.headers ?? {})) res.setHeader(name, value);

@@ -69,7 +69,7 @@ export async function addUserCommand(
     actor: { userId: null, label: "CLI" },
     now: timestamp(systemClock),
   });
-  if (!result.ok) throw new CliError(t("auth.emailTaken"));
+  if (result.status !== "ok") throw new CliError(t("auth.emailTaken"));
   ctx.out(t("cli.userAdded", { email, role: t(`role.${role}`), programme: isProgrammeRole(role) ? programme!.slug : "–" }));
   return 0;
 }

@@ -1,3 +1,4 @@
+import { message, type FieldErrors } from "../lib/errors";
 import { type ExpressionBuilder, type SelectQueryBuilder, type Transaction, sql } from "kysely";
 import type { ActionFilters, Paging } from "../domain/programmes/action-filters";
 import { searchQuery, searchWords } from "../domain/programmes/dutch-search";
@@ -452,7 +453,7 @@ export type UpdateResult =
   | { status: "ok"; version: number; changed: string[] }
   | { status: "not-found" }
   | { status: "conflict"; current: ActionSnapshot }
-  | { status: "invalid"; errors: Record<string, string> };
+  | { status: "invalid"; errors: FieldErrors };
 
 /** Reads one action in its editable form (what history records and the edit form shows). */
 export async function snapshotAction(
@@ -543,11 +544,11 @@ const EDITABLE = [
 
 export type CreateResult =
   | { status: "ok"; id: number; number: number; version: number }
-  | { status: "invalid"; errors: Record<string, string> };
+  | { status: "invalid"; errors: FieldErrors };
 
 /** What an action's references resolve to, or why they do not. */
 interface References {
-  errors: Record<string, string>;
+  errors: FieldErrors;
   intentionId: number | null;
   themeId: number | null;
   orgId: Map<string, number>;
@@ -566,7 +567,7 @@ async function checkReferences(
   number: number,
   next: ActionChanges,
 ): Promise<References> {
-  const errors: Record<string, string> = {};
+  const errors: FieldErrors = {};
   let intentionId: number | null = null;
   let themeId: number | null = null;
   if (next.intentionCode) {
@@ -577,7 +578,7 @@ async function checkReferences(
       .where("theme.programme_id", "=", programmeId)
       .where("intention.code", "=", next.intentionCode)
       .executeTakeFirst();
-    if (!intention) errors.intentionCode = "edit.intentionUnknown";
+    if (!intention) errors.intentionCode = message("edit.intentionUnknown");
     else {
       intentionId = intention.id;
       themeId = intention.theme_id;
@@ -592,9 +593,9 @@ async function checkReferences(
     const groups = programme.organisation_chapter
       ? (JSON.parse(programme.organisation_chapter) as { groups: string[] }).groups
       : [];
-    if (!groups.includes(next.group)) errors.group = "edit.groupUnknown";
+    if (!groups.includes(next.group)) errors.group = message("edit.groupUnknown");
   } else {
-    errors.intentionCode = "edit.placementRequired";
+    errors.intentionCode = message("edit.placementRequired");
   }
 
   const slugs = [...new Set([...next.leads, ...next.partners, ...next.toInvolve].map((r) => r.organisation))];
@@ -604,14 +605,14 @@ async function checkReferences(
   const orgId = new Map(orgs.map((o) => [o.slug, o.id]));
   for (const field of ["leads", "partners", "toInvolve"] as const) {
     const missing = next[field].find((r) => !orgId.has(r.organisation));
-    if (missing) errors[field] = `edit.organisationUnknownName|${missing.organisation}`;
+    if (missing) errors[field] = message("edit.organisationUnknownName", { param: missing.organisation });
     const seen = new Set<string>();
     for (const r of next[field]) {
-      if (seen.has(r.organisation)) errors[field] ??= `edit.duplicate|${r.organisation}`;
+      if (seen.has(r.organisation)) errors[field] ??= message("edit.duplicate", { param: r.organisation });
       seen.add(r.organisation);
     }
   }
-  if (next.leadUnknown && next.leads.length > 0) errors.leadUnknown = "edit.leadUnknownWithLeads";
+  if (next.leadUnknown && next.leads.length > 0) errors.leadUnknown = message("edit.leadUnknownWithLeads");
 
   const actionNumbers = next.links.flatMap((l) => ("action" in l.target ? [l.target.action] : []));
   const themeNumbers = next.links.flatMap((l) => ("theme" in l.target ? [l.target.theme] : []));
@@ -632,9 +633,9 @@ async function checkReferences(
         .execute()
     : [];
   const badAction = actionNumbers.find((n) => n === number || !targets.some((t) => t.number === n));
-  if (badAction !== undefined) errors.links = `edit.linkActionUnknown|${badAction}`;
+  if (badAction !== undefined) errors.links = message("edit.linkActionUnknown", { param: badAction });
   const badTheme = themeNumbers.find((n) => !themes.some((t) => t.number === n));
-  if (badTheme !== undefined) errors.links ??= `edit.linkThemeUnknown|${badTheme}`;
+  if (badTheme !== undefined) errors.links ??= message("edit.linkThemeUnknown", { param: badTheme });
   return { errors, intentionId, themeId, orgId, targets, themes };
 }
 
@@ -778,11 +779,11 @@ export async function updateActionIn(trx: Transaction<Database>, dialect: Db["di
 export async function createActionIn(trx: Transaction<Database>, dialect: Db["dialect"], input: CreateInput): Promise<CreateResult> {
   // One creation at a time per programme, so that two cannot take the same next number.
   await forUpdate(trx.selectFrom("programme").select("id").where("id", "=", input.programmeId), dialect).executeTakeFirstOrThrow();
-  const errors: Record<string, string> = {};
+  const errors: FieldErrors = {};
   let number = input.number;
   if (number !== undefined) {
     const taken = await trx.selectFrom("action").select("id").where("programme_id", "=", input.programmeId).where("number", "=", number).executeTakeFirst();
-    if (taken) errors.number = `editing.actionNumberTaken|${number}`;
+    if (taken) errors.number = message("editing.actionNumberTaken", { param: number });
   } else {
     const max = await trx.selectFrom("action").select((eb) => eb.fn.max("number").as("n")).where("programme_id", "=", input.programmeId).executeTakeFirst();
     number = Number(max?.n ?? 0) + 1;

@@ -19,8 +19,8 @@ interface ChangeContext {
 
 /** `asked`: how many requests of open update rounds the change made (their mails are queued). */
 export type ContactChange =
-  | { ok: true; outcome: "created" | "updated" | "unchanged"; asked: number }
-  | { ok: false; reason: "organisation-unknown" | "action-unknown" };
+  | { status: "ok"; outcome: "created" | "updated" | "unchanged"; asked: number }
+  | { status: "organisation-unknown" | "action-unknown" };
 
 export interface ImportCounts {
   created: number;
@@ -178,7 +178,7 @@ async function unlink(trx: Trx, contact: { id: number; label: string }, action: 
   return true;
 }
 
-export type AccountActionsResult = { ok: true; added: number; removed: number; asked: number } | { ok: false; reason: "not-found" | "actions-unknown"; missing?: number[] };
+export type AccountActionsResult = { status: "ok"; added: number; removed: number; asked: number } | { status: "not-found" } | { status: "actions-unknown"; missing: number[] };
 
 /**
  * Inside a transaction: makes an account contact for these actions of one programme ("set": exactly
@@ -195,19 +195,19 @@ export async function setAccountActionsIn(
     .where("id", "=", input.userId)
     .where("erased_at", "is", null)
     .executeTakeFirst();
-  if (!user) return { ok: false, reason: "not-found" } as const;
+  if (!user) return { status: "not-found" } as const;
   const actions = input.actionNumbers.length
     ? await trx.selectFrom("action").select(["id", "number"]).where("programme_id", "=", input.programmeId).where("number", "in", input.actionNumbers).execute()
     : [];
   const missing = input.actionNumbers.filter((n) => !actions.some((a) => a.number === n));
-  if (missing.length > 0) return { ok: false, reason: "actions-unknown", missing } as const;
+  if (missing.length > 0) return { status: "actions-unknown", missing } as const;
   let contact = await trx
     .selectFrom("contact")
     .select(["id", "name", "user_id"])
     .where((eb) => eb.or([eb("user_id", "=", user.id), eb("email", "=", user.email)]))
     .orderBy("id")
     .executeTakeFirst();
-  if (!contact && actions.length === 0) return { ok: true, added: 0, removed: 0, asked: 0 } as const;
+  if (!contact && actions.length === 0) return { status: "ok", added: 0, removed: 0, asked: 0 } as const;
   if (!contact) {
     const slug = user.organisation_id
       ? ((await trx.selectFrom("organisation").select("slug").where("id", "=", user.organisation_id).executeTakeFirst())?.slug ?? null)
@@ -232,7 +232,7 @@ export async function setAccountActionsIn(
     for (const a of current) if (!actions.some((x) => x.id === a.id) && (await unlink(trx, label, a, input))) removed++;
   }
   const asked = await askAdded(trx, input.dialect, linked, input);
-  return { ok: true, added: linked.length, removed, asked } as const;
+  return { status: "ok", added: linked.length, removed, asked } as const;
 }
 
 /** Contacts per action: reading them, adding and removing one, importing many, and an account's contact actions. */
@@ -276,13 +276,13 @@ export function createContactRepository(db: Db) {
     async addToAction(input: ChangeContext & { action: { id: number; number: number }; contact: ContactInput }): Promise<ContactChange> {
       return k.transaction().execute(async (trx) => {
         const action = await trx.selectFrom("action").select("id").where("id", "=", input.action.id).where("programme_id", "=", input.programmeId).executeTakeFirst();
-        if (!action) return { ok: false, reason: "action-unknown" } as const;
+        if (!action) return { status: "action-unknown" } as const;
         const orgId = await organisationId(trx, input.contact.organisation);
-        if (orgId === undefined) return { ok: false, reason: "organisation-unknown" } as const;
+        if (orgId === undefined) return { status: "organisation-unknown" } as const;
         const person = await upsertPerson(trx, { ...input.contact, organisationId: orgId, organisationSlug: input.contact.organisation }, input);
         const linked = await link(trx, { id: person.id, label: input.contact.name }, input.action, input);
         const asked = linked ? await askAdded(trx, db.dialect, [{ actionId: input.action.id, contactId: person.id }], input) : 0;
-        return { ok: true, outcome: linked ? "created" : person.changed ? "updated" : "unchanged", asked } as const;
+        return { status: "ok", outcome: linked ? "created" : person.changed ? "updated" : "unchanged", asked } as const;
       });
     },
 
@@ -302,7 +302,7 @@ export function createContactRepository(db: Db) {
      */
     async importRows(
       input: ChangeContext & { rows: { actionId: number; actionNumber: number; name: string; email: string; organisation: string | null }[]; dryRun: boolean },
-    ): Promise<{ ok: true; counts: ImportCounts; asked: number } | { ok: false; reason: "organisation-unknown"; organisation: string }> {
+    ): Promise<{ status: "ok"; counts: ImportCounts; asked: number } | { status: "organisation-unknown"; organisation: string }> {
       try {
         return await k.transaction().execute(async (trx) => {
           const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
@@ -312,7 +312,7 @@ export function createContactRepository(db: Db) {
             let orgId: number | null = null;
             if (row.organisation !== null) {
               const known = orgIds.get(row.organisation) ?? (await organisationId(trx, row.organisation));
-              if (known === undefined || known === null) return { ok: false, reason: "organisation-unknown", organisation: row.organisation } as const;
+              if (known === undefined || known === null) return { status: "organisation-unknown", organisation: row.organisation } as const;
               orgIds.set(row.organisation, known);
               orgId = known;
             }
@@ -327,10 +327,10 @@ export function createContactRepository(db: Db) {
           if (input.dryRun) throw new DryRun(counts);
           // Every pair the file added to an action not yet asked in an open round is asked, as when the round opened.
           const asked = await askAdded(trx, db.dialect, linkedPairs, input);
-          return { ok: true, counts, asked } as const;
+          return { status: "ok", counts, asked } as const;
         });
       } catch (error) {
-        if (error instanceof DryRun) return { ok: true, counts: error.counts, asked: 0 };
+        if (error instanceof DryRun) return { status: "ok", counts: error.counts, asked: 0 } as const;
         throw error;
       }
     },

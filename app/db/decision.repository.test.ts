@@ -131,7 +131,7 @@ describe.each(testDialects())("steering-group decisions (%s)", (dialect) => {
       now: NOW,
       today: TODAY,
     });
-    expect(result).toEqual({ status: "conflict", errors: { "actions.5": "decisions.staleFrom|5|3|2" } });
+    expect(result).toEqual({ status: "conflict", errors: { "actions.5": { key: "decisions.staleFrom", params: { p0: 5, p1: "3", p2: "2" } } } });
     expect(await rowCounts()).toEqual(before);
     expect(await action5()).toMatchObject({ category: 2, version });
     // Action 11, whose change was fine, did not move either.
@@ -147,7 +147,7 @@ describe.each(testDialects())("steering-group decisions (%s)", (dialect) => {
       now: NOW,
       today: TODAY,
     });
-    expect(result).toEqual({ status: "invalid", errors: { "actions.5": "decisions.beforeLatest|5|2014-06-30" } });
+    expect(result).toEqual({ status: "invalid", errors: { "actions.5": { key: "decisions.beforeLatest", params: { p0: 5, p1: "2014-06-30" } } } });
     expect(await rowCounts()).toEqual(before);
     // The same date as the last decision is in order (recorded later, it counts later).
     const same = await store().recordDecision({
@@ -171,7 +171,7 @@ describe.each(testDialects())("steering-group decisions (%s)", (dialect) => {
     });
     expect(result).toEqual({
       status: "invalid",
-      errors: { decidedOn: "decisions.takenInFuture", meetingId: "decisions.meetingUnknown", "actions.999": "decisions.actionUnknown|999" },
+      errors: { decidedOn: { key: "decisions.takenInFuture" }, meetingId: { key: "decisions.meetingUnknown" }, "actions.999": { key: "decisions.actionUnknown", params: { p0: 999 } } },
     });
     expect(await rowCounts()).toEqual(before);
     // A planned decision may lie in the future.
@@ -226,7 +226,7 @@ describe.each(testDialects())("steering-group decisions (%s)", (dialect) => {
       actor: ACTOR,
       now: NOW,
     });
-    expect(bad).toEqual({ status: "invalid", errors: { attendees: "decisions.organisationUnknownName|bestaat-niet" } });
+    expect(bad).toEqual({ status: "invalid", errors: { attendees: { key: "decisions.organisationUnknownName", params: { param: "bestaat-niet" } } } });
     expect(await rowCounts()).toEqual(before);
   });
 });

@@ -1,3 +1,4 @@
+import { message, type FieldErrors } from "../lib/errors";
 import type { ExpressionBuilder, Transaction } from "kysely";
 import type { CategoryChange } from "../domain/decisions/category-history";
 import type { Decision, DecisionKind, DecisionSource, DecisionStatus, Meeting, MeetingRef, MeetingSummary } from "../domain/decisions/types";
@@ -226,11 +227,11 @@ function decisionReads(db: Db) {
  */
 export type RecordDecisionResult =
   | { status: "ok"; id: number; version: number; changed: number[] }
-  | { status: "invalid"; errors: Record<string, string> }
+  | { status: "invalid"; errors: FieldErrors }
   /** An action's category is no longer the `from` the decider saw: someone changed it meanwhile. */
-  | { status: "conflict"; errors: Record<string, string> };
+  | { status: "conflict"; errors: FieldErrors };
 
-export type RecordMeetingResult = { status: "ok"; id: number; version: number } | { status: "invalid"; errors: Record<string, string> };
+export type RecordMeetingResult = { status: "ok"; id: number; version: number } | { status: "invalid"; errors: FieldErrors };
 
 /** Why a correction or withdrawal did not go through (nothing was written). */
 type ChangeRefusal =
@@ -244,14 +245,14 @@ export type CorrectDecisionResult =
   /** `changed`: the actions whose current category the correction changed, by number. */
   | { status: "ok"; id: number; version: number; changed: number[]; fields: string[] }
   | ChangeRefusal
-  | { status: "invalid"; errors: Record<string, string> };
+  | { status: "invalid"; errors: FieldErrors };
 
 export type WithdrawDecisionResult = { status: "ok"; changed: number[] } | ChangeRefusal;
 
 export type UpdateMeetingResult =
   | { status: "ok"; id: number; version: number; fields: string[] }
   | Exclude<ChangeRefusal, { status: "locked" }>
-  | { status: "invalid"; errors: Record<string, string> };
+  | { status: "invalid"; errors: FieldErrors };
 
 type Trx = Transaction<Database>;
 
@@ -415,8 +416,8 @@ function decisionChanges(db: Db) {
       const d = input.decision;
       try {
         return await db.kysely.transaction().execute(async (trx): Promise<RecordDecisionResult> => {
-          const errors: Record<string, string> = {};
-          if (d.status === "taken" && d.decidedOn > input.today) errors.decidedOn = "decisions.takenInFuture";
+          const errors: FieldErrors = {};
+          if (d.status === "taken" && d.decidedOn > input.today) errors.decidedOn = message("decisions.takenInFuture");
           let meeting: { id: number; held_on: string; title: string } | undefined;
           if (d.meetingId !== null) {
             meeting = await trx
@@ -425,7 +426,7 @@ function decisionChanges(db: Db) {
               .where("programme_id", "=", input.programmeId)
               .where("id", "=", d.meetingId)
               .executeTakeFirst();
-            if (!meeting) errors.meetingId = "decisions.meetingUnknown";
+            if (!meeting) errors.meetingId = message("decisions.meetingUnknown");
           }
           const numbers = d.actions.map((a) => a.number);
           const rows = numbers.length
@@ -456,20 +457,20 @@ function decisionChanges(db: Db) {
           for (const a of d.actions) {
             const row = byNumber.get(a.number);
             if (!row) {
-              errors[`actions.${a.number}`] = `decisions.actionUnknown|${a.number}`;
+              errors[`actions.${a.number}`] = message("decisions.actionUnknown", { p0: a.number });
               continue;
             }
             if (a.to === undefined) continue;
-            if (!codes.has(a.to)) errors[`actions.${a.number}`] = `decisions.categoryUnknown|${a.number}|${a.to}`;
+            if (!codes.has(a.to)) errors[`actions.${a.number}`] = message("decisions.categoryUnknown", { p0: a.number, p1: a.to });
             const last = latest.find((l) => l.action_id === row.id)?.latest;
-            if (last && String(last) > d.decidedOn) errors[`actions.${a.number}`] ??= `decisions.beforeLatest|${a.number}|${String(last)}`;
+            if (last && String(last) > d.decidedOn) errors[`actions.${a.number}`] ??= message("decisions.beforeLatest", { p0: a.number, p1: String(last) });
           }
           if (Object.keys(errors).length > 0) return { status: "invalid", errors };
 
-          const conflicts: Record<string, string> = {};
+          const conflicts: FieldErrors = {};
           for (const a of changes) {
             const row = byNumber.get(a.number)!;
-            if ((a.from ?? null) !== row.category) conflicts[`actions.${a.number}`] = `decisions.staleFrom|${a.number}|${show(a.from)}|${show(row.category)}`;
+            if ((a.from ?? null) !== row.category) conflicts[`actions.${a.number}`] = message("decisions.staleFrom", { p0: a.number, p1: show(a.from), p2: show(row.category) });
           }
           if (Object.keys(conflicts).length > 0) return { status: "conflict", errors: conflicts };
 
@@ -508,7 +509,7 @@ function decisionChanges(db: Db) {
               .executeTakeFirst();
             if (Number(updated.numUpdatedRows) !== 1) {
               const current = await trx.selectFrom("action").select("category").where("id", "=", row.id).executeTakeFirst();
-              throw new Refusal({ status: "conflict", errors: { [`actions.${a.number}`]: `decisions.staleFrom|${a.number}|${show(a.from)}|${show(current?.category)}` } });
+              throw new Refusal({ status: "conflict", errors: { [`actions.${a.number}`]: message("decisions.staleFrom", { p0: a.number, p1: show(a.from), p2: show(current?.category) }) } });
             }
             await recordAudit(trx, {
               actor: input.actor,
@@ -559,7 +560,7 @@ function decisionChanges(db: Db) {
           ? await trx.selectFrom("organisation").select(["id", "slug", "name"]).where("slug", "in", m.attendees).execute()
           : [];
         const missing = m.attendees.find((slug) => !orgs.some((o) => o.slug === slug));
-        if (missing) return { status: "invalid", errors: { attendees: `decisions.organisationUnknownName|${missing}` } };
+        if (missing) return { status: "invalid", errors: { attendees: message("decisions.organisationUnknownName", { param: missing }) } };
         const row = await trx
           .insertInto("meeting")
           .values({
@@ -618,10 +619,10 @@ function decisionChanges(db: Db) {
         if (row.source === "import") return { status: "locked" };
         if (row.version !== input.expectedVersion) return { status: "conflict", current: { version: row.version } };
 
-        const errors: Record<string, string> = {};
-        if (d.status === "taken" && d.decidedOn > input.today) errors.decidedOn = "decisions.takenInFuture";
+        const errors: FieldErrors = {};
+        if (d.status === "taken" && d.decidedOn > input.today) errors.decidedOn = message("decisions.takenInFuture");
         const meeting = await meetingRef(trx, input.programmeId, d.meetingId);
-        if (meeting === undefined) errors.meetingId = "decisions.meetingUnknown";
+        if (meeting === undefined) errors.meetingId = message("decisions.meetingUnknown");
         const numbers = d.actions.map((a) => a.number);
         const rows = numbers.length
           ? await trx.selectFrom("action").select(["id", "number"]).where("programme_id", "=", input.programmeId).where("number", "in", numbers).execute()
@@ -631,8 +632,8 @@ function decisionChanges(db: Db) {
           (await trx.selectFrom("category").select("code").where("programme_id", "=", input.programmeId).execute()).map((c) => c.code),
         );
         for (const a of d.actions) {
-          if (!idOf.has(a.number)) errors[`actions.${a.number}`] = `decisions.actionUnknown|${a.number}`;
-          else if (a.to !== undefined && !codes.has(a.to)) errors[`actions.${a.number}`] = `decisions.categoryUnknown|${a.number}|${a.to}`;
+          if (!idOf.has(a.number)) errors[`actions.${a.number}`] = message("decisions.actionUnknown", { p0: a.number });
+          else if (a.to !== undefined && !codes.has(a.to)) errors[`actions.${a.number}`] = message("decisions.categoryUnknown", { p0: a.number, p1: a.to });
         }
         if (Object.keys(errors).length > 0) return { status: "invalid", errors };
 
@@ -649,7 +650,7 @@ function decisionChanges(db: Db) {
             return { actionId: id, number: a.number, from: categoryBefore(chains.get(id) ?? [], at, baselines.get(id) ?? null), to: a.to ?? null };
           })
           .sort((x, y) => x.number - y.number);
-        for (const a of next) if (a.to !== null && a.to === a.from) errors[`actions.${a.number}`] = `decisions.sameCategory|${a.number}`;
+        for (const a of next) if (a.to !== null && a.to === a.from) errors[`actions.${a.number}`] = message("decisions.sameCategory", { param: a.number });
         if (Object.keys(errors).length > 0) return { status: "invalid", errors };
 
         const after: DecisionSnapshot = {
@@ -795,7 +796,7 @@ function decisionChanges(db: Db) {
           ? await trx.selectFrom("organisation").select(["id", "slug"]).where("slug", "in", m.attendees).execute()
           : [];
         const missing = m.attendees.find((slug) => !orgs.some((o) => o.slug === slug));
-        if (missing) return { status: "invalid", errors: { attendees: `decisions.organisationUnknownName|${missing}` } };
+        if (missing) return { status: "invalid", errors: { attendees: message("decisions.organisationUnknownName", { param: missing }) } };
         const present = await trx
           .selectFrom("meeting_attendee")
           .innerJoin("organisation", "organisation.id", "meeting_attendee.organisation_id")

@@ -1,3 +1,4 @@
+import { message, type FieldErrors } from "../lib/errors";
 import type { Paging } from "../domain/programmes/action-filters";
 import type { OrganisationKind } from "../domain/programmes/programme-document";
 import type { ActionRole, Organisation, OrganisationListItem } from "../domain/programmes/types";
@@ -143,7 +144,7 @@ export type OrganisationWriteResult =
   | { status: "ok"; organisation: OrganisationSnapshot; changed: string[] }
   | { status: "not-found" }
   | { status: "conflict"; current: OrganisationSnapshot }
-  | { status: "invalid"; errors: Record<string, string> };
+  | { status: "invalid"; errors: FieldErrors };
 
 export type OrganisationCreateResult = Extract<OrganisationWriteResult, { status: "ok" | "invalid" }>;
 
@@ -151,7 +152,7 @@ export type MergeResult =
   | { status: "ok"; into: OrganisationSnapshot; moved: OrganisationReferences }
   | { status: "not-found" }
   | { status: "conflict"; current: OrganisationSnapshot; into: OrganisationSnapshot | null }
-  | { status: "invalid"; errors: Record<string, string> };
+  | { status: "invalid"; errors: FieldErrors };
 
 type Reader = Transaction<Database> | Db["kysely"];
 
@@ -336,14 +337,14 @@ async function checkNames(
   aliases: readonly string[],
   ownKeys: ReadonlySet<string>,
 ) {
-  const errors: Record<string, string> = {};
+  const errors: FieldErrors = {};
   const nameK = nameKey(name);
   const newAliases = tidyAliases(name, aliases).filter((a) => !ownKeys.has(nameKey(a)));
   const keys = [...(ownKeys.has(nameK) ? [] : [nameK]), ...newAliases.map(nameKey)];
   const claimed = await claimedKeys(trx, keys, selfId);
-  if (!ownKeys.has(nameK) && claimed.has(nameK)) errors.name = `editing.nameTaken|${claimed.get(nameK)}`;
+  if (!ownKeys.has(nameK) && claimed.has(nameK)) errors.name = message("editing.nameTaken", { param: claimed.get(nameK) ?? "" });
   const clash = newAliases.find((a) => claimed.has(nameKey(a)));
-  if (clash) errors.aliases = `editing.aliasTaken|${claimed.get(nameKey(clash))}|${clash}`;
+  if (clash) errors.aliases = message("editing.aliasTaken", { param: claimed.get(nameKey(clash)) ?? "", param2: clash });
   return errors;
 }
 
@@ -481,7 +482,7 @@ function organisationChanges(db: Db) {
         ]);
         const errors = await checkNames(trx, row.id, next.name, next.aliases, ownKeys);
         if (next.slug !== before.slug && (await slugTaken(trx, next.slug, row.id)))
-          errors.slug = `editing.slugTaken|${next.slug}`;
+          errors.slug = message("editing.slugTaken", { param: next.slug });
         if (Object.keys(errors).length > 0) return { status: "invalid", errors };
 
         const changed = EDITABLE.filter((f) => JSON.stringify(before[f]) !== JSON.stringify(next[f]));
@@ -551,13 +552,13 @@ function organisationChanges(db: Db) {
         const from = await readSnapshot(trx, fromRow);
         if (fromRow.version !== input.expectedVersion)
           return { status: "conflict", current: from, into: (await snapshotBySlug(trx, input.into)) ?? null };
-        if (input.into === from.slug) return { status: "invalid", errors: { into: "editing.mergeSelf" } };
+        if (input.into === from.slug) return { status: "invalid", errors: { into: message("editing.mergeSelf") } };
         const intoRow = await forUpdate(
           trx.selectFrom("organisation").select(COLUMNS).where("slug", "=", input.into),
           db.dialect,
         ).executeTakeFirst();
         if (!intoRow)
-          return { status: "invalid", errors: { into: `editing.mergeTargetUnknown|${input.into}` } };
+          return { status: "invalid", errors: { into: message("editing.mergeTargetUnknown", { param: input.into }) } };
         const into = await readSnapshot(trx, intoRow);
         if (input.expectedIntoVersion !== undefined && intoRow.version !== input.expectedIntoVersion)
           return { status: "conflict", current: from, into };

@@ -1,3 +1,4 @@
+import { message, type FieldErrors } from "../lib/errors";
 import type { Paging } from "../domain/programmes/action-filters";
 import type { CategoryColour, OrganisationKind, SectionDoc } from "../domain/programmes/programme-document";
 import type { OrganisationSummary, Participation, Programme, ProgrammeSummary, Theme } from "../domain/programmes/types";
@@ -222,7 +223,7 @@ export type ProgrammeWriteResult<S> =
   | { status: "ok"; snapshot: S; changed: string[] }
   | { status: "not-found" }
   | { status: "conflict"; current: S }
-  | { status: "invalid"; errors: Record<string, string> };
+  | { status: "invalid"; errors: FieldErrors };
 
 type Reader = Transaction<Database> | Db["kysely"];
 
@@ -362,7 +363,7 @@ function programmeChanges(db: Db) {
         if (before.version !== input.expectedVersion) return { status: "conflict", current: before };
         const next = { ...before, ...input.patch };
         if (next.period.start > next.period.end)
-          return { status: "invalid", errors: { period: "editing.periodOrder" } };
+          return { status: "invalid", errors: { period: message("editing.periodOrder") } };
         const changed = PROGRAMME_FIELDS.filter((f) => JSON.stringify(before[f]) !== JSON.stringify(next[f]));
         if (changed.length === 0) return { status: "ok", snapshot: before, changed };
         const version = before.version + 1;
@@ -437,7 +438,7 @@ function programmeChanges(db: Db) {
         const before = await readTheme(trx, input.programmeId, input.number, db.dialect);
         if (!before) return { status: "not-found" };
         if (before.version !== input.expectedVersion) return { status: "conflict", current: before };
-        const errors: Record<string, string> = {};
+        const errors: FieldErrors = {};
 
         let intentions = before.intentions.map((i) => ({ code: i.code, text: i.text }));
         if (input.patch.intentions) {
@@ -445,12 +446,12 @@ function programmeChanges(db: Db) {
           const listed = new Set<string>();
           for (const entry of input.patch.intentions) {
             if (entry.code === undefined) continue;
-            if (!known.has(entry.code)) errors.intentions ??= `editing.intentionUnknown|${entry.code}`;
-            else if (listed.has(entry.code)) errors.intentions ??= `edit.duplicate|${entry.code}`;
+            if (!known.has(entry.code)) errors.intentions ??= message("editing.intentionUnknown", { param: entry.code });
+            else if (listed.has(entry.code)) errors.intentions ??= message("edit.duplicate", { param: entry.code });
             listed.add(entry.code);
           }
           const blocked = before.intentions.find((i) => !listed.has(i.code) && i.actions > 0);
-          if (blocked) errors.intentions ??= `editing.intentionHasActions|${blocked.code}|${blocked.actions}`;
+          if (blocked) errors.intentions ??= message("editing.intentionHasActions", { param: blocked.code, param2: blocked.actions });
           let last = Math.max(0, ...before.intentions.map((i) => Number(i.code.split(".")[1] ?? 0)));
           intentions = input.patch.intentions.map((entry) => ({
             code: entry.code ?? `${before.number}.${++last}`,
@@ -471,8 +472,8 @@ function programmeChanges(db: Db) {
           const seen = new Set<string>();
           for (const p of input.patch.participation) {
             if (!slugs.has(p.municipality))
-              errors.participation ??= `editing.municipalityUnknown|${p.municipality}`;
-            else if (seen.has(p.municipality)) errors.participation ??= `edit.duplicate|${p.municipality}`;
+              errors.participation ??= message("editing.municipalityUnknown", { param: p.municipality });
+            else if (seen.has(p.municipality)) errors.participation ??= message("edit.duplicate", { param: p.municipality });
             seen.add(p.municipality);
           }
           participation = input.patch.participation

@@ -1,3 +1,4 @@
+import { message, type FieldErrors } from "../lib/errors";
 import { sql, type Transaction } from "kysely";
 import { comparePeriodsDesc, parsePeriod } from "../domain/progress/periods";
 import type { ProgressStatus, ProgressValues } from "../domain/progress/progress-input";
@@ -34,7 +35,7 @@ export interface SubmitInput {
 export type SubmitResult =
   | { status: "ok"; id: number; version: number; created: boolean; roundId: number | null }
   | { status: "conflict"; current: ProgressRecord | null }
-  | { status: "invalid"; errors: Record<string, string> }
+  | { status: "invalid"; errors: FieldErrors }
   | { status: "refused"; reason: "link" | "closed" | "locked" | "period" };
 
 interface UpdateRow {
@@ -260,7 +261,7 @@ export function createProgressUpdateRepository(db: Db) {
               .execute()
           : [];
         if (milestones.length !== wanted.length)
-          return { status: "invalid", errors: { milestones: "progress.milestoneUnknown" } };
+          return { status: "invalid", errors: { milestones: message("progress.milestoneUnknown") } };
 
         const values = {
           status: input.values.status,

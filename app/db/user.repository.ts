@@ -134,7 +134,7 @@ function userReads(db: Db) {
   };
 }
 
-export type AccountResult<T> = { ok: true; value: T } | { ok: false; reason: "token-invalid" | "email-taken" | "not-found" | "setup-done" };
+export type AccountResult<T> = { status: "ok"; value: T } | { status: "token-invalid" | "email-taken" | "not-found" | "setup-done" };
 
 const publicUser = (u: { id: number; email: string; name: string; is_admin: number; active: number; organisation_id: number | null }) => ({
   id: u.id,
@@ -168,9 +168,9 @@ function accountChanges(db: Db) {
     async createFirstAdmin(input: { tokenHash: string; name: string; email: string; passwordHash: string; now: string }): Promise<AccountResult<number>> {
       return k.transaction().execute(async (trx) => {
         const existing = await trx.selectFrom("user_account").select("id").limit(1).executeTakeFirst();
-        if (existing) return { ok: false, reason: "setup-done" } as const;
+        if (existing) return { status: "setup-done" } as const;
         const token = await useToken(trx, "first-admin", input.tokenHash, input.now);
-        if (!token) return { ok: false, reason: "token-invalid" } as const;
+        if (!token) return { status: "token-invalid" } as const;
         const row = await trx
           .insertInto("user_account")
           .values({ email: input.email, name: input.name, password_hash: input.passwordHash, is_admin: 1, active: 1, created_at: input.now, updated_at: input.now, version: 1 })
@@ -187,7 +187,7 @@ function accountChanges(db: Db) {
           before: null,
           after: publicUser(row),
         });
-        return { ok: true, value: row.id } as const;
+        return { status: "ok", value: row.id } as const;
       });
     },
 
@@ -195,9 +195,9 @@ function accountChanges(db: Db) {
     async setPasswordWithToken(input: { purpose: "password-reset" | "invite"; tokenHash: string; passwordHash: string; now: string }): Promise<AccountResult<number>> {
       return k.transaction().execute(async (trx) => {
         const token = await useToken(trx, input.purpose, input.tokenHash, input.now);
-        if (!token?.user_id) return { ok: false, reason: "token-invalid" } as const;
+        if (!token?.user_id) return { status: "token-invalid" } as const;
         const user = await trx.selectFrom("user_account").select(["id", "active", "version", "email"]).where("id", "=", token.user_id).executeTakeFirst();
-        if (!user || user.active !== 1) return { ok: false, reason: "token-invalid" } as const;
+        if (!user || user.active !== 1) return { status: "token-invalid" } as const;
         await trx
           .updateTable("user_account")
           .set({ password_hash: input.passwordHash, updated_at: input.now, version: user.version + 1 })
@@ -215,7 +215,7 @@ function accountChanges(db: Db) {
           before: null,
           after: null,
         });
-        return { ok: true, value: user.id } as const;
+        return { status: "ok", value: user.id } as const;
       });
     },
 
@@ -235,7 +235,7 @@ function accountChanges(db: Db) {
     }): Promise<AccountResult<number>> {
       return k.transaction().execute(async (trx) => {
         const taken = await trx.selectFrom("user_account").select("id").where("email", "=", input.email).executeTakeFirst();
-        if (taken) return { ok: false, reason: "email-taken" } as const;
+        if (taken) return { status: "email-taken" } as const;
         const row = await trx
           .insertInto("user_account")
           .values({
@@ -287,7 +287,7 @@ function accountChanges(db: Db) {
           before: null,
           after: { ...publicUser(row), roles: input.roles, contactActionIds: input.contactActionIds ?? [] },
         });
-        return { ok: true, value: row.id } as const;
+        return { status: "ok", value: row.id } as const;
       });
     },
   };
@@ -320,13 +320,15 @@ export interface AccountDetail extends AccountSummary {
 }
 
 export type AdminResult<T = null> =
-  | { ok: true; value: T }
+  | { status: "ok"; value: T }
   | {
-      ok: false;
-      reason: "not-found" | "conflict" | "last-admin" | "self" | "organisation-unknown" | "programme-unknown" | "role-exists" | "role-missing" | "erased" | "no-invitation" | "actions-unknown";
+      status: "not-found" | "conflict" | "last-admin" | "self" | "organisation-unknown" | "programme-unknown" | "role-exists" | "role-missing" | "erased" | "no-invitation" | "actions-unknown";
       /** Action numbers that do not exist (actions-unknown). */
       missing?: number[];
     };
+
+/** Why the administration's change did not go through. */
+export type AdminRefusal = Exclude<AdminResult<never>, { status: "ok" }>;
 
 interface ChangeInput {
   userId: number;
@@ -341,8 +343,8 @@ type Trx = Transaction<Database>;
 
 /** Ends a transaction without writing anything, carrying the refusal. */
 class Refused extends Error {
-  constructor(readonly result: Extract<AdminResult<never>, { ok: false }>) {
-    super(result.reason);
+  constructor(readonly result: AdminRefusal) {
+    super(result.status);
   }
 }
 
@@ -454,15 +456,15 @@ function userAdministration(db: Db) {
 
   async function addRoleIn(trx: Trx, input: ChangeInput & { role: AnyRole; programme: string | null; contactActionNumbers?: number[] }): Promise<AdminResult<{ missing?: number[] }>> {
     const user = await loadForChange(trx, input.userId);
-    if (!user) return { ok: false, reason: "not-found" } as const;
-    if (user.erased_at) return { ok: false, reason: "erased" } as const;
+    if (!user) return { status: "not-found" } as const;
+    if (user.erased_at) return { status: "erased" } as const;
     let programmeId: number | null = null;
     if (input.role === "admin") {
-      if (user.is_admin === 1) return { ok: false, reason: "role-exists" } as const;
+      if (user.is_admin === 1) return { status: "role-exists" } as const;
       await trx.updateTable("user_account").set({ is_admin: 1, updated_at: input.now, version: user.version + 1 }).where("id", "=", user.id).execute();
     } else {
       const programme = await programmeBySlug(trx, input.programme);
-      if (!programme) return { ok: false, reason: "programme-unknown" } as const;
+      if (!programme) return { status: "programme-unknown" } as const;
       programmeId = programme.id;
       const held = await trx
         .selectFrom("role_assignment")
@@ -471,12 +473,12 @@ function userAdministration(db: Db) {
         .where("programme_id", "=", programme.id)
         .where("role", "=", input.role)
         .executeTakeFirst();
-      if (held) return { ok: false, reason: "role-exists" } as const;
+      if (held) return { status: "role-exists" } as const;
       await trx.insertInto("role_assignment").values({ user_id: user.id, programme_id: programme.id, role: input.role, created_at: input.now }).execute();
       if (input.role === "action-contact" && input.contactActionNumbers && input.contactActionNumbers.length > 0) {
         const linked = await setAccountActionsIn(trx, { ...input, programmeId: programme.id, actionNumbers: input.contactActionNumbers, mode: "add", dialect: db.dialect });
         // Unknown actions undo the role too: nothing half-written.
-        if (!linked.ok) throw new Refused({ ok: false, reason: linked.reason === "actions-unknown" ? "actions-unknown" : "not-found", missing: linked.missing });
+        if (linked.status !== "ok") throw new Refused(linked);
       }
     }
     await recordAudit(trx, {
@@ -491,7 +493,7 @@ function userAdministration(db: Db) {
       after: { role: input.role, programme: input.role === "admin" ? null : input.programme },
       requestId: input.requestId,
     });
-    return { ok: true, value: {} } as const;
+    return { status: "ok", value: {} } as const;
   }
 
   return {
@@ -537,13 +539,13 @@ function userAdministration(db: Db) {
     async updateProfile(input: ChangeInput & { expectedVersion: number; name: string; organisation: string | null }): Promise<AdminResult<{ changed: boolean }>> {
       return k.transaction().execute(async (trx) => {
         const user = await loadForChange(trx, input.userId);
-        if (!user) return { ok: false, reason: "not-found" } as const;
-        if (user.erased_at) return { ok: false, reason: "erased" } as const;
-        if (user.version !== input.expectedVersion) return { ok: false, reason: "conflict" } as const;
+        if (!user) return { status: "not-found" } as const;
+        if (user.erased_at) return { status: "erased" } as const;
+        if (user.version !== input.expectedVersion) return { status: "conflict" } as const;
         let organisationId: number | null = null;
         if (input.organisation) {
           const org = await trx.selectFrom("organisation").select("id").where("slug", "=", input.organisation).executeTakeFirst();
-          if (!org) return { ok: false, reason: "organisation-unknown" } as const;
+          if (!org) return { status: "organisation-unknown" } as const;
           organisationId = org.id;
         }
         const before: Record<string, unknown> = {};
@@ -559,7 +561,7 @@ function userAdministration(db: Db) {
           before.organisation = old?.slug ?? null;
           after.organisation = input.organisation;
         }
-        if (Object.keys(after).length === 0) return { ok: true, value: { changed: false } } as const;
+        if (Object.keys(after).length === 0) return { status: "ok", value: { changed: false } } as const;
         await trx
           .updateTable("user_account")
           .set({ name: input.name, organisation_id: organisationId, updated_at: input.now, version: user.version + 1 })
@@ -577,7 +579,7 @@ function userAdministration(db: Db) {
           after,
           requestId: input.requestId,
         });
-        return { ok: true, value: { changed: true } } as const;
+        return { status: "ok", value: { changed: true } } as const;
       });
     },
 
@@ -598,16 +600,16 @@ function userAdministration(db: Db) {
     async removeRole(input: ChangeInput & { role: AnyRole; programme: string | null }): Promise<AdminResult> {
       return k.transaction().execute(async (trx) => {
         const user = await loadForChange(trx, input.userId);
-        if (!user) return { ok: false, reason: "not-found" } as const;
+        if (!user) return { status: "not-found" } as const;
         let programmeId: number | null = null;
         if (input.role === "admin") {
-          if (user.is_admin !== 1) return { ok: false, reason: "role-missing" } as const;
-          if (!(await otherActiveAdmin(trx, user.id))) return { ok: false, reason: "last-admin" } as const;
+          if (user.is_admin !== 1) return { status: "role-missing" } as const;
+          if (!(await otherActiveAdmin(trx, user.id))) return { status: "last-admin" } as const;
           await trx.updateTable("user_account").set({ is_admin: 0, updated_at: input.now, version: user.version + 1 }).where("id", "=", user.id).execute();
         } else {
-          if (!isProgrammeRole(input.role)) return { ok: false, reason: "role-missing" } as const;
+          if (!isProgrammeRole(input.role)) return { status: "role-missing" } as const;
           const programme = await programmeBySlug(trx, input.programme);
-          if (!programme) return { ok: false, reason: "programme-unknown" } as const;
+          if (!programme) return { status: "programme-unknown" } as const;
           programmeId = programme.id;
           const removed = await trx
             .deleteFrom("role_assignment")
@@ -615,7 +617,7 @@ function userAdministration(db: Db) {
             .where("programme_id", "=", programme.id)
             .where("role", "=", input.role)
             .executeTakeFirst();
-          if (Number(removed.numDeletedRows) === 0) return { ok: false, reason: "role-missing" } as const;
+          if (Number(removed.numDeletedRows) === 0) return { status: "role-missing" } as const;
         }
         await recordAudit(trx, {
           actor: input.actor,
@@ -629,7 +631,7 @@ function userAdministration(db: Db) {
           after: null,
           requestId: input.requestId,
         });
-        return { ok: true, value: null } as const;
+        return { status: "ok", value: null } as const;
       });
     },
 
@@ -640,12 +642,12 @@ function userAdministration(db: Db) {
     async setActive(input: ChangeInput & { active: boolean }): Promise<AdminResult<{ changed: boolean }>> {
       return k.transaction().execute(async (trx) => {
         const user = await loadForChange(trx, input.userId);
-        if (!user) return { ok: false, reason: "not-found" } as const;
-        if (user.erased_at) return { ok: false, reason: "erased" } as const;
-        if ((user.active === 1) === input.active) return { ok: true, value: { changed: false } } as const;
+        if (!user) return { status: "not-found" } as const;
+        if (user.erased_at) return { status: "erased" } as const;
+        if ((user.active === 1) === input.active) return { status: "ok", value: { changed: false } } as const;
         if (!input.active) {
-          if (input.actor.userId === user.id) return { ok: false, reason: "self" } as const;
-          if (user.is_admin === 1 && !(await otherActiveAdmin(trx, user.id))) return { ok: false, reason: "last-admin" } as const;
+          if (input.actor.userId === user.id) return { status: "self" } as const;
+          if (user.is_admin === 1 && !(await otherActiveAdmin(trx, user.id))) return { status: "last-admin" } as const;
         }
         await trx
           .updateTable("user_account")
@@ -668,7 +670,7 @@ function userAdministration(db: Db) {
           after: { active: input.active },
           requestId: input.requestId,
         });
-        return { ok: true, value: { changed: true } } as const;
+        return { status: "ok", value: { changed: true } } as const;
       });
     },
 
@@ -679,8 +681,8 @@ function userAdministration(db: Db) {
     async prepareInvitation(input: ChangeInput): Promise<AdminResult<{ email: string; name: string }>> {
       return k.transaction().execute(async (trx) => {
         const user = await loadForChange(trx, input.userId);
-        if (!user || user.erased_at) return { ok: false, reason: "not-found" } as const;
-        if (user.active !== 1 || user.password_hash !== null) return { ok: false, reason: "no-invitation" } as const;
+        if (!user || user.erased_at) return { status: "not-found" } as const;
+        if (user.active !== 1 || user.password_hash !== null) return { status: "no-invitation" } as const;
         await trx
           .updateTable("one_time_token")
           .set({ used_at: input.now })
@@ -700,7 +702,7 @@ function userAdministration(db: Db) {
           after: null,
           requestId: input.requestId,
         });
-        return { ok: true, value: { email: user.email, name: user.name } } as const;
+        return { status: "ok", value: { email: user.email, name: user.name } } as const;
       });
     },
 
@@ -714,10 +716,10 @@ function userAdministration(db: Db) {
     async erase(input: ChangeInput): Promise<AdminResult<{ pseudonym: { name: string; email: string } }>> {
       return k.transaction().execute(async (trx) => {
         const user = await loadForChange(trx, input.userId);
-        if (!user) return { ok: false, reason: "not-found" } as const;
-        if (user.erased_at) return { ok: false, reason: "erased" } as const;
-        if (input.actor.userId === user.id) return { ok: false, reason: "self" } as const;
-        if (user.is_admin === 1 && user.active === 1 && !(await otherActiveAdmin(trx, user.id))) return { ok: false, reason: "last-admin" } as const;
+        if (!user) return { status: "not-found" } as const;
+        if (user.erased_at) return { status: "erased" } as const;
+        if (input.actor.userId === user.id) return { status: "self" } as const;
+        if (user.is_admin === 1 && user.active === 1 && !(await otherActiveAdmin(trx, user.id))) return { status: "last-admin" } as const;
         const pseudonym = pseudonymFor(user.id);
 
         const contacts = await trx
@@ -837,7 +839,7 @@ function userAdministration(db: Db) {
           after: { erased: true, contactsRemoved: contacts.length, rolesRemoved: roles.length + (user.is_admin === 1 ? 1 : 0) },
           requestId: input.requestId,
         });
-        return { ok: true, value: { pseudonym } } as const;
+        return { status: "ok", value: { pseudonym } } as const;
       });
     },
   };

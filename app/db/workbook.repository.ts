@@ -1,3 +1,4 @@
+import type { FieldErrors } from "../lib/errors";
 import { randomBytes } from "node:crypto";
 import type { ActionChanges } from "../domain/actions/action-changes";
 import type { CurrentAction, EditPlan } from "../domain/workbook/edit-plan";
@@ -26,13 +27,13 @@ export class WorkbookApplyRefused extends Error {
   constructor(
     readonly reason: "conflict" | "invalid",
     readonly number: number | null,
-    readonly errors: Record<string, string> = {},
+    readonly errors: FieldErrors = {},
   ) {
     super(`workbook not applied: ${reason} at action ${number ?? "-"}`);
   }
 }
 
-export type ApplyEditsResult = { status: "ok"; updated: number; created: number; organisations: number } | { status: "refused"; reason: "conflict" | "invalid"; number: number | null; errors: Record<string, string> };
+export type ApplyEditsResult = { status: "ok"; updated: number; created: number; organisations: number } | { status: "refused"; reason: "conflict" | "invalid"; number: number | null; errors: FieldErrors };
 
 /** How long an uploaded workbook waits for its preview to be applied. */
 export const UPLOAD_LIFETIME_MS = 24 * 60 * 60 * 1000;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { message, storeFieldErrors, storeMessage, translateFieldErrors, zodFieldErrors } from "./errors";
+import { issueMessage, message, translateFieldErrors, zodFieldErrors } from "./errors";
 import { translator } from "./i18n/catalogue.server";
 
 describe("field errors from a Zod failure", () => {
@@ -43,13 +43,9 @@ describe("field errors from a Zod failure", () => {
 });
 
 describe("messages of the stores", () => {
-  it("reads parameters after bars once, at the boundary", () => {
-    expect(storeMessage("edit.invalid")).toEqual({ key: "edit.invalid" });
-    expect(storeMessage("editing.aliasTaken|Gemeente Leiden|gem. Leiden")).toEqual({
-      key: "editing.aliasTaken",
-      params: { param: "Gemeente Leiden", param2: "gem. Leiden", p0: "Gemeente Leiden", p1: "gem. Leiden" },
-    });
-    expect(storeFieldErrors({ slug: "editing.slugTaken|leiden" })).toEqual({ slug: message("editing.slugTaken", { param: "leiden", param2: "", p0: "leiden" }) });
+  it("carry their parameters beside the key, as the text of a Zod issue does", () => {
+    const result = z.object({ name: z.string().max(3, { message: "contacts.nameTooLong" }) }).safeParse({ name: "abcd" });
+    expect(issueMessage(result.error!.issues[0]!)).toEqual(message("contacts.nameTooLong", { param: 3 }));
   });
 });
 

@@ -4,7 +4,7 @@ import type { z } from "zod";
 /**
  * Regie's error vocabulary: the few ways a request can fail, the same for the API and the pages.
  * The API answers each once as problem+json (`sendError` in app/api/problem.ts), pages once as a
- * React Router answer (`pageError` in app/lib/page-action.server.ts). Messages travel as
+ * React Router answer (`pageError` in app/routes/shared/page-action.server.ts). Messages travel as
  * `{ key, params }` and are translated at the edge, in the language of whoever asked.
  */
 
@@ -136,21 +136,9 @@ function issueParams(issue: z.core.$ZodIssue): Message["params"] {
   return undefined;
 }
 
-/**
- * Field errors from the stores, which still write a message's parameters after bars
- * ("editing.aliasTaken|Gemeente Leiden|gem. Leiden"): `param`, `param2` (the rest, which may hold
- * bars) and numbered `p0`, `p1`, … for messages with several.
- */
-export function storeFieldErrors(errors: Record<string, string>): FieldErrors {
-  return Object.fromEntries(Object.entries(errors).map(([field, raw]) => [field, storeMessage(raw)]));
-}
-
-export function storeMessage(raw: string): Message {
-  const [key = raw, ...rest] = raw.split("|");
-  if (rest.length === 0) return { key };
-  const params: Record<string, string> = { param: rest[0] ?? "", param2: rest.slice(1).join("|") };
-  rest.forEach((p, i) => (params[`p${i}`] = p));
-  return { key, params };
+/** One Zod issue as a message: its text is the key, with the parameters `zodFieldErrors` gives it. */
+export function issueMessage(issue: z.core.$ZodIssue): Message {
+  return message(issue.message, issueParams(issue));
 }
 
 /** How parameter values are written out (decisions write dates in words). */

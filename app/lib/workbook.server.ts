@@ -116,8 +116,7 @@ export async function importProgrammeWorkbook(
 
 /** A workbook error in words: where it is (sheet, row, column) and what is wrong. */
 export function workbookErrorText(t: TFunction, e: WorkbookError): string {
-  const [name = e.key, param = "", ...rest] = e.key.split("|");
-  const message = t(name, { param, param2: rest.join("|"), ...(e.params ?? {}) });
+  const message = t(e.key, { param: "", param2: "", ...(e.params ?? {}) });
   if (e.sheet === null) return message;
   const where =
     e.row !== null && e.column !== null

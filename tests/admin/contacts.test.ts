@@ -39,26 +39,26 @@ describe("reading a contacts file", () => {
     expect(result).toEqual({
       ok: false,
       problems: [
-        { line: 3, messages: ["contacts.nameRequired", "contacts.emailInvalid"] },
-        { line: 4, messages: ["contacts.actionNumberInvalid"] },
-        { line: 5, messages: ["contacts.organisationUnknownName|Nergens BV"] },
-        { line: 6, messages: ["contacts.rowDuplicate|2"] },
-        { line: 7, messages: ["contacts.rowDiffers|2"] },
-        { line: 8, messages: ["contacts.rowCells|4"] },
+        { line: 3, messages: [{ key: "contacts.nameRequired" }, { key: "contacts.emailInvalid" }] },
+        { line: 4, messages: [{ key: "contacts.actionNumberInvalid" }] },
+        { line: 5, messages: [{ key: "contacts.organisationUnknownName", params: { param: "Nergens BV" } }] },
+        { line: 6, messages: [{ key: "contacts.rowDuplicate", params: { param: 2 } }] },
+        { line: 7, messages: [{ key: "contacts.rowDiffers", params: { param: 2 } }] },
+        { line: 8, messages: [{ key: "contacts.rowCells", params: { param: 4 } }] },
       ],
     });
     // An unknown action with otherwise good cells is named.
-    expect(parse("action;name;email;organisation\n999;Eva;eva@example.org;\n")).toEqual({ ok: false, problems: [{ line: 2, messages: ["contacts.actionUnknown|999"] }] });
+    expect(parse("action;name;email;organisation\n999;Eva;eva@example.org;\n")).toEqual({ ok: false, problems: [{ line: 2, messages: [{ key: "contacts.actionUnknown", params: { param: 999 } }] }] });
   });
 
   it("refuses files that are not UTF-8, use another separator, lack the header or rows", () => {
     const latin1 = new Uint8Array([...utf8("action;name;email;organisation\n17;Ren"), 0xe9, ...utf8(";rene@example.org;\n")]);
-    expect(parse(latin1)).toEqual({ ok: false, problems: [{ line: null, messages: ["contacts.fileNotUtf8"] }] });
-    expect(parse("action\tname\temail\torganisation\n17\tAnna\tanna@example.org\t\n")).toEqual({ ok: false, problems: [{ line: null, messages: ["contacts.fileHeader"] }] });
-    expect(parse("17;Anna;anna@example.org;gemeente-leiden\n")).toEqual({ ok: false, problems: [{ line: null, messages: ["contacts.fileHeader"] }] });
-    expect(parse("action;name;email;organisation\n")).toEqual({ ok: false, problems: [{ line: null, messages: ["contacts.fileNoRows"] }] });
-    expect(parse("")).toEqual({ ok: false, problems: [{ line: null, messages: ["contacts.fileEmpty"] }] });
-    expect(parse('action;name;email;organisation\n17;"Anna;anna@example.org;\n')).toEqual({ ok: false, problems: [{ line: null, messages: ["contacts.fileQuote|2"] }] });
+    expect(parse(latin1)).toEqual({ ok: false, problems: [{ line: null, messages: [{ key: "contacts.fileNotUtf8" }] }] });
+    expect(parse("action\tname\temail\torganisation\n17\tAnna\tanna@example.org\t\n")).toEqual({ ok: false, problems: [{ line: null, messages: [{ key: "contacts.fileHeader" }] }] });
+    expect(parse("17;Anna;anna@example.org;gemeente-leiden\n")).toEqual({ ok: false, problems: [{ line: null, messages: [{ key: "contacts.fileHeader" }] }] });
+    expect(parse("action;name;email;organisation\n")).toEqual({ ok: false, problems: [{ line: null, messages: [{ key: "contacts.fileNoRows" }] }] });
+    expect(parse("")).toEqual({ ok: false, problems: [{ line: null, messages: [{ key: "contacts.fileEmpty" }] }] });
+    expect(parse('action;name;email;organisation\n17;"Anna;anna@example.org;\n')).toEqual({ ok: false, problems: [{ line: null, messages: [{ key: "contacts.fileQuote", params: { param: 2 } }] }] });
   });
 });
 

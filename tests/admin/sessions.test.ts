@@ -35,7 +35,7 @@ describe.each(testDialects())("sessions and sign-in throttling on %s (fake clock
     const hash = await hashPassword(PASSWORD);
     const make = async (email: string, isAdmin: boolean) => {
       const r = await accounts.createUser({ email, name: email, organisationId: null, passwordHash: hash, isAdmin, roles: [], actor: { userId: null, label: "test" }, now: timestamp(clock) });
-      if (!r.ok) throw new Error(r.reason);
+      if (r.status !== "ok") throw new Error(r.status);
       return r.value;
     };
     adminId = await make("admin@example.org", true);
@@ -109,7 +109,7 @@ describe.each(testDialects())("sessions and sign-in throttling on %s (fake clock
     expect((await auth.resolveApiToken(token))?.user?.id).toBe(userId);
 
     const result = await admin.setActive({ userId, active: false, actor: { userId: adminId, label: "Admin" }, now: timestamp(clock) });
-    expect(result).toEqual({ ok: true, value: { changed: true } });
+    expect(result).toEqual({ status: "ok", value: { changed: true } });
     expect(await auth.resolveSession(a.sessionToken)).toBeUndefined();
     expect(await auth.resolveSession(b.sessionToken)).toBeUndefined();
     expect(await database.db.kysely.selectFrom("session").select("id_hash").where("user_id", "=", userId).execute()).toEqual([]);

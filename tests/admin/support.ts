@@ -36,7 +36,7 @@ export async function signedIn(
     actor: { userId: null, label: "test" },
     now: new Date().toISOString(),
   });
-  if (!created.ok) throw new Error(created.reason);
+  if (created.status !== "ok") throw new Error(created.status);
   return sessionFor(app, created.value, email);
 }
 

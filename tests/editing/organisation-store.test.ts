@@ -152,7 +152,7 @@ describe.each(testDialects())("organisation store (%s)", (dialect) => {
       actor,
       now,
     });
-    expect(byName).toEqual({ status: "invalid", errors: { name: "editing.nameTaken|Gemeente Leiden" } });
+    expect(byName).toEqual({ status: "invalid", errors: { name: { key: "editing.nameTaken", params: { param: "Gemeente Leiden" } } } });
     const byAlias = await store.create({
       changes: { name: "Iets Nieuws", kind: "other", aliases: ["Universiteit-Leiden"] },
       actor,
@@ -160,7 +160,7 @@ describe.each(testDialects())("organisation store (%s)", (dialect) => {
     });
     expect(byAlias).toEqual({
       status: "invalid",
-      errors: { aliases: "editing.aliasTaken|Universiteit Leiden|Universiteit-Leiden" },
+      errors: { aliases: { key: "editing.aliasTaken", params: { param: "Universiteit Leiden", param2: "Universiteit-Leiden" } } },
     });
     // An alias of another organisation (not its name) counts too.
     const org = await store.snapshot("alle-partners-economische-agenda");
@@ -172,7 +172,7 @@ describe.each(testDialects())("organisation store (%s)", (dialect) => {
     });
     expect(byOtherAlias).toEqual({
       status: "invalid",
-      errors: { name: "editing.nameTaken|Alle partners Economische agenda" },
+      errors: { name: { key: "editing.nameTaken", params: { param: "Alle partners Economische agenda" } } },
     });
     expect(await store.choices()).toEqual(before);
   });
@@ -206,7 +206,7 @@ describe.each(testDialects())("organisation store (%s)", (dialect) => {
       actor,
       now,
     });
-    expect(bySlug).toEqual({ status: "invalid", errors: { name: "editing.nameTaken|Projectbureau Nieuw" } });
+    expect(bySlug).toEqual({ status: "invalid", errors: { name: { key: "editing.nameTaken", params: { param: "Projectbureau Nieuw" } } } });
   });
 
   it("renames without changing the slug, counts versions, and refuses a stale version", async () => {
@@ -266,7 +266,7 @@ describe.each(testDialects())("organisation store (%s)", (dialect) => {
       actor,
       now,
     });
-    expect(taken).toEqual({ status: "invalid", errors: { name: "editing.nameTaken|Hogeschool Leiden" } });
+    expect(taken).toEqual({ status: "invalid", errors: { name: { key: "editing.nameTaken", params: { param: "Hogeschool Leiden" } } } });
     const slugTaken = await store.update({
       slug: "werkgroep-oud",
       expectedVersion: 2,
@@ -274,7 +274,7 @@ describe.each(testDialects())("organisation store (%s)", (dialect) => {
       actor,
       now,
     });
-    expect(slugTaken).toEqual({ status: "invalid", errors: { slug: "editing.slugTaken|hogeschool-leiden" } });
+    expect(slugTaken).toEqual({ status: "invalid", errors: { slug: { key: "editing.slugTaken", params: { param: "hogeschool-leiden" } } } });
     const moved = await store.update({
       slug: "werkgroep-oud",
       expectedVersion: 2,
@@ -302,7 +302,7 @@ describe.each(testDialects())("organisation store (%s)", (dialect) => {
       actor,
       now,
     });
-    expect(otherSlug).toEqual({ status: "invalid", errors: { slug: "editing.slugTaken|werkgroep-oud" } });
+    expect(otherSlug).toEqual({ status: "invalid", errors: { slug: { key: "editing.slugTaken", params: { param: "werkgroep-oud" } } } });
     // Taking the old slug back is allowed and ends the redirect.
     const back = await store.update({
       slug: "werkgroep-nieuw",
@@ -410,12 +410,12 @@ describe.each(testDialects())("organisation store (%s)", (dialect) => {
     it("refuses to merge an organisation into itself or into one that does not exist", async () => {
       expect(
         await store.merge({ slug: "regiogemeenten", into: "regiogemeenten", expectedVersion: 1, actor, now }),
-      ).toEqual({ status: "invalid", errors: { into: "editing.mergeSelf" } });
+      ).toEqual({ status: "invalid", errors: { into: { key: "editing.mergeSelf" } } });
       expect(
         await store.merge({ slug: "regiogemeenten", into: "bestaat-niet", expectedVersion: 1, actor, now }),
       ).toEqual({
         status: "invalid",
-        errors: { into: "editing.mergeTargetUnknown|bestaat-niet" },
+        errors: { into: { key: "editing.mergeTargetUnknown", params: { param: "bestaat-niet" } } },
       });
       expect(
         await store.merge({ slug: "bestaat-niet", into: "gemeente-leiden", expectedVersion: 1, actor, now }),

@@ -101,7 +101,7 @@ describe.each(testDialects())("programme and theme store (%s)", (dialect) => {
       actor,
       now,
     });
-    expect(wrong).toEqual({ status: "invalid", errors: { period: "editing.periodOrder" } });
+    expect(wrong).toEqual({ status: "invalid", errors: { period: { key: "editing.periodOrder" } } });
     const result = await store.updateProgramme({
       programmeId,
       expectedVersion: 2,
@@ -170,7 +170,7 @@ describe.each(testDialects())("programme and theme store (%s)", (dialect) => {
     const count = theme.intentions.find((i) => i.code === "2.1")!.actions;
     expect(blocked).toEqual({
       status: "invalid",
-      errors: { intentions: `editing.intentionHasActions|2.1|${count}` },
+      errors: { intentions: { key: "editing.intentionHasActions", params: { param: "2.1", param2: count } } },
     });
     const unknown = await store.updateTheme({
       programmeId,
@@ -180,7 +180,7 @@ describe.each(testDialects())("programme and theme store (%s)", (dialect) => {
       actor,
       now,
     });
-    expect(unknown.status === "invalid" && unknown.errors.intentions).toBe("editing.intentionUnknown|9.9");
+    expect(unknown.status === "invalid" && unknown.errors.intentions).toEqual({ key: "editing.intentionUnknown", params: { param: "9.9" } });
     const notMunicipality = await store.updateTheme({
       programmeId,
       number: 2,
@@ -191,7 +191,7 @@ describe.each(testDialects())("programme and theme store (%s)", (dialect) => {
     });
     expect(notMunicipality).toEqual({
       status: "invalid",
-      errors: { participation: "editing.municipalityUnknown|universiteit-leiden" },
+      errors: { participation: { key: "editing.municipalityUnknown", params: { param: "universiteit-leiden" } } },
     });
     expect(await store.theme(programmeId, 2)).toEqual(theme);
     // An intention without actions may go.
@@ -256,7 +256,7 @@ describe.each(testDialects())("programme and theme store (%s)", (dialect) => {
       const before = await count();
       expect(
         await actions.create({ programmeId, number: 17, changes: newAction({ links: [] }), actor, now }),
-      ).toEqual({ status: "invalid", errors: { number: "editing.actionNumberTaken|17" } });
+      ).toEqual({ status: "invalid", errors: { number: { key: "editing.actionNumberTaken", params: { param: 17 } } } });
       const bad = await actions.create({
         programmeId,
         changes: newAction({
@@ -270,9 +270,9 @@ describe.each(testDialects())("programme and theme store (%s)", (dialect) => {
       expect(bad).toEqual({
         status: "invalid",
         errors: {
-          intentionCode: "edit.intentionUnknown",
-          partners: "edit.organisationUnknownName|bestaat-niet",
-          links: "edit.linkThemeUnknown|9",
+          intentionCode: { key: "edit.intentionUnknown" },
+          partners: { key: "edit.organisationUnknownName", params: { param: "bestaat-niet" } },
+          links: { key: "edit.linkThemeUnknown", params: { param: 9 } },
         },
       });
       expect(await count()).toBe(before);

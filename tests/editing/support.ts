@@ -34,7 +34,7 @@ export async function editor(
     actor: { userId: null, label: "test" },
     now: new Date().toISOString(),
   });
-  if (!created.ok) throw new Error(created.reason);
+  if (created.status !== "ok") throw new Error(created.status);
   const session = await services.auth.startSession(created.value);
   if (!session.ok) throw new Error("no session");
   const { token } = await services.auth.createApiToken(created.value, "tests");

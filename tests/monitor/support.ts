@@ -25,7 +25,7 @@ export async function signInAs(app: TestServer, role: ProgrammeRole | "none"): P
     actor: { userId: null, label: "test" },
     now: new Date().toISOString(),
   });
-  if (!created.ok) throw new Error(created.reason);
+  if (created.status !== "ok") throw new Error(created.status);
   const session = await services.auth.startSession(created.value);
   if (!session.ok) throw new Error("no session");
   return { cookie: `regie_session=${session.sessionToken}`, csrf: session.csrfToken };

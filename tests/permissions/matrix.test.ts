@@ -84,7 +84,7 @@ describe.each(testDialects())("the permission matrix on %s", (dialect) => {
         actor: { userId: null, label: "test" },
         now,
       });
-      if (!created.ok) throw new Error(`could not create ${role}`);
+      if (created.status !== "ok") throw new Error(`could not create ${role}`);
       const session = await s.auth.startSession(created.value);
       if (!session.ok) throw new Error("no session");
       personas.push({ name: role, role, userId: created.value, cookie: `regie_session=${session.sessionToken}`, csrf: session.csrfToken, principal: session.principal });

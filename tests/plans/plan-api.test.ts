@@ -49,7 +49,7 @@ describe.each(testDialects())("writing plans of approach through the API on %s",
       actor: { userId: null, label: "test" },
       now: new Date().toISOString(),
     });
-    if (!created.ok) throw new Error(created.reason);
+    if (created.status !== "ok") throw new Error(created.status);
     const session = await s.auth.startSession(created.value);
     if (!session.ok) throw new Error("no session");
     const { token } = await s.auth.createApiToken(created.value, "tests");

@@ -45,7 +45,7 @@ describe.each(testDialects())("plan of approach pages and API on %s", (dialect) 
       actor: { userId: null, label: "test" },
       now: new Date().toISOString(),
     });
-    if (!created.ok) throw new Error(created.reason);
+    if (created.status !== "ok") throw new Error(created.status);
     const session = await s.auth.startSession(created.value);
     if (!session.ok) throw new Error("no session");
     return { cookie: `regie_session=${session.sessionToken}`, csrf: session.csrfToken, userId: created.value };

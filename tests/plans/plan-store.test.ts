@@ -71,7 +71,7 @@ describe.each(testDialects())("plans of approach in the store (%s)", (dialect) =
         actor: { userId: null, label: "test" },
         now: now(),
       });
-      if (!r.ok) throw new Error(r.reason);
+      if (r.status !== "ok") throw new Error(r.status);
       return r.value;
     };
     contactId = await make("cora@example.org", "Cora Contact", "action-contact", [26]);

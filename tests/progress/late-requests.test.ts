@@ -97,7 +97,7 @@ describe.each(testDialects())("contacts added while an update round is open (%s)
 
     clock.set(LATER);
     expect(await addToAction(26, "Cora Contact", "cora@example.org")).toEqual({
-      ok: true,
+      status: "ok",
       outcome: "created",
       asked: 1,
     });
@@ -204,13 +204,13 @@ describe.each(testDialects())("contacts added while an update round is open (%s)
     clock.set(LATER);
     const before = await rounds();
     expect(await addToAction(27, "Dirk Dubbel", "dirk@example.org")).toEqual({
-      ok: true,
+      status: "ok",
       outcome: "created",
       asked: 0,
     });
     expect(await rounds()).toEqual(before);
     // Asked late once; a second contact of that action is not asked again.
-    expect((await addToAction(26, "Cora Contact", "cora@example.org")).ok).toBe(true);
+    expect((await addToAction(26, "Cora Contact", "cora@example.org")).status).toBe("ok");
     const afterCora = await rounds();
     expect(await addToAction(26, "Eva Extra", "eva@example.org")).toMatchObject({ asked: 0 });
     // The same person again changes nothing either.
@@ -279,13 +279,13 @@ describe.each(testDialects())("contacts added while an update round is open (%s)
     const input = { programmeId, actor: ACTOR, now: LATER, askOpenRounds: true, rows };
     const before = await rounds();
     expect(await services.contacts.importRows({ ...input, dryRun: true })).toEqual({
-      ok: true,
+      status: "ok",
       counts: { created: 4, updated: 0, unchanged: 0 },
       asked: 0,
     });
     expect(await rounds()).toEqual(before);
     expect(await services.contacts.importRows({ ...input, dryRun: false })).toEqual({
-      ok: true,
+      status: "ok",
       counts: { created: 4, updated: 0, unchanged: 0 },
       asked: 3,
     });
@@ -338,7 +338,7 @@ describe.each(testDialects())("contacts added while an update round is open (%s)
         userId: user.id,
         actionNumbers: [26, 27],
       }),
-    ).toEqual({ ok: true, added: 2, removed: 0, asked: 1 });
+    ).toEqual({ status: "ok", added: 2, removed: 0, asked: 1 });
     await run(LATER);
     expect(mailsTo("gijs@example.org").map((m) => m.subject)).toEqual([
       "Regie: voortgang gevraagd voor actie 26 – Leidse regio Werk-top (2014-H1)",

@@ -1,3 +1,4 @@
+import { message, type FieldErrors } from "../../lib/errors";
 import { createHash } from "node:crypto";
 import type { Request, Response, Router } from "express";
 import type { z } from "zod";
@@ -38,8 +39,8 @@ type PlanOutcome =
   | { status: "ok"; plan: PlanVersion; changed: boolean }
   | { status: "not-found" }
   | { status: "conflict"; current: { version: number } }
-  | { status: "invalid"; errors: Record<string, string> }
-  | { status: "refused"; problem: ProblemText; errors?: Record<string, string> };
+  | { status: "invalid"; errors: FieldErrors }
+  | { status: "refused"; problem: ProblemText; errors?: FieldErrors };
 
 /** The newest version, as the store's concurrency checks name it. */
 const seenOf = (r: PlanRecord) => {
@@ -123,13 +124,13 @@ export function mountPlanRoutes(router: Router, services: Services): void {
         };
       case "refused":
         if (result.reason === "noteRequired")
-          return { status: "invalid", errors: { note: "plans.noteRequired" } };
+          return { status: "invalid", errors: { note: message("plans.noteRequired") } };
         return { status: "refused", problem: { key: `plans.${result.reason}` } };
       case "incomplete":
         return {
           status: "refused",
           problem: { key: "plans.incompleteApi" },
-          errors: Object.fromEntries(result.missing.map((f) => [f, "plans.partEmpty"])),
+          errors: Object.fromEntries(result.missing.map((f) => [f, message("plans.partEmpty")])),
         };
     }
   }

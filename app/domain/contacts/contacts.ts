@@ -3,10 +3,11 @@ import { text } from "../primitives";
 import type { OrganisationLookup } from "../actions/action-form";
 import { readCsv } from "../monitor/csv-reader";
 import { decodeText } from "../monitor/read-file";
+import { issueMessage, message, type Message } from "../../lib/errors";
 
 /**
  * Contacts: people (name, email, organisation) who speak for an action. An account is optional.
- * Messages are i18n keys; a parameter travels after a bar ("contacts.nameTooLong|200").
+ * Messages are keys with their parameters (`{ key, params }`), translated where they are shown.
  */
 export const CONTACT_NAME_MAX = 200;
 export const CONTACT_EMAIL_MAX = 254;
@@ -22,7 +23,7 @@ export const contactEmailSchema = text({ message: "contacts.emailInvalid" })
 export const contactNameSchema = text({ message: "contacts.nameRequired" })
   .trim()
   .min(1, { message: "contacts.nameRequired" })
-  .max(CONTACT_NAME_MAX, { message: `contacts.nameTooLong|${CONTACT_NAME_MAX}` });
+  .max(CONTACT_NAME_MAX, { message: "contacts.nameTooLong" });
 
 /** The add-a-contact form: organisation is a slug from the list, or empty. */
 export const contactFormSchema = z.object({
@@ -51,8 +52,8 @@ export interface ContactImportRow {
 export interface ImportProblem {
   /** The file's line, or null for a problem with the whole file. */
   line: number | null;
-  /** Message keys, each with an optional parameter after a bar. */
-  messages: string[];
+  /** What is wrong with the line, as messages. */
+  messages: Message[];
 }
 
 export type ContactFileResult = { ok: true; rows: ContactImportRow[] } | { ok: false; problems: ImportProblem[] };
@@ -86,41 +87,41 @@ export function parseContactFile(
   if (text === undefined) return fileProblem("contacts.fileNotUtf8");
   if (text.trim() === "") return fileProblem("contacts.fileEmpty");
   const csv = readCsv(text);
-  if (!csv.ok) return fileProblem(`contacts.fileQuote|${csv.line}`);
+  if (!csv.ok) return fileProblem("contacts.fileQuote", { param: csv.line });
   const [header, ...body] = csv.rows;
   if (!header) return fileProblem("contacts.fileEmpty");
   const positions = headerPositions(header.cells);
   if (!positions) return fileProblem("contacts.fileHeader");
   if (body.length === 0) return fileProblem("contacts.fileNoRows");
-  if (body.length > CONTACT_IMPORT_MAX_ROWS) return fileProblem(`contacts.fileTooManyRows|${CONTACT_IMPORT_MAX_ROWS}`);
+  if (body.length > CONTACT_IMPORT_MAX_ROWS) return fileProblem("contacts.fileTooManyRows", { param: CONTACT_IMPORT_MAX_ROWS });
 
   const problems: ImportProblem[] = [];
   const rows: ContactImportRow[] = [];
   const pairs = new Map<string, number>();
   const people = new Map<string, { line: number; name: string; organisation: string | null }>();
   for (const row of body) {
-    const messages: string[] = [];
-    if (row.cells.length !== header.cells.length) messages.push(`contacts.rowCells|${header.cells.length}`);
+    const messages: Message[] = [];
+    if (row.cells.length !== header.cells.length) messages.push(message("contacts.rowCells", { param: header.cells.length }));
     const cell = (c: Column) => row.cells[positions[c]] ?? "";
     const parsed = rowSchema.safeParse({ action: cell("action"), name: cell("name"), email: cell("email"), organisation: cell("organisation") });
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) if (!messages.includes(issue.message)) messages.push(issue.message);
+      for (const issue of parsed.error.issues) if (!messages.some((m) => m.key === issue.message)) messages.push(issueMessage(issue));
       problems.push({ line: row.line, messages });
       continue;
     }
     const { name, email } = parsed.data;
     const actionNumber = Number(parsed.data.action);
-    if (!context.actionExists(actionNumber)) messages.push(`contacts.actionUnknown|${actionNumber}`);
+    if (!context.actionExists(actionNumber)) messages.push(message("contacts.actionUnknown", { param: actionNumber }));
     let organisation: string | null = null;
     if (parsed.data.organisation !== "") {
       organisation = context.organisations.resolve(parsed.data.organisation) ?? null;
-      if (!organisation) messages.push(`contacts.organisationUnknownName|${parsed.data.organisation}`);
+      if (!organisation) messages.push(message("contacts.organisationUnknownName", { param: parsed.data.organisation }));
     }
     const pairKey = `${actionNumber} ${email}`;
     const earlierPair = pairs.get(pairKey);
-    if (earlierPair !== undefined) messages.push(`contacts.rowDuplicate|${earlierPair}`);
+    if (earlierPair !== undefined) messages.push(message("contacts.rowDuplicate", { param: earlierPair }));
     const person = people.get(email);
-    if (person && (person.name !== name || person.organisation !== organisation)) messages.push(`contacts.rowDiffers|${person.line}`);
+    if (person && (person.name !== name || person.organisation !== organisation)) messages.push(message("contacts.rowDiffers", { param: person.line }));
     if (messages.length > 0) {
       problems.push({ line: row.line, messages });
       continue;
@@ -132,8 +133,8 @@ export function parseContactFile(
   return problems.length > 0 ? { ok: false, problems } : { ok: true, rows };
 }
 
-function fileProblem(message: string): ContactFileResult {
-  return { ok: false, problems: [{ line: null, messages: [message] }] };
+function fileProblem(key: string, params?: Message["params"]): ContactFileResult {
+  return { ok: false, problems: [{ line: null, messages: [message(key, params)] }] };
 }
 
 /** Where each column is, or undefined when the header lacks one or names one twice. */

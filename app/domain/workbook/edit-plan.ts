@@ -174,14 +174,14 @@ export function planWorkbookEdits(sheet: SheetRows, rows: WorkbookAction[], basi
     for (const field of ROLE_FIELDS) {
       const seen = new Set<string>();
       for (const ref of next[field]) {
-        if (seen.has(ref.organisation)) at(field, `edit.duplicate|${display(ref.organisation)}`);
+        if (seen.has(ref.organisation)) at(field, "edit.duplicate", { param: display(ref.organisation) });
         seen.add(ref.organisation);
       }
     }
     if (next.leadUnknown && next.leads.length > 0) at("leadUnknown", "edit.leadUnknownWithLeads");
     for (const l of next.links) {
-      if ("action" in l.target && (l.target.action === r.number || !numbers.has(l.target.action))) at("links", `edit.linkActionUnknown|${l.target.action}`);
-      if ("theme" in l.target && !basis.themes.includes(l.target.theme)) at("links", `edit.linkThemeUnknown|${l.target.theme}`);
+      if ("action" in l.target && (l.target.action === r.number || !numbers.has(l.target.action))) at("links", "edit.linkActionUnknown", { param: l.target.action });
+      if ("theme" in l.target && !basis.themes.includes(l.target.theme)) at("links", "edit.linkThemeUnknown", { param: l.target.theme });
     }
     if (r.category !== (before?.category ?? null)) at("category", "workbook.categoryByDecision");
     if (errors.length > errorCount) continue;

@@ -21,7 +21,7 @@ export async function setPasswordFromLink(context: AppLoadContext, request: Requ
     passwordHash: await context.services.auth.hashPassword(parsed.data.password),
     now: timestamp(context.services.clock),
   });
-  if (!result.ok) throw data(t("auth.linkInvalid"), { status: 404 });
+  if (result.status !== "ok") throw data(t("auth.linkInvalid"), { status: 404 });
   const session = await context.services.auth.startSession(result.value);
   if (!session.ok) throw redirect("/sign-in");
   return redirect(`/account?${purpose === "invite" ? "welcome" : "reset"}=1`, {

@@ -7,7 +7,7 @@ import { requireUser } from "../../lib/auth/guards.server";
 import { translator } from "../../lib/i18n/catalogue.server";
 import type { Route } from "./+types/account";
 import { isRecordId } from "../../domain/primitives";
-import { translateFieldErrors } from "../../lib/errors";
+import { formErrors } from "../shared/page-action.server";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request);
@@ -43,7 +43,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   if (fields.intent === "create-token") {
     const parsed = tokenNameSchema.safeParse(fields);
     if (!parsed.success) {
-      const errors = translateFieldErrors(t, authErrors(parsed.error), { extra: () => ({ max: 100 }) });
+      const errors = formErrors(context, authErrors(parsed.error), { extra: () => ({ max: 100 }) });
       return data({ errors, token: null, revoked: false }, { status: 400 });
     }
     const created = await context.services.auth.createApiToken(user.id, parsed.data.name);

@@ -6,7 +6,7 @@ import { authErrors, forgotSchema, formFields } from "../../domain/auth/schemas"
 import { absoluteLink } from "../../lib/links.server";
 import { translator } from "../../lib/i18n/catalogue.server";
 import type { Route } from "./+types/password-forgot";
-import { translateFieldErrors } from "../../lib/errors";
+import { formErrors } from "../shared/page-action.server";
 
 export function loader() {
   return {};
@@ -16,7 +16,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   const t = translator(context.language);
   const parsed = forgotSchema.safeParse(formFields(await request.formData()));
   if (!parsed.success) {
-    const errors = translateFieldErrors(t, authErrors(parsed.error));
+    const errors = formErrors(context, authErrors(parsed.error));
     return data({ sent: false, errors }, { status: 400 });
   }
   // The answer is the same whether or not the address has an account.

@@ -8,7 +8,7 @@ import { hashSecret } from "../../lib/auth/secrets.server";
 import { translator } from "../../lib/i18n/catalogue.server";
 import { timestamp } from "../../domain/time";
 import type { Route } from "./+types/setup";
-import { translateFieldErrors } from "../../lib/errors";
+import { formErrors } from "../shared/page-action.server";
 
 async function checkLink(context: Route.LoaderArgs["context"], token: string) {
   const t = translator(context.language);
@@ -29,7 +29,7 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   const fields = formFields(await request.formData());
   const parsed = setupSchema.safeParse(fields);
   if (!parsed.success) {
-    const errors = translateFieldErrors(t, authErrors(parsed.error), { extra: () => ({ min: PASSWORD_MIN, max: PASSWORD_MAX }) });
+    const errors = formErrors(context, authErrors(parsed.error), { extra: () => ({ min: PASSWORD_MIN, max: PASSWORD_MAX }) });
     return data({ errors, values: { name: fields.name ?? "", email: fields.email ?? "" } }, { status: 400 });
   }
   const created = await context.services.users.createFirstAdmin({
@@ -39,7 +39,7 @@ export async function action({ context, params, request }: Route.ActionArgs) {
     passwordHash: await context.services.auth.hashPassword(parsed.data.password),
     now: timestamp(context.services.clock),
   });
-  if (!created.ok) throw data(t("auth.linkInvalid"), { status: 404 });
+  if (created.status !== "ok") throw data(t("auth.linkInvalid"), { status: 404 });
   const session = await context.services.auth.startSession(created.value);
   if (!session.ok) throw new Error("The new administrator could not be signed in.");
   return redirect("/account?welcome=1", {

@@ -7,7 +7,7 @@ import { sessionCookie } from "../../lib/auth/cookies.server";
 import { safeNext } from "../../lib/auth/guards.server";
 import { translator } from "../../lib/i18n/catalogue.server";
 import type { Route } from "./+types/sign-in";
-import { translateFieldErrors } from "../../lib/errors";
+import { formErrors } from "../shared/page-action.server";
 
 export function loader({ context, request }: Route.LoaderArgs) {
   const next = safeNext(new URL(request.url).searchParams.get("next"));
@@ -28,7 +28,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   const next = safeNext(fields.next);
   const parsed = signInSchema.safeParse(fields);
   if (!parsed.success) {
-    const errors = translateFieldErrors(t, authErrors(parsed.error), { extra: () => ({ min: 12, max: 200 }) });
+    const errors = formErrors(context, authErrors(parsed.error), { extra: () => ({ min: 12, max: 200 }) });
     return data({ errors, email: fields.email ?? "" }, { status: 400 });
   }
   const result = await context.services.auth.signIn({ ...parsed.data, address: context.clientAddress });

@@ -6,7 +6,8 @@ import { CheckField, SelectField, useDateTime } from "../../components/admin-for
 import { CsrfField, ErrorSummary, Notice, TextField } from "../../components/forms";
 import { HistoryList } from "../../components/history-list";
 import { PageTitle } from "../../components/page-title";
-import type { AdminResult } from "../../db/user.repository";
+import type { z } from "zod";
+import type { AdminRefusal, AdminResult } from "../../db/user.repository";
 import {
   addRoleSchema,
   contactActionsSchema,
@@ -17,10 +18,9 @@ import {
 import { authErrors, formFields } from "../../domain/auth/schemas";
 import { ALL_ROLES } from "../../domain/auth/roles";
 import { requireAdmin, sendInvitation } from "./admin.server";
-import { actorOf } from "../shared/page-action.server";
+import { formErrors, pageAction } from "../shared/page-action.server";
 import { translator } from "../../lib/i18n/catalogue.server";
-import { message, translateFieldErrors, type FieldErrors } from "../../lib/errors";
-import { timestamp } from "../../domain/time";
+import { message, type FieldErrors } from "../../lib/errors";
 import type { Route } from "./+types/admin-user";
 import { isRecordId } from "../../domain/primitives";
 
@@ -62,8 +62,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   };
 }
 
-const REASONS: Record<Extract<AdminResult, { ok: false }>["reason"], { field: string; key: string }> = {
-  "not-found": { field: "form", key: "admin.userNotFound" },
+const REASONS: Record<Exclude<AdminRefusal["status"], "not-found">, { field: string; key: string }> = {
   conflict: { field: "form", key: "admin.conflict" },
   "last-admin": { field: "form", key: "admin.lastAdmin" },
   self: { field: "form", key: "admin.notYourself" },
@@ -76,108 +75,118 @@ const REASONS: Record<Extract<AdminResult, { ok: false }>["reason"], { field: st
   "actions-unknown": { field: "actions", key: "admin.actionsUnknown" },
 };
 
-export async function action({ context, request, params }: Route.ActionArgs) {
-  requireAdmin(context, request);
-  const id = accountId(context, params.id);
-  const t = translator(context.language);
-  const { services } = context;
-  const fields = formFields(await request.formData());
-  const intent = fields.intent ?? "";
-  const change = {
-    userId: id,
-    actor: actorOf(context),
-    now: timestamp(services.clock),
-    requestId: context.requestId,
-    // Actions given to an action contact while an update round is open are asked in it.
-    askOpenRounds: true,
-  };
-  const fail = (errors: FieldErrors, status = 400) =>
-    data({ intent, errors: translateFieldErrors(t, errors), values: fields }, { status });
-  const refused = (result: Extract<AdminResult<unknown>, { ok: false }>) => {
-    if (result.reason === "not-found") throw data(t("admin.userNotFound"), { status: 404 });
-    const r = REASONS[result.reason];
-    const params = result.reason === "actions-unknown" ? { param: (result.missing ?? []).join(", ") } : undefined;
-    return fail({ [r.field]: message(r.key, params) }, result.reason === "conflict" ? 409 : 400);
-  };
-  const done = (what: string, extra = "") => redirect(`/admin/users/${id}?done=${what}${extra}`);
+/** What one of the page's buttons asks, read from its form. */
+type AdminCommand =
+  | { intent: "profile"; input: z.infer<typeof profileSchema> }
+  | { intent: "add-role"; input: z.infer<typeof addRoleSchema> }
+  | { intent: "remove-role"; input: z.infer<typeof removeRoleSchema> }
+  | { intent: "contact-actions"; input: z.infer<typeof contactActionsSchema> }
+  | { intent: "deactivate" | "reactivate" | "resend" | "erase" };
 
-  switch (intent) {
-    case "profile": {
-      const parsed = profileSchema.safeParse(fields);
-      if (!parsed.success) return fail(authErrors(parsed.error));
-      const result = await services.users.updateProfile({
-        ...change,
-        expectedVersion: parsed.data.version,
-        name: parsed.data.name,
-        organisation: parsed.data.organisation,
-      });
-      return result.ok ? done(result.value.changed ? "profile" : "unchanged") : refused(result);
-    }
-    case "add-role": {
-      const parsed = addRoleSchema.safeParse(fields);
-      if (!parsed.success) return fail(authErrors(parsed.error));
-      const result = await services.users.addRole({
-        ...change,
-        role: parsed.data.role,
-        programme: parsed.data.programme,
-        contactActionNumbers: parsed.data.actions,
-      });
-      if (!result.ok) return refused(result);
-      // Requests of an open update round, if the new actions were asked in one.
-      services.jobRunner.wake();
-      return done("role-added");
-    }
-    case "remove-role": {
-      const parsed = removeRoleSchema.safeParse(fields);
-      if (!parsed.success) return fail(authErrors(parsed.error));
-      const result = await services.users.removeRole({
-        ...change,
-        role: parsed.data.role,
-        programme: parsed.data.programme,
-      });
-      return result.ok ? done("role-removed") : refused(result);
-    }
-    case "contact-actions": {
-      const parsed = contactActionsSchema.safeParse(fields);
-      if (!parsed.success) return fail(authErrors(parsed.error));
-      const programme = (await services.users.programmes()).find(
-        (p) => p.slug === parsed.data.contactProgramme,
-      );
-      if (!programme) return fail({ contactProgramme: message("admin.programmeRequired") });
-      const result = await services.contacts.setAccountActions({
-        ...change,
-        programmeId: programme.id,
-        actionNumbers: parsed.data.contactActions,
-      });
-      if (!result.ok && result.reason === "not-found") throw data(t("admin.userNotFound"), { status: 404 });
-      if (!result.ok)
-        return fail({ contactActions: message("admin.actionsUnknown", { param: (result.missing ?? []).join(", ") }) });
-      if (result.asked > 0) services.jobRunner.wake();
-      return done("contact-actions");
-    }
+function readCommand(t: TFunction, fields: Record<string, string>): { value: AdminCommand } | { errors: FieldErrors } {
+  const parse = <S extends z.ZodType, C>(schema: S, command: (input: z.infer<S>) => C) => {
+    const parsed = schema.safeParse(fields);
+    return parsed.success ? { value: command(parsed.data) } : { errors: authErrors(parsed.error) };
+  };
+  switch (fields.intent) {
+    case "profile":
+      return parse(profileSchema, (input) => ({ intent: "profile", input }) as const);
+    case "add-role":
+      return parse(addRoleSchema, (input) => ({ intent: "add-role", input }) as const);
+    case "remove-role":
+      return parse(removeRoleSchema, (input) => ({ intent: "remove-role", input }) as const);
+    case "contact-actions":
+      return parse(contactActionsSchema, (input) => ({ intent: "contact-actions", input }) as const);
+    case "erase":
+      return parse(eraseSchema, () => ({ intent: "erase" }) as const);
     case "deactivate":
-    case "reactivate": {
-      const result = await services.users.setActive({ ...change, active: intent === "reactivate" });
-      return result.ok ? done(intent) : refused(result);
-    }
-    case "resend": {
-      const result = await services.users.prepareInvitation(change);
-      if (!result.ok) return refused(result);
-      const account = await services.users.get(id);
-      const programme =
-        account?.roles[0]?.programmeTitle ?? (await services.users.programmes())[0]?.title ?? "Regie";
-      const mail = await sendInvitation(context, { userId: id, email: result.value.email }, programme);
-      return done("invited", `&mail=${mail.sent ? "sent" : "kept"}`);
-    }
-    case "erase": {
-      const parsed = eraseSchema.safeParse(fields);
-      if (!parsed.success) return fail(authErrors(parsed.error));
-      const result = await services.users.erase(change);
-      return result.ok ? done("erased") : refused(result);
-    }
+    case "reactivate":
+    case "resend":
+      return { value: { intent: fields.intent } };
     default:
       throw data(t("errors.badRequestTitle"), { status: 400 });
   }
+}
+
+/** What the page makes of a change: the notice to show, or why not (a field's message; 409 for a conflict). */
+type AdminOutcome =
+  | { status: "ok"; done: string; wake?: boolean; invite?: { email: string } }
+  | { status: "not-found" }
+  | { status: "refused"; errors: FieldErrors; conflict: boolean };
+
+function outcomeOf<T>(result: AdminResult<T>, ok: (value: T) => AdminOutcome): AdminOutcome {
+  if (result.status === "ok") return ok(result.value);
+  if (result.status === "not-found") return { status: "not-found" };
+  const r = REASONS[result.status];
+  const params = result.status === "actions-unknown" ? { param: (result.missing ?? []).join(", ") } : undefined;
+  return { status: "refused", errors: { [r.field]: message(r.key, params) }, conflict: result.status === "conflict" };
+}
+
+export async function action({ context, request, params }: Route.ActionArgs) {
+  const t = translator(context.language);
+  const { services } = context;
+  return pageAction(context, request, {
+    load: () => {
+      requireAdmin(context, request);
+      return Promise.resolve(accountId(context, params.id));
+    },
+    read: (form) => {
+      const fields = formFields(form);
+      const values = { intent: fields.intent ?? "", fields };
+      const command = readCommand(t, fields);
+      return "errors" in command ? { values, errors: command.errors } : { values, value: command.value };
+    },
+    change: async (id, command, { actor, requestId, now }): Promise<AdminOutcome> => {
+      // Actions given to an action contact while an update round is open are asked in it.
+      const change = { userId: id, actor, now, requestId, askOpenRounds: true };
+      switch (command.intent) {
+        case "profile": {
+          const { version, name, organisation } = command.input;
+          const result = await services.users.updateProfile({ ...change, expectedVersion: version, name, organisation });
+          return outcomeOf(result, (v) => ({ status: "ok", done: v.changed ? "profile" : "unchanged" }));
+        }
+        case "add-role": {
+          const { role, programme, actions } = command.input;
+          const result = await services.users.addRole({ ...change, role, programme, contactActionNumbers: actions });
+          // Requests of an open update round, if the new actions were asked in one.
+          return outcomeOf(result, () => ({ status: "ok", done: "role-added", wake: true }));
+        }
+        case "remove-role": {
+          const result = await services.users.removeRole({ ...change, role: command.input.role, programme: command.input.programme });
+          return outcomeOf(result, () => ({ status: "ok", done: "role-removed" }));
+        }
+        case "contact-actions": {
+          const programme = (await services.users.programmes()).find((p) => p.slug === command.input.contactProgramme);
+          if (!programme) return { status: "refused", errors: { contactProgramme: message("admin.programmeRequired") }, conflict: false };
+          const result = await services.contacts.setAccountActions({ ...change, programmeId: programme.id, actionNumbers: command.input.contactActions });
+          if (result.status === "actions-unknown")
+            return { status: "refused", errors: { contactActions: message("admin.actionsUnknown", { param: result.missing.join(", ") }) }, conflict: false };
+          return result.status === "ok" ? { status: "ok", done: "contact-actions", wake: result.asked > 0 } : result;
+        }
+        case "deactivate":
+        case "reactivate": {
+          const result = await services.users.setActive({ ...change, active: command.intent === "reactivate" });
+          return outcomeOf(result, () => ({ status: "ok", done: command.intent }));
+        }
+        case "resend":
+          return outcomeOf(await services.users.prepareInvitation(change), (v) => ({ status: "ok", done: "invited", invite: { email: v.email } }));
+        case "erase":
+          return outcomeOf(await services.users.erase(change), () => ({ status: "ok", done: "erased" }));
+      }
+    },
+    answer: ({ intent, fields }, errors) => ({ intent, errors, values: fields }),
+    notFound: message("admin.userNotFound"),
+    refused: (_id, { intent, fields }, _version, result) => result && { intent, errors: formErrors(context, result.errors), values: fields },
+    refusedStatus: (result) => (result?.conflict ? 409 : 400),
+    done: async (id, result) => {
+      if (result.wake) services.jobRunner.wake();
+      if (!result.invite) return redirect(`/admin/users/${id}?done=${result.done}`);
+      const account = await services.users.get(id);
+      const programme = account?.roles[0]?.programmeTitle ?? (await services.users.programmes())[0]?.title ?? "Regie";
+      const mail = await sendInvitation(context, { userId: id, email: result.invite.email }, programme);
+      return redirect(`/admin/users/${id}?done=invited&mail=${mail.sent ? "sent" : "kept"}`);
+    },
+  });
 }
 
 export default function AdminUser() {

@@ -1,7 +1,7 @@
 import type { TFunction } from "i18next";
 import { Breadcrumbs, type Crumb } from "../../components/breadcrumbs";
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, redirect, useActionData, useLoaderData } from "react-router";
+import { Form, Link, redirect, useActionData, useLoaderData } from "react-router";
 import { SelectField } from "../../components/admin-forms";
 import { CsrfField, ErrorSummary, TextField } from "../../components/forms";
 import { PageTitle } from "../../components/page-title";
@@ -9,10 +9,8 @@ import { inviteSchema } from "../../domain/admin/user-admin";
 import { authErrors, formFields } from "../../domain/auth/schemas";
 import { ALL_ROLES, isProgrammeRole } from "../../domain/auth/roles";
 import { requireAdmin, sendInvitation } from "./admin.server";
-import { actorOf } from "../shared/page-action.server";
-import { translator } from "../../lib/i18n/catalogue.server";
-import { message, translateFieldErrors, type FieldErrors } from "../../lib/errors";
-import { timestamp } from "../../domain/time";
+import { formErrors, pageAction } from "../shared/page-action.server";
+import { message, type FieldErrors } from "../../lib/errors";
 import type { Route } from "./+types/admin-users";
 
 export const handle = {
@@ -39,52 +37,55 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 const EMPTY = { name: "", email: "", organisation: "", role: "", programme: "", actions: "" };
 
 export async function action({ context, request }: Route.ActionArgs) {
-  requireAdmin(context, request);
-  const t = translator(context.language);
-  const fields = formFields(await request.formData());
-  const values = { ...EMPTY, ...Object.fromEntries(Object.keys(EMPTY).map((k) => [k, fields[k] ?? ""])) };
-  const fail = (errors: FieldErrors) =>
-    data({ errors: translateFieldErrors(t, errors), values }, { status: 400 });
-  const parsed = inviteSchema.safeParse(fields);
-  if (!parsed.success) return fail(authErrors(parsed.error));
-  const invite = parsed.data;
-
   const { services } = context;
-  const programmes = await services.users.programmes();
-  const programme =
-    invite.role === "admin" ? (programmes[0] ?? null) : programmes.find((p) => p.slug === invite.programme);
-  if (invite.role !== "admin" && !programme) return fail({ programme: message("admin.programmeRequired") });
-  const organisation = invite.organisation ? await services.organisations.get(invite.organisation) : null;
-  if (invite.organisation && !organisation) return fail({ organisation: message("admin.organisationUnknown") });
-  let contactActionIds: number[] = [];
-  if (invite.actions.length > 0 && programme) {
-    const ids = await services.contacts.actionIds(programme.id);
-    const missing = invite.actions.filter((n) => !ids.has(n));
-    if (missing.length > 0) return fail({ actions: message("admin.actionsUnknown", { param: missing.join(", ") }) });
-    contactActionIds = invite.actions.map((n) => ids.get(n)!);
-  }
-  const created = await services.users.createUser({
-    email: invite.email,
-    name: invite.name,
-    organisationId: organisation?.id ?? null,
-    passwordHash: null,
-    isAdmin: invite.role === "admin",
-    roles:
-      isProgrammeRole(invite.role) && programme ? [{ programmeId: programme.id, role: invite.role }] : [],
-    contactActionIds,
-    actor: actorOf(context),
-    now: timestamp(services.clock),
-    // A contact of actions not asked yet in an open update round is asked in it.
-    askOpenRounds: true,
+  return pageAction(context, request, {
+    load: () => Promise.resolve(requireAdmin(context, request)),
+    read: (form) => {
+      const fields = formFields(form);
+      const values = { ...EMPTY, ...Object.fromEntries(Object.keys(EMPTY).map((k) => [k, fields[k] ?? ""])) };
+      return { values, input: fields };
+    },
+    schema: inviteSchema,
+    schemaErrors: authErrors,
+    change: async (_admin, invite, { actor, now }) => {
+      const refuse = (errors: FieldErrors) => ({ status: "refused" as const, errors });
+      const programmes = await services.users.programmes();
+      const programme = invite.role === "admin" ? (programmes[0] ?? null) : programmes.find((p) => p.slug === invite.programme);
+      if (invite.role !== "admin" && !programme) return refuse({ programme: message("admin.programmeRequired") });
+      const organisation = invite.organisation ? await services.organisations.get(invite.organisation) : null;
+      if (invite.organisation && !organisation) return refuse({ organisation: message("admin.organisationUnknown") });
+      let contactActionIds: number[] = [];
+      if (invite.actions.length > 0 && programme) {
+        const ids = await services.contacts.actionIds(programme.id);
+        const missing = invite.actions.filter((n) => !ids.has(n));
+        if (missing.length > 0) return refuse({ actions: message("admin.actionsUnknown", { param: missing.join(", ") }) });
+        contactActionIds = invite.actions.map((n) => ids.get(n)!);
+      }
+      const created = await services.users.createUser({
+        email: invite.email,
+        name: invite.name,
+        organisationId: organisation?.id ?? null,
+        passwordHash: null,
+        isAdmin: invite.role === "admin",
+        roles: isProgrammeRole(invite.role) && programme ? [{ programmeId: programme.id, role: invite.role }] : [],
+        contactActionIds,
+        actor,
+        now,
+        // A contact of actions not asked yet in an open update round is asked in it.
+        askOpenRounds: true,
+      });
+      if (created.status !== "ok") return refuse({ email: message("auth.emailTaken") });
+      return { status: "ok" as const, id: created.value, email: invite.email, programme: programme?.title ?? "Regie", asked: contactActionIds.length > 0 };
+    },
+    answer: (values, errors) => ({ errors, values }),
+    refused: (_admin, values, _version, result) => result && { errors: formErrors(context, result.errors), values },
+    refusedStatus: () => 400,
+    done: async (_admin, created) => {
+      if (created.asked) services.jobRunner.wake();
+      const mail = await sendInvitation(context, { userId: created.id, email: created.email }, created.programme);
+      return redirect(`/admin/users/${created.id}?done=invited&mail=${mail.sent ? "sent" : "kept"}`);
+    },
   });
-  if (!created.ok) return fail({ email: message("auth.emailTaken") });
-  if (contactActionIds.length > 0) services.jobRunner.wake();
-  const mail = await sendInvitation(
-    context,
-    { userId: created.value, email: invite.email },
-    programme?.title ?? "Regie",
-  );
-  return redirect(`/admin/users/${created.value}?done=invited&mail=${mail.sent ? "sent" : "kept"}`);
 }
 
 export default function AdminUsers() {

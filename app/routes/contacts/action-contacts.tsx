@@ -9,12 +9,11 @@ import { can } from "../../domain/auth/permissions";
 import { authErrors, formFields } from "../../domain/auth/schemas";
 import { contactFormSchema } from "../../domain/contacts/contacts";
 
-import { actorOf } from "../shared/page-action.server";
+import { formErrors, notFound, pageAction, requireAction, type FormReading } from "../shared/page-action.server";
+import type { z } from "zod";
 import { requirePermission } from "../../lib/auth/guards.server";
 import { translator } from "../../lib/i18n/catalogue.server";
-import { message, translateFieldErrors } from "../../lib/errors";
-import { requireNumber, requireProgramme } from "../shared/page-data.server";
-import { timestamp } from "../../domain/time";
+import { message } from "../../lib/errors";
 import type { Route } from "./+types/action-contacts";
 import { isRecordId } from "../../domain/primitives";
 
@@ -29,18 +28,16 @@ export const handle = {
   ],
 };
 
+/** The action (404), for whoever may see (`contacts.read`) or change (`contacts.manage`) its contacts (403). */
 async function load(
   context: Route.LoaderArgs["context"],
   request: Request,
   params: Route.LoaderArgs["params"],
   operation: "contacts.read" | "contacts.manage",
 ) {
-  const programme = await requireProgramme(context, params.slug);
-  const number = requireNumber(context, params.number, "errors.actionNotFound");
-  const action = await context.services.actions.get(programme.id, number);
-  if (!action) throw data(translator(context.language)("errors.actionNotFound", { number }), { status: 404 });
-  requirePermission(context, request, operation, { programmeId: programme.id, actionId: action.id });
-  return { programme, action };
+  const loaded = await requireAction(context, params);
+  requirePermission(context, request, operation, loaded.target);
+  return loaded;
 }
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
@@ -65,47 +62,44 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   };
 }
 
+type ContactCommand = { intent: "remove"; contactId: number } | { intent: "add"; contact: z.infer<typeof contactFormSchema> };
+
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const { programme, action } = await load(context, request, params, "contacts.manage");
   const t = translator(context.language);
-  const fields = formFields(await request.formData());
-  const base = `/programmes/${programme.slug}/actions/${action.number}/contacts`;
-  const change = {
-    programmeId: programme.id,
-    actor: actorOf(context),
-    now: timestamp(context.services.clock),
-    requestId: context.requestId,
-    askOpenRounds: true,
-    action: { id: action.id, number: action.number },
-  };
-  if (fields.intent === "remove") {
-    if (!isRecordId(fields.contactId)) throw data(t("contacts.notFound"), { status: 404 });
-    const removed = await context.services.contacts.removeFromAction({
-      ...change,
-      contactId: Number(fields.contactId),
-    });
-    if (!removed) throw data(t("contacts.notFound"), { status: 404 });
-    return redirect(`${base}?done=removed`);
-  }
-  if (fields.intent !== "add") throw data(t("errors.badRequestTitle"), { status: 400 });
-  const values = {
-    name: fields.name ?? "",
-    email: fields.email ?? "",
-    organisation: fields.organisation ?? "",
-  };
-  const parsed = contactFormSchema.safeParse(fields);
-  if (!parsed.success)
-    return data({ errors: translateFieldErrors(t, authErrors(parsed.error)), values }, { status: 400 });
-  const result = await context.services.contacts.addToAction({ ...change, contact: parsed.data });
-  if (!result.ok)
-    return data(
-      { errors: translateFieldErrors(t, { organisation: message("contacts.organisationUnknown") }), values },
-      { status: 400 },
-    );
-  if (result.asked === 0) return redirect(`${base}?done=${result.outcome}`);
-  // The request of the open round goes out from the job runner, right after this answer.
-  context.services.jobRunner.wake();
-  return redirect(`${base}?done=${result.outcome}&asked=1`);
+  return pageAction(context, request, {
+    load: () => load(context, request, params, "contacts.manage"),
+    read: (form): FormReading<{ name: string; email: string; organisation: string }, ContactCommand> => {
+      const fields = formFields(form);
+      const values = { name: fields.name ?? "", email: fields.email ?? "", organisation: fields.organisation ?? "" };
+      if (fields.intent === "remove") {
+        if (!isRecordId(fields.contactId)) notFound(context, message("contacts.notFound"));
+        return { values, value: { intent: "remove", contactId: Number(fields.contactId) } };
+      }
+      if (fields.intent !== "add") throw data(t("errors.badRequestTitle"), { status: 400 });
+      const parsed = contactFormSchema.safeParse(fields);
+      return parsed.success ? { values, value: { intent: "add", contact: parsed.data } } : { values, errors: authErrors(parsed.error) };
+    },
+    change: async ({ programme, action }, command, write) => {
+      const change = { programmeId: programme.id, ...write, askOpenRounds: true, action: { id: action.id, number: action.number } };
+      if (command.intent === "remove") {
+        const removed = await context.services.contacts.removeFromAction({ ...change, contactId: command.contactId });
+        return removed ? { status: "ok" as const, done: "removed", asked: 0 } : { status: "not-found" as const };
+      }
+      const result = await context.services.contacts.addToAction({ ...change, contact: command.contact });
+      return result.status === "ok" ? { status: "ok" as const, done: result.outcome, asked: result.asked } : result;
+    },
+    answer: (values, errors) => ({ errors, values }),
+    notFound: message("contacts.notFound"),
+    // The store knows no such organisation (or the action went meanwhile): the form's organisation is not one to link.
+    refused: (_loaded, values, _version, result) => result && { errors: formErrors(context, { organisation: message("contacts.organisationUnknown") }), values },
+    refusedStatus: () => 400,
+    done: ({ base }, result) => {
+      if (result.asked === 0) return redirect(`${base}/contacts?done=${result.done}`);
+      // The request of the open round goes out from the job runner, right after this answer.
+      context.services.jobRunner.wake();
+      return redirect(`${base}/contacts?done=${result.done}&asked=1`);
+    },
+  });
 }
 
 export default function ActionContacts() {

@@ -10,7 +10,7 @@ import { parseContactFile } from "../../domain/contacts/contacts";
 import { actorOf } from "../shared/page-action.server";
 import { requirePermission } from "../../lib/auth/guards.server";
 import { translator } from "../../lib/i18n/catalogue.server";
-import { storeMessage, translateMessage } from "../../lib/errors";
+import { translateMessage } from "../../lib/errors";
 import { requireProgramme } from "../shared/page-data.server";
 import { timestamp } from "../../domain/time";
 import type { Route } from "./+types/contacts-import";
@@ -70,7 +70,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     return answer(400, {
       problems: parsed.problems.map((p) => ({
         line: p.line,
-        messages: p.messages.map((m) => translateMessage(t, storeMessage(m))),
+        messages: p.messages.map((m) => translateMessage(t, m)),
       })),
     });
   }
@@ -89,7 +89,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       organisation: r.organisation,
     })),
   });
-  if (!result.ok)
+  if (result.status !== "ok")
     return answer(409, {
       problems: [
         { line: null, messages: [t("contacts.organisationUnknownName", { param: result.organisation })] },

@@ -17,7 +17,7 @@ import { requirePermission } from "../../lib/auth/guards.server";
 import { decisionParams } from "../../lib/decision-format";
 import { translator } from "../../lib/i18n/catalogue.server";
 import { requireProgramme } from "../shared/page-data.server";
-import { message, storeFieldErrors } from "../../lib/errors";
+import { message } from "../../lib/errors";
 import { formErrors, pageAction } from "../shared/page-action.server";
 
 export const handle = {
@@ -81,7 +81,7 @@ export async function action({ context, params, request }: Route.ActionArgs) {
     notFound: message("errors.programmeNotFound"),
     // A category changed meanwhile: the form again, with what changed by action.
     conflict: (_programme, result, values) => ({
-      errors: formErrors(context, formFieldsOf(storeFieldErrors(result.errors)), translate),
+      errors: formErrors(context, formFieldsOf(result.errors), translate),
       values,
       conflict: true,
     }),

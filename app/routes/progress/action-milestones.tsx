@@ -1,7 +1,7 @@
 import type { TFunction } from "i18next";
 import { Breadcrumbs, type Crumb } from "../../components/breadcrumbs";
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, redirect, useActionData, useLoaderData } from "react-router";
+import { Form, Link, redirect, useActionData, useLoaderData } from "react-router";
 import { CsrfField, ErrorSummary, Notice, TextField } from "../../components/forms";
 import { PageTitle } from "../../components/page-title";
 import { MilestoneState, useProgressFormat } from "../../components/progress-parts";
@@ -13,11 +13,10 @@ import { parseMilestones } from "../../domain/progress/planning-milestones";
 import { requirePermission } from "../../lib/auth/guards.server";
 import { translator } from "../../lib/i18n/catalogue.server";
 import { todayOf } from "./progress-page.server";
-import { actorOf, requireAction } from "../shared/page-action.server";
-import { timestamp } from "../../domain/time";
+import { formVersion, pageAction, requireAction, type FormReading } from "../shared/page-action.server";
 import type { Route } from "./+types/action-milestones";
 import { isRecordId } from "../../domain/primitives";
-import { translateFieldErrors } from "../../lib/errors";
+import { message } from "../../lib/errors";
 
 export const handle = {
   breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
@@ -27,7 +26,6 @@ export const handle = {
   ],
 };
 
-const VERSION = /^[1-9]\d{0,8}$/;
 const DONE = ["saved", "added", "deleted", "done", "reopened"] as const;
 
 interface Values {
@@ -69,76 +67,80 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   };
 }
 
-export async function action({ context, request, params }: Route.ActionArgs) {
-  const { programme, action: act, target, base } = await requireAction(context, params);
-  requirePermission(context, request, "milestones.edit", target);
-  const t = translator(context.language);
-  const fields = formFields(await request.formData());
-  const intent = fields.intent ?? "";
-  const values: Values = {
-    id: fields.id ?? "",
-    version: fields.version ?? "",
-    label: fields.label ?? "",
-    due: fields.due ?? "",
-    doneOn: fields.doneOn ?? "",
-  };
-  const change = {
-    programmeId: programme.id,
-    action: { id: act.id, number: act.number, title: act.title },
-    actor: actorOf(context),
-    now: timestamp(context.services.clock),
-    requestId: context.requestId,
-  };
-  const today = todayOf(context);
-  const page = `${base}/milestones`;
-  const store = context.services.milestones;
-  const failed = (status: number, errors: Record<string, string>, editing: boolean) =>
-    data({ errors, values, editing }, { status });
-  const outcome = (result: MilestoneChange, done: (typeof DONE)[number]) => {
-    if (result.status === "ok") return redirect(`${page}?done=${done}`);
-    if (result.status === "not-found") return failed(404, { form: t("progress.milestoneNotFound") }, false);
-    const c = result.current;
-    return data(
-      {
-        errors: { form: t("progress.milestoneConflict") },
-        values: {
-          id: String(c.id),
-          version: String(c.version),
-          label: c.label ?? "",
-          due: c.due.text,
-          doneOn: c.doneOn ?? "",
-        },
-        editing: true,
-      },
-      { status: 409 },
-    );
-  };
-
-  if (intent === "add") {
-    const read = readMilestoneForm(fields, { period: programme.period, today });
-    if (!read.ok) return failed(400, translateFieldErrors(t, read.errors), false);
-    return outcome(await store.create({ ...change, values: read.values }), "added");
-  }
-  if (
-    !["save", "delete", "done", "reopen"].includes(intent) ||
-    !isRecordId(values.id) ||
-    !VERSION.test(values.version)
-  ) {
-    return failed(400, { form: t("progress.staleForm") }, false);
-  }
-  const id = Number(values.id);
-  const expectedVersion = Number(values.version);
-  if (intent === "save") {
-    const read = readMilestoneForm(fields, { period: programme.period, today });
-    if (!read.ok) return failed(400, translateFieldErrors(t, read.errors), true);
-    return outcome(await store.update({ ...change, id, expectedVersion, values: read.values }), "saved");
-  }
-  if (intent === "delete") return outcome(await store.remove({ ...change, id, expectedVersion }), "deleted");
-  return outcome(
-    await store.setDone({ ...change, id, expectedVersion, doneOn: intent === "done" ? today : null }),
-    intent === "done" ? "done" : "reopened",
-  );
+/** The form as shown again, whether it edits a milestone, and the button pressed. */
+interface Shown {
+  form: Values;
+  editing: boolean;
+  intent: string;
 }
+
+/** The notice after each button. */
+const DONE_OF = { add: "added", save: "saved", delete: "deleted", done: "done", reopen: "reopened" } as const;
+
+type MilestoneCommand =
+  | { intent: "add" | "save"; id: number; expectedVersion: number; values: Extract<ReturnType<typeof readMilestoneForm>, { ok: true }>["values"] }
+  | { intent: "delete" | "done" | "reopen"; id: number; expectedVersion: number };
+
+export async function action({ context, request, params }: Route.ActionArgs) {
+  const t = translator(context.language);
+  const today = todayOf(context);
+  return pageAction(context, request, {
+    load: async () => {
+      const loaded = await requireAction(context, params);
+      requirePermission(context, request, "milestones.edit", loaded.target);
+      return loaded;
+    },
+    read: (form, { programme }): FormReading<Shown, MilestoneCommand> => {
+      const fields = formFields(form);
+      const intent = fields.intent ?? "";
+      const values: Values = {
+        id: fields.id ?? "",
+        version: fields.version ?? "",
+        label: fields.label ?? "",
+        due: fields.due ?? "",
+        doneOn: fields.doneOn ?? "",
+      };
+      const readValues = (editing: boolean): FormReading<Shown, MilestoneCommand> => {
+        const read = readMilestoneForm(fields, { period: programme.period, today });
+        const shown = { form: values, editing, intent };
+        return read.ok ? { values: shown, value: { intent: editing ? "save" : "add", id: Number(values.id), expectedVersion: formVersion(values.version), values: read.values } } : { values: shown, errors: read.errors };
+      };
+      if (intent === "add") return readValues(false);
+      // A milestone's own buttons name it and the version they saw (1 or more).
+      if (!isMilestoneIntent(intent) || !isRecordId(values.id) || formVersion(values.version) < 1)
+        return { values: { form: values, editing: false, intent }, errors: { form: message("progress.staleForm") } };
+      if (intent === "save") return readValues(true);
+      return { values: { form: values, editing: false, intent }, value: { intent, id: Number(values.id), expectedVersion: formVersion(values.version) } };
+    },
+    change: async ({ programme, action: act }, command, { actor, requestId, now }) => {
+      const change = { programmeId: programme.id, action: { id: act.id, number: act.number, title: act.title }, actor, now, requestId };
+      const store = context.services.milestones;
+      const { id, expectedVersion } = command;
+      const result: MilestoneChange =
+        command.intent === "add"
+          ? await store.create({ ...change, values: command.values })
+          : command.intent === "save"
+            ? await store.update({ ...change, id, expectedVersion, values: command.values })
+            : command.intent === "delete"
+              ? await store.remove({ ...change, id, expectedVersion })
+              : await store.setDone({ ...change, id, expectedVersion, doneOn: command.intent === "done" ? today : null });
+      // A milestone that went is said on the page itself, which still lists the others.
+      return result.status === "not-found" ? { status: "gone" as const } : result;
+    },
+    answer: ({ form, editing }, errors) => ({ errors, values: form, editing }),
+    conflict: (_loaded, { current: c }) => ({
+      errors: { form: t("progress.milestoneConflict") },
+      values: { id: String(c.id), version: String(c.version), label: c.label ?? "", due: c.due.text, doneOn: c.doneOn ?? "" },
+      editing: true,
+    }),
+    refused: (_loaded, { form }, _version, result) => result && { errors: { form: t("progress.milestoneNotFound") }, values: form, editing: false },
+    refusedStatus: () => 404,
+    done: ({ base }, _result, { intent }) => redirect(`${base}/milestones?done=${DONE_OF[intent as keyof typeof DONE_OF]}`),
+  });
+}
+
+const MILESTONE_INTENTS = ["save", "delete", "done", "reopen"] as const;
+const isMilestoneIntent = (intent: string): intent is (typeof MILESTONE_INTENTS)[number] => (MILESTONE_INTENTS as readonly string[]).includes(intent);
 
 function MilestoneFields({ values, errors }: { values: Values; errors: Record<string, string> }) {
   const { t } = useTranslation();

@@ -15,9 +15,10 @@ import {
   todayOf,
   updateView,
 } from "./progress-page.server";
-import { timestamp } from "../../domain/time";
 import type { Route } from "./+types/respond";
-import { storeFieldErrors, translateFieldErrors } from "../../lib/errors";
+import type { TFunction } from "i18next";
+import type { SubmitResult } from "../../db/progress-update.repository";
+import { pageAction, type FormReading } from "../shared/page-action.server";
 
 /**
  * The page behind a personal link of an update round: no account, no session; the link's secret
@@ -50,6 +51,7 @@ async function requireLink(context: AppLoadContext, token: string | undefined) {
 }
 
 type Page = Awaited<ReturnType<typeof loadPage>>;
+type Link = Awaited<ReturnType<typeof requireLink>>;
 
 async function loadPage(context: AppLoadContext, link: Awaited<ReturnType<typeof requireLink>>) {
   const form = await loadProgressForm(context, link.action.id, link.round.period);
@@ -75,80 +77,73 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
   return data({ ...page, saved }, { status: page.state === "closed" ? 410 : 200 });
 }
 
-export async function action({ context, params, request }: Route.ActionArgs) {
-  const link = await requireLink(context, params.token);
-  const t = translator(context.language);
-  const page: Page = await loadPage(context, link);
-  const form = await request.formData();
-  const fields = formFields(form);
-  const ticked = form.getAll("milestone").map(String);
-  const values = postedValues(fields, ticked);
-  const refuse = (status: number, message: string) =>
-    data(
-      { ...page, saved: false, errors: { form: message }, values, version: fields.version ?? "" },
-      { status },
-    );
-  if (page.state === "closed") return refuse(410, t("progress.linkClosed"));
-  // The form names its action and period; a link is for its own and nothing else.
-  if (fields.actionNumber !== String(link.action.number))
-    return refuse(403, t("progress.linkOtherAction", { number: link.action.number }));
-  if (fields.period !== link.round.period)
-    return refuse(400, t("progress.linkWrongPeriod", { period: link.round.period }));
-  if (page.state === "locked") return refuse(409, t("progress.linkLocked"));
-  const read = readProgressForm(fields, ticked);
-  if (!read.ok)
-    return data(
-      {
-        ...page,
-        saved: false,
-        errors: translateFieldErrors(t, read.errors),
-        values,
-        version: fields.version ?? "",
-      },
-      { status: 400 },
-    );
-  const result = await context.services.progressUpdates.submit({
-    programmeId: link.programme.id,
-    action: link.action,
-    period: link.round.period,
-    values: read.values,
-    expectedVersion: read.version,
-    author: { userId: link.contact.userId, contactId: link.contact.id, label: link.contact.name },
-    link: { requestId: link.request.id, tokenHash: link.request.tokenHash },
-    now: timestamp(context.services.clock),
-    today: todayOf(context),
-    requestId: context.requestId,
-  });
-  if (result.status === "ok") return redirect(`/respond/${params.token}?done=saved`);
-  if (result.status === "conflict") {
-    const current = result.current;
-    return data(
-      {
-        ...page,
-        saved: false,
-        errors: { form: t("progress.conflict") },
-        values: formValues(current),
-        version: current ? String(current.version) : "",
-      },
-      { status: 409 },
-    );
+interface Posted {
+  form: ReturnType<typeof postedValues>;
+  version: string;
+  actionNumber: string;
+  period: string;
+}
+
+/** Why the link refuses the answer, and with which status: before reading it, or as the store found. */
+function linkRefusal(t: TFunction, { link, page }: { link: Link; page: Page }, posted: Posted, result?: Extract<SubmitResult, { status: "refused" }>) {
+  if (result) {
+    if (result.reason === "closed") return { status: 410, text: t("progress.linkClosed") };
+    if (result.reason === "locked") return { status: 409, text: t("progress.linkLocked") };
+    if (result.reason === "period") return { status: 400, text: t("progress.linkWrongPeriod", { period: link.round.period }) };
+    throw data(t("progress.linkUnknown"), { status: 404 });
   }
-  if (result.status === "invalid")
-    return data(
-      {
-        ...page,
-        saved: false,
-        errors: translateFieldErrors(t, storeFieldErrors(result.errors)),
-        values,
-        version: fields.version ?? "",
-      },
-      { status: 400 },
-    );
-  if (result.reason === "closed") return refuse(410, t("progress.linkClosed"));
-  if (result.reason === "locked") return refuse(409, t("progress.linkLocked"));
-  if (result.reason === "period")
-    return refuse(400, t("progress.linkWrongPeriod", { period: link.round.period }));
-  throw data(t("progress.linkUnknown"), { status: 404 });
+  if (page.state === "closed") return { status: 410, text: t("progress.linkClosed") };
+  // The form names its action and period; a link is for its own and nothing else.
+  if (posted.actionNumber !== String(link.action.number)) return { status: 403, text: t("progress.linkOtherAction", { number: link.action.number }) };
+  if (posted.period !== link.round.period) return { status: 400, text: t("progress.linkWrongPeriod", { period: link.round.period }) };
+  if (page.state === "locked") return { status: 409, text: t("progress.linkLocked") };
+  return undefined;
+}
+
+export async function action({ context, params, request }: Route.ActionArgs) {
+  const t = translator(context.language);
+  const shown = (page: Page, posted: Posted, errors: Record<string, string>) => ({ ...page, saved: false, errors, values: posted.form, version: posted.version });
+  return pageAction(context, request, {
+    load: async () => {
+      const link = await requireLink(context, params.token);
+      return { link, page: await loadPage(context, link) };
+    },
+    read: (form): FormReading<Posted, Extract<ReturnType<typeof readProgressForm>, { ok: true }>> => {
+      const fields = formFields(form);
+      const ticked = form.getAll("milestone").map(String);
+      const values: Posted = { form: postedValues(fields, ticked), version: fields.version ?? "", actionNumber: fields.actionNumber ?? "", period: fields.period ?? "" };
+      const read = readProgressForm(fields, ticked);
+      return read.ok ? { values, value: read } : { values, errors: read.errors };
+    },
+    // The person behind the link answers, not an account: the link's contact is the author.
+    change: ({ link }, read, { requestId, now }) =>
+      context.services.progressUpdates.submit({
+        programmeId: link.programme.id,
+        action: link.action,
+        period: link.round.period,
+        values: read.values,
+        expectedVersion: read.version,
+        author: { userId: link.contact.userId, contactId: link.contact.id, label: link.contact.name },
+        link: { requestId: link.request.id, tokenHash: link.request.tokenHash },
+        now,
+        today: todayOf(context),
+        requestId,
+      }),
+    refused: (loaded, posted, _version, result) => {
+      const refusal = linkRefusal(t, loaded, posted, result);
+      return refusal && shown(loaded.page, posted, { form: refusal.text });
+    },
+    refusedStatus: (result, loaded, posted) => linkRefusal(t, loaded, posted, result)?.status ?? 409,
+    answer: (posted, errors, _version, { page }) => shown(page, posted, errors),
+    conflict: ({ page }, { current }) => ({
+      ...page,
+      saved: false,
+      errors: { form: t("progress.conflict") },
+      values: formValues(current),
+      version: current ? String(current.version) : "",
+    }),
+    done: () => redirect(`/respond/${params.token}?done=saved`),
+  });
 }
 
 export default function Respond() {

@@ -17,8 +17,8 @@ import { requirePermission } from "../../lib/auth/guards.server";
 import { translator } from "../../lib/i18n/catalogue.server";
 import { requireProgramme } from "../shared/page-data.server";
 import { todayOf } from "./progress-page.server";
-import { actorOf } from "../shared/page-action.server";
-import { timestamp } from "../../domain/time";
+import { notFound, pageAction, type FormReading } from "../shared/page-action.server";
+import { message } from "../../lib/errors";
 import type { Route } from "./+types/round";
 import { isRecordId } from "../../domain/primitives";
 
@@ -88,38 +88,42 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const { programme, roundId, t } = await load(context, request, params);
-  const fields = formFields(await request.formData());
-  const base = `/programmes/${programme.slug}/rounds/${roundId}`;
-  const actor = actorOf(context);
-  if (fields.intent === "resend") {
-    if (!isRecordId(fields.requestId ?? "")) throw data(t("progress.requestNotFound"), { status: 404 });
-    const result = await context.services.rounds.resend({
-      programmeId: programme.id,
-      roundId,
-      requestId: Number(fields.requestId),
-      actor,
-      now: context.services.clock.now(),
-      today: todayOf(context),
-      httpRequestId: context.requestId,
-    });
-    if (result.status === "not-found") throw data(t("progress.requestNotFound"), { status: 404 });
-    if (result.status === "closed") return redirect(`${base}?done=already-closed`);
-    context.services.jobRunner.wake();
-    return redirect(`${base}?done=resent`);
-  }
-  if (fields.intent === "close") {
-    const result = await context.services.rounds.close({
-      programmeId: programme.id,
-      roundId,
-      actor,
-      now: timestamp(context.services.clock),
-      requestId: context.requestId,
-    });
-    if (result.status === "not-found") throw data(t("progress.roundNotFound"), { status: 404 });
-    return redirect(`${base}?done=${result.status === "ok" ? "closed" : "already-closed"}`);
-  }
-  throw data(t("progress.staleForm"), { status: 400 });
+  return pageAction(context, request, {
+    load: () => load(context, request, params),
+    read: (form, { t }): FormReading<string, { intent: "resend"; requestId: number } | { intent: "close" }> => {
+      const fields = formFields(form);
+      if (fields.intent === "resend") {
+        if (!isRecordId(fields.requestId ?? "")) notFound(context, message("progress.requestNotFound"));
+        return { values: fields.intent, value: { intent: "resend", requestId: Number(fields.requestId) } };
+      }
+      if (fields.intent === "close") return { values: fields.intent, value: { intent: "close" } };
+      throw data(t("progress.staleForm"), { status: 400 });
+    },
+    // A round closed meanwhile is no failure: the page says so.
+    change: async ({ programme, roundId }, input, { actor, requestId, now }) => {
+      const result =
+        input.intent === "resend"
+          ? await context.services.rounds.resend({
+              programmeId: programme.id,
+              roundId,
+              requestId: input.requestId,
+              actor,
+              now: context.services.clock.now(),
+              today: todayOf(context),
+              httpRequestId: requestId,
+            })
+          : await context.services.rounds.close({ programmeId: programme.id, roundId, actor, now, requestId });
+      if (result.status === "not-found") return result;
+      if (result.status === "closed") return { status: "ok" as const, done: "already-closed" };
+      return { status: "ok" as const, done: input.intent === "resend" ? "resent" : "closed" };
+    },
+    answer: () => null,
+    notFound: (intent) => message(intent === "resend" ? "progress.requestNotFound" : "progress.roundNotFound"),
+    done: ({ programme, roundId }, result) => {
+      if (result.done === "resent") context.services.jobRunner.wake();
+      return redirect(`/programmes/${programme.slug}/rounds/${roundId}?done=${result.done}`);
+    },
+  });
 }
 
 function StateText({ status, answeredAt }: { status: RequestStatus; answeredAt: string | null }) {

@@ -6,7 +6,6 @@ import {
   NotFound,
   SignInRequired,
   message,
-  storeFieldErrors,
   translateFieldErrors,
   translateMessage,
   zodFieldErrors,
@@ -76,7 +75,7 @@ export const formAnswer = <V>(values: V, errors: Record<string, string>, version
 
 /** Who changes, in which request and when: what a store records with a change. */
 export interface PageWrite {
-  actor: { userId: number; label: string };
+  actor: Actor;
   requestId: string;
   now: string;
 }
@@ -122,15 +121,15 @@ export interface PageActionSteps<R, V, I, Out extends StoreOutcome, A, C, D> {
   /** The change itself, through a store; `version` is the one the form was opened on, `values` the form as read. */
   change(record: R, input: I, write: PageWrite, version: number, values: V): Promise<Out>;
   /** The form shown again with its errors (answered with status 400). */
-  answer(values: V, errors: Record<string, string>, version: number): A;
+  answer(values: V, errors: Record<string, string>, version: number, record: R): A;
   /** The message when the store no longer finds the record (404); for stores that can answer "not-found". */
-  notFound?: Message;
+  notFound?: Message | ((values: V) => Message);
   /** The form shown again next to what changed meanwhile (answered with status 409). */
   conflict?(record: R, result: NoInfer<Conflicted<Out>>, values: V, version: number): C | Promise<C>;
   /** The form shown again when the record's state refuses the change: checked before parsing, and for a store's own refusal. */
   refused?(record: R, values: V, version: number, result?: NoInfer<RefusedOutcome<Out>>): D | undefined;
   /** The status of a refusal: 409 unless the refusal says otherwise (400 for what the person can correct, 410 for what is gone). */
-  refusedStatus?(result: NoInfer<RefusedOutcome<Out>> | undefined): number;
+  refusedStatus?(result: NoInfer<RefusedOutcome<Out>> | undefined, record: R, values: V): number;
   /** Where to go once the change went through (after waking the job runner, sending a mail…). */
   done(record: R, result: NoInfer<Succeeded<Out>>, values: V): Response | Promise<Response>;
 }
@@ -152,8 +151,8 @@ export async function pageAction<R, V, I, Out extends StoreOutcome, A, C = never
   const version = formVersion(form.get("version"));
   const read = steps.read(form, record);
   const invalid = (errors: FieldErrors) =>
-    data(steps.answer(read.values, formErrors(context, steps.fields ? steps.fields(errors) : errors, steps.translate), version), { status: 400 });
-  const refusalStatus = (result?: RefusedOutcome<Out>) => steps.refusedStatus?.(result) ?? 409;
+    data(steps.answer(read.values, formErrors(context, steps.fields ? steps.fields(errors) : errors, steps.translate), version, record), { status: 400 });
+  const refusalStatus = (result?: RefusedOutcome<Out>) => steps.refusedStatus?.(result, record, read.values) ?? 409;
   const refusal = steps.refused?.(record, read.values, version);
   if (refusal !== undefined) return data(refusal, { status: refusalStatus() });
   const parsed = parseReading(read, steps.schema);
@@ -164,8 +163,8 @@ export async function pageAction<R, V, I, Out extends StoreOutcome, A, C = never
   }
   if (!parsed.success) return invalid(schemaErrors(parsed.error));
   const result = await steps.change(record, parsed.data, pageWrite(context), version, read.values);
-  if (result.status === "not-found") notFound(context, steps.notFound);
-  if (result.status === "invalid") return invalid(storeFieldErrors((result as unknown as { errors: Record<string, string> }).errors));
+  if (result.status === "not-found") notFound(context, typeof steps.notFound === "function" ? steps.notFound(read.values) : steps.notFound);
+  if (result.status === "invalid") return invalid((result as unknown as { errors: FieldErrors }).errors);
   if (result.status === "conflict" && steps.conflict) {
     return data(await steps.conflict(record, result as Conflicted<Out>, read.values, version), { status: 409 });
   }
@@ -187,8 +186,7 @@ function parseReading<V, I>(read: FormReading<V, I>, schema: z.ZodType<I> | unde
   throw new Error("pageAction: read gave neither a checked value nor input for a schema");
 }
 
-/** Who changes, in which request and when, for the signed-in person of this request. */
+/** Who changes (the signed-in person, or Regie for a link's visitor, whom `change` names itself), in which request and when. */
 export function pageWrite(context: AppLoadContext): PageWrite {
-  const user = context.principal.user!;
-  return { actor: { userId: user.id, label: user.name }, requestId: context.requestId, now: timestamp(context.services.clock) };
+  return { actor: actorOf(context), requestId: context.requestId, now: timestamp(context.services.clock) };
 }

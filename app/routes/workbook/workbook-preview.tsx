@@ -8,7 +8,7 @@ import { formFields } from "../../domain/auth/schemas";
 import { timestamp } from "../../domain/time";
 import { requirePermission } from "../../lib/auth/guards.server";
 import { translator } from "../../lib/i18n/catalogue.server";
-import { storeMessage, translateMessage } from "../../lib/errors";
+import { translateMessage } from "../../lib/errors";
 import { applyWorkbookEdits, previewWorkbookEdits } from "../../lib/workbook.server";
 import { actorOf } from "../shared/page-action.server";
 import { requireProgramme } from "../shared/page-data.server";
@@ -86,7 +86,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     return data({ stale: true, ...previewOrErrors(context, outcome.preview) }, { status: 409 });
   }
   if (outcome.status === "errors") return data({ stale: false, preview: null, errors: errorTexts(context.language, outcome.errors) }, { status: 400 });
-  const messages = Object.values(outcome.errors).map((k) => translateMessage(t, storeMessage(k)));
+  const messages = Object.values(outcome.errors).map((k) => translateMessage(t, k));
   const text = t("workbookPages.refusedAction", { number: outcome.number ?? "–", message: messages.join(" ") || t("workbookPages.stale") });
   return data({ stale: outcome.reason === "conflict", preview: null, errors: [text] }, { status: 409 });
 }
