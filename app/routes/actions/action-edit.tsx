@@ -1,10 +1,9 @@
 import type { TFunction } from "i18next";
 import { Breadcrumbs, type Crumb } from "../../components/breadcrumbs";
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, redirect, useActionData, useLoaderData } from "react-router";
+import { data, redirect, useActionData, useLoaderData } from "react-router";
 import { ACTION_FIELD_LABELS, ActionFormFields, actionFormErrors } from "../../components/action-form-fields";
-import { ConflictPanel } from "../../components/conflict-panel";
-import { CsrfField, ErrorSummary } from "../../components/forms";
+import { EditForm } from "../../components/edit-form";
 import { PageTitle } from "../../components/page-title";
 import { actionChangesSchema, changeErrors } from "../../domain/actions/action-changes";
 import { actionFormValues, readActionForm, type ActionFormValues } from "../../domain/actions/action-form";
@@ -105,36 +104,23 @@ export default function ActionEdit() {
       <PageTitle title={t("edit.editAction", { number: loaded.number })} />
       <Breadcrumbs />
       <h1 className="nl-heading nl-heading--level-1">{t("edit.editAction", { number: loaded.number })}</h1>
-      {result?.conflict ? (
-        <ConflictPanel
-          title={t("edit.conflictTitle")}
-          text={t("edit.conflictText")}
-          discardHref={`${base}/edit`}
-          theirs={result.conflict}
-          mine={values}
-          labels={labels}
-        />
-      ) : (
-        <ErrorSummary errors={errors} />
-      )}
-      <Form method="post" className="regie-form" noValidate>
-        <CsrfField />
-        <input type="hidden" name="version" value={version} />
+      <EditForm
+        conflict={
+          result?.conflict
+            ? { title: t("edit.conflictTitle"), text: t("edit.conflictText"), discardHref: `${base}/edit`, theirs: result.conflict, mine: values, labels }
+            : null
+        }
+        errors={errors}
+        version={version}
+        cancelHref={base}
+      >
         <ActionFormFields
           programme={loaded.programme}
           values={values}
           errors={errors}
           categoryInfo={`${t("edit.category")}: ${loaded.category ?? "–"}. ${t("edit.categoryReadOnly")}`}
         />
-        <div className="regie-actions-row">
-          <button className="nl-button nl-button--primary" type="submit">
-            {result?.conflict ? t("edit.keepMine") : t("forms.save")}
-          </button>
-          <Link className="nl-link" to={base}>
-            {t("forms.cancel")}
-          </Link>
-        </div>
-      </Form>
+      </EditForm>
     </>
   );
 }

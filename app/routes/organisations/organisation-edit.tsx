@@ -1,10 +1,10 @@
 import type { TFunction } from "i18next";
 import { Breadcrumbs, type Crumb } from "../../components/breadcrumbs";
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, redirect, useActionData, useLoaderData } from "react-router";
-import { ConflictPanel } from "../../components/conflict-panel";
+import { data, redirect, useActionData, useLoaderData } from "react-router";
+import { EditForm, fieldsOf } from "../../components/edit-form";
 import { SelectField } from "../../components/editing";
-import { CsrfField, ErrorSummary, TextArea, TextField } from "../../components/forms";
+import { TextArea, TextField } from "../../components/forms";
 import { PageTitle } from "../../components/page-title";
 import { formFields } from "../../domain/auth/schemas";
 import { aliasLines, organisationPatchSchema } from "../../domain/editing/organisation-changes";
@@ -90,72 +90,44 @@ export default function OrganisationEdit() {
   const version = result?.version ?? loaded.version;
   const base = `/organisations/${loaded.slug}`;
   const title = t("editing.editOrganisation", { name: loaded.name });
+  const labels = {
+    name: t("editing.fieldName"),
+    kind: t("editing.fieldKind"),
+    aliases: t("editing.fieldAliases"),
+    slug: t("editing.fieldSlug"),
+  };
+  const field = fieldsOf(values, labels, errors);
   return (
     <>
       <PageTitle title={title} />
       <Breadcrumbs />
       <h1 className="nl-heading nl-heading--level-1">{title}</h1>
-      {result?.conflict ? (
-        <ConflictPanel
-          title={t("editing.organisationConflictTitle")}
-          discardHref={`${base}/edit`}
-          theirs={result.conflict}
-          mine={values}
-          labels={{
-            name: t("editing.fieldName"),
-            kind: t("editing.fieldKind"),
-            aliases: t("editing.fieldAliases"),
-            slug: t("editing.fieldSlug"),
-          }}
-          format={(value, field) => (field === "kind" ? t(`kind.${value}`, { defaultValue: value }) : value)}
-        />
-      ) : (
-        <ErrorSummary errors={errors} />
-      )}
-      <Form method="post" className="regie-form regie-form--inline" noValidate>
-        <CsrfField />
-        <input type="hidden" name="version" value={version} />
-        <TextField
-          name="name"
-          label={t("editing.fieldName")}
-          defaultValue={values.name}
-          error={errors.name}
-          required
-          maxLength={200}
-        />
+      <EditForm
+        conflict={
+          result?.conflict
+            ? {
+                title: t("editing.organisationConflictTitle"),
+                discardHref: `${base}/edit`,
+                theirs: result.conflict,
+                mine: values,
+                labels,
+                format: (value, name) => (name === "kind" ? t(`kind.${value}`, { defaultValue: value }) : value),
+              }
+            : null
+        }
+        errors={errors}
+        version={version}
+        cancelHref={base}
+        inline
+      >
+        <TextField {...field("name")} required maxLength={200} />
         <SelectField
-          name="kind"
-          label={t("editing.fieldKind")}
+          {...field("kind")}
           options={ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
-          defaultValue={values.kind}
-          error={errors.kind}
         />
-        <TextArea
-          name="aliases"
-          label={t("editing.fieldAliases")}
-          hint={t("editing.aliasesHint")}
-          defaultValue={values.aliases}
-          error={errors.aliases}
-          rows={4}
-        />
-        <TextField
-          name="slug"
-          label={t("editing.fieldSlug")}
-          hint={t("editing.slugHint")}
-          defaultValue={values.slug}
-          error={errors.slug}
-          required
-          maxLength={200}
-        />
-        <div className="regie-actions-row">
-          <button className="nl-button nl-button--primary" type="submit">
-            {result?.conflict ? t("edit.keepMine") : t("forms.save")}
-          </button>
-          <Link className="nl-link" to={base}>
-            {t("forms.cancel")}
-          </Link>
-        </div>
-      </Form>
+        <TextArea {...field("aliases")} hint={t("editing.aliasesHint")} rows={4} />
+        <TextField {...field("slug")} hint={t("editing.slugHint")} required maxLength={200} />
+      </EditForm>
     </>
   );
 }

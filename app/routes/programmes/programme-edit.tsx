@@ -1,9 +1,9 @@
 import type { TFunction } from "i18next";
 import { Breadcrumbs, type Crumb } from "../../components/breadcrumbs";
 import { useTranslation } from "react-i18next";
-import { Form, Link, redirect, useActionData, useLoaderData } from "react-router";
-import { ConflictPanel } from "../../components/conflict-panel";
-import { CsrfField, ErrorSummary, TextArea, TextField } from "../../components/forms";
+import { redirect, useActionData, useLoaderData } from "react-router";
+import { EditForm, fieldsOf } from "../../components/edit-form";
+import { TextArea, TextField } from "../../components/forms";
 import { PageTitle } from "../../components/page-title";
 import { formFields } from "../../domain/auth/schemas";
 import {
@@ -69,100 +69,43 @@ export default function ProgrammeEdit() {
   const errors: Record<string, string> = result?.errors ?? {};
   const version = result?.version ?? loaded.version;
   const base = `/programmes/${loaded.slug}`;
+  const labels = {
+    title: t("editing.fieldTitle"),
+    subtitle: t("editing.fieldSubtitle"),
+    ambition: t("editing.fieldAmbition"),
+    periodStart: t("editing.fieldPeriodStart"),
+    periodEnd: t("editing.fieldPeriodEnd"),
+    adoptedOn: t("editing.fieldAdoptedOn"),
+    adoptedBy: t("editing.fieldAdoptedBy"),
+  };
+  const field = fieldsOf(values, labels, errors);
   return (
     <>
       <PageTitle title={t("editing.editProgramme")} />
       <Breadcrumbs />
       <h1 className="nl-heading nl-heading--level-1">{t("editing.editProgramme")}</h1>
-      {result?.conflict ? (
-        <ConflictPanel
-          title={t("editing.programmeConflictTitle")}
-          discardHref={`${base}/edit`}
-          theirs={result.conflict}
-          mine={values}
-          labels={{
-            title: t("editing.fieldTitle"),
-            subtitle: t("editing.fieldSubtitle"),
-            ambition: t("editing.fieldAmbition"),
-            periodStart: t("editing.fieldPeriodStart"),
-            periodEnd: t("editing.fieldPeriodEnd"),
-            adoptedOn: t("editing.fieldAdoptedOn"),
-            adoptedBy: t("editing.fieldAdoptedBy"),
-          }}
-        />
-      ) : (
-        <ErrorSummary errors={errors} />
-      )}
-      <Form method="post" className="regie-form" noValidate>
-        <CsrfField />
-        <input type="hidden" name="version" value={version} />
-        <TextField
-          name="title"
-          label={t("editing.fieldTitle")}
-          defaultValue={values.title}
-          error={errors.title}
-          required
-          maxLength={500}
-        />
-        <TextField
-          name="subtitle"
-          label={t("editing.fieldSubtitle")}
-          defaultValue={values.subtitle}
-          error={errors.subtitle}
-          maxLength={500}
-        />
-        <TextArea
-          name="ambition"
-          label={t("editing.fieldAmbition")}
-          hint={t("editing.ambitionHint")}
-          defaultValue={values.ambition}
-          error={errors.ambition}
-          rows={8}
-        />
+      <EditForm
+        conflict={
+          result?.conflict
+            ? { title: t("editing.programmeConflictTitle"), discardHref: `${base}/edit`, theirs: result.conflict, mine: values, labels }
+            : null
+        }
+        errors={errors}
+        version={version}
+        cancelHref={base}
+      >
+        <TextField {...field("title")} required maxLength={500} />
+        <TextField {...field("subtitle")} maxLength={500} />
+        <TextArea {...field("ambition")} hint={t("editing.ambitionHint")} rows={8} />
         <fieldset className="regie-fieldset">
           <legend>{t("editing.fieldPeriod")}</legend>
           <p className="regie-hint">{t("editing.periodHint")}</p>
-          <TextField
-            name="periodStart"
-            label={t("editing.fieldPeriodStart")}
-            defaultValue={values.periodStart}
-            error={errors.periodStart}
-            required
-            maxLength={4}
-          />
-          <TextField
-            name="periodEnd"
-            label={t("editing.fieldPeriodEnd")}
-            defaultValue={values.periodEnd}
-            error={errors.periodEnd}
-            required
-            maxLength={4}
-          />
+          <TextField {...field("periodStart")} required maxLength={4} />
+          <TextField {...field("periodEnd")} required maxLength={4} />
         </fieldset>
-        <TextField
-          name="adoptedOn"
-          type="date"
-          label={t("editing.fieldAdoptedOn")}
-          hint={t("editing.adoptedOnHint")}
-          defaultValue={values.adoptedOn}
-          error={errors.adoptedOn}
-        />
-        <TextField
-          name="adoptedBy"
-          label={t("editing.fieldAdoptedBy")}
-          defaultValue={values.adoptedBy}
-          error={errors.adoptedBy}
-          maxLength={500}
-        />
-        <div className="regie-actions-row">
-          <button className="nl-button nl-button--primary" type="submit">
-            {result?.conflict ? t("edit.keepMine") : t("forms.save")}
-          </button>
-          <Link className="nl-link" to={base}>
-            {t("forms.cancel")}
-          </Link>
-        </div>
-      </Form>
+        <TextField {...field("adoptedOn")} type="date" hint={t("editing.adoptedOnHint")} />
+        <TextField {...field("adoptedBy")} maxLength={500} />
+      </EditForm>
     </>
   );
 }

@@ -1,10 +1,10 @@
 import type { TFunction } from "i18next";
 import { Breadcrumbs, type Crumb } from "../../components/breadcrumbs";
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, redirect, useActionData, useLoaderData } from "react-router";
-import { ConflictPanel } from "../../components/conflict-panel";
+import { data, redirect, useActionData, useLoaderData } from "react-router";
+import { EditForm, fieldsOf } from "../../components/edit-form";
 import { SelectField } from "../../components/editing";
-import { CsrfField, ErrorSummary, TextArea, TextField } from "../../components/forms";
+import { TextArea, TextField } from "../../components/forms";
 import { PageTitle } from "../../components/page-title";
 import { formFields } from "../../domain/auth/schemas";
 import {
@@ -97,6 +97,14 @@ export default function ThemeEdit() {
   const title = t("editing.editTheme", { number: loaded.number });
   const nameOf = (slug: string) => loaded.municipalities.find((m) => m.slug === slug)?.name ?? slug;
   /** A theme's values as plain text per field, for showing two versions side by side. */
+  const labels = {
+    title: t("editing.fieldTitle"),
+    goal: t("editing.fieldGoal"),
+    intentionsIntro: t("editing.fieldIntentionsIntro"),
+    intentions: t("editing.intentions"),
+    participation: t("editing.participation"),
+  };
+  const field = fieldsOf(values, labels, errors);
   const flat = (v: ThemeFormValues) => ({
     title: v.title,
     goal: v.goal,
@@ -118,49 +126,19 @@ export default function ThemeEdit() {
       <PageTitle title={title} />
       <Breadcrumbs />
       <h1 className="nl-heading nl-heading--level-1">{title}</h1>
-      {result?.conflict ? (
-        <ConflictPanel
-          title={t("editing.themeConflictTitle")}
-          discardHref={`${base}/themes/${loaded.number}/edit`}
-          theirs={flat(result.conflict)}
-          mine={flat(values)}
-          labels={{
-            title: t("editing.fieldTitle"),
-            goal: t("editing.fieldGoal"),
-            intentionsIntro: t("editing.fieldIntentionsIntro"),
-            intentions: t("editing.intentions"),
-            participation: t("editing.participation"),
-          }}
-        />
-      ) : (
-        <ErrorSummary errors={errors} />
-      )}
-      <Form method="post" className="regie-form" noValidate>
-        <CsrfField />
-        <input type="hidden" name="version" value={version} />
-        <TextField
-          name="title"
-          label={t("editing.fieldTitle")}
-          defaultValue={values.title}
-          error={errors.title}
-          required
-          maxLength={500}
-        />
-        <TextArea
-          name="goal"
-          label={t("editing.fieldGoal")}
-          hint={t("editing.ambitionHint")}
-          defaultValue={values.goal}
-          error={errors.goal}
-          rows={8}
-        />
-        <TextArea
-          name="intentionsIntro"
-          label={t("editing.fieldIntentionsIntro")}
-          defaultValue={values.intentionsIntro}
-          error={errors.intentionsIntro}
-          rows={2}
-        />
+      <EditForm
+        conflict={
+          result?.conflict
+            ? { title: t("editing.themeConflictTitle"), discardHref: `${base}/themes/${loaded.number}/edit`, theirs: flat(result.conflict), mine: flat(values), labels }
+            : null
+        }
+        errors={errors}
+        version={version}
+        cancelHref={`${base}/themes/${loaded.number}`}
+      >
+        <TextField {...field("title")} required maxLength={500} />
+        <TextArea {...field("goal")} hint={t("editing.ambitionHint")} rows={8} />
+        <TextArea {...field("intentionsIntro")} rows={2} />
         <fieldset
           className="regie-fieldset"
           id="veld-intentions"
@@ -242,15 +220,7 @@ export default function ThemeEdit() {
             </fieldset>
           ))}
         </fieldset>
-        <div className="regie-actions-row">
-          <button className="nl-button nl-button--primary" type="submit">
-            {result?.conflict ? t("edit.keepMine") : t("forms.save")}
-          </button>
-          <Link className="nl-link" to={`${base}/themes/${loaded.number}`}>
-            {t("forms.cancel")}
-          </Link>
-        </div>
-      </Form>
+      </EditForm>
     </>
   );
 }
