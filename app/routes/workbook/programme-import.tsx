@@ -1,15 +1,15 @@
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
-import { data, Form, redirect, useActionData, useLoaderData } from "react-router";
+import { data, redirect, useActionData, useLoaderData } from "react-router";
 import { Breadcrumbs, type Crumb } from "../../components/breadcrumbs";
-import { CsrfField, Notice } from "../../components/forms";
+import { Notice } from "../../components/forms";
 import { PageTitle } from "../../components/page-title";
 import { timestamp } from "../../domain/time";
 import { importProgrammeWorkbook } from "../../lib/workbook.server";
 import { requireAdmin } from "../admin/admin.server";
 import { actorOf } from "../shared/page-action.server";
 import { errorTexts, receiveWorkbook, uploadLimits } from "./workbook.server";
-import { WorkbookErrors } from "./workbook-parts";
+import { WorkbookUploadForm } from "./workbook-parts";
 import type { Route } from "./+types/programme-import";
 
 export const handle = {
@@ -65,29 +65,7 @@ export default function ProgrammeImport() {
           {t("workbookPages.downloadTemplate")}
         </a>
       </p>
-      {result?.errors.length ? <WorkbookErrors errors={result.errors} /> : null}
-      <Form method="post" encType="multipart/form-data" className="regie-form" noValidate>
-        <CsrfField />
-        <div className="regie-field">
-          <label htmlFor="veld-file">{t("workbookPages.fileLabel")}</label>
-          <span className="regie-hint" id="veld-file-hint">
-            {t("workbookPages.fileHint", limits)}
-          </span>
-          <input
-            type="file"
-            id="veld-file"
-            name="file"
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            aria-describedby="veld-file-hint"
-            aria-invalid={result?.errors.length ? true : undefined}
-          />
-        </div>
-        <div className="regie-actions-row">
-          <button type="submit" className="nl-button nl-button--primary">
-            {t("workbookPages.upload")}
-          </button>
-        </div>
-      </Form>
+      <WorkbookUploadForm errors={result?.errors ?? []} limits={limits} />
     </>
   );
 }

@@ -1,5 +1,39 @@
 import { useTranslation } from "react-i18next";
+import { Form } from "react-router";
+import { CsrfField } from "../../components/forms";
 import type { PreviewView } from "./workbook.server";
+
+/** The upload of a workbook (.xlsx) within the limits, with the errors of the one refused before. */
+export function WorkbookUploadForm({ errors, limits }: { errors: string[]; limits: { mb: number; rows: number } }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {errors.length ? <WorkbookErrors errors={errors} /> : null}
+      <Form method="post" encType="multipart/form-data" className="regie-form" noValidate>
+        <CsrfField />
+        <div className="regie-field">
+          <label htmlFor="veld-file">{t("workbookPages.fileLabel")}</label>
+          <span className="regie-hint" id="veld-file-hint">
+            {t("workbookPages.fileHint", limits)}
+          </span>
+          <input
+            type="file"
+            id="veld-file"
+            name="file"
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            aria-describedby="veld-file-hint"
+            aria-invalid={errors.length ? true : undefined}
+          />
+        </div>
+        <div className="regie-actions-row">
+          <button type="submit" className="nl-button nl-button--primary">
+            {t("workbookPages.upload")}
+          </button>
+        </div>
+      </Form>
+    </>
+  );
+}
 
 /** Every error of a refused workbook, each with its sheet, row and column. */
 export function WorkbookErrors({ errors }: { errors: string[] }) {
