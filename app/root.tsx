@@ -18,6 +18,7 @@ import type { Language } from "./lib/i18n";
 import { clientCatalogue } from "./lib/i18n/catalogue.server";
 import { loadClientMessages } from "./lib/i18n/client-messages";
 import { sendsClientScripts } from "./routes/shared/route-handles";
+import { can } from "./domain/auth/permissions";
 import stylesheet from "./styles/app.css?url";
 import type { Route } from "./+types/root";
 
@@ -39,7 +40,29 @@ export async function loader({ context }: Route.LoaderArgs) {
     defaultProgramme,
     csrfToken: context.csrfToken,
     user: user ? { name: user.name, isAdmin: user.isAdmin } : null,
+    workNavigation: user ? await workNavigation(context).catch(() => null) : null,
   };
+}
+
+/**
+ * The programmes (by slug) whose update rounds and meetings the signed-in person may use, so that
+ * the navigation offers them there; an administrator may use them in every programme.
+ */
+async function workNavigation(context: Route.LoaderArgs["context"]) {
+  const { principal, services } = context;
+  const ids = principal.user?.isAdmin
+    ? await Promise.all((await services.programmes.list()).map(async (p) => (await services.programmes.ref(p.slug))?.id))
+    : [...principal.roles.keys()];
+  const rounds: string[] = [];
+  const meetings: string[] = [];
+  for (const id of ids) {
+    if (id === undefined) continue;
+    const slug = await services.programmes.slugOf(id);
+    if (!slug) continue;
+    if (can(principal, "rounds.manage", { programmeId: id })) rounds.push(slug);
+    if (can(principal, "decision.record", { programmeId: id })) meetings.push(slug);
+  }
+  return { rounds, meetings };
 }
 
 export type RootData = Awaited<ReturnType<typeof loader>>;
