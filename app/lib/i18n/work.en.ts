@@ -8,6 +8,7 @@ export const workEn: Widen<typeof workNl> = {
   navMeetings: "Meetings",
   title: "My work",
   intro: "What awaits you today, per programme and per role.",
+  accountCreated: "Your account has been created and you are signed in.",
   welcome: "Welcome. Your account is ready and you are signed in. Below are your actions and what is asked of you.",
   nothing: "You hold no role in a programme yet and are not a contact of any action. An administrator or programme manager can give you a role.",
   rolesLabel: "Your roles",
@@ -61,9 +62,8 @@ export const workEn: Widen<typeof workNl> = {
   toUpdate: "Report progress",
   invite: "Invite to an account",
   inviteHint: "The person gets an email to choose a password and sees their actions after signing in.",
-  inviteRole: "Role",
   inviteNone: "Do not invite",
-  invited: "An invitation has been sent to {{email}}.",
+  invitedDone: "An invitation to an account has been sent; after signing in the person sees their actions.",
   inviteExists: "An account with this email address already exists; it has been linked to the action and no invitation was sent.",
   inviteRoleNotAllowed: "Choose a role you may grant.",
 };

@@ -4,6 +4,7 @@ export const workNl = {
   navMeetings: "Vergaderingen",
   title: "Mijn werk",
   intro: "Wat er vandaag op u wacht, per programma en per rol.",
+  accountCreated: "Uw account is aangemaakt en u bent ingelogd.",
   welcome: "Welkom. Uw account is klaar en u bent ingelogd. Hieronder staan uw acties en wat er van u gevraagd wordt.",
   nothing: "U heeft nog geen rol in een programma en bent geen contactpersoon van een actie. Een beheerder of programmamanager kan u een rol geven.",
   rolesLabel: "Uw rollen",
@@ -58,9 +59,8 @@ export const workNl = {
   // The invitation from an action's contacts page.
   invite: "Uitnodigen voor een account",
   inviteHint: "De persoon krijgt een e-mail om een wachtwoord te kiezen en ziet na het inloggen zijn of haar acties.",
-  inviteRole: "Rol",
   inviteNone: "Niet uitnodigen",
-  invited: "Er is een uitnodiging gestuurd naar {{email}}.",
+  invitedDone: "Er is een uitnodiging voor een account gestuurd; na het inloggen ziet de persoon zijn of haar acties.",
   inviteExists: "Er bestaat al een account met dit e-mailadres; dat account is aan de actie gekoppeld en er is geen uitnodiging gestuurd.",
   inviteRoleNotAllowed: "Kies een rol die u mag toekennen.",
 } as const;

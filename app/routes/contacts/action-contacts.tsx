@@ -17,6 +17,8 @@ import { requireNumber, requireProgramme } from "../shared/page-data.server";
 import { timestamp } from "../../domain/time";
 import type { Route } from "./+types/action-contacts";
 import { isRecordId } from "../../domain/primitives";
+import { grantableRoles, readInviteRole } from "../../domain/contacts/invite-roles";
+import { inviteContact } from "./invite-contact.server";
 
 export const handle = {
   breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
@@ -59,6 +61,8 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     contacts,
     canManage,
     organisations: lookup?.all ?? [],
+    grantable: canManage ? grantableRoles(context.principal, programme.id) : [],
+    invited: new URL(request.url).searchParams.get("invited"),
     done: new URL(request.url).searchParams.get("done"),
     // Added while an update round was open: the contact was asked in it too.
     asked: new URL(request.url).searchParams.get("asked") === "1",
@@ -92,20 +96,30 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     name: fields.name ?? "",
     email: fields.email ?? "",
     organisation: fields.organisation ?? "",
+    invite: fields.invite ?? "",
   };
   const parsed = contactFormSchema.safeParse(fields);
-  if (!parsed.success)
-    return data({ errors: translateFieldErrors(t, authErrors(parsed.error)), values }, { status: 400 });
+  const inviteRole = readInviteRole(fields.invite, grantableRoles(context.principal, programme.id));
+  if (!parsed.success || inviteRole === undefined) {
+    const errors = {
+      ...(parsed.success ? {} : authErrors(parsed.error)),
+      ...(inviteRole === undefined ? { invite: message("work.inviteRoleNotAllowed") } : {}),
+    };
+    return data({ errors: translateFieldErrors(t, errors), values }, { status: 400 });
+  }
   const result = await context.services.contacts.addToAction({ ...change, contact: parsed.data });
   if (!result.ok)
     return data(
       { errors: translateFieldErrors(t, { organisation: message("contacts.organisationUnknown") }), values },
       { status: 400 },
     );
-  if (result.asked === 0) return redirect(`${base}?done=${result.outcome}`);
+  const invited = inviteRole
+    ? `&invited=${await inviteContact(context, { programme, action, contact: parsed.data, role: inviteRole })}`
+    : "";
+  if (result.asked === 0) return redirect(`${base}?done=${result.outcome}${invited}`);
   // The request of the open round goes out from the job runner, right after this answer.
   context.services.jobRunner.wake();
-  return redirect(`${base}?done=${result.outcome}&asked=1`);
+  return redirect(`${base}?done=${result.outcome}&asked=1${invited}`);
 }
 
 export default function ActionContacts() {
@@ -116,7 +130,7 @@ export default function ActionContacts() {
   const item = loaded.action;
   const base = `/programmes/${programme.slug}`;
   const errors: Record<string, string> = result?.errors ?? {};
-  const values = result?.values ?? { name: "", email: "", organisation: "" };
+  const values = result?.values ?? { name: "", email: "", organisation: "", invite: "" };
   const title = t("contacts.titleFor", { number: item.number });
   return (
     <>
@@ -133,6 +147,8 @@ export default function ActionContacts() {
         <Notice>
           {t(`contacts.done_${loaded.done}`, { defaultValue: t("forms.saved") })}
           {loaded.asked ? ` ${t("contacts.askedInRound")}` : null}
+          {loaded.invited === "invited" ? ` ${t("work.invitedDone")}` : null}
+          {loaded.invited === "exists" ? ` ${t("work.inviteExists")}` : null}
         </Notice>
       ) : null}
       <p className="nl-paragraph">{t("contacts.privacyNote")}</p>
@@ -227,6 +243,19 @@ export default function ActionContacts() {
                 ...loaded.organisations.map((o) => ({ value: o.slug, label: o.name })),
               ]}
             />
+            {loaded.grantable.length > 0 ? (
+              <SelectField
+                name="invite"
+                label={t("work.invite")}
+                hint={t("work.inviteHint")}
+                defaultValue={values.invite}
+                error={errors.invite}
+                options={[
+                  { value: "", label: t("work.inviteNone") },
+                  ...loaded.grantable.map((r) => ({ value: r, label: t(`role.${r}`) })),
+                ]}
+              />
+            ) : null}
             <div className="regie-actions-row">
               <button type="submit" className="nl-button nl-button--primary">
                 {t("contacts.addSubmit")}
