@@ -66,4 +66,13 @@ export const workEn: Widen<typeof workNl> = {
   invitedDone: "An invitation to an account has been sent; after signing in the person sees their actions.",
   inviteExists: "An account with this email address already exists; it has been linked to the action and no invitation was sent.",
   inviteRoleNotAllowed: "Choose a role you may grant.",
+  glance: "At a glance",
+  statusTitle: "Progress",
+  statusOf: "Progress of {{what}}",
+  statusCount: "{{count}} {{status}}",
+  statusNone: "No actions to count.",
+  statusWord: "Status",
+  categoryWord: "Category",
+  latestUpdate: "Latest update ({{period}}, {{date}})",
+  noUpdate: "No progress update yet.",
 };

@@ -63,4 +63,13 @@ export const workNl = {
   invitedDone: "Er is een uitnodiging voor een account gestuurd; na het inloggen ziet de persoon zijn of haar acties.",
   inviteExists: "Er bestaat al een account met dit e-mailadres; dat account is aan de actie gekoppeld en er is geen uitnodiging gestuurd.",
   inviteRoleNotAllowed: "Kies een rol die u mag toekennen.",
+  glance: "In één oogopslag",
+  statusTitle: "Voortgang",
+  statusOf: "Voortgang van {{what}}",
+  statusCount: "{{count}} {{status}}",
+  statusNone: "Geen acties om te tellen.",
+  statusWord: "Status",
+  categoryWord: "Categorie",
+  latestUpdate: "Laatste update ({{period}}, {{date}})",
+  noUpdate: "Nog geen voortgangsupdate.",
 } as const;

@@ -6,6 +6,7 @@ import { data, Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/progress-dashboard";
 import { CategoryBadge } from "../../components/category-badge";
 import { PageTitle } from "../../components/page-title";
+import { StatusSummary } from "../../components/progress/status-summary";
 import { formatDay, formatPeriod, statusLabel } from "../../components/progress/progress-text";
 import { riskFlagsContent } from "../../components/progress/risk-flags";
 import { can } from "../../domain/auth/permissions";
@@ -278,6 +279,33 @@ export default function DashboardPage() {
           {t("progressViews.dashboard.today", { date: formatDay(d.today, language) })}
         </p>
       </div>
+
+      <section aria-labelledby="in-een-oogopslag" className="regie-glance-section">
+        <h2 className="nl-heading nl-heading--level-2" id="in-een-oogopslag">
+          {t("work.glance")}
+        </h2>
+        <StatusSummary {...d.total} label={t("work.statusOf", { what: d.programme.title })} />
+        <ul className="regie-glance-themes">
+          {d.byTheme.map((row) => (
+            <li key={row.key}>
+              <p className="nl-paragraph regie-glance-themes__name">
+                {row.theme === null ? (
+                  t("progressViews.dashboard.chapter")
+                ) : (
+                  <>
+                    {row.theme}. <span lang={lang}>{row.title}</span>
+                  </>
+                )}
+              </p>
+              <StatusSummary
+                counts={row.counts}
+                total={row.total}
+                label={row.theme === null ? t("progressViews.dashboard.chapter") : `${t("overview.theme")} ${row.theme}`}
+              />
+            </li>
+          ))}
+        </ul>
+      </section>
 
       <section aria-labelledby="per-thema">
         <h2 className="nl-heading nl-heading--level-2" id="per-thema">

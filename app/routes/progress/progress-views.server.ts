@@ -8,12 +8,13 @@ import {
   type ProgressStatus,
   type RiskFlag,
 } from "../../domain/progress/dependencies";
-import { rollUp, type Rollup } from "../../domain/progress/rollup";
+import { rollUp, type DashboardStatus, type Rollup } from "../../domain/progress/rollup";
 import type { ReportingPeriod } from "../../db/progress.read-model";
 import type { Programme } from "../../domain/programmes/types";
 import type { LinkType } from "../../domain/programmes/programme-document";
 import { readRiskFlags } from "../../domain/progress/risk-flags";
 import { today } from "../shared/as-of.server";
+import type { StatusCounts } from "../../components/progress/status-summary";
 
 /**
  * What the dashboard, the timeline, the dependency graphs and the risk flags on the action pages
@@ -172,3 +173,17 @@ export async function loadActionDependencies(
 }
 
 export type ActionDependencies = Awaited<ReturnType<typeof loadActionDependencies>>;
+
+
+/** The dashboard's status counts for the whole programme and per theme (key: theme number, "chapter" for the organisation chapter). */
+export async function loadStatusCounts(
+  context: AppLoadContext,
+  programme: Programme,
+): Promise<{ total: StatusCounts; byTheme: Record<string, StatusCounts> }> {
+  const { rollup } = await loadRollup(context, programme);
+  const plain = (r: { counts: Record<DashboardStatus, number>; total: number }): StatusCounts => ({ counts: { ...r.counts }, total: r.total });
+  return {
+    total: plain(rollup.total),
+    byTheme: Object.fromEntries(rollup.byTheme.map((r) => [r.key === "chapter" ? "chapter" : r.key.slice("theme:".length), plain(r)])),
+  };
+}
