@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Db } from "./database";
+import { PERIOD_KEY_SQL } from "./progress.read-model";
 
 /**
  * Reads what the work area ("Mijn werk") lists, per programme or per person, in one query each:
@@ -127,6 +128,23 @@ export function createWorkReadModel(db: Db) {
         narrative: r.narrative,
         reportedAt: r.created_at,
       }));
+    },
+
+    /** Each action's newest public narrative (by the period it is about, then when it was written), by number. */
+    async latestPublicNarratives(programmeId: number): Promise<Map<number, { period: string; narrative: string }>> {
+      const rows = await k
+        .selectFrom("progress_update as pu")
+        .innerJoin("action as a", "a.id", "pu.action_id")
+        .select(["a.number", "pu.period", "pu.narrative"])
+        .where("a.programme_id", "=", programmeId)
+        .where("pu.narrative_public", "=", 1)
+        .where("pu.narrative", "<>", "")
+        .orderBy(sql.raw(PERIOD_KEY_SQL.replaceAll("period", "pu.period")), "desc")
+        .orderBy("pu.created_at", "desc")
+        .execute();
+      const out = new Map<number, { period: string; narrative: string }>();
+      for (const r of rows) if (!out.has(r.number)) out.set(r.number, { period: r.period, narrative: r.narrative });
+      return out;
     },
 
     /**

@@ -122,6 +122,8 @@ describe.each(testDialects())("the work area on %s", (dialect) => {
       status: "at-risk",
       percent: "",
       narrative: "De zaal is pas in het voorjaar vrij.",
+      narrativePublicShown: "1",
+      narrativePublic: "1",
     });
     expect(answered.status, answered.body.slice(0, 300)).toBe(302);
 
@@ -209,6 +211,37 @@ describe.each(testDialects())("the work area on %s", (dialect) => {
     expect(body).not.toContain("Karel Contact");
     expect(res.body).toContain(`href="${P}/meetings"`);
     expect(res.body).not.toContain(`href="${P}/rounds"`);
+  });
+
+  it("lists under needs attention only actions asked who did not answer, those without a contact apart, with the latest narrative", async () => {
+    const res = await page(`${P}/dashboard`);
+    expect(res.status).toBe(200);
+    const body = text(res.body);
+    const glance = between(body, "In één oogopslag", "Per thema");
+    expect(glance).toMatch(/1 risico gemeld/);
+    const attention = between(body, "Aandacht nodig", "Acties zonder contactpersoon");
+    const row = (n: number) => {
+      const start = attention.indexOf(`Actie ${n}:`);
+      if (start < 0) return "";
+      const next = attention.slice(start + 1).search(/Actie \d+:/);
+      return next < 0 ? attention.slice(start) : attention.slice(start, start + 1 + next);
+    };
+    expect(row(17)).toContain("Geen update in de laatste ronde");
+    // Action 25 has no contact: nobody was asked, so a missing update is no reason on its own.
+    expect(row(25)).not.toContain("Geen update in de laatste ronde");
+    expect(row(26)).toContain("De zaal is pas in het voorjaar vrij.");
+    const withoutContact = between(body, "Acties zonder contactpersoon", "Vervallen");
+    expect(withoutContact).toContain("Actie 25: Impuls BBL/Stages/leerwerkplekken");
+    expect(withoutContact).not.toMatch(/Actie 1[7]:|Actie 26:/);
+  });
+
+  it("shows status and the latest update beside the category on the action page, and progress per theme on the overview", async () => {
+    const action = text((await page(`${P}/actions/26`)).body);
+    expect(action).toMatch(/Categorie: .*Status: Risico Laatste update/);
+    const overview = text((await page(P)).body);
+    expect(overview).toMatch(/Voortgang Voortgang van Thema 3: .*1 risico gemeld/);
+    const theme = text((await page(`${P}/themes/3`)).body);
+    expect(theme).toMatch(/Voortgang van Thema 3: .*1 risico gemeld/);
   });
 
   it("tells someone without work what to expect, and a page they may not see answers 403 in words", async () => {

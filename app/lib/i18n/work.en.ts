@@ -75,4 +75,7 @@ export const workEn: Widen<typeof workNl> = {
   categoryWord: "Category",
   latestUpdate: "Latest update ({{period}}, {{date}})",
   noUpdate: "No progress update yet.",
+  narrativeOf: "Latest explanation ({{period}}):",
+  withoutContactNone: "Every open action has a contact.",
+  withoutContactIntro: "No contact is known for these open actions: an update round cannot ask anyone about their progress. That is why a missing update does not put them under \"Needs attention\".",
 };

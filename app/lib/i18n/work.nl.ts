@@ -72,4 +72,7 @@ export const workNl = {
   categoryWord: "Categorie",
   latestUpdate: "Laatste update ({{period}}, {{date}})",
   noUpdate: "Nog geen voortgangsupdate.",
+  narrativeOf: "Laatste toelichting ({{period}}):",
+  withoutContactNone: "Elke open actie heeft een contactpersoon.",
+  withoutContactIntro: "Voor deze open acties is geen contactpersoon bekend: een updateronde kan niemand om hun voortgang vragen. Ze staan daarom niet onder „Aandacht nodig” als de update ontbreekt.",
 } as const;

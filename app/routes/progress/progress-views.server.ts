@@ -54,11 +54,12 @@ export async function loadRollup(
   const rollup = await read.cache.get(
     `rollup:${programme.id}:${day}`,
     async () => {
-      const [rows, leads, links, milestones] = await Promise.all([
+      const [rows, leads, links, milestones, asked] = await Promise.all([
         read.actionRows(programme.id, period.period),
         read.leads(programme.id),
         read.dependencyLinks(programme.id),
         read.milestones(programme.id),
+        period.round ? read.askedInRound(period.round.id) : Promise.resolve(undefined),
       ]);
       const byAction = new Map<number, typeof milestones>();
       for (const m of milestones) byAction.set(m.actionId, [...(byAction.get(m.actionId) ?? []), m]);
@@ -76,6 +77,7 @@ export async function loadRollup(
         links,
         period: period.period,
         round: period.round !== null,
+        asked: asked ? new Set(asked) : undefined,
         today: day,
       });
     },
