@@ -147,6 +147,27 @@ export function ErrorBoundary() {
       </>
     );
   }
+  if (isRouteErrorResponse(error) && error.status === 403) {
+    // A page someone may not see: say so plainly, and point to where their own work is.
+    return (
+      <>
+        <PageTitle title={t("auth.forbiddenTitle")} />
+        <h1 className="nl-heading nl-heading--level-1">{t("auth.forbiddenTitle")}</h1>
+        <p className="nl-paragraph">{typeof error.data === "string" && error.data ? error.data : t("auth.noAccessPage")}</p>
+        <p className="nl-paragraph">
+          {data?.user ? (
+            <a className="nl-link" href="/work">
+              {t("work.title")}
+            </a>
+          ) : (
+            <a className="nl-link" href="/">
+              {t("errors.backHome")}
+            </a>
+          )}
+        </p>
+      </>
+    );
+  }
   if (isRouteErrorResponse(error) && error.status === 400) {
     return (
       <>

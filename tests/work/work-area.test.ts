@@ -250,7 +250,9 @@ describe.each(testDialects())("the work area on %s", (dialect) => {
     expect(partner).not.toContain("Programmamanager");
     const refused = await page(`${P}/rounds`, who.partner);
     expect(refused.status).toBe(403);
-    expect(text(refused.body)).toContain("U heeft geen toegang tot deze pagina.");
+    // Said on the page itself (not only in the data for hydration), under a plain title.
+    const shown = text(refused.body.replace(/<script[\s\S]*?<\/script>/g, ""));
+    expect(shown).toContain("Geen toegang U heeft geen toegang tot deze pagina.");
     const english = await page(`${P}/rounds?lang=en`, who.partner, "en");
     expect(text(english.body)).toContain("You have no access to this page.");
   });
