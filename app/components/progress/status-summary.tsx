@@ -36,10 +36,14 @@ export function StatusSummary({
         {total === 0
           ? t("work.statusNone")
           : shown.map((s, i) => (
-              <span key={s} className="regie-status-summary__item">
-                {i > 0 ? ", " : ""}
-                <span className={`regie-status-key regie-status-key--${s}`} aria-hidden="true" />
-                {t("work.statusCount", { count: counts[s], status: statusLabel(t, s).toLowerCase() })}
+              // The comma stays with the item before it, so that a wrapped line never starts with one.
+              <span key={s}>
+                <span className="regie-status-summary__item">
+                  <span className={`regie-status-key regie-status-key--${s}`} aria-hidden="true" />
+                  {t("work.statusCount", { count: counts[s], status: statusLabel(t, s).toLowerCase() })}
+                  {i < shown.length - 1 ? "," : ""}
+                </span>
+                {i < shown.length - 1 ? " " : ""}
               </span>
             ))}
       </p>

@@ -293,7 +293,7 @@ export default function DashboardPage() {
         <h2 className="nl-heading nl-heading--level-2" id="in-een-oogopslag">
           {t("work.glance")}
         </h2>
-        <StatusSummary {...d.total} label={t("work.statusOf", { what: d.programme.title })} />
+        <StatusSummary counts={d.total.counts} total={d.total.total} label={t("work.statusOf", { what: d.programme.title })} />
         <ul className="regie-glance-themes">
           {d.byTheme.map((row) => (
             <li key={row.key}>
