@@ -47,12 +47,12 @@ const webServer: NonNullable<PlaywrightTestConfig["webServer"]> = [
 const projects: NonNullable<PlaywrightTestConfig["projects"]> = [
   {
     name: "sqlite-js",
-    testIgnore: /postgres-smoke|first-admin|decide-category|edit-action|workbook-import|annual-report/,
+    testIgnore: /postgres-smoke|first-admin|decide-category|edit-action|workbook-import|annual-report|work-area/,
     use: { baseURL: `http://127.0.0.1:${sqlitePort}`, javaScriptEnabled: true },
   },
   {
     name: "sqlite-no-js",
-    testIgnore: /postgres-smoke|first-admin|decide-category|edit-action|workbook-import|annual-report/,
+    testIgnore: /postgres-smoke|first-admin|decide-category|edit-action|workbook-import|annual-report|work-area/,
     use: { baseURL: `http://127.0.0.1:${sqlitePort}`, javaScriptEnabled: false },
   },
 ];
@@ -148,6 +148,21 @@ for (const [offset, name, javaScriptEnabled] of [[740, "annual-report-js", true]
     timeout: 60_000,
   });
   projects.push({ name, testMatch: /annual-report/, use: { baseURL: `http://127.0.0.1:${port}`, javaScriptEnabled }, metadata: { databaseFile } });
+}
+// The work-area journey submits a plan, opens a round and invites a contact: one server and database
+// per project, like the decisions journey; the spec makes its programme manager with the CLI.
+process.env.REGIE_E2E_WORK_DIR ??= mkdtempSync(join(tmpdir(), "regie-e2e-work-"));
+for (const [offset, name, javaScriptEnabled] of [[780, "work-area-js", true], [781, "work-area-no-js", false]] as const) {
+  const port = sqlitePort + offset;
+  const databaseFile = join(process.env.REGIE_E2E_WORK_DIR, `${name}.sqlite`);
+  webServer.push({
+    command: "node server.js",
+    url: `http://127.0.0.1:${port}/health`,
+    env: { PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `sqlite:${databaseFile}`, LOG_LEVEL: "warn" },
+    reuseExistingServer: false,
+    timeout: 60_000,
+  });
+  projects.push({ name, testMatch: /work-area/, use: { baseURL: `http://127.0.0.1:${port}`, javaScriptEnabled }, metadata: { databaseFile } });
 }
 if (pgUrl) {
   const db = new URL(pgUrl);

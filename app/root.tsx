@@ -18,6 +18,7 @@ import type { Language } from "./lib/i18n";
 import { clientCatalogue } from "./lib/i18n/catalogue.server";
 import { loadClientMessages } from "./lib/i18n/client-messages";
 import { sendsClientScripts } from "./routes/shared/route-handles";
+import { can } from "./domain/auth/permissions";
 import stylesheet from "./styles/app.css?url";
 import type { Route } from "./+types/root";
 
@@ -39,7 +40,29 @@ export async function loader({ context }: Route.LoaderArgs) {
     defaultProgramme,
     csrfToken: context.csrfToken,
     user: user ? { name: user.name, isAdmin: user.isAdmin } : null,
+    workNavigation: user ? await workNavigation(context).catch(() => null) : null,
   };
+}
+
+/**
+ * The programmes (by slug) whose update rounds and meetings the signed-in person may use, so that
+ * the navigation offers them there; an administrator may use them in every programme.
+ */
+async function workNavigation(context: Route.LoaderArgs["context"]) {
+  const { principal, services } = context;
+  const ids = principal.user?.isAdmin
+    ? await Promise.all((await services.programmes.list()).map(async (p) => (await services.programmes.ref(p.slug))?.id))
+    : [...principal.roles.keys()];
+  const rounds: string[] = [];
+  const meetings: string[] = [];
+  for (const id of ids) {
+    if (id === undefined) continue;
+    const slug = await services.programmes.slugOf(id);
+    if (!slug) continue;
+    if (can(principal, "rounds.manage", { programmeId: id })) rounds.push(slug);
+    if (can(principal, "decision.record", { programmeId: id })) meetings.push(slug);
+  }
+  return { rounds, meetings };
 }
 
 export type RootData = Awaited<ReturnType<typeof loader>>;
@@ -120,6 +143,27 @@ export function ErrorBoundary() {
           <a className="nl-link" href="/">
             {t("errors.backHome")}
           </a>
+        </p>
+      </>
+    );
+  }
+  if (isRouteErrorResponse(error) && error.status === 403) {
+    // A page someone may not see: say so plainly, and point to where their own work is.
+    return (
+      <>
+        <PageTitle title={t("auth.forbiddenTitle")} />
+        <h1 className="nl-heading nl-heading--level-1">{t("auth.forbiddenTitle")}</h1>
+        <p className="nl-paragraph">{typeof error.data === "string" && error.data ? error.data : t("auth.noAccessPage")}</p>
+        <p className="nl-paragraph">
+          {data?.user ? (
+            <a className="nl-link" href="/work">
+              {t("work.title")}
+            </a>
+          ) : (
+            <a className="nl-link" href="/">
+              {t("errors.backHome")}
+            </a>
+          )}
         </p>
       </>
     );

@@ -20,6 +20,9 @@ export function AccountMenu() {
   }
   return (
     <div className="regie-account">
+      <Link className="nl-link" to="/work">
+        {t("work.nav")}
+      </Link>
       <Link className="nl-link" to="/account">
         {t("auth.signedInAs", { name: user.name })}
       </Link>

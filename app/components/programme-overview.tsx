@@ -7,6 +7,7 @@ import { AsOfForm, AsOfNotice } from "./as-of";
 import { CategoryBadge } from "./category-badge";
 import { fivePercentSteps } from "./bar-widths";
 import { PageTitle } from "./page-title";
+import { StatusSummary, type StatusCounts } from "./progress/status-summary";
 import { ParagraphList, Paragraphs } from "./paragraphs";
 
 interface Props {
@@ -19,6 +20,8 @@ interface Props {
   asOf?: string | null;
   /** Controls for people who keep the programme (edit links, a confirmation), shown under the heading. */
   tools?: React.ReactNode;
+  /** Actions per progress status, for the programme and per theme (key: theme number). */
+  progress?: { total: StatusCounts; byTheme: Record<string, StatusCounts> };
 }
 
 function formatDate(iso: string, language: Language) {
@@ -28,7 +31,7 @@ function formatDate(iso: string, language: Language) {
 }
 
 /** The programme at a glance: ambition, themes with counts per category, the organisation chapter. */
-export function ProgrammeOverview({ programme, counts, organisationActions, planCount, asOf = null, tools }: Props) {
+export function ProgrammeOverview({ programme, counts, organisationActions, planCount, asOf = null, tools, progress }: Props) {
   const { t, i18n } = useTranslation();
   const language: Language = i18n.language === "en" ? "en" : "nl";
   const base = `/programmes/${programme.slug}`;
@@ -139,10 +142,20 @@ export function ProgrammeOverview({ programme, counts, organisationActions, plan
               <p className="nl-paragraph regie-card__count">
                 {t("overview.actionsCount", { count: count(theme.number) })}
               </p>
+              {progress ? <p className="nl-paragraph regie-card__subhead">{t("work.categoryWord")}</p> : null}
               <CategoryBar
                 categories={programme.categories}
                 counts={codes.map((code) => count(theme.number, code))}
               />
+              {progress?.byTheme[String(theme.number)] ? (
+                <>
+                  <p className="nl-paragraph regie-card__subhead">{t("work.statusTitle")}</p>
+                  <StatusSummary
+                    {...progress.byTheme[String(theme.number)]!}
+                    label={t("work.statusOf", { what: `${t("overview.theme")} ${theme.number}` })}
+                  />
+                </>
+              ) : null}
             </li>
           ))}
         </ol>

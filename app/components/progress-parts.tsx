@@ -36,7 +36,13 @@ export function useProgressFormat() {
 
 export function StatusLabel({ status }: { status: ProgressStatus }) {
   const f = useProgressFormat();
-  return <span className={`regie-progress-status regie-progress-status--${status}`}>{f.status(status)}</span>;
+  // A square key before the word: status never borrows the category's round disc or its colours.
+  return (
+    <span className={`regie-progress-status regie-progress-status--${status}`}>
+      <span className={`regie-status-key regie-status-key--${status}`} aria-hidden="true" />
+      {f.status(status)}
+    </span>
+  );
 }
 
 function DueText({ m }: { m: MilestoneView }) {
@@ -307,5 +313,26 @@ export function ProgressFields({
         ) : null}
       </fieldset>
     </>
+  );
+}
+
+/** The action's status at the top of its page, beside the category: the newest update's status, period and date. */
+export function ActionStatusGlance({ latest }: { latest: UpdateView | null }) {
+  const { t } = useTranslation();
+  const f = useProgressFormat();
+  return (
+    <p className="nl-paragraph">
+      <span className="regie-glance__label">{t("work.statusWord")}:</span>
+      {latest ? (
+        <>
+          <StatusLabel status={latest.status} />{" "}
+          <a className="nl-link" href="#voortgang">
+            {t("work.latestUpdate", { period: f.period(latest.period), date: f.day(latest.updatedAt.slice(0, 10)) })}
+          </a>
+        </>
+      ) : (
+        <span className="regie-muted">{t("work.noUpdate")}</span>
+      )}
+    </p>
   );
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
-import { NavLink, useLocation, useParams } from "react-router";
+import { NavLink, useLocation, useParams, useRouteLoaderData } from "react-router";
+import type { RootData } from "../root";
 import type { Language } from "../lib/i18n";
 import { AccountMenu } from "./account-menu";
 
@@ -37,6 +38,8 @@ export function SiteHeader({
     (location.pathname.startsWith("/programmes/") ? params.slug : undefined) ?? defaultProgramme;
   // The default programme lives at "/"; another programme's overview at its own address.
   const overview = programme && programme !== defaultProgramme ? `/programmes/${programme}` : "/";
+  // Update rounds and meetings are offered where the signed-in person may use them.
+  const work = useRouteLoaderData<RootData>("root")?.workNavigation;
   const navClass = ({ isActive }: { isActive: boolean }) =>
     isActive ? "nl-link regie-nav__link is-active" : "nl-link regie-nav__link";
   // An active item is "the current page" only on that page itself; on a page below it, "current section".
@@ -105,6 +108,20 @@ export function SiteHeader({
             <li>
               <NavLink className={navClass} to={`/programmes/${programme}/reports`} aria-current={current(`/programmes/${programme}/reports`)}>
                 {t("reports.listTitle")}
+              </NavLink>
+            </li>
+          ) : null}
+          {programme && work?.rounds.includes(programme) ? (
+            <li>
+              <NavLink className={navClass} to={`/programmes/${programme}/rounds`} aria-current={current(`/programmes/${programme}/rounds`)}>
+                {t("progress.roundsTitle")}
+              </NavLink>
+            </li>
+          ) : null}
+          {programme && work?.meetings.includes(programme) ? (
+            <li>
+              <NavLink className={navClass} to={`/programmes/${programme}/meetings`} aria-current={current(`/programmes/${programme}/meetings`)}>
+                {t("work.navMeetings")}
               </NavLink>
             </li>
           ) : null}

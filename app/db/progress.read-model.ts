@@ -367,6 +367,19 @@ export function createProgressReadModel(db: Db, cache: ReadCache = createReadCac
         .execute();
       return rows.map((r) => ({ number: r.number, contact: r.name }));
     },
+
+    /** Numbers of the actions an update round asked about (whoever was asked). */
+    async askedInRound(roundId: number): Promise<number[]> {
+      const rows = await k
+        .selectFrom("round_request as rr")
+        .innerJoin("action as a", "a.id", "rr.action_id")
+        .select("a.number")
+        .distinct()
+        .where("rr.round_id", "=", roundId)
+        .orderBy("a.number")
+        .execute();
+      return rows.map((r) => r.number);
+    },
   };
 }
 

@@ -18,6 +18,7 @@ import { openDatabase, type Db } from "../db/database";
 import { createMonitorRepository } from "../db/monitor.repository";
 import { createWorkbookRepository } from "../db/workbook.repository";
 import { createProgressReadModel } from "../db/progress.read-model";
+import { createWorkReadModel } from "../db/work.read-model";
 import { changeStamp, createReadCache, type ReadCache } from "../db/read-cache";
 import { createProgressServices } from "./progress-services.server";
 import type { Env } from "./env.server";
@@ -68,6 +69,8 @@ export interface Services {
   workbooks: ReturnType<typeof createWorkbookRepository>;
   /** The yearly documents: the programme manager's texts, finalised snapshots, and what they are assembled from. */
   reports: ReturnType<typeof createReportRepository>;
+  /** What the work area lists: plans waiting, open rounds, gaps in the register, a contact's own actions. */
+  workItems: ReturnType<typeof createWorkReadModel>;
 }
 
 /** Builds the services on an open database. */
@@ -101,5 +104,6 @@ export function createServices(env: Env, logger: Logger, db: Db = openDatabase(e
     ...createProgressServices({ db, mailer, clock, logger, links }),
     workbooks: createWorkbookRepository(db),
     reports: createReportRepository(db),
+    workItems: createWorkReadModel(db),
   };
 }

@@ -87,7 +87,7 @@ describe.each(testDialects())("administration pages on %s", (dialect) => {
     const csrfCookie = (csrf.headers.get("set-cookie") ?? "").split(";")[0]!;
     const accepted = await postForm(app, path, { cookie: csrfCookie, csrf: csrfCookie.split("=")[1]! }, { password: PASSWORD, passwordRepeat: PASSWORD });
     expect(accepted.status).toBe(302);
-    expect(accepted.headers.get("location")).toBe("/account?welcome=1");
+    expect(accepted.headers.get("location")).toBe("/work?welcome=1");
     const session = (accepted.headers.get("set-cookie") ?? "").split(";")[0]!;
     const account = await page(app, "/account", { cookie: session });
     expect(account.status).toBe(200);

@@ -181,7 +181,8 @@ test.describe("an update round: opened by the programme manager, answered throug
     // The programme manager finds the rounds from the action page and opens one for the first half of 2014.
     await signIn(page, manager);
     await page.goto(A);
-    await page.getByRole("link", { name: "Voortgangsrondes" }).click();
+    // The action page's own link (the main navigation offers the rounds to the manager too).
+    await page.locator("#inhoud").getByRole("link", { name: "Voortgangsrondes" }).click();
     await expect(page).toHaveURL(`${P}/rounds`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Voortgangsrondes");
     await noAxeViolations(page, javaScriptEnabled, "rounds");

@@ -137,9 +137,12 @@ describe.each(testDialects())("the permission matrix on %s", (dialect) => {
         }
         const before = c.method !== "GET" ? await fingerprint(app.server.services.db) : "";
         const res = await fetch(app.url + c.sample.path, { method: c.method, headers, body, redirect: "manual" });
-        await res.arrayBuffer();
+        const answer = await res.text();
         const expected = expectedStatuses(c, verdict);
         if (!expected.includes(res.status)) problems.push(`${persona.name}: ${res.status}, expected ${expected.join("/")} (${verdict})`);
+        // A page someone may not see says so plainly, in words about the page.
+        if (c.method === "GET" && !c.route.startsWith("api ") && res.status === 403 && !answer.replace(/<script[\s\S]*?<\/script>/g, "").includes("U heeft geen toegang tot deze pagina."))
+          problems.push(`${persona.name}: 403 without "no access to this page"`);
         if (verdict === "sign-in" && !c.route.startsWith("api ") && res.status === 302) {
           const location = res.headers.get("location") ?? "";
           if (!location.startsWith("/sign-in")) problems.push(`${persona.name}: redirected to ${location}, expected sign-in`);

@@ -428,4 +428,6 @@ export const ROUTE_TABLE: RouteCase[] = [
   { route: "api GET /programmes/:slug/reports/:year", method: "GET", operation: "report.readDraft", target: "programme", sample: { path: `${API}${P}/reports/2014` } },
   { route: "api GET /programmes/:slug/reports/:year.docx", method: "GET", operation: "report.readDraft", target: "programme", sample: { path: `${API}${P}/reports/2014.docx` } },
   { route: "api GET /programmes/:slug/reports/:year.pdf", method: "GET", operation: "report.readDraft", target: "programme", sample: { path: `${API}${P}/reports/2014.pdf` } },
+  // The work area: every signed-in person has one.
+  { route: "routes/work/work.tsx", method: "GET", operation: "account.self", target: "none", sample: { path: "/work" } },
 ];

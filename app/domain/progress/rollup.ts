@@ -72,6 +72,11 @@ export interface RollupInput {
   period: string | null;
   /** Whether the period is that of an update round: only then is "no update" a reason for attention. */
   round: boolean;
+  /**
+   * The actions that round asked for an update (by number): only those count as "no update" when
+   * they did not answer; an action nobody was asked about is not late. Absent: every action.
+   */
+  asked?: ReadonlySet<number>;
   today: IsoDate;
 }
 
@@ -188,7 +193,7 @@ export function rollUp(input: RollupInput): Rollup {
         kind: "overdue",
         milestones: overdue.map((m) => ({ label: m.label, dueText: m.due.text })),
       });
-    if (status === "none" && input.round && input.period !== null)
+    if (status === "none" && input.round && input.period !== null && (input.asked === undefined || input.asked.has(a.number)))
       reasons.push({ kind: "no-update", period: input.period });
     if (atRisk) reasons.push({ kind: "dependency", flags: mine });
     if (status === "delayed" || status === "at-risk") reasons.push({ kind: "reported", status });

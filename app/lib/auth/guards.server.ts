@@ -16,7 +16,9 @@ export function requirePermission(context: AppLoadContext, request: Request, ope
     throw redirect(`/sign-in?next=${encodeURIComponent(url.pathname + url.search)}`);
   }
   if (verdict === "not-found") throw data(t("errors.notFoundText"), { status: 404 });
-  throw data(t("auth.forbidden"), { status: 403 });
+  // Opening a page says plainly that the page is not for this person; a refused change says it may not be done.
+  const reading = request.method === "GET" || request.method === "HEAD";
+  throw data(t(reading ? "auth.noAccessPage" : "auth.forbidden"), { status: 403 });
 }
 
 /** The signed-in user, or a redirect to sign in. */

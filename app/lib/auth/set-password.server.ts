@@ -24,7 +24,8 @@ export async function setPasswordFromLink(context: AppLoadContext, request: Requ
   if (result.status !== "ok") throw data(t("auth.linkInvalid"), { status: 404 });
   const session = await context.services.auth.startSession(result.value);
   if (!session.ok) throw redirect("/sign-in");
-  return redirect(`/account?${purpose === "invite" ? "welcome" : "reset"}=1`, {
+  // An invited person starts where their work is; a reset password goes back to the account.
+  return redirect(purpose === "invite" ? "/work?welcome=1" : "/account?reset=1", {
     headers: { "Set-Cookie": sessionCookie(session.sessionToken, context.secure) },
   });
 }

@@ -4,6 +4,7 @@ import { editingEn } from "./editing.en";
 import { progressViewsEn } from "./progress-views.en";
 import { workbookPagesEn } from "./workbook.en";
 import { progressEn } from "./progress.en";
+import { workEn } from "./work.en";
 import type { governanceNl } from "./governance.nl";
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
@@ -53,6 +54,7 @@ export const governanceEn: Widen<typeof governanceNl> = {
     signInRequired: "Sign in to continue.",
     forbidden: "You may not do this.",
     forbiddenTitle: "No access",
+    noAccessPage: "You have no access to this page.",
   },
   account: {
     title: "My account",
@@ -516,4 +518,5 @@ export const governanceEn: Widen<typeof governanceNl> = {
     listColumn: "Plan of approach",
     filterLabel: "Only actions with an approved plan of approach",
   },
+  work: workEn,
 };

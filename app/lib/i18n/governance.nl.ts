@@ -4,6 +4,7 @@ import { editingNl } from "./editing.nl";
 import { progressViewsNl } from "./progress-views.nl";
 import { workbookPagesNl } from "./workbook.nl";
 import { progressNl } from "./progress.nl";
+import { workNl } from "./work.nl";
 
 /** Dutch texts for accounts, editing, history, decisions and plans. Every key must exist in governance.en.ts too. */
 export const governanceNl = {
@@ -51,6 +52,7 @@ export const governanceNl = {
     signInRequired: "Log in om verder te gaan.",
     forbidden: "U mag dit niet doen.",
     forbiddenTitle: "Geen toegang",
+    noAccessPage: "U heeft geen toegang tot deze pagina.",
   },
   account: {
     title: "Mijn account",
@@ -514,4 +516,5 @@ export const governanceNl = {
     listColumn: "Plan van aanpak",
     filterLabel: "Alleen acties met een goedgekeurd plan van aanpak",
   },
+  work: workNl,
 } as const;

@@ -158,7 +158,7 @@ export const progressViewsEn: Widen<typeof progressViewsNl> = {
     rule_lead:
       "An action with several lead organisations counts for each of them, so the rows by lead organisation add up to more than the total. The actions about the programme's organisation have their own row among the themes.",
     rule_attention:
-      "“Needs attention” lists open actions (not done, stopped or dropped) with a milestone past its date, without an update in the last update round, at risk through a dependency, or that reported a delay or risk themselves.",
+      "“Needs attention” lists open actions (not done, stopped or dropped) with a milestone past its date, asked for an update in the last update round without answering, at risk through a dependency, or that reported a delay or risk themselves.",
     links: "See also",
     toTimeline: "Timeline of the milestones",
     toGraph: "Dependencies between actions",

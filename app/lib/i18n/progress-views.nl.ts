@@ -155,7 +155,7 @@ export const progressViewsNl = {
     rule_lead:
       "Een actie met meer trekkers telt bij elke trekker mee; de rijen per trekker tellen daarom op tot meer dan het totaal. De acties over de organisatie van het programma staan als eigen rij bij de thema's.",
     rule_attention:
-      "„Aandacht nodig” noemt open acties (niet afgerond, gestopt of vervallen) met een mijlpaal over de datum, zonder update in de laatste updateronde, met risico door een afhankelijkheid, of die zelf vertraging of risico meldden.",
+      "„Aandacht nodig” noemt open acties (niet afgerond, gestopt of vervallen) met een mijlpaal over de datum, waarom de laatste updateronde vroeg zonder dat er een update kwam, met risico door een afhankelijkheid, of die zelf vertraging of risico meldden.",
     links: "Zie ook",
     toTimeline: "Tijdlijn van de mijlpalen",
     toGraph: "Afhankelijkheden tussen acties",

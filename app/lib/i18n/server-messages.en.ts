@@ -169,6 +169,9 @@ export const serverMessagesEn: Widen<typeof serverMessagesNl> = {
     resetMailBody: "Someone (hopefully you) asked for a new password for Regie.\n\nChoose a new password with this link (valid for an hour):\n{{link}}\n\nDid you not ask for this? Then you can ignore this email.",
     inviteMailSubject: "Invitation to Regie",
     inviteMailBody: "{{inviter}} invites you to Regie, where the programme {{programme}} is kept.\n\nActivate your account with this link (valid for seven days):\n{{link}}",
+    inviteMailBodyFor_one: "{{inviter}} invites you to Regie, where the programme {{programme}} is kept.\n\nYour role: {{role}}.\nYour action:\n{{actions}}\n\nActivate your account with this link (valid for seven days):\n{{link}}\n\nAfter signing in, \"My work\" shows your action and what is asked of you.",
+    inviteMailBodyFor_other: "{{inviter}} invites you to Regie, where the programme {{programme}} is kept.\n\nYour role: {{role}}.\nYour actions:\n{{actions}}\n\nActivate your account with this link (valid for seven days):\n{{link}}\n\nAfter signing in, \"My work\" shows your actions and what is asked of you.",
+    inviteMailAction: "- action {{number}}: {{title}}",
   },
   api: {
     ifMatchRequired: "Send the version in the If-Match header (the record's ETag).",

@@ -169,6 +169,9 @@ export const serverMessagesNl = {
     resetMailBody: "Iemand (hopelijk u) heeft gevraagd om een nieuw wachtwoord voor Regie.\n\nKies een nieuw wachtwoord via deze link (een uur geldig):\n{{link}}\n\nHeeft u dit niet gevraagd? Dan kunt u deze e-mail negeren.",
     inviteMailSubject: "Uitnodiging voor Regie",
     inviteMailBody: "{{inviter}} nodigt u uit voor Regie, waar het programma {{programme}} wordt bijgehouden.\n\nActiveer uw account via deze link (zeven dagen geldig):\n{{link}}",
+    inviteMailBodyFor_one: "{{inviter}} nodigt u uit voor Regie, waar het programma {{programme}} wordt bijgehouden.\n\nUw rol: {{role}}.\nUw actie:\n{{actions}}\n\nActiveer uw account via deze link (zeven dagen geldig):\n{{link}}\n\nNa het inloggen ziet u onder „Mijn werk” uw actie en wat er van u gevraagd wordt.",
+    inviteMailBodyFor_other: "{{inviter}} nodigt u uit voor Regie, waar het programma {{programme}} wordt bijgehouden.\n\nUw rol: {{role}}.\nUw acties:\n{{actions}}\n\nActiveer uw account via deze link (zeven dagen geldig):\n{{link}}\n\nNa het inloggen ziet u onder „Mijn werk” uw acties en wat er van u gevraagd wordt.",
+    inviteMailAction: "- actie {{number}}: {{title}}",
   },
   api: {
     ifMatchRequired: "Stuur de versie mee in de kop If-Match (de ETag van het record).",

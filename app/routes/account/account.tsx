@@ -32,7 +32,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
       lastUsedAt: t.last_used_at,
       revoked: t.revoked_at !== null,
     })),
-    welcome: query.has("welcome") || query.has("reset"),
+    // A new account and a changed password each say what happened.
+    welcome: query.has("welcome") ? "welcome" : query.has("reset") ? "reset" : null,
   };
 }
 
@@ -73,7 +74,7 @@ export default function Account() {
     <>
       <PageTitle title={t("account.title")} />
       <h1 className="nl-heading nl-heading--level-1">{t("account.title")}</h1>
-      {welcome ? <Notice>{t("auth.resetDone")}</Notice> : null}
+      {welcome ? <Notice>{t(welcome === "welcome" ? "work.accountCreated" : "auth.resetDone")}</Notice> : null}
       <dl className="regie-facts">
         <div>
           <dt>{t("auth.name")}</dt>

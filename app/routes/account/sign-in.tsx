@@ -9,8 +9,14 @@ import { translator } from "../../lib/i18n/catalogue.server";
 import type { Route } from "./+types/sign-in";
 import { formErrors } from "../shared/page-action.server";
 
+/** Where signing in leads: the page asked for, or the work area instead of the front page. */
+function landing(value: string | null | undefined): string {
+  const next = safeNext(value);
+  return next === "/" ? "/work" : next;
+}
+
 export function loader({ context, request }: Route.LoaderArgs) {
-  const next = safeNext(new URL(request.url).searchParams.get("next"));
+  const next = landing(new URL(request.url).searchParams.get("next"));
   if (context.principal.user) throw redirect(next);
   return { next };
 }
@@ -25,7 +31,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   const t = translator(context.language);
   const form = await request.formData();
   const fields = formFields(form);
-  const next = safeNext(fields.next);
+  const next = landing(fields.next);
   const parsed = signInSchema.safeParse(fields);
   if (!parsed.success) {
     const errors = formErrors(context, authErrors(parsed.error), { extra: () => ({ min: 12, max: 200 }) });

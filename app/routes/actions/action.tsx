@@ -13,6 +13,7 @@ import { requireNumber, requireProgramme } from "../shared/page-data.server";
 import { loadActionGovernance } from "./action-governance.server";
 import { ActionGovernancePanel } from "../../components/action-governance";
 import { RiskFlags } from "../../components/progress/risk-flags";
+import { ActionStatusGlance } from "../../components/progress-parts";
 import { publicPage } from "../shared/route-handles";
 
 /** The public page is kept until the data change (server/page-cache.ts). */
@@ -64,14 +65,18 @@ export default function ActionPage() {
         <span lang={lang}>{action.title}</span>
       </h1>
       {governance.categories.asOf ? <AsOfNotice date={governance.categories.asOf.date} /> : null}
-      <p className="nl-paragraph regie-lead-badge">
-        <CategoryBadge
-          code={governance.categories.asOf ? governance.categories.asOf.category : action.category}
-          categories={programme.categories}
-          note={action.categoryNote}
-          lang={lang}
-        />
-      </p>
+      <div className="regie-glance regie-lead-badge">
+        <p className="nl-paragraph">
+          <span className="regie-glance__label">{t("work.categoryWord")}:</span>
+          <CategoryBadge
+            code={governance.categories.asOf ? governance.categories.asOf.category : action.category}
+            categories={programme.categories}
+            note={action.categoryNote}
+            lang={lang}
+          />
+        </p>
+        <ActionStatusGlance latest={governance.progress.latest} />
+      </div>
       {governance.dependencies.flags.length > 0 ? (
         <p className="nl-paragraph">
           <RiskFlags flags={governance.dependencies.flags} base={base} />

@@ -16,6 +16,9 @@ import { translator } from "../../lib/i18n/catalogue.server";
 import { message } from "../../lib/errors";
 import type { Route } from "./+types/action-contacts";
 import { isRecordId } from "../../domain/primitives";
+import { grantableRoles, readInviteRole } from "../../domain/contacts/invite-roles";
+import type { ProgrammeRole } from "../../domain/auth/roles";
+import { inviteContact } from "./invite-contact.server";
 
 export const handle = {
   breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
@@ -56,28 +59,38 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     contacts,
     canManage,
     organisations: lookup?.all ?? [],
+    grantable: canManage ? grantableRoles(context.principal, programme.id) : [],
+    invited: new URL(request.url).searchParams.get("invited"),
     done: new URL(request.url).searchParams.get("done"),
     // Added while an update round was open: the contact was asked in it too.
     asked: new URL(request.url).searchParams.get("asked") === "1",
   };
 }
 
-type ContactCommand = { intent: "remove"; contactId: number } | { intent: "add"; contact: z.infer<typeof contactFormSchema> };
+type ContactCommand =
+  | { intent: "remove"; contactId: number }
+  | { intent: "add"; contact: z.infer<typeof contactFormSchema>; inviteRole: ProgrammeRole | null };
 
 export async function action({ context, request, params }: Route.ActionArgs) {
   const t = translator(context.language);
   return pageAction(context, request, {
     load: () => load(context, request, params, "contacts.manage"),
-    read: (form): FormReading<{ name: string; email: string; organisation: string }, ContactCommand> => {
+    read: (form, { programme }): FormReading<{ name: string; email: string; organisation: string; invite: string }, ContactCommand> => {
       const fields = formFields(form);
-      const values = { name: fields.name ?? "", email: fields.email ?? "", organisation: fields.organisation ?? "" };
+      const values = { name: fields.name ?? "", email: fields.email ?? "", organisation: fields.organisation ?? "", invite: fields.invite ?? "" };
       if (fields.intent === "remove") {
         if (!isRecordId(fields.contactId)) notFound(context, message("contacts.notFound"));
         return { values, value: { intent: "remove", contactId: Number(fields.contactId) } };
       }
       if (fields.intent !== "add") throw data(t("errors.badRequestTitle"), { status: 400 });
       const parsed = contactFormSchema.safeParse(fields);
-      return parsed.success ? { values, value: { intent: "add", contact: parsed.data } } : { values, errors: authErrors(parsed.error) };
+      const inviteRole = readInviteRole(fields.invite, grantableRoles(context.principal, programme.id));
+      if (parsed.success && inviteRole !== undefined) return { values, value: { intent: "add", contact: parsed.data, inviteRole } };
+      const errors = {
+        ...(parsed.success ? {} : authErrors(parsed.error)),
+        ...(inviteRole === undefined ? { invite: message("work.inviteRoleNotAllowed") } : {}),
+      };
+      return { values, errors };
     },
     change: async ({ programme, action }, command, write) => {
       const change = { programmeId: programme.id, ...write, askOpenRounds: true, action: { id: action.id, number: action.number } };
@@ -86,7 +99,9 @@ export async function action({ context, request, params }: Route.ActionArgs) {
         return removed ? { status: "ok" as const, done: "removed", asked: 0 } : { status: "not-found" as const };
       }
       const result = await context.services.contacts.addToAction({ ...change, contact: command.contact });
-      return result.status === "ok" ? { status: "ok" as const, done: result.outcome, asked: result.asked } : result;
+      if (result.status !== "ok") return result;
+      const invited = command.inviteRole ? await inviteContact(context, { programme, action, contact: command.contact, role: command.inviteRole }) : null;
+      return { status: "ok" as const, done: result.outcome, asked: result.asked, invited };
     },
     answer: (values, errors) => ({ errors, values }),
     notFound: message("contacts.notFound"),
@@ -94,10 +109,11 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     refused: (_loaded, values, _version, result) => result && { errors: formErrors(context, { organisation: message("contacts.organisationUnknown") }), values },
     refusedStatus: () => 400,
     done: ({ base }, result) => {
-      if (result.asked === 0) return redirect(`${base}/contacts?done=${result.done}`);
+      const invited = result.invited ? `&invited=${result.invited}` : "";
+      if (result.asked === 0) return redirect(`${base}/contacts?done=${result.done}${invited}`);
       // The request of the open round goes out from the job runner, right after this answer.
       context.services.jobRunner.wake();
-      return redirect(`${base}/contacts?done=${result.done}&asked=1`);
+      return redirect(`${base}/contacts?done=${result.done}&asked=1${invited}`);
     },
   });
 }
@@ -110,7 +126,7 @@ export default function ActionContacts() {
   const item = loaded.action;
   const base = `/programmes/${programme.slug}`;
   const errors: Record<string, string> = result?.errors ?? {};
-  const values = result?.values ?? { name: "", email: "", organisation: "" };
+  const values = result?.values ?? { name: "", email: "", organisation: "", invite: "" };
   const title = t("contacts.titleFor", { number: item.number });
   return (
     <>
@@ -127,6 +143,8 @@ export default function ActionContacts() {
         <Notice>
           {t(`contacts.done_${loaded.done}`, { defaultValue: t("forms.saved") })}
           {loaded.asked ? ` ${t("contacts.askedInRound")}` : null}
+          {loaded.invited === "invited" ? ` ${t("work.invitedDone")}` : null}
+          {loaded.invited === "exists" ? ` ${t("work.inviteExists")}` : null}
         </Notice>
       ) : null}
       <p className="nl-paragraph">{t("contacts.privacyNote")}</p>
@@ -221,6 +239,19 @@ export default function ActionContacts() {
                 ...loaded.organisations.map((o) => ({ value: o.slug, label: o.name })),
               ]}
             />
+            {loaded.grantable.length > 0 ? (
+              <SelectField
+                name="invite"
+                label={t("work.invite")}
+                hint={t("work.inviteHint")}
+                defaultValue={values.invite}
+                error={errors.invite}
+                options={[
+                  { value: "", label: t("work.inviteNone") },
+                  ...loaded.grantable.map((r) => ({ value: r, label: t(`role.${r}`) })),
+                ]}
+              />
+            ) : null}
             <div className="regie-actions-row">
               <button type="submit" className="nl-button nl-button--primary">
                 {t("contacts.addSubmit")}

@@ -5,6 +5,7 @@ import { data, Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/theme";
 import { CategoryBadge } from "../../components/category-badge";
 import { PageTitle } from "../../components/page-title";
+import { StatusSummary } from "../../components/progress/status-summary";
 import { RiskFlags } from "../../components/progress/risk-flags";
 import { Paragraphs } from "../../components/paragraphs";
 import { ThemeIndicators } from "../../components/monitor/theme-indicators";
@@ -13,7 +14,7 @@ import { ThemeToolsPanel } from "../../components/editing-tools";
 import { loadThemeTools } from "./editing-tools.server";
 import { translator } from "../../lib/i18n/catalogue.server";
 import { requireNumber, requireProgramme } from "../shared/page-data.server";
-import { loadRiskFlags } from "../progress/progress-views.server";
+import { loadRiskFlags, loadStatusCounts } from "../progress/progress-views.server";
 import { publicPage } from "../shared/route-handles";
 
 /** The public page is kept until the data change (server/page-cache.ts). */
@@ -30,9 +31,10 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
   const number = requireNumber(context, params.number, "errors.themeNotFound");
   const theme = programme.themes.find((t) => t.number === number);
   if (!theme) throw data(translator(context.language)("errors.themeNotFound"), { status: 404 });
-  const [{ data: actions }, flags] = await Promise.all([
+  const [{ data: actions }, flags, progress] = await Promise.all([
     context.services.actions.list(programme.id, { theme: number, category: [] }, { limit: 500, offset: 0 }),
     loadRiskFlags(context, programme.id),
+    loadStatusCounts(context, programme),
   ]);
   return {
     programme: {
@@ -42,6 +44,7 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
       categories: programme.categories,
     },
     theme,
+    progress: progress.byTheme[String(number)] ?? null,
     indicators: await themeIndicatorItems(context, programme.id, number),
     tools: loadThemeTools(context, programme.id, request),
     actions: actions.map((a) => ({
@@ -58,7 +61,7 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
 }
 
 export default function ThemePage() {
-  const { programme, theme, actions, indicators, tools } = useLoaderData<typeof loader>();
+  const { programme, theme, actions, indicators, tools, progress } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const base = `/programmes/${programme.slug}`;
   const lang = programme.language;
@@ -70,6 +73,19 @@ export default function ThemePage() {
         {t("overview.theme")} {theme.number}: <span lang={lang}>{theme.title}</span>
       </h1>
       <ThemeToolsPanel tools={tools} slug={programme.slug} number={theme.number} />
+      {progress ? (
+        <section aria-labelledby="voortgang">
+          <h2 className="nl-heading nl-heading--level-2" id="voortgang">
+            {t("work.statusTitle")}
+          </h2>
+          <StatusSummary {...progress} label={t("work.statusOf", { what: `${t("overview.theme")} ${theme.number}` })} />
+          <p className="nl-paragraph">
+            <Link className="nl-link" to={`${base}/dashboard`}>
+              {t("progressViews.dashboard.heading")}
+            </Link>
+          </p>
+        </section>
+      ) : null}
       <section aria-labelledby="doelstelling">
         <h2 className="nl-heading nl-heading--level-2" id="doelstelling">
           {t("theme.goal")}

@@ -6,6 +6,7 @@ import { data, Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/progress-dashboard";
 import { CategoryBadge } from "../../components/category-badge";
 import { PageTitle } from "../../components/page-title";
+import { StatusSummary } from "../../components/progress/status-summary";
 import { formatDay, formatPeriod, statusLabel } from "../../components/progress/progress-text";
 import { riskFlagsContent } from "../../components/progress/risk-flags";
 import { can } from "../../domain/auth/permissions";
@@ -60,13 +61,21 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
   const round = period.round;
   const internal = can(p, "progress.readInternal", target);
   const services = context.services.progressViews;
-  const [response, unanswered] = await Promise.all([
+  const [response, unanswered, gaps, narratives] = await Promise.all([
     internal && round ? services.roundResponse(round.id) : Promise.resolve(null),
     // Names of people only for those who may read contacts.
     internal && round && can(p, "contacts.read", target)
       ? services.unansweredRequests(round.id)
       : Promise.resolve(null),
+    context.services.workItems.actionGaps(programme.id),
+    context.services.workItems.latestPublicNarratives(programme.id),
   ]);
+  // Without a contact nobody can be asked: a list of its own, apart from those asked who did not answer.
+  const withoutContact = gaps
+    .filter((a) => a.contacts === 0 && rollup.statuses.has(a.number))
+    .filter((a) => !["done", "stopped"].includes(rollup.statuses.get(a.number) ?? ""))
+    .map((a) => ({ number: a.number, title: a.title }));
+  const attentionShown = rollup.attention.slice((page - 1) * ATTENTION_PAGE, page * ATTENTION_PAGE);
 
   const themeTitle = new Map(programme.themes.map((th) => [th.number, th.title]));
   const plainRow = (r: CountRow) => ({
@@ -100,7 +109,8 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
     dropped: rollup.dropped.slice(0, DROPPED_SHOWN),
     droppedCount: rollup.dropped.length,
     attentionCount: rollup.attention.length,
-    attention: rollup.attention.slice((page - 1) * ATTENTION_PAGE, page * ATTENTION_PAGE),
+    attention: attentionShown.map((item) => ({ ...item, narrative: narratives.get(item.number) ?? null })),
+    withoutContact,
     page,
     pages,
     internal: internal && round ? { response, unanswered } : null,
@@ -279,6 +289,33 @@ export default function DashboardPage() {
         </p>
       </div>
 
+      <section aria-labelledby="in-een-oogopslag" className="regie-glance-section">
+        <h2 className="nl-heading nl-heading--level-2" id="in-een-oogopslag">
+          {t("work.glance")}
+        </h2>
+        <StatusSummary counts={d.total.counts} total={d.total.total} label={t("work.statusOf", { what: d.programme.title })} />
+        <ul className="regie-glance-themes">
+          {d.byTheme.map((row) => (
+            <li key={row.key}>
+              <p className="nl-paragraph regie-glance-themes__name">
+                {row.theme === null ? (
+                  t("progressViews.dashboard.chapter")
+                ) : (
+                  <>
+                    {row.theme}. <span lang={lang}>{row.title}</span>
+                  </>
+                )}
+              </p>
+              <StatusSummary
+                counts={row.counts}
+                total={row.total}
+                label={row.theme === null ? t("progressViews.dashboard.chapter") : `${t("overview.theme")} ${row.theme}`}
+              />
+            </li>
+          ))}
+        </ul>
+      </section>
+
       <section aria-labelledby="per-thema">
         <h2 className="nl-heading nl-heading--level-2" id="per-thema">
           {t("progressViews.dashboard.byTheme")}
@@ -378,7 +415,15 @@ export default function DashboardPage() {
                         : <span lang={lang}>{item.title}</span>
                       </th>
                       <td>{words.status(item.status)}</td>
-                      <td>{Reasons({ item, base, t, language, words })}</td>
+                      <td>
+                        {Reasons({ item, base, t, language, words })}
+                        {item.narrative ? (
+                          <blockquote className="regie-work-quote" lang={lang}>
+                            <span className="regie-muted">{t("work.narrativeOf", { period: formatPeriod(t, item.narrative.period) })} </span>
+                            {item.narrative.narrative}
+                          </blockquote>
+                        ) : null}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -398,6 +443,32 @@ export default function DashboardPage() {
                 ) : null}
               </nav>
             ) : null}
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="zonder-contact">
+        <h2 className="nl-heading nl-heading--level-2" id="zonder-contact">
+          {t("work.withoutContact")} ({d.withoutContact.length})
+        </h2>
+        {d.withoutContact.length === 0 ? (
+          <p className="nl-paragraph">{t("work.withoutContactNone")}</p>
+        ) : (
+          <>
+            <p className="nl-paragraph">{t("work.withoutContactIntro")}</p>
+            <details>
+              <summary>{t("work.showAll", { count: d.withoutContact.length })}</summary>
+              <ul>
+                {d.withoutContact.map((a) => (
+                  <li key={a.number}>
+                    <a className="nl-link" href={`${base}/actions/${a.number}`}>
+                      {actionWord} {a.number}
+                    </a>
+                    : <span lang={lang}>{a.title}</span>
+                  </li>
+                ))}
+              </ul>
+            </details>
           </>
         )}
       </section>

@@ -8,12 +8,13 @@ import {
   type ProgressStatus,
   type RiskFlag,
 } from "../../domain/progress/dependencies";
-import { rollUp, type Rollup } from "../../domain/progress/rollup";
+import { rollUp, type DashboardStatus, type Rollup } from "../../domain/progress/rollup";
 import type { ReportingPeriod } from "../../db/progress.read-model";
 import type { Programme } from "../../domain/programmes/types";
 import type { LinkType } from "../../domain/programmes/programme-document";
 import { readRiskFlags } from "../../domain/progress/risk-flags";
 import { today } from "../shared/as-of.server";
+import type { StatusCounts } from "../../components/progress/status-summary";
 
 /**
  * What the dashboard, the timeline, the dependency graphs and the risk flags on the action pages
@@ -53,11 +54,12 @@ export async function loadRollup(
   const rollup = await read.cache.get(
     `rollup:${programme.id}:${day}`,
     async () => {
-      const [rows, leads, links, milestones] = await Promise.all([
+      const [rows, leads, links, milestones, asked] = await Promise.all([
         read.actionRows(programme.id, period.period),
         read.leads(programme.id),
         read.dependencyLinks(programme.id),
         read.milestones(programme.id),
+        period.round ? read.askedInRound(period.round.id) : Promise.resolve(undefined),
       ]);
       const byAction = new Map<number, typeof milestones>();
       for (const m of milestones) byAction.set(m.actionId, [...(byAction.get(m.actionId) ?? []), m]);
@@ -75,6 +77,7 @@ export async function loadRollup(
         links,
         period: period.period,
         round: period.round !== null,
+        asked: asked ? new Set(asked) : undefined,
         today: day,
       });
     },
@@ -172,3 +175,17 @@ export async function loadActionDependencies(
 }
 
 export type ActionDependencies = Awaited<ReturnType<typeof loadActionDependencies>>;
+
+
+/** The dashboard's status counts for the whole programme and per theme (key: theme number, "chapter" for the organisation chapter). */
+export async function loadStatusCounts(
+  context: AppLoadContext,
+  programme: Programme,
+): Promise<{ total: StatusCounts; byTheme: Record<string, StatusCounts> }> {
+  const { rollup } = await loadRollup(context, programme);
+  const plain = (r: { counts: Record<DashboardStatus, number>; total: number }): StatusCounts => ({ counts: { ...r.counts }, total: r.total });
+  return {
+    total: plain(rollup.total),
+    byTheme: Object.fromEntries(rollup.byTheme.map((r) => [r.key === "chapter" ? "chapter" : r.key.slice("theme:".length), plain(r)])),
+  };
+}

@@ -2,6 +2,7 @@ import { data } from "react-router";
 import type { AppLoadContext } from "react-router";
 import { requireAsOf } from "./as-of.server";
 import { translator } from "../../lib/i18n/catalogue.server";
+import { loadStatusCounts } from "../progress/progress-views.server";
 
 /** The programme named in the URL, or a 404 the route's ErrorBoundary shows. */
 export async function requireProgramme(context: AppLoadContext, slug: string | undefined) {
@@ -16,12 +17,14 @@ export async function loadProgrammeOverview(context: AppLoadContext, slug: strin
   const asOf = requireAsOf(context, request);
   const effective = asOf.effective ?? undefined;
   const { actions } = context.services;
-  const [counts, organisationActions, planCount] = await Promise.all([
+  const [counts, organisationActions, planCount, progress] = await Promise.all([
     actions.countByThemeAndCategory(programme.id, effective),
     programme.organisationChapter ? actions.chapterActions(programme.id, effective) : Promise.resolve([]),
     context.services.plans.approvedCount(programme.id),
+    // Progress is today's, whatever date the categories are shown for.
+    loadStatusCounts(context, programme),
   ]);
-  return { programme, counts, organisationActions, planCount, asOf: asOf.date };
+  return { programme, counts, organisationActions, planCount, progress, asOf: asOf.date };
 }
 
 /** A positive whole number from a URL segment, or a 404. */
