@@ -72,5 +72,7 @@ export default [
   route("programmes/:slug/reports", "routes/reports/reports.tsx"),
   route("programmes/:slug/reports/:year", "routes/reports/report.tsx"),
   route("programmes/:slug/reports/:year/edit", "routes/reports/report-edit.tsx"),
+  route("programmes/:slug/reports/:year/programme", "routes/reports/programme.tsx"),
+  route("programmes/:slug/reports/:year/programme/edit", "routes/reports/report-edit.tsx", { id: "routes/reports/programme-edit" }),
   route("*", "routes/site/not-found.tsx"),
 ] satisfies RouteConfig;

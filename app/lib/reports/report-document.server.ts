@@ -46,7 +46,7 @@ function progressPeriod(t: TFunction, code: string): string {
   return m ? t(`progress.period_${m[2]}`, { year: m[1] }) : code;
 }
 
-function categoryText(t: TFunction, report: AnnualReport, code: number | null): string {
+export function categoryText(t: TFunction, report: Pick<AnnualReport, "categories">, code: number | null): string {
   if (code === null) return t("reports.noCategory");
   const label = report.categories.find((c) => c.code === code)?.label;
   return label ? `${code}: ${label}` : String(code);
