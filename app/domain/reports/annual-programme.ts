@@ -90,9 +90,9 @@ export function assembleAnnualProgramme(input: AnnualProgrammeInput): AnnualProg
   const themes: ProgrammeTheme[] = [];
   for (const theme of input.programme.themes) {
     const own = themed(theme.number);
-    const intentions = theme.intentions.map((i) => ({
-      code: i.code as string | null,
-      text: i.text as string | null,
+    const intentions: ProgrammeTheme["intentions"] = theme.intentions.map((i) => ({
+      code: i.code,
+      text: i.text,
       actions: own.filter((a) => a.intention?.code === i.code).map((a) => all.get(a.number)!),
     }));
     const loose = own.filter((a) => !a.intention || !theme.intentions.some((i) => i.code === a.intention!.code));

@@ -11,7 +11,7 @@ import { calendarDate } from "../../domain/calendar";
 import { adoptionInputSchema, readAdoptionForm } from "../../domain/reports/programme-adoption";
 import { z } from "zod";
 import { requirePermission } from "../../lib/auth/guards.server";
-import { message } from "../../lib/errors";
+import { message, zodFieldErrors } from "../../lib/errors";
 import { translator } from "../../lib/i18n/catalogue.server";
 import { annualProgrammeDocument } from "../../lib/reports/annual-programme-document.server";
 import { assembleProgrammeLive, readAnnualProgramme } from "../../lib/reports/annual-programme.server";
@@ -70,6 +70,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       load: () => base("decision.record"),
       read: (form) => readAdoptionForm(form),
       schema: adoptionInputSchema,
+      schemaErrors: (error) => zodFieldErrors(error, { accept: /^reports\./ }),
       async change({ programme, year }, input, write, version) {
         if (input.decidedOn > calendarDate(context.services.clock.now())) return { status: "invalid" as const, errors: { decidedOn: "reports.adoptDateInvalid" } };
         const stored = await context.services.reports.get(programme.id, "annual-programme", year);
