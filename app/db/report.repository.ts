@@ -2,11 +2,12 @@ import type { CategoryChange } from "../domain/decisions/category-history";
 import type { DecisionSource } from "../domain/decisions/types";
 import { isPlanStatus } from "../domain/plans/plan-lifecycle";
 import { asProgressStatus } from "../domain/progress/dependencies";
-import type { ReportPlanInput, ReportTexts, ReportUpdateInput } from "../domain/reports/annual-report";
+import type { MilestoneMove, ReportPlanInput, ReportTexts, ReportUpdateInput } from "../domain/reports/annual-report";
 import type { ReportKind, StoredReport } from "../domain/reports/report-record";
 import { type Actor, recordAudit } from "./audit";
 import type { Db } from "./database";
 import { insertTakenDecisionIn } from "./decision.repository";
+import { MILESTONE_ENTITY } from "./milestone.repository";
 import { forUpdate } from "./write-locks";
 
 export type SaveReportResult =
@@ -345,6 +346,29 @@ export function createReportRepository(db: Db) {
           requestId: input.requestId,
         });
         return { status: "ok", version, decisionId: decision.id };
+      });
+    },
+
+    /** Date changes of the programme's milestones, from their history, oldest first. */
+    async milestoneMoves(programmeId: number): Promise<MilestoneMove[]> {
+      const rows = await k
+        .selectFrom("audit_event as e")
+        .innerJoin("action", "action.id", "e.entity_id")
+        .select(["action.number", "e.at", "e.before_json", "e.after_json"])
+        .where("e.programme_id", "=", programmeId)
+        .where("e.entity_type", "=", MILESTONE_ENTITY)
+        .where("e.operation", "=", "update")
+        .orderBy("e.at")
+        .orderBy("e.id")
+        .execute();
+      const read = (json: string | null) => {
+        const v = json ? (JSON.parse(json) as { label?: unknown; due?: unknown }) : null;
+        return v && typeof v.due === "string" ? { label: typeof v.label === "string" ? v.label : null, due: v.due } : null;
+      };
+      return rows.flatMap((r) => {
+        const before = read(r.before_json);
+        const after = read(r.after_json);
+        return before && after && before.due !== after.due ? [{ action: r.number, label: after.label ?? before.label, fromText: before.due, toText: after.due, at: r.at }] : [];
       });
     },
 

@@ -25,7 +25,7 @@ describe.each(testDialects())("the meeting pack (%s)", (dialect) => {
     expect(meetingId).toBeGreaterThan(0);
     const planned = await api(app, "POST", `${P}/decisions`, {
       as: { bearer: pm },
-      json: { decidedOn: "2015-03-10", kind: "categories", status: "planned", meetingId, title: "Actie 5 naar categorie 2", text: "", actions: [{ number: 5, from: 3, to: 2 }] },
+      json: { decidedOn: "2015-03-10", kind: "categories", status: "planned", meetingId, title: "Actie 5 naar categorie 2", text: "", actions: [{ number: 5 }] },
     });
     expect(planned.status).toBe(201);
     expect((await postForm(app, `${P}/reports/2015/programme`, pm, { intent: "propose", version: "0" })).status).toBe(302);
@@ -44,7 +44,7 @@ describe.each(testDialects())("the meeting pack (%s)", (dialect) => {
     const text = plain(res.body).replace(/\s+/g, " ");
     expect(text).toContain("Vergaderpakket 10 maart 2015: Stuurgroep maart");
     expect(text).toContain("Voorgestelde categoriewijzigingen");
-    expect(text).toMatch(/5\. Rijksinstrumenten voor MKB promoten 3: [^]*2: [^]*Actie 5 naar categorie 2/);
+    expect(text).toMatch(/5\. Rijksinstrumenten voor MKB promoten 3: [^]*Actie 5 naar categorie 2/);
     expect(text).toContain("Jaarprogramma ter vaststelling Jaarprogramma 2015");
     expect(text).toContain("Jaarprogramma 2015 Rondvraag");
     expect(text).toContain("Bij deze vergadering zijn geen besluiten vastgelegd");

@@ -42,7 +42,8 @@ export interface MeetingPack {
   generatedOn: IsoDate;
   agenda: string[];
   toDecide: {
-    categoryChanges: { decision: string; number: number; title: string; from: number | null; to: number }[];
+    /** Actions of planned category decisions: their category now, and the one proposed when the decision names it. */
+    categoryChanges: { decision: string; number: number; title: string; from: number | null; to: number | null }[];
     plans: { number: number; title: string; versionNo: number; submittedOn: IsoDate | null }[];
     annualProgrammes: number[];
   };
@@ -66,9 +67,9 @@ export function assembleMeetingPack(input: MeetingPackInput): MeetingPack {
 
   // Up for decision: what is planned (for this meeting or none in particular) and not yet taken.
   const planned = input.decisions.filter((d) => d.status === "planned" && (d.meeting === null || d.meeting.id === meeting.id));
-  const categoryChanges = planned.flatMap((d) =>
-    d.actions.filter((a) => a.to !== null).map((a) => ({ decision: d.title, number: a.number, title: title(a.number), from: a.from, to: a.to! })),
-  );
+  const categoryChanges = planned
+    .filter((d) => d.kind === "categories")
+    .flatMap((d) => d.actions.map((a) => ({ decision: d.title, number: a.number, title: title(a.number), from: a.from, to: a.to })));
   const newestPlan = new Map<number, MeetingPackInput["plans"][number]>();
   for (const p of input.plans) if ((newestPlan.get(p.action)?.versionNo ?? 0) < p.versionNo) newestPlan.set(p.action, p);
   const plans = [...newestPlan.values()]

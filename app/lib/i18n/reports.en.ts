@@ -50,6 +50,7 @@ export const reportsEn: Widen<typeof reportsNl> = {
   outcome_late: "Met late",
   outcome_missed: "Missed",
   outcome_open: "Still open",
+  outcome_moved: "Moved to {{to}}",
   plan: "Plan of approach",
   planNone: "No plan of approach",
   plan_draft: "Draft",

@@ -46,6 +46,7 @@ export const reportsNl = {
   outcome_late: "Te laat gehaald",
   outcome_missed: "Niet gehaald",
   outcome_open: "Nog open",
+  outcome_moved: "Verschoven naar {{to}}",
   plan: "Plan van aanpak",
   planNone: "Geen plan van aanpak",
   plan_draft: "Concept",

@@ -66,7 +66,7 @@ export function meetingPackDocument(pack: MeetingPack, language: Language, categ
           id: "tabel-categoriewijzigingen",
           caption: t("reports.pack.categoryChanges"),
           head: [t("reports.action"), t("reports.pack.from"), t("reports.pack.to"), t("reports.decision")],
-          rows: pack.toDecide.categoryChanges.map((c) => [action(c.number, c.title), cat(c.from), cat(c.to), c.decision]),
+          rows: pack.toDecide.categoryChanges.map((c) => [action(c.number, c.title), cat(c.from), c.to === null ? "–" : cat(c.to), c.decision]),
           numeric: [false, false, false, false],
         }
       : { type: "paragraph", text: t("reports.pack.none") },

@@ -80,7 +80,7 @@ function actionBlocks(t: TFunction, report: AnnualReport, a: ReportAction, langu
       id: `mijlpalen-${a.number}`,
       caption: `${t("reports.milestones", { year: report.year })}: ${t("reports.action")} ${a.number}`,
       head: [t("reports.milestone"), t("reports.due"), t("reports.outcome")],
-      rows: a.milestones.map((m) => [m.label ?? m.dueText, formatDay(m.due, language), t(`reports.outcome_${m.outcome}`)]),
+      rows: a.milestones.map((m) => [m.label ?? m.dueText, formatDay(m.due, language), t(`reports.outcome_${m.outcome}`, { to: m.movedTo ?? "" })]),
       numeric: [false, false, false],
     });
   }
