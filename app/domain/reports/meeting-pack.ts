@@ -55,7 +55,7 @@ export interface MeetingPack {
     decisions: { id: number; decidedOn: IsoDate; title: string }[];
   };
   attention: { number: number; title: string; reasons: ("delayed" | "at-risk" | "overdue-milestone")[] }[];
-  /** Decisions recorded against this meeting (once it was held). */
+  /** Decisions taken at this meeting, as recorded against it; planned ones are among those to take. */
   taken: { id: number; decidedOn: IsoDate; title: string; status: DecisionStatus }[];
 }
 
@@ -134,7 +134,7 @@ export function assembleMeetingPack(input: MeetingPackInput): MeetingPack {
     },
     attention,
     taken: input.decisions
-      .filter((d) => d.meeting?.id === meeting.id)
+      .filter((d) => d.status === "taken" && d.meeting?.id === meeting.id)
       .sort(byDay)
       .map((d) => ({ id: d.id, decidedOn: d.decidedOn, title: d.title, status: d.status })),
   };

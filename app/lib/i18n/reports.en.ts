@@ -170,7 +170,6 @@ export const reportsEn: Widen<typeof reportsNl> = {
     taken: "Decisions of this meeting",
     takenLater: "The meeting is still to be held; its decisions appear here afterwards.",
     takenNone: "No decisions were recorded at this meeting.",
-    planned: "planned",
     none: "None.",
     downloads: "Download",
     notFound: "This meeting does not exist in this programme.",

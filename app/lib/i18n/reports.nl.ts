@@ -166,7 +166,6 @@ export const reportsNl = {
     taken: "Besluiten van deze vergadering",
     takenLater: "De vergadering moet nog plaatsvinden; de besluiten komen hier na afloop.",
     takenNone: "Bij deze vergadering zijn geen besluiten vastgelegd.",
-    planned: "voorgenomen",
     none: "Geen.",
     downloads: "Downloaden",
     notFound: "Deze vergadering bestaat niet in dit programma.",

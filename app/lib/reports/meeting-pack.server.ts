@@ -107,7 +107,7 @@ export function meetingPackDocument(pack: MeetingPack, language: Language, categ
       : { type: "paragraph", text: t("reports.attentionNone") },
     { type: "heading", level: 2, text: t("reports.pack.taken"), id: "besluiten-vergadering" },
     list(
-      pack.taken.map((d) => `${day(d.decidedOn)}: ${d.title}${d.status === "planned" ? ` (${t("reports.pack.planned")})` : ""}`),
+      pack.taken.map((d) => `${day(d.decidedOn)}: ${d.title}`),
       pack.meeting.heldOn > pack.generatedOn ? t("reports.pack.takenLater") : t("reports.pack.takenNone"),
     ),
   ];
