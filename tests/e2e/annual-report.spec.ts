@@ -14,6 +14,9 @@ async function violations(page: Page) {
   return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
 }
 
+// One worker for both journeys: the account is made once per database.
+test.describe.configure({ mode: "serial" });
+
 test.beforeAll(({ browserName: _ }, testInfo) => {
   const databaseFile: unknown = testInfo.project.metadata.databaseFile;
   // Only the annual-report projects name their database; anywhere else the CLI would make a new file.
