@@ -74,5 +74,10 @@ export default [
   route("programmes/:slug/reports/:year/edit", "routes/reports/report-edit.tsx"),
   // The work area: what awaits the signed-in person, per programme and role.
   route("work", "routes/work/work.tsx"),
+  route("programmes/:slug/reports/:year/programme", "routes/reports/programme.tsx"),
+  route("programmes/:slug/reports/:year/programme/edit", "routes/reports/report-edit.tsx", { id: "routes/reports/programme-edit" }),
+  route("programmes/:slug/meetings/:id/pack", "routes/reports/meeting-pack.tsx"),
+  route("programmes/:slug/meetings/:id/pack.docx", "routes/reports/meeting-pack-file.tsx"),
+  route("programmes/:slug/meetings/:id/pack.pdf", "routes/reports/meeting-pack-file.tsx", { id: "routes/reports/meeting-pack-pdf" }),
   route("*", "routes/site/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -10,6 +10,8 @@ import { calendarDate } from "../domain/calendar";
 import { parseReportYear } from "../domain/reports/report-record";
 import { systemClock } from "../domain/time";
 import { isLanguage, type Language } from "../lib/i18n";
+import { annualProgrammeDocument } from "../lib/reports/annual-programme-document.server";
+import { programmeYear, readAnnualProgramme } from "../lib/reports/annual-programme.server";
 import { readAnnualReport, reportableYear } from "../lib/reports/annual-report.server";
 import { annualReportDocument } from "../lib/reports/report-document.server";
 import { renderDocx } from "../lib/reports/report-docx.server";
@@ -27,13 +29,13 @@ function progress(ctx: CliContext, step: number, text: string): void {
   ctx.err(`[${"#".repeat(done)}${".".repeat(width - done)}] ${step}/4 ${text}`);
 }
 
-/** `regie report annual --year 2014 --format docx|pdf|html --out FILE [--programme SLUG] [--lang nl|en]`. */
+/** `regie report annual|programme --year 2014 --format docx|pdf|html --out FILE [--programme SLUG] [--lang nl|en]`. */
 export async function reportCommand(
   ctx: CliContext,
   options: { kind?: string; year?: string; format?: string; out?: string; programme?: string; lang?: string },
 ): Promise<number> {
   const t = ctx.t;
-  if (options.kind !== "annual") throw new CliError(`${t("reportCli.unknownKind", { kind: options.kind ?? "" })}\n\n${t("reportCli.usage")}`, 2);
+  if (options.kind !== "annual" && options.kind !== "programme") throw new CliError(`${t("reportCli.unknownKind", { kind: options.kind ?? "" })}\n\n${t("reportCli.usage")}`, 2);
   if (!FORMATS.includes(options.format as Format)) throw new CliError(t("reportCli.badFormat"), 2);
   const format = options.format as Format;
   if (!options.out) throw new CliError(t("reportCli.missingOut"), 2);
@@ -48,7 +50,8 @@ export async function reportCommand(
   const slug = options.programme ?? (await programmes.defaultSlug());
   const programme = slug ? await programmes.get(slug) : undefined;
   if (!programme) throw new CliError(t("reportCli.programmeNotFound", { slug: slug ?? "" }));
-  if (!reportableYear(programme, year, calendarDate(systemClock.now()))) throw new CliError(t("reportCli.badYear"), 2);
+  const allowed = options.kind === "programme" ? programmeYear(programme, year) : reportableYear(programme, year, calendarDate(systemClock.now()));
+  if (!allowed) throw new CliError(t("reportCli.badYear"), 2);
   const readers = {
     actions: createActionRepository(db),
     reports: createReportRepository(db),
@@ -58,19 +61,21 @@ export async function reportCommand(
     clock: systemClock,
   };
   progress(ctx, 2, t("reportCli.step_assemble"));
-  const view = await readAnnualReport(readers, programme, year, language);
-  const document = annualReportDocument(view.model, language, view.final);
+  const { document, final } =
+    options.kind === "programme"
+      ? await readAnnualProgramme(readers, programme, year).then((v) => ({ document: annualProgrammeDocument(v.model, language, v.final), final: v.final }))
+      : await readAnnualReport(readers, programme, year, language).then((v) => ({ document: annualReportDocument(v.model, language, v.final), final: v.final }));
   progress(ctx, 3, t("reportCli.step_render", { format }));
   const bytes = format === "docx" ? await renderDocx(document) : format === "pdf" ? await renderPdf(document) : Buffer.from(renderHtml(document), "utf8");
   progress(ctx, 4, t("reportCli.step_write"));
   writeFileSync(options.out, bytes);
   ctx.out(
-    t("reportCli.written", {
+    t(options.kind === "programme" ? "reportCli.writtenProgramme" : "reportCli.written", {
       year,
       slug: programme.slug,
       file: relative(process.cwd(), options.out) || options.out,
       size: Math.max(1, Math.round(bytes.length / 1024)),
-      final: view.final ? t("reportCli.final") : "",
+      final: final ? t(options.kind === "programme" ? "reportCli.adopted" : "reportCli.final") : "",
     }),
   );
   return 0;

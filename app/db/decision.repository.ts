@@ -842,3 +842,56 @@ export function createDecisionRepository(db: Db) {
 }
 
 export type DecisionRepository = ReturnType<typeof createDecisionRepository>;
+
+/**
+ * Records, inside another aggregate's transaction, a decision taken that changes no category (the
+ * adoption of an annual programme). Undefined when the meeting named is not the programme's.
+ */
+export async function insertTakenDecisionIn(
+  trx: Transaction<Database>,
+  input: { programmeId: number; kind: DecisionKind; decidedOn: string; title: string; text: string; meetingId: number | null; actor: Actor; requestId?: string | null; now: string },
+): Promise<{ id: number } | undefined> {
+  const meeting =
+    input.meetingId === null
+      ? null
+      : await trx.selectFrom("meeting").select(["id", "held_on", "title"]).where("programme_id", "=", input.programmeId).where("id", "=", input.meetingId).executeTakeFirst();
+  if (meeting === undefined) return undefined;
+  const decision = await trx
+    .insertInto("decision")
+    .values({
+      programme_id: input.programmeId,
+      meeting_id: meeting?.id ?? null,
+      decided_on: input.decidedOn,
+      kind: input.kind,
+      status: "taken",
+      source: "steering-group",
+      title: input.title,
+      text: input.text,
+      created_at: input.now,
+      updated_at: input.now,
+      version: 1,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await recordAudit(trx, {
+    actor: input.actor,
+    at: input.now,
+    programmeId: input.programmeId,
+    entityType: "decision",
+    entityId: decision.id,
+    entityLabel: `${input.decidedOn} ${input.title}`,
+    operation: "create",
+    before: null,
+    after: {
+      decidedOn: input.decidedOn,
+      kind: input.kind,
+      status: "taken",
+      title: input.title,
+      text: input.text,
+      meeting: meeting ? { id: meeting.id, heldOn: meeting.held_on, title: meeting.title } : null,
+      actions: [],
+    },
+    requestId: input.requestId ?? null,
+  });
+  return { id: decision.id };
+}

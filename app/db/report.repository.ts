@@ -2,16 +2,26 @@ import type { CategoryChange } from "../domain/decisions/category-history";
 import type { DecisionSource } from "../domain/decisions/types";
 import { isPlanStatus } from "../domain/plans/plan-lifecycle";
 import { asProgressStatus } from "../domain/progress/dependencies";
-import type { ReportPlanInput, ReportTexts, ReportUpdateInput } from "../domain/reports/annual-report";
+import type { MilestoneMove, ReportPlanInput, ReportTexts, ReportUpdateInput } from "../domain/reports/annual-report";
 import type { ReportKind, StoredReport } from "../domain/reports/report-record";
 import { type Actor, recordAudit } from "./audit";
 import type { Db } from "./database";
+import { insertTakenDecisionIn } from "./decision.repository";
+import { MILESTONE_ENTITY } from "./milestone.repository";
 import { forUpdate } from "./write-locks";
 
 export type SaveReportResult =
   | { status: "ok"; version: number; changed: string[] }
   /** The report is final: its texts no longer change. */
   | { status: "final" }
+  | { status: "conflict"; current: StoredReport };
+
+export type ProposeProgrammeResult = { status: "ok"; version: number } | { status: "final" } | { status: "proposed" } | { status: "conflict"; current: StoredReport };
+export type AdoptProgrammeResult =
+  | { status: "ok"; version: number; decisionId: number }
+  | { status: "final" }
+  | { status: "not-proposed" }
+  | { status: "meeting-unknown" }
   | { status: "conflict"; current: StoredReport };
 
 export type FinaliseReportResult = { status: "ok"; version: number } | { status: "final" } | { status: "conflict"; current: StoredReport };
@@ -36,13 +46,17 @@ function toStored(r: ReportRow): StoredReport {
     kind: r.kind as ReportKind,
     year: r.year,
     texts: { introduction: r.introduction, themes: JSON.parse(r.theme_texts) as Record<string, string> },
-    status: r.status === "final" ? "final" : "draft",
+    status: storedStatus(r.status),
     snapshot: r.snapshot,
     finalisedAt: r.finalised_at,
     finalisedBy: r.finalised_by,
     updatedAt: r.updated_at,
     version: r.version,
   };
+}
+
+function storedStatus(raw: string): StoredReport["status"] {
+  return raw === "final" || raw === "proposed" ? raw : "draft";
 }
 
 const LABELS: Record<ReportKind, string> = { "annual-report": "Jaarverslag", "annual-programme": "Jaarprogramma" };
@@ -92,7 +106,7 @@ export function createReportRepository(db: Db) {
         id: r.id,
         kind: r.kind as ReportKind,
         year: r.year,
-        status: r.status === "final" ? "final" : "draft",
+        status: storedStatus(r.status),
         finalisedAt: r.finalised_at,
         finalisedBy: r.finalised_by,
         updatedAt: r.updated_at,
@@ -238,6 +252,123 @@ export function createReportRepository(db: Db) {
           requestId: input.requestId,
         });
         return { status: "ok", version };
+      });
+    },
+
+    /** Puts an annual programme before the steering group: it then awaits adoption. */
+    async proposeProgramme(input: { programmeId: number; year: number; expectedVersion: number; actor: Actor; requestId?: string; now: string }): Promise<ProposeProgrammeResult> {
+      return k.transaction().execute(async (trx): Promise<ProposeProgrammeResult> => {
+        const row = await forUpdate(
+          trx.selectFrom("report").select(columns).where("programme_id", "=", input.programmeId).where("kind", "=", "annual-programme").where("year", "=", input.year),
+          db.dialect,
+        ).executeTakeFirst();
+        const before = row ? toStored(row) : null;
+        if (before?.status === "final") return { status: "final" };
+        if (before?.status === "proposed") return { status: "proposed" };
+        if ((before?.version ?? 0) !== input.expectedVersion) return { status: "conflict", current: before ?? emptyReport("annual-programme", input.year) };
+        const version = (before?.version ?? 0) + 1;
+        let id: number;
+        if (before) {
+          id = before.id;
+          await trx.updateTable("report").set({ status: "proposed", updated_at: input.now, version }).where("id", "=", before.id).execute();
+        } else {
+          const inserted = await trx
+            .insertInto("report")
+            .values({ programme_id: input.programmeId, kind: "annual-programme", year: input.year, introduction: "", theme_texts: "{}", status: "proposed", created_at: input.now, updated_at: input.now, version })
+            .returning("id")
+            .executeTakeFirstOrThrow();
+          id = inserted.id;
+        }
+        await recordAudit(trx, {
+          actor: input.actor,
+          at: input.now,
+          programmeId: input.programmeId,
+          entityType: "report",
+          entityId: id,
+          entityLabel: `${LABELS["annual-programme"]} ${input.year}`,
+          operation: "update",
+          before: { status: "draft" },
+          after: { status: "proposed" },
+          requestId: input.requestId,
+        });
+        return { status: "ok", version };
+      });
+    },
+
+    /**
+     * The steering group adopts a proposed annual programme: its decision is recorded and the
+     * document made final with the snapshot of what it shows now, in one transaction.
+     */
+    async adoptProgramme(input: {
+      programmeId: number;
+      year: number;
+      expectedVersion: number;
+      snapshot: string;
+      decision: { decidedOn: string; title: string; text: string; meetingId: number | null };
+      actor: Actor;
+      requestId?: string;
+      now: string;
+    }): Promise<AdoptProgrammeResult> {
+      return k.transaction().execute(async (trx): Promise<AdoptProgrammeResult> => {
+        const row = await forUpdate(
+          trx.selectFrom("report").select(columns).where("programme_id", "=", input.programmeId).where("kind", "=", "annual-programme").where("year", "=", input.year),
+          db.dialect,
+        ).executeTakeFirst();
+        const before = row ? toStored(row) : null;
+        if (before?.status === "final") return { status: "final" };
+        if (!before || before.status !== "proposed") return { status: "not-proposed" };
+        if (before.version !== input.expectedVersion) return { status: "conflict", current: before };
+        const decision = await insertTakenDecisionIn(trx, {
+          programmeId: input.programmeId,
+          kind: "adopt-annual-plan",
+          ...input.decision,
+          actor: input.actor,
+          requestId: input.requestId ?? null,
+          now: input.now,
+        });
+        if (!decision) return { status: "meeting-unknown" };
+        const version = before.version + 1;
+        await trx
+          .updateTable("report")
+          .set({ status: "final", snapshot: input.snapshot, finalised_at: input.now, finalised_by: input.actor.label, updated_at: input.now, version })
+          .where("id", "=", before.id)
+          .execute();
+        await recordAudit(trx, {
+          actor: input.actor,
+          at: input.now,
+          programmeId: input.programmeId,
+          entityType: "report",
+          entityId: before.id,
+          entityLabel: `${LABELS["annual-programme"]} ${input.year}`,
+          operation: "finalise",
+          before: { status: "proposed" },
+          after: { status: "final", decision: decision.id },
+          requestId: input.requestId,
+        });
+        return { status: "ok", version, decisionId: decision.id };
+      });
+    },
+
+    /** Date changes of the programme's milestones, from their history, oldest first. */
+    async milestoneMoves(programmeId: number): Promise<MilestoneMove[]> {
+      const rows = await k
+        .selectFrom("audit_event as e")
+        .innerJoin("action", "action.id", "e.entity_id")
+        .select(["action.number", "e.at", "e.before_json", "e.after_json"])
+        .where("e.programme_id", "=", programmeId)
+        .where("e.entity_type", "=", MILESTONE_ENTITY)
+        .where("e.operation", "=", "update")
+        .orderBy("e.at")
+        .orderBy("e.id")
+        .execute();
+      const read = (json: string | null) => {
+        const v = json ? (JSON.parse(json) as { label?: unknown; due?: unknown }) : null;
+        return v && typeof v.due === "string" ? { label: typeof v.label === "string" ? v.label : null, due: v.due } : null;
+      };
+      return rows.flatMap((r) => {
+        const before = read(r.before_json);
+        const after = read(r.after_json);
+        return before && after && before.due !== after.due ? [{ action: r.number, label: after.label ?? before.label, fromText: before.due, toText: after.due, at: r.at }] : [];
       });
     },
 

@@ -1,5 +1,6 @@
 import type { z } from "zod";
-import type { annualReportSchema } from "../api/reports/schema";
+import type { annualProgrammeSchema, annualReportSchema } from "../api/reports/schema";
+import type { AnnualProgramme } from "../domain/reports/annual-programme";
 import type { AnnualReport } from "../domain/reports/annual-report";
 
 /** The annual report as the API answers it: the model, with each indicator's figures instead of its chart series. */
@@ -33,5 +34,26 @@ export function presentAnnualReport(model: AnnualReport, final: boolean, finalis
       figures: i.series ? i.series.periods.map((p, n) => ({ period: p.code, value: i.series!.series[0]?.points[n]?.value ?? null })) : [],
     })),
     attention: model.attention,
+  };
+}
+
+/** The annual programme as the API answers it, with where it stands on the way to adoption. */
+export function presentAnnualProgramme(
+  model: AnnualProgramme,
+  status: "draft" | "proposed" | "final",
+  adoptedAt: string | null,
+): z.infer<typeof annualProgrammeSchema> {
+  return {
+    kind: model.kind,
+    status,
+    adoptedAt,
+    programme: model.programme,
+    year: model.year,
+    generatedOn: model.generatedOn,
+    introduction: model.introduction,
+    categories: model.categories,
+    counts: model.counts,
+    themes: model.themes,
+    newActions: model.newActions,
   };
 }

@@ -222,6 +222,17 @@ describe.each(testDialects())("every documented operation answers as documented 
     await check("GET", "/programmes/{slug}/reports/{year}.pdf", `${P}/reports/2013.pdf`, 401);
   }, 180_000);
 
+  it("answers the annual programme's reads as documented", async () => {
+    const token: Credentials = { bearer: pm };
+    await check("GET", "/programmes/{slug}/reports/{year}/programme", `${P}/reports/2015/programme`, 200, { as: token });
+    await check("GET", "/programmes/{slug}/reports/{year}/programme", `${P}/reports/2015/programme`, 401);
+    await check("GET", "/programmes/{slug}/reports/{year}/programme", `${P}/reports/2099/programme`, 404, { as: token });
+    await check("GET", "/programmes/{slug}/reports/{year}/programme.docx", `${P}/reports/2015/programme.docx`, 200, { as: token });
+    await check("GET", "/programmes/{slug}/reports/{year}/programme.docx", `${P}/reports/2015/programme.docx`, 401);
+    await check("GET", "/programmes/{slug}/reports/{year}/programme.pdf", `${P}/reports/2015/programme.pdf`, 200, { as: token });
+    await check("GET", "/programmes/{slug}/reports/{year}/programme.pdf", `${P}/reports/2015/programme.pdf`, 401);
+  }, 180_000);
+
   it("has checked a success and, where the document names any, a problem for every documented operation", () => {
     const missing = operations.flatMap((operation) => {
       const [method, path] = operation.split(" ") as [string, string];

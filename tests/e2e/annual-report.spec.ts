@@ -14,6 +14,9 @@ async function violations(page: Page) {
   return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
 }
 
+// One worker for both journeys: the account is made once per database.
+test.describe.configure({ mode: "serial" });
+
 test.beforeAll(({ browserName: _ }, testInfo) => {
   const databaseFile: unknown = testInfo.project.metadata.databaseFile;
   // Only the annual-report projects name their database; anywhere else the CLI would make a new file.
@@ -78,4 +81,44 @@ test("the programme manager writes the 2014 introduction, downloads Word and PDF
   await page.goto(`${P}/reports/2014`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Jaarverslag 2014: Kennis & Werk #071");
   await expect(page.getByText("In 2014 kwamen de eerste acties tot resultaat.")).toBeVisible();
+});
+
+test("the programme manager proposes the 2015 annual programme, records its adoption and opens a meeting pack", async ({ page, javaScriptEnabled }) => {
+  test.setTimeout(180_000);
+  const check = async (what: string) => {
+    if (javaScriptEnabled) expect(await violations(page), what).toEqual([]);
+  };
+
+  await page.goto("/sign-in");
+  await page.getByLabel("E-mailadres").fill(EMAIL);
+  await page.getByLabel("Wachtwoord", { exact: true }).fill(PASSWORD);
+  await page.getByRole("button", { name: "Inloggen" }).click();
+  await expect(page.getByRole("button", { name: "Uitloggen" })).toBeVisible();
+
+  await page.goto(`${P}/reports`);
+  await page.getByRole("link", { name: "Jaarprogramma 2015" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Jaarprogramma 2015: Kennis & Werk #071");
+  await check("draft annual programme");
+  await page.getByRole("button", { name: "Voorleggen ter vaststelling" }).click();
+  await expect(page.getByRole("status")).toHaveText("Het jaarprogramma ligt ter vaststelling bij de stuurgroep.");
+
+  // The meeting pack lists it among the decisions to take.
+  await page.goto(`${P}/meetings`);
+  await page.getByRole("link", { name: /Stuurgroep Economische agenda|14 oktober 2013/ }).first().click();
+  await page.getByRole("link", { name: "Vergaderpakket" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Vergaderpakket 14 oktober 2013");
+  await expect(page.getByRole("heading", { name: "Jaarprogramma ter vaststelling" })).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: "Jaarprogramma 2015" }).first()).toBeVisible();
+  await check("meeting pack");
+
+  await page.goto(`${P}/reports/2015/programme`);
+  await page.getByLabel("Datum van het besluit").fill("2014-12-15");
+  await page.getByRole("button", { name: "Vaststellen" }).click();
+  await expect(page.getByRole("status")).toHaveText("Het jaarprogramma is vastgesteld.");
+  await expect(page.getByTestId("programme-status")).toHaveText("Vastgesteld");
+  await expect(page.getByRole("button", { name: "Vaststellen" })).toHaveCount(0);
+  await check("adopted annual programme");
+
+  await page.goto(`${P}/decisions`);
+  await expect(page.getByText("Jaarprogramma 2015 vastgesteld").first()).toBeVisible();
 });

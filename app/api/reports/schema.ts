@@ -28,7 +28,8 @@ const reportActionSchema = z.strictObject({
       dueText: z.string(),
       due: z.iso.date(),
       doneOn: z.iso.date().nullable(),
-      outcome: z.enum(["met", "late", "missed", "open"]),
+      outcome: z.enum(["met", "late", "missed", "open", "moved"]),
+      movedTo: z.string().nullable().describe("For a moved milestone: the date it was moved to, as the planning words it."),
     }),
   ),
   plan: z.enum(PLAN_STATUSES).nullable().describe("The plan of approach's status at the end of the year."),
@@ -114,6 +115,49 @@ const ACCESS =
 const FILE = (what: string) =>
   `The annual report as ${what}, in Dutch (\`?lang=en\` or \`Accept-Language\` for English), with a file name that says programme, kind and year. ${ACCESS}`;
 
+const programmeActionSchema = z.strictObject({
+  number: z.int().min(1),
+  title: z.string(),
+  leads: z.array(z.string()).describe("The lead organisations' names."),
+  category: category.nullable(),
+  planningYears: z.array(z.int()).describe("The years its planning covers."),
+  milestones: z.array(z.strictObject({ label: z.string().nullable(), dueText: z.string(), due: z.iso.date() })).describe("Its milestones due in the year."),
+  plan: z.enum(PLAN_STATUSES).nullable().describe("The plan of approach's status today (on adoption, that day)."),
+  isNew: z.boolean().describe("True when its planning begins in the year."),
+});
+
+export const annualProgrammeSchema = z
+  .strictObject({
+    kind: z.literal("annual-programme"),
+    status: z.enum(["draft", "proposed", "final"]).describe("`proposed`: before the steering group; `final`: adopted, it then never changes."),
+    adoptedAt: z.iso.datetime().nullable(),
+    programme: z.strictObject({ slug: z.string(), title: z.string(), subtitle: z.string() }),
+    year: z.int(),
+    generatedOn: z.iso.date(),
+    introduction: z.string(),
+    categories: z.array(z.strictObject({ code: category, label: z.string(), colour: z.string() })),
+    counts: z.strictObject({ total: z.int().min(0), new: z.int().min(0), byCategory: categoryCounts }),
+    themes: z.array(
+      z.strictObject({
+        number: z.int().min(1).nullable(),
+        title: z.string(),
+        text: z.string(),
+        total: z.int().min(0),
+        intentions: z.array(z.strictObject({ code: z.string().nullable(), text: z.string().nullable(), actions: z.array(programmeActionSchema) })),
+      }),
+    ),
+    newActions: z.array(z.strictObject({ number: z.int().min(1), title: z.string() })),
+  })
+  .meta({
+    id: "AnnualProgramme",
+    description:
+      "The annual programme (jaarprogramma) of a year: per theme and intention the actions with work in it (planning covering the year or milestones due in it), with leads, category, plan of approach and whether they are new.",
+  });
+
+const PROGRAMME_ACCESS =
+  "An adopted annual programme is public; a draft or proposed one (which shows today's data) is for members of the programme: 401 without credentials, 403 for others.";
+const PROGRAMME_FILE = (what: string) => `The annual programme as ${what}, in Dutch (\`?lang=en\` for English). ${PROGRAMME_ACCESS}`;
+
 export const reportOperations = area("reports", undefined, {
   "get /programmes/{slug}/reports/{year}": op("getAnnualReport", "The annual report of a year", {
     description: ACCESS,
@@ -151,6 +195,44 @@ export const reportOperations = area("reports", undefined, {
       401: "Not signed in, and the report is not final.",
       403: "Not a member of the programme, and the report is not final.",
       404: "There is no such programme, or the year is outside its period or still to come.",
+    },
+  }),
+  "get /programmes/{slug}/reports/{year}/programme": op("getAnnualProgramme", "The annual programme of a year", {
+    description: PROGRAMME_ACCESS,
+    etag: false,
+    answers: {
+      200: { description: "The annual programme.", schema: annualProgrammeSchema },
+      401: "Not signed in, and the programme is not adopted.",
+      403: "Not a member of the programme, and the programme is not adopted.",
+      404: "There is no such programme, or the year is outside its period.",
+    },
+  }),
+  "get /programmes/{slug}/reports/{year}/programme.docx": op("getAnnualProgrammeDocx", "The annual programme as Word", {
+    description: PROGRAMME_FILE("a Word document"),
+    etag: false,
+    answers: {
+      200: {
+        description: "The Word document.",
+        file: { mediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", description: "A .docx file." },
+        headers: { "Content-Disposition": "`attachment` with the file name." },
+      },
+      401: "Not signed in, and the programme is not adopted.",
+      403: "Not a member of the programme, and the programme is not adopted.",
+      404: "There is no such programme, or the year is outside its period.",
+    },
+  }),
+  "get /programmes/{slug}/reports/{year}/programme.pdf": op("getAnnualProgrammePdf", "The annual programme as tagged PDF", {
+    description: PROGRAMME_FILE("a tagged PDF"),
+    etag: false,
+    answers: {
+      200: {
+        description: "The PDF.",
+        file: { mediaType: "application/pdf", description: "A PDF file." },
+        headers: { "Content-Disposition": "`attachment` with the file name." },
+      },
+      401: "Not signed in, and the programme is not adopted.",
+      403: "Not a member of the programme, and the programme is not adopted.",
+      404: "There is no such programme, or the year is outside its period.",
     },
   }),
 });

@@ -5,7 +5,7 @@ import { regionName } from "../monitor/regions";
 import type { IndicatorWithMeasurements } from "../monitor/types";
 import type { PlanStatus } from "../plans/plan-lifecycle";
 import { dependencyFlags, DROPPED_CATEGORY, type DependencyLink, type DependencyState, type RiskFlag } from "../progress/dependencies";
-import { dueDate, expandOccurrences, type IsoDate } from "../progress/fuzzy-date";
+import { dueDate, expandOccurrences, parseFuzzyDate, type IsoDate } from "../progress/fuzzy-date";
 import type { Milestone } from "../progress/planning-milestones";
 import { parsePeriod, comparePeriodsDesc } from "../progress/periods";
 import { PROGRESS_STATUSES, type ProgressStatus } from "../progress/progress-input";
@@ -91,9 +91,12 @@ export interface AnnualReportInput {
   roundPeriods: readonly string[];
   indicators: readonly IndicatorWithMeasurements[];
   texts: ReportTexts;
+  /** Date changes of milestones, oldest first; absent where nobody moved one. */
+  milestoneMoves?: readonly MilestoneMove[];
 }
 
-export type MilestoneOutcome = "met" | "late" | "missed" | "open";
+/** "moved": due in the year once, its date changed to another year since (read from the milestone history). */
+export type MilestoneOutcome = "met" | "late" | "missed" | "open" | "moved";
 
 export interface ReportMilestone {
   label: string | null;
@@ -101,6 +104,17 @@ export interface ReportMilestone {
   due: IsoDate;
   doneOn: IsoDate | null;
   outcome: MilestoneOutcome;
+  /** The date a moved milestone got instead, in the planning's words; null otherwise. */
+  movedTo: string | null;
+}
+
+/** A change of a milestone's date, from its history. */
+export interface MilestoneMove {
+  action: number;
+  label: string | null;
+  fromText: string;
+  toText: string;
+  at: string;
 }
 
 export interface ReportAction {
@@ -226,7 +240,7 @@ export function milestonesInYear(milestones: readonly Milestone[], year: number,
       // A recurring milestone counts as done for an occurrence when it was marked done in or after it.
       const doneOn = m.doneOn !== null && (m.due.precision !== "recurring" || m.doneOn >= o.start) ? m.doneOn : null;
       const outcome: MilestoneOutcome = doneOn !== null ? (doneOn <= due ? "met" : "late") : due < on ? "missed" : "open";
-      out.push({ label: m.label, dueText: m.due.precision === "recurring" ? `${m.due.text} (${o.text})` : m.due.text, due, doneOn, outcome });
+      out.push({ label: m.label, dueText: m.due.precision === "recurring" ? `${m.due.text} (${o.text})` : m.due.text, due, doneOn, outcome, movedTo: null });
     }
   }
   return out.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
@@ -240,6 +254,33 @@ export function planStatusOn(versions: readonly ReportPlanInput[], on: IsoDate):
   // A decision after the day was still awaited on it.
   if ((newest.status === "approved" || newest.status === "returned") && (newest.decidedAt ?? "").slice(0, 10) > on) return "submitted";
   return newest.status;
+}
+
+/**
+ * The milestones of an action that were due in the year and whose date was changed to another year
+ * by the day the report is read at: the last such change of each, unless a milestone of that label
+ * is due in the year again.
+ */
+export function movedOutOf(action: ReportActionInput, moves: readonly MilestoneMove[], year: number, on: IsoDate): ReportMilestone[] {
+  const context = { period: { start: year - 10, end: year + 10 }, year };
+  const dueIn = (text: string) => {
+    const parsed = parseFuzzyDate(text, context);
+    const due = parsed && parsed.precision !== "recurring" ? dueDate(parsed) : null;
+    return due;
+  };
+  const stillDue = new Set(milestonesInYear(action.milestones, year, on).map((m) => m.label ?? m.dueText));
+  const last = new Map<string, { move: MilestoneMove; due: IsoDate }>();
+  for (const move of moves) {
+    if (move.action !== action.number || move.at.slice(0, 10) > on) continue;
+    const from = dueIn(move.fromText);
+    const to = dueIn(move.toText);
+    const key = move.label ?? move.fromText;
+    if (from !== null && from.slice(0, 4) === String(year) && (to === null || to.slice(0, 4) !== String(year))) last.set(key, { move, due: from });
+    else if (to !== null && to.slice(0, 4) === String(year)) last.delete(key);
+  }
+  return [...last.entries()]
+    .filter(([key]) => !stillDue.has(key))
+    .map(([, { move, due }]) => ({ label: move.label, dueText: move.fromText, due, doneOn: null, outcome: "moved" as const, movedTo: move.toText }));
 }
 
 function indicatorOf(indicator: IndicatorWithMeasurements, language: "nl" | "en"): ReportIndicator {
@@ -314,7 +355,9 @@ export function assembleAnnualReport(input: AnnualReportInput, language: "nl" | 
       percent: latest?.percent ?? null,
       period: latest?.period ?? null,
       narrative: latest && latest.narrativePublic && latest.narrative.trim() !== "" ? latest.narrative : null,
-      milestones: milestonesInYear(a.milestones, year, asOf),
+      milestones: [...milestonesInYear(a.milestones, year, asOf), ...movedOutOf(a, input.milestoneMoves ?? [], year, asOf)].sort((x, y) =>
+        x.due < y.due ? -1 : x.due > y.due ? 1 : 0,
+      ),
       plan: planStatusOn(plansOf.get(a.number) ?? [], asOf),
       risks: flags.get(a.number) ?? [],
     };

@@ -11,7 +11,8 @@ export interface StoredReport {
   kind: ReportKind;
   year: number;
   texts: ReportTexts;
-  status: "draft" | "final";
+  /** "proposed": an annual programme put before the steering group for adoption. */
+  status: "draft" | "proposed" | "final";
   /** JSON of the assembled document, kept at finalising; null for a draft. */
   snapshot: string | null;
   finalisedAt: string | null;

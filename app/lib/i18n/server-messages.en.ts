@@ -6,7 +6,7 @@ type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen
 export const serverMessagesEn: Widen<typeof serverMessagesNl> = {
   cli: {
     usage:
-      "Usage: regie <command> [options]\n\nCommands:\n  import-programme FILE [--slug S] [--dry-run] [--default]\n      Reads a programme document (a text export from Word, the JSON form or a filled-in Excel template .xlsx) and writes it into the database.\n  export-programme SLUG [--out FILE]\n      Writes a programme in its JSON form (by default to data/programmes/SLUG.json).\n  user add --email E --name N --role ROLE [--organisation SLUG] [--programme SLUG] [--actions 5,17]\n      Creates an account; the password comes from standard input.\n  token create --email E [--name N]\n      Creates a personal API token; the last line is the token.\n  import-monitor FILE [--indicator ID] [--table TABLE] [--retrieved YYYY-MM-DD] [--dry-run]\n      Imports figures of the economic monitor (CBS OData v4/v3, CSV) or indicator definitions.\n  fetch-monitor TABLE [--indicator ID] [--since PERIOD] [--dry-run]\n      Fetches figures from the CBS API (CBS_ODATA_URL).\n  report annual --year YEAR --format docx|pdf|html --out FILE [--programme SLUG] [--lang nl|en]\n      Writes a year's annual report as Word, PDF or web page.\n  migrate\n      Applies pending database migrations.\n  backup FILE\n      Writes a backup of the whole database (also while the server runs).\n  restore FILE\n      Restores a backup into an empty database.\n\nThe database comes from DATABASE_URL (default sqlite:./var/regie.sqlite).",
+      "Usage: regie <command> [options]\n\nCommands:\n  import-programme FILE [--slug S] [--dry-run] [--default]\n      Reads a programme document (a text export from Word, the JSON form or a filled-in Excel template .xlsx) and writes it into the database.\n  export-programme SLUG [--out FILE]\n      Writes a programme in its JSON form (by default to data/programmes/SLUG.json).\n  user add --email E --name N --role ROLE [--organisation SLUG] [--programme SLUG] [--actions 5,17]\n      Creates an account; the password comes from standard input.\n  token create --email E [--name N]\n      Creates a personal API token; the last line is the token.\n  import-monitor FILE [--indicator ID] [--table TABLE] [--retrieved YYYY-MM-DD] [--dry-run]\n      Imports figures of the economic monitor (CBS OData v4/v3, CSV) or indicator definitions.\n  fetch-monitor TABLE [--indicator ID] [--since PERIOD] [--dry-run]\n      Fetches figures from the CBS API (CBS_ODATA_URL).\n  report annual|programme --year YEAR --format docx|pdf|html --out FILE [--programme SLUG] [--lang nl|en]\n      Writes a year's annual report as Word, PDF or web page.\n  migrate\n      Applies pending database migrations.\n  backup FILE\n      Writes a backup of the whole database (also while the server runs).\n  restore FILE\n      Restores a backup into an empty database.\n\nThe database comes from DATABASE_URL (default sqlite:./var/regie.sqlite).",
     unknownCommand: "Unknown command “{{command}}”.",
     badOption: "Invalid option: {{message}}",
     missingFile: "Name the file to import.",
@@ -265,8 +265,8 @@ export const serverMessagesEn: Widen<typeof serverMessagesNl> = {
   },
   reportCli: {
     usage:
-      "Usage: regie report annual --year YEAR --format docx|pdf|html --out FILE [--programme SLUG] [--lang nl|en]\n      Writes a year's annual report as Word, PDF or web page (the default programme unless told, in Dutch unless told).",
-    unknownKind: "Unknown kind of document \"{{kind}}\"; only \"annual\" (annual report) exists.",
+      "Usage: regie report annual|programme --year YEAR --format docx|pdf|html --out FILE [--programme SLUG] [--lang nl|en]\n      Writes a year's annual report as Word, PDF or web page (the default programme unless told, in Dutch unless told).",
+    unknownKind: "Unknown kind of document \"{{kind}}\"; only \"annual\" (annual report) and \"programme\" (annual programme) exist.",
     badYear: "--year must be a year within the programme's period, for example 2014.",
     badFormat: "--format must be docx, pdf or html.",
     badLanguage: "--lang must be nl or en.",
@@ -278,5 +278,7 @@ export const serverMessagesEn: Widen<typeof serverMessagesNl> = {
     step_write: "Writing the file",
     written: "Annual report {{year}} of {{slug}} written to {{file}} ({{size}} kB{{final}}).",
     final: ", final",
+    writtenProgramme: "Annual programme {{year}} of {{slug}} written to {{file}} ({{size}} kB{{final}}).",
+    adopted: ", adopted",
   },
 };

@@ -6,7 +6,7 @@
 export const serverMessagesNl = {
   cli: {
     usage:
-      "Gebruik: regie <opdracht> [opties]\n\nOpdrachten:\n  import-programme BESTAND [--slug S] [--dry-run] [--default]\n      Leest een programmadocument (tekstexport uit Word, de JSON-vorm of een ingevuld Excel-sjabloon .xlsx) en schrijft het in de database.\n  export-programme SLUG [--out BESTAND]\n      Schrijft een programma in zijn JSON-vorm (standaard naar data/programmes/SLUG.json).\n  user add --email E --name N --role ROL [--organisation SLUG] [--programme SLUG] [--actions 5,17]\n      Maakt een account aan; het wachtwoord komt van de standaardinvoer.\n  token create --email E [--name N]\n      Maakt een persoonlijk API-token; de laatste regel is het token.\n  import-monitor BESTAND [--indicator ID] [--table TABEL] [--retrieved JJJJ-MM-DD] [--dry-run]\n      Leest cijfers van de economische monitor in (CBS OData v4/v3, CSV) of indicatordefinities.\n  fetch-monitor TABEL [--indicator ID] [--since PERIODE] [--dry-run]\n      Haalt cijfers op bij de CBS-API (CBS_ODATA_URL).\n  report annual --year JAAR --format docx|pdf|html --out BESTAND [--programme SLUG] [--lang nl|en]\n      Schrijft het jaarverslag van een jaar als Word, PDF of webpagina.\n  migrate\n      Voert openstaande databasemigraties uit.\n  backup BESTAND\n      Schrijft een reservekopie van de hele database (ook terwijl de server draait).\n  restore BESTAND\n      Zet een reservekopie terug in een lege database.\n\nDe database komt uit DATABASE_URL (standaard sqlite:./var/regie.sqlite).",
+      "Gebruik: regie <opdracht> [opties]\n\nOpdrachten:\n  import-programme BESTAND [--slug S] [--dry-run] [--default]\n      Leest een programmadocument (tekstexport uit Word, de JSON-vorm of een ingevuld Excel-sjabloon .xlsx) en schrijft het in de database.\n  export-programme SLUG [--out BESTAND]\n      Schrijft een programma in zijn JSON-vorm (standaard naar data/programmes/SLUG.json).\n  user add --email E --name N --role ROL [--organisation SLUG] [--programme SLUG] [--actions 5,17]\n      Maakt een account aan; het wachtwoord komt van de standaardinvoer.\n  token create --email E [--name N]\n      Maakt een persoonlijk API-token; de laatste regel is het token.\n  import-monitor BESTAND [--indicator ID] [--table TABEL] [--retrieved JJJJ-MM-DD] [--dry-run]\n      Leest cijfers van de economische monitor in (CBS OData v4/v3, CSV) of indicatordefinities.\n  fetch-monitor TABEL [--indicator ID] [--since PERIODE] [--dry-run]\n      Haalt cijfers op bij de CBS-API (CBS_ODATA_URL).\n  report annual|programme --year JAAR --format docx|pdf|html --out BESTAND [--programme SLUG] [--lang nl|en]\n      Schrijft het jaarverslag van een jaar als Word, PDF of webpagina.\n  migrate\n      Voert openstaande databasemigraties uit.\n  backup BESTAND\n      Schrijft een reservekopie van de hele database (ook terwijl de server draait).\n  restore BESTAND\n      Zet een reservekopie terug in een lege database.\n\nDe database komt uit DATABASE_URL (standaard sqlite:./var/regie.sqlite).",
     unknownCommand: "Onbekende opdracht „{{command}}”.",
     badOption: "Ongeldige optie: {{message}}",
     missingFile: "Geef het bestand op dat moet worden ingelezen.",
@@ -265,8 +265,8 @@ export const serverMessagesNl = {
   },
   reportCli: {
     usage:
-      "Gebruik: regie report annual --year JAAR --format docx|pdf|html --out BESTAND [--programme SLUG] [--lang nl|en]\n      Schrijft het jaarverslag van een jaar als Word, PDF of webpagina (standaard het standaardprogramma, in het Nederlands).",
-    unknownKind: "Onbekend soort document „{{kind}}”; alleen „annual” (jaarverslag) bestaat.",
+      "Gebruik: regie report annual|programme --year JAAR --format docx|pdf|html --out BESTAND [--programme SLUG] [--lang nl|en]\n      Schrijft het jaarverslag van een jaar als Word, PDF of webpagina (standaard het standaardprogramma, in het Nederlands).",
+    unknownKind: "Onbekend soort document „{{kind}}”; alleen „annual” (jaarverslag) en „programme” (jaarprogramma) bestaan.",
     badYear: "--year moet een jaartal zijn binnen de looptijd van het programma, bijvoorbeeld 2014.",
     badFormat: "--format moet docx, pdf of html zijn.",
     badLanguage: "--lang moet nl of en zijn.",
@@ -278,5 +278,7 @@ export const serverMessagesNl = {
     step_write: "Bestand schrijven",
     written: "Jaarverslag {{year}} van {{slug}} geschreven naar {{file}} ({{size}} kB{{final}}).",
     final: ", definitief",
+    writtenProgramme: "Jaarprogramma {{year}} van {{slug}} geschreven naar {{file}} ({{size}} kB{{final}}).",
+    adopted: ", vastgesteld",
   },
 } as const;

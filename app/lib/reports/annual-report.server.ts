@@ -29,7 +29,7 @@ export async function assembleLive(
 ): Promise<Record<Language, AnnualReport>> {
   const today = calendarDate(services.clock.now());
   const asOf = effectiveAsOf(`${year}-12-31`, today) ?? undefined;
-  const [actions, updates, plans, categoryChanges, roundPeriods, links, decisions, meetings, indicators] = await Promise.all([
+  const [actions, updates, plans, categoryChanges, roundPeriods, links, decisions, meetings, indicators, milestoneMoves] = await Promise.all([
     services.actions.list(programme.id, { category: [], ...(asOf ? { asOf } : {}) }, ALL),
     services.reports.updatesOfYear(programme.id, year),
     services.reports.planVersions(programme.id),
@@ -39,6 +39,7 @@ export async function assembleLive(
     services.decisions.list(programme.id, { status: "taken" }),
     services.decisions.meetings(programme.id),
     services.monitor.listWithMeasurements(programme.id),
+    services.reports.milestoneMoves(programme.id),
   ]);
   const input = {
     programme: {
@@ -71,6 +72,7 @@ export async function assembleLive(
     roundPeriods,
     indicators,
     texts,
+    milestoneMoves,
   };
   const out = {} as Record<Language, AnnualReport>;
   for (const language of languages) out[language] = assembleAnnualReport(input, language);

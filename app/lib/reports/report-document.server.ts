@@ -46,7 +46,7 @@ function progressPeriod(t: TFunction, code: string): string {
   return m ? t(`progress.period_${m[2]}`, { year: m[1] }) : code;
 }
 
-function categoryText(t: TFunction, report: AnnualReport, code: number | null): string {
+export function categoryText(t: TFunction, report: Pick<AnnualReport, "categories">, code: number | null): string {
   if (code === null) return t("reports.noCategory");
   const label = report.categories.find((c) => c.code === code)?.label;
   return label ? `${code}: ${label}` : String(code);
@@ -80,7 +80,7 @@ function actionBlocks(t: TFunction, report: AnnualReport, a: ReportAction, langu
       id: `mijlpalen-${a.number}`,
       caption: `${t("reports.milestones", { year: report.year })}: ${t("reports.action")} ${a.number}`,
       head: [t("reports.milestone"), t("reports.due"), t("reports.outcome")],
-      rows: a.milestones.map((m) => [m.label ?? m.dueText, formatDay(m.due, language), t(`reports.outcome_${m.outcome}`)]),
+      rows: a.milestones.map((m) => [m.label ?? m.dueText, formatDay(m.due, language), t(`reports.outcome_${m.outcome}`, { to: m.movedTo ?? "" })]),
       numeric: [false, false, false],
     });
   }

@@ -43,6 +43,7 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
     meeting,
     canRecord: can(context.principal, "decision.record", target),
     canEdit: can(context.principal, "meeting.edit", target),
+    canPack: can(context.principal, "report.readDraft", target),
     history: can(context.principal, "history.read", target)
       ? await context.services.history.forEntity("meeting", meeting.id)
       : null,
@@ -52,7 +53,7 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
 }
 
 export default function MeetingPage() {
-  const { programme, meeting, canRecord, canEdit, history, recorded, saved } = useLoaderData<typeof loader>();
+  const { programme, meeting, canRecord, canEdit, canPack, history, recorded, saved } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const language = useLanguage();
   const base = `/programmes/${programme.slug}`;
@@ -80,6 +81,14 @@ export default function MeetingPage() {
         <p className="nl-paragraph">
           <Link className="nl-link" to={`${base}/meetings/${meeting.id}/edit`}>
             {t("decisions.meetingEdit")}
+          </Link>
+        </p>
+      ) : null}
+
+      {canPack ? (
+        <p className="nl-paragraph">
+          <Link className="nl-link" to={`${base}/meetings/${meeting.id}/pack`}>
+            {t("reports.pack.link")}
           </Link>
         </p>
       ) : null}

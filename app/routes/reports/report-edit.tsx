@@ -5,33 +5,42 @@ import { Breadcrumbs, type Crumb } from "../../components/breadcrumbs";
 import { CsrfField, ErrorSummary, TextArea } from "../../components/forms";
 import { PageTitle } from "../../components/page-title";
 import { formFields } from "../../domain/auth/schemas";
-import { readReportTextsForm, REPORT_TEXT_MAX, reportTextsSchema, THEME_TEXT_MAX } from "../../domain/reports/report-record";
+import { readReportTextsForm, type ReportKind, REPORT_TEXT_MAX, reportTextsSchema, THEME_TEXT_MAX } from "../../domain/reports/report-record";
 import { zodFieldErrors } from "../../lib/errors";
 import { pageAction } from "../shared/page-action.server";
 import { requirePermission } from "../../lib/auth/guards.server";
 import { translator } from "../../lib/i18n/catalogue.server";
-import { requireReportYear } from "./report-pages.server";
+import { requireProgrammeYear, requireReportYear } from "./report-pages.server";
 import type { Route } from "./+types/report-edit";
 
 export const handle = {
   breadcrumb: (d: Route.ComponentProps["loaderData"], t: TFunction): Crumb[] => [
     { label: d.programme.title, to: `/programmes/${d.programme.slug}`, lang: d.programme.language },
     { label: t("reports.listTitle"), to: `/programmes/${d.programme.slug}/reports` },
-    { label: t("reports.annualReportTitle", { year: d.year }), to: `/programmes/${d.programme.slug}/reports/${d.year}` },
+    d.kind === "annual-programme"
+      ? { label: t("reports.annualProgrammeTitle", { year: d.year }), to: `/programmes/${d.programme.slug}/reports/${d.year}/programme` }
+      : { label: t("reports.annualReportTitle", { year: d.year }), to: `/programmes/${d.programme.slug}/reports/${d.year}` },
     { label: t("reports.editLink") },
   ],
 };
 
+/** The same form edits the annual report's texts and the annual programme's: the address says which. */
+function kindOf(request: Request): ReportKind {
+  return new URL(request.url).pathname.endsWith("/programme/edit") ? "annual-programme" : "annual-report";
+}
+
 async function load(context: Route.LoaderArgs["context"], request: Request, slug: string, rawYear: string) {
-  const { programme, year } = await requireReportYear(context, slug, rawYear);
+  const kind = kindOf(request);
+  const { programme, year } = kind === "annual-programme" ? await requireProgrammeYear(context, slug, rawYear) : await requireReportYear(context, slug, rawYear);
   requirePermission(context, request, "report.edit", { programmeId: programme.id });
-  const stored = await context.services.reports.get(programme.id, "annual-report", year);
-  return { programme, year, stored };
+  const stored = await context.services.reports.get(programme.id, kind, year);
+  return { programme, year, stored, kind };
 }
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const { programme, year, stored } = await load(context, request, params.slug, params.year);
+  const { programme, year, stored, kind } = await load(context, request, params.slug, params.year);
   return {
+    kind,
     programme: { slug: programme.slug, title: programme.title, language: programme.language },
     year,
     final: stored?.status === "final",
@@ -57,12 +66,13 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     schema: reportTextsSchema,
     schemaErrors: (error) =>
       zodFieldErrors(error, { accept: /^reports\./, field: (issue) => (issue.path[0] === "themes" ? `theme.${String(issue.path[1])}` : String(issue.path[0])) }),
-    change: ({ programme, year }, texts, write, version) =>
-      context.services.reports.saveTexts({ programmeId: programme.id, kind: "annual-report", year, expectedVersion: version, texts, ...write }),
+    change: ({ programme, year, kind }, texts, write, version) =>
+      context.services.reports.saveTexts({ programmeId: programme.id, kind, year, expectedVersion: version, texts, ...write }),
     answer: (texts, errors, version) => ({ errors, texts, version }),
     conflict: (_loaded, { current }, texts) => ({ errors: { form: t("reports.conflict") }, texts, version: current.version }),
     refused: (_loaded, texts, version, result) => result && { errors: { form: t("reports.isFinal") }, texts, version },
-    done: ({ programme, year }, result) => redirect(`/programmes/${programme.slug}/reports/${year}?saved=${result.version}`),
+    done: ({ programme, year, kind }, result) =>
+      redirect(`/programmes/${programme.slug}/reports/${year}${kind === "annual-programme" ? "/programme" : ""}?saved=${result.version}`),
   });
 }
 
@@ -73,8 +83,9 @@ export default function ReportEdit() {
   const texts = result?.texts ?? loaded.texts;
   const errors: Record<string, string> = result?.errors ?? {};
   const version = result?.version ?? loaded.version;
-  const title = t("reports.editTitle", { year: loaded.year });
-  const back = `/programmes/${loaded.programme.slug}/reports/${loaded.year}`;
+  const programmeKind = loaded.kind === "annual-programme";
+  const title = t(programmeKind ? "reports.programmeEditTitle" : "reports.editTitle", { year: loaded.year });
+  const back = `/programmes/${loaded.programme.slug}/reports/${loaded.year}${programmeKind ? "/programme" : ""}`;
   return (
     <>
       <PageTitle title={title} />

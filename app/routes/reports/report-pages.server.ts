@@ -4,6 +4,7 @@ import { calendarDate } from "../../domain/calendar";
 import { parseReportYear } from "../../domain/reports/report-record";
 import { requirePermission } from "../../lib/auth/guards.server";
 import { translator } from "../../lib/i18n/catalogue.server";
+import { programmeYear } from "../../lib/reports/annual-programme.server";
 import { readAnnualReport, reportableYear } from "../../lib/reports/annual-report.server";
 import { annualReportDocument } from "../../lib/reports/report-document.server";
 import { requireProgramme } from "../shared/page-data.server";
@@ -36,4 +37,12 @@ export async function loadAnnualReportPage(context: AppLoadContext, request: Req
     version: view.stored?.version ?? 0,
     canEdit: can(context.principal, "report.edit", { programmeId: programme.id }),
   };
+}
+
+/** The programme and a year of its period (an annual programme may look ahead), or a 404. */
+export async function requireProgrammeYear(context: AppLoadContext, slug: string | undefined, rawYear: string | undefined) {
+  const programme = await requireProgramme(context, slug);
+  const year = parseReportYear(rawYear ?? "");
+  if (year === null || !programmeYear(programme, year)) throw data(translator(context.language)("reports.programmeYearNotFound"), { status: 404 });
+  return { programme, year };
 }

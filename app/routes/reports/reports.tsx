@@ -22,7 +22,8 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
   const programme = await requireProgramme(context, params.slug);
   requirePermission(context, request, "programme.read", { programmeId: programme.id });
   const today = calendarDate(context.services.clock.now());
-  const stored = (await context.services.reports.list(programme.id)).filter((r) => r.kind === "annual-report");
+  const allStored = await context.services.reports.list(programme.id);
+  const stored = allStored.filter((r) => r.kind === "annual-report");
   const drafts = can(context.principal, "report.readDraft", { programmeId: programme.id });
   const years: number[] = [];
   for (let y = programme.period.end; y >= programme.period.start; y--) if (reportableYear(programme, y, today)) years.push(y);
@@ -34,7 +35,18 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
         return { year, final: r?.status === "final", finalisedAt: r?.finalisedAt ?? null };
       })
       .filter((y) => y.final || drafts),
+    programmes: programmeYears(programme, allStored, drafts),
   };
+}
+
+/** Every year of the period can have an annual programme: adopted ones for everyone, the others for members. */
+function programmeYears(programme: { period: { start: number; end: number } }, stored: readonly { kind: string; year: number; status: string }[], drafts: boolean) {
+  const out: { year: number; status: string }[] = [];
+  for (let year = programme.period.end; year >= programme.period.start; year--) {
+    const status = stored.find((s) => s.kind === "annual-programme" && s.year === year)?.status ?? "draft";
+    if (status === "final" || drafts) out.push({ year, status });
+  }
+  return out;
 }
 
 export default function ReportsPage() {
@@ -74,6 +86,24 @@ export default function ReportsPage() {
           </table>
         </div>
       )}
+      {d.programmes.length > 0 ? (
+        <section aria-labelledby="jaarprogrammas">
+          <h2 className="nl-heading nl-heading--level-2" id="jaarprogrammas">
+            {t("reports.programmesTitle")}
+          </h2>
+          <p className="nl-paragraph">{t("reports.programmeListIntro")}</p>
+          <ul>
+            {d.programmes.map((p) => (
+              <li key={p.year}>
+                <Link className="nl-link" to={`${base}/${p.year}/programme`}>
+                  {t("reports.annualProgrammeTitle", { year: p.year })}
+                </Link>{" "}
+                ({p.status === "final" ? t("reports.statusAdopted") : p.status === "proposed" ? t("reports.statusProposed") : t("reports.statusDraft")})
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </>
   );
 }
