@@ -4,6 +4,7 @@ import { editingEn } from "./editing.en";
 import { progressViewsEn } from "./progress-views.en";
 import { workbookPagesEn } from "./workbook.en";
 import { progressEn } from "./progress.en";
+import { editionsEn } from "./editions.en";
 import type { governanceNl } from "./governance.nl";
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
@@ -516,4 +517,5 @@ export const governanceEn: Widen<typeof governanceNl> = {
     listColumn: "Plan of approach",
     filterLabel: "Only actions with an approved plan of approach",
   },
+  editions: editionsEn,
 };

@@ -4,6 +4,7 @@ import { editingNl } from "./editing.nl";
 import { progressViewsNl } from "./progress-views.nl";
 import { workbookPagesNl } from "./workbook.nl";
 import { progressNl } from "./progress.nl";
+import { editionsNl } from "./editions.nl";
 
 /** Dutch texts for accounts, editing, history, decisions and plans. Every key must exist in governance.en.ts too. */
 export const governanceNl = {
@@ -514,4 +515,5 @@ export const governanceNl = {
     listColumn: "Plan van aanpak",
     filterLabel: "Alleen acties met een goedgekeurd plan van aanpak",
   },
+  editions: editionsNl,
 } as const;
