@@ -9,6 +9,7 @@ import { createContactRepository } from "../db/contact.repository";
 import { createOutboxRepository } from "../db/outbox.repository";
 import { createPersonalDataRepository } from "../db/personal-data.repository";
 import { createPlanRepository } from "../db/plan.repository";
+import { createEditionRepository } from "../db/edition.repository";
 import { createReportRepository } from "../db/report.repository";
 import { createPlanService } from "./plans/plan-service.server";
 import { createAuthService } from "./auth/auth-service.server";
@@ -68,6 +69,8 @@ export interface Services {
   workbooks: ReturnType<typeof createWorkbookRepository>;
   /** The yearly documents: the programme manager's texts, finalised snapshots, and what they are assembled from. */
   reports: ReturnType<typeof createReportRepository>;
+  /** Editions of a programme: the next edition as a draft, its adoption, lineage and differences. */
+  editions: ReturnType<typeof createEditionRepository>;
 }
 
 /** Builds the services on an open database. */
@@ -101,5 +104,6 @@ export function createServices(env: Env, logger: Logger, db: Db = openDatabase(e
     ...createProgressServices({ db, mailer, clock, logger, links }),
     workbooks: createWorkbookRepository(db),
     reports: createReportRepository(db),
+    editions: createEditionRepository(db),
   };
 }
