@@ -11,6 +11,7 @@ import { programmeOperations } from "./programmes/schema";
 import { progressOperations } from "./progress/schema";
 import { workbookOperations } from "./workbook/schema";
 import { reportOperations } from "./reports/schema";
+import { editionOperations } from "./editions/schema";
 import { area, op, problemSchema, type Area, type Method, type Operation } from "./schema";
 
 /**
@@ -48,6 +49,7 @@ const TAGS = [
   },
   { name: "decisions", description: "The steering group's decisions, and the categories they set." },
   { name: "reports", description: "The yearly documents: the annual report as JSON, Word and tagged PDF." },
+  { name: "editions", description: "Editions of a programme: where an action came from and what it became, and what differs between two editions." },
 ];
 
 const path = (name: string, description: string, pattern?: RegExp, maxLength?: number) => ({
@@ -70,6 +72,7 @@ const PARAMETERS: Record<string, Json> = {
   decisionId: path("id", "The decision's id (1 to 2147483647).", DECISION_ID),
   indicatorId: path("id", "The indicator's id, e.g. `verkoopprijs-koopwoningen`.", INDICATOR_ID, INDICATOR_ID_MAX),
   reportYear: path("year", "The report's year, within the programme's period and begun, e.g. `2014`.", /^\d{4}$/),
+  otherProgrammeSlug: path("other", "The slug of the edition to compare with, e.g. `kennis-en-werk-071-2016-2017`."),
   q: query(
     "q",
     "Full-text search in title, description, intended results and notes. Every word must match, as a word or the start of one; accents are ignored. Results are ordered by relevance (the title weighs most), then by number.",
@@ -145,7 +148,7 @@ const AREAS: Area[] = [
       answers: { 200: { description: "The OpenAPI document.", schema: z.looseObject({}) } },
     }),
   }),
-  ...[programmeOperations, actionOperations, organisationOperations, monitorOperations, planOperations, decisionOperations, progressOperations, workbookOperations, reportOperations],
+  ...[programmeOperations, actionOperations, organisationOperations, monitorOperations, planOperations, decisionOperations, progressOperations, workbookOperations, reportOperations, editionOperations],
 ];
 
 /** The OpenAPI 3.1 document. */
@@ -231,9 +234,10 @@ const PATH_PARAMETERS: Record<string, string> = {
   decisions: "decisionId",
   indicators: "indicatorId",
   reports: "reportYear",
+  compare: "otherProgrammeSlug",
 };
 /** A slug that names nothing is a 404; every other parameter can also be malformed (400). */
-const SLUGS = ["programmeSlug", "organisationSlug"];
+const SLUGS = ["programmeSlug", "organisationSlug", "otherProgrammeSlug"];
 
 /** An operation with what follows from its path, method and flags: parameters, the usual problems, ETags. */
 function describeOperation(method: Method, route: string, area: Area, operation: Operation, schemas: ReturnType<typeof componentSchemas>): Json {

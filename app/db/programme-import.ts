@@ -97,7 +97,15 @@ export async function writeProgrammeImport(
   db: Db,
   plan: ProgrammeImportPlan,
   basis: ImportBasis,
-  options: { isDefault?: boolean; dryRun?: boolean; now: string; file: string | null; actor: Actor },
+  options: {
+    isDefault?: boolean;
+    dryRun?: boolean;
+    now: string;
+    file: string | null;
+    actor: Actor;
+    /** More writes that belong with the import (a new edition's lineage), in its transaction. */
+    within?: (trx: Transaction<Database>, written: { programmeId: number; actionIds: Map<number, number> }) => Promise<void>;
+  },
 ): Promise<ProgrammeImportReport> {
   const doc = plan.document;
   const now = options.now;
@@ -121,6 +129,7 @@ export async function writeProgrammeImport(
       const { themeIds, intentionIds } = await upsertThemes(trx, programmeId, plan, idOf, report);
       const actionIds = await upsertActions(trx, programmeId, plan, { idOf, themeIds, intentionIds }, now, report);
       await recordImportDecision(trx, { programmeId, plan, actionIds, now, file: options.file, actor: options.actor, report });
+      if (options.within) await options.within(trx, { programmeId, actionIds });
       if (report.dryRun) throw new DryRunRollback(report);
     });
   } catch (error) {

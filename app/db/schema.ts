@@ -46,6 +46,7 @@ export interface Database {
   server_secret: ServerSecretTable;
   workbook_upload: WorkbookUploadTable;
   report: ReportTable;
+  action_lineage: ActionLineageTable;
 }
 
 export interface ProgrammeTable {
@@ -68,6 +69,10 @@ export interface ProgrammeTable {
   created_at: string;
   updated_at: string;
   version: number;
+  /** "draft" | "adopted" (migration 0017): a draft edition is not public until the steering group adopts it. */
+  status: Generated<string>;
+  /** The edition this one follows (migration 0017). */
+  previous_id: Generated<number | null>;
 }
 
 export interface ProgrammeOrganisationTable {
@@ -554,4 +559,17 @@ export interface ReportTable {
   created_at: string;
   updated_at: string;
   version: number;
+}
+
+/** What became of an action of one edition in the next (migration 0017). */
+export interface ActionLineageTable {
+  id: Generated<number>;
+  from_action_id: number;
+  /** Null when the action was dropped. */
+  to_action_id: number | null;
+  /** "continued" | "merged" | "split" | "dropped" */
+  kind: string;
+  /** Why it was dropped. */
+  reason: string | null;
+  created_at: string;
 }

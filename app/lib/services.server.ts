@@ -9,6 +9,7 @@ import { createContactRepository } from "../db/contact.repository";
 import { createOutboxRepository } from "../db/outbox.repository";
 import { createPersonalDataRepository } from "../db/personal-data.repository";
 import { createPlanRepository } from "../db/plan.repository";
+import { createEditionRepository } from "../db/edition.repository";
 import { createReportRepository } from "../db/report.repository";
 import { createPlanService } from "./plans/plan-service.server";
 import { createAuthService } from "./auth/auth-service.server";
@@ -71,6 +72,8 @@ export interface Services {
   reports: ReturnType<typeof createReportRepository>;
   /** What the work area lists: plans waiting, open rounds, gaps in the register, a contact's own actions. */
   workItems: ReturnType<typeof createWorkReadModel>;
+  /** Editions of a programme: the next edition as a draft, its adoption, lineage and differences. */
+  editions: ReturnType<typeof createEditionRepository>;
 }
 
 /** Builds the services on an open database. */
@@ -105,5 +108,6 @@ export function createServices(env: Env, logger: Logger, db: Db = openDatabase(e
     workbooks: createWorkbookRepository(db),
     reports: createReportRepository(db),
     workItems: createWorkReadModel(db),
+    editions: createEditionRepository(db),
   };
 }

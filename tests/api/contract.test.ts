@@ -75,6 +75,11 @@ describe.each(testDialects())("every documented operation answers as documented 
     await check("GET", "/programmes/{slug}/themes/{number}", `${P}/themes/1`, 200);
     await check("GET", "/programmes/{slug}/themes/{number}", `${P}/themes/abc`, 400);
     await check("GET", "/programmes/{slug}/themes/{number}", `${P}/themes/99`, 404);
+    await check("GET", "/programmes/{slug}/actions/{number}/lineage", `${P}/actions/9/lineage`, 200);
+    await check("GET", "/programmes/{slug}/actions/{number}/lineage", `${P}/actions/abc/lineage`, 400);
+    await check("GET", "/programmes/{slug}/actions/{number}/lineage", `${P}/actions/999/lineage`, 404);
+    await check("GET", "/programmes/{slug}/compare/{other}", `${P}/compare/${DEFAULT_PROGRAMME_SLUG}`, 200);
+    await check("GET", "/programmes/{slug}/compare/{other}", `${P}/compare/bestaat-niet`, 404);
     await check("GET", "/programmes/{slug}/actions", `${P}/actions?limit=500`, 200);
     await check("GET", "/programmes/{slug}/actions", `${P}/actions?q=ondernem&category=2&category=3`, 200);
     await check("GET", "/programmes/{slug}/actions", `${P}/actions?year=abc`, 400);

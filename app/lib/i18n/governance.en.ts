@@ -5,6 +5,7 @@ import { progressViewsEn } from "./progress-views.en";
 import { workbookPagesEn } from "./workbook.en";
 import { progressEn } from "./progress.en";
 import { workEn } from "./work.en";
+import { editionsEn } from "./editions.en";
 import type { governanceNl } from "./governance.nl";
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
@@ -519,4 +520,5 @@ export const governanceEn: Widen<typeof governanceNl> = {
     filterLabel: "Only actions with an approved plan of approach",
   },
   work: workEn,
+  editions: editionsEn,
 };

@@ -5,6 +5,7 @@ import { progressViewsNl } from "./progress-views.nl";
 import { workbookPagesNl } from "./workbook.nl";
 import { progressNl } from "./progress.nl";
 import { workNl } from "./work.nl";
+import { editionsNl } from "./editions.nl";
 
 /** Dutch texts for accounts, editing, history, decisions and plans. Every key must exist in governance.en.ts too. */
 export const governanceNl = {
@@ -517,4 +518,5 @@ export const governanceNl = {
     filterLabel: "Alleen acties met een goedgekeurd plan van aanpak",
   },
   work: workNl,
+  editions: editionsNl,
 } as const;
