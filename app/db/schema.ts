@@ -46,6 +46,8 @@ export interface Database {
   server_secret: ServerSecretTable;
   workbook_upload: WorkbookUploadTable;
   report: ReportTable;
+  second_factor: SecondFactorTable;
+  recovery_code: RecoveryCodeTable;
 }
 
 export interface ProgrammeTable {
@@ -554,4 +556,26 @@ export interface ReportTable {
   created_at: string;
   updated_at: string;
   version: number;
+}
+
+// ---- The second factor (migration 0019) ----
+
+export interface SecondFactorTable {
+  user_id: number;
+  /** The authenticator secret, encrypted with the server's key (never the plain secret). */
+  secret: string;
+  /** Null until the person confirmed the enrolment with a first code. */
+  confirmed_at: string | null;
+  /** The last TOTP time step accepted: a code of this step or an earlier one is refused. */
+  last_step: Generated<number>;
+  /** The new recovery codes, encrypted, until they have been shown once. */
+  pending_codes: string | null;
+  created_at: string;
+}
+
+export interface RecoveryCodeTable {
+  id: Generated<number>;
+  user_id: number;
+  code_hash: string;
+  used_at: string | null;
 }

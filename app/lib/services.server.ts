@@ -12,6 +12,8 @@ import { createPlanRepository } from "../db/plan.repository";
 import { createReportRepository } from "../db/report.repository";
 import { createPlanService } from "./plans/plan-service.server";
 import { createAuthService } from "./auth/auth-service.server";
+import { createSecondFactorService, type SecondFactorService } from "./auth/second-factor.server";
+import { createSecondFactorRepository } from "../db/second-factor.repository";
 import { createMailer, type Mailer } from "./mail/mailer.server";
 import { systemClock, type Clock } from "../domain/time";
 import { openDatabase, type Db } from "../db/database";
@@ -68,6 +70,8 @@ export interface Services {
   workbooks: ReturnType<typeof createWorkbookRepository>;
   /** The yearly documents: the programme manager's texts, finalised snapshots, and what they are assembled from. */
   reports: ReturnType<typeof createReportRepository>;
+  /** The second factor (TOTP): enrolment, the code at sign-in, recovery codes, resets. */
+  secondFactors: SecondFactorService;
 }
 
 /** Builds the services on an open database. */
@@ -77,6 +81,8 @@ export function createServices(env: Env, logger: Logger, db: Db = openDatabase(e
   const outbox = createOutboxRepository(db);
   const mailer = createMailer({ outbox, logger, clock, smtpUrl: env.SMTP_URL, from: env.MAIL_FROM });
   const readCache = createReadCache(changeStamp(db), 500);
+  const authStore = createAuthRepository(db);
+  const secondFactors = createSecondFactorService({ store: createSecondFactorRepository(db), auth: authStore, clock });
   return {
     env,
     links,
@@ -90,7 +96,7 @@ export function createServices(env: Env, logger: Logger, db: Db = openDatabase(e
     users,
     history: createHistoryRepository(db),
     decisions: createDecisionRepository(db),
-    auth: createAuthService({ auth: createAuthRepository(db), users, clock }),
+    auth: createAuthService({ auth: authStore, users, clock, secondFactors, requireSecondFactor: env.REQUIRE_SECOND_FACTOR }),
     monitor: createMonitorRepository(db),
     contacts: createContactRepository(db),
     outbox,
@@ -101,5 +107,6 @@ export function createServices(env: Env, logger: Logger, db: Db = openDatabase(e
     ...createProgressServices({ db, mailer, clock, logger, links }),
     workbooks: createWorkbookRepository(db),
     reports: createReportRepository(db),
+    secondFactors,
   };
 }

@@ -49,6 +49,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     context.services.contacts.actionsOfAccount(id),
     context.services.history.forEntity("user", id),
   ]);
+  const secondFactor = await context.services.secondFactors.isEnrolled(id);
   const query = new URL(request.url).searchParams;
   return {
     account,
@@ -59,6 +60,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     history,
     done: query.get("done"),
     mail: query.get("mail"),
+    secondFactor,
   };
 }
 
@@ -174,6 +176,10 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       if (!parsed.success) return fail(authErrors(parsed.error));
       const result = await services.users.erase(change);
       return result.ok ? done("erased") : refused(result);
+    }
+    case "reset-second-factor": {
+      const reset = await services.secondFactors.reset(change);
+      return done(reset ? "second-factor-reset" : "second-factor-none");
     }
     default:
       throw data(t("errors.badRequestTitle"), { status: 400 });
@@ -407,6 +413,25 @@ export default function AdminUser() {
                 </div>
               </Form>
             )}
+          </section>
+
+          <section aria-labelledby="tweede-factor">
+            <h2 className="nl-heading nl-heading--level-2" id="tweede-factor">
+              {t("identity.adminTitle")}
+            </h2>
+            <p className="nl-paragraph">{loaded.secondFactor ? t("identity.adminEnrolled") : t("identity.adminNotEnrolled")}</p>
+            {loaded.secondFactor ? (
+              <Form method="post" className="regie-form regie-form--inline">
+                <CsrfField />
+                <input type="hidden" name="intent" value="reset-second-factor" />
+                <p className="nl-paragraph">{t("identity.adminResetText")}</p>
+                <div className="regie-actions-row">
+                  <button type="submit" className="nl-button nl-button--secondary">
+                    {t("identity.adminReset")}
+                  </button>
+                </div>
+              </Form>
+            ) : null}
           </section>
 
           {loaded.isSelf ? null : (
