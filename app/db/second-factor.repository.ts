@@ -12,30 +12,19 @@ export function createSecondFactorRepository(db: Db) {
       const row = await k.selectFrom("second_factor").select("confirmed_at").where("user_id", "=", userId).executeTakeFirst();
       return Boolean(row?.confirmed_at);
     },
-    /** Keeps an enrolment that is not confirmed yet (a new secret replaces an earlier unconfirmed one). */
-    async startEnrolment(input: { userId: number; secret: string; now: string }): Promise<void> {
-      await k.transaction().execute(async (trx) => {
-        await trx.deleteFrom("second_factor").where("user_id", "=", input.userId).where("confirmed_at", "is", null).execute();
-        await trx
-          .insertInto("second_factor")
-          .values({ user_id: input.userId, secret: input.secret, created_at: input.now })
-          .onConflict((oc) => oc.column("user_id").doNothing())
-          .execute();
-      });
-    },
     /**
-     * Confirms an enrolment with the step of its first code and puts in the recovery codes; false
-     * when it was confirmed meanwhile (or is gone).
+     * Keeps a confirmed enrolment (the secret, the step of its first code) with its recovery codes;
+     * false when the person has one already.
      */
-    async confirm(input: { userId: number; step: number; codeHashes: string[]; pendingCodes: string; actor: Actor; now: string; requestId?: string | null }): Promise<boolean> {
+    async enrol(input: { userId: number; secret: string; step: number; codeHashes: string[]; pendingCodes: string; actor: Actor; now: string; requestId?: string | null }): Promise<boolean> {
       return k.transaction().execute(async (trx) => {
         const r = await trx
-          .updateTable("second_factor")
-          .set({ confirmed_at: input.now, last_step: input.step, pending_codes: input.pendingCodes })
-          .where("user_id", "=", input.userId)
-          .where("confirmed_at", "is", null)
+          .insertInto("second_factor")
+          .values({ user_id: input.userId, secret: input.secret, confirmed_at: input.now, last_step: input.step, pending_codes: input.pendingCodes, created_at: input.now })
+          .onConflict((oc) => oc.column("user_id").doNothing())
+          .returning("user_id")
           .executeTakeFirst();
-        if (Number(r.numUpdatedRows) === 0) return false;
+        if (!r) return false;
         await trx.deleteFrom("recovery_code").where("user_id", "=", input.userId).execute();
         await trx
           .insertInto("recovery_code")

@@ -41,9 +41,9 @@ describe.each(testDialects())("second factor (TOTP) on %s, with the requirement 
 
   async function enrolThroughServices(userId: number, email: string) {
     const { secondFactors } = app.server.services;
-    const enrolment = await secondFactors.enrolment({ id: userId, email });
+    const enrolment = await secondFactors.enrolment({ id: userId, email }, null);
     if ("enrolled" in enrolment) throw new Error("already enrolled");
-    expect(await secondFactors.confirm({ userId, code: codeAt(enrolment.secret), actor: { userId: null, label: "test" } })).toBe("ok");
+    expect(await secondFactors.confirm({ userId, k: enrolment.k, code: codeAt(enrolment.secret), actor: { userId: null, label: "test" } })).toBe("ok");
     return enrolment.secret;
   }
 
@@ -70,15 +70,20 @@ describe.each(testDialects())("second factor (TOTP) on %s, with the requirement 
     const shown = /data-secret="true">([A-Z2-7 ]+)</.exec(enrolPage.body) ?? /data-secret="">([A-Z2-7 ]+)</.exec(enrolPage.body);
     expect(shown).not.toBeNull();
     secret = shown![1]!.replace(/ /g, "");
-    expect(enrolPage.body).toContain(`otpauth://totp/Regie:${encodeURIComponent(manager.email)}`.replace(/&/g, "&amp;"));
-    const stored = await app.database.db.kysely.selectFrom("second_factor").selectAll().where("user_id", "=", manager.userId).executeTakeFirstOrThrow();
-    expect(stored.secret).not.toContain(secret);
+    expect(enrolPage.body).toContain(`otpauth://totp/Regie:${encodeURIComponent(manager.email)}`);
+    const action = /action="(\/account\/second-factor\?k=[A-Za-z0-9_-]{22})"/.exec(enrolPage.body)![1]!;
+    // Showing the page stores nothing; the same page address shows the same secret again.
+    expect(await app.database.db.kysely.selectFrom("second_factor").selectAll().where("user_id", "=", manager.userId).execute()).toEqual([]);
+    expect((await page(app, action, manager)).body).toContain(shown![1]!);
 
-    const wrong = await postForm(app, "/account/second-factor", manager, { code: "12345" });
+    const wrong = await postForm(app, action, manager, { code: "12345" });
     expect(wrong.status).toBe(400);
-    const confirmed = await postForm(app, "/account/second-factor", manager, { code: codeAt(secret) });
+    expect(wrong.body).toContain(shown![1]!);
+    const confirmed = await postForm(app, action, manager, { code: codeAt(secret) });
     expect(confirmed.status).toBe(302);
     expect(confirmed.headers.get("location")).toBe("/account/second-factor/recovery-codes");
+    const stored = await app.database.db.kysely.selectFrom("second_factor").selectAll().where("user_id", "=", manager.userId).executeTakeFirstOrThrow();
+    expect(stored.secret).not.toContain(secret);
     const codes = await page(app, "/account/second-factor/recovery-codes", manager);
     expect(codes.status).toBe(200);
     const recovery = [...codes.body.matchAll(/<code>([a-z2-7]{5}-[a-z2-7]{5})<\/code>/g)].map((m) => m[1]!);

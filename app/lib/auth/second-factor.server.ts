@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, randomInt } from "node:crypto";
-import { generateSecret, generateURI, verify } from "otplib";
+import { generateURI, verify } from "otplib";
 import type { AuthRepository } from "../../db/auth.repository";
 import type { Actor } from "../../db/audit";
 import type { SecondFactorRepository } from "../../db/second-factor.repository";
@@ -15,6 +15,25 @@ const TOLERANCE_SECONDS = STEP_SECONDS;
 export const PENDING_TTL_MS = 5 * 60 * 1000;
 const RECOVERY_CODES = 10;
 const RECOVERY_ALPHABET = "abcdefghijklmnopqrstuvwxyz234567";
+const ENROLMENT_NONCE = /^[A-Za-z0-9_-]{22}$/;
+
+/** RFC 4648 base32 (no padding), the alphabet authenticator apps take secrets in. */
+function base32(bytes: Uint8Array): string {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+  let bits = 0;
+  let value = 0;
+  let out = "";
+  for (const byte of bytes) {
+    value = (value << 8) | byte;
+    bits += 8;
+    while (bits >= 5) {
+      out += alphabet[(value >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+  }
+  if (bits > 0) out += alphabet[(value << (5 - bits)) & 31];
+  return out;
+}
 
 export type SecondFactorCheck =
   | { ok: true; userId: number; usedRecoveryCode: boolean }
@@ -67,6 +86,11 @@ export function createSecondFactorService(deps: { store: SecondFactorRepository;
     return result.valid && "timeStep" in result ? result.timeStep : null;
   }
 
+  async function enrolmentSecret(userId: number, nonce: string): Promise<string> {
+    const bytes = createHmac("sha256", (await serverKeys()).cipher).update(`regie-second-factor-enrol:${userId}:${nonce}`).digest().subarray(0, 20);
+    return base32(bytes);
+  }
+
   const newRecoveryCode = () => Array.from({ length: 10 }, () => RECOVERY_ALPHABET[randomInt(RECOVERY_ALPHABET.length)]).join("");
 
   const pendingMac = async (payload: string) => createHmac("sha256", (await serverKeys()).pending).update(`regie-second-factor:${payload}`).digest("base64url");
@@ -85,33 +109,36 @@ export function createSecondFactorService(deps: { store: SecondFactorRepository;
   }
 
   return {
+    /** Makes the server's keys now (at start), so that no page view writes them later. */
+    prepare: async () => {
+      await serverKeys();
+    },
     isEnrolled: (userId: number) => store.isConfirmed(userId),
     unusedRecoveryCodes: (userId: number) => store.unusedRecoveryCodes(userId),
 
-    /** The secret to enrol with (a new one, or the one shown before and not confirmed yet). */
-    async enrolment(user: { id: number; email: string }): Promise<{ secret: string; uri: string } | { enrolled: true }> {
-      const row = await store.find(user.id);
-      if (row?.confirmed_at) return { enrolled: true };
-      let secret = row ? await open(row.secret) : null;
-      if (!secret) {
-        secret = generateSecret();
-        await store.startEnrolment({ userId: user.id, secret: await seal(secret), now: timestamp(clock) });
-        // Two first visits at once keep one secret: read back the one that was stored.
-        const stored = await store.find(user.id);
-        secret = stored ? await open(stored.secret) : secret;
-      }
-      return { secret, uri: generateURI({ issuer: "Regie", label: user.email, secret, period: STEP_SECONDS }) };
+    /**
+     * The secret to enrol with. Nothing is stored until the first code is right: the secret follows
+     * from the server's key, the person and a random value the enrolment page carries (`k`), so that
+     * the page shown again (a wrong code, a reload) shows the same secret, and a new visit a new one.
+     */
+    async enrolment(user: { id: number; email: string }, k: string | null): Promise<{ k: string; secret: string; uri: string } | { enrolled: true }> {
+      if (await store.isConfirmed(user.id)) return { enrolled: true };
+      const nonce = k && ENROLMENT_NONCE.test(k) ? k : randomBytes(16).toString("base64url");
+      const secret = await enrolmentSecret(user.id, nonce);
+      return { k: nonce, secret, uri: generateURI({ issuer: "Regie", label: user.email, secret, period: STEP_SECONDS }) };
     },
 
     /** Confirms the enrolment with a first code; the recovery codes wait to be shown once. */
-    async confirm(input: { userId: number; code: string; actor: Actor; requestId?: string | null }): Promise<"ok" | "wrong-code" | "not-started"> {
-      const row = await store.find(input.userId);
-      if (!row || row.confirmed_at) return "not-started";
-      const step = await stepOf(await open(row.secret), input.code);
+    async confirm(input: { userId: number; k: string; code: string; actor: Actor; requestId?: string | null }): Promise<"ok" | "wrong-code" | "enrolled"> {
+      if (!ENROLMENT_NONCE.test(input.k)) return "wrong-code";
+      if (await store.isConfirmed(input.userId)) return "enrolled";
+      const secret = await enrolmentSecret(input.userId, input.k);
+      const step = await stepOf(secret, input.code);
       if (step === null) return "wrong-code";
       const codes = Array.from({ length: RECOVERY_CODES }, newRecoveryCode);
-      const confirmed = await store.confirm({
+      const enrolled = await store.enrol({
         userId: input.userId,
+        secret: await seal(secret),
         step,
         codeHashes: codes.map(hashSecret),
         pendingCodes: await seal(JSON.stringify(codes)),
@@ -119,7 +146,7 @@ export function createSecondFactorService(deps: { store: SecondFactorRepository;
         now: timestamp(clock),
         requestId: input.requestId,
       });
-      return confirmed ? "ok" : "not-started";
+      return enrolled ? "ok" : "enrolled";
     },
 
     /** The new recovery codes, once: a second look finds none. */

@@ -7,6 +7,7 @@ import { PageTitle } from "../../components/page-title";
 import { groupedSecret } from "../../domain/auth/second-factor";
 import { text } from "../../domain/primitives";
 import { formAnswer, pageAction } from "../shared/page-action.server";
+import { translator } from "../../lib/i18n/catalogue.server";
 import type { Route } from "./+types/second-factor";
 import { z } from "zod";
 
@@ -31,11 +32,11 @@ function requireSignedIn(context: AppLoadContext, request: Request) {
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const user = requireSignedIn(context, request);
-  const enrolment = await context.services.secondFactors.enrolment(user);
+  const enrolment = await context.services.secondFactors.enrolment(user, new URL(request.url).searchParams.get("k"));
   const required = Boolean(context.principal.enrolmentRequired);
   if ("enrolled" in enrolment)
     return { enrolled: true as const, required, recoveryCodesLeft: await context.services.secondFactors.unusedRecoveryCodes(user.id) };
-  return { enrolled: false as const, required, secret: groupedSecret(enrolment.secret), uri: enrolment.uri };
+  return { enrolled: false as const, required, k: enrolment.k, secret: groupedSecret(enrolment.secret), uri: enrolment.uri };
 }
 
 export async function action({ context, request }: Route.ActionArgs) {
@@ -48,13 +49,16 @@ export async function action({ context, request }: Route.ActionArgs) {
     },
     schema: confirmSchema,
     change: async (user, input, write) => {
-      const outcome = await context.services.secondFactors.confirm({ userId: user.id, code: input.code, actor: write.actor, requestId: write.requestId });
+      const k = new URL(request.url).searchParams.get("k") ?? "";
+      const outcome = await context.services.secondFactors.confirm({ userId: user.id, k, code: input.code, actor: write.actor, requestId: write.requestId });
       if (outcome === "wrong-code") return { status: "invalid" as const, errors: { code: "identity.codeWrong" } };
-      if (outcome === "not-started") return { status: "not-found" as const };
+      // Enrolled meanwhile (in another tab): the page then says so.
+      if (outcome === "enrolled") return { status: "enrolled" as const };
       return { status: "ok" as const };
     },
     answer: (values, errors, version) => formAnswer(values, errors, version),
     notFound: { key: "identity.enrolmentGone" },
+    refused: (_user, _values, _version, result) => (result ? { errors: { form: translator(context.language)("identity.enrolled") }, values: { code: "" }, version: -1, conflict: null } : undefined),
     done: () => redirect("/account/second-factor/recovery-codes"),
   });
 }
@@ -62,6 +66,7 @@ export async function action({ context, request }: Route.ActionArgs) {
 export default function SecondFactor() {
   const loaded = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const errors: Record<string, string> = result?.errors ?? {};
   const { t } = useTranslation();
   return (
     <div className="regie-narrow">
@@ -91,8 +96,8 @@ export default function SecondFactor() {
             </li>
             <li>{t("identity.enrolStepCode")}</li>
           </ol>
-          <ErrorSummary errors={result?.errors} />
-          <Form method="post" className="regie-form" noValidate>
+          <ErrorSummary errors={result ? errors : undefined} />
+          <Form method="post" action={`/account/second-factor?k=${loaded.k}`} className="regie-form" noValidate>
             <CsrfField />
             <TextField
               name="code"
@@ -100,7 +105,7 @@ export default function SecondFactor() {
               hint={t("identity.enrolCodeHint")}
               autoComplete="one-time-code"
               defaultValue={result?.values.code}
-              error={result?.errors.code}
+              error={errors.code}
               required
             />
             <div className="regie-actions-row">
