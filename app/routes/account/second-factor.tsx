@@ -8,6 +8,7 @@ import { groupedSecret } from "../../domain/auth/second-factor";
 import { text } from "../../domain/primitives";
 import { formAnswer, pageAction } from "../shared/page-action.server";
 import { translator } from "../../lib/i18n/catalogue.server";
+import { zodFieldErrors } from "../../lib/errors";
 import type { Route } from "./+types/second-factor";
 import { z } from "zod";
 
@@ -48,6 +49,7 @@ export async function action({ context, request }: Route.ActionArgs) {
       return { values: { code }, input: { code } };
     },
     schema: confirmSchema,
+    schemaErrors: (error) => zodFieldErrors(error, { accept: /^(identity|input)\./ }),
     change: async (user, input, write) => {
       const k = new URL(request.url).searchParams.get("k") ?? "";
       const outcome = await context.services.secondFactors.confirm({ userId: user.id, k, code: input.code, actor: write.actor, requestId: write.requestId });
