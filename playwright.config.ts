@@ -30,6 +30,10 @@ const launchOptions = {
   ],
 };
 
+// The journeys sign in as administrators without a second factor; the identity journeys set the
+// requirement back to its default for their own servers.
+process.env.REQUIRE_SECOND_FACTOR ??= "none";
+
 const webServer: NonNullable<PlaywrightTestConfig["webServer"]> = [
   {
     command: "node server.js",
@@ -47,12 +51,12 @@ const webServer: NonNullable<PlaywrightTestConfig["webServer"]> = [
 const projects: NonNullable<PlaywrightTestConfig["projects"]> = [
   {
     name: "sqlite-js",
-    testIgnore: /postgres-smoke|first-admin|decide-category|edit-action|workbook-import|annual-report|work-area/,
+    testIgnore: /postgres-smoke|first-admin|decide-category|edit-action|workbook-import|annual-report|work-area|identity/,
     use: { baseURL: `http://127.0.0.1:${sqlitePort}`, javaScriptEnabled: true },
   },
   {
     name: "sqlite-no-js",
-    testIgnore: /postgres-smoke|first-admin|decide-category|edit-action|workbook-import|annual-report|work-area/,
+    testIgnore: /postgres-smoke|first-admin|decide-category|edit-action|workbook-import|annual-report|work-area|identity/,
     use: { baseURL: `http://127.0.0.1:${sqlitePort}`, javaScriptEnabled: false },
   },
 ];
@@ -78,6 +82,33 @@ for (const [offset, name, javaScriptEnabled] of [[700, "first-admin-js", true], 
   projects.push({
     name,
     testMatch: /first-admin/,
+    use: { baseURL: `http://127.0.0.1:${port}`, javaScriptEnabled },
+    metadata: { setupLinkFile: join(dir, `${name}.link`) },
+  });
+}
+// The second factor's journey: a server per project with the requirement at its default and no
+// accounts, so that the first administrator it sets up must enrol before anything else.
+process.env.REGIE_E2E_IDENTITY_DIR ??= mkdtempSync(join(tmpdir(), "regie-e2e-identity-"));
+for (const [offset, name, javaScriptEnabled] of [[770, "identity-js", true], [771, "identity-no-js", false]] as const) {
+  const port = sqlitePort + offset;
+  const dir = process.env.REGIE_E2E_IDENTITY_DIR;
+  webServer.push({
+    command: "node server.js",
+    url: `http://127.0.0.1:${port}/health`,
+    env: {
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATABASE_URL: `sqlite:${join(dir, `${name}.sqlite`)}`,
+      LOG_LEVEL: "warn",
+      REGIE_SETUP_LINK_FILE: join(dir, `${name}.link`),
+      REQUIRE_SECOND_FACTOR: "admin,programme-manager",
+    },
+    reuseExistingServer: false,
+    timeout: 60_000,
+  });
+  projects.push({
+    name,
+    testMatch: /identity/,
     use: { baseURL: `http://127.0.0.1:${port}`, javaScriptEnabled },
     metadata: { setupLinkFile: join(dir, `${name}.link`) },
   });

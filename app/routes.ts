@@ -35,6 +35,9 @@ export default [
   route("password/reset/:token", "routes/account/password-reset.tsx"),
   route("invite/:token", "routes/account/invite.tsx"),
   route("account", "routes/account/account.tsx"),
+  route("sign-in/code", "routes/account/sign-in-code.tsx"),
+  route("account/second-factor", "routes/account/second-factor.tsx"),
+  route("account/second-factor/recovery-codes", "routes/account/recovery-codes.tsx"),
   // Administration, contacts and privacy.
   route("account/data.json", "routes/account/account-data.ts"),
   route("admin", "routes/admin/admin.tsx"),

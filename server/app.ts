@@ -225,6 +225,7 @@ export async function start(
   const services = createServices(env, logger);
   const applied = await migrateToLatest(services.db);
   if (applied.length > 0) logger.info({ migrations: applied }, "migrations applied");
+  await services.secondFactors.prepare();
   if (!env.REGIE_SKIP_DEFAULT_DATA) {
     const reports = await loadDefaultDataIfEmpty(services.db, dataDir(env.REGIE_DATA_DIR));
     for (const r of reports)

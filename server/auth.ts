@@ -38,6 +38,10 @@ export function authenticate(services: Services) {
       if (sessionToken) {
         const session = await services.auth.resolveSession(sessionToken);
         if (session) {
+          if (session.principal.enrolmentRequired && req.path.startsWith("/api/")) {
+            const language = res.locals.language as Language;
+            return writeProblem(res, 403, translator(language)("identity.enrolFirst"), undefined, STATUS_TITLES[403]![language]);
+          }
           setLocals(res, { principal: session.principal, csrfToken: session.csrfToken, sessionToken });
           res.setHeader("Cache-Control", "private, no-store");
           return next();

@@ -8,7 +8,7 @@ import { backupCommand, restoreCommand } from "./backup";
 import { exportProgrammeCommand } from "./export-programme";
 import { importProgrammeCommand } from "./import-programme";
 import { fetchMonitorCommand, importMonitorCommand } from "./import-monitor";
-import { addUserCommand, createTokenCommand } from "./users";
+import { addUserCommand, createTokenCommand, resetSecondFactorCommand } from "./users";
 import { reportCommand } from "./report";
 import { CliError, type CliContext } from "./context";
 
@@ -126,6 +126,12 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
         const applied = await migrateToLatest(db);
         io.out(applied.length ? t("cli.migrated", { count: applied.length, names: applied.join(", ") }) : t("cli.upToDate"));
         return 0;
+      }
+      case "users": {
+        const [sub, ...args] = rest;
+        if (sub !== "reset-second-factor") throw new CliError(`${t("cli.unknownCommand", { command: `users ${sub ?? ""}`.trim() })}\n\n${t("cli.usage")}`, 2);
+        const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+        return await resetSecondFactorCommand(ctx, { email: positionals[0] });
       }
       case undefined:
       case "help":

@@ -9,6 +9,8 @@ import { createAuthService } from "../lib/auth/auth-service.server";
 import { hashPassword } from "../lib/auth/passwords.server";
 import { systemClock, timestamp } from "../domain/time";
 import { CliError, type CliContext } from "./context";
+import { createSecondFactorRepository } from "../db/second-factor.repository";
+import { createSecondFactorService } from "../lib/auth/second-factor.server";
 
 /** Reads the password from standard input (one line; a trailing newline is not part of it). */
 async function readPassword(stdin: NodeJS.ReadableStream): Promise<string> {
@@ -87,5 +89,18 @@ export async function createTokenCommand(ctx: CliContext, o: { email?: string; n
   const { token } = await auth.createApiToken(user.id, name);
   ctx.out(t("cli.tokenCreated", { email: user.email }));
   ctx.out(token);
+  return 0;
+}
+
+/** `regie users reset-second-factor EMAIL`: for someone who lost their phone and their recovery codes. */
+export async function resetSecondFactorCommand(ctx: CliContext, o: { email?: string }): Promise<number> {
+  const { t } = ctx;
+  if (!o.email) throw new CliError(t("auth.emailInvalid"), 2);
+  const db = await ctx.openDb();
+  const user = await createUserRepository(db).findByEmail(o.email.trim().toLowerCase());
+  if (!user) throw new CliError(t("cli.userNotFound", { email: o.email }));
+  const secondFactors = createSecondFactorService({ store: createSecondFactorRepository(db), auth: createAuthRepository(db), clock: systemClock });
+  const reset = await secondFactors.reset({ userId: user.id, actor: { userId: null, label: "CLI" } });
+  ctx.out(t(reset ? "cli.secondFactorReset" : "cli.secondFactorNone", { email: user.email }));
   return 0;
 }

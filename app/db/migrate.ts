@@ -14,6 +14,7 @@ import * as m0013 from "./migrations/0013-server-secret";
 import * as m0014 from "./migrations/0014-workbook-upload";
 import * as m0015 from "./migrations/0015-reports";
 import * as m0017 from "./migrations/0017-editions";
+import * as m0019 from "./migrations/0019-identity";
 
 // Migrations are listed here, in order, so that they travel inside the server bundle as well as
 // the CLI. A landed migration is never edited; a change is a new file.
@@ -32,6 +33,7 @@ const MIGRATIONS = [
   ["0014-workbook-upload", m0014],
   ["0015-reports", m0015],
   ["0017-editions", m0017],
+  ["0019-identity", m0019],
 ] as const;
 
 class StaticProvider implements MigrationProvider {

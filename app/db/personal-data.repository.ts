@@ -138,6 +138,14 @@ export function createPersonalDataRepository(db: Db) {
           .orderBy("action.number")
           .execute(),
       ]);
+      // Whether they use a second factor and how many recovery codes are left; the secret and the codes stay out.
+      const secondFactor = await k.selectFrom("second_factor").select(["created_at", "confirmed_at"]).where("user_id", "=", userId).executeTakeFirst();
+      const recovery = await k
+        .selectFrom("recovery_code")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("user_id", "=", userId)
+        .where("used_at", "is", null)
+        .executeTakeFirstOrThrow();
       const event = (e: (typeof history)[number]) => ({
         at: e.at,
         actor: e.actor_label,
@@ -207,6 +215,9 @@ export function createPersonalDataRepository(db: Db) {
           lastRemindedAt: r.last_reminded_at,
           answeredAt: r.answered_at,
         })),
+        secondFactor: secondFactor
+          ? { startedAt: secondFactor.created_at, confirmedAt: secondFactor.confirmed_at, unusedRecoveryCodes: Number(recovery.n) }
+          : null,
       };
     },
   };

@@ -47,6 +47,8 @@ export interface Database {
   workbook_upload: WorkbookUploadTable;
   report: ReportTable;
   action_lineage: ActionLineageTable;
+  second_factor: SecondFactorTable;
+  recovery_code: RecoveryCodeTable;
 }
 
 export interface ProgrammeTable {
@@ -572,4 +574,25 @@ export interface ActionLineageTable {
   /** Why it was dropped. */
   reason: string | null;
   created_at: string;
+}
+// ---- The second factor (migration 0019) ----
+
+export interface SecondFactorTable {
+  user_id: number;
+  /** The authenticator secret, encrypted with the server's key (never the plain secret). */
+  secret: string;
+  /** Null until the person confirmed the enrolment with a first code. */
+  confirmed_at: string | null;
+  /** The last TOTP time step accepted: a code of this step or an earlier one is refused. */
+  last_step: Generated<number>;
+  /** The new recovery codes, encrypted, until they have been shown once. */
+  pending_codes: string | null;
+  created_at: string;
+}
+
+export interface RecoveryCodeTable {
+  id: Generated<number>;
+  user_id: number;
+  code_hash: string;
+  used_at: string | null;
 }

@@ -747,6 +747,9 @@ function userAdministration(db: Db) {
         await trx.deleteFrom("role_assignment").where("user_id", "=", user.id).execute();
         await trx.deleteFrom("session").where("user_id", "=", user.id).execute();
         await trx.deleteFrom("api_token").where("user_id", "=", user.id).execute();
+        await trx.deleteFrom("second_factor").where("user_id", "=", user.id).execute();
+        await trx.deleteFrom("recovery_code").where("user_id", "=", user.id).execute();
+        await trx.deleteFrom("auth_attempt").where("key", "=", `second-factor:${user.id}`).execute();
         await trx.deleteFrom("one_time_token").where("user_id", "=", user.id).execute();
         await trx.deleteFrom("auth_attempt").where("key", "in", terms.emails.map((e) => `account:${e}`)).execute();
         // Attempts on the account from one address carry the email too (`pair:<email>|<address>`).

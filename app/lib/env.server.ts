@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseSecondFactorRoles } from "../domain/auth/second-factor";
 
 /** Settings read from the environment, each with a default; see the README's table. */
 const envSchema = z.object({
@@ -40,6 +41,18 @@ const envSchema = z.object({
     .enum(["true", "false", "1", "0", ""])
     .default("false")
     .transform((v) => v === "true" || v === "1"),
+  /** Roles that must sign in with a second factor (TOTP), comma-separated, or "none". */
+  REQUIRE_SECOND_FACTOR: z
+    .string()
+    .default("admin,programme-manager")
+    .transform((v, ctx) => {
+      const roles = parseSecondFactorRoles(v);
+      if (!Array.isArray(roles)) {
+        ctx.addIssue({ code: "custom", message: `REQUIRE_SECOND_FACTOR: unknown role "${roles.invalid}" (use roles such as admin,programme-manager, or none)` });
+        return z.NEVER;
+      }
+      return roles;
+    }),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -13,6 +13,8 @@ import { createEditionRepository } from "../db/edition.repository";
 import { createReportRepository } from "../db/report.repository";
 import { createPlanService } from "./plans/plan-service.server";
 import { createAuthService } from "./auth/auth-service.server";
+import { createSecondFactorService, type SecondFactorService } from "./auth/second-factor.server";
+import { createSecondFactorRepository } from "../db/second-factor.repository";
 import { createMailer, type Mailer } from "./mail/mailer.server";
 import { systemClock, type Clock } from "../domain/time";
 import { openDatabase, type Db } from "../db/database";
@@ -74,6 +76,8 @@ export interface Services {
   workItems: ReturnType<typeof createWorkReadModel>;
   /** Editions of a programme: the next edition as a draft, its adoption, lineage and differences. */
   editions: ReturnType<typeof createEditionRepository>;
+  /** The second factor (TOTP): enrolment, the code at sign-in, recovery codes, resets. */
+  secondFactors: SecondFactorService;
 }
 
 /** Builds the services on an open database. */
@@ -83,6 +87,8 @@ export function createServices(env: Env, logger: Logger, db: Db = openDatabase(e
   const outbox = createOutboxRepository(db);
   const mailer = createMailer({ outbox, logger, clock, smtpUrl: env.SMTP_URL, from: env.MAIL_FROM });
   const readCache = createReadCache(changeStamp(db), 500);
+  const authStore = createAuthRepository(db);
+  const secondFactors = createSecondFactorService({ store: createSecondFactorRepository(db), auth: authStore, clock });
   return {
     env,
     links,
@@ -96,7 +102,7 @@ export function createServices(env: Env, logger: Logger, db: Db = openDatabase(e
     users,
     history: createHistoryRepository(db),
     decisions: createDecisionRepository(db),
-    auth: createAuthService({ auth: createAuthRepository(db), users, clock }),
+    auth: createAuthService({ auth: authStore, users, clock, secondFactors, requireSecondFactor: env.REQUIRE_SECOND_FACTOR }),
     monitor: createMonitorRepository(db),
     contacts: createContactRepository(db),
     outbox,
@@ -109,5 +115,6 @@ export function createServices(env: Env, logger: Logger, db: Db = openDatabase(e
     reports: createReportRepository(db),
     workItems: createWorkReadModel(db),
     editions: createEditionRepository(db),
+    secondFactors,
   };
 }

@@ -200,6 +200,10 @@ export const ROUTE_TABLE: RouteCase[] = [
   },
   { route: "routes/contacts/contacts-import.tsx", method: "GET", operation: "contacts.manage", target: "programme", sample: { path: `${P}/contacts/import` } },
   { route: "routes/account/account-data.ts", method: "GET", operation: "account.self", target: "none", sample: { path: "/account/data.json" } },
+  // The second factor: the code step of signing in, enrolment and the recovery codes shown once.
+  { route: "routes/account/sign-in-code.tsx", method: "GET", operation: null, sample: { path: "/sign-in/code" }, allowed: [200, 302] },
+  { route: "routes/account/second-factor.tsx", method: "GET", operation: "account.self", target: "none", sample: { path: "/account/second-factor" } },
+  { route: "routes/account/recovery-codes.tsx", method: "GET", operation: "account.self", target: "none", sample: { path: "/account/second-factor/recovery-codes" }, allowed: [302] },
   // Milestones, progress updates and update rounds (action 17, whose contact is the action-contact persona).
   { route: "routes/progress/action-milestones.tsx", method: "GET", operation: "milestones.edit", target: "action", sample: { path: `${P}/actions/17/milestones` } },
   {

@@ -18,12 +18,15 @@ export interface TestServer {
  * Starts the built server (what `npm start` runs) on a free port with its own new database of
  * the given dialect, loaded with the default programme. `npm test` builds before it runs tests.
  */
-export async function startTestServer(dialect: Dialect, env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(dialect: Dialect, env: Record<string, string | undefined> = {}): Promise<TestServer> {
   if (!existsSync(BUILD)) throw new Error("No server build: run `npm run build` (npm test does this) before these tests.");
   const { start } = (await import(BUILD)) as { start: (o: Record<string, string>) => Promise<RunningServer> };
   const database = await createTestDatabase(dialect, { migrate: false });
   await database.db.close();
-  const server = await start({ DATABASE_URL: database.url, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent", ...env });
+  // Tests that sign in as administrator or programme manager test their own subject, not the second
+  // factor: the requirement is off unless a test asks for it (tests/identity/ runs with the default,
+  // by passing REQUIRE_SECOND_FACTOR: undefined).
+  const server = await start({ DATABASE_URL: database.url, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent", REQUIRE_SECOND_FACTOR: "none", ...env });
   return {
     url: server.url,
     server,

@@ -32,6 +32,11 @@ export interface Principal {
   contactActionIds: ReadonlySet<number>;
   /** How the request was authenticated. */
   via: "public" | "session" | "token";
+  /**
+   * Signed in, but holding a role that needs a second factor without having one: until the person
+   * has enrolled, nothing but the enrolment (and signing out) is open to them.
+   */
+  enrolmentRequired?: boolean;
 }
 
 export const PUBLIC: Principal = { user: null, roles: new Map(), contactActionIds: new Set(), via: "public" };

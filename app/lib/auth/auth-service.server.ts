@@ -1,6 +1,7 @@
 import type { AuthRepository } from "../../db/auth.repository";
 import type { UserRepository } from "../../db/user.repository";
-import { PUBLIC, type Principal } from "../../domain/auth/roles";
+import { PUBLIC, type AnyRole, type Principal } from "../../domain/auth/roles";
+import { needsSecondFactor } from "../../domain/auth/second-factor";
 import { timestamp, type Clock } from "../../domain/time";
 import { hashPassword, verifyPassword } from "./passwords.server";
 import { hashSecret, isSignedToken, newSecret, signedToken } from "./secrets.server";
@@ -21,6 +22,8 @@ export type OneTimePurpose = keyof typeof ONE_TIME_TTL_MS;
 export type SignInResult =
   | { ok: true; sessionToken: string; csrfToken: string; principal: Principal }
   | { ok: false; reason: "invalid" }
+  /** The password was right; the code of the second factor comes next, on this signed pending state. */
+  | { ok: false; reason: "second-factor"; pending: string }
   | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
 export interface ResolvedSession {
@@ -32,13 +35,27 @@ export interface ResolvedSession {
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** Sign-in, sessions, API tokens and one-time links. */
-export function createAuthService(deps: { auth: AuthRepository; users: UserRepository; clock: Clock }) {
-  const { auth, users, clock } = deps;
+export function createAuthService(deps: {
+  auth: AuthRepository;
+  users: UserRepository;
+  clock: Clock;
+  /** Who has a second factor, and the roles that must have one (none unless given). */
+  secondFactors?: { isEnrolled(userId: number): Promise<boolean>; pendingToken(userId: number): Promise<string> };
+  requireSecondFactor?: readonly AnyRole[];
+}) {
+  const { auth, users, clock, secondFactors } = deps;
+  const required = deps.requireSecondFactor ?? [];
   const now = () => clock.now().getTime();
 
   /** Seconds until the oldest attempt under a key leaves the window (at least 1). */
   const waitFor = (oldest: string | null) =>
     oldest ? Math.max(1, Math.ceil((new Date(oldest).getTime() + THROTTLE.windowMs - now()) / 1000)) : THROTTLE.windowMs / 1000;
+
+  /** A session, unless the person has a second factor: then the pending state for its code. */
+  async function afterFirstFactor(userId: number): Promise<SignInResult> {
+    if (secondFactors && (await secondFactors.isEnrolled(userId))) return { ok: false, reason: "second-factor", pending: await secondFactors.pendingToken(userId) };
+    return startSession(userId, "session");
+  }
 
   async function startSession(userId: number, via: Principal["via"]): Promise<SignInResult> {
     const principal = await users.principal(userId, via);
@@ -112,11 +129,16 @@ export function createAuthService(deps: { auth: AuthRepository; users: UserRepos
       await auth.releaseAttempts(reservation.reserved);
       await auth.clearAttempts(account);
       await auth.clearAttempts(pair);
-      return startSession(user.id, "session");
+      return afterFirstFactor(user.id);
     },
 
-    /** A new session for a user who just proved who they are some other way (a one-time link). */
-    startSession: (userId: number) => startSession(userId, "session"),
+    /**
+     * A new session for a user who just proved who they are some other way (a one-time link); one
+     * with a second factor is asked for its code first.
+     */
+    startSession: (userId: number) => afterFirstFactor(userId),
+    /** A session after the second factor's code was right. */
+    startSessionAfterSecondFactor: (userId: number) => startSession(userId, "session"),
 
     /** The principal behind a session cookie, or undefined when it is unknown, idle too long or too old. */
     async resolveSession(sessionToken: string): Promise<ResolvedSession | undefined> {
@@ -134,6 +156,8 @@ export function createAuthService(deps: { auth: AuthRepository; users: UserRepos
         return undefined;
       }
       if (t - new Date(session.last_seen_at).getTime() >= TOUCH_EVERY_MS) await auth.touchSession(idHash, timestamp(clock));
+      if (secondFactors && needsSecondFactor(principal, required) && !(await secondFactors.isEnrolled(principal.user!.id)))
+        return { principal: { ...principal, enrolmentRequired: true }, csrfToken: session.csrf_token, idHash };
       return { principal, csrfToken: session.csrf_token, idHash };
     },
 

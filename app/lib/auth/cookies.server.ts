@@ -41,3 +41,14 @@ export function readCookie(header: string | null | undefined, name: string): str
   }
   return null;
 }
+
+/** The signed state between a right password and the second factor's code (holds no session). */
+export const PENDING_COOKIE = "regie_pending";
+
+export function pendingCookie(token: string, secure: boolean): string {
+  return cookie(PENDING_COOKIE, token, { secure, maxAgeSeconds: 5 * 60 });
+}
+
+export function clearPendingCookie(secure: boolean): string {
+  return cookie(PENDING_COOKIE, "", { secure, maxAgeSeconds: 0 });
+}

@@ -8,6 +8,7 @@ import { translator } from "../i18n/catalogue.server";
  * answer 404 so that their pages do not reveal they exist.
  */
 export function requirePermission(context: AppLoadContext, request: Request, operation: Operation, target: Target = {}): void {
+  if (context.principal.enrolmentRequired) throw redirect(SECOND_FACTOR_PAGE);
   const verdict = decide(context.principal, operation, target);
   if (verdict === "allow") return;
   const t = translator(context.language);
@@ -20,6 +21,9 @@ export function requirePermission(context: AppLoadContext, request: Request, ope
   const reading = request.method === "GET" || request.method === "HEAD";
   throw data(t(reading ? "auth.noAccessPage" : "auth.forbidden"), { status: 403 });
 }
+
+/** Where a person who must enrol a second factor is sent until they have. */
+export const SECOND_FACTOR_PAGE = "/account/second-factor";
 
 /** The signed-in user, or a redirect to sign in. */
 export function requireUser(context: AppLoadContext, request: Request) {

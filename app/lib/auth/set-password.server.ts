@@ -2,7 +2,7 @@ import { data, redirect, type AppLoadContext } from "react-router";
 import { authErrors, formFields, newPasswordSchema, PASSWORD_MAX, PASSWORD_MIN } from "../../domain/auth/schemas";
 import { translator } from "../i18n/catalogue.server";
 import { timestamp } from "../../domain/time";
-import { sessionCookie } from "./cookies.server";
+import { pendingCookie, sessionCookie } from "./cookies.server";
 import { hashSecret } from "./secrets.server";
 import { translateFieldErrors } from "../errors";
 
@@ -23,6 +23,9 @@ export async function setPasswordFromLink(context: AppLoadContext, request: Requ
   });
   if (result.status !== "ok") throw data(t("auth.linkInvalid"), { status: 404 });
   const session = await context.services.auth.startSession(result.value);
+  // Someone with a second factor still gives its code: a link in their mail is not enough.
+  if (!session.ok && session.reason === "second-factor")
+    throw redirect("/sign-in/code?next=%2Faccount", { headers: { "Set-Cookie": pendingCookie(session.pending, context.secure) } });
   if (!session.ok) throw redirect("/sign-in");
   // An invited person starts where their work is; a reset password goes back to the account.
   return redirect(purpose === "invite" ? "/work?welcome=1" : "/account?reset=1", {

@@ -1,4 +1,5 @@
 import { reportsEn } from "./reports.en";
+import { identityEn } from "./identity.en";
 import { decisionsEn } from "./decisions.en";
 import { editingEn } from "./editing.en";
 import { progressViewsEn } from "./progress-views.en";
@@ -174,6 +175,8 @@ export const governanceEn: Widen<typeof governanceNl> = {
     done_deactivate: "The account has been deactivated; every session has ended.",
     done_reactivate: "The account is active again.",
     done_erased: "The personal data have been erased.",
+    "done_second-factor-reset": "The second factor was removed; the person sets up a new one at their next sign-in.",
+    "done_second-factor-none": "This person had no second factor.",
     mailSent: "The email has been sent.",
     mailKept: "No SMTP is configured: the email is in the outgoing mail. Pass the link on yourself.",
     outboxEmpty: "There are no messages yet.",
@@ -234,6 +237,8 @@ export const governanceEn: Widen<typeof governanceNl> = {
     "operation_accept-invitation": "invitation accepted",
     "operation_reset-password": "new password chosen",
     operation_erase: "personal data erased",
+    "operation_second-factor-enrol": "second factor set up",
+    "operation_second-factor-reset": "second factor reset",
     operation_submit: "submitted",
     operation_approve: "approved",
     operation_return: "returned",
@@ -294,6 +299,7 @@ export const governanceEn: Widen<typeof governanceNl> = {
   workbookPages: workbookPagesEn,
   progress: progressEn,
   reports: reportsEn,
+  identity: identityEn,
   contacts: {
     title: "Contacts",
     titleFor: "Contacts of action {{number}}",

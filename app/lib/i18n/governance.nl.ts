@@ -1,4 +1,5 @@
 import { reportsNl } from "./reports.nl";
+import { identityNl } from "./identity.nl";
 import { decisionsNl } from "./decisions.nl";
 import { editingNl } from "./editing.nl";
 import { progressViewsNl } from "./progress-views.nl";
@@ -172,6 +173,8 @@ export const governanceNl = {
     done_deactivate: "Het account is gedeactiveerd; alle sessies zijn beëindigd.",
     done_reactivate: "Het account is weer actief.",
     done_erased: "De persoonsgegevens zijn gewist.",
+    "done_second-factor-reset": "De tweede factor is verwijderd; de persoon stelt bij het volgende inloggen een nieuwe in.",
+    "done_second-factor-none": "Deze persoon had geen tweede factor.",
     mailSent: "De e-mail is verstuurd.",
     mailKept: "Er is geen SMTP ingesteld: de e-mail staat in de uitgaande e-mail. Geef de link zelf door.",
     outboxEmpty: "Er zijn nog geen berichten.",
@@ -232,6 +235,8 @@ export const governanceNl = {
     "operation_accept-invitation": "uitnodiging aangenomen",
     "operation_reset-password": "nieuw wachtwoord gekozen",
     operation_erase: "persoonsgegevens gewist",
+    "operation_second-factor-enrol": "tweede factor ingesteld",
+    "operation_second-factor-reset": "tweede factor opnieuw laten instellen",
     operation_submit: "ingediend",
     operation_approve: "goedgekeurd",
     operation_return: "teruggestuurd",
@@ -292,6 +297,7 @@ export const governanceNl = {
   workbookPages: workbookPagesNl,
   progress: progressNl,
   reports: reportsNl,
+  identity: identityNl,
   contacts: {
     title: "Contactpersonen",
     titleFor: "Contactpersonen van actie {{number}}",

@@ -3,7 +3,7 @@ import { data, Form, Link, redirect, useActionData, useLoaderData } from "react-
 import { CsrfField, ErrorSummary, TextField } from "../../components/forms";
 import { PageTitle } from "../../components/page-title";
 import { authErrors, formFields, signInSchema } from "../../domain/auth/schemas";
-import { sessionCookie } from "../../lib/auth/cookies.server";
+import { pendingCookie, sessionCookie } from "../../lib/auth/cookies.server";
 import { safeNext } from "../../lib/auth/guards.server";
 import { translator } from "../../lib/i18n/catalogue.server";
 import type { Route } from "./+types/sign-in";
@@ -47,6 +47,8 @@ export async function action({ context, request }: Route.ActionArgs) {
       { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
     );
   }
+  if (!result.ok && result.reason === "second-factor")
+    return redirect(`/sign-in/code?next=${encodeURIComponent(next)}`, { headers: { "Set-Cookie": pendingCookie(result.pending, context.secure) } });
   if (!result.ok)
     return data(
       { errors: { form: t("auth.invalidCredentials") }, email: parsed.data.email },

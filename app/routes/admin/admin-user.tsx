@@ -49,6 +49,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     context.services.contacts.actionsOfAccount(id),
     context.services.history.forEntity("user", id),
   ]);
+  const secondFactor = await context.services.secondFactors.isEnrolled(id);
   const query = new URL(request.url).searchParams;
   return {
     account,
@@ -59,6 +60,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     history,
     done: query.get("done"),
     mail: query.get("mail"),
+    secondFactor,
   };
 }
 
@@ -81,7 +83,7 @@ type AdminCommand =
   | { intent: "add-role"; input: z.infer<typeof addRoleSchema> }
   | { intent: "remove-role"; input: z.infer<typeof removeRoleSchema> }
   | { intent: "contact-actions"; input: z.infer<typeof contactActionsSchema> }
-  | { intent: "deactivate" | "reactivate" | "resend" | "erase" };
+  | { intent: "deactivate" | "reactivate" | "resend" | "erase" | "reset-second-factor" };
 
 function readCommand(t: TFunction, fields: Record<string, string>): { value: AdminCommand } | { errors: FieldErrors } {
   const parse = <S extends z.ZodType, C>(schema: S, command: (input: z.infer<S>) => C) => {
@@ -102,6 +104,7 @@ function readCommand(t: TFunction, fields: Record<string, string>): { value: Adm
     case "deactivate":
     case "reactivate":
     case "resend":
+    case "reset-second-factor":
       return { value: { intent: fields.intent } };
     default:
       throw data(t("errors.badRequestTitle"), { status: 400 });
@@ -172,6 +175,10 @@ export async function action({ context, request, params }: Route.ActionArgs) {
           return outcomeOf(await services.users.prepareInvitation(change), (v) => ({ status: "ok", done: "invited", invite: { email: v.email } }));
         case "erase":
           return outcomeOf(await services.users.erase(change), () => ({ status: "ok", done: "erased" }));
+        case "reset-second-factor": {
+          const reset = await services.secondFactors.reset(change);
+          return { status: "ok", done: reset ? "second-factor-reset" : "second-factor-none" };
+        }
       }
     },
     answer: ({ intent, fields }, errors) => ({ intent, errors, values: fields }),
@@ -416,6 +423,25 @@ export default function AdminUser() {
                 </div>
               </Form>
             )}
+          </section>
+
+          <section aria-labelledby="tweede-factor">
+            <h2 className="nl-heading nl-heading--level-2" id="tweede-factor">
+              {t("identity.adminTitle")}
+            </h2>
+            <p className="nl-paragraph">{loaded.secondFactor ? t("identity.adminEnrolled") : t("identity.adminNotEnrolled")}</p>
+            {loaded.secondFactor ? (
+              <Form method="post" className="regie-form regie-form--inline">
+                <CsrfField />
+                <input type="hidden" name="intent" value="reset-second-factor" />
+                <p className="nl-paragraph">{t("identity.adminResetText")}</p>
+                <div className="regie-actions-row">
+                  <button type="submit" className="nl-button nl-button--secondary">
+                    {t("identity.adminReset")}
+                  </button>
+                </div>
+              </Form>
+            ) : null}
           </section>
 
           {loaded.isSelf ? null : (
