@@ -841,3 +841,71 @@ export function createDecisionRepository(db: Db) {
 }
 
 export type DecisionRepository = ReturnType<typeof createDecisionRepository>;
+
+/**
+ * Records a steering-group decision inside another aggregate's transaction (the budget's allocations
+ * and mandates), so that the decision and what it decides are written together and the decision
+ * shows in the register like any other. The actions it names are concerned without a category
+ * change. Returns undefined when the meeting is not one of the programme's.
+ */
+export async function recordDecisionWithin(
+  trx: Trx,
+  input: {
+    programmeId: number;
+    decidedOn: string;
+    meetingId: number | null;
+    title: string;
+    text: string;
+    actions: readonly { id: number; number: number; category: number | null }[];
+    actor: Actor;
+    now: string;
+    requestId?: string | null;
+  },
+): Promise<{ id: number; decidedOn: string; title: string } | undefined> {
+  const meeting = (await meetingRef(trx, input.programmeId, input.meetingId)) ?? null;
+  if (input.meetingId !== null && !meeting) return undefined;
+  const decision = await trx
+    .insertInto("decision")
+    .values({
+      programme_id: input.programmeId,
+      meeting_id: meeting?.id ?? null,
+      decided_on: input.decidedOn,
+      kind: "general",
+      status: "taken",
+      source: "steering-group",
+      title: input.title,
+      text: input.text,
+      created_at: input.now,
+      updated_at: input.now,
+      version: 1,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  if (input.actions.length) {
+    await trx
+      .insertInto("decision_action")
+      .values(input.actions.map((a) => ({ decision_id: decision.id, action_id: a.id, category_from: a.category, category_to: null })))
+      .execute();
+  }
+  await recordAudit(trx, {
+    actor: input.actor,
+    at: input.now,
+    programmeId: input.programmeId,
+    entityType: "decision",
+    entityId: decision.id,
+    entityLabel: `${input.decidedOn} ${input.title}`,
+    operation: "create",
+    before: null,
+    after: {
+      decidedOn: input.decidedOn,
+      kind: "general",
+      status: "taken",
+      title: input.title,
+      text: input.text,
+      meeting,
+      actions: input.actions.map((a) => ({ number: a.number, from: a.category, to: null })),
+    },
+    requestId: input.requestId ?? null,
+  });
+  return { id: decision.id, decidedOn: input.decidedOn, title: input.title };
+}

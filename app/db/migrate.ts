@@ -13,6 +13,7 @@ import * as m0012 from "./migrations/0012-dutch-stems";
 import * as m0013 from "./migrations/0013-server-secret";
 import * as m0014 from "./migrations/0014-workbook-upload";
 import * as m0015 from "./migrations/0015-reports";
+import * as m0016 from "./migrations/0016-budget";
 
 // Migrations are listed here, in order, so that they travel inside the server bundle as well as
 // the CLI. A landed migration is never edited; a change is a new file.
@@ -30,6 +31,7 @@ const MIGRATIONS = [
   ["0013-server-secret", m0013],
   ["0014-workbook-upload", m0014],
   ["0015-reports", m0015],
+  ["0016-budget", m0016],
 ] as const;
 
 class StaticProvider implements MigrationProvider {

@@ -10,6 +10,7 @@ import { createOutboxRepository } from "../db/outbox.repository";
 import { createPersonalDataRepository } from "../db/personal-data.repository";
 import { createPlanRepository } from "../db/plan.repository";
 import { createReportRepository } from "../db/report.repository";
+import { createBudgetRepository } from "../db/budget.repository";
 import { createPlanService } from "./plans/plan-service.server";
 import { createAuthService } from "./auth/auth-service.server";
 import { createMailer, type Mailer } from "./mail/mailer.server";
@@ -68,6 +69,8 @@ export interface Services {
   workbooks: ReturnType<typeof createWorkbookRepository>;
   /** The yearly documents: the programme manager's texts, finalised snapshots, and what they are assembled from. */
   reports: ReturnType<typeof createReportRepository>;
+  /** The programme's budget (sources, mandate, allocations, spending) and the capacity organisations commit. */
+  budget: ReturnType<typeof createBudgetRepository>;
 }
 
 /** Builds the services on an open database. */
@@ -101,5 +104,6 @@ export function createServices(env: Env, logger: Logger, db: Db = openDatabase(e
     ...createProgressServices({ db, mailer, clock, logger, links }),
     workbooks: createWorkbookRepository(db),
     reports: createReportRepository(db),
+    budget: createBudgetRepository(db),
   };
 }
