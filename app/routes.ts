@@ -72,5 +72,7 @@ export default [
   route("programmes/:slug/reports", "routes/reports/reports.tsx"),
   route("programmes/:slug/reports/:year", "routes/reports/report.tsx"),
   route("programmes/:slug/reports/:year/edit", "routes/reports/report-edit.tsx"),
+  // The programme's budget and capacity.
+  route("programmes/:slug/budget", "routes/budget/budget.tsx"),
   route("*", "routes/site/not-found.tsx"),
 ] satisfies RouteConfig;

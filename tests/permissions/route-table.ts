@@ -428,4 +428,6 @@ export const ROUTE_TABLE: RouteCase[] = [
   { route: "api GET /programmes/:slug/reports/:year", method: "GET", operation: "report.readDraft", target: "programme", sample: { path: `${API}${P}/reports/2014` } },
   { route: "api GET /programmes/:slug/reports/:year.docx", method: "GET", operation: "report.readDraft", target: "programme", sample: { path: `${API}${P}/reports/2014.docx` } },
   { route: "api GET /programmes/:slug/reports/:year.pdf", method: "GET", operation: "report.readDraft", target: "programme", sample: { path: `${API}${P}/reports/2014.pdf` } },
+  // The budget and capacity: amounts are public.
+  { route: "routes/budget/budget.tsx", method: "GET", operation: "programme.read", target: "programme", sample: { path: `${P}/budget?year=2014` } },
 ];

@@ -1,3 +1,4 @@
+import { budgetEn } from "./budget.en";
 import { reportsEn } from "./reports.en";
 import { decisionsEn } from "./decisions.en";
 import { editingEn } from "./editing.en";
@@ -516,4 +517,5 @@ export const governanceEn: Widen<typeof governanceNl> = {
     listColumn: "Plan of approach",
     filterLabel: "Only actions with an approved plan of approach",
   },
+  budget: budgetEn,
 };

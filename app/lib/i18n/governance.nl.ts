@@ -1,3 +1,4 @@
+import { budgetNl } from "./budget.nl";
 import { reportsNl } from "./reports.nl";
 import { decisionsNl } from "./decisions.nl";
 import { editingNl } from "./editing.nl";
@@ -514,4 +515,5 @@ export const governanceNl = {
     listColumn: "Plan van aanpak",
     filterLabel: "Alleen acties met een goedgekeurd plan van aanpak",
   },
+  budget: budgetNl,
 } as const;
