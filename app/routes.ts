@@ -82,5 +82,7 @@ export default [
   route("programmes/:slug/meetings/:id/pack", "routes/reports/meeting-pack.tsx"),
   route("programmes/:slug/meetings/:id/pack.docx", "routes/reports/meeting-pack-file.tsx"),
   route("programmes/:slug/meetings/:id/pack.pdf", "routes/reports/meeting-pack-file.tsx", { id: "routes/reports/meeting-pack-pdf" }),
+  // The programme's budget and capacity.
+  route("programmes/:slug/budget", "routes/budget/budget.tsx"),
   route("*", "routes/site/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -12,6 +12,7 @@ import { progressOperations } from "./progress/schema";
 import { workbookOperations } from "./workbook/schema";
 import { reportOperations } from "./reports/schema";
 import { editionOperations } from "./editions/schema";
+import { budgetOperations } from "./budget/schema";
 import { area, op, problemSchema, type Area, type Method, type Operation } from "./schema";
 
 /**
@@ -50,6 +51,7 @@ const TAGS = [
   { name: "decisions", description: "The steering group's decisions, and the categories they set." },
   { name: "reports", description: "The yearly documents: the annual report as JSON, Word and tagged PDF." },
   { name: "editions", description: "Editions of a programme: where an action came from and what it became, and what differs between two editions." },
+  { name: "budget", description: "The programme's budget (sources, allocations, spending) and the capacity organisations commit; amounts in whole cents." },
 ];
 
 const path = (name: string, description: string, pattern?: RegExp, maxLength?: number) => ({
@@ -107,6 +109,7 @@ const PARAMETERS: Record<string, Json> = {
   offset: query("offset", "How many items to skip.", int(0, 999_999_999, { default: 0 })),
   kind: query("kind", "Only organisations of this kind.", ref("schemas", "OrganisationKind")),
   indicatorTheme: query("theme", "Only the indicators of this theme (its number). A theme the programme does not have is a 400.", int(1, 999)),
+  budgetYear: query("year", "Only this year of the programme; a year outside its period is a 400.", int(1000, 9999)),
   ifMatch: header("If-Match", "The record's ETag as last read (or `*` for whatever version is current). Without it: 428; with another version: 412.", true),
   planIfMatch: header(
     "If-Match",
@@ -148,7 +151,7 @@ const AREAS: Area[] = [
       answers: { 200: { description: "The OpenAPI document.", schema: z.looseObject({}) } },
     }),
   }),
-  ...[programmeOperations, actionOperations, organisationOperations, monitorOperations, planOperations, decisionOperations, progressOperations, workbookOperations, reportOperations, editionOperations],
+  ...[programmeOperations, actionOperations, organisationOperations, monitorOperations, planOperations, decisionOperations, progressOperations, workbookOperations, reportOperations, editionOperations, budgetOperations],
 ];
 
 /** The OpenAPI 3.1 document. */

@@ -13,6 +13,7 @@ import { mountProgressRoutes } from "./progress/routes";
 import { mountWorkbookRoutes } from "./workbook/routes";
 import { mountReportRoutes } from "./reports/routes";
 import { mountEditionRoutes } from "./editions/routes";
+import { mountBudgetRoutes } from "./budget/routes";
 
 /** The open-data and write API under /api/v1, one area at a time. Handlers: parse, read or write, shape. */
 export function createApiRouter(services: Services): Router {
@@ -43,6 +44,7 @@ export function createApiRouter(services: Services): Router {
   mountWorkbookRoutes(router, services);
   mountReportRoutes(router, services);
   mountEditionRoutes(router, services);
+  mountBudgetRoutes(router, services);
 
   router.all("/{*rest}", (req, res) => {
     // A known path asked with a method it does not take is a 405 naming the methods it does take.

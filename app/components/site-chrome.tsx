@@ -125,6 +125,13 @@ export function SiteHeader({
               </NavLink>
             </li>
           ) : null}
+          {programme ? (
+            <li>
+              <NavLink className={navClass} to={`/programmes/${programme}/budget`} aria-current={current(`/programmes/${programme}/budget`)}>
+                {t("budget.nav")}
+              </NavLink>
+            </li>
+          ) : null}
           <li>
             <NavLink className={navClass} to="/organisations" aria-current={current("/organisations")}>
               {t("nav.organisations")}

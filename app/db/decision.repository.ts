@@ -844,25 +844,38 @@ export function createDecisionRepository(db: Db) {
 export type DecisionRepository = ReturnType<typeof createDecisionRepository>;
 
 /**
- * Records, inside another aggregate's transaction, a decision taken that changes no category (the
- * adoption of an annual programme). Undefined when the meeting named is not the programme's.
+ * Records a steering-group decision taken inside another aggregate's transaction (the adoption of
+ * an annual programme, the budget's allocations and mandates), so that the decision and what it
+ * decides are written together and the decision shows in the register like any other. The actions
+ * it names are concerned without a category change. Undefined when the meeting named is not one of
+ * the programme's.
  */
-export async function insertTakenDecisionIn(
-  trx: Transaction<Database>,
-  input: { programmeId: number; kind: DecisionKind; decidedOn: string; title: string; text: string; meetingId: number | null; actor: Actor; requestId?: string | null; now: string },
-): Promise<{ id: number } | undefined> {
-  const meeting =
-    input.meetingId === null
-      ? null
-      : await trx.selectFrom("meeting").select(["id", "held_on", "title"]).where("programme_id", "=", input.programmeId).where("id", "=", input.meetingId).executeTakeFirst();
-  if (meeting === undefined) return undefined;
+export async function recordDecisionWithin(
+  trx: Trx,
+  input: {
+    programmeId: number;
+    kind?: DecisionKind;
+    decidedOn: string;
+    meetingId: number | null;
+    title: string;
+    text: string;
+    actions?: readonly { id: number; number: number; category: number | null }[];
+    actor: Actor;
+    now: string;
+    requestId?: string | null;
+  },
+): Promise<{ id: number; decidedOn: string; title: string } | undefined> {
+  const meeting = (await meetingRef(trx, input.programmeId, input.meetingId)) ?? null;
+  if (input.meetingId !== null && !meeting) return undefined;
+  const kind = input.kind ?? "general";
+  const actions = input.actions ?? [];
   const decision = await trx
     .insertInto("decision")
     .values({
       programme_id: input.programmeId,
       meeting_id: meeting?.id ?? null,
       decided_on: input.decidedOn,
-      kind: input.kind,
+      kind,
       status: "taken",
       source: "steering-group",
       title: input.title,
@@ -873,6 +886,12 @@ export async function insertTakenDecisionIn(
     })
     .returning("id")
     .executeTakeFirstOrThrow();
+  if (actions.length) {
+    await trx
+      .insertInto("decision_action")
+      .values(actions.map((a) => ({ decision_id: decision.id, action_id: a.id, category_from: a.category, category_to: null })))
+      .execute();
+  }
   await recordAudit(trx, {
     actor: input.actor,
     at: input.now,
@@ -884,14 +903,14 @@ export async function insertTakenDecisionIn(
     before: null,
     after: {
       decidedOn: input.decidedOn,
-      kind: input.kind,
+      kind,
       status: "taken",
       title: input.title,
       text: input.text,
-      meeting: meeting ? { id: meeting.id, heldOn: meeting.held_on, title: meeting.title } : null,
-      actions: [],
+      meeting,
+      actions: actions.map((a) => ({ number: a.number, from: a.category, to: null })),
     },
     requestId: input.requestId ?? null,
   });
-  return { id: decision.id };
+  return { id: decision.id, decidedOn: input.decidedOn, title: input.title };
 }

@@ -15,6 +15,7 @@ import * as m0014 from "./migrations/0014-workbook-upload";
 import * as m0015 from "./migrations/0015-reports";
 import * as m0017 from "./migrations/0017-editions";
 import * as m0019 from "./migrations/0019-identity";
+import * as m0016 from "./migrations/0016-budget";
 
 // Migrations are listed here, in order, so that they travel inside the server bundle as well as
 // the CLI. A landed migration is never edited; a change is a new file.
@@ -34,6 +35,7 @@ const MIGRATIONS = [
   ["0015-reports", m0015],
   ["0017-editions", m0017],
   ["0019-identity", m0019],
+  ["0016-budget", m0016],
 ] as const;
 
 class StaticProvider implements MigrationProvider {

@@ -6,7 +6,7 @@ import type { MilestoneMove, ReportPlanInput, ReportTexts, ReportUpdateInput } f
 import type { ReportKind, StoredReport } from "../domain/reports/report-record";
 import { type Actor, recordAudit } from "./audit";
 import type { Db } from "./database";
-import { insertTakenDecisionIn } from "./decision.repository";
+import { recordDecisionWithin } from "./decision.repository";
 import { MILESTONE_ENTITY } from "./milestone.repository";
 import { forUpdate } from "./write-locks";
 
@@ -318,7 +318,7 @@ export function createReportRepository(db: Db) {
         if (before?.status === "final") return { status: "final" };
         if (!before || before.status !== "proposed") return { status: "not-proposed" };
         if (before.version !== input.expectedVersion) return { status: "conflict", current: before };
-        const decision = await insertTakenDecisionIn(trx, {
+        const decision = await recordDecisionWithin(trx, {
           programmeId: input.programmeId,
           kind: "adopt-annual-plan",
           ...input.decision,

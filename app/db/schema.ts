@@ -49,6 +49,11 @@ export interface Database {
   action_lineage: ActionLineageTable;
   second_factor: SecondFactorTable;
   recovery_code: RecoveryCodeTable;
+  budget_year: BudgetYearTable;
+  budget_source: BudgetSourceTable;
+  budget_allocation: BudgetAllocationTable;
+  budget_spending: BudgetSpendingTable;
+  capacity_commitment: CapacityCommitmentTable;
 }
 
 export interface ProgrammeTable {
@@ -595,4 +600,77 @@ export interface RecoveryCodeTable {
   user_id: number;
   code_hash: string;
   used_at: string | null;
+/** A programme's year of money (migration 0016): the mandate, and the row every change to that year's money locks. */
+export interface BudgetYearTable {
+  programme_id: number;
+  year: number;
+  mandate_cents: number;
+  mandate_decision_id: number | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+/** Money coming in: an organisation's contribution, a subsidy or another source (migration 0016). */
+export interface BudgetSourceTable {
+  id: Generated<number>;
+  programme_id: number;
+  year: number;
+  /** "contribution" | "subsidy" | "other" */
+  kind: string;
+  organisation_id: number | null;
+  name: string;
+  amount_cents: number;
+  note: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+/** Money set aside for an action or a programme cost (migration 0016). */
+export interface BudgetAllocationTable {
+  id: Generated<number>;
+  programme_id: number;
+  year: number;
+  action_id: number | null;
+  /** "research" | "meetings" | "promotion" | "lobby" | "other"; null for an action */
+  cost_kind: string | null;
+  amount_cents: number;
+  note: string;
+  /** "steering-group" | "mandate" */
+  decided_by: string;
+  decision_id: number | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+/** Money spent against an allocation (migration 0016). */
+export interface BudgetSpendingTable {
+  id: Generated<number>;
+  allocation_id: number;
+  spent_on: string;
+  amount_cents: number;
+  description: string;
+  reference: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+/** What an organisation commits in people to an action in a year (migration 0016). */
+export interface CapacityCommitmentTable {
+  id: Generated<number>;
+  programme_id: number;
+  action_id: number;
+  organisation_id: number;
+  year: number;
+  amount_hundredths: number;
+  /** "hours" | "fte" */
+  unit: string;
+  role: string;
+  note: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
 }

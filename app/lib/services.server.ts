@@ -11,6 +11,7 @@ import { createPersonalDataRepository } from "../db/personal-data.repository";
 import { createPlanRepository } from "../db/plan.repository";
 import { createEditionRepository } from "../db/edition.repository";
 import { createReportRepository } from "../db/report.repository";
+import { createBudgetRepository } from "../db/budget.repository";
 import { createPlanService } from "./plans/plan-service.server";
 import { createAuthService } from "./auth/auth-service.server";
 import { createSecondFactorService, type SecondFactorService } from "./auth/second-factor.server";
@@ -78,6 +79,8 @@ export interface Services {
   editions: ReturnType<typeof createEditionRepository>;
   /** The second factor (TOTP): enrolment, the code at sign-in, recovery codes, resets. */
   secondFactors: SecondFactorService;
+  /** The programme's budget (sources, mandate, allocations, spending) and the capacity organisations commit. */
+  budget: ReturnType<typeof createBudgetRepository>;
 }
 
 /** Builds the services on an open database. */
@@ -116,5 +119,6 @@ export function createServices(env: Env, logger: Logger, db: Db = openDatabase(e
     workItems: createWorkReadModel(db),
     editions: createEditionRepository(db),
     secondFactors,
+    budget: createBudgetRepository(db),
   };
 }

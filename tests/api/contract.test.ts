@@ -237,6 +237,14 @@ describe.each(testDialects())("every documented operation answers as documented 
     await check("GET", "/programmes/{slug}/reports/{year}/programme.pdf", `${P}/reports/2015/programme.pdf`, 200, { as: token });
     await check("GET", "/programmes/{slug}/reports/{year}/programme.pdf", `${P}/reports/2015/programme.pdf`, 401);
   }, 180_000);
+  it("answers the budget's reads as documented", async () => {
+    for (const name of ["sources", "allocations", "spending", "capacity"]) {
+      await check("GET", `/programmes/{slug}/budget/${name}`, `${P}/budget/${name}?year=2014`, 200);
+      await check("GET", `/programmes/{slug}/budget/${name}`, `${P}/budget/${name}?year=2099`, 400);
+      await check("GET", `/programmes/{slug}/budget/${name}.csv`, `${P}/budget/${name}.csv`, 200);
+      await check("GET", `/programmes/{slug}/budget/${name}.csv`, `${P}/budget/${name}.csv?year=abc`, 400);
+    }
+  });
 
   it("has checked a success and, where the document names any, a problem for every documented operation", () => {
     const missing = operations.flatMap((operation) => {

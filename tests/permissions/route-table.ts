@@ -434,4 +434,14 @@ export const ROUTE_TABLE: RouteCase[] = [
   { route: "api GET /programmes/:slug/reports/:year.pdf", method: "GET", operation: "report.readDraft", target: "programme", sample: { path: `${API}${P}/reports/2014.pdf` } },
   // The work area: every signed-in person has one.
   { route: "routes/work/work.tsx", method: "GET", operation: "account.self", target: "none", sample: { path: "/work" } },
+  // The budget and capacity: amounts are public.
+  { route: "routes/budget/budget.tsx", method: "GET", operation: "programme.read", target: "programme", sample: { path: `${P}/budget?year=2014` } },
+  { route: "api GET /programmes/:slug/budget/sources", method: "GET", operation: "programme.read", target: "programme", sample: { path: `${API}${P}/budget/sources` } },
+  { route: "api GET /programmes/:slug/budget/sources.csv", method: "GET", operation: "programme.read", target: "programme", sample: { path: `${API}${P}/budget/sources.csv` } },
+  { route: "api GET /programmes/:slug/budget/allocations", method: "GET", operation: "programme.read", target: "programme", sample: { path: `${API}${P}/budget/allocations` } },
+  { route: "api GET /programmes/:slug/budget/allocations.csv", method: "GET", operation: "programme.read", target: "programme", sample: { path: `${API}${P}/budget/allocations.csv` } },
+  { route: "api GET /programmes/:slug/budget/spending", method: "GET", operation: "programme.read", target: "programme", sample: { path: `${API}${P}/budget/spending` } },
+  { route: "api GET /programmes/:slug/budget/spending.csv", method: "GET", operation: "programme.read", target: "programme", sample: { path: `${API}${P}/budget/spending.csv` } },
+  { route: "api GET /programmes/:slug/budget/capacity", method: "GET", operation: "programme.read", target: "programme", sample: { path: `${API}${P}/budget/capacity` } },
+  { route: "api GET /programmes/:slug/budget/capacity.csv", method: "GET", operation: "programme.read", target: "programme", sample: { path: `${API}${P}/budget/capacity.csv` } },
 ];

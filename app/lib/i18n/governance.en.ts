@@ -1,3 +1,4 @@
+import { budgetEn } from "./budget.en";
 import { reportsEn } from "./reports.en";
 import { identityEn } from "./identity.en";
 import { decisionsEn } from "./decisions.en";
@@ -527,4 +528,5 @@ export const governanceEn: Widen<typeof governanceNl> = {
   },
   work: workEn,
   editions: editionsEn,
+  budget: budgetEn,
 };

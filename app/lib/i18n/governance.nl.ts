@@ -1,3 +1,4 @@
+import { budgetNl } from "./budget.nl";
 import { reportsNl } from "./reports.nl";
 import { identityNl } from "./identity.nl";
 import { decisionsNl } from "./decisions.nl";
@@ -525,4 +526,5 @@ export const governanceNl = {
   },
   work: workNl,
   editions: editionsNl,
+  budget: budgetNl,
 } as const;
