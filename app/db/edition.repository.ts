@@ -4,7 +4,7 @@ import { planProgrammeImport } from "../domain/programmes/programme-import";
 import { message, type FieldErrors, type Message } from "../lib/errors";
 import { recordAudit, type Actor } from "./audit";
 import type { Db } from "./database";
-import type { DecisionRepository } from "./decision.repository";
+import { recordDecisionWithin } from "./decision.repository";
 import { exportProgrammeDocument } from "./programme-export";
 import { readImportBasis, writeProgrammeImport } from "./programme-import";
 
@@ -42,7 +42,7 @@ export type AdoptEditionResult =
   | { status: "ok"; decisionId: number }
   | { status: "not-found" }
   | { status: "refused"; reason: Message }
-  | { status: "invalid"; errors: Record<string, string> };
+  | { status: "invalid"; errors: FieldErrors };
 
 export function createEditionRepository(db: Db) {
   const k = db.kysely;
@@ -145,26 +145,29 @@ export function createEditionRepository(db: Db) {
     },
 
     /**
-     * The steering group adopts a draft edition: the decision is recorded, then the edition becomes
-     * adopted and the default programme. The edition it follows stays as it was.
+     * The steering group adopts a draft edition: the decision is recorded and, in the same
+     * transaction, the edition becomes adopted and the default programme. The edition it follows stays as it was.
      */
     async adopt(
       input: { slug: string; decidedOn: string; actor: Actor; now: string; today: string; requestId?: string | null },
-      decisions: DecisionRepository,
     ): Promise<AdoptEditionResult> {
       const p = await summary(input.slug);
       if (!p) return { status: "not-found" };
       if (p.status !== "draft") return { status: "refused", reason: message("editions.alreadyAdopted", { param: p.title }) };
-      const recorded = await decisions.recordDecision({
-        programmeId: p.id,
-        decision: { decidedOn: input.decidedOn, meetingId: null, kind: "adopt-programme", status: "taken", title: p.title, text: "", actions: [] },
-        actor: input.actor,
-        requestId: input.requestId ?? null,
-        now: input.now,
-        today: input.today,
-      });
-      if (recorded.status !== "ok") return { status: "invalid", errors: recorded.errors };
-      await k.transaction().execute(async (trx) => {
+      if (input.decidedOn > input.today) return { status: "invalid", errors: { decidedOn: message("decisions.takenInFuture") } };
+      // The decision and the adoption it records are written together, or neither.
+      const recorded = await k.transaction().execute(async (trx) => {
+        const recorded = (await recordDecisionWithin(trx, {
+          programmeId: p.id,
+          kind: "adopt-programme",
+          decidedOn: input.decidedOn,
+          meetingId: null,
+          title: p.title,
+          text: "",
+          actor: input.actor,
+          requestId: input.requestId ?? null,
+          now: input.now,
+        }))!;
         await trx.updateTable("programme").set({ is_default: 0 }).where("id", "!=", p.id).execute();
         await trx
           .updateTable("programme")
@@ -183,6 +186,7 @@ export function createEditionRepository(db: Db) {
           after: { status: "adopted", decision: recorded.id },
           requestId: input.requestId ?? null,
         });
+        return recorded;
       });
       return { status: "ok", decisionId: recorded.id };
     },

@@ -600,6 +600,8 @@ export interface RecoveryCodeTable {
   user_id: number;
   code_hash: string;
   used_at: string | null;
+}
+
 /** A programme's year of money (migration 0016): the mandate, and the row every change to that year's money locks. */
 export interface BudgetYearTable {
   programme_id: number;

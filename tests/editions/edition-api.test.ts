@@ -61,7 +61,7 @@ describe.each(testDialects())("editions API (%s)", (dialect) => {
       today,
     });
     expect(created.status).toBe("ok");
-    expect((await services.editions.adopt({ slug: NEW_SLUG, decidedOn: today, actor, now, today }, services.decisions)).status).toBe("ok");
+    expect((await services.editions.adopt({ slug: NEW_SLUG, decidedOn: today, actor, now, today })).status).toBe("ok");
 
     const old9 = await json<ActionLineageBody>(`/api/v1/programmes/${DEFAULT_PROGRAMME_SLUG}/actions/9/lineage`);
     expect(old9).toEqual({

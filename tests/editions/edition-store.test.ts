@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDecisionRepository } from "../../app/db/decision.repository";
 import { createEditionRepository, type EditionRepository } from "../../app/db/edition.repository";
 import { exportProgrammeDocument } from "../../app/db/programme-export";
 import type { ActionChoice, EditionChoices } from "../../app/domain/editions/edition-plan";
@@ -152,14 +151,13 @@ describe.each(testDialects())("editions and lineage (%s)", (dialect) => {
     ]);
 
     // Adoption: the decision is recorded, the new edition becomes the default, a second time is refused.
-    const decisions = createDecisionRepository(t.db);
-    const adopted = await editions.adopt({ slug: NEW_SLUG, decidedOn: today, actor, now, today }, decisions);
+    const adopted = await editions.adopt({ slug: NEW_SLUG, decidedOn: today, actor, now, today });
     expect(adopted.status).toBe("ok");
     expect(await editions.summary(NEW_SLUG)).toMatchObject({ status: "adopted" });
     const defaults = await t.db.kysely.selectFrom("programme").select("slug").where("is_default", "=", 1).execute();
     expect(defaults).toEqual([{ slug: NEW_SLUG }]);
     const before = await snapshot();
-    const again = await editions.adopt({ slug: NEW_SLUG, decidedOn: today, actor, now, today }, decisions);
+    const again = await editions.adopt({ slug: NEW_SLUG, decidedOn: today, actor, now, today });
     expect(again).toEqual({ status: "refused", reason: { key: "editions.alreadyAdopted", params: { param: "Kennis & Werk #071 2016-2017" } } });
     expect(await snapshot()).toBe(before);
 

@@ -58,7 +58,7 @@ describe.each(testDialects())("inviting a contact from the action's contacts pag
       actor: { userId: null, label: "test" },
       now: new Date().toISOString(),
     });
-    if (!created.ok) throw new Error(created.reason);
+    if (created.status !== "ok") throw new Error(created.status);
     const session = await s.auth.startSession(created.value);
     if (!session.ok) throw new Error("no session");
     pm = { cookie: `regie_session=${session.sessionToken}`, csrf: session.csrfToken };

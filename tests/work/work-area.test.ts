@@ -59,7 +59,7 @@ describe.each(testDialects())("the work area on %s", (dialect) => {
       actor: { userId: null, label: "test" },
       now: new Date().toISOString(),
     });
-    if (!created.ok) throw new Error(created.reason);
+    if (created.status !== "ok") throw new Error(created.status);
     const session = await s.auth.startSession(created.value);
     if (!session.ok) throw new Error("no session");
     return { userId: created.value, cookie: `regie_session=${session.sessionToken}`, csrf: session.csrfToken };
