@@ -444,4 +444,14 @@ export const ROUTE_TABLE: RouteCase[] = [
   { route: "api GET /programmes/:slug/budget/spending.csv", method: "GET", operation: "programme.read", target: "programme", sample: { path: `${API}${P}/budget/spending.csv` } },
   { route: "api GET /programmes/:slug/budget/capacity", method: "GET", operation: "programme.read", target: "programme", sample: { path: `${API}${P}/budget/capacity` } },
   { route: "api GET /programmes/:slug/budget/capacity.csv", method: "GET", operation: "programme.read", target: "programme", sample: { path: `${API}${P}/budget/capacity.csv` } },
+  // The annual programme and the meeting pack: drafts and packs for members.
+  { route: "routes/reports/programme.tsx", method: "GET", operation: "report.readDraft", target: "programme", sample: { path: `${P}/reports/2015/programme` } },
+  { route: "routes/reports/meeting-pack.tsx", method: "GET", operation: "report.readDraft", target: "programme", sample: { path: `${P}/meetings/1/pack` } },
+  { route: "routes/reports/meeting-pack-file.tsx", method: "GET", operation: "report.readDraft", target: "programme", sample: { path: `${P}/meetings/1/pack.docx` } },
+  { route: "api GET /programmes/:slug/reports/:year/programme", method: "GET", operation: "report.readDraft", target: "programme", sample: { path: `${API}${P}/reports/2015/programme` } },
+  { route: "api GET /programmes/:slug/reports/:year/programme.docx", method: "GET", operation: "report.readDraft", target: "programme", sample: { path: `${API}${P}/reports/2015/programme.docx` } },
+  { route: "api GET /programmes/:slug/reports/:year/programme.pdf", method: "GET", operation: "report.readDraft", target: "programme", sample: { path: `${API}${P}/reports/2015/programme.pdf` } },
+  // Editions: lineage and differences are public reads.
+  { route: "api GET /programmes/:slug/actions/:number/lineage", method: "GET", operation: "programme.read", target: "programme", sample: { path: `${API}${P}/actions/17/lineage` } },
+  { route: "api GET /programmes/:slug/compare/:other", method: "GET", operation: "programme.read", target: "programme", sample: { path: `${API}${P}/compare/kennis-en-werk-071-2013-2015` } },
 ];

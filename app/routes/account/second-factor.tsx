@@ -8,7 +8,7 @@ import { groupedSecret } from "../../domain/auth/second-factor";
 import { text } from "../../domain/primitives";
 import { formAnswer, pageAction } from "../shared/page-action.server";
 import { translator } from "../../lib/i18n/catalogue.server";
-import { zodFieldErrors } from "../../lib/errors";
+import { message, zodFieldErrors } from "../../lib/errors";
 import type { Route } from "./+types/second-factor";
 import { z } from "zod";
 
@@ -53,7 +53,7 @@ export async function action({ context, request }: Route.ActionArgs) {
     change: async (user, input, write) => {
       const k = new URL(request.url).searchParams.get("k") ?? "";
       const outcome = await context.services.secondFactors.confirm({ userId: user.id, k, code: input.code, actor: write.actor, requestId: write.requestId });
-      if (outcome === "wrong-code") return { status: "invalid" as const, errors: { code: "identity.codeWrong" } };
+      if (outcome === "wrong-code") return { status: "invalid" as const, errors: { code: message("identity.codeWrong") } };
       // Enrolled meanwhile (in another tab): the page then says so.
       if (outcome === "enrolled") return { status: "enrolled" as const };
       return { status: "ok" as const };

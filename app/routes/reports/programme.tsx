@@ -72,7 +72,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       schema: adoptionInputSchema,
       schemaErrors: (error) => zodFieldErrors(error, { accept: /^reports\./ }),
       async change({ programme, year }, input, write, version) {
-        if (input.decidedOn > calendarDate(context.services.clock.now())) return { status: "invalid" as const, errors: { decidedOn: "reports.adoptDateInvalid" } };
+        if (input.decidedOn > calendarDate(context.services.clock.now())) return { status: "invalid" as const, errors: { decidedOn: message("reports.adoptDateInvalid") } };
         const stored = await context.services.reports.get(programme.id, "annual-programme", year);
         const model = await assembleProgrammeLive(context.services, programme, year, stored?.texts ?? { introduction: "", themes: {} });
         const result = await context.services.reports.adoptProgramme({
@@ -88,7 +88,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
           },
           ...write,
         });
-        if (result.status === "meeting-unknown") return { status: "invalid" as const, errors: { meetingId: "reports.adoptMeetingUnknown" } };
+        if (result.status === "meeting-unknown") return { status: "invalid" as const, errors: { meetingId: message("reports.adoptMeetingUnknown") } };
         return result;
       },
       answer: formAnswer,
