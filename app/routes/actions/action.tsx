@@ -65,15 +65,17 @@ export default function ActionPage() {
         <span lang={lang}>{action.title}</span>
       </h1>
       {governance.categories.asOf ? <AsOfNotice date={governance.categories.asOf.date} /> : null}
-      <div className="regie-glance regie-lead-badge">
+      <div className="regie-glance regie-action-glance">
         <p className="nl-paragraph">
           <span className="regie-glance__label">{t("work.categoryWord")}:</span>
-          <CategoryBadge
-            code={governance.categories.asOf ? governance.categories.asOf.category : action.category}
-            categories={programme.categories}
-            note={action.categoryNote}
-            lang={lang}
-          />
+          <span className="regie-lead-badge">
+            <CategoryBadge
+              code={governance.categories.asOf ? governance.categories.asOf.category : action.category}
+              categories={programme.categories}
+              note={action.categoryNote}
+              lang={lang}
+            />
+          </span>
         </p>
         <ActionStatusGlance latest={governance.progress.latest} />
       </div>
